@@ -1,0 +1,70 @@
+"""Rule documentation in ruff's fixed sections, generated from the rules themselves.
+
+The same text serves ``kanclint rule KC101``, the pages in ``docs/rules/`` and
+the editor hover, so they can never disagree; a test fails when a page in
+``docs/`` is stale or a section is empty.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Severity
+
+SECTIONS = ("Что ищет", "Чем вредит посту", "Пример", "Как лучше")
+
+
+def rule_markdown(rule: Any, max_entries: int | None = None) -> str:
+    severity = Severity.parse(rule.severity).value
+    lines = [
+        f"# {rule.code} {rule.name}",
+        "",
+        f"**{rule.title}** · категория `{rule.category}` · уровень `{severity}`",
+        "",
+        f"## {SECTIONS[0]}",
+        "",
+        rule.what.strip(),
+        "",
+        f"## {SECTIONS[1]}",
+        "",
+        rule.why.strip(),
+        "",
+        f"## {SECTIONS[2]}",
+        "",
+        _quote(rule.example),
+        "",
+        f"## {SECTIONS[3]}",
+        "",
+        _quote(rule.instead),
+        "",
+    ]
+    entries = list(getattr(rule, "entries", ()))
+    if entries:
+        shown = entries if max_entries is None else entries[:max_entries]
+        lines += [f"## Словарь ({len(entries)} записей)", "", "| шаблон | замена | пример |", "|---|---|---|"]
+        for e in shown:
+            pattern = " / ".join(p.source for p in e.patterns)
+            repl = " / ".join(r if r else "(убрать)" for r in e.replacements) or "—"
+            bad = next((x for x in e.examples if x.bad), None)
+            example = ""
+            if bad is not None:
+                example = bad.text[: bad.span[0]] + "**" + bad.text[bad.span[0]: bad.span[1]] + "**" + bad.text[bad.span[1]:]
+                if bad.fix:
+                    example += f" → {bad.fix}"
+            lines.append(f"| `{_cell(pattern)}` | {_cell(repl)} | {_cell(example)} |")
+        if len(shown) < len(entries):
+            lines.append(f"| … | ещё {len(entries) - len(shown)} | |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _quote(text: str) -> str:
+    return "\n".join(f"> {line}" if line else ">" for line in text.strip().splitlines())
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def doc_filename(rule: Any) -> str:
+    return f"{rule.code}-{rule.name}.md"

@@ -1,0 +1,93 @@
+"""Linting one text: build the Document once, run the selected rules, score the result."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from . import config as config_mod
+from .analysis import Document
+from .config import Config
+from .fixes import FixResult, MAX_ROUNDS, apply_edits, choose_fixes
+from .model import Diagnostic, Report
+from .score import compute
+
+
+class InternalError(RuntimeError):
+    """A rule crashed; the message names the rule so the bug can be reported."""
+
+
+def run_rules(document: Document, cfg: Config) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for rule in config_mod.selected_rules(cfg, document.path):
+        try:
+            diagnostics = list(rule.check(document))
+        except Exception as exc:  # pragma: no cover - a bug, reported with the rule's name
+            raise InternalError(f"правило {rule.code} упало: {type(exc).__name__}: {exc}") from exc
+        override = config_mod.severity_override(rule, cfg)
+        for d in diagnostics:
+            if not 0 <= d.start <= d.end <= len(document.text):
+                raise InternalError(f"правило {rule.code} вернуло смещения вне текста: {d.start}..{d.end}")
+            if getattr(rule, "lexical", True) and document.is_protected(d.start, d.end):
+                continue
+            if config_mod.allowed(d.match, cfg):
+                continue
+            if override is not None:
+                d = replace(d, severity=override)
+            found.append(d)
+    found.sort(key=lambda d: (d.start, d.end, d.code))
+    return found
+
+
+def lint(text: str, *, config: Config | None = None, path: str | None = None) -> Report:
+    """Check ``text`` and return its :class:`~kanclint.model.Report`."""
+    cfg = config or Config()
+    document = Document(text, path, skip=cfg.skip)
+    diagnostics = run_rules(document, cfg)
+    score, categories, reasons = compute(diagnostics, len(document.words))
+    metrics: dict[str, float] = {
+        "words": float(len(document.words)),
+        "sentences": float(len(document.sentences)),
+        "characters": float(len(text)),
+    }
+    return Report(path, text, score, categories, tuple(diagnostics), metrics, reasons)
+
+
+def lint_file(path: str | Path, *, config: Config | None = None) -> Report:
+    """Read ``path`` (UTF-8, UTF-8 with BOM or Windows-1251) and lint it."""
+    from .inputs import read_text
+
+    decoded = read_text(Path(path))
+    if config is None:
+        found = config_mod.find_config_file(path)
+        config = config_mod.load_config(found) if found else Config()
+    return lint(decoded.text, config=config, path=str(path))
+
+
+def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: str | None = None) -> FixResult:
+    """Apply safe (and, with ``unsafe``, unsafe) fixes until nothing changes."""
+    applied: list[Diagnostic] = []
+    rounds = 0
+    report = lint(text, config=config, path=path)
+    while rounds < MAX_ROUNDS:
+        chosen = choose_fixes(report.diagnostics, unsafe=unsafe)
+        if not chosen:
+            break
+        new_text = apply_edits(text, [e for d in chosen for e in d.fix.edits])  # type: ignore[union-attr]
+        rounds += 1
+        if new_text == text:
+            break
+        applied.extend(chosen)
+        text = new_text
+        report = lint(text, config=config, path=path)
+    return FixResult(text, tuple(applied), report.diagnostics, rounds)
+
+
+def to_json(reports: list[Any], errors: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+    from . import __version__
+
+    files = [r.to_dict() for r in reports]
+    for path, message in errors or []:
+        files.append({"path": path, "error": message})
+    return {"schema": "kanclint/1", "version": __version__, "files": files}

@@ -1,0 +1,170 @@
+"""The few public nouns every other module speaks: Edit, Fix, Diagnostic, Report.
+
+They are frozen dataclasses so that rules can only *describe* findings; applying
+them is the job of :mod:`kanclint.fixes`, and printing them is the job of
+:mod:`kanclint.output`.  Offsets are code points into the untouched text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    """Ordered severities; ``error`` is the strongest."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    @classmethod
+    def parse(cls, value: str | "Severity") -> "Severity":
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls(str(value).lower())
+        except ValueError:
+            raise ValueError(
+                f"неизвестный уровень «{value}»: допустимы error, warning, info"
+            ) from None
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Applicability(str, Enum):
+    """As in ruff: a safe fix keeps meaning and grammar, an unsafe one needs review."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "replacement": self.replacement}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One coherent set of non-overlapping edits, applied all or nothing."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.UNSAFE
+
+    @property
+    def start(self) -> int:
+        return min(e.start for e in self.edits)
+
+    @property
+    def end(self) -> int:
+        return max(e.end for e in self.edits)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "applicability": self.applicability.value,
+            "edits": [e.to_dict() for e in self.edits],
+        }
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A finding: where, which rule, why, and what to write instead."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    start: int
+    end: int
+    match: str
+    message: str
+    fix: Fix | None = None
+    suggestions: tuple[str, ...] = ()
+    url: str | None = None
+    entry: str | None = None  # dictionary entry id, for phrase rules
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity.value,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+        }
+        if text is not None:
+            line, column = line_column(text, self.start)
+            end_line, end_column = line_column(text, self.end)
+            data.update(line=line, column=column, end_line=end_line, end_column=end_column)
+        data.update(
+            match=self.match,
+            fix=self.fix.to_dict() if self.fix else None,
+            suggestions=list(self.suggestions),
+            url=self.url,
+        )
+        if self.entry:
+            data["entry"] = self.entry
+        return data
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in code points) of ``offset``; CRLF counts as one break."""
+    line = text.count("\n", 0, offset) + 1
+    line_start = text.rfind("\n", 0, offset) + 1
+    return line, offset - line_start + 1
+
+
+@dataclass(frozen=True)
+class CategoryScore:
+    """How one category contributed to the score."""
+
+    category: str
+    findings: int
+    weight: float
+    penalty: float  # points lost, 0..10
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "findings": self.findings,
+            "weight": round(self.weight, 3),
+            "penalty": round(self.penalty, 2),
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result for one text: what ``kanclint.lint`` returns and JSON prints per file."""
+
+    path: str | None
+    text: str
+    score: float
+    categories: dict[str, CategoryScore]
+    diagnostics: tuple[Diagnostic, ...]
+    metrics: dict[str, float] = field(default_factory=dict)
+    reasons: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "score": self.score,
+            "categories": {k: v.to_dict() for k, v in sorted(self.categories.items())},
+            "reasons": list(self.reasons),
+            "metrics": {k: round(v, 3) for k, v in self.metrics.items()},
+            "diagnostics": [d.to_dict(self.text) for d in self.diagnostics],
+        }

@@ -1,0 +1,52 @@
+"""The one pymorphy3 analyser of the process, and the folding used in every lookup key.
+
+pymorphy3 loads its dictionaries in about a second and keeps them in memory, so
+there is exactly one ``MorphAnalyzer`` per process and every word form is parsed
+once (``lru_cache``).  The text itself is never normalised: ``fold`` is applied to
+lookup keys only, so ``ё`` and ``е`` match each other while output keeps the
+author's letter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pymorphy3
+
+
+def fold(word: str) -> str:
+    """Lookup key of a word: lower case, ``ё`` → ``е``."""
+    return word.lower().replace("ё", "е")
+
+
+@cache
+def analyzer() -> "pymorphy3.MorphAnalyzer":
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@dataclass(frozen=True)
+class Parse:
+    """One reading of a word form, reduced to what rules need."""
+
+    lemma: str  # folded normal form
+    grammemes: frozenset[str]
+    score: float
+    raw: object  # the pymorphy3 Parse, for inflection
+
+    @property
+    def pos(self) -> str | None:
+        return self.raw.tag.POS  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=200_000)
+def parse(word: str) -> tuple[Parse, ...]:
+    """All readings of ``word`` (any case), best first."""
+    result = []
+    for p in analyzer().parse(word.lower()):
+        result.append(Parse(fold(p.normal_form), frozenset(p.tag.grammemes), p.score, p))
+    return tuple(result)

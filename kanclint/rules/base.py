@@ -1,0 +1,114 @@
+"""The Rule protocol every rule, built-in or third-party, satisfies.
+
+A rule is a stable code (``KC`` + three digits), a kebab-case name, a score
+category, a default severity, its documentation in the four ruff sections, and
+``check(document)``.  Rules only read the :class:`~kanclint.analysis.Document`;
+``needs`` names the lazy layers (``syntax``, ``entities``) a rule reads, so the
+engine can tell which expensive layers a selection will pay for.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar, Iterable, Protocol, runtime_checkable
+
+from ..analysis import Document
+from ..model import Diagnostic, Fix, Severity
+
+CODE_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+DOCS_URL = "https://github.com/kanclint/kanclint/blob/main/docs/rules/{code}-{name}.md"
+
+
+@runtime_checkable
+class RuleProtocol(Protocol):
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    title: str
+    what: str
+    why: str
+    example: str
+    instead: str
+    lexical: bool
+    needs: frozenset[str]
+
+    def check(self, document: Document) -> Iterable[Diagnostic]: ...
+
+
+class Rule:
+    """Convenience base class for code rules; subclasses set the class attributes.
+
+    ``lexical`` rules never report inside protected text (links, hashtags,
+    quotes…); structural rules set it to False and see the whole post.
+    """
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    category: ClassVar[str] = ""
+    severity: ClassVar[Severity] = Severity.WARNING
+    title: ClassVar[str] = ""
+    what: ClassVar[str] = ""
+    why: ClassVar[str] = ""
+    example: ClassVar[str] = ""
+    instead: ClassVar[str] = ""
+    lexical: ClassVar[bool] = True
+    needs: ClassVar[frozenset[str]] = frozenset()
+
+    def check(self, document: Document) -> Iterable[Diagnostic]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @property
+    def url(self) -> str:
+        return DOCS_URL.format(code=self.code, name=self.name)
+
+    def diagnostic(
+        self,
+        document: Document,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        fix: Fix | None = None,
+        suggestions: Iterable[str] = (),
+        severity: Severity | None = None,
+        entry: str | None = None,
+    ) -> Diagnostic:
+        return Diagnostic(
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=severity or self.severity,
+            start=start,
+            end=end,
+            match=document.text[start:end],
+            message=message,
+            fix=fix,
+            suggestions=tuple(suggestions),
+            url=self.url,
+            entry=entry,
+        )
+
+
+def validate_rule(rule: object) -> list[str]:
+    """Problems that make ``rule`` unusable, in words a plugin author understands."""
+    problems = []
+    for attr in ("code", "name", "category", "severity", "check"):
+        if not hasattr(rule, attr):
+            problems.append(f"no attribute `{attr}`")
+    if problems:
+        return problems
+    code = getattr(rule, "code")
+    if not isinstance(code, str) or not CODE_RE.match(code):
+        problems.append(f"code {code!r} is not like KC101")
+    name = getattr(rule, "name")
+    if not isinstance(name, str) or not NAME_RE.match(name):
+        problems.append(f"name {name!r} is not kebab-case")
+    try:
+        Severity.parse(getattr(rule, "severity"))
+    except ValueError:
+        problems.append(f"severity {getattr(rule, 'severity')!r} is not error, warning or info")
+    if not callable(getattr(rule, "check")):
+        problems.append("`check` is not callable")
+    return problems

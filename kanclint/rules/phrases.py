@@ -1,0 +1,205 @@
+"""The generic dictionary rule: one ``PhraseRule`` per dictionary file.
+
+All patterns of a file compile into one :class:`~kanclint.patterns.Matcher`
+indexed by first word, so a document is scanned once per rule whatever the
+number of entries.  Replacements are inflected to agree with what they replace
+(see :mod:`kanclint.inflect`); a replacement whose grammar is uncertain becomes
+an unsafe fix, one that cannot be built becomes a plain suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from ..analysis import Document, Sentence
+from ..dictionaries import Entry, RuleSpec, builtin_files, load, report_problems
+from ..inflect import inflect_word, match_case
+from ..model import Applicability, Diagnostic, Edit, Fix, Severity
+from ..patterns import Lemma, Match, Matcher
+from .base import Rule
+
+_BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
+
+
+class PhraseRule(Rule):
+    """A rule whose findings come from a dictionary file rather than from code."""
+
+    lexical = True  # type: ignore[misc]
+
+    def __init__(self, spec: RuleSpec, entries: Iterable[Entry]):
+        self.spec = spec
+        self.code = spec.code  # type: ignore[misc]
+        self.name = spec.name  # type: ignore[misc]
+        self.category = spec.category  # type: ignore[misc]
+        self.severity = spec.severity  # type: ignore[misc]
+        self.title = spec.title  # type: ignore[misc]
+        self.what = spec.what  # type: ignore[misc]
+        self.why = spec.why  # type: ignore[misc]
+        self.example = spec.example  # type: ignore[misc]
+        self.instead = spec.instead  # type: ignore[misc]
+        self.entries = list(entries)
+        self._matcher: Matcher[Entry] = Matcher()
+        self._guards: Matcher[Entry] = Matcher()
+        for entry in self.entries:
+            for pattern in entry.patterns:
+                self._matcher.add(pattern, entry)
+            for guard in entry.guards:
+                self._guards.add(guard, entry)
+
+    def __repr__(self) -> str:
+        return f"PhraseRule({self.code} {self.name}, {len(self.entries)} entries)"
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        for sentence in document.sentences:
+            matches = list(self._matcher.find(sentence))
+            if not matches:
+                continue
+            if len(self._guards):
+                guards = list(self._guards.find(sentence))
+                matches = [m for m in matches if not _guarded(m, guards)]
+            for m in _outermost(matches):
+                yield self._diagnostic(document, sentence, m)
+
+    # -- building a finding ---------------------------------------------------------------
+    def _diagnostic(self, document: Document, sentence: Sentence, m: Match[Entry]) -> Diagnostic:
+        entry = m.payload
+        matched = document.text[m.start:m.end]
+        rendered = [render(r, m, matched) for r in entry.replacements]
+        fix = None
+        suggestions: list[str] = []
+        for i, result in enumerate(rendered):
+            if result is None:
+                # agreement failed: offer the dictionary form, never apply it
+                suggestions.append(_BRACE_RE.sub(lambda x: x.group(1), entry.replacements[i]))
+                continue
+            text, certain = result
+            if fix is None and i == 0:
+                safe = entry.safe and certain
+                fix = _make_fix(document, sentence, m, text, safe)
+            else:
+                suggestions.append(text)
+        message = _message(self.title, entry, matched, rendered, suggestions)
+        return self.diagnostic(
+            document, m.start, m.end, message, fix=fix, suggestions=suggestions,
+            severity=entry.severity, entry=entry.id,
+        )
+
+
+def _guarded(m: Match[Entry], guards: list[Match[Entry]]) -> bool:
+    return any(g.payload is m.payload and g.start < m.end and m.start < g.end for g in guards)
+
+
+def _outermost(matches: list[Match[Entry]]) -> list[Match[Entry]]:
+    """Drop matches inside a longer match of the same rule: «в данном случае» beats «данном»."""
+    kept: list[Match[Entry]] = []
+    for m in sorted(matches, key=lambda m: (m.start, -m.end)):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def render(replacement: str, m: Match[Entry], matched: str) -> tuple[str, bool] | None:
+    """The replacement in the form of the matched text, and whether that form is certain."""
+    certain = True
+    words: list[str] = []
+    n = 0
+    slot_items = {item.slot: item for item in m.pattern.items if isinstance(item, Lemma)}
+    for raw in replacement.split():
+        bm = _BRACE_RE.fullmatch(raw)
+        if not bm:
+            words.append(raw)
+            continue
+        n += 1
+        slot = int(bm.group(2)) if bm.group(2) else n
+        token = m.slots.get(slot)
+        item = slot_items.get(slot)
+        if token is None or item is None:
+            return None
+        forms = {inflect_word(bm.group(1), r) for r in item.readings(token)}
+        first = inflect_word(bm.group(1), item.readings(token)[0])
+        if first is None:
+            return None
+        if len(forms) > 1:
+            certain = False
+        words.append(_keep_letter_e(token.text, first))
+    text = " ".join(words)
+    return match_case(matched, text), certain
+
+
+def _keep_letter_e(original: str, word: str) -> str:
+    """pymorphy3 spells ё; an author who writes е everywhere gets е back."""
+    if "ё" in word and "ё" not in original.lower() and "е" in original.lower():
+        return word.replace("ё", "е")
+    return word
+
+
+def _make_fix(document: Document, sentence: Sentence, m: Match[Entry], text: str, safe: bool) -> Fix:
+    applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+    if text:
+        return Fix(f"Заменить на «{text}»", (Edit(m.start, m.end, text),), applicability)
+    return Fix("Убрать", deletion_edits(document.text, sentence, m.start, m.end), applicability)
+
+
+def deletion_edits(text: str, sentence: Sentence, start: int, end: int) -> tuple[Edit, ...]:
+    """Delete ``text[start:end]`` and leave a well-formed sentence behind.
+
+    «Парк, по сути, открыт» → «Парк открыт»; «Следует отметить, что парк открыт»
+    → «Парк открыт»; «Это важно в целом.» → «Это важно.»
+    """
+    before = text[sentence.start:start]
+    after = text[end:sentence.end]
+    at_start = not re.search(r"\w", before)
+    comma_before = re.search(r"\s*,\s*$", before)
+    comma_after = re.match(r"\s*,", after)
+    if comma_before and not at_start:
+        # «Парк, по сути, открыт» / «Парк, следует отметить, что открыт»: the commas go too
+        return (Edit(start - len(comma_before.group()), end + (len(comma_after.group()) if comma_after else 0), ""),)
+    if re.match(r"\s*[.!?…;:)]", after) or not after.strip():
+        # at the end of a clause: remove the space before instead of after
+        space = re.search(r"[\s,]*$", before)
+        return (Edit(start - len(space.group()) if space else start, end, ""),)
+    trail = re.match(r"\s*,?\s*", after)
+    cut_end = end + (len(trail.group()) if trail else 0)
+    if at_start and cut_end < len(text):
+        nxt = text[cut_end]
+        if nxt.islower():
+            return (Edit(start, cut_end + 1, nxt.upper()),)
+    return (Edit(start, cut_end, ""),)
+
+
+def _message(title: str, entry: Entry, matched: str, rendered, suggestions: list[str]) -> str:
+    head = entry.note or f"{title}: «{matched}»."
+    if not entry.replacements:
+        return head
+    first = rendered[0]
+    options: list[str] = []
+    if first is not None:
+        options.append(first[0])
+    options.extend(s for s in suggestions if s not in options)
+    if not options:
+        return head
+    if options[0] == "":
+        tail = "Можно убрать."
+        rest = [o for o in options[1:] if o]
+        if rest:
+            tail += " Или: " + ", ".join(f"«{o}»" for o in rest) + "."
+        return f"{head} {tail}"
+    return f"{head} Проще: " + " или ".join(f"«{o}»" for o in options[:3] if o) + "."
+
+
+def rules_from_files(paths: Iterable[str]) -> list[PhraseRule]:
+    rules = []
+    problems: list[str] = []
+    for path in paths:
+        dictionary, found = load(str(path))
+        problems.extend(found)
+        rules.append(PhraseRule(dictionary.spec, dictionary.entries))
+    report_problems(problems)
+    return rules
+
+
+def builtin_rules() -> list[PhraseRule]:
+    """Entry point ``kanclint.rules: KC1``: one rule per shipped dictionary file."""
+    return rules_from_files(str(p) for p in builtin_files())

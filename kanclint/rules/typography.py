@@ -1,0 +1,50 @@
+"""Typography a reader notices before the words: shouting punctuation.
+
+One «!» is a living post; «!!!» reads as a shout or as spam, and ЦУР guides
+ask to avoid it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..analysis import Document
+from ..model import Applicability, Diagnostic, Edit, Fix, Severity
+from .base import Rule
+
+_REPEATED = re.compile(r"(?<![!?])([!?]*![!?]*)(?![!?])")
+
+
+class RepeatedExclamation(Rule):
+    """KC401: «!!!», «!!», «?!!» — more than one exclamation mark in a row."""
+
+    code = "KC401"
+    name = "repeated-exclamation"
+    category = "readability"
+    severity = Severity.WARNING
+    title = "Несколько восклицательных знаков подряд"
+    what = "Два и больше восклицательных знака подряд: «!!», «!!!», «?!!»."
+    why = (
+        "Один восклицательный знак передаёт живую интонацию, а несколько подряд читаются как крик "
+        "или реклама. Официальной странице это вредит: читатель перестаёт доверять тону."
+    )
+    example = "Ждём всех на празднике!!!"
+    instead = "Ждём всех на празднике!"
+    lexical = False
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        for m in _REPEATED.finditer(document.text):
+            marks = m.group(1)
+            if marks.count("!") < 2:
+                continue
+            replacement = "?!" if "?" in marks else "!"
+            fix = Fix(f"Заменить на «{replacement}»", (Edit(m.start(1), m.end(1), replacement),), Applicability.SAFE)
+            yield self.diagnostic(
+                document, m.start(1), m.end(1),
+                f"«{marks}» читается как крик. Хватит одного знака: «{replacement}».",
+                fix=fix,
+            )
+
+
+RULES = [RepeatedExclamation]

@@ -94,13 +94,22 @@ class Document:
     """The text and every layer rules read; heavy layers are lazy and cached.
 
     ``skip`` names the kinds of protected text (see :mod:`kanclint.protected`)
-    that lexical rules must not flag.
+    that lexical rules must not flag; ``platform`` (vk, ok, telegram,
+    telegram-caption) sets the length limits structural rules apply.
     """
 
-    def __init__(self, text: str, path: str | None = None, *, skip: Iterable[str] = protected.KINDS):
+    def __init__(
+        self,
+        text: str,
+        path: str | None = None,
+        *,
+        skip: Iterable[str] = protected.KINDS,
+        platform: str = "vk",
+    ):
         self.text = text
         self.path = path
         self.skip = tuple(skip)
+        self.platform = platform
 
     # -- cheap layers -------------------------------------------------------------------
     @cached_property

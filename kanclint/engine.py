@@ -43,7 +43,7 @@ def run_rules(document: Document, cfg: Config) -> list[Diagnostic]:
 def lint(text: str, *, config: Config | None = None, path: str | None = None) -> Report:
     """Check ``text`` and return its :class:`~kanclint.model.Report`."""
     cfg = config or Config()
-    document = Document(text, path, skip=cfg.skip)
+    document = Document(text, path, skip=cfg.skip, platform=cfg.platform)
     diagnostics = run_rules(document, cfg)
     score, categories, reasons = compute(diagnostics, len(document.words))
     metrics: dict[str, float] = {

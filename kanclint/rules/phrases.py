@@ -138,8 +138,23 @@ def _keep_letter_e(original: str, word: str) -> str:
 def _make_fix(document: Document, sentence: Sentence, m: Match[Entry], text: str, safe: bool) -> Fix:
     applicability = Applicability.SAFE if safe else Applicability.UNSAFE
     if text:
-        return Fix(f"Заменить на «{text}»", (Edit(m.start, m.end, text),), applicability)
+        return Fix(f"Заменить на «{text}»", (_preposition_o(document.text, m.start, m.end, text),), applicability)
     return Fix("Убрать", deletion_edits(document.text, sentence, m.start, m.end), applicability)
+
+
+def _preposition_o(text: str, start: int, end: int, replacement: str) -> Edit:
+    """«о данной программе» → «об этой программе»: the preposition follows the new first sound."""
+    before = re.search(r"(?<!\w)(о|об|обо)(\s+)$", text[:start], re.IGNORECASE)
+    if before:
+        word = before.group(1)
+        vowel = replacement[:1].lower() in "аоуэиы"
+        wanted = "об" if vowel else "о"
+        if word.lower() != wanted and word.lower() != "обо":
+            wanted = wanted.upper() if word.isupper() else (wanted.capitalize() if word[0].isupper() else wanted)
+            if word.isupper() and len(word) == 1 and not replacement.isupper():
+                wanted = wanted.capitalize()
+            return Edit(before.start(), end, wanted + before.group(2) + replacement)
+    return Edit(start, end, replacement)
 
 
 def deletion_edits(text: str, sentence: Sentence, start: int, end: int) -> tuple[Edit, ...]:

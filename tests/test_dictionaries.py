@@ -1,0 +1,182 @@
+"""The dictionary machinery, on small dictionaries written by the tests themselves."""
+
+import pytest
+
+from kanclint.analysis import Document
+from kanclint.dictionaries import DictionaryError, example_problems, load, read_dictionary, verified_entries
+from kanclint.fixes import apply_fix
+from kanclint.rules.phrases import PhraseRule
+
+ENTRIES = '''
+[[entry]]
+id = "dannyj"
+pattern = "{данный:ADJF}"
+replacements = ["{этот}"]
+safe = true
+guards = ["{данные:NOUN}"]
+examples = [
+  { bad = "В [данной] программе участвуют все школы.", fix = "В этой программе участвуют все школы." },
+  { good = "Эти данные обновляются каждый день." },
+]
+
+[[entry]]
+id = "v-dannom-sluchae"
+pattern = "в {данный} {случай}"
+replacements = ["в {этот} {случай}"]
+safe = true
+examples = [
+  { bad = "[В данном случае] звоните.", fix = "В этом случае звоните." },
+  { good = "В этом случае звоните." },
+]
+
+[[entry]]
+id = "sleduet-otmetit"
+pattern = "следует отметить , что"
+replacements = [""]
+safe = true
+examples = [
+  { bad = "[Следует отметить, что] парк открыт до 22:00.", fix = "Парк открыт до 22:00." },
+  { good = "Отметить это следует." },
+]
+
+[[entry]]
+id = "osushchestvlyat-kontrol"
+pattern = "{осуществлять|осуществить} контроль за"
+replacements = ["{следить} за", "{контролировать}"]
+examples = [
+  { bad = "Мы [осуществляем контроль за] ходом ремонта.", fix = "Мы следим за ходом ремонта." },
+  { good = "Контроль за ремонтом — наша задача." },
+]
+'''
+
+
+def rule_for(make_dictionary, entries=ENTRIES):
+    d = read_dictionary(make_dictionary(entries))
+    return d, PhraseRule(d.spec, d.entries)
+
+
+def lint_rule(rule, text):
+    return list(rule.check(Document(text, skip=())))
+
+
+def test_examples_of_a_good_dictionary_pass(make_dictionary):
+    d, _ = rule_for(make_dictionary)
+    assert d.problems == []
+    for e in d.entries:
+        assert example_problems(d.spec, e) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Данная программа для всех.", "Эта программа для всех."),
+        ("ДАННАЯ ПРОГРАММА ДЛЯ ВСЕХ", "ЭТА ПРОГРАММА ДЛЯ ВСЕХ"),
+        ("О данной программе расскажем.", "Об этой программе расскажем."),
+        ("В ДАННОМ СЛУЧАЕ звоните.", "В ЭТОМ СЛУЧАЕ звоните."),
+        ("😀 Данное решение приняли вместе.", "😀 Это решение приняли вместе."),
+        ("Сотрудники осуществляли контроль за ходом работ.", "Сотрудники следили за ходом работ."),
+        ("Парк, следует отметить, что открыт.", "Парк открыт."),
+    ],
+)
+def test_replacements_agree_and_keep_capitalisation(make_dictionary, text, expected):
+    _, rule = rule_for(make_dictionary)
+    found = lint_rule(rule, text)
+    assert found, text
+    assert apply_fix(text, found[0].fix) == expected
+
+
+def test_longest_match_wins_within_a_rule(make_dictionary):
+    _, rule = rule_for(make_dictionary)
+    found = lint_rule(rule, "В данном случае звоните.")
+    assert [(d.match, d.entry) for d in found] == [("В данном случае", "v-dannom-sluchae")]
+
+
+def test_guard_suppresses_domain_term(make_dictionary):
+    _, rule = rule_for(make_dictionary)
+    assert lint_rule(rule, "Данные обновляются ежедневно.") == []
+
+
+def test_alternatives_become_suggestions_and_message_names_them(make_dictionary):
+    _, rule = rule_for(make_dictionary)
+    d = lint_rule(rule, "Мы осуществляем контроль за ремонтом.")[0]
+    assert d.suggestions == ("контролируем",)
+    assert "следим за" in d.message and "контролируем" in d.message
+    assert d.fix.applicability.value == "unsafe"  # the entry is not marked safe
+
+
+def test_ambiguous_agreement_makes_an_unsafe_fix(make_dictionary):
+    entries = '''
+[[entry]]
+id = "sredstva"
+pattern = "{денежный} {средство}"
+replacements = ["{деньги@2}"]
+safe = true
+examples = [
+  { bad = "Собрали [денежные средства] на ремонт.", fix = "Собрали деньги на ремонт." },
+  { good = "Средства защиты выдали." },
+]
+'''
+    d, rule = rule_for(make_dictionary, entries)
+    assert example_problems(d.spec, d.entries[0]) == []
+    found = lint_rule(rule, "Собрали денежные средства на ремонт.")
+    # «средства» may be nominative or accusative: «деньги» is the same in both, so it stays safe
+    assert found[0].fix.applicability.value == "safe"
+    found = lint_rule(rule, "Не хватает денежных средств.")
+    assert apply_fix("Не хватает денежных средств.", found[0].fix) == "Не хватает денег."
+
+
+def test_failing_entry_is_reported_with_file_and_line_and_left_out(make_dictionary, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    entries = ENTRIES + '''
+[[entry]]
+id = "broken"
+pattern = "{вышеуказанный}"
+replacements = ["этот"]
+examples = [
+  { bad = "Обратитесь по [вышеуказанному адресу].", fix = "Обратитесь по этому адресу." },
+  { good = "Адрес выше." },
+]
+'''
+    path = make_dictionary(entries)
+    d = read_dictionary(path)
+    entries_ok, problems = verified_entries(d)
+    assert [e.id for e in entries_ok] == ["dannyj", "v-dannom-sluchae", "sleduet-otmetit", "osushchestvlyat-kontrol"]
+    assert len(problems) == 1 and "broken" in problems[0]
+    line = path.read_text(encoding="utf-8").splitlines().index('id = "broken"') + 1
+    assert f"{path}:{line}" in problems[0]
+    # the verdict is cached per file content
+    assert list((tmp_path / "cache" / "kanclint").glob("verified-*.json"))
+    entries_again, problems_again = verified_entries(d)
+    assert [e.id for e in entries_again] == [e.id for e in entries_ok] and problems_again == problems
+
+
+@pytest.mark.parametrize(
+    "entry, message",
+    [
+        ('[[entry]]\nid = "x"\npattern = "{слово:BAD}"\nexamples=[{bad="[слово]"},{good="нет"}]', "unknown grammeme"),
+        ('[[entry]]\nid = "x"\npattern = "слово"\nexamples=[{bad="[слово]"}]', "at least one `bad` and one `good`"),
+        ('[[entry]]\nid = "x"\npattern = "слово"\ncolour = 1\nexamples=[{bad="[слово]"},{good="нет"}]', "unknown key colour"),
+        ('[[entry]]\nid = "x"\npattern = "слово"\nreplacements=["{a@3}"]\nexamples=[{bad="[слово]"},{good="нет"}]', "slot 3"),
+        ('[[entry]]\nid = "X y"\npattern = "слово"\nexamples=[{bad="[слово]"},{good="нет"}]', "lowercase"),
+        ('[[entry]]\nid = "x"\npattern = "слово"\nexamples=[{bad="слово"},{good="нет"}]', "mark exactly one span"),
+    ],
+)
+def test_entry_errors_name_the_entry(make_dictionary, entry, message):
+    d = read_dictionary(make_dictionary(entry))
+    assert d.entries == []
+    assert len(d.problems) == 1 and message in d.problems[0] and "entry `" in d.problems[0]
+
+
+def test_file_level_errors(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[rule\ncode=1", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="bad.toml: TOML error"):
+        read_dictionary(bad)
+    bad.write_text('[rule]\ncode = "KC1"\n', encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"\[rule\] lacks"):
+        read_dictionary(bad)
+
+
+def test_load_is_cached_per_process(make_dictionary):
+    path = str(make_dictionary(ENTRIES))
+    assert load(path) is load(path)

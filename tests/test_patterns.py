@@ -1,0 +1,57 @@
+import pytest
+
+from kanclint.analysis import Document
+from kanclint.patterns import Matcher, PatternError, compile_pattern
+
+
+def find(pattern: str, text: str) -> list[str]:
+    m: Matcher[str] = Matcher()
+    m.add(compile_pattern(pattern), pattern)
+    doc = Document(text, skip=())
+    return [text[x.start:x.end] for s in doc.sentences for x in m.find(s)]
+
+
+def test_whole_words_only():
+    assert find("тот факт", "Этот факт радует.") == []
+    assert find("тот факт", "Тот факт, что все пришли, радует.") == ["Тот факт"]
+
+
+def test_yo_and_ye_match_both_ways():
+    assert find("за счёт", "Оплатили за счет бюджета.") == ["за счет"]
+    assert find("за счет", "Оплатили за счёт бюджета.") == ["за счёт"]
+    assert find("{ёлка}", "Елку поставили.") == ["Елку"]
+
+
+def test_lemma_slot_matches_every_inflection_and_fixed_words_stay_fixed():
+    assert find("{иметь} место", "Нарушения имели место.") == ["имели место"]
+    assert find("{иметь} место", "Мы имеем места для всех.") == []
+
+
+def test_grammemes_restrict_readings():
+    assert find("{данный:ADJF}", "Данная программа.") == ["Данная"]
+    assert find("{данный:ADJF} {программа:plur}", "Данная программа.") == []
+
+
+def test_any_word_and_gaps():
+    assert find("<NOUN,gent> <NOUN,gent>", "Для обеспечения безопасности.") == ["обеспечения безопасности"]
+    assert find("{оказать} *2 {помощь}", "Мы оказали большую срочную помощь.") == ["оказали большую срочную помощь"]
+    assert find("{оказать} *1 {помощь}", "Мы оказали большую срочную помощь.") == []
+
+
+def test_alternatives():
+    assert find("в мае|июне месяце", "Ремонт закончим в июне месяце.") == ["в июне месяце"]
+
+
+def test_never_crosses_a_sentence_or_a_bracket():
+    assert find("в связи", "Мы будем в. Связи нет.") == []
+    assert find("в связи", "Мы будем в (связи нет).") == []
+
+
+def test_abbreviation_with_dots():
+    assert find("и т.д.", "Книги, журналы и т. д. ждут вас.") == ["и т. д"]
+
+
+@pytest.mark.parametrize("bad", ["{данный:XYZ}", "*9 слово", "слово *2", "{}", "{a@b}"])
+def test_bad_patterns_are_rejected(bad):
+    with pytest.raises(PatternError):
+        compile_pattern(bad)

@@ -55,9 +55,13 @@ def _try_cp1251(data: bytes, name: str) -> str:
         text = data.decode("cp1251")
     except UnicodeDecodeError:
         raise InputError(f"{name}: не удалось прочитать текст: кодировка не UTF-8 и не Windows-1251") from None
-    letters = re.findall(r"[^\W\d_]", text)
-    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    if letters and cyrillic / len(letters) < 0.5:
+    # every byte above 0xC0 decodes to a Cyrillic letter in cp1251, so judge by words:
+    # real Russian text is mostly words pymorphy3 knows
+    from .morphology import analyzer
+
+    words = re.findall(r"[а-яё]{3,}", text.lower())[:300]
+    known = sum(1 for w in words if analyzer().word_is_known(w))
+    if not words or known / len(words) < 0.5:
         raise InputError(f"{name}: не удалось прочитать текст: кодировка не UTF-8 и не Windows-1251")
     return text
 

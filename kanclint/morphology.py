@@ -47,6 +47,10 @@ class Parse:
 def parse(word: str) -> tuple[Parse, ...]:
     """All readings of ``word`` (any case), best first."""
     result = []
-    for p in analyzer().parse(word.lower()):
+    try:
+        readings = analyzer().parse(word.lower())
+    except ValueError:  # pymorphy3 fails on letters without a Unicode name (e.g. Tangut)
+        return ()
+    for p in readings:
         result.append(Parse(fold(p.normal_form), frozenset(p.tag.grammemes), p.score, p))
     return tuple(result)

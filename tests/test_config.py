@@ -1,0 +1,98 @@
+from pathlib import Path
+
+import pytest
+
+import kanclint
+from kanclint.config import Config, ConfigError, find_config_file, from_mapping, is_enabled, load_config
+from kanclint.registry import all_rules, rule_by_code
+
+
+def rule(code):
+    r = rule_by_code(code)
+    assert r is not None
+    return r
+
+
+def test_found_by_walking_up_and_pyproject_needs_tool_table(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[project]\nname='x'\n", encoding="utf-8")
+    sub = tmp_path / "posts" / "2026"
+    sub.mkdir(parents=True)
+    draft = sub / "draft.txt"
+    draft.write_text("Текст.", encoding="utf-8")
+    assert find_config_file(draft) is None or find_config_file(draft).parent != tmp_path
+    (tmp_path / "pyproject.toml").write_text("[tool.kanclint]\nignore = ['KC401']\n", encoding="utf-8")
+    assert find_config_file(draft) == tmp_path / "pyproject.toml"
+    (tmp_path / "posts" / "kanclint.toml").write_text("select = ['KC4']\n", encoding="utf-8")
+    assert find_config_file(draft) == tmp_path / "posts" / "kanclint.toml"
+    cfg = load_config(tmp_path / "posts" / "kanclint.toml")
+    assert cfg.select == ("KC4",) and cfg.source.endswith("kanclint.toml")
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"selectt": ["KC1"]}, "неизвестный ключ `selectt`"),
+        ({"select": ["ZZ9"]}, "«ZZ9» не совпадает"),
+        ({"fail-on": "fatal"}, "fail-on"),
+        ({"fail-under": 11}, "fail-under"),
+        ({"severity": {"KC401": "loud"}}, "severity"),
+        ({"skip": ["comments"]}, "skip"),
+        ({"platform": "myspace"}, "platform"),
+        ({"allow": "данный"}, None),
+    ],
+)
+def test_invalid_values_name_the_key(data, message):
+    if message is None:
+        assert from_mapping(data, "x.toml").allow == ("данный",)
+        return
+    with pytest.raises(ConfigError, match=message) as info:
+        from_mapping(data, "x.toml")
+    assert "x.toml" in str(info.value)
+
+
+def test_selectors_code_prefix_name_category_all():
+    r = rule("KC401")
+    for sel in ("ALL", "KC", "KC4", "KC401", "repeated-exclamation", "readability"):
+        assert is_enabled(r, Config(select=(sel,))), sel
+    assert not is_enabled(r, Config(select=("KC1",)))
+
+
+def test_most_specific_selector_wins():
+    r = rule("KC401")
+    assert not is_enabled(r, Config(select=("ALL",), ignore=("KC4",)))
+    assert is_enabled(r, Config(select=("KC401",), ignore=("KC4",)))
+    assert not is_enabled(r, Config(select=("KC4",), ignore=("KC401",)))
+    assert is_enabled(r, Config(select=("KC1",), extend_select=("KC401",)))
+
+
+def test_per_file_ignores_and_severity_and_allow(tmp_path):
+    (tmp_path / "kanclint.toml").write_text(
+        "[per-file-ignores]\n'promo/*.txt' = ['KC401']\n[severity]\nKC401 = 'error'\n", encoding="utf-8"
+    )
+    (tmp_path / "promo").mkdir()
+    promo = tmp_path / "promo" / "a.txt"
+    plain = tmp_path / "b.txt"
+    for p in (promo, plain):
+        p.write_text("Ждём всех!!!", encoding="utf-8")
+    assert kanclint.lint_file(promo).diagnostics == ()
+    d = kanclint.lint_file(plain).diagnostics
+    assert [x.code for x in d] == ["KC401"] and d[0].severity.value == "error"
+
+
+def test_allow_list_accepts_terms():
+    cfg = from_mapping({"allow": ["!!!"]})
+    assert kanclint.lint("Ждём всех!!!", config=cfg).diagnostics == ()
+
+
+def test_load_config_errors(tmp_path):
+    with pytest.raises(ConfigError, match="не найден"):
+        load_config(tmp_path / "nope.toml")
+    bad = tmp_path / "kanclint.toml"
+    bad.write_text("select = [", encoding="utf-8")
+    with pytest.raises(ConfigError, match="kanclint.toml"):
+        load_config(bad)
+
+
+def test_every_rule_is_selectable_by_its_code():
+    for r in all_rules():
+        assert is_enabled(r, Config(select=(r.code,)))

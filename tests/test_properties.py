@@ -1,0 +1,68 @@
+"""Properties that hold for any string: no crash, offsets valid, deterministic output, fixes idempotent."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import kanclint
+from kanclint.fixes import apply_edits, choose_fixes
+
+WORDS = [
+    "данный", "данной", "в целях", "осуществляет контроль за", "следует отметить, что", "Мы", "вы",
+    "ну", "кстати", "😀", "👍🏽", "ё", "Ёлка", "!!!", "?", "#тег", "@user", "https://x.ru", "«цитата»",
+    ":", "—", "\n", "\r\n", "\n\n", " ", "в рамках", "принять участие", "на сегодняшний день",
+    "было проведено", "администрацией", "района", "И. А. Иванов", "МФЦ", "ВНИМАНИЕ", "Следует", "отметить",
+]
+
+texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join),
+    st.lists(st.sampled_from(WORDS), max_size=60).map("".join),
+)
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(texts)
+def test_never_crashes_and_offsets_are_on_the_matched_text(text):
+    report = kanclint.lint(text)
+    assert 0.0 <= report.score <= 10.0
+    for d in report.diagnostics:
+        assert 0 <= d.start <= d.end <= len(text)
+        assert text[d.start:d.end] == d.match
+        if d.fix is not None:
+            for e in d.fix.edits:
+                assert 0 <= e.start <= e.end <= len(text)
+
+
+@SETTINGS
+@given(texts)
+def test_output_is_deterministic(text):
+    assert kanclint.lint(text).to_dict() == kanclint.lint(text).to_dict()
+
+
+@SETTINGS
+@given(texts)
+def test_chosen_fixes_never_overlap_and_keep_the_rest_byte_identical(text):
+    report = kanclint.lint(text)
+    chosen = choose_fixes(report.diagnostics, unsafe=True)
+    edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: (e.start, e.end))
+    for a, b in zip(edits, edits[1:]):
+        assert a.end <= b.start and not (a.start == a.end == b.start)
+    result = apply_edits(text, edits)
+    # outside the edited spans the text is unchanged
+    pos = 0
+    out = 0
+    for e in edits:
+        assert result[out:out + e.start - pos] == text[pos:e.start]
+        out += e.start - pos + len(e.replacement)
+        pos = e.end
+    assert result[out:] == text[pos:]
+
+
+@SETTINGS
+@given(texts)
+def test_fixing_twice_changes_nothing(text):
+    once = kanclint.fix(text, unsafe=True)
+    twice = kanclint.fix(once.text, unsafe=True)
+    assert twice.text == once.text

@@ -68,3 +68,52 @@ def _cell(text: str) -> str:
 
 def doc_filename(rule: Any) -> str:
     return f"{rule.code}-{rule.name}.md"
+
+
+def rule_pages() -> dict[str, str]:
+    """Every docs/rules page, by file name, plus the index ``README.md``."""
+    from .registry import all_rules
+
+    pages: dict[str, str] = {}
+    index = ["# Правила kanclint", "", "| код | имя | категория | уровень | что ищет |", "|---|---|---|---|---|"]
+    for rule in all_rules():
+        if not rule.code.startswith("KC"):
+            continue  # third-party rules document themselves
+        name = doc_filename(rule)
+        pages[name] = rule_markdown(rule)
+        index.append(
+            f"| [{rule.code}]({name}) | `{rule.name}` | `{rule.category}` | "
+            f"{Severity.parse(rule.severity).value} | {_cell(rule.title)} |"
+        )
+    from .score import CATEGORY_CAP, DEFAULT_CAP, category_title
+
+    index += ["", "## Категории", "", "| категория | название | правила | доля оценки, не больше |", "|---|---|---|---|"]
+    by_category: dict[str, list[str]] = {}
+    for rule in all_rules():
+        by_category.setdefault(rule.category, []).append(f"[{rule.code}]({doc_filename(rule)})")
+    for category, codes in sorted(by_category.items()):
+        cap = CATEGORY_CAP.get(category, DEFAULT_CAP)
+        index.append(f"| `{category}` | {category_title(category)} | {', '.join(codes)} | {cap:.0%} |")
+    pages["README.md"] = "\n".join(index) + "\n"
+    return pages
+
+
+def write_pages(folder: str) -> list[str]:
+    from pathlib import Path
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    pages = rule_pages()
+    for old in out.glob("KC*.md"):
+        if old.name not in pages:
+            old.unlink()
+    for name, text in pages.items():
+        (out / name).write_text(text, encoding="utf-8")
+    return sorted(pages)
+
+
+if __name__ == "__main__":  # python -m kanclint.docs docs/rules
+    import sys
+
+    for name in write_pages(sys.argv[1] if len(sys.argv) > 1 else "docs/rules"):
+        print(name)

@@ -1,0 +1,33 @@
+"""Every rule is documented in ruff's four sections, and docs/rules is up to date."""
+
+from pathlib import Path
+
+import pytest
+
+from kanclint.docs import SECTIONS, rule_pages
+from kanclint.registry import all_rules
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules"
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_rule_has_every_section(rule):
+    for attr in ("title", "what", "why", "example", "instead"):
+        assert str(getattr(rule, attr, "")).strip(), f"{rule.code} has no `{attr}`"
+
+
+def test_docs_pages_are_current():
+    pages = rule_pages()
+    stale = [name for name, text in pages.items() if not (DOCS / name).is_file() or (DOCS / name).read_text(encoding="utf-8") != text]
+    assert not stale, f"run `python -m kanclint.docs docs/rules`; stale: {stale}"
+    for name, text in pages.items():
+        if name != "README.md":
+            for section in SECTIONS:
+                assert f"## {section}" in text
+
+
+def test_every_category_has_a_docs_page():
+    text = (DOCS / "README.md").read_text(encoding="utf-8")
+    for rule in all_rules():
+        if rule.code.startswith("KC"):
+            assert f"`{rule.category}`" in text, rule.category

@@ -17,11 +17,12 @@ import click
 from . import __version__
 from . import config as config_mod
 from .config import Config, ConfigError
-from .engine import InternalError, lint
-from .inputs import InputError, decode, read_text
+from .engine import InternalError, fix as fix_text, lint
+from .inputs import InputError, decode
 from .model import Report, Severity
 from .output import FORMATS, format_concise, format_full, format_json, statistics
 from .registry import PluginError
+from .writer import write_atomic
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
@@ -94,10 +95,15 @@ def _base_config(path: str | None, config_file: str | None, isolated: bool) -> C
 @click.option("--isolated", is_flag=True, help="Не читать файлы настроек.")
 @click.option("--platform", type=click.Choice(config_mod.PLATFORMS), default=None, help="Площадка поста.")
 @click.option("--stdin-filename", default=None, help="Имя файла для текста из stdin (для настроек).")
+@click.option("--fix", "apply_fixes", is_flag=True, help="Применить безопасные исправления.")
+@click.option("--unsafe-fixes", is_flag=True, help="С --fix или --diff: применять и исправления, требующие проверки.")
+@click.option("--diff", "show_diff", is_flag=True, help="Показать исправления как diff, ничего не записывая.")
+@click.option("--show-fixes", is_flag=True, help="Перечислить применённые исправления.")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None, exit_zero: bool,
           show_statistics: bool, config_file: str | None, isolated: bool, platform: str | None,
-          stdin_filename: str | None) -> None:
+          stdin_filename: str | None, apply_fixes: bool, unsafe_fixes: bool, show_diff: bool,
+          show_fixes: bool) -> None:
     """Проверить тексты: файлы, папки или «-» для stdin."""
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -114,22 +120,61 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
         for f in files:
             name = stdin_filename or "<stdin>" if f == "-" else f
             try:
-                if f == "-":
-                    decoded = decode(sys.stdin.buffer.read(), name)
-                else:
-                    decoded = read_text(Path(f))
+                raw = sys.stdin.buffer.read() if f == "-" else Path(f).read_bytes()
+                decoded = decode(raw, name)
             except InputError as exc:
                 errors.append((name, str(exc)))
+                continue
+            except OSError as exc:
+                errors.append((name, f"{name}: не удалось прочитать: {exc.strerror or exc}"))
                 continue
             cfg = config_mod.with_overrides(
                 _base_config(stdin_filename if f == "-" else f, config_file, isolated), **overrides
             )
-            reports.append(lint(decoded.text, config=cfg, path=None if name == "<stdin>" else name))
+            report_path = None if name == "<stdin>" else name
+            if apply_fixes or show_diff:
+                result = fix_text(decoded.text, unsafe=unsafe_fixes, config=cfg, path=report_path)
+                if show_diff:
+                    _echo_diff(name, decoded.text, result.text)
+                elif result.changed:
+                    if f == "-":
+                        sys.stdout.write(result.text)
+                    else:
+                        try:
+                            write_atomic(Path(f), result.text, decoded, raw)
+                        except InputError as exc:
+                            errors.append((name, str(exc)))
+                            continue
+                if show_fixes and result.applied:
+                    click.echo(_fixes_summary(name, decoded.text, result.applied), err=f == "-")
+                reports.append(lint(result.text if not show_diff else decoded.text, config=cfg, path=report_path))
+            else:
+                reports.append(lint(decoded.text, config=cfg, path=report_path))
             configs.append(cfg)
     except (ConfigError, PluginError, InternalError) as exc:
         _fail(str(exc))
     _print(reports, errors, output_format, show_statistics)
     sys.exit(_exit_code(reports, configs, errors, exit_zero))
+
+
+def _echo_diff(name: str, before: str, after: str) -> None:
+    import difflib
+
+    if before == after:
+        return
+    diff = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+    )
+    click.echo("".join(line if line.endswith("\n") else line + "\n" for line in diff), nl=False)
+
+
+def _fixes_summary(name: str, text: str, applied) -> str:
+    from collections import Counter
+
+    counts = Counter((d.code, d.name) for d in applied)
+    lines = [f"{name}: применено исправлений: {len(applied)}"]
+    lines += [f"  {n} × {code} ({rule})" for (code, rule), n in sorted(counts.items())]
+    return "\n".join(lines)
 
 
 def _print(reports: list[Report], errors: list[tuple[str, str]], output_format: str, show_statistics: bool) -> None:

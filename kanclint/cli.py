@@ -21,9 +21,14 @@ from .engine import InternalError, fix as fix_text, lint
 from .inputs import InputError, decode
 from .model import Report, Severity
 from .output import FORMATS, format_concise, format_full, format_json, statistics
+from .output.machine import format_github, format_json_lines, format_junit, format_sarif
 from .registry import PluginError
 from .writer import write_atomic
 
+MACHINE_FORMATS = {
+    "json": format_json, "json-lines": format_json_lines, "github": format_github,
+    "sarif": format_sarif, "junit": format_junit,
+}
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
 
@@ -178,8 +183,13 @@ def _fixes_summary(name: str, text: str, applied) -> str:
 
 
 def _print(reports: list[Report], errors: list[tuple[str, str]], output_format: str, show_statistics: bool) -> None:
-    if output_format == "json":
-        click.echo(format_json(reports, errors))
+    if output_format in MACHINE_FORMATS:
+        text = MACHINE_FORMATS[output_format](reports, errors)
+        if text:
+            click.echo(text)
+        if output_format in ("json-lines", "github"):
+            for _, message in errors:
+                click.echo(f"kanclint: {message}", err=True)
     else:
         for r in reports:
             click.echo(format_full(r) if output_format == "full" else format_concise(r))
@@ -187,7 +197,7 @@ def _print(reports: list[Report], errors: list[tuple[str, str]], output_format: 
                 click.echo()
         for _, message in errors:
             click.echo(f"kanclint: {message}", err=True)
-    if show_statistics and output_format != "json":
+    if show_statistics and output_format not in MACHINE_FORMATS:
         click.echo(statistics(reports))
 
 

@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 from ..model import Diagnostic, Report, line_column
 from ..score import category_title
 
-FORMATS = ("full", "concise", "json")
+FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif", "junit")
 
 
 def _line_text(text: str, line: int) -> str:

@@ -1,0 +1,150 @@
+"""Formats for machines: JSON Lines, GitHub workflow annotations, SARIF 2.1.0, JUnit XML."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable
+from xml.sax.saxutils import escape, quoteattr
+
+from ..model import Report, Severity, line_column
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def format_json_lines(reports: Iterable[Report], errors: list[tuple[str, str]]) -> str:
+    """One JSON object per diagnostic (with its path), then one per unreadable file."""
+    lines = []
+    for r in reports:
+        for d in r.to_dict()["diagnostics"]:
+            lines.append(json.dumps({"path": r.path, **d}, ensure_ascii=False))
+    for path, message in errors:
+        lines.append(json.dumps({"path": path, "error": message}, ensure_ascii=False))
+    return "\n".join(lines)
+
+
+def _gh_escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def format_github(reports: Iterable[Report], errors: list[tuple[str, str]]) -> str:
+    lines = []
+    for r in reports:
+        for d in r.diagnostics:
+            line, col = line_column(r.text, d.start)
+            end_line, end_col = line_column(r.text, d.end)
+            lines.append(
+                f"::{_GITHUB_LEVEL[d.severity]} file={_gh_escape(r.path or '-', True)},line={line},col={col},"
+                f"endLine={end_line},endColumn={end_col},title={_gh_escape(f'{d.code} {d.name}', True)}::"
+                f"{_gh_escape(d.message)}"
+            )
+    for path, message in errors:
+        lines.append(f"::error file={_gh_escape(path, True)}::{_gh_escape(message)}")
+    return "\n".join(lines)
+
+
+def format_sarif(reports: Iterable[Report], errors: list[tuple[str, str]]) -> str:
+    from .. import __version__
+    from ..registry import all_rules
+
+    reports = list(reports)
+    rules = list(all_rules())
+    index = {r.code: i for i, r in enumerate(rules)}
+    descriptors = []
+    for r in rules:
+        descriptors.append({
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.title},
+            "fullDescription": {"text": r.what},
+            "help": {"text": f"{r.why}\n\nПример: {r.example}\nКак лучше: {r.instead}"},
+            "helpUri": getattr(r, "url", None) or "",
+            "defaultConfiguration": {"level": _SARIF_LEVEL[Severity.parse(r.severity)]},
+            "properties": {"category": r.category},
+        })
+    results = []
+    for rep in reports:
+        for d in rep.diagnostics:
+            line, col = line_column(rep.text, d.start)
+            end_line, end_col = line_column(rep.text, d.end)
+            result = {
+                "ruleId": d.code,
+                "level": _SARIF_LEVEL[d.severity],
+                "message": {"text": d.message},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": rep.path or "stdin"},
+                        "region": {
+                            "startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
+                            "charOffset": d.start, "charLength": d.end - d.start,
+                            "snippet": {"text": d.match},
+                        },
+                    }
+                }],
+            }
+            if d.code in index:
+                result["ruleIndex"] = index[d.code]
+            if d.fix is not None:
+                result["fixes"] = [{
+                    "description": {"text": d.fix.title},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": rep.path or "stdin"},
+                        "replacements": [{
+                            "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                            "insertedContent": {"text": e.replacement},
+                        } for e in d.fix.edits],
+                    }],
+                }]
+            results.append(result)
+    notifications = [
+        {"level": "error", "message": {"text": message}, "locations": [
+            {"physicalLocation": {"artifactLocation": {"uri": path}}}]}
+        for path, message in errors
+    ]
+    run = {
+        "tool": {"driver": {
+            "name": "kanclint", "version": __version__, "informationUri": "https://github.com/kanclint/kanclint",
+            "rules": descriptors,
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": notifications}],
+    }
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [run],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def format_junit(reports: Iterable[Report], errors: list[tuple[str, str]]) -> str:
+    """One test case per file; findings at warning or above are failures."""
+    reports = list(reports)
+    cases = []
+    failures = 0
+    for r in reports:
+        name = quoteattr(r.path or "stdin")
+        bad = [d for d in r.diagnostics if d.severity.rank >= Severity.WARNING.rank]
+        if not bad:
+            cases.append(f'  <testcase classname="kanclint" name={name} />')
+            continue
+        failures += 1
+        body = "\n".join(
+            f"{line_column(r.text, d.start)[0]}:{line_column(r.text, d.start)[1]}: {d.code} [{d.severity.value}] {d.message}"
+            for d in bad
+        )
+        cases.append(
+            f'  <testcase classname="kanclint" name={name}>\n'
+            f'    <failure message={quoteattr(f"оценка {r.score:.1f}, замечаний: {len(bad)}")}>{escape(body)}</failure>\n'
+            f"  </testcase>"
+        )
+    for path, message in errors:
+        cases.append(f'  <testcase classname="kanclint" name={quoteattr(path)}>\n'
+                     f'    <error message={quoteattr(message)} />\n  </testcase>')
+    header = (f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="kanclint" tests="{len(cases)}" '
+              f'failures="{failures}" errors="{len(errors)}">')
+    return "\n".join([header, *cases, "</testsuite>"])

@@ -135,6 +135,7 @@ class Linter:
         self.cache: dict[str, Any] = {}
         self.errors: Counter[str] = Counter()
         self.calls = 0
+        self.failed = 0
         self.seconds = 0.0
 
     def lint(self, text: str) -> Any | None:
@@ -148,6 +149,7 @@ class Linter:
             if not self.errors:
                 self.out(f"  ! kanclint.lint raised {short(key, 200)} (further errors are counted)")
             self.errors[short(key, 120)] += 1
+            self.failed += 1
             report = None
         self.seconds += time.perf_counter() - start
         self.calls += 1
@@ -623,10 +625,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     out(f"\n{lin.calls} texts linted in {elapsed:.1f} s" + (f"; {sum(lin.errors.values())} errors" if lin.errors else ""))
     for err, n in lin.errors.most_common(5):
         out(f"  {n} × {err}")
+    broken = lin.calls > 0 and lin.failed == lin.calls
+    if broken:
+        out("every kanclint.lint call failed: the rule set is broken, the numbers above mean nothing")
+        result["broken"] = True
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
-    return 0
+    return 1 if broken else 0
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from .analysis import Document
 from .config import Config, ConfigError, load_config
 from .engine import fix, lint, lint_file
 from .fixes import FixResult
+from .gate import Verdict, gate
 from .inputs import InputError
 from .model import Applicability, CategoryScore, Diagnostic, Edit, Fix, Report, Severity
 from .registry import PluginError, all_rules
@@ -35,9 +36,11 @@ __all__ = [
     "Report",
     "Rule",
     "Severity",
+    "Verdict",
     "__version__",
     "all_rules",
     "fix",
+    "gate",
     "lint",
     "lint_file",
     "load_config",

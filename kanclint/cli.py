@@ -78,7 +78,7 @@ def _base_config(path: str | None, config_file: str | None, isolated: bool) -> C
     if config_file:
         return config_mod.load_config(config_file)
     if isolated:
-        return Config()
+        return Config(use_ignore_file=False)
     found = config_mod.find_config_file(path if path and path != "-" else Path.cwd())
     return config_mod.load_config(found) if found else Config()
 
@@ -104,11 +104,13 @@ def _base_config(path: str | None, config_file: str | None, isolated: bool) -> C
 @click.option("--unsafe-fixes", is_flag=True, help="С --fix или --diff: применять и исправления, требующие проверки.")
 @click.option("--diff", "show_diff", is_flag=True, help="Показать исправления как diff, ничего не записывая.")
 @click.option("--show-fixes", is_flag=True, help="Перечислить применённые исправления.")
+@click.option("--add-ignore", is_flag=True,
+              help="Принять все текущие замечания: записать их в .kanclint-ignore.toml.")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None, exit_zero: bool,
           show_statistics: bool, config_file: str | None, isolated: bool, platform: str | None,
           stdin_filename: str | None, apply_fixes: bool, unsafe_fixes: bool, show_diff: bool,
-          show_fixes: bool) -> None:
+          show_fixes: bool, add_ignore: bool) -> None:
     """Проверить тексты: файлы, папки или «-» для stdin."""
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -158,8 +160,37 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
             configs.append(cfg)
     except (ConfigError, PluginError, InternalError) as exc:
         _fail(str(exc))
+    if add_ignore:
+        added = _add_ignores(reports)
+        click.echo(f"kanclint: в .kanclint-ignore.toml записано замечаний: {added}", err=True)
+        sys.exit(2 if errors else 0)
     _print(reports, errors, output_format, show_statistics)
     sys.exit(_exit_code(reports, configs, errors, exit_zero))
+
+
+def _add_ignores(reports: list[Report]) -> int:
+    """Baseline: accept every current finding of the checked files."""
+    from . import suppression
+
+    by_file: dict[Path, list[suppression.IgnoreEntry]] = {}
+    for r in reports:
+        if r.path is None:
+            continue
+        found = suppression.find_ignore_file(r.path)
+        if found is None:
+            cfg_file = config_mod.find_config_file(r.path)
+            found = (cfg_file.parent if cfg_file else Path.cwd()) / suppression.IGNORE_FILE
+        entries = by_file.setdefault(found, suppression.read_ignore_file(found) if found.exists() else [])
+        key = suppression.relative_key(found, r.path)
+        for d in r.diagnostics:
+            if d.code != "KC001":
+                entries.append(suppression.IgnoreEntry(key, d.code, d.match,
+                                                       suppression.fingerprint(r.text, d.start, d.end)))
+    total = 0
+    for file, entries in by_file.items():
+        suppression.write_ignore_file(file, entries)
+        total += len(set(entries))
+    return total
 
 
 def _echo_diff(name: str, before: str, after: str) -> None:
@@ -212,6 +243,49 @@ def _exit_code(reports: list[Report], configs: list[Config], errors: list[tuple[
         if cfg.fail_under is not None and r.score < cfg.fail_under:
             return 1
     return 0
+
+
+@main.command("gate")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--min-score", type=click.FloatRange(0, 10), default=None,
+              help="Порог оценки (по умолчанию fail-under из настроек или 7.0).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
+@click.option("--isolated", is_flag=True)
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
+def gate_cmd(paths: tuple[str, ...], min_score: float | None, config_file: str | None, isolated: bool,
+             output_format: str) -> None:
+    """Проверка перед публикацией: код 1, если оценка ниже порога или есть ошибки."""
+    import json
+
+    from .gate import gate
+
+    files, errors = _collect(paths)
+    failed = False
+    verdicts = []
+    for f in files:
+        try:
+            raw = sys.stdin.buffer.read() if f == "-" else Path(f).read_bytes()
+            decoded = decode(raw, f)
+            cfg = _base_config(f, config_file, isolated)
+            verdict = gate(decoded.text, min_score=min_score, config=cfg, path=None if f == "-" else f)
+        except InputError as exc:
+            errors.append((f, str(exc)))
+            continue
+        except OSError as exc:
+            errors.append((f, f"{f}: не удалось прочитать: {exc.strerror or exc}"))
+            continue
+        except (ConfigError, PluginError, InternalError) as exc:
+            _fail(str(exc))
+        failed |= not verdict.passed
+        verdicts.append({"path": f, **verdict.to_dict()})
+        if output_format == "text":
+            mark = "✓" if verdict.passed else "✗"
+            click.echo(f"{mark} {f}: {verdict.explanation}")
+    if output_format == "json":
+        click.echo(json.dumps({"schema": "kanclint-gate/1", "files": verdicts}, ensure_ascii=False, indent=2))
+    for _, message in errors:
+        click.echo(f"kanclint: {message}", err=True)
+    sys.exit(2 if errors else (1 if failed else 0))
 
 
 @main.command("rules")

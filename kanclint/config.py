@@ -36,6 +36,7 @@ class Config:
     fail_under: float | None = None
     skip: tuple[str, ...] = KINDS
     platform: str = "vk"
+    use_ignore_file: bool = True  # False with --isolated
     source: str | None = None  # the file it came from
     root: str | None = None  # the folder per-file-ignores are relative to
 

@@ -11,6 +11,7 @@ from .analysis import Document
 from .config import Config
 from .fixes import FixResult, MAX_ROUNDS, apply_edits, choose_fixes
 from .model import Diagnostic, Report
+from .morphology import fold
 from .score import compute
 
 
@@ -40,12 +41,50 @@ def run_rules(document: Document, cfg: Config) -> list[Diagnostic]:
     return found
 
 
+def apply_suppressions(document: Document, diagnostics: list[Diagnostic], cfg: Config) -> list[Diagnostic]:
+    """Drop findings disabled by markup comments or accepted in ``.kanclint-ignore.toml``."""
+    from . import suppression
+    from .registry import rule_by_code
+
+    text, path = document.text, document.path
+    regions = suppression.comment_suppressions(text, path)
+    if regions:
+        diagnostics = [d for d in diagnostics if not suppression.is_disabled(d.code, d.start, regions)]
+    ignore_file = suppression.find_ignore_file(path) if path and cfg.use_ignore_file else None
+    if ignore_file is None:
+        return diagnostics
+    key = suppression.relative_key(ignore_file, path)  # type: ignore[arg-type]
+    entries = [e for e in suppression.read_ignore_file(ignore_file) if e.path == key]
+    if not entries:
+        return diagnostics
+    used: set[suppression.IgnoreEntry] = set()
+    kept = []
+    for d in diagnostics:
+        fp = suppression.fingerprint(text, d.start, d.end)
+        hit = next((e for e in entries if e.code == d.code and fold(e.match) == fold(d.match) and e.fingerprint == fp), None)
+        if hit is None:
+            kept.append(d)
+        else:
+            used.add(hit)
+    stale_rule = rule_by_code("KC001")
+    if stale_rule is not None and config_mod.is_enabled(stale_rule, cfg, path):
+        for e in entries:
+            if e not in used:
+                kept.append(stale_rule.diagnostic(  # type: ignore[attr-defined]
+                    document, 0, 0,
+                    f"Запись в {ignore_file.name} больше не нужна: {e.code} «{e.match}» в тексте не найдено.",
+                ))
+    kept.sort(key=lambda d: (d.start, d.end, d.code))
+    return kept
+
+
 def lint(text: str, *, config: Config | None = None, path: str | None = None) -> Report:
     """Check ``text`` and return its :class:`~kanclint.model.Report`."""
     cfg = config or Config()
     document = Document(text, path, skip=cfg.skip, platform=cfg.platform)
-    diagnostics = run_rules(document, cfg)
-    score, categories, reasons = compute(diagnostics, len(document.words))
+    diagnostics = apply_suppressions(document, run_rules(document, cfg), cfg)
+    scored = [d for d in diagnostics if d.category != "meta"]
+    score, categories, reasons = compute(scored, len(document.words))
     metrics: dict[str, float] = {
         "words": float(len(document.words)),
         "sentences": float(len(document.sentences)),

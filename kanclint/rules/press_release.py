@@ -69,8 +69,8 @@ PASSIVE_REPORTING = frozenset(
 )
 EVENT_NOUNS = frozenset(
     {"мероприятие", "встреча", "заседание", "совещание", "визит", "поездка", "приём", "прием",
-     "собрание", "беседа", "конференция", "форум", "обсуждение", "круглый", "церемония",
-     "семинар", "диалог", "рабочий", "акция", "праздник", "осмотр", "инспекция", "объезд"}
+     "собрание", "беседа", "конференция", "форум", "обсуждение", "стол", "церемония",
+     "семинар", "диалог", "акция", "праздник", "осмотр", "инспекция", "объезд"}
 )
 QUOTE_REPORTING = frozenset(
     OFFICIAL_REPORTING | STRONG_REPORTING | {"сказать", "говорить", "считать", "поделиться", "подчеркнуть"}
@@ -83,7 +83,7 @@ INSTITUTION_NOUNS = frozenset(
      "техникум", "музей", "фонд", "филиал", "агентство", "дума", "совет", "прокуратура",
      "предприятие", "организация", "учреждение", "клуб", "театр", "училище", "университет",
      "институт", "госинспекция", "инспекция", "казначейство", "филармония", "диспансер",
-     "стационар", "детсад", "садик", "сад", "дом", "палата", "аппарат", "ведомство"}
+     "стационар", "детсад", "палата", "аппарат"}
 )
 INSTITUTION_ACRONYMS = frozenset(
     {"МБУ", "МКУ", "МАУ", "МБОУ", "МАОУ", "МКОУ", "МБДОУ", "МАДОУ", "МКДОУ", "МБУК", "МАУК", "МКУК",
@@ -216,13 +216,23 @@ def _protocol_verb(token: Token) -> bool:
     return _has_lemma(token, PROTOCOL_VERBS) and _past_or_passive(token)
 
 
-def _event_subject(content: Sequence[Token], i: int) -> bool:
-    """After «прошло»/«прошла», is the subject an event rather than a span of time?"""
+def _time_passing(content: Sequence[Token], i: int) -> bool:
+    """«Прошло 10 лет», «прошёл уже год»: time passes, no event is reported."""
     for t in content[i + 1 : i + 4]:
         if _is_number(t) or t.key in {"уже", "ещё", "еще", "почти", "около", "более", "менее", "целых"}:
+            return True
+        if _has_lemma(t, TIME_NOUNS) or "NUMR" in t.grammemes:
+            return True
+        if t.pos == "NOUN":
             return False
-        if _has_lemma(t, TIME_NOUNS):
-            return False
+    return False
+
+
+def _event_subject(content: Sequence[Token], i: int) -> bool:
+    """After «прошло»/«прошла» without a date, is the subject an event (a noun in nominative)?"""
+    if _time_passing(content, i):
+        return False
+    for t in content[i + 1 : i + 4]:
         if t.pos == "NOUN":
             return any("nomn" in p.grammemes for p in t.parses)
     return False
@@ -236,8 +246,10 @@ def find_ceremonial_leads(document: Document) -> list[Marker]:
         n = _date_expression(content)
         if not n:
             continue
-        for t in content[n:]:
-            if _protocol_verb(t):
+        for k, t in enumerate(content[n:], start=n):
+            if t.key in {"мы", "я"}:
+                break  # «23 мая мы провели…» is the page's own voice
+            if _protocol_verb(t) and not (_has_lemma(t, {"пройти", "проходить"}) and _time_passing(content, k)):
                 start, end = content[0].start, t.end
                 markers.append(
                     Marker(
@@ -293,16 +305,20 @@ def find_protocol_verbs(document: Document) -> list[Marker]:
             t = tokens[i]
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             # «было отмечено», «было подчёркнуто», «отмечено, что», «отмечалось»
-            if _has_lemma(t, PASSIVE_REPORTING) and any(
-                ("PRTS" in p.grammemes and "pssv" in p.grammemes and "neut" in p.grammemes)
-                or ("VERB" in p.grammemes and "past" in p.grammemes and p.lemma.endswith("ся"))
-                for p in t.parses
-            ):
+            reflexive = any(
+                "VERB" in p.grammemes and "past" in p.grammemes and p.lemma.endswith("ся")
+                and p.lemma in PASSIVE_REPORTING for p in t.parses
+            )
+            neuter = any(
+                "PRTS" in p.grammemes and "pssv" in p.grammemes and "neut" in p.grammemes
+                and p.lemma in PASSIVE_REPORTING for p in t.parses
+            )
+            if reflexive or neuter:
                 start = t.start
-                if i > 0 and tokens[i - 1].key in {"было", "будет"}:
+                if neuter and i > 0 and tokens[i - 1].key == "было":
                     start = tokens[i - 1].start
                 text = document.text[start:t.end]
-                if start != t.start or t.key.endswith(("ось", "ся")) or _followed_by_that(document, t):
+                if start != t.start or reflexive or _followed_by_that(document, t):
                     markers.append(Marker(start, t.end,
                         f"«{text}» — формула протокола: непонятно, кто это сказал. Напишите, кто и что "
                         "сказал, простыми словами: «Глава района рассказал, что…» — или перескажите суть "
@@ -370,17 +386,18 @@ def _title_before(tokens: Sequence[Token], name_start: int) -> Token | None:
     """The title word heading the words just before a name («глава района» И. А. Щербаков)."""
     before = [t for t in tokens if t.end <= name_start]
     words = 0
+    title: Token | None = None
     for t in reversed(before):
         if not t.is_word:
             if t.text in {"-", "–", "—"}:
                 continue
-            return None
+            break
         if _has_lemma(t, TITLE_WORDS):
-            return t
+            title = t  # keep walking: «заместитель главы администрации» starts at «заместитель»
         words += 1
-        if words >= 6:
-            return None
-    return None
+        if words >= 7:
+            break
+    return title
 
 
 def find_official_titles(document: Document) -> list[Marker]:
@@ -568,7 +585,8 @@ def find_wall_of_text(document: Document) -> list[Marker]:
     else:
         return []
     sentences = [s for s in _content_sentences(document) if first.start <= s.start < first.end]
-    start, end = _trimmed(document, *(sentences[0].start, sentences[0].end) if sentences else (first.start, first.end))
+    span = (sentences[0].start, sentences[0].end) if sentences else (first.start, first.end)
+    start, end = _trimmed(document, *span)
     return [Marker(start, end,
         f"Стена текста: {why}. В ленте такой блок пролистывают. Разбейте текст на абзацы по 2–3 "
         "предложения и начните с короткого первого абзаца о главном.", "wall")]
@@ -598,6 +616,14 @@ MARKER_NAMES = {
     "quote": "цитата должностного лица",
 }
 MIN_MARKERS = 3
+
+
+def _count_signs(n: int) -> str:
+    if n % 10 == 1 and n % 100 != 11:
+        return f"{n} признак"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return f"{n} признака"
+    return f"{n} признаков"
 
 
 def press_release_markers(document: Document) -> dict[str, list[Marker]]:
@@ -804,7 +830,7 @@ class PressReleaseShape(Rule):
         names = ", ".join(MARKER_NAMES[k] for k in MARKER_NAMES if k in found)
         yield self.diagnostic(
             document, start, end,
-            f"Пост построен как пресс-релиз ({len(found)} признака из {len(MARKER_NAMES)}: {names}). "
+            f"Пост построен как пресс-релиз: {_count_signs(len(found))} из {len(MARKER_NAMES)} — {names}. "
             "Перестройте его: начните с того, что меняется для читателя; вместо названия организации "
             "пишите «мы»; закончите вопросом или призывом — «приходите», «напишите в комментариях».",
         )

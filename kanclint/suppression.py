@@ -1,0 +1,148 @@
+"""Suppressing findings without touching the post: an ignore file, and comments in Markdown/HTML.
+
+A post is published as written, so markers inside plain text would be published
+too.  Match-level ignores therefore live beside the drafts in
+``.kanclint-ignore.toml``: path, code, matched text and a fingerprint of the
+sentence around it, so an ignore survives edits elsewhere in the post but not a
+rewrite of that sentence.  An entry that no longer suppresses anything is
+reported as stale (KC001), the way ruff reports unused ``noqa``.
+
+Markdown and HTML drafts may carry ``<!-- kanclint-disable KC101 -->`` …
+``<!-- kanclint-enable KC101 -->`` and ``<!-- kanclint-disable-next-line KC101 -->``
+(comments are not rendered); a code is required.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .morphology import fold
+
+IGNORE_FILE = ".kanclint-ignore.toml"
+MARKUP_SUFFIXES = {".md", ".markdown", ".html", ".htm"}
+_COMMENT = re.compile(r"<!--\s*kanclint-(disable-next-line|disable|enable)\b([^>]*?)-->")
+
+
+@dataclass(frozen=True)
+class IgnoreEntry:
+    path: str
+    code: str
+    match: str
+    fingerprint: str
+    reason: str = ""
+
+    def to_toml(self) -> str:
+        def q(s: str) -> str:
+            return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+        lines = ["[[ignore]]", f"path = {q(self.path)}", f"code = {q(self.code)}", f"match = {q(self.match)}",
+                 f"fingerprint = {q(self.fingerprint)}"]
+        if self.reason:
+            lines.append(f"reason = {q(self.reason)}")
+        return "\n".join(lines)
+
+
+def fingerprint(text: str, start: int, end: int) -> str:
+    """Hash of the folded sentence-ish context around a match (whitespace-insensitive)."""
+    left = max(text.rfind(c, 0, start) for c in ".!?\n")
+    if end > start and text[end - 1] in ".!?\n":
+        right = end  # the match ends its own sentence («!!!»)
+    else:
+        rights = [i for i in (text.find(c, end) for c in ".!?\n") if i != -1]
+        right = min(rights) if rights else len(text)
+    context = " ".join(fold(text[left + 1:right]).split())
+    return hashlib.sha1(context.encode("utf-8")).hexdigest()[:16]
+
+
+def find_ignore_file(start: str | Path) -> Path | None:
+    here = Path(start).resolve()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / IGNORE_FILE
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_ignore_file(path: Path) -> list[IgnoreEntry]:
+    from .config import ConfigError
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: не удалось прочитать: {exc}") from None
+    entries = []
+    for i, raw in enumerate(data.get("ignore", []), start=1):
+        missing = {"path", "code", "match", "fingerprint"} - set(raw)
+        if missing:
+            raise ConfigError(f"{path}: запись {i}: нет ключей {', '.join(sorted(missing))}")
+        entries.append(IgnoreEntry(str(raw["path"]), str(raw["code"]), str(raw["match"]),
+                                   str(raw["fingerprint"]), str(raw.get("reason", ""))))
+    return entries
+
+
+def write_ignore_file(path: Path, entries: Iterable[IgnoreEntry]) -> None:
+    from .inputs import decode
+    from .writer import write_atomic
+
+    unique = sorted(set(entries), key=lambda e: (e.path, e.code, e.match, e.fingerprint))
+    header = "# kanclint: findings accepted on purpose (kanclint --add-ignore, or the editor action)\n\n"
+    text = header + "\n\n".join(e.to_toml() for e in unique) + "\n"
+    if path.exists():
+        original = path.read_bytes()
+        write_atomic(path, text, decode(original, str(path)) if original.strip() else _utf8(), original)
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+def _utf8():
+    from .inputs import Decoded
+
+    return Decoded("", "utf-8", "\n")
+
+
+def relative_key(ignore_file: Path, doc_path: str) -> str:
+    p = Path(doc_path).resolve()
+    try:
+        return p.relative_to(ignore_file.parent.resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+def comment_suppressions(text: str, path: str | None) -> list[tuple[int, int, frozenset[str]]]:
+    """Disabled regions ``(start, end, codes)`` from kanclint comments in Markdown/HTML."""
+    if not path or Path(path).suffix.lower() not in MARKUP_SUFFIXES:
+        return []
+    regions: list[tuple[int, int, frozenset[str]]] = []
+    open_regions: dict[str, int] = {}
+    for m in _COMMENT.finditer(text):
+        kind = m.group(1)
+        codes = frozenset(c.upper() for c in re.findall(r"[A-Za-z]{2,3}\d{0,3}", m.group(2)))
+        if not codes:
+            continue  # a code is required: never disable everything by accident
+        if kind == "disable-next-line":
+            line_end = text.find("\n", m.end())
+            if line_end == -1:
+                continue
+            next_end = text.find("\n", line_end + 1)
+            regions.append((line_end + 1, next_end if next_end != -1 else len(text), codes))
+        elif kind == "disable":
+            for c in codes:
+                open_regions.setdefault(c, m.end())
+        else:
+            for c in codes:
+                if c in open_regions:
+                    regions.append((open_regions.pop(c), m.start(), frozenset({c})))
+    for c, start in open_regions.items():
+        regions.append((start, len(text), frozenset({c})))
+    return regions
+
+
+def is_disabled(code: str, start: int, regions: list[tuple[int, int, frozenset[str]]]) -> bool:
+    return any(s <= start < e and any(code.startswith(c) for c in codes) for s, e, codes in regions)

@@ -25,9 +25,15 @@ DEFAULT_PLATFORM = "vk"
 # Hard limits are what the platform refuses to publish; soft targets are what people still read.
 HARD_LIMITS: dict[str, int] = {"telegram": 4096, "telegram-caption": 1024}
 SOFT_LIMITS: dict[str, int] = {"vk": 1500, "ok": 1500, "telegram": 1500, "telegram-caption": 800}
-PLATFORM_NAMES = {
+PLATFORM_WHERE = {  # «в …»
     "vk": "ВКонтакте",
     "ok": "Одноклассниках",
+    "telegram": "Telegram",
+    "telegram-caption": "подписи к фото в Telegram",
+}
+PLATFORM_FOR = {  # «для …»
+    "vk": "ВКонтакте",
+    "ok": "Одноклассников",
     "telegram": "Telegram",
     "telegram-caption": "подписи к фото в Telegram",
 }
@@ -43,6 +49,15 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _word_start(text: str, offset: int) -> int:
+    """Back to the start of the word ``offset`` falls in: a cut word does not fit either."""
+    while offset > 0 and not text[offset - 1].isspace() and not text[offset].isspace():
+        offset -= 1
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset
 
 
 def _plural(n: int, one: str, few: str, many: str) -> str:
@@ -97,20 +112,19 @@ class PostLength(Rule):
         text = document.text
         start, end = _trimmed(text, 0, len(text))
         length = end - start
-        where = PLATFORM_NAMES.get(platform, platform)
         hard = HARD_LIMITS.get(platform)
         soft = SOFT_LIMITS.get(platform, SOFT_LIMITS[DEFAULT_PLATFORM])
         if hard is not None and length > hard:
             yield self.diagnostic(
-                document, start + hard, end,
-                f"В посте {_plural(length, 'знак', 'знака', 'знаков')}, а в {where} помещается не больше "
+                document, _word_start(text, start + hard), end,
+                f"В посте {_plural(length, 'знак', 'знака', 'знаков')}, а в {PLATFORM_WHERE.get(platform, platform)} помещается не больше "
                 f"{hard}: выделенное не войдёт. Сократите текст или разделите его на два поста.",
                 severity=Severity.ERROR,
             )
         elif length > soft:
             yield self.diagnostic(
-                document, start + soft, end,
-                f"В посте {_plural(length, 'знак', 'знака', 'знаков')}; для {where} удобная длина — до "
+                document, _word_start(text, start + soft), end,
+                f"В посте {_plural(length, 'знак', 'знака', 'знаков')}; для {PLATFORM_FOR.get(platform, platform)} удобная длина — до "
                 f"{soft}. Оставьте главное, а подробности дайте ссылкой или отдельным постом.",
             )
 
@@ -293,6 +307,8 @@ KNOWN_ABBREVIATIONS = frozenset(
     МГУ СПБГУ ОМОН МРОТ НДФЛ ОСАГО КАСКО ЗОЖ ЕГРН ФИО РСО ВКС МО РАН ЛНР ДНР ЮНЕСКО МОУ""".split()
 )
 _CAPS_WORD = re.compile(r"^[А-ЯЁ]+$")
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+_CAPS_RUN_WORD = re.compile(r"^[А-ЯЁ]+(?:-[А-ЯЁ]+)*$")
 
 
 def _known_word(text: str) -> bool:
@@ -314,15 +330,23 @@ def is_acronym(token: Token) -> bool:
         return False
     if token.parses and "Abbr" in token.parses[0].grammemes:
         return True
+    if token.parses and all(_PROPER & p.grammemes for p in token.parses):
+        return True  # «РИАН», «ТАСС»: a name written in capitals is a name, not a shout
     return not _known_word(text)
 
 
 def _is_roman(text: str) -> bool:
-    return set(text) <= set("ХIVХLСМ")
+    """«ХХ век» typed with the Cyrillic «Х»."""
+    return set(text) <= {"Х"}
 
 
 def _function_word(token: Token) -> bool:
     return token.pos in {"PREP", "CONJ", "PRCL"}
+
+
+def _name_word(token: Token) -> bool:
+    """Words an expansion is made of: nouns, adjectives, participles."""
+    return token.pos in {"NOUN", "ADJF", "PRTF", "NUMR"}
 
 
 def _expanded_by_initials(abbr: str, sentences: Sequence[Sentence]) -> bool:
@@ -333,15 +357,16 @@ def _expanded_by_initials(abbr: str, sentences: Sequence[Sentence]) -> bool:
         for i in range(len(words)):
             k = 0
             j = i
+            nouns = 0
             while j < len(words) and k < len(letters):
                 w = words[j]
-                first = w.key[:1]
-                if first == letters[k]:
+                if w.key[:1] == letters[k] and _name_word(w):
                     k += 1
+                    nouns += w.pos == "NOUN"
                 elif k == 0 or not _function_word(w):
                     break
                 j += 1
-            if k == len(letters):
+            if k == len(letters) and nouns:
                 return True
     return False
 
@@ -411,9 +436,6 @@ class UnexplainedAbbreviation(Rule):
             )
 
 
-_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
-
-
 class CapsLock(Rule):
     """KC407: CAPS reads as shouting; a state page should not shout at people."""
 
@@ -440,9 +462,8 @@ class CapsLock(Rule):
 
     def _caps_word(self, token: Token) -> bool:
         return (
-            token.is_word and len(token.text) >= 1 and bool(_CAPS_WORD.match(token.text))
+            token.is_word and bool(_CAPS_RUN_WORD.match(token.text))
             and not is_acronym(token) and not _is_roman(token.text)
-            and not (len(token.text) == 1 and token.text in "ХIV")
         )
 
     def _check_sentence(self, document: Document, sentence: Sentence) -> Iterator[Diagnostic]:
@@ -459,11 +480,8 @@ class CapsLock(Rule):
         if current:
             runs.append(current)
         for run in runs:
-            if not any(len(w.text) >= self.min_letters for w in run):
+            if not any(len(w.text.replace("-", "")) >= self.min_letters for w in run):
                 continue
-            # a single capital letter before a normal word is just a capital: «В субботу»
-            while run and len(run[0].text) == 1 and len(run) > 1 and run[1].text[:1].isupper() is False:
-                run = run[1:]
             at_start = bool(words) and run[0] is words[0]
             yield self._diagnostic(document, run, at_start)
 
@@ -479,8 +497,8 @@ class CapsLock(Rule):
             proper = [bool(_PROPER & p.grammemes) for p in w.parses]
             if proper and all(proper):
                 lower = lower[:1].upper() + lower[1:]
-            elif any(proper):
-                safe = False
+            elif any(proper) or not _known_word(w.text.replace("-", "")):
+                safe = False  # maybe a name («ТАЛЬМЕНСКОГО»): let the author decide
             if i == 0 and at_start:
                 lower = lower[:1].upper() + lower[1:]
             pieces.append(lower)

@@ -245,6 +245,52 @@ def _exit_code(reports: list[Report], configs: list[Config], errors: list[tuple[
     return 0
 
 
+@main.command("rewrite")
+@click.argument("path")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
+@click.option("--isolated", is_flag=True)
+def rewrite_cmd(path: str, output_format: str, config_file: str | None, isolated: bool) -> None:
+    """Переписать черновик: все исправления сразу и советы, которые нельзя применить автоматически."""
+    import json
+
+    from .model import line_column
+
+    try:
+        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        decoded = decode(raw, path)
+    except InputError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{path}: не удалось прочитать: {exc.strerror or exc}")
+    try:
+        cfg = _base_config(path, config_file, isolated)
+        result = fix_text(decoded.text, unsafe=True, config=cfg, path=None if path == "-" else path)
+        after = lint(result.text, config=cfg, path=None if path == "-" else path)
+        before_score = lint(decoded.text, config=cfg, path=None if path == "-" else path).score
+    except (ConfigError, PluginError, InternalError) as exc:
+        _fail(str(exc))
+    advice = [d for d in after.diagnostics]
+    if output_format == "json":
+        click.echo(json.dumps({
+            "schema": "kanclint-rewrite/1", "path": path, "text": result.text,
+            "score_before": before_score, "score_after": after.score,
+            "applied": [{"code": d.code, "match": d.match, "fix": d.fix.to_dict() if d.fix else None}
+                        for d in result.applied],
+            "advice": [d.to_dict(result.text) for d in advice],
+        }, ensure_ascii=False, indent=2))
+        return
+    click.echo(result.text.rstrip("\n"))
+    click.echo()
+    click.echo(f"— оценка: {before_score:.1f} → {after.score:.1f}; исправлений: {len(result.applied)}")
+    if advice:
+        click.echo("— что ещё поправить вручную:")
+        for d in advice:
+            line, col = line_column(result.text, d.start)
+            where = f"{line}:{col}" + (f" «{d.match}»" if d.match and len(d.match) < 60 else "")
+            click.echo(f"  {where}: {d.code} {d.message}")
+
+
 @main.command("gate")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--min-score", type=click.FloatRange(0, 10), default=None,

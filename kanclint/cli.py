@@ -334,6 +334,16 @@ def gate_cmd(paths: tuple[str, ...], min_score: float | None, config_file: str |
     sys.exit(2 if errors else (1 if failed else 0))
 
 
+@main.command("lsp")
+def lsp_cmd() -> None:
+    """Языковой сервер для редакторов (LSP через stdio)."""
+    try:
+        from .lsp import serve
+    except ImportError as exc:  # pygls is an optional extra
+        _fail(f"для режима LSP установите pygls: pip install 'kanclint[lsp]' ({exc})")
+    serve()
+
+
 @main.command("rules")
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
 def rules_cmd(output_format: str) -> None:

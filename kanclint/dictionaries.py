@@ -142,7 +142,11 @@ def _parse_entry(raw_entry: Any, path: Path, raw_text: str, spec: RuleSpec) -> E
         raise DictionaryError(f"{where}: {exc}") from None
     replacements = tuple(_as_list(raw_entry.get("replacements"), where, "replacements"))
     slots = min(len(p.slots) for p in patterns)
+    anys = min(len(p.any_words) for p in patterns)
     for r in replacements:
+        for m in re.finditer(r"<(\d+)(?::([^<>]+))?>", r):
+            if int(m.group(1)) > anys:
+                raise DictionaryError(f"{where}: replacement «{r}» refers to <{m.group(1)}>, the pattern has {anys}")
         for n, m in enumerate(_BRACE_RE.finditer(r), start=1):
             wanted = int(m.group(2)) if m.group(2) else n
             if wanted > slots:

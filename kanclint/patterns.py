@@ -62,6 +62,10 @@ class Lemma:
 @dataclass(frozen=True)
 class AnyWord:
     grammemes: frozenset[str]
+    ordinal: int = 0  # 1-based among the pattern's <…> items; replacements refer to it as <N>
+
+    def readings(self, token: Token) -> list[Parse]:
+        return [p for p in token.parses if self.grammemes <= p.grammemes]
 
     def match(self, token: Token) -> Parse | None:
         for p in token.parses:
@@ -109,10 +113,15 @@ class Pattern:
     def slots(self) -> tuple[Lemma, ...]:
         return tuple(i for i in self.items if isinstance(i, Lemma))
 
+    @property
+    def any_words(self) -> tuple[AnyWord, ...]:
+        return tuple(i for i in self.items if isinstance(i, AnyWord))
+
 
 def compile_pattern(source: str) -> Pattern:
     items: list[Item] = []
     slot = 0
+    ordinal = 0
     for raw in source.split():
         if _PUNCT.match(raw):
             continue
@@ -123,7 +132,8 @@ def compile_pattern(source: str) -> Pattern:
             slot += 1
             items.append(Lemma(lemmas, _grammemes(m.group(2), raw), slot))
         elif m := _ANGLED.match(raw):
-            items.append(AnyWord(_grammemes(m.group(1), raw)))
+            ordinal += 1
+            items.append(AnyWord(_grammemes(m.group(1), raw), ordinal))
         elif m := _GAP.match(raw):
             size = int(m.group(1))
             if not 1 <= size <= 5:
@@ -160,7 +170,7 @@ class Match(Generic[T]):
     payload: T
     pattern: Pattern
     tokens: tuple[Token, ...]  # matched word tokens, gaps excluded
-    slots: dict[int, Token] = field(compare=False)
+    slots: dict[int, Token] = field(compare=False)  # {…} slot n → token; <…> item n → token at key -n
 
     @property
     def start(self) -> int:
@@ -263,4 +273,6 @@ def _match_at(
     new_slots = dict(slots)
     if isinstance(item, Lemma):
         new_slots[item.slot] = words[i]
+    elif isinstance(item, AnyWord):
+        new_slots[-item.ordinal] = words[i]
     return _match_at(items, k + 1, words, links, i + 1, matched + [words[i]], new_slots)

@@ -180,3 +180,33 @@ def test_file_level_errors(tmp_path):
 def test_load_is_cached_per_process(make_dictionary):
     path = str(make_dictionary(ENTRIES))
     assert load(path) is load(path)
+
+
+def test_dependent_moves_to_the_case_the_new_verb_governs(make_dictionary):
+    entries = '''
+[[entry]]
+id = "proizvesti-zamenu"
+pattern = "{произвести} замену <NOUN,gent>"
+replacements = ["{заменить} <1:accs>"]
+examples = [
+  { bad = "Рабочие [произвели замену труб] в подвале.", fix = "Рабочие заменили трубы в подвале." },
+  { good = "Замена труб прошла быстро." },
+]
+'''
+    d, rule = rule_for(make_dictionary, entries)
+    assert d.problems == [] and example_problems(d.spec, d.entries[0]) == []
+    text = "Бригада произвела замену окна."
+    found = lint_rule(rule, text)
+    assert apply_fix(text, found[0].fix) == "Бригада заменила окно."
+
+
+def test_angle_reference_beyond_the_pattern_is_an_error(make_dictionary):
+    entries = '''
+[[entry]]
+id = "x"
+pattern = "{произвести} замену"
+replacements = ["{заменить} <1:accs>"]
+examples = [{ bad = "[произвели замену]" }, { good = "нет" }]
+'''
+    d = read_dictionary(make_dictionary(entries))
+    assert d.entries == [] and "<1>" in d.problems[0]

@@ -16,10 +16,11 @@ from ..analysis import Document, Sentence
 from ..dictionaries import Entry, RuleSpec, builtin_files, load, report_problems
 from ..inflect import inflect_word, match_case
 from ..model import Applicability, Diagnostic, Edit, Fix, Severity
-from ..patterns import Lemma, Match, Matcher
+from ..patterns import AnyWord, Lemma, Match, Matcher
 from .base import Rule
 
 _BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
+_ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
 
 
 class PhraseRule(Rule):
@@ -106,7 +107,27 @@ def render(replacement: str, m: Match[Entry], matched: str) -> tuple[str, bool] 
     words: list[str] = []
     n = 0
     slot_items = {item.slot: item for item in m.pattern.items if isinstance(item, Lemma)}
+    any_items = {item.ordinal: item for item in m.pattern.items if isinstance(item, AnyWord)}
     for raw in replacement.split():
+        am = _ANGLE_RE.fullmatch(raw)
+        if am:
+            # a matched word carried over, e.g. «замену труб» → «заменить <1:accs>» → «трубы»
+            token = m.slots.get(-int(am.group(1)))
+            item = any_items.get(int(am.group(1)))
+            if token is None or item is None:
+                return None
+            if not am.group(2):
+                words.append(token.text)
+                continue
+            grams = {g.strip() for g in am.group(2).split(",")}
+            forms = {_reinflect(r, grams) for r in item.readings(token)}
+            first = _reinflect(item.readings(token)[0], grams) if item.readings(token) else None
+            if first is None:
+                return None
+            if len(forms) > 1:
+                certain = False
+            words.append(match_case(token.text, first) if token.text[:1].isupper() else first)
+            continue
         bm = _BRACE_RE.fullmatch(raw)
         if not bm:
             words.append(raw)
@@ -126,6 +147,11 @@ def render(replacement: str, m: Match[Entry], matched: str) -> tuple[str, bool] 
         words.append(_keep_letter_e(token.text, first))
     text = " ".join(words)
     return match_case(matched, text), certain
+
+
+def _reinflect(reading, grams: set[str]) -> str | None:
+    inflected = reading.raw.inflect(grams)
+    return inflected.word if inflected is not None else None
 
 
 def _keep_letter_e(original: str, word: str) -> str:

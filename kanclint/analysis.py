@@ -170,6 +170,16 @@ class Document:
         _add_paragraph(paragraphs, self.text, pos, len(self.text))
         return tuple(paragraphs)
 
+    @cached_property
+    def writes_yo(self) -> bool:
+        """Whether replacements should spell «ё»: yes unless the author visibly writes «е» for it."""
+        if "ё" in self.text.lower():
+            return True
+        for t in self.words:
+            if t.parses and all("ё" in p.raw.word for p in t.parses):  # type: ignore[attr-defined]
+                return False  # «еще», «актеры»: this author leaves ё out
+        return True
+
     # -- lazy NLP layers ----------------------------------------------------------------
     @cached_property
     def syntax(self) -> tuple[tuple[SyntaxToken, ...], ...]:

@@ -257,3 +257,9 @@ def test_all_press_release_rules_are_structural():
         assert cls.lexical is False
         assert cls.category == "press-release"
         assert cls.code.startswith("KC3")
+
+
+def test_degenerate_texts_are_quiet():
+    codes = tuple(cls.code for cls in press_release.RULES)
+    for text in ("", "   ", "🙂", "!!!", "\n\n\n", "А", "Я. Я. Я. Я. Я.", "— Привет!\n— Привет!"):
+        assert kanclint.lint(text, config=Config(select=codes)).diagnostics == ()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kanclint
 from kanclint.analysis import Document
@@ -220,3 +222,24 @@ def test_acronyms_are_not_caps_lock():
     assert found("Запишитесь в МФЦ, ГИБДД или МБДОУ «Солнышко».", "KC407") == []
     assert found("В субботу в ДК концерт.", "KC407") == []
     assert found(CONVERSATIONAL, "KC407") == []
+
+
+# -- properties ----------------------------------------------------------------------------
+
+PIECES = st.sampled_from(
+    ["ВНИМАНИЕ", "МФЦ", "ЦБС", "слово", "Ёлка", "😀", "👍🏽", "!", "?", ".", " ", "\n", "\n\n", "ВСЕ НА",
+     "(центр)", "«", "»", "№ 5", "#ЦБС", "https://x.ru", "ДОМ"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(PIECES, max_size=40))
+def test_spans_and_fixes_are_valid_on_any_text(pieces):
+    text = "".join(pieces)
+    report = kanclint.lint(text, config=Config(select=("KC402", "KC403", "KC404", "KC405", "KC406", "KC407")))
+    for d in report.diagnostics:
+        assert 0 <= d.start <= d.end <= len(text)
+        assert d.match == text[d.start : d.end]
+        if d.fix:
+            for e in d.fix.edits:
+                assert text[e.start : e.end].lower() == e.replacement.lower()

@@ -66,7 +66,7 @@ class PhraseRule(Rule):
     def _diagnostic(self, document: Document, sentence: Sentence, m: Match[Entry]) -> Diagnostic:
         entry = m.payload
         matched = document.text[m.start:m.end]
-        rendered = [render(r, m, matched) for r in entry.replacements]
+        rendered = [render(r, m, matched, document.writes_yo) for r in entry.replacements]
         fix = None
         suggestions: list[str] = []
         for i, result in enumerate(rendered):
@@ -101,9 +101,10 @@ def _outermost(matches: list[Match[Entry]]) -> list[Match[Entry]]:
     return kept
 
 
-def render(replacement: str, m: Match[Entry], matched: str) -> tuple[str, bool] | None:
+def render(replacement: str, m: Match[Entry], matched: str, writes_yo: bool = True) -> tuple[str, bool] | None:
     """The replacement in the form of the matched text, and whether that form is certain."""
     certain = True
+    agreeing = _agreeing_readings(m)
     words: list[str] = []
     n = 0
     slot_items = {item.slot: item for item in m.pattern.items if isinstance(item, Lemma)}
@@ -138,27 +139,56 @@ def render(replacement: str, m: Match[Entry], matched: str) -> tuple[str, bool] 
         item = slot_items.get(slot)
         if token is None or item is None:
             return None
-        forms = {inflect_word(bm.group(1), r) for r in item.readings(token)}
-        first = inflect_word(bm.group(1), item.readings(token)[0])
+        readings = agreeing.get(slot) or item.readings(token)
+        forms = {inflect_word(bm.group(1), r) for r in readings}
+        first = inflect_word(bm.group(1), readings[0])
         if first is None:
             return None
         if len(forms) > 1:
             certain = False
-        words.append(_keep_letter_e(token.text, first))
+        words.append(first)
     text = " ".join(words)
+    if not writes_yo:
+        text = text.replace("ё", "е").replace("Ё", "Е")
     return match_case(matched, text), certain
+
+
+_NOMINAL = {"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"}
+_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
+
+
+def _agreeing_readings(m: Match[Entry]) -> dict[int, list]:
+    """Readings of the nominal slots that agree with each other in case and number.
+
+    «юные дарования»: «дарования» alone may be genitive singular, but next to
+    «юные» only the plural readings agree, so «дети» and not «ребёнка».
+    """
+    slot_items = [i for i in m.pattern.items if isinstance(i, Lemma)]
+    options: dict[int, list] = {}
+    for item in slot_items:
+        token = m.slots.get(item.slot)
+        if token is None:
+            continue
+        readings = [r for r in item.readings(token) if r.pos in _NOMINAL]
+        if readings:
+            options[item.slot] = readings
+    if len(options) < 2:
+        return {}
+
+    def keys(r) -> set[tuple[str, str]]:
+        cases = (r.grammemes & _CASES) or {"?"}
+        numbers = (r.grammemes & {"sing", "plur"}) or {"?"}
+        return {(c, n) for c in cases for n in numbers}
+
+    common = set.intersection(*(set().union(*(keys(r) for r in rs)) for rs in options.values()))
+    if not common:
+        return {}
+    return {slot: [r for r in rs if keys(r) & common] for slot, rs in options.items()}
 
 
 def _reinflect(reading, grams: set[str]) -> str | None:
     inflected = reading.raw.inflect(grams)
     return inflected.word if inflected is not None else None
-
-
-def _keep_letter_e(original: str, word: str) -> str:
-    """pymorphy3 spells ё; an author who writes е everywhere gets е back."""
-    if "ё" in word and "ё" not in original.lower() and "е" in original.lower():
-        return word.replace("ё", "е")
-    return word
 
 
 def _make_fix(document: Document, sentence: Sentence, m: Match[Entry], text: str, safe: bool) -> Fix:

@@ -85,7 +85,12 @@ def _prose_words(document: Document, tokens: Sequence[Token], skip: list[tuple[i
 
 
 class PostLength(Rule):
-    """KC402: the platform's hard limit cuts the post; past the soft target readers drop off."""
+    """KC402: the platform's hard limit cuts the post; past the soft target readers drop off.
+
+    The platform is ``Document.platform`` (the engine copies ``platform`` from the
+    Config into it); a document without the attribute is read as
+    :data:`DEFAULT_PLATFORM`.  Lengths are code points of the trimmed text.
+    """
 
     code = "KC402"
     name = "post-length"
@@ -303,8 +308,9 @@ class HardToRead(Rule):
 KNOWN_ABBREVIATIONS = frozenset(
     """МФЦ ЖКХ ДТП МВД МЧС ГИБДД ДПС РФ СССР ВОВ ЕГЭ ОГЭ ВПР ВУЗ ДК ТЦ ИНН СНИЛС ОМС ДМС ГТО РЖД ЗАГС
     ФСБ ООН США ИП ООО ПАО ОАО ЗАО АО ТВ ЧС ВК ОК СМИ СМС ПК ИТ ДНК ВИЧ ОРВИ ЖК ТСЖ УК СНТ НДС
-    ПДД ГАИ МИД ФНС ПФР СФР ЦБ СВО НКО ЕС СНГ ЧП ГЭС АЭС ТЭЦ ЛЭП МКД ЦРБ ФАП КПРФ ЛДПР ВДНХ
-    МГУ СПБГУ ОМОН МРОТ НДФЛ ОСАГО КАСКО ЗОЖ ЕГРН ФИО РСО ВКС МО РАН ЛНР ДНР ЮНЕСКО МОУ""".split()
+    ПДД ГАИ МИД ФНС ПФР СФР ЦБ СВО НКО ЕС СНГ ЧП ГЭС АЭС ТЭЦ ЛЭП ЦРБ КПРФ ЛДПР ВДНХ
+    МГУ СПБГУ ОМОН МРОТ НДФЛ ОСАГО КАСКО ЗОЖ ФИО РАН ЛНР ДНР ЮНЕСКО ТАСС РИА
+    НИИ""".split()
 )
 _CAPS_WORD = re.compile(r"^[А-ЯЁ]+$")
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -497,7 +503,7 @@ class CapsLock(Rule):
             proper = [bool(_PROPER & p.grammemes) for p in w.parses]
             if proper and all(proper):
                 lower = lower[:1].upper() + lower[1:]
-            elif any(proper) or not _known_word(w.text.replace("-", "")):
+            elif any(proper) or not _known_word(w.text):
                 safe = False  # maybe a name («ТАЛЬМЕНСКОГО»): let the author decide
             if i == 0 and at_start:
                 lower = lower[:1].upper() + lower[1:]

@@ -1,3 +1,902 @@
-"""Placeholder; rules of this family are being written."""
+"""Syntax and structure: the sentence shapes that turn a post into a report.
 
-RULES: list = []
+A reader of a post wants to know who did what.  The passive hides the doer
+(«ремонт осуществляется подрядной организацией»), chains of genitives hide the
+action inside nouns («обеспечения безопасности дорожного движения населения»),
+and a sentence built of verbal nouns and participial clauses has to be read
+twice.  These rules find such shapes; the words themselves are the business of
+the phrase dictionaries (KC1xx).
+
+Offsets always come from :class:`~kanclint.analysis.Document` tokens; the
+natasha parse (``document.syntax``) is joined to them by start offset, so a
+token the two tokenisers cut differently simply has no syntax node and the
+rules fall back to pymorphy3 readings.  natasha's parser gives relations only
+(no case features), so case always comes from pymorphy3.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Sequence
+
+from ..analysis import Document, Sentence, SyntaxToken, Token
+from ..model import Applicability, Diagnostic, Edit, Fix, Severity
+from ..morphology import Parse, fold, parse
+from .base import Rule
+
+# -- word lists ----------------------------------------------------------------------------
+
+# Short participles that name a state a reader needs, not a hidden action:
+# «магазин закрыт», «запись открыта», «место занято», «проезд ограничен».
+STATE_PARTICIPLES = frozenset(
+    {
+        "закрыть", "открыть", "занять", "запретить", "разрешить", "освободить", "перекрыть",
+        "ограничить", "посвятить", "расположить", "рассчитать", "связать", "вынудить",
+        "обязать", "назвать", "оснастить", "оборудовать",
+    }
+)
+
+# Reflexive verbs whose «-ся» is usually middle voice («магазин открывается в 9»,
+# «улица является главной»): without a doer in the instrumental they are not passive.
+MIDDLE_REFLEXIVES = frozenset(
+    {
+        "являться", "находиться", "оказываться", "оказаться", "считаться", "получаться",
+        "получиться", "представляться", "казаться", "открываться", "открыться", "закрываться",
+        "закрыться", "начинаться", "начаться", "продолжаться", "продолжиться", "заканчиваться",
+        "закончиться", "собираться", "собраться", "готовиться", "встречаться", "возвращаться",
+        "учиться", "заниматься", "обращаться", "включаться", "меняться", "измениться",
+        "изменяться", "переноситься", "отмечаться", "двигаться", "развиваться", "останавливаться",
+        "остановиться", "появляться", "появиться", "решаться", "решиться", "касаться",
+    }
+)
+
+# Instrumental nouns that say when or how, never who: «летом», «таким образом».
+NOT_AGENTS = frozenset(
+    {
+        "лето", "зима", "весна", "осень", "утро", "день", "вечер", "ночь", "образ", "путь",
+        "способ", "ряд", "время", "пора", "раз", "шаг", "бег", "часть", "итог", "результат",
+        "причина", "основа", "слово", "цель", "помощь", "мера", "очередь", "порядок", "счёт",
+        "счет", "голос", "рука",
+    }
+)
+
+# Inanimate nouns that act: bodies and organisations («решение принимается комиссией»).
+ORGANISATIONS = frozenset(
+    {
+        "администрация", "организация", "комиссия", "управление", "министерство", "ведомство",
+        "департамент", "служба", "отдел", "компания", "предприятие", "учреждение",
+        "правительство", "мэрия", "суд", "совет", "дума", "прокуратура", "полиция",
+        "инспекция", "фонд", "центр", "комитет", "штаб", "руководство", "коллектив", "команда",
+        "клуб", "библиотека", "музей", "школа", "больница", "поликлиника", "университет",
+        "колледж", "институт", "театр", "сила", "правление", "префектура", "муниципалитет",
+        "госавтоинспекция", "жюри", "редакция", "агентство", "холдинг", "фирма", "община",
+    }
+)
+
+# Instrumental personal pronouns that are certainly the doer: «нами была проведена проверка».
+# «им» and «ей» are left out: they are dative at least as often.
+PRONOUN_AGENTS = {"нами": "мы", "мной": "я", "мною": "я", "вами": "вы", "ими": "они", "ею": "она"}
+
+# Verbs whose instrumental is a role, not a doer: «назначен директором», «признан победителем».
+ROLE_VERBS = frozenset(
+    {
+        "назначить", "назначать", "избрать", "избирать", "выбрать", "выбирать", "признать",
+        "признавать", "объявить", "объявлять", "назвать", "называть", "считать", "оставить",
+        "сделать", "утвердить", "утверждать", "наградить", "награждать", "определить",
+    }
+)
+
+# Lemmas in -ние/-тие/-ция that a reader takes as plain nouns, not as actions:
+# an institution or a room (учреждение, помещение, отделение), a document
+# (заявление, постановление, положение), a group of people (население,
+# поколение), a thing (здание, растение, покрытие) or a state of mind (мнение,
+# внимание, желание).  «Решение», «проведение», «обеспечение», «развитие»,
+# «открытие» stay verbal nouns: they are the actions канцелярит hides.
+NOT_VERBAL_NOUNS = frozenset(
+    {
+        # -ние
+        "здание", "задание", "собрание", "учреждение", "отделение", "подразделение",
+        "население", "поселение", "помещение", "поколение", "мнение", "давление", "образование",
+        "объявление", "заявление", "предложение", "направление", "расписание", "издание",
+        "значение", "знание", "состояние", "сочинение", "упражнение", "сооружение", "строение",
+        "растение", "явление", "окружение", "приложение", "управление", "правление",
+        "заведение", "объединение", "наименование", "питание", "настроение", "терпение",
+        "вдохновение", "внимание", "желание", "ощущение", "впечатление", "положение",
+        "постановление", "распоряжение", "удостоверение", "свидетельство", "здравоохранение",
+        "отношение", "мероприятие", "ведение", "основание", "название", "лечение", "зрение",
+        "имение", "владение", "сословие", "изделие", "поздравление", "уравнение", "сражение",
+        # -тие
+        "событие", "занятие", "предприятие", "понятие", "общежитие", "покрытие", "тысячелетие",
+        "столетие", "десятилетие", "известие", "чутьё", "укрытие",
+        # -ция: bodies, groups and things, though a verb in -ировать exists for some
+        "администрация", "информация", "делегация", "ассоциация", "конструкция", "инспекция",
+        "станция", "полиция", "позиция", "традиция", "лекция", "секция", "акция", "функция",
+        "продукция", "операция", "редакция", "конференция", "ситуация", "федерация", "нация",
+        "инструкция", "коллекция", "экспозиция", "композиция", "концепция", "дирекция",
+        "милиция", "юстиция", "инстанция", "дистанция", "революция", "эволюция", "номинация",
+        "корпорация", "организация",
+    }
+)
+
+_VERBAL_SUFFIXES = ("ние", "тие")
+_NOUN_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "acc2", "loc2", "voct")
+_PARTICLES_BEFORE_AUX = frozenset({"не", "уже", "ещё", "еще", "бы", "же", "также", "тоже", "и"})
+_CLAUSE_RELS = frozenset(
+    {"obl", "obj", "iobj", "xcomp", "ccomp", "advcl", "obl:agent", "nmod", "nsubj", "nsubj:pass"}
+)
+_AGENT_RELS = frozenset({"obl", "obl:agent", "nmod", "iobj", "obj", "xcomp"})
+_UNSURE_RELS = frozenset({"dep", "root", "parataxis", "orphan"})
+_VERB_POS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
+
+
+# -- morphology helpers --------------------------------------------------------------------
+
+def _best(token: Token) -> Parse | None:
+    return token.parses[0] if token.parses else None
+
+
+def _reading(token: Token, *grammemes: str, min_score: float = 0.0) -> Parse | None:
+    """The best reading carrying all ``grammemes`` (score at least ``min_score``)."""
+    want = set(grammemes)
+    for p in token.parses:
+        if want <= p.grammemes and p.score >= min_score:
+            return p
+    return None
+
+
+def _pos_share(token: Token, pos: str) -> float:
+    return sum(p.score for p in token.parses if p.pos == pos)
+
+
+def _is_noun(token: Token) -> bool:
+    best = _best(token)
+    return best is not None and best.pos == "NOUN"
+
+
+def _is_verb_like(token: Token) -> bool:
+    best = _best(token)
+    return best is not None and best.pos in _VERB_POS
+
+
+def _plural(n: int, one: str, few: str, many: str) -> str:
+    if n % 10 == 1 and n % 100 != 11:
+        return f"{n} {one}"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return f"{n} {few}"
+    return f"{n} {many}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _inflect(reading: Parse, want: set[str]) -> str | None:
+    result = reading.raw.inflect(want)  # type: ignore[attr-defined]
+    return None if result is None else result.word
+
+
+def _infinitive(lemma: str) -> Parse | None:
+    for p in parse(lemma):
+        if p.pos == "INFN" and p.lemma == fold(lemma):
+            return p
+    return None
+
+
+def _verb_form(lemma: str, tense: str, person: str, number: str, gender: str | None) -> str | None:
+    """``lemma`` as a finite verb; ``None`` when the form needs two words or does not exist."""
+    inf = _infinitive(lemma)
+    if inf is None:
+        return None
+    perfective = "perf" in inf.grammemes
+    if tense == "pres" and perfective:
+        tense = "futr"
+    if tense == "futr" and not perfective:
+        aux = {("1per", "sing"): "буду", ("1per", "plur"): "будем", ("2per", "plur"): "будете",
+               ("3per", "sing"): "будет", ("3per", "plur"): "будут"}.get((person, number))
+        word = inf.raw.word  # type: ignore[attr-defined]
+        return f"{aux} {word}" if aux else None
+    want = {"VERB", "indc", tense, number}
+    if tense == "past":
+        if number == "sing":
+            want.add(gender or "masc")
+    else:
+        want.add(person)
+    return _inflect(inf, want)
+
+
+def is_verbal_noun(token: Token) -> bool:
+    """A noun naming an action: «проведение», «развитие», «реализация», not «здание».
+
+    Nouns in -ция count only when a verb in -ировать/-овать stands behind them
+    («реализация» ← «реализовать»), which keeps «станция» and «традиция» out.
+    """
+    if not _is_noun(token):
+        return False
+    best = _best(token)
+    assert best is not None
+    lemma = best.lemma
+    if len(lemma) < 6 or lemma in NOT_VERBAL_NOUNS or not lemma.isalpha():
+        return False
+    if lemma.endswith(_VERBAL_SUFFIXES):
+        return True
+    if lemma.endswith("ция"):
+        return any(_infinitive(v) is not None and _is_known(v) for v in _verbs_behind(lemma))
+    return False
+
+
+def _verbs_behind(lemma: str) -> list[str]:
+    if lemma.endswith("фикация"):
+        return [lemma[: -len("кация")] + "цировать"]
+    if lemma.endswith("ация"):
+        stem = lemma[:-4]
+        return [stem + "ировать", stem + "овать"]
+    if lemma.endswith("екция"):
+        return [lemma[:-5] + "ицировать"]
+    if lemma.endswith("кция"):
+        return [lemma[:-3] + "ировать"]
+    return []
+
+
+def _is_known(word: str) -> bool:
+    readings = parse(word)
+    return bool(readings) and bool(getattr(readings[0].raw, "is_known", False))
+
+
+# -- syntax index --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Node:
+    sent: int
+    tok: SyntaxToken
+
+
+class _Syntax:
+    """natasha's parse joined to document tokens by start offset."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.by_start: dict[int, _Node] = {}
+        self.by_id: dict[tuple[int, str], _Node] = {}
+        self.kids: dict[tuple[int, str], list[_Node]] = {}
+        for i, sent in enumerate(document.syntax):
+            for t in sent:
+                node = _Node(i, t)
+                self.by_start[t.start] = node
+                self.by_id[(i, t.id)] = node
+            for t in sent:
+                self.kids.setdefault((i, t.head_id), []).append(self.by_id[(i, t.id)])
+        self.token_at = {t.start: t for t in document.tokens}
+
+    def node(self, token: Token) -> _Node | None:
+        node = self.by_start.get(token.start)
+        return node if node is not None and node.tok.end == token.end else None
+
+    def children(self, node: _Node) -> list[_Node]:
+        return self.kids.get((node.sent, node.tok.id), [])
+
+    def head(self, node: _Node) -> _Node | None:
+        return self.by_id.get((node.sent, node.tok.head_id))
+
+    def token(self, node: _Node) -> Token | None:
+        token = self.token_at.get(node.tok.start)
+        return token if token is not None and token.end == node.tok.end else None
+
+    def subtree(self, node: _Node, skip: frozenset[str] = frozenset()) -> list[_Node]:
+        out = [node]
+        stack = [node]
+        while stack:
+            for kid in self.children(stack.pop()):
+                if kid.tok.rel in skip:
+                    continue
+                out.append(kid)
+                stack.append(kid)
+        return sorted(out, key=lambda n: n.tok.start)
+
+
+_SYNTAX_CACHE: "weakref.WeakKeyDictionary[Document, _Syntax]" = weakref.WeakKeyDictionary()
+
+
+def _syntax(document: Document) -> _Syntax:
+    found = _SYNTAX_CACHE.get(document)
+    if found is None:
+        found = _SYNTAX_CACHE[document] = _Syntax(document)
+    return found
+
+
+def _contiguous(document: Document, tokens: Sequence[Token]) -> bool:
+    """True when only blanks separate consecutive ``tokens``."""
+    return all(not document.text[a.end:b.start].strip() for a, b in zip(tokens, tokens[1:]))
+
+
+# -- KC201 passive voice -------------------------------------------------------------------
+
+@dataclass
+class _Passive:
+    verb: Token
+    reading: Parse
+    reflexive: bool
+    lemma: str  # the active verb: «провести», «осуществлять»
+    aux: Token | None = None
+    agent: Token | None = None
+    subject: Token | None = None
+
+
+class PassiveVoice(Rule):
+    """KC201: the passive hides who acted, and a post is about who acts for the reader.
+
+    A doer in the instrumental («решение принимается комиссией») means the
+    active sentence is right there: that is a warning.  Without a doer the
+    passive may be fine, so it is only a hint, and short notices («магазин
+    закрыт», «приём продлён») and state participles are not flagged at all.
+    """
+
+    code = "KC201"
+    name = "passive-voice"
+    category = "passive"
+    severity = Severity.WARNING
+    title = "Страдательный залог"
+    what = (
+        "Страдательный залог: «было проведено», «будут увеличены», «ремонт осуществляется "
+        "подрядной организацией», «нами была проведена проверка»."
+    )
+    why = (
+        "Пассив прячет того, кто действует, и делает текст похожим на протокол. Читателю важно, "
+        "кто и что сделал для него. Если исполнитель назван («комиссией», «нами»), действительный "
+        "залог короче и честнее."
+    )
+    example = "Нами была проведена проверка. Ремонт осуществляется подрядной организацией."
+    instead = "Мы провели проверку. Дорогу ремонтирует подрядчик."
+    needs = frozenset({"syntax"})
+    short_sentence = 6  # a doer-less passive in a sentence this short is a notice, not a report
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        syntax = _syntax(document)
+        for sentence in document.sentences:
+            n_words = len(sentence.words)
+            for token in sentence.tokens:
+                found = self._candidate(syntax, sentence, token)
+                if found is None:
+                    continue
+                if found.agent is None:
+                    if n_words <= self.short_sentence or found.lemma in STATE_PARTICIPLES:
+                        continue
+                    if found.reflexive and (found.lemma + "ся") in MIDDLE_REFLEXIVES:
+                        continue
+                yield self._report(document, syntax, sentence, found)
+
+    # -- detection ----------------------------------------------------------------------
+    def _candidate(self, syntax: _Syntax, sentence: Sentence, token: Token) -> _Passive | None:
+        if not token.parses:
+            return None
+        best = token.parses[0]
+        node = syntax.node(token)
+        prts = _reading(token, "PRTS", "pssv")
+        if prts is not None and prts.score >= best.score * 0.9:
+            found = _Passive(token, prts, False, prts.lemma)
+        elif best.pos == "VERB" and token.key.endswith(("ся", "сь")) and not best.grammemes & {
+            "1per", "2per", "impr"
+        }:
+            base = _active_of_reflexive(best.lemma)
+            if base is None:
+                return None
+            found = _Passive(token, best, True, base)
+        else:
+            return None
+        found.agent = self._agent(syntax, sentence, token, node, found)
+        found.subject = self._subject(syntax, node)
+        if found.reflexive and found.agent is None:
+            if node is None or found.subject is None:
+                return None  # «-ся» without a passive subject or a doer is not shown to be passive
+        found.aux = self._aux(syntax, sentence, token, node)
+        return found
+
+    def _agent(
+        self, syntax: _Syntax, sentence: Sentence, verb: Token, node: _Node | None, found: _Passive
+    ) -> Token | None:
+        role_verb = found.lemma in ROLE_VERBS
+        if node is not None:
+            for kid in syntax.children(node):
+                if kid.tok.rel not in _AGENT_RELS:
+                    continue
+                if any(k.tok.rel == "case" for k in syntax.children(kid)):
+                    continue
+                candidate = syntax.token(kid)
+                if candidate is not None and _is_agent(candidate, role_verb):
+                    return candidate
+        # fallback: pymorphy, only where the parse did not attach the word anywhere sensible
+        words = [t for t in sentence.tokens]
+        i = words.index(verb)
+        for step in (1, -1):
+            j = i + step
+            seen = 0
+            while 0 <= j < len(words) and seen < 5:
+                t = words[j]
+                if not t.is_word:
+                    break  # punctuation closes the clause
+                seen += 1
+                if t.parses and t.parses[0].pos in ("PREP", "CONJ"):
+                    if step == 1:
+                        break
+                if _is_agent(t, role_verb) and not _after_preposition(words, j):
+                    kid = syntax.node(t)
+                    if node is None or kid is None or kid.tok.rel in _UNSURE_RELS:
+                        return t
+                j += step
+        return None
+
+    @staticmethod
+    def _subject(syntax: _Syntax, node: _Node | None) -> Token | None:
+        if node is None:
+            return None
+        for kid in syntax.children(node):
+            if kid.tok.rel == "nsubj:pass":
+                return syntax.token(kid)
+        return None
+
+    @staticmethod
+    def _aux(syntax: _Syntax, sentence: Sentence, verb: Token, node: _Node | None) -> Token | None:
+        if node is not None:
+            for kid in syntax.children(node):
+                if kid.tok.rel in ("aux:pass", "aux", "cop"):
+                    t = syntax.token(kid)
+                    if t is not None and t.lemma == "быть":
+                        return t
+        words = [t for t in sentence.tokens if t.is_word]
+        i = words.index(verb)
+        j = i - 1
+        while j >= 0 and words[j].key in _PARTICLES_BEFORE_AUX:
+            j -= 1
+        if j >= 0 and words[j].lemma == "быть" and words[j].pos == "VERB":
+            return words[j]
+        return None
+
+    # -- report -------------------------------------------------------------------------
+    def _report(self, document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive) -> Diagnostic:
+        group = sorted([t for t in (f.aux, f.verb) if t is not None], key=lambda t: t.start)
+        if not _contiguous(document, group):
+            group = [f.verb]
+        start, end = group[0].start, group[-1].end
+        pronoun = PRONOUN_AGENTS.get(f.agent.key) if f.agent is not None else None
+        tense = self._tense(f)
+        fix = None
+        suggestions: list[str] = []
+        if pronoun is not None:
+            assert f.agent is not None
+            run = sorted(group + [f.agent], key=lambda t: t.start)
+            if _contiguous(document, run):
+                start, end = run[0].start, run[-1].end
+            message, rewrite, obj_tokens = self._pronoun_message(f, pronoun, tense, syntax)
+            if rewrite and obj_tokens:
+                whole = sorted(set(run) | set(obj_tokens), key=lambda t: t.start)
+                if _contiguous(document, whole):
+                    start, end = whole[0].start, whole[-1].end
+                    first = next(t for t in sentence.tokens if t.is_word)
+                    replacement = _capital(rewrite) if whole[0] is first and document.text[start].isupper() else rewrite
+                    fix = Fix(f"Заменить на «{replacement}»", (Edit(start, end, replacement),), Applicability.UNSAFE)
+                    suggestions.append(replacement)
+            return self.diagnostic(
+                document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.WARNING
+            )
+        question = _verb_form(f.lemma, tense, "3per", "sing", "masc") or f.lemma
+        if f.agent is not None:
+            agent_text, number, gender = self._agent_nominative(syntax, f.agent)
+            verb = _verb_form(f.lemma, tense, "3per", number, gender)
+            obj = self._object_accusative(syntax, f.subject)
+            if verb and agent_text:
+                tail = f" {obj}" if obj else "…"
+                message = (
+                    f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "
+                    f"Кто {question}? Напишите прямо: «{_capital(agent_text)} {verb}{tail}»."
+                )
+            else:
+                message = (
+                    f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже "
+                    f"(«{f.agent.text}»). Сделайте его подлежащим: кто {question}?"
+                )
+            return self.diagnostic(document, start, end, message, severity=Severity.WARNING)
+        we = _verb_form(f.lemma, tense, "1per", "plur", None)
+        they = _verb_form(f.lemma, tense, "3per", "sing", "femn")
+        hint = f" Если это сделали вы, напишите: «Мы {we}…»." if we else ""
+        others = f" Если другие — назовите их: «Администрация района {they}…»." if they else ""
+        message = f"Пассив «{document.text[start:end]}»: непонятно, кто {question}.{hint}{others}"
+        return self.diagnostic(document, start, end, message, severity=Severity.INFO)
+
+    @staticmethod
+    def _tense(f: _Passive) -> str:
+        if f.reflexive:
+            g = f.reading.grammemes
+            return "past" if "past" in g else "futr" if "futr" in g else "pres"
+        if f.aux is not None and f.aux.grammemes & {"futr"}:
+            return "futr"
+        if f.aux is not None and "pres" in f.aux.grammemes:
+            return "pres"
+        return "past" if "perf" in f.reading.grammemes else "pres"
+
+    def _pronoun_message(
+        self, f: _Passive, pronoun: str, tense: str, syntax: _Syntax
+    ) -> tuple[str, str | None, list[Token]]:
+        person, number = {"мы": ("1per", "plur"), "я": ("1per", "sing"), "вы": ("2per", "plur"),
+                          "они": ("3per", "plur"), "она": ("3per", "sing")}[pronoun]
+        gender = "femn" if pronoun == "она" else None
+        verb = _verb_form(f.lemma, tense, person, number, gender)
+        if verb and pronoun == "я" and tense == "past":
+            verb += "(а)"
+        obj_tokens = self._object_tokens(syntax, f.subject)
+        obj = self._object_accusative(syntax, f.subject)
+        if verb is None:
+            return (
+                f"«{f.agent.text if f.agent else pronoun}» с пассивом звучит как протокол. "
+                f"Напишите от первого лица: «{_capital(pronoun)} …».", None, []
+            )
+        rewrite = f"{pronoun} {verb}" + (f" {obj}" if obj else "")
+        shown = _capital(rewrite) + ("" if obj else "…")
+        message = (
+            f"«{f.agent.text if f.agent else pronoun}» с пассивом звучит как протокол: вы и есть "
+            f"исполнитель. Напишите прямо: «{shown}»."
+        )
+        return message, (rewrite if obj else None), obj_tokens
+
+    @staticmethod
+    def _agent_nominative(syntax: _Syntax, agent: Token) -> tuple[str | None, str, str | None]:
+        reading = _reading(agent, "ablt")
+        if reading is None:
+            return None, "sing", None
+        number = "plur" if "plur" in reading.grammemes else "sing"
+        gender = next((g for g in ("masc", "femn", "neut") if g in reading.grammemes), None)
+        node = syntax.node(agent)
+        tokens = [agent]
+        if node is not None:
+            tokens = [t for t in (syntax.token(n) for n in syntax.subtree(
+                node, frozenset({"conj", "cc", "punct", "acl", "acl:relcl", "appos", "parataxis"})
+            )) if t is not None]
+            if not _contiguous(syntax.document, tokens):
+                tokens = [agent]
+        words = []
+        for t in tokens:
+            if t is agent:
+                form = _inflect(reading, {"nomn"})
+            elif t.start < agent.start and _reading(t, "ablt") is not None and t.pos in ("ADJF", "PRTF"):
+                form = _inflect(_reading(t, "ablt"), {"nomn"})  # type: ignore[arg-type]
+            else:
+                form = t.text
+            if form is None:
+                return None, number, gender
+            words.append(form)
+        return " ".join(words), number, gender
+
+    @staticmethod
+    def _object_tokens(syntax: _Syntax, subject: Token | None) -> list[Token]:
+        if subject is None:
+            return []
+        node = syntax.node(subject)
+        if node is None:
+            return [subject]
+        tokens = [t for t in (syntax.token(n) for n in syntax.subtree(
+            node, frozenset({"conj", "cc", "punct", "acl", "acl:relcl", "appos", "parataxis"})
+        )) if t is not None]
+        return tokens if _contiguous(syntax.document, tokens) else [subject]
+
+    def _object_accusative(self, syntax: _Syntax, subject: Token | None) -> str | None:
+        tokens = self._object_tokens(syntax, subject)
+        if not tokens or subject is None:
+            return None
+        head = _reading(subject, "nomn")
+        if head is None:
+            return None
+        words = []
+        for t in tokens:
+            if t is subject:
+                form = _inflect(head, {"accs"})
+            elif t.start < subject.start and t.pos in ("ADJF", "PRTF") and _reading(t, "nomn"):
+                adjective = _reading(t, "nomn")
+                assert adjective is not None
+                want = {"accs"}
+                if head.grammemes & {"plur", "masc"}:
+                    want |= head.grammemes & {"anim", "inan"}
+                form = _inflect(adjective, want) or _inflect(adjective, {"accs"})
+            else:
+                form = t.text
+            if form is None:
+                return None
+            words.append(form)
+        if not _is_proper(tokens[0]):
+            words[0] = words[0].lower()
+        return " ".join(words)
+
+
+def _is_proper(token: Token) -> bool:
+    return bool(token.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})
+
+
+def _active_of_reflexive(lemma: str) -> str | None:
+    """«осуществляться» → «осуществлять» when the verb without «-ся» is transitive."""
+    if lemma.endswith(("ся", "сь")):
+        base = lemma[:-2]
+    else:
+        return None
+    inf = _infinitive(base)
+    if inf is None or "tran" not in inf.grammemes or not _is_known(base):
+        return None
+    return base
+
+
+def _is_agent(token: Token, role_verb: bool) -> bool:
+    """An instrumental that can be the doer: a person, a body, «нами» — not «летом» or «медалью»."""
+    if not token.is_word:
+        return False
+    if token.key in PRONOUN_AGENTS:
+        best = _best(token)
+        return best is not None and "ablt" in best.grammemes
+    reading = _reading(token, "NOUN", "ablt", min_score=0.3)
+    best = _best(token)
+    if reading is None or best is None or best.pos != "NOUN":
+        return False
+    if reading.lemma in NOT_AGENTS:
+        return False
+    if role_verb:
+        return reading.lemma in ORGANISATIONS
+    return "anim" in reading.grammemes or reading.lemma in ORGANISATIONS
+
+
+def _after_preposition(tokens: Sequence[Token], i: int) -> bool:
+    """«с подрядной организацией»: an instrumental after a preposition is not a doer."""
+    j = i - 1
+    while j >= 0 and tokens[j].is_word and tokens[j].pos in ("ADJF", "PRTF", "NUMR"):
+        j -= 1
+    return j >= 0 and tokens[j].pos == "PREP"
+
+
+# -- KC202 genitive chains -----------------------------------------------------------------
+
+def _plausible_genitive(token: Token) -> bool:
+    """A noun whose genitive reading is believable after another noun.
+
+    The best reading need not be genitive («территории» is scored locative
+    first), but the genitive readings together must carry a fair share.
+    """
+    if _pos_share(token, "NOUN") < 0.5:
+        return False
+    share = sum(p.score for p in token.parses if p.pos == "NOUN" and p.grammemes & {"gent", "gen2"})
+    best = _best(token)
+    return share >= 0.2 or (best is not None and bool(best.grammemes & {"gent", "gen2"}))
+
+
+def _genitive_modifier(token: Token) -> bool:
+    best = _best(token)
+    if best is None or best.pos not in ("ADJF", "PRTF"):
+        return False
+    return _reading(token, "gent") is not None
+
+
+class GenitiveChain(Rule):
+    """KC202: a string of genitives makes the reader unpack nouns to find the action.
+
+    ``min_chain`` is the number of genitive nouns that follow the head noun:
+    with the default 3, «обеспечение безопасности движения населения» (three
+    genitives after «обеспечение») is flagged, while «глава администрации
+    района» (two) is the ordinary name of an office and is left alone.
+    Agreeing adjectives and participles may stand between the nouns.
+    Punctuation, prepositions, conjunctions, numbers and verbs end a chain.
+    """
+
+    code = "KC202"
+    name = "genitive-chain"
+    category = "genitive-chain"
+    severity = Severity.WARNING
+    title = "Цепочка родительных падежей"
+    what = "Три и больше существительных в родительном падеже подряд: «обеспечения безопасности дорожного движения населения района»."
+    why = (
+        "Каждое следующее слово в родительном падеже зависит от предыдущего, и читатель держит в "
+        "голове всю цепочку, пока не доберётся до смысла. Действие при этом спрятано в "
+        "существительном."
+    )
+    example = "Проведены мероприятия для обеспечения безопасности дорожного движения населения района."
+    instead = "Мы сделали дороги в районе безопаснее: …"
+    min_chain = 3
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        for sentence in document.sentences:
+            for chain in self._chains(sentence.tokens):
+                if len(chain) - 1 < self.min_chain:
+                    continue
+                first, last = chain[0], chain[-1]
+                n = len(chain) - 1
+                message = (
+                    f"{_plural(n, 'существительное', 'существительных', 'существительных')} в родительном "
+                    f"падеже подряд: «{document.text[first.start:last.end]}». Разорвите цепочку: "
+                    f"назовите действие глаголом или уберите лишние слова, например «чтобы на дорогах "
+                    f"района было безопасно» вместо «обеспечения безопасности дорожного движения "
+                    f"населения района»."
+                )
+                yield self.diagnostic(document, first.start, last.end, message)
+
+    @staticmethod
+    def _chains(tokens: Sequence[Token]) -> Iterator[list[Token]]:
+        chain: list[Token] = []
+        pending = 0  # modifiers seen after the last chain noun
+        for token in tokens:
+            if chain and token.is_word and _genitive_modifier(token) and pending < 3 and not _is_noun(token):
+                pending += 1
+                continue
+            if chain and token.is_word and _is_noun(token) and _plausible_genitive(token) and not token.protected:
+                chain.append(token)
+                pending = 0
+                continue
+            if len(chain) > 1:
+                yield chain
+            chain, pending = [], 0
+            if token.is_word and _is_noun(token) and not token.protected:
+                chain = [token]
+            elif token.is_word and _genitive_modifier(token):
+                # a modifier before the head noun: the head starts at the next noun
+                chain = []
+        if len(chain) > 1:
+            yield chain
+
+
+# -- KC203 noun-heavy sentences ------------------------------------------------------------
+
+class NounHeavySentence(Rule):
+    """KC203: a sentence of nouns reads like a register entry; verbs carry the action.
+
+    Two signals, one finding per sentence: nouns far outnumbering verbs
+    (at least ``min_nouns`` nouns and ``ratio`` × (verbs + 1)), and
+    ``min_verbal_nouns`` or more verbal nouns (see :func:`is_verbal_noun`).
+    """
+
+    code = "KC203"
+    name = "noun-heavy-sentence"
+    category = "verbal-noun"
+    severity = Severity.INFO
+    title = "Предложение из одних существительных"
+    what = "Предложение, где существительных намного больше, чем глаголов, или много отглагольных существительных: «проведение», «обеспечение», «реализация»."
+    why = (
+        "Действие, спрятанное в существительном, читается медленнее: «осуществление контроля за "
+        "выполнением» вместо «проверяем, как выполняют». Глагол сразу говорит, кто и что делает."
+    )
+    example = "Осуществление контроля за проведением работ по благоустройству территории обеспечивается администрацией."
+    instead = "Администрация проверяет, как идёт благоустройство."
+    lexical = False
+    min_nouns = 8
+    ratio = 4
+    min_verbal_nouns = 3
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        for sentence in document.sentences:
+            words = [t for t in sentence.tokens if t.is_word and not t.protected]
+            if not words:
+                continue
+            nouns = sum(1 for t in words if _is_noun(t))
+            verbs = sum(1 for t in words if _is_verb_like(t))
+            verbal = [t for t in words if is_verbal_noun(t)]
+            heavy = nouns >= self.min_nouns and nouns >= self.ratio * (verbs + 1)
+            many_verbal = len(verbal) >= self.min_verbal_nouns
+            if not heavy and not many_verbal:
+                continue
+            start, end = _trim(document, sentence.start, sentence.end)
+            parts = []
+            if heavy:
+                verb_part = (
+                    "ни одного глагола" if verbs == 0
+                    else _plural(verbs, "глагол", "глагола", "глаголов")
+                )
+                parts.append(
+                    f"{_plural(nouns, 'существительное', 'существительных', 'существительных')} и {verb_part}"
+                )
+            if many_verbal:
+                listed = ", ".join(f"«{t.text}»" for t in verbal[:5]) + ("…" if len(verbal) > 5 else "")
+                parts.append(
+                    f"{_plural(len(verbal), 'отглагольное существительное', 'отглагольных существительных', 'отглагольных существительных')} ({listed})"
+                )
+            message = (
+                f"{_capital('; '.join(parts))}: предложение читается как справка. Верните действие "
+                f"глаголам: «проверяем, как идёт ремонт» вместо «осуществление контроля за "
+                f"проведением ремонта»."
+            )
+            yield self.diagnostic(document, start, end, message)
+
+
+def _trim(document: Document, start: int, end: int) -> tuple[int, int]:
+    text = document.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# -- KC204 stacked participles -------------------------------------------------------------
+
+class StackedParticiples(Rule):
+    """KC204: participial clauses stack up the sentence and push the point to its end.
+
+    Two or more participles with their own dependents in one sentence, or a
+    single participle that governs a verbal noun («направленных на
+    обеспечение…»), which starts a chain of actions no one performs.
+    """
+
+    code = "KC204"
+    name = "stacked-participles"
+    category = "verbal-noun"
+    severity = Severity.INFO
+    title = "Нагромождение причастных оборотов"
+    what = "Два и больше причастных оборота в одном предложении или оборот вроде «направленных на обеспечение…»."
+    why = (
+        "Причастный оборот — книжная конструкция: читатель должен удержать определяемое слово, "
+        "пока дочитывает оборот. Два оборота подряд или оборот с отглагольным существительным "
+        "превращают пост в документ."
+    )
+    example = "Мероприятия, направленные на обеспечение безопасности, проводимые администрацией, завершены."
+    instead = "Администрация закончила работы. Теперь на улицах безопаснее."
+    needs = frozenset({"syntax"})
+    lexical = False
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        syntax = _syntax(document)
+        for sentence in document.sentences:
+            clauses: list[tuple[Token, int, int, Token | None]] = []
+            for token in sentence.tokens:
+                if token.protected or not token.is_word:
+                    continue
+                best = _best(token)
+                if best is None or best.pos != "PRTF":
+                    continue
+                found = self._clause(document, syntax, sentence, token)
+                if found is not None:
+                    clauses.append(found)
+            if not clauses:
+                continue
+            if len(clauses) >= 2:
+                start = min(c[1] for c in clauses)
+                end = max(c[2] for c in clauses)
+                listed = ", ".join(f"«{c[0].text}»" for c in clauses[:4])
+                message = (
+                    f"{_plural(len(clauses), 'причастный оборот', 'причастных оборота', 'причастных оборотов')} "
+                    f"в одном предложении ({listed}). Разбейте предложение или замените обороты "
+                    f"глаголами: «которые…», «чтобы…», «мы сделали…»."
+                )
+                yield self.diagnostic(document, start, end, message)
+                continue
+            participle, start, end, verbal = clauses[0]
+            if verbal is None:
+                continue
+            message = (
+                f"Оборот «{document.text[start:end]}»: причастие тянет за собой отглагольное "
+                f"существительное «{verbal.text}». Напишите глаголом: «чтобы…», «которые помогут…»."
+            )
+            yield self.diagnostic(document, start, end, message)
+
+    @staticmethod
+    def _clause(
+        document: Document, syntax: _Syntax, sentence: Sentence, token: Token
+    ) -> tuple[Token, int, int, Token | None] | None:
+        """The participle, its clause span and the verbal noun it governs, if it heads a clause."""
+        node = syntax.node(token)
+        if node is not None:
+            deps = [k for k in syntax.children(node) if k.tok.rel in _CLAUSE_RELS]
+            if not deps:
+                return None
+            nodes = syntax.subtree(node, frozenset({"punct", "cc"}))
+            tokens = [t for t in (syntax.token(n) for n in nodes) if t is not None and t.is_word]
+            if not tokens:
+                return None
+            start = min(t.start for t in tokens)
+            end = max(t.end for t in tokens)
+            verbal = None
+            for k in deps:
+                t = syntax.token(k)
+                if t is not None and is_verbal_noun(t):
+                    verbal = t
+                    break
+            return token, start, end, verbal
+        # no parse for this word: a preposition right after the participle opens a clause
+        words = [t for t in sentence.tokens if t.is_word]
+        i = words.index(token)
+        if i + 2 < len(words) and words[i + 1].pos == "PREP" and _is_noun(words[i + 2]):
+            verbal = words[i + 2] if is_verbal_noun(words[i + 2]) else None
+            return token, token.start, words[i + 2].end, verbal
+        return None
+
+
+RULES = [PassiveVoice, GenitiveChain, NounHeavySentence, StackedParticiples]

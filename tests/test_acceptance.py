@@ -1,0 +1,47 @@
+"""Whole-text behaviour on real texts: the decree that started the project and our example drafts."""
+
+from pathlib import Path
+
+import kanclint
+from kanclint import Config
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+EXAMPLES = ROOT / "examples"
+ISOLATED = Config(use_ignore_file=False)
+
+
+def lint_path(path: Path):
+    return kanclint.lint(path.read_text(encoding="utf-8"), config=ISOLATED, path=None)
+
+
+def test_decree_is_recognised_as_bureaucratic():
+    report = lint_path(SEEDS / "004_12ca6392a3e577bc.txt")
+    categories = {d.category for d in report.diagnostics}
+    assert report.score <= 3.0, report.reasons
+    assert len(report.diagnostics) >= 15
+    assert len(categories) >= 5, categories
+
+
+def test_conversational_news_scores_at_least_two_points_higher():
+    decree = lint_path(SEEDS / "004_12ca6392a3e577bc.txt").score
+    news = lint_path(SEEDS / "003_f499eaa6d2c287c1.txt").score
+    assert news >= decree + 2.0, (news, decree)
+
+
+def test_example_drafts_are_ordered():
+    press = lint_path(EXAMPLES / "press-release.txt")
+    mixed = lint_path(EXAMPLES / "mixed.txt")
+    chat = lint_path(EXAMPLES / "conversational.txt")
+    assert chat.score >= 9.0, [d.message for d in chat.diagnostics]
+    assert press.score + 3.0 <= mixed.score <= chat.score
+    assert {"press-release", "bureaucratese", "derived-preposition"} <= {d.category for d in press.diagnostics}
+
+
+def test_conversational_signs_are_never_findings():
+    text = "Ну что, друзья, кстати: мы открыли каток! Вы уже были? 😀 #зима @sport_city"
+    report = kanclint.lint(text, config=ISOLATED)
+    flagged = {d.match.lower() for d in report.diagnostics}
+    for word in ("ну", "кстати", "мы", "вы", "😀", "#зима", "@sport_city", "?", "!"):
+        assert word not in flagged
+    assert report.score >= 9.5

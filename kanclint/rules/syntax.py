@@ -473,8 +473,11 @@ class PassiveVoice(Rule):
                     start, end = whole[0].start, whole[-1].end
                     first = next(t for t in sentence.tokens if t.is_word)
                     replacement = _capital(rewrite) if whole[0] is first and document.text[start].isupper() else rewrite
-                    fix = Fix(f"Заменить на «{replacement}»", (Edit(start, end, replacement),), Applicability.UNSAFE)
                     suggestions.append(replacement)
+                    if "(" not in replacement:  # «я принял(а)» needs the author to choose
+                        fix = Fix(
+                            f"Заменить на «{replacement}»", (Edit(start, end, replacement),), Applicability.UNSAFE
+                        )
             return self.diagnostic(
                 document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.WARNING
             )
@@ -507,11 +510,9 @@ class PassiveVoice(Rule):
         if f.reflexive:
             g = f.reading.grammemes
             return "past" if "past" in g else "futr" if "futr" in g else "pres"
-        if f.aux is not None and f.aux.grammemes & {"futr"}:
+        if f.aux is not None and "futr" in f.aux.grammemes:
             return "futr"
-        if f.aux is not None and "pres" in f.aux.grammemes:
-            return "pres"
-        return "past" if "perf" in f.reading.grammemes else "pres"
+        return "past"  # «работы завершены»: a result, told in the past tense
 
     def _pronoun_message(
         self, f: _Passive, pronoun: str, tense: str, syntax: _Syntax
@@ -547,9 +548,7 @@ class PassiveVoice(Rule):
         node = syntax.node(agent)
         tokens = [agent]
         if node is not None:
-            tokens = [t for t in (syntax.token(n) for n in syntax.subtree(
-                node, frozenset({"conj", "cc", "punct", "acl", "acl:relcl", "appos", "parataxis"})
-            )) if t is not None]
+            tokens = [t for t in (syntax.token(n) for n in _phrase(syntax, node)) if t is not None]
             if not _contiguous(syntax.document, tokens):
                 tokens = [agent]
         words = []
@@ -603,6 +602,25 @@ class PassiveVoice(Rule):
         if not _is_proper(tokens[0]):
             words[0] = words[0].lower()
         return " ".join(words)
+
+
+_PHRASE_RELS = frozenset({"amod", "det", "nmod", "flat", "flat:name", "flat:foreign", "nummod", "compound"})
+
+
+def _phrase(syntax: _Syntax, node: _Node) -> list[_Node]:
+    """A noun with its modifiers and genitives, without prepositional attachments
+    («библиотекой имени Пушкина», not «… при поддержке администрации»)."""
+    out = [node]
+    stack = [node]
+    while stack:
+        for kid in syntax.children(stack.pop()):
+            if kid.tok.rel not in _PHRASE_RELS:
+                continue
+            if any(k.tok.rel == "case" for k in syntax.children(kid)):
+                continue
+            out.append(kid)
+            stack.append(kid)
+    return sorted(out, key=lambda n: n.tok.start)
 
 
 def _is_proper(token: Token) -> bool:

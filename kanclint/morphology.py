@@ -51,6 +51,9 @@ def parse(word: str) -> tuple[Parse, ...]:
         readings = analyzer().parse(word.lower())
     except ValueError:  # pymorphy3 fails on letters without a Unicode name (e.g. Tangut)
         return ()
+    top = readings[0].score if readings else 0.0
     for p in readings:
+        if top >= 0.5 and p.score < 0.001:
+            continue  # «в», «с», «и» as abbreviated nouns: noise that breaks <NOUN> patterns
         result.append(Parse(fold(p.normal_form), frozenset(p.tag.grammemes), p.score, p))
     return tuple(result)

@@ -210,3 +210,35 @@ examples = [{ bad = "[произвели замену]" }, { good = "нет" }]
 '''
     d = read_dictionary(make_dictionary(entries))
     assert d.entries == [] and "<1>" in d.problems[0]
+
+
+def test_carried_adjective_agrees_with_its_noun(make_dictionary):
+    entries = '''
+[[entry]]
+id = "yavlyaetsya"
+pattern = "{являться:VERB,pres} <ADJF,ablt> <NOUN,ablt>"
+replacements = ["— <1:nomn> <2:nomn>"]
+examples = [
+  { bad = "Парк [является любимым местом] горожан.", fix = "Парк — любимое место горожан." },
+  { good = "Парк — любимое место горожан." },
+]
+
+[[entry]]
+id = "oznakomitsya"
+pattern = "{ознакомиться:INFN} с <ADJF,ablt> <NOUN,ablt>"
+replacements = ["посмотреть <1:accs> <2:accs>"]
+examples = [
+  { bad = "Предлагаем [ознакомиться с новыми правилами].", fix = "Предлагаем посмотреть новые правила." },
+  { good = "Посмотрите новые правила." },
+]
+'''
+    d, _ = rule_for(make_dictionary, entries)
+    for e in d.entries:
+        assert example_problems(d.spec, e) == []
+
+
+def test_one_letter_prepositions_are_not_nouns():
+    from kanclint.analysis import Document
+
+    doc = Document("В лесу запрещается разводить костры.")
+    assert "NOUN" not in {p.pos for p in doc.words[0].parses}

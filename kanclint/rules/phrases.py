@@ -121,8 +121,9 @@ def render(replacement: str, m: Match[Entry], matched: str, writes_yo: bool = Tr
                 words.append(token.text)
                 continue
             grams = {g.strip() for g in am.group(2).split(",")}
-            forms = {_reinflect(r, grams) for r in item.readings(token)}
-            first = _reinflect(item.readings(token)[0], grams) if item.readings(token) else None
+            head = _next_noun(m, int(am.group(1)), any_items)
+            forms = {_reinflect(r, grams, head) for r in item.readings(token)}
+            first = _reinflect(item.readings(token)[0], grams, head) if item.readings(token) else None
             if first is None:
                 return None
             if len(forms) > 1:
@@ -186,8 +187,32 @@ def _agreeing_readings(m: Match[Entry]) -> dict[int, list]:
     return {slot: [r for r in rs if keys(r) & common] for slot, rs in options.items()}
 
 
-def _reinflect(reading, grams: set[str]) -> str | None:
-    inflected = reading.raw.inflect(grams)
+def _next_noun(m: Match[Entry], ordinal: int, any_items: dict[int, AnyWord]):
+    """The reading of the carried noun right after carried word ``ordinal``, if any."""
+    token = m.slots.get(-(ordinal + 1))
+    item = any_items.get(ordinal + 1)
+    if token is None or item is None:
+        return None
+    readings = [r for r in item.readings(token) if r.pos == "NOUN"]
+    return readings[0] if readings else None
+
+
+def _reinflect(reading, grams: set[str], head=None) -> str | None:
+    """A carried word in a new case; an adjective keeps agreeing with its noun."""
+    want = set(grams)
+    if reading.pos in ("ADJF", "PRTF", "NPRO", "NUMR") or "Apro" in reading.grammemes:
+        number = (head.grammemes if head is not None else reading.grammemes) & {"sing", "plur"}
+        want |= number or (reading.grammemes & {"sing", "plur"})
+        if "sing" in want:
+            source = head if head is not None and head.grammemes & {"masc", "femn", "neut"} else reading
+            want |= source.grammemes & {"masc", "femn", "neut"}
+        if "accs" in want and head is not None:
+            want |= head.grammemes & {"anim", "inan"}
+    elif reading.pos == "NOUN":
+        want |= reading.grammemes & {"sing", "plur"} if not (want & {"sing", "plur"}) else set()
+    inflected = reading.raw.inflect(want)
+    if inflected is None and want != grams:
+        inflected = reading.raw.inflect(set(grams))
     return inflected.word if inflected is not None else None
 
 

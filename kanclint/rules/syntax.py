@@ -17,8 +17,8 @@ rules fall back to pymorphy3 readings.  natasha's parser gives relations only
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Iterator, Sequence
 
 from ..analysis import Document, Sentence, SyntaxToken, Token
 from ..model import Applicability, Diagnostic, Edit, Fix, Severity
@@ -33,7 +33,7 @@ STATE_PARTICIPLES = frozenset(
     {
         "закрыть", "открыть", "занять", "запретить", "разрешить", "освободить", "перекрыть",
         "ограничить", "посвятить", "расположить", "рассчитать", "связать", "вынудить",
-        "обязать", "назвать", "оснастить", "оборудовать",
+        "обязать", "назвать", "оснастить", "оборудовать", "указать",
     }
 )
 
@@ -304,6 +304,39 @@ def _syntax(document: Document) -> _Syntax:
     return found
 
 
+_TITLE_CACHE: "weakref.WeakKeyDictionary[Document, frozenset[int]]" = weakref.WeakKeyDictionary()
+
+
+def _titles(document: Document) -> frozenset[int]:
+    """Start offsets of words inside «…»: names of programmes and events the author cannot reword."""
+    found = _TITLE_CACHE.get(document)
+    if found is None:
+        starts: set[int] = set()
+        for sentence in document.sentences:
+            depth = 0
+            for t in sentence.tokens:
+                if t.text in ("«", "„"):
+                    depth += 1
+                elif t.text in ("»", "“") and depth:
+                    depth -= 1
+                elif depth and t.is_word:
+                    starts.add(t.start)
+        found = _TITLE_CACHE[document] = frozenset(starts)
+    return found
+
+
+def _adjoin(document: Document, start: int, end: int, tokens: Sequence[Token]) -> tuple[int, int]:
+    """``[start, end)`` grown by ``tokens`` when they are contiguous and touch it on either side."""
+    if not tokens or not _contiguous(document, tokens):
+        return start, end
+    text = document.text
+    if tokens[-1].end <= start and not text[tokens[-1].end:start].strip():
+        return tokens[0].start, end
+    if tokens[0].start >= end and not text[end:tokens[0].start].strip():
+        return start, tokens[-1].end
+    return start, end
+
+
 def _contiguous(document: Document, tokens: Sequence[Token]) -> bool:
     """True when only blanks separate consecutive ``tokens``."""
     return all(not document.text[a.end:b.start].strip() for a, b in zip(tokens, tokens[1:]))
@@ -320,6 +353,7 @@ class _Passive:
     aux: Token | None = None
     agent: Token | None = None
     subject: Token | None = None
+    conj: list[Token] = field(default_factory=list)  # passives joined to this one by «и»
 
 
 class PassiveVoice(Rule):
@@ -354,10 +388,15 @@ class PassiveVoice(Rule):
         syntax = _syntax(document)
         for sentence in document.sentences:
             n_words = len(sentence.words)
+            joined: set[int] = set()  # «поставлена и наряжена»: one finding for the pair
             for token in sentence.tokens:
+                if token.start in joined:
+                    continue
                 found = self._candidate(syntax, sentence, token)
                 if found is None:
                     continue
+                found.conj = self._joined(syntax, sentence, token)
+                joined.update(t.start for t in found.conj)
                 if found.agent is None:
                     if n_words <= self.short_sentence or found.lemma in STATE_PARTICIPLES:
                         continue
@@ -426,6 +465,26 @@ class PassiveVoice(Rule):
         return None
 
     @staticmethod
+    def _joined(syntax: _Syntax, sentence: Sentence, verb: Token) -> list[Token]:
+        """Short passive participles joined to ``verb`` by «и» or a comma: «поставлена и наряжена».
+
+        Read from the words, not the parse: natasha often hangs the second
+        participle on the noun that follows.
+        """
+        tokens = list(sentence.tokens)
+        i = tokens.index(verb) + 1
+        out = []
+        while i + 1 < len(tokens) and tokens[i].text in ("и", ","):
+            t = tokens[i + 1]
+            reading = _reading(t, "PRTS", "pssv")
+            best = _best(t)
+            if reading is None or best is None or reading.score < best.score * 0.9:
+                break
+            out.append(t)
+            i += 2
+        return out
+
+    @staticmethod
     def _subject(syntax: _Syntax, node: _Node | None) -> Token | None:
         if node is None:
             return None
@@ -454,8 +513,12 @@ class PassiveVoice(Rule):
     # -- report -------------------------------------------------------------------------
     def _report(self, document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive) -> Diagnostic:
         group = sorted([t for t in (f.aux, f.verb) if t is not None], key=lambda t: t.start)
-        if not _contiguous(document, group):
-            group = [f.verb]
+        if len(group) == 2:
+            between = [t for t in sentence.tokens if group[0].end <= t.start and t.end <= group[1].start]
+            if not all(t.is_word and t.pos in ("ADVB", "PRCL") for t in between):
+                group = [f.verb]  # «будет временно приостановлена» keeps its adverb, nothing more
+        if f.conj:
+            group.append(f.conj[-1])
         start, end = group[0].start, group[-1].end
         pronoun = PRONOUN_AGENTS.get(f.agent.key) if f.agent is not None else None
         tense = self._tense(f)
@@ -463,16 +526,15 @@ class PassiveVoice(Rule):
         suggestions: list[str] = []
         if pronoun is not None:
             assert f.agent is not None
-            run = sorted(group + [f.agent], key=lambda t: t.start)
-            if _contiguous(document, run):
-                start, end = run[0].start, run[-1].end
+            start, end = _adjoin(document, start, end, [f.agent])
             message, rewrite, obj_tokens = self._pronoun_message(f, pronoun, tense, syntax)
-            if rewrite and obj_tokens:
-                whole = sorted(set(run) | set(obj_tokens), key=lambda t: t.start)
-                if _contiguous(document, whole):
-                    start, end = whole[0].start, whole[-1].end
+            if rewrite and obj_tokens and start <= f.agent.start and f.agent.end <= end:
+                whole_start, whole_end = _adjoin(document, start, end, obj_tokens)
+                if (whole_start, whole_end) != (start, end):
+                    start, end = whole_start, whole_end
                     first = next(t for t in sentence.tokens if t.is_word)
-                    replacement = _capital(rewrite) if whole[0] is first and document.text[start].isupper() else rewrite
+                    capital = first.start == start and document.text[start].isupper()
+                    replacement = _capital(rewrite) if capital else rewrite
                     suggestions.append(replacement)
                     if "(" not in replacement:  # «я принял(а)» needs the author to choose
                         fix = Fix(
@@ -484,7 +546,7 @@ class PassiveVoice(Rule):
         question = _verb_form(f.lemma, tense, "3per", "sing", "masc") or f.lemma
         if f.agent is not None:
             agent_text, number, gender = self._agent_nominative(syntax, f.agent)
-            verb = _verb_form(f.lemma, tense, "3per", number, gender)
+            verb = _active_verbs(f, tense, "3per", number, gender)
             obj = self._object_accusative(syntax, f.subject)
             if verb and agent_text:
                 tail = f" {obj}" if obj else "…"
@@ -500,7 +562,8 @@ class PassiveVoice(Rule):
             return self.diagnostic(document, start, end, message, severity=Severity.WARNING)
         we = _verb_form(f.lemma, tense, "1per", "plur", None)
         they = _verb_form(f.lemma, tense, "3per", "sing", "femn")
-        hint = f" Если это сделали вы, напишите: «Мы {we}…»." if we else ""
+        did = {"past": "сделали", "pres": "делаете", "futr": "сделаете"}[tense]
+        hint = f" Если это {did} вы, напишите: «Мы {we}…»." if we else ""
         others = f" Если другие — назовите их: «Администрация района {they}…»." if they else ""
         message = f"Пассив «{document.text[start:end]}»: непонятно, кто {question}.{hint}{others}"
         return self.diagnostic(document, start, end, message, severity=Severity.INFO)
@@ -520,49 +583,36 @@ class PassiveVoice(Rule):
         person, number = {"мы": ("1per", "plur"), "я": ("1per", "sing"), "вы": ("2per", "plur"),
                           "они": ("3per", "plur"), "она": ("3per", "sing")}[pronoun]
         gender = "femn" if pronoun == "она" else None
-        verb = _verb_form(f.lemma, tense, person, number, gender)
+        verb = _active_verbs(f, tense, person, number, gender)
         if verb and pronoun == "я" and tense == "past":
-            verb += "(а)"
+            verb = verb.replace(" и ", "(а) и ") + "(а)"
         obj_tokens = self._object_tokens(syntax, f.subject)
         obj = self._object_accusative(syntax, f.subject)
+        said = f.agent.text if f.agent else pronoun
+        yourself = " — исполнитель вы сами" if pronoun in ("мы", "я") else ""
         if verb is None:
             return (
-                f"«{f.agent.text if f.agent else pronoun}» с пассивом звучит как протокол. "
-                f"Напишите от первого лица: «{_capital(pronoun)} …».", None, []
+                f"«{said}» с пассивом звучит как протокол{yourself}. Напишите, кто действует: "
+                f"«{_capital(pronoun)} …».", None, []
             )
         rewrite = f"{pronoun} {verb}" + (f" {obj}" if obj else "")
         shown = _capital(rewrite) + ("" if obj else "…")
-        message = (
-            f"«{f.agent.text if f.agent else pronoun}» с пассивом звучит как протокол: вы и есть "
-            f"исполнитель. Напишите прямо: «{shown}»."
-        )
+        message = f"«{said}» с пассивом звучит как протокол{yourself}. Напишите прямо: «{shown}»."
         return message, (rewrite if obj else None), obj_tokens
 
     @staticmethod
     def _agent_nominative(syntax: _Syntax, agent: Token) -> tuple[str | None, str, str | None]:
-        reading = _reading(agent, "ablt")
-        if reading is None:
-            return None, "sing", None
-        number = "plur" if "plur" in reading.grammemes else "sing"
-        gender = next((g for g in ("masc", "femn", "neut") if g in reading.grammemes), None)
+        """The doer as a subject: «подрядной организацией» → «подрядная организация».
+
+        «Силами волонтёров» names the doer in the genitive: «волонтёры».
+        """
         node = syntax.node(agent)
-        tokens = [agent]
-        if node is not None:
-            tokens = [t for t in (syntax.token(n) for n in _phrase(syntax, node)) if t is not None]
-            if not _contiguous(syntax.document, tokens):
-                tokens = [agent]
-        words = []
-        for t in tokens:
-            if t is agent:
-                form = _inflect(reading, {"nomn"})
-            elif t.start < agent.start and _reading(t, "ablt") is not None and t.pos in ("ADJF", "PRTF"):
-                form = _inflect(_reading(t, "ablt"), {"nomn"})  # type: ignore[arg-type]
-            else:
-                form = t.text
-            if form is None:
-                return None, number, gender
-            words.append(form)
-        return " ".join(words), number, gender
+        if agent.lemma == "сила" and node is not None:
+            for kid in syntax.children(node):
+                t = syntax.token(kid)
+                if kid.tok.rel == "nmod" and t is not None and _reading(t, "NOUN", "gent") is not None:
+                    return _nominative_phrase(syntax, t, "gent")
+        return _nominative_phrase(syntax, agent, "ablt")
 
     @staticmethod
     def _object_tokens(syntax: _Syntax, subject: Token | None) -> list[Token]:
@@ -571,10 +621,8 @@ class PassiveVoice(Rule):
         node = syntax.node(subject)
         if node is None:
             return [subject]
-        tokens = [t for t in (syntax.token(n) for n in syntax.subtree(
-            node, frozenset({"conj", "cc", "punct", "acl", "acl:relcl", "appos", "parataxis"})
-        )) if t is not None]
-        return tokens if _contiguous(syntax.document, tokens) else [subject]
+        tokens = [t for t in (syntax.token(n) for n in _phrase(syntax, node)) if t is not None]
+        return tokens if tokens and _contiguous(syntax.document, tokens) else [subject]
 
     def _object_accusative(self, syntax: _Syntax, subject: Token | None) -> str | None:
         tokens = self._object_tokens(syntax, subject)
@@ -604,6 +652,44 @@ class PassiveVoice(Rule):
         return " ".join(words)
 
 
+_AGREEING_RELS = frozenset({"amod", "det", "flat", "flat:name", "nummod"})
+
+
+def _nominative_phrase(syntax: _Syntax, head: Token, case: str) -> tuple[str | None, str, str | None]:
+    """``head`` with its phrase, the head and its agreeing words put from ``case`` into the nominative."""
+    reading = _reading(head, "NOUN", case) or _reading(head, case)
+    if reading is None:
+        return None, "sing", None
+    number = "plur" if "plur" in reading.grammemes else "sing"
+    gender = next((g for g in ("masc", "femn", "neut") if g in reading.grammemes), None)
+    node = syntax.node(head)
+    nodes = _phrase(syntax, node) if node is not None else []
+    tokens = [t for t in (syntax.token(n) for n in nodes) if t is not None]
+    if not tokens or not _contiguous(syntax.document, tokens):
+        nodes, tokens = [], [head]
+    agreeing = {head.start}
+    for n in nodes:  # words agreeing with the head, and the parts of a name («Иваном Петровым»)
+        parent = syntax.head(n)
+        if n.tok.rel in _AGREEING_RELS and parent is not None and parent.tok.start in agreeing:
+            agreeing.add(n.tok.start)
+    words = []
+    for t in tokens:
+        if t is head:
+            form = _inflect(reading, {"nomn"})
+        elif t.start in agreeing and _reading(t, case) is not None:
+            form = _inflect(_reading(t, case), {"nomn"})  # type: ignore[arg-type]
+        else:
+            form = t.text
+        if form is None:
+            return None, number, gender
+        words.append(_keep_capital(t.text, form))
+    return " ".join(words), number, gender
+
+
+def _keep_capital(source: str, form: str) -> str:
+    return form[:1].upper() + form[1:] if source[:1].isupper() and source[1:2].islower() else form
+
+
 _PHRASE_RELS = frozenset({"amod", "det", "nmod", "flat", "flat:name", "flat:foreign", "nummod", "compound"})
 
 
@@ -618,9 +704,23 @@ def _phrase(syntax: _Syntax, node: _Node) -> list[_Node]:
                 continue
             if any(k.tok.rel == "case" for k in syntax.children(kid)):
                 continue
+            token = syntax.token(kid)
+            if token is None or token.pos in _VERB_POS:
+                continue  # «… наряжена ёлка»: a participle the parse hung on the noun
             out.append(kid)
             stack.append(kid)
     return sorted(out, key=lambda n: n.tok.start)
+
+
+def _active_verbs(f: _Passive, tense: str, person: str, number: str, gender: str | None) -> str | None:
+    """The active form of the passive and of the participles joined to it: «поставили и нарядили»."""
+    forms = [_verb_form(f.lemma, tense, person, number, gender)]
+    for t in f.conj:
+        reading = _reading(t, "PRTS", "pssv")
+        forms.append(_verb_form(reading.lemma, tense, person, number, gender) if reading else None)
+    if any(form is None for form in forms):
+        return None
+    return " и ".join(forms)  # type: ignore[arg-type]
 
 
 def _is_proper(token: Token) -> bool:
@@ -646,15 +746,25 @@ def _is_agent(token: Token, role_verb: bool) -> bool:
     if token.key in PRONOUN_AGENTS:
         best = _best(token)
         return best is not None and "ablt" in best.grammemes
-    reading = _reading(token, "NOUN", "ablt", min_score=0.3)
     best = _best(token)
-    if reading is None or best is None or best.pos != "NOUN":
+    if best is None or best.pos != "NOUN":
         return False
-    if reading.lemma in NOT_AGENTS:
+    capitalised = token.text[:1].isupper()
+    readings = [
+        p for p in token.parses
+        if p.pos == "NOUN" and "ablt" in p.grammemes
+        and (capitalised or not p.grammemes & {"Name", "Surn", "Patr"})  # «цветами» is not Цвета
+    ]
+    share = sum(p.score for p in readings)
+    if share < 0.3:
         return False
+    if any(p.lemma in NOT_AGENTS for p in readings):
+        return False
+    if any(p.lemma in ORGANISATIONS for p in readings):
+        return True
     if role_verb:
-        return reading.lemma in ORGANISATIONS
-    return "anim" in reading.grammemes or reading.lemma in ORGANISATIONS
+        return False
+    return sum(p.score for p in readings if "anim" in p.grammemes) >= share / 2
 
 
 def _after_preposition(tokens: Sequence[Token], i: int) -> bool:
@@ -714,18 +824,19 @@ class GenitiveChain(Rule):
     min_chain = 3
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
+        titles = _titles(document)
         for sentence in document.sentences:
-            for chain in self._chains(sentence.tokens):
+            tokens = [t for t in sentence.tokens if t.start not in titles]
+            for chain in self._chains(tokens):
                 if len(chain) - 1 < self.min_chain:
                     continue
                 first, last = chain[0], chain[-1]
                 n = len(chain) - 1
                 message = (
                     f"{_plural(n, 'существительное', 'существительных', 'существительных')} в родительном "
-                    f"падеже подряд: «{document.text[first.start:last.end]}». Разорвите цепочку: "
-                    f"назовите действие глаголом или уберите лишние слова, например «чтобы на дорогах "
-                    f"района было безопасно» вместо «обеспечения безопасности дорожного движения "
-                    f"населения района»."
+                    f"падеже подряд: «{document.text[first.start:last.end]}». Читатель теряет нить. "
+                    f"Назовите действие глаголом и уберите лишние звенья: «чтобы на дорогах было "
+                    f"безопасно» вместо «обеспечения безопасности дорожного движения»."
                 )
                 yield self.diagnostic(document, first.start, last.end, message)
 
@@ -773,26 +884,31 @@ class NounHeavySentence(Rule):
         "Действие, спрятанное в существительном, читается медленнее: «осуществление контроля за "
         "выполнением» вместо «проверяем, как выполняют». Глагол сразу говорит, кто и что делает."
     )
-    example = "Осуществление контроля за проведением работ по благоустройству территории обеспечивается администрацией."
-    instead = "Администрация проверяет, как идёт благоустройство."
+    example = (
+        "Осуществление контроля за проведением работ по благоустройству территории и обеспечение "
+        "содержания дорог возложено на администрацию района."
+    )
+    instead = "Администрация района следит, как благоустраивают улицы и чистят дороги."
     lexical = False
     min_nouns = 8
     ratio = 4
     min_verbal_nouns = 3
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
+        titles = _titles(document)
         for sentence in document.sentences:
-            words = [t for t in sentence.tokens if t.is_word and not t.protected]
+            words = [t for t in sentence.tokens if t.is_word and not t.protected and t.start not in titles]
             if not words:
                 continue
-            nouns = sum(1 for t in words if _is_noun(t))
+            nouns = _weighted_nouns(sentence.tokens, titles)
             verbs = sum(1 for t in words if _is_verb_like(t))
             verbal = [t for t in words if is_verbal_noun(t)]
             heavy = nouns >= self.min_nouns and nouns >= self.ratio * (verbs + 1)
             many_verbal = len(verbal) >= self.min_verbal_nouns
             if not heavy and not many_verbal:
                 continue
-            start, end = _trim(document, sentence.start, sentence.end)
+            kept = [t for t in sentence.tokens if not t.protected]  # no emoji or hashtags at the edges
+            start, end = kept[0].start, kept[-1].end
             parts = []
             if heavy:
                 verb_part = (
@@ -815,13 +931,40 @@ class NounHeavySentence(Rule):
             yield self.diagnostic(document, start, end, message)
 
 
-def _trim(document: Document, start: int, end: int) -> tuple[int, int]:
-    text = document.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+_LIST_JOINERS = frozenset({"и", "или", "либо", "а"})
+
+
+def _weighted_nouns(tokens: Sequence[Token], titles: frozenset[int]) -> int:
+    """Nouns that weigh on a reader; a list of bare items counts as one.
+
+    «концерт, ярмарка, мастер-классы и салют» is an inventory, easy to read;
+    the heaviness канцелярит brings is nouns governing nouns.  The sentence is
+    cut at punctuation and «и/или/а»; a run of pieces that hold one noun each
+    and no preposition or verb is one list and counts once.
+    """
+    pieces: list[list[Token]] = [[]]
+    for t in tokens:
+        if not t.is_word or t.key in _LIST_JOINERS:
+            if pieces[-1]:
+                pieces.append([])
+            continue
+        if not t.protected and t.start not in titles:
+            pieces[-1].append(t)
+    total = 0
+    in_list = False
+    for piece in pieces:
+        nouns = sum(1 for t in piece if _is_noun(t))
+        bare = nouns == 1 and not any(
+            t.pos in ("PREP", "NPRO") or _is_verb_like(t) for t in piece
+        )
+        if bare:
+            if not in_list:
+                total += 1
+            in_list = True
+        else:
+            total += nouns
+            in_list = False if nouns else in_list
+    return total
 
 
 # -- KC204 stacked participles -------------------------------------------------------------
@@ -889,32 +1032,61 @@ class StackedParticiples(Rule):
     def _clause(
         document: Document, syntax: _Syntax, sentence: Sentence, token: Token
     ) -> tuple[Token, int, int, Token | None] | None:
-        """The participle, its clause span and the verbal noun it governs, if it heads a clause."""
+        """The participle, its clause span and the verbal noun it governs, if it heads a clause.
+
+        The parse decides first; where it attached nothing to the participle,
+        pymorphy3 looks at the next words: a preposition, or a noun that does
+        not agree with the participle («реализующих программу»), opens a clause.
+        """
+        spans: list[tuple[int, int]] = []
+        verbal = None
         node = syntax.node(token)
         if node is not None:
             deps = [k for k in syntax.children(node) if k.tok.rel in _CLAUSE_RELS]
-            if not deps:
-                return None
-            nodes = syntax.subtree(node, frozenset({"punct", "cc"}))
-            tokens = [t for t in (syntax.token(n) for n in nodes) if t is not None and t.is_word]
-            if not tokens:
-                return None
-            start = min(t.start for t in tokens)
-            end = max(t.end for t in tokens)
-            verbal = None
-            for k in deps:
-                t = syntax.token(k)
-                if t is not None and is_verbal_noun(t):
-                    verbal = t
-                    break
-            return token, start, end, verbal
-        # no parse for this word: a preposition right after the participle opens a clause
-        words = [t for t in sentence.tokens if t.is_word]
-        i = words.index(token)
-        if i + 2 < len(words) and words[i + 1].pos == "PREP" and _is_noun(words[i + 2]):
-            verbal = words[i + 2] if is_verbal_noun(words[i + 2]) else None
-            return token, token.start, words[i + 2].end, verbal
-        return None
+            if deps:
+                nodes = syntax.subtree(node, frozenset({"punct", "cc", "conj"}))
+                tokens = [t for t in (syntax.token(n) for n in nodes) if t is not None and t.is_word]
+                spans.append((min(t.start for t in tokens), max(t.end for t in tokens)))
+                for k in deps:
+                    t = syntax.token(k)
+                    if t is not None and is_verbal_noun(t):
+                        verbal = t
+                        break
+        governed = _governed_noun(sentence, token)
+        if governed is not None:
+            spans.append((token.start, governed.end))
+            if verbal is None and is_verbal_noun(governed):
+                verbal = governed
+        if not spans:
+            return None
+        return token, min(s for s, _ in spans), max(e for _, e in spans), verbal
+
+
+def _governed_noun(sentence: Sentence, participle: Token) -> Token | None:
+    """The noun right after a participle that the participle governs, by morphology alone."""
+    tokens = list(sentence.tokens)
+    i = tokens.index(participle) + 1
+    reading = _best(participle)
+    assert reading is not None
+    cases = reading.grammemes & set(_NOUN_CASES)
+    preposition = False
+    while i < len(tokens) and tokens[i].is_word:
+        t = tokens[i]
+        best = _best(t)
+        if best is None:
+            return None
+        if best.pos == "PREP" and not preposition:
+            preposition = True
+        elif best.pos in ("ADJF", "PRTF", "NUMR") or (best.pos == "ADVB" and not preposition):
+            pass
+        elif best.pos in ("NOUN", "NPRO"):
+            if preposition or not (best.grammemes & cases):
+                return t
+            return None  # «прошедшие выходные»: the noun the participle agrees with
+        else:
+            return None
+        i += 1
+    return None
 
 
 RULES = [PassiveVoice, GenitiveChain, NounHeavySentence, StackedParticiples]

@@ -1,0 +1,673 @@
+"""kanclint as a language server: the findings appear while the post is being written.
+
+Run as ``kanclint lsp`` (stdio).  A few choices matter for correctness:
+
+* Only the buffer in memory is linted, never the file on disk, and every result
+  is tied to the document version it was computed for: a lint that finishes
+  after the next keystroke is dropped, so the latest version always wins.
+* Documents are synced in full.  Posts are short, and LSP breaks lines only at
+  ``\\n``, ``\\r\\n`` and ``\\r``, while incremental sync in pygls splits with
+  ``str.splitlines`` (which also breaks at U+2028, form feeds and others that
+  turn up in text pasted from the web) and would misplace every later range.
+* kanclint speaks code points; the client speaks UTF-16 (or whatever encoding
+  was negotiated).  Offsets are converted with pygls' position codec only when
+  a message leaves or enters the server (:class:`Lines`).
+* Linting runs in one worker thread, so the server keeps answering hovers and
+  code actions while natasha parses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+import logging
+import re
+import tomllib
+from bisect import bisect_right
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+from urllib.parse import unquote
+
+from lsprotocol import types as lsp
+from pygls.capabilities import get_capability
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
+
+from . import __version__, suppression
+from . import config as config_mod
+from .config import Config
+from .docs import rule_markdown
+from .engine import fix as fix_text
+from .engine import lint
+from .model import Applicability, Diagnostic, Edit, Severity
+from .morphology import fold
+from .registry import rule_by_code
+
+log = logging.getLogger(__name__)
+
+SOURCE = "kanclint"
+FIX_ALL = "source.fixAll.kanclint"
+IGNORE_COMMAND = "kanclint.ignoreFinding"
+ALLOW_COMMAND = "kanclint.allowWord"
+WATCHED = ("**/kanclint.toml", "**/pyproject.toml", f"**/{suppression.IGNORE_FILE}")
+LSP_SEVERITY = {
+    Severity.ERROR: lsp.DiagnosticSeverity.Error,
+    Severity.WARNING: lsp.DiagnosticSeverity.Warning,
+    Severity.INFO: lsp.DiagnosticSeverity.Information,
+}
+WARM_UP = "Иван Петров открыл в Москве новую школу. Ждём всех!"
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+# -- settings --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Settings:
+    """Editor settings (section ``kanclint``), layered over the project's config file."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    min_severity: Severity = Severity.INFO
+    platform: str | None = None
+    run: str = "onType"  # or "onSave"
+    debounce: float = 0.15
+
+    @classmethod
+    def parse(cls, raw: Mapping[str, Any], complain: Callable[[str], None]) -> "Settings":
+        """Lenient: a bad value is reported and skipped, and unknown keys belong to the editor."""
+        values: dict[str, Any] = {}
+        for key in ("select", "ignore"):
+            value = raw.get(key) or []
+            if isinstance(value, str):
+                value = [v.strip() for v in value.split(",") if v.strip()]
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                values[key] = tuple(value)
+            else:
+                complain(f"настройка kanclint.{key} должна быть списком кодов")
+        try:
+            values["min_severity"] = Severity.parse(raw.get("minSeverity") or "info")
+        except ValueError as exc:
+            complain(f"настройка kanclint.minSeverity: {exc}")
+        platform = raw.get("platform") or None
+        if platform is None or platform in config_mod.PLATFORMS:
+            values["platform"] = platform
+        else:
+            complain(f"настройка kanclint.platform — одно из: {', '.join(config_mod.PLATFORMS)}")
+        run = raw.get("run") or "onType"
+        if run in ("onType", "onSave"):
+            values["run"] = run
+        else:
+            complain("настройка kanclint.run — onType или onSave")
+        debounce = raw.get("debounceMs", 150)
+        if isinstance(debounce, (int, float)) and not isinstance(debounce, bool) and debounce >= 0:
+            values["debounce"] = debounce / 1000
+        else:
+            complain("настройка kanclint.debounceMs — число миллисекунд, не меньше 0")
+        return cls(**values)
+
+
+def _section(raw: Any) -> dict[str, Any]:
+    """Accept both ``{"kanclint": {...}}`` and the bare section."""
+    if not isinstance(raw, dict):
+        return {}
+    inner = raw.get("kanclint")
+    return dict(inner) if isinstance(inner, dict) else dict(raw)
+
+
+# -- positions: code points inside, client units at the edge ----------------------------------
+class Lines:
+    """A text snapshot split into LSP lines, converting offsets with pygls' position codec."""
+
+    def __init__(self, text: str, codec: PositionCodec) -> None:
+        self.text = text
+        self.codec = codec
+        self.lines = _LINE.findall(text)
+        self.starts: list[int] = []
+        pos = 0
+        for line in self.lines:
+            self.starts.append(pos)
+            pos += len(line)
+
+    def position(self, offset: int) -> lsp.Position:
+        if not self.lines:
+            return lsp.Position(line=0, character=0)
+        row = max(bisect_right(self.starts, offset) - 1, 0)
+        column = offset - self.starts[row]
+        if column > len(self.lines[row].rstrip("\r\n")):  # past the line break: next line
+            row, column = row + 1, 0
+        return self.codec.position_to_client_units(self.lines, ServerTextPosition(row, column))
+
+    def range(self, start: int, end: int) -> lsp.Range:
+        return lsp.Range(start=self.position(start), end=self.position(end))
+
+    def offset(self, position: lsp.Position) -> int:
+        if not self.lines:
+            return 0
+        here = self.codec.position_from_client_units(self.lines, lsp.Position(position.line, position.character))
+        return min(self.starts[here.line] + here.character, len(self.text))
+
+
+@dataclass(frozen=True)
+class Linted:
+    """kanclint's findings for one version of one document (offsets in code points)."""
+
+    uri: str
+    version: int | None
+    generation: int
+    path: str | None
+    config: Config
+    lines: Lines
+    findings: tuple[Diagnostic, ...]
+
+    @property
+    def text(self) -> str:
+        return self.lines.text
+
+    def lookup(self, diagnostic: lsp.Diagnostic) -> Diagnostic | None:
+        """The finding behind a diagnostic the client sent back (by its data, else by its range)."""
+        data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
+        if data.get("version") == self.version and "start" in data:
+            start, end = data["start"], data.get("end")
+        else:
+            start, end = self.lines.offset(diagnostic.range.start), self.lines.offset(diagnostic.range.end)
+        return next((f for f in self.findings if f.code == diagnostic.code and (f.start, f.end) == (start, end)), None)
+
+
+# -- the server ---------------------------------------------------------------------------------
+class KanclintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("kanclint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        self.init_options: dict[str, Any] = {}
+        self.settings = Settings()
+        self.generation = 0  # bumped when settings or config files change: cached results expire
+        self.open: set[str] = set()  # URIs as the client spells them (pygls keys them unquoted)
+        self.linted: dict[str, Linted] = {}
+        self.pending: dict[str, asyncio.Future[None]] = {}
+        self.file_configs: dict[str, Config] = {}
+        self.reported: set[str] = set()
+        self.ready = asyncio.Event()  # set once the first settings are known
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kanclint-lint")
+
+    # -- capabilities and messages
+    def supports(self, dotted: str) -> bool:
+        return bool(get_capability(self.client_capabilities, dotted))
+
+    @property
+    def pull(self) -> bool:
+        """The client asks for diagnostics itself (textDocument/diagnostic), so never push."""
+        return self.supports("text_document.diagnostic")
+
+    def complain(self, message: str, kind: lsp.MessageType = lsp.MessageType.Error) -> None:
+        """Show a problem once per session; repeating it on every keystroke helps nobody."""
+        log.warning("%s", message)
+        if message not in self.reported:
+            self.reported.add(message)
+            self.window_show_message(lsp.ShowMessageParams(type=kind, message=f"kanclint: {message}"))
+
+    # -- documents, roots, configuration
+    def document(self, uri: str):  # -> TextDocument | None, only documents the client opened
+        return self.workspace.text_documents.get(unquote(uri))
+
+    def root_for(self, path: str | None) -> Path | None:
+        roots = [Path(p) for f in self.workspace.folders.values() if (p := to_fs_path(f.uri))]
+        if self.workspace.root_path:
+            roots.append(Path(self.workspace.root_path))
+        if path is None:
+            return roots[0] if roots else None
+        inside = [r for r in roots if Path(path).resolve().is_relative_to(r.resolve())]
+        return max(inside, key=lambda r: len(r.parts)) if inside else None
+
+    def config_for(self, path: str | None) -> Config:
+        """The file config found by walking up from the document, with the editor settings on top."""
+        folder = str(Path(path).parent) if path else str(self.root_for(None) or "")
+        base = self.file_configs.get(folder)
+        if base is None:
+            base = Config()
+            try:
+                found = config_mod.find_config_file(folder) if folder else None
+                base = config_mod.load_config(found) if found else Config()
+            except config_mod.ConfigError as exc:
+                self.complain(str(exc))
+            self.file_configs[folder] = base
+        s = self.settings
+        overrides: dict[str, Any] = {}
+        if s.select:
+            overrides["select"] = list(s.select)
+        if s.ignore:  # added to the project's ignores, not instead of them
+            overrides["ignore"] = list(base.ignore + s.ignore)
+        if s.platform:
+            overrides["platform"] = s.platform
+        try:
+            return config_mod.from_mapping(overrides, "настройки редактора kanclint", base)
+        except config_mod.ConfigError as exc:
+            self.complain(str(exc))
+            return base
+
+    async def reload_settings(self, pushed: Any = None) -> None:
+        raw = dict(self.init_options)
+        if self.supports("workspace.configuration"):
+            try:
+                answer = await asyncio.wait_for(self.workspace_configuration_async(
+                    lsp.ConfigurationParams(items=[lsp.ConfigurationItem(section=SOURCE)])), timeout=5)
+                raw.update(_section(answer[0] if answer else None))
+            except Exception as exc:  # a client that cannot answer keeps the initial settings
+                log.warning("workspace/configuration failed: %s", exc)
+        else:
+            raw.update(_section(pushed))
+        self.settings = Settings.parse(raw, self.complain)
+
+    def invalidate(self) -> None:
+        """Settings or a config file changed: forget cached configs and results, lint again."""
+        self.generation += 1
+        self.file_configs.clear()
+        if self.pull:
+            if self.supports("workspace.diagnostics.refresh_support"):
+                self.workspace_diagnostic_refresh(None)
+        else:
+            for uri in self.open:
+                self.schedule(uri, 0)
+
+    # -- linting
+    def current(self, uri: str) -> Linted | None:
+        """The cached result if it still describes the buffer (with run=onSave, the last saved lint)."""
+        linted, doc = self.linted.get(uri), self.document(uri)
+        if linted is None or doc is None or linted.generation != self.generation:
+            return None
+        if linted.version == doc.version or self.settings.run == "onSave":
+            return linted
+        return None
+
+    async def lint_now(self, uri: str) -> Linted | None:
+        """Lint the buffer as it is now; None if it changed meanwhile (a newer lint follows)."""
+        doc = self.document(uri)
+        if doc is None:
+            return None
+        text, version, generation = doc.source, doc.version, self.generation
+        path = to_fs_path(uri)
+        cfg = self.config_for(path)
+        loop = asyncio.get_running_loop()
+        findings, error = await loop.run_in_executor(self.executor, _lint, text, cfg, path)
+        if error:
+            self.complain(error)
+        doc = self.document(uri)
+        if doc is None or doc.version != version or generation != self.generation:
+            return None
+        rank = self.settings.min_severity.rank
+        kept = tuple(f for f in findings if f.severity.rank >= rank)
+        linted = Linted(uri, version, generation, path, cfg, Lines(text, self.workspace.position_codec), kept)
+        self.linted[uri] = linted
+        return linted
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Push diagnostics after ``delay``; a newer call for the same document replaces this one."""
+        if (task := self.pending.pop(uri, None)) is not None:
+            task.cancel()
+        self.pending[uri] = asyncio.ensure_future(self._publish_later(uri, delay))
+
+    async def _publish_later(self, uri: str, delay: float) -> None:
+        await self.ready.wait()
+        if delay:
+            await asyncio.sleep(delay)
+        linted = await self.lint_now(uri)
+        if linted is not None:
+            self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
+                uri=uri, version=linted.version, diagnostics=[self.to_lsp(linted, f) for f in linted.findings]))
+
+    def to_lsp(self, linted: Linted, f: Diagnostic) -> lsp.Diagnostic:
+        return lsp.Diagnostic(
+            range=linted.lines.range(f.start, f.end),
+            message=f.message,
+            severity=LSP_SEVERITY[f.severity],
+            code=f.code,
+            code_description=lsp.CodeDescription(href=f.url) if f.url else None,
+            source=SOURCE,
+            data={"version": linted.version, "start": f.start, "end": f.end, "match": f.match,
+                  "fix": f.fix.to_dict() if f.fix else None, "suggestions": list(f.suggestions)},
+        )
+
+    # -- code actions
+    def workspace_edit(self, linted: Linted, edits: Sequence[Edit]) -> lsp.WorkspaceEdit:
+        text_edits = [lsp.TextEdit(range=linted.lines.range(e.start, e.end), new_text=e.replacement) for e in edits]
+        if self.supports("workspace.workspace_edit.document_changes"):
+            doc = lsp.OptionalVersionedTextDocumentIdentifier(uri=linted.uri, version=linted.version)
+            return lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(text_document=doc, edits=text_edits)])
+        return lsp.WorkspaceEdit(changes={linted.uri: text_edits})
+
+    def quick_fixes(self, linted: Linted, f: Diagnostic) -> list[lsp.CodeAction]:
+        diag = [self.to_lsp(linted, f)]
+        actions: list[lsp.CodeAction] = []
+
+        def action(title: str, **kw: Any) -> None:
+            actions.append(lsp.CodeAction(title=f"{title} ({f.code})", kind=lsp.CodeActionKind.QuickFix,
+                                          diagnostics=diag, **kw))
+
+        if f.fix is not None:
+            action(f.fix.title, edit=self.workspace_edit(linted, f.fix.edits),
+                   is_preferred=f.fix.applicability is Applicability.SAFE)
+        for s in f.suggestions:
+            if f.fix is not None and [(e.start, e.end, e.replacement) for e in f.fix.edits] == [(f.start, f.end, s)]:
+                continue  # the fix already says exactly this
+            action(f"Заменить на «{s}»" if s else f"Убрать «{f.match}»",
+                   edit=self.workspace_edit(linted, [Edit(f.start, f.end, s)]))
+        if linted.path and f.code != "KC001":
+            title = f"Не показывать «{_short(f.match)}» в этом файле"
+            args = {"uri": linted.uri, "version": linted.version, "code": f.code, "start": f.start, "end": f.end}
+            action(title, command=lsp.Command(title=title, command=IGNORE_COMMAND, arguments=[args]))
+        rule = rule_by_code(f.code)
+        word = f.match.strip()
+        if getattr(rule, "lexical", True) and word and "\n" not in word and len(word) <= 60:
+            title = f"Разрешить «{word}» во всём проекте"
+            action(title, command=lsp.Command(title=title, command=ALLOW_COMMAND,
+                                              arguments=[{"uri": linted.uri, "word": word}]))
+        return actions
+
+    def fix_all_edit(self, linted: Linted) -> lsp.WorkspaceEdit | None:
+        """All safe fixes, as one edit of the changed middle (the unchanged head and tail stay)."""
+        new = fix_text(linted.text, unsafe=False, config=linted.config, path=linted.path).text
+        old = linted.text
+        if new == old:
+            return None
+        head = 0
+        while head < min(len(old), len(new)) and old[head] == new[head]:
+            head += 1
+        tail = 0
+        while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        return self.workspace_edit(linted, [Edit(head, len(old) - tail, new[head:len(new) - tail])])
+
+    # -- commands
+    def ignore_file_for(self, path: str) -> Path:
+        """The ignore file the engine will read for ``path`` (an existing one, or where to create it)."""
+        found = suppression.find_ignore_file(path)
+        if found is not None:
+            return found
+        cfg_file = config_mod.find_config_file(path)
+        folder = cfg_file.parent if cfg_file else (self.root_for(path) or Path(path).parent)
+        return folder / suppression.IGNORE_FILE
+
+    def allow_file_for(self, path: str | None) -> Path | None:
+        """The config file that governs ``path`` when it is in the workspace, else the root's kanclint.toml."""
+        root = self.root_for(path)
+        start = path or root
+        found = config_mod.find_config_file(start) if start else None
+        if found is not None and (root is None or found.resolve().is_relative_to(root.resolve())):
+            return found
+        folder = root or (Path(path).parent if path else None)
+        return folder / "kanclint.toml" if folder else None
+
+
+def _lint(text: str, cfg: Config, path: str | None) -> tuple[tuple[Diagnostic, ...], str | None]:
+    """Runs in the worker thread; errors come back as text to be shown from the event loop."""
+    try:
+        return lint(text, config=cfg, path=path).diagnostics, None
+    except Exception as exc:  # a broken rule, plugin or ignore file must not kill the server
+        log.exception("lint failed")
+        return (), str(exc)
+
+
+def add_allowed_word(path: Path, word: str) -> bool:
+    """Add ``word`` to ``allow`` in a kanclint.toml or pyproject.toml, keeping the rest as written.
+
+    Only the ``allow = [...]`` line is rewritten (or inserted), so comments and key
+    order survive; the result is parsed again and must differ in ``allow`` only.
+    """
+    text = path.open(encoding="utf-8", newline="").read() if path.exists() else ""
+    nl = "\r\n" if "\r\n" in text else "\n"
+    data = tomllib.loads(text)
+    nested = path.name == "pyproject.toml" or "kanclint" in data.get("tool", {})
+
+    table = data.get("tool", {}).get("kanclint", {}) if nested else data
+    words = list(table.get("allow", []))
+    if any(fold(w) == fold(word) for w in words):
+        return False
+    words.append(word)
+    line = "allow = [" + ", ".join(json.dumps(w, ensure_ascii=False) for w in words) + "]" + nl
+    headers = [m.start() for m in re.finditer(r"(?m)^[ \t]*\[", text)]
+    if nested:
+        header = re.search(r"(?m)^[ \t]*\[tool\.kanclint\][ \t]*(?:#.*)?$", text)
+        if header is None:
+            region = (len(text), len(text))
+            sep = "" if not text.strip() else (nl if text.endswith(("\n", "\r")) else nl + nl)
+            line = sep + "[tool.kanclint]" + nl + line
+        else:
+            body = text.find("\n", header.end()) + 1 or len(text)
+            region = (body, next((h for h in headers if h >= body), len(text)))
+    else:
+        region = (0, headers[0] if headers else len(text))
+    existing = re.compile(r"(?m)^[ \t]*allow[ \t]*=").search(text, *region)
+    if existing is not None:
+        end = existing.end()
+        while True:  # the array may span lines: stop at the first line end where it parses
+            nl_at = text.find("\n", end)
+            end = len(text) if nl_at == -1 else nl_at + 1
+            try:
+                tomllib.loads("allow =" + text[existing.end():end])
+                break
+            except tomllib.TOMLDecodeError:
+                if end >= len(text):
+                    raise config_mod.ConfigError(f"{path}: не удалось найти конец списка allow") from None
+        new_text = text[:existing.start()] + line + text[end:]
+    else:
+        at = region[0] if nested else region[1]
+        if at and not text[:at].endswith(("\n", "\r")):
+            line = nl + line
+        new_text = text[:at] + line + text[at:]
+    expected = copy.deepcopy(data)
+    (expected.setdefault("tool", {}).setdefault("kanclint", {}) if nested else expected)["allow"] = words
+    if tomllib.loads(new_text) != expected:
+        raise config_mod.ConfigError(f"{path}: не получилось аккуратно дописать allow, добавьте «{word}» вручную")
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(new_text)
+    return True
+
+
+server = KanclintServer()
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _wants(only: Sequence[str] | None, kind: str) -> bool:
+    return only is None or any(kind == k or kind.startswith(k + ".") for k in only)
+
+
+# -- lifecycle and settings -----------------------------------------------------------------------
+@server.feature(lsp.INITIALIZE)
+def initialize(ls: KanclintServer, params: lsp.InitializeParams) -> None:
+    ls.init_options = _section(params.initialization_options)
+    ls.settings = Settings.parse(ls.init_options, ls.complain)
+
+
+@server.feature(lsp.INITIALIZED)
+async def initialized(ls: KanclintServer, params: lsp.InitializedParams) -> None:
+    ls.executor.submit(lint, WARM_UP)  # load dictionaries and natasha before the first keystroke
+    if ls.supports("workspace.did_change_watched_files.dynamic_registration"):
+        watchers = [lsp.FileSystemWatcher(glob_pattern=g) for g in WATCHED]
+        try:
+            await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[lsp.Registration(
+                id="kanclint-config", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+        except Exception as exc:  # config edits then apply after a restart only
+            log.warning("could not watch config files: %s", exc)
+    try:
+        await ls.reload_settings()
+    finally:
+        ls.ready.set()
+
+
+@server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
+async def did_change_configuration(ls: KanclintServer, params: lsp.DidChangeConfigurationParams) -> None:
+    await ls.reload_settings(params.settings)
+    ls.invalidate()
+
+
+@server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched_files(ls: KanclintServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+    ls.invalidate()
+
+
+# -- documents --------------------------------------------------------------------------------------
+@server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: KanclintServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    ls.open.add(params.text_document.uri)
+    if not ls.pull:
+        ls.schedule(params.text_document.uri, 0)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: KanclintServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    if not ls.pull and ls.settings.run == "onType":
+        ls.schedule(params.text_document.uri, ls.settings.debounce)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_SAVE, lsp.SaveOptions(include_text=False))
+def did_save(ls: KanclintServer, params: lsp.DidSaveTextDocumentParams) -> None:
+    if ls.settings.run != "onSave":
+        return
+    uri = params.text_document.uri
+    ls.linted.pop(uri, None)
+    if not ls.pull:
+        ls.schedule(uri, 0)
+    elif ls.supports("workspace.diagnostics.refresh_support"):
+        ls.workspace_diagnostic_refresh(None)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: KanclintServer, params: lsp.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    ls.open.discard(uri)
+    if (task := ls.pending.pop(uri, None)) is not None:
+        task.cancel()
+    ls.linted.pop(uri, None)
+    if not ls.pull:
+        ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DIAGNOSTIC,
+                lsp.DiagnosticOptions(identifier=SOURCE, inter_file_dependencies=False, workspace_diagnostics=False))
+async def pull_diagnostics(ls: KanclintServer, params: lsp.DocumentDiagnosticParams) -> lsp.DocumentDiagnosticReport:
+    await ls.ready.wait()
+    uri = params.text_document.uri
+    linted = ls.current(uri)
+    while linted is None and ls.document(uri) is not None:
+        linted = await ls.lint_now(uri)
+    if linted is None:
+        return lsp.RelatedFullDocumentDiagnosticReport(items=[])
+    result_id = f"{linted.version}/{linted.generation}"
+    if params.previous_result_id == result_id:
+        return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
+    return lsp.RelatedFullDocumentDiagnosticReport(items=[ls.to_lsp(linted, f) for f in linted.findings],
+                                                   result_id=result_id)
+
+
+# -- hover and code actions ----------------------------------------------------------------------------
+@server.feature(lsp.TEXT_DOCUMENT_HOVER)
+def hover(ls: KanclintServer, params: lsp.HoverParams) -> lsp.Hover | None:
+    linted = ls.current(params.text_document.uri)
+    if linted is None:
+        return None
+    at = linted.lines.offset(params.position)
+    found = [f for f in linted.findings if f.start <= at <= f.end and f.end > f.start]
+    if not found:
+        return None
+    parts = []
+    for f in found:
+        parts.append(f"**{f.code}** {f.message}")
+        if f.suggestions:
+            parts.append("Можно написать: " + ", ".join(f"«{s}»" for s in f.suggestions))
+    for code in dict.fromkeys(f.code for f in found):
+        if (rule := rule_by_code(code)) is not None:
+            parts.append(rule_markdown(rule, max_entries=5))
+    return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
+                     range=linted.lines.range(found[0].start, found[0].end))
+
+
+@server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
+    code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=True))
+def code_action(ls: KanclintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
+    linted = ls.current(params.text_document.uri)
+    if linted is None:
+        return None
+    only = params.context.only
+    actions: list[lsp.CodeAction] = []
+    if _wants(only, lsp.CodeActionKind.QuickFix):
+        sent = [d for d in params.context.diagnostics if d.source == SOURCE]
+        findings = [f for d in sent if (f := linted.lookup(d)) is not None]
+        if not sent:  # a client that does not send diagnostics back: take those under the range
+            start, end = linted.lines.offset(params.range.start), linted.lines.offset(params.range.end)
+            findings = [f for f in linted.findings if f.start <= end and start <= f.end]
+        for f in dict.fromkeys(findings):
+            actions += ls.quick_fixes(linted, f)
+    safe = any(f.fix is not None and f.fix.applicability is Applicability.SAFE for f in linted.findings)
+    if _wants(only, FIX_ALL) and safe:
+        action = lsp.CodeAction(title="Исправить всё безопасное (kanclint)", kind=FIX_ALL,
+                                data={"uri": linted.uri, "version": linted.version})
+        if ls.supports("text_document.code_action.resolve_support"):
+            actions.append(action)  # the edit is computed in codeAction/resolve, only when chosen
+        elif (edit := ls.fix_all_edit(linted)) is not None:
+            action.edit = edit
+            actions.append(action)
+    return actions or None
+
+
+@server.feature(lsp.CODE_ACTION_RESOLVE)
+async def resolve_code_action(ls: KanclintServer, action: lsp.CodeAction) -> lsp.CodeAction:
+    data = action.data if isinstance(action.data, dict) else {}
+    linted = ls.current(data.get("uri", ""))
+    if action.kind == FIX_ALL and linted is not None and linted.version == data.get("version"):
+        loop = asyncio.get_running_loop()
+        action.edit = await loop.run_in_executor(ls.executor, ls.fix_all_edit, linted)
+    return action
+
+
+# -- commands run by the server ------------------------------------------------------------------------------
+@server.command(IGNORE_COMMAND)
+def ignore_finding(ls: KanclintServer, *args: Any) -> str | None:
+    """Accept one finding in .kanclint-ignore.toml, where ``kanclint check`` will see it too."""
+    arg = args[0] if args and isinstance(args[0], dict) else {}
+    linted = ls.current(arg.get("uri", ""))
+    finding = linted and next((f for f in linted.findings if (f.code, f.start, f.end) == (
+        arg.get("code"), arg.get("start"), arg.get("end"))), None)
+    if not linted or not finding or not linted.path or linted.version != arg.get("version"):
+        ls.complain("текст изменился, попробуйте ещё раз", lsp.MessageType.Warning)
+        return None
+    target = ls.ignore_file_for(linted.path)
+    try:
+        entries = suppression.read_ignore_file(target) if target.exists() else []
+        entries.append(suppression.IgnoreEntry(
+            suppression.relative_key(target, linted.path), finding.code, finding.match,
+            suppression.fingerprint(linted.text, finding.start, finding.end)))
+        suppression.write_ignore_file(target, entries)
+    except (OSError, config_mod.ConfigError) as exc:
+        ls.complain(f"не удалось записать {target}: {exc}")
+        return None
+    ls.invalidate()
+    return str(target)
+
+
+@server.command(ALLOW_COMMAND)
+def allow_word(ls: KanclintServer, *args: Any) -> str | None:
+    """Add a word to ``allow`` in the project's config, so no one in the team sees it flagged."""
+    arg = args[0] if args and isinstance(args[0], dict) else {}
+    word = str(arg.get("word", "")).strip()
+    target = ls.allow_file_for(to_fs_path(arg.get("uri", "")))
+    if not word or target is None:
+        ls.complain("некуда записать разрешённое слово: откройте папку проекта", lsp.MessageType.Warning)
+        return None
+    try:
+        add_allowed_word(target, word)
+    except (OSError, tomllib.TOMLDecodeError, config_mod.ConfigError) as exc:
+        ls.complain(f"не удалось записать {target}: {exc}")
+        return None
+    ls.invalidate()
+    return str(target)
+
+
+def serve() -> None:
+    """Run the server on stdin/stdout until the client says exit."""
+    server.start_io()

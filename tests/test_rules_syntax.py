@@ -1,0 +1,343 @@
+"""Syntax and structure rules KC201–KC204: passive, genitive chains, noun-heavy sentences, participles."""
+
+from __future__ import annotations
+
+import pytest
+
+import kanclint
+from kanclint.analysis import Document
+from kanclint.config import Config
+from kanclint.model import Applicability, Severity
+from kanclint.rules.syntax import (
+    RULES,
+    GenitiveChain,
+    NounHeavySentence,
+    PassiveVoice,
+    StackedParticiples,
+    is_verbal_noun,
+)
+
+CODES = ("KC201", "KC202", "KC203", "KC204")
+
+CONVERSATIONAL = [
+    "Мы открыли новый парк! Приходите 😀",
+    "Вход свободный",
+    "Магазин закрыт на учёт.",
+    "Кстати, запись уже открыта",
+    "Приём граждан продлён до 20:00.",
+    "Если у вас остались вопросы, пишите в комментарии — ответим.",
+    "Друзья, в субботу ждём вас в парке на празднике: будут концерт, ярмарка и мастер-классы для детей.",
+    "Сегодня в школе №5 прошёл выпускной, поздравляем ребят и их родителей!",
+    "Улица Ленина перекрыта до конца недели из-за ремонта трубы, объезд по Садовой.",
+]
+
+
+def lint(text: str, *codes: str):
+    return kanclint.lint(text, config=Config(select=codes or CODES)).diagnostics
+
+
+def found(text: str, code: str) -> list[tuple[str, Severity]]:
+    return [(d.match, d.severity) for d in lint(text, code) if d.code == code]
+
+
+def only(text: str, code: str):
+    diagnostics = [d for d in lint(text, code) if d.code == code]
+    assert len(diagnostics) == 1, diagnostics
+    return diagnostics[0]
+
+
+# -- metadata ------------------------------------------------------------------------------
+
+def test_rule_metadata():
+    meta = {R.code: (R.name, R.category, R.severity, R.lexical, R.needs) for R in RULES}
+    assert meta == {
+        "KC201": ("passive-voice", "passive", Severity.WARNING, True, frozenset({"syntax"})),
+        "KC202": ("genitive-chain", "genitive-chain", Severity.WARNING, True, frozenset()),
+        "KC203": ("noun-heavy-sentence", "verbal-noun", Severity.INFO, False, frozenset()),
+        "KC204": ("stacked-participles", "verbal-noun", Severity.INFO, False, frozenset({"syntax"})),
+    }
+    assert GenitiveChain.min_chain == 3
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_example_is_flagged_and_instead_is_clean(rule):
+    assert found(rule.example, rule.code)
+    assert found(rule.instead, rule.code) == []
+
+
+@pytest.mark.parametrize("text", CONVERSATIONAL)
+def test_conversational_text_has_no_findings(text):
+    assert lint(text) == ()
+
+
+# -- KC201 passive-voice -------------------------------------------------------------------
+
+def test_nami_passive_is_a_warning_with_first_person_rewrite():
+    d = only("Нами была проведена проверка.", "KC201")
+    assert (d.match, d.severity) == ("Нами была проведена проверка", Severity.WARNING)
+    assert "«Мы провели проверку»" in d.message
+    assert d.fix is not None and d.fix.applicability is Applicability.UNSAFE
+    assert [e.replacement for e in d.fix.edits] == ["Мы провели проверку"]
+
+
+def test_nami_fix_applies():
+    result = kanclint.fix(
+        "В прошлом месяце нами была проведена большая проверка всех детских площадок.",
+        unsafe=True, config=Config(select=("KC201",)),
+    )
+    assert result.text == "В прошлом месяце мы провели большую проверку всех детских площадок."
+
+
+def test_nami_after_the_verb_and_object_first():
+    d = only("Проверка всех площадок была проведена нами в прошлом месяце.", "KC201")
+    assert d.match == "Проверка всех площадок была проведена нами"
+    assert d.suggestions == ("Мы провели проверку всех площадок",)
+
+
+def test_mnoj_is_a_warning_without_a_gendered_fix():
+    d = only("Мной было принято решение о переносе.", "KC201")
+    assert (d.match, d.severity) == ("Мной было принято решение", Severity.WARNING)
+    assert "Я принял(а) решение" in d.message
+    assert d.fix is None
+
+
+def test_nami_separated_by_a_parenthetical():
+    d = only("Нами, к сожалению, была допущена ошибка в расписании автобусов.", "KC201")
+    assert (d.match, d.severity) == ("была допущена", Severity.WARNING)
+    assert "«Мы допустили ошибку»" in d.message
+
+
+def test_reflexive_passive_with_instrumental_doer():
+    d = only("Ремонт осуществляется подрядной организацией.", "KC201")
+    assert (d.match, d.severity) == ("осуществляется", Severity.WARNING)
+    assert "Кто осуществляет?" in d.message
+    assert "«Подрядная организация осуществляет ремонт»" in d.message
+
+
+def test_short_sentence_with_a_doer_is_still_flagged():
+    d = only("Решение принимается комиссией.", "KC201")
+    assert (d.match, d.severity) == ("принимается", Severity.WARNING)
+    assert "«Комиссия принимает решение»" in d.message
+
+
+def test_short_participle_with_animate_doer():
+    d = only("Новый корпус школы был построен за два года строителями.", "KC201")
+    assert (d.match, d.severity) == ("был построен", Severity.WARNING)
+    assert "Кто построил?" in d.message and "«Строители построили новый корпус школы»" in d.message
+
+
+def test_doer_named_by_silami_is_the_genitive():
+    d = only("Работа выполнена силами волонтёров нашего района за одни выходные.", "KC201")
+    assert "«Волонтёры нашего района выполнили работу»" in d.message
+
+
+def test_doerless_passives_are_info_with_aux_in_span():
+    text = "Работы завершены в срок, а все дороги в нашем районе будут увеличены к осени."
+    assert found(text, "KC201") == [("завершены", Severity.INFO), ("будут увеличены", Severity.INFO)]
+    future = [d for d in lint(text, "KC201") if d.match == "будут увеличены"][0]
+    assert "кто увеличит" in future.message and "«Мы увеличим…»" in future.message
+
+
+def test_impersonal_passive_with_capitalised_aux():
+    assert found("Было решено перенести праздник на следующую субботу из-за погоды.", "KC201") == [
+        ("Было решено", Severity.INFO)
+    ]
+
+
+def test_adverb_between_aux_and_participle_stays_in_span():
+    text = "С 10 по 14 июня будет временно приостановлена подача горячей воды в домах."
+    assert found(text, "KC201") == [("будет временно приостановлена", Severity.INFO)]
+
+
+def test_yo_in_matched_reflexive():
+    text = "Запись на приём ведётся по телефону и через портал госуслуг."
+    d = only(text, "KC201")
+    assert (d.match, d.severity) == ("ведётся", Severity.INFO)
+    assert text[d.start:d.end] == "ведётся"
+
+
+def test_yo_and_emoji_with_nami_after_the_verb():
+    text = "Ёлка была наряжена нами вчера 🎄"
+    d = only(text, "KC201")
+    assert (d.start, d.end) == (0, len("Ёлка была наряжена нами"))
+    assert d.suggestions == ("Мы нарядили ёлку",)
+
+
+def test_emoji_before_finding_keeps_offsets():
+    text = "🎉🎉 Друзья! Ремонт осуществляется подрядной организацией."
+    d = only(text, "KC201")
+    assert d.start == text.index("осуществляется")
+    assert text[d.start:d.end] == d.match == "осуществляется"
+
+
+def test_coordinated_participles_make_one_finding():
+    text = "🎄 Ёлка в центре города была поставлена и наряжена нашими коммунальщиками."
+    d = only(text, "KC201")
+    assert (d.match, d.severity) == ("была поставлена и наряжена", Severity.WARNING)
+    assert "«Наши коммунальщики поставили и нарядили ёлку»" in d.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Магазин открывается в 9 утра после долгого ремонта здания.",
+        "Праздник начинается в 10 утра на главной площади города.",
+        "Эта улица является главной в нашем большом и красивом городе.",
+        "Номер телефона горячей линии для жителей района указан ниже.",
+        "Глава сказал: «Решение принимается комиссией».",
+        "Дети нашего района получили подарки от депутатов городской думы.",
+    ],
+)
+def test_passive_negatives(text):
+    assert found(text, "KC201") == []
+
+
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("Иванов был назначен директором школы в прошлом году весной.", "был назначен"),
+        ("Парк украшен цветами и фонариками к празднику, приходите гулять всей семьёй.", "украшен"),
+        ("Ветераны были награждены медалями на торжественном вечере в доме культуры.", "были награждены"),
+    ],
+)
+def test_role_and_instrument_are_not_doers(text, match):
+    assert found(text, "KC201") == [(match, Severity.INFO)]
+
+
+# -- KC202 genitive-chain ------------------------------------------------------------------
+
+def test_genitive_chain_span_and_count():
+    text = "Проведены мероприятия для обеспечения безопасности дорожного движения населения района."
+    d = only(text, "KC202")
+    assert (d.match, d.severity) == ("обеспечения безопасности дорожного движения населения района", Severity.WARNING)
+    assert d.message.startswith("4 существительных в родительном падеже подряд")
+
+
+def test_genitive_chain_with_emoji_before():
+    text = "👍 Номер телефона горячей линии управления социальной защиты населения указан ниже."
+    d = only(text, "KC202")
+    assert d.match == "Номер телефона горячей линии управления социальной защиты населения"
+    assert d.start == text.index("Номер") == 2
+
+
+def test_genitive_chain_with_yo():
+    text = "Утверждён план учёта расходов бюджета района на год."
+    d = only(text, "KC202")
+    assert d.match == "план учёта расходов бюджета района"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Глава администрации района поздравил жителей.",
+        "Проект строительства школы готов.",
+        "Программа развития района на период до 2030 года.",
+        "Участвуйте в конкурсе «Лучший проект благоустройства двора города»!",
+        "Мы открыли новый парк! Приходите 😀",
+    ],
+)
+def test_genitive_chain_negatives(text):
+    assert found(text, "KC202") == []
+
+
+def test_min_chain_is_configurable():
+    class Strict(GenitiveChain):
+        min_chain = 2
+
+    document = Document("Глава администрации района поздравил жителей.")
+    assert [d.match for d in Strict().check(document)] == ["Глава администрации района"]
+    assert list(GenitiveChain().check(document)) == []
+
+
+# -- KC203 noun-heavy-sentence -------------------------------------------------------------
+
+def test_noun_heavy_sentence_reports_counts():
+    text = NounHeavySentence.example
+    d = only(text, "KC203")
+    assert (d.match, d.severity) == (text, Severity.INFO)
+    assert d.message.startswith("11 существительных и 1 глагол; 4 отглагольных существительных")
+    assert "«Осуществление»" in d.message
+
+
+def test_verbal_nouns_alone_are_reported():
+    text = "Привет! Реализация программы модернизации позволит ускорить повышение качества обслуживания."
+    d = only(text, "KC203")
+    assert d.match == text[len("Привет! "):]
+    assert d.message.startswith("4 отглагольных существительных («Реализация», «модернизации», «повышение», «обслуживания»)")
+
+
+def test_noun_heavy_without_verbs():
+    text = "😀 Проведение собрания по вопросу обеспечения благоустройства и организация уборки территории до пятницы."
+    d = only(text, "KC203")
+    assert d.start == 2 and d.message.startswith("9 существительных и ни одного глагола")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В субботу в парке будут концерт, ярмарка, мастер-классы, конкурсы, аттракционы, фотозона, "
+        "полевая кухня и салют для детей и взрослых!",
+        "Ёлочные игрушки, гирлянды, мишура, хлопушки, конфеты, мандарины, подарки и открытки — всё для праздника.",
+        "Здание учреждения, помещение отделения и собрание населения на одной улице.",
+    ],
+)
+def test_noun_heavy_negatives(text):
+    assert found(text, "KC203") == []
+
+
+@pytest.mark.parametrize(
+    "word, verbal",
+    [
+        ("реализация", True), ("проведение", True), ("развитие", True), ("модернизация", True),
+        ("станция", False), ("традиция", False), ("здание", False), ("событие", False),
+        ("население", False), ("администрация", False), ("объявление", False),
+    ],
+)
+def test_is_verbal_noun(word, verbal):
+    token = Document(word).words[0]
+    assert is_verbal_noun(token) is verbal
+
+
+# -- KC204 stacked-participles -------------------------------------------------------------
+
+def test_two_participial_clauses():
+    text = "Мероприятия, направленные на обеспечение безопасности, проводимые администрацией района, завершены."
+    d = only(text, "KC204")
+    assert (d.match, d.severity) == ("направленные на обеспечение безопасности, проводимые администрацией района", Severity.INFO)
+    assert "2 причастных оборота" in d.message
+
+
+def test_participle_governing_verbal_noun():
+    d = only("Утвердили меры, направленные на обеспечение безопасности.", "KC204")
+    assert d.match == "направленные на обеспечение безопасности"
+    assert "«обеспечение»" in d.message
+
+
+def test_two_clauses_found_by_morphology_when_parse_is_off():
+    text = "Дети, занимающиеся в секции, и тренеры, работающие с ними, получили грамоты."
+    d = only(text, "KC204")
+    assert d.match == "занимающиеся в секции, и тренеры, работающие с ними"
+
+
+def test_participle_clause_after_emoji():
+    text = "📌 Утвердили меры, направленные на обеспечение безопасности."
+    d = only(text, "KC204")
+    assert d.start == text.index("направленные") and d.match == "направленные на обеспечение безопасности"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Дети, занимающиеся в секции, выиграли кубок.",
+        "Уважаемые жители! Прошедшие выходные были жаркими.",
+        "Ведущий специалист отдела ответит на вопросы в следующем месяце.",
+        "Вот фото с праздника, организованного нашими волонтёрами 😀",
+    ],
+)
+def test_participle_negatives(text):
+    assert found(text, "KC204") == []
+
+
+def test_rules_are_instantiable_and_check_empty_text():
+    for rule in (PassiveVoice(), GenitiveChain(), NounHeavySentence(), StackedParticiples()):
+        assert list(rule.check(Document(""))) == []

@@ -200,10 +200,10 @@ class KanclintServer(LanguageServer):
         """The client asks for diagnostics itself (textDocument/diagnostic), so never push."""
         return self.supports("text_document.diagnostic")
 
-    def complain(self, message: str, kind: lsp.MessageType = lsp.MessageType.Error) -> None:
-        """Show a problem once per session; repeating it on every keystroke helps nobody."""
+    def complain(self, message: str, kind: lsp.MessageType = lsp.MessageType.Error, once: bool = True) -> None:
+        """Show a problem (by default once per session: repeating it on every keystroke helps nobody)."""
         log.warning("%s", message)
-        if message not in self.reported:
+        if not once or message not in self.reported:
             self.reported.add(message)
             self.window_show_message(lsp.ShowMessageParams(type=kind, message=f"kanclint: {message}"))
 
@@ -279,6 +279,11 @@ class KanclintServer(LanguageServer):
         if linted.version == doc.version or self.settings.run == "onSave":
             return linted
         return None
+
+    def fresh(self, uri: str) -> Linted | None:
+        """The cached result only if it is for the buffer's current version: edits must never be stale."""
+        linted, doc = self.current(uri), self.document(uri)
+        return linted if linted is not None and doc is not None and linted.version == doc.version else None
 
     async def lint_now(self, uri: str) -> Linted | None:
         """Lint the buffer as it is now; None if it changed meanwhile (a newer lint follows)."""
@@ -450,10 +455,11 @@ def add_allowed_word(path: Path, word: str) -> bool:
                 if end >= len(text):
                     raise config_mod.ConfigError(f"{path}: не удалось найти конец списка allow") from None
         new_text = text[:existing.start()] + line + text[end:]
-    else:
-        at = region[0] if nested else region[1]
-        if at and not text[:at].endswith(("\n", "\r")):
-            line = nl + line
+    elif nested:  # right under the [tool.kanclint] header
+        new_text = text[:region[0]] + line + text[region[0]:]
+    else:  # after the last top-level line, before the first table
+        at = len(text[:region[1]].rstrip())
+        line = nl + line.rstrip("\r\n") if at else line + (nl if text.strip() else "")
         new_text = text[:at] + line + text[at:]
     expected = copy.deepcopy(data)
     (expected.setdefault("tool", {}).setdefault("kanclint", {}) if nested else expected)["allow"] = words
@@ -579,7 +585,7 @@ def hover(ls: KanclintServer, params: lsp.HoverParams) -> lsp.Hover | None:
     for f in found:
         parts.append(f"**{f.code}** {f.message}")
         if f.suggestions:
-            parts.append("Можно написать: " + ", ".join(f"«{s}»" for s in f.suggestions))
+            parts.append("Можно написать: " + ", ".join(f"«{s}»" if s else "(убрать)" for s in f.suggestions))
     for code in dict.fromkeys(f.code for f in found):
         if (rule := rule_by_code(code)) is not None:
             parts.append(rule_markdown(rule, max_entries=5))
@@ -589,8 +595,8 @@ def hover(ls: KanclintServer, params: lsp.HoverParams) -> lsp.Hover | None:
 
 @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
     code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=True))
-def code_action(ls: KanclintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
-    linted = ls.current(params.text_document.uri)
+async def code_action(ls: KanclintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
+    linted = ls.fresh(params.text_document.uri)
     if linted is None:
         return None
     only = params.context.only
@@ -609,16 +615,17 @@ def code_action(ls: KanclintServer, params: lsp.CodeActionParams) -> list[lsp.Co
                                 data={"uri": linted.uri, "version": linted.version})
         if ls.supports("text_document.code_action.resolve_support"):
             actions.append(action)  # the edit is computed in codeAction/resolve, only when chosen
-        elif (edit := ls.fix_all_edit(linted)) is not None:
-            action.edit = edit
-            actions.append(action)
+        else:
+            action.edit = await asyncio.get_running_loop().run_in_executor(ls.executor, ls.fix_all_edit, linted)
+            if action.edit is not None:
+                actions.append(action)
     return actions or None
 
 
 @server.feature(lsp.CODE_ACTION_RESOLVE)
 async def resolve_code_action(ls: KanclintServer, action: lsp.CodeAction) -> lsp.CodeAction:
     data = action.data if isinstance(action.data, dict) else {}
-    linted = ls.current(data.get("uri", ""))
+    linted = ls.fresh(data.get("uri", ""))
     if action.kind == FIX_ALL and linted is not None and linted.version == data.get("version"):
         loop = asyncio.get_running_loop()
         action.edit = await loop.run_in_executor(ls.executor, ls.fix_all_edit, linted)
@@ -630,11 +637,11 @@ async def resolve_code_action(ls: KanclintServer, action: lsp.CodeAction) -> lsp
 def ignore_finding(ls: KanclintServer, *args: Any) -> str | None:
     """Accept one finding in .kanclint-ignore.toml, where ``kanclint check`` will see it too."""
     arg = args[0] if args and isinstance(args[0], dict) else {}
-    linted = ls.current(arg.get("uri", ""))
+    linted = ls.fresh(arg.get("uri", ""))
     finding = linted and next((f for f in linted.findings if (f.code, f.start, f.end) == (
         arg.get("code"), arg.get("start"), arg.get("end"))), None)
     if not linted or not finding or not linted.path or linted.version != arg.get("version"):
-        ls.complain("текст изменился, попробуйте ещё раз", lsp.MessageType.Warning)
+        ls.complain("текст изменился, попробуйте ещё раз", lsp.MessageType.Warning, once=False)
         return None
     target = ls.ignore_file_for(linted.path)
     try:
@@ -644,7 +651,7 @@ def ignore_finding(ls: KanclintServer, *args: Any) -> str | None:
             suppression.fingerprint(linted.text, finding.start, finding.end)))
         suppression.write_ignore_file(target, entries)
     except (OSError, config_mod.ConfigError) as exc:
-        ls.complain(f"не удалось записать {target}: {exc}")
+        ls.complain(f"не удалось записать {target}: {exc}", once=False)
         return None
     ls.invalidate()
     return str(target)
@@ -657,12 +664,12 @@ def allow_word(ls: KanclintServer, *args: Any) -> str | None:
     word = str(arg.get("word", "")).strip()
     target = ls.allow_file_for(to_fs_path(arg.get("uri", "")))
     if not word or target is None:
-        ls.complain("некуда записать разрешённое слово: откройте папку проекта", lsp.MessageType.Warning)
+        ls.complain("некуда записать разрешённое слово: откройте папку проекта", lsp.MessageType.Warning, once=False)
         return None
     try:
         add_allowed_word(target, word)
     except (OSError, tomllib.TOMLDecodeError, config_mod.ConfigError) as exc:
-        ls.complain(f"не удалось записать {target}: {exc}")
+        ls.complain(f"не удалось записать {target}: {exc}", once=False)
         return None
     ls.invalidate()
     return str(target)

@@ -5,7 +5,7 @@ penalty ``p_c = 1 − exp(−d_c / S)``; the score is ``10 × Π (1 − cap_c ×
 
 * Density, not count: a 2,000-word text with one finding keeps ~9.9 points.
 * A floor of ``MIN_WORDS`` words in the density: a 20-word post with one
-  finding is judged as if it had 60 words, so one word does not sink it.
+  finding is judged as if it had 100 words, so one word does not sink it.
 * Saturation per category with a cap: forty «данный» cost at most ``cap_c`` of
   the score, and every other category still costs its own share, so one
   category can neither hide another nor be hidden.
@@ -18,7 +18,7 @@ from typing import Iterable
 
 from .model import CategoryScore, Diagnostic, Severity
 
-MIN_WORDS = 60
+MIN_WORDS = 100
 SCALE = 2.0  # findings per 100 words at which a category takes ~63% of its cap
 SEVERITY_WEIGHT = {Severity.ERROR: 2.0, Severity.WARNING: 1.0, Severity.INFO: 0.35}
 DEFAULT_CAP = 0.35

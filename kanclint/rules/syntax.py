@@ -285,10 +285,12 @@ class _Syntax:
     def subtree(self, node: _Node, skip: frozenset[str] = frozenset()) -> list[_Node]:
         out = [node]
         stack = [node]
+        seen = {node.tok.id}
         while stack:
             for kid in self.children(stack.pop()):
-                if kid.tok.rel in skip:
-                    continue
+                if kid.tok.rel in skip or kid.tok.id in seen:
+                    continue  # the parser can emit cycles (a node heading itself)
+                seen.add(kid.tok.id)
                 out.append(kid)
                 stack.append(kid)
         return sorted(out, key=lambda n: n.tok.start)
@@ -698,10 +700,12 @@ def _phrase(syntax: _Syntax, node: _Node) -> list[_Node]:
     («библиотекой имени Пушкина», not «… при поддержке администрации»)."""
     out = [node]
     stack = [node]
+    seen = {node.tok.id}
     while stack:
         for kid in syntax.children(stack.pop()):
-            if kid.tok.rel not in _PHRASE_RELS:
+            if kid.tok.rel not in _PHRASE_RELS or kid.tok.id in seen:
                 continue
+            seen.add(kid.tok.id)
             if any(k.tok.rel == "case" for k in syntax.children(kid)):
                 continue
             token = syntax.token(kid)

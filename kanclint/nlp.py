@@ -4,11 +4,15 @@ Imported only by the syntax/entity layers of :class:`~kanclint.analysis.Document
 so a run whose rules need no syntax never pays for loading the models.  The
 models ship inside the ``natasha`` package: nothing is downloaded.  natasha's
 pymorphy2-based ``MorphVocab`` is never created: lemmas come from pymorphy3.
+
+The parser works sentence by sentence, so parses are cached per sentence: an
+edit in an editor re-parses only the sentence that changed (the result is the
+same as parsing the whole text).
 """
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from .analysis import SyntaxToken
 
@@ -30,20 +34,33 @@ def _doc(text: str):
     return doc
 
 
-def parse_syntax(text: str) -> tuple[tuple[SyntaxToken, ...], ...]:
+@lru_cache(maxsize=20_000)
+def _parse_sentence(words: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """``(id, head_id, rel)`` per word, ids local to the sentence."""
     _, parser, _ = _models()
+    markup = next(iter(parser.map([list(words)])))
+    return tuple((t.id, t.head_id, t.rel or "") for t in markup.tokens)
+
+
+def parse_syntax(text: str) -> tuple[tuple[SyntaxToken, ...], ...]:
+    if not any(ch.isalnum() for ch in text):
+        return ()
     doc = _doc(text)
-    doc.parse_syntax(parser)
-    return tuple(
-        tuple(
-            SyntaxToken(t.start, t.stop, t.text, t.id, t.head_id, t.rel or "", t.pos or "", dict(t.feats or {}))
-            for t in sent.tokens
-        )
-        for sent in doc.sents
-    )
+    result = []
+    for n, sent in enumerate(doc.sents, 1):
+        if not sent.tokens:
+            continue
+        parsed = _parse_sentence(tuple(t.text for t in sent.tokens))
+        result.append(tuple(
+            SyntaxToken(t.start, t.stop, t.text, f"{n}_{i}", f"{n}_{h}", rel, "", {})
+            for t, (i, h, rel) in zip(sent.tokens, parsed)
+        ))
+    return tuple(result)
 
 
 def find_entities(text: str) -> tuple[tuple[int, int, str], ...]:
+    if not any(ch.isalpha() for ch in text):
+        return ()
     _, _, ner = _models()
     doc = _doc(text)
     doc.tag_ner(ner)

@@ -23,7 +23,7 @@ from .model import Severity
 from .patterns import Pattern, PatternError, compile_pattern
 
 RULE_KEYS = {"code", "name", "category", "severity", "title", "what", "why", "example", "instead"}
-ENTRY_KEYS = {"id", "pattern", "patterns", "replacements", "safe", "note", "guards", "severity", "examples"}
+ENTRY_KEYS = {"id", "pattern", "patterns", "replacements", "safe", "autofix", "note", "guards", "severity", "examples"}
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
 
@@ -46,6 +46,7 @@ class Entry:
     patterns: tuple[Pattern, ...]
     replacements: tuple[str, ...]
     safe: bool = False
+    autofix: bool = True  # False: every replacement is only a suggestion
     note: str | None = None
     guards: tuple[Pattern, ...] = ()
     severity: Severity | None = None
@@ -166,6 +167,7 @@ def _parse_entry(raw_entry: Any, path: Path, raw_text: str, spec: RuleSpec) -> E
         patterns=patterns,
         replacements=replacements,
         safe=bool(raw_entry.get("safe", False)),
+        autofix=bool(raw_entry.get("autofix", True)),
         note=raw_entry.get("note"),
         guards=guards,
         severity=severity,

@@ -38,7 +38,27 @@ def run_rules(document: Document, cfg: Config) -> list[Diagnostic]:
                 d = replace(d, severity=override)
             found.append(d)
     found.sort(key=lambda d: (d.start, d.end, d.code))
-    return found
+    return _drop_nested_phrases(found)
+
+
+def _drop_nested_phrases(found: list[Diagnostic]) -> list[Diagnostic]:
+    """One phrase, one finding: a dictionary match inside a longer one of another file goes.
+
+    «осуществлять» (канцелярит) inside «осуществлять контроль за» (split
+    predicate) would say the same thing twice and offer clashing fixes.
+    """
+    phrases = [d for d in found if d.entry is not None]
+    if len(phrases) < 2:
+        return found
+    order = sorted(phrases, key=lambda d: (d.start, -d.end, d.fix is None, d.code))
+    kept: list[Diagnostic] = []
+    dropped: set[int] = set()
+    for d in order:
+        if any(k.start <= d.start and d.end <= k.end for k in kept):
+            dropped.add(id(d))
+        else:
+            kept.append(d)
+    return [d for d in found if id(d) not in dropped]
 
 
 def apply_suppressions(document: Document, diagnostics: list[Diagnostic], cfg: Config) -> list[Diagnostic]:

@@ -87,7 +87,13 @@ def inflect_word(word: str, target: Parse) -> str | None:
         want = (want - {"pres"}) | {"futr"}
     if base.tag.POS in ("VERB", "INFN") and "futr" in want and "impf" in base.tag:  # type: ignore[attr-defined]
         return None  # «будет делать»: an analytic future needs two words
-    result = base.inflect(want)  # type: ignore[attr-defined]
+    special = target.grammemes & {"loc2", "gen2"}
+    result = None
+    if special and _family(base.tag.POS) == "noun":  # type: ignore[attr-defined]
+        # «в году», «в саду»: the second locative only where the new noun has one
+        result = base.inflect((want - {"loct", "gent"}) | special)  # type: ignore[attr-defined]
+    if result is None:
+        result = base.inflect(want)  # type: ignore[attr-defined]
     if result is None:
         # gender or animacy may not exist for this word (e.g. pluralia tantum)
         result = base.inflect(want - GENDERS - {"anim", "inan"})  # type: ignore[attr-defined]

@@ -45,3 +45,10 @@ def test_conversational_signs_are_never_findings():
     for word in ("ну", "кстати", "мы", "вы", "😀", "#зима", "@sport_city", "?", "!"):
         assert word not in flagged
     assert report.score >= 9.5
+
+
+def test_a_phrase_inside_a_longer_phrase_of_another_dictionary_is_reported_once():
+    text = "Сотрудники осуществляют контроль за ходом ремонта."
+    report = kanclint.lint(text, config=ISOLATED)
+    phrase_findings = [d for d in report.diagnostics if d.entry]
+    assert [(d.code, d.match) for d in phrase_findings] == [("KC103", "осуществляют контроль за")]

@@ -242,3 +242,40 @@ def test_one_letter_prepositions_are_not_nouns():
 
     doc = Document("В лесу запрещается разводить костры.")
     assert "NOUN" not in {p.pos for p in doc.words[0].parses}
+
+
+def test_second_locative_comma_replacement_and_suggestion_only(make_dictionary):
+    entries = '''
+[[entry]]
+id = "tekushchij-god"
+pattern = "в {текущий} {год}"
+replacements = ["в {этот} {год}"]
+examples = [
+  { bad = "[В текущем году] откроем каток.", fix = "В этом году откроем каток." },
+  { good = "В этом году откроем каток." },
+]
+
+[[entry]]
+id = "pri-uslovii"
+pattern = "при условии , что"
+replacements = [", если"]
+examples = [
+  { bad = "Скидку дадут [при условии, что] вы придёте заранее.", fix = "Скидку дадут, если вы придёте заранее." },
+  { good = "Скидку дадут, если вы придёте заранее." },
+]
+
+[[entry]]
+id = "v-svyazi-s"
+pattern = "в связи с"
+replacements = ["из-за"]
+autofix = false
+examples = [
+  { bad = "[В связи с] 8 Марта магазин закрыт." },
+  { good = "Из-за праздника магазин закрыт." },
+]
+'''
+    d, rule = rule_for(make_dictionary, entries)
+    for e in d.entries:
+        assert example_problems(d.spec, e) == []
+    found = lint_rule(rule, "В связи с 8 Марта магазин закрыт.")
+    assert found[0].fix is None and found[0].suggestions == ("Из-за",)

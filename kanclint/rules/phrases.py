@@ -75,7 +75,7 @@ class PhraseRule(Rule):
                 suggestions.append(_BRACE_RE.sub(lambda x: x.group(1), entry.replacements[i]))
                 continue
             text, certain = result
-            if fix is None and i == 0:
+            if fix is None and i == 0 and entry.autofix:
                 safe = entry.safe and certain
                 fix = _make_fix(document, sentence, m, text, safe)
             else:
@@ -156,6 +156,7 @@ def render(replacement: str, m: Match[Entry], matched: str, writes_yo: bool = Tr
 
 _NOMINAL = {"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"}
 _CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
+_CASE_ALIAS = {"loc2": "loct", "gen2": "gent", "acc2": "accs"}
 
 
 def _agreeing_readings(m: Match[Entry]) -> dict[int, list]:
@@ -177,7 +178,7 @@ def _agreeing_readings(m: Match[Entry]) -> dict[int, list]:
         return {}
 
     def keys(r) -> set[tuple[str, str]]:
-        cases = (r.grammemes & _CASES) or {"?"}
+        cases = {_CASE_ALIAS.get(g, g) for g in r.grammemes & (_CASES | set(_CASE_ALIAS))} or {"?"}
         numbers = (r.grammemes & {"sing", "plur"}) or {"?"}
         return {(c, n) for c in cases for n in numbers}
 
@@ -218,6 +219,12 @@ def _reinflect(reading, grams: set[str], head=None) -> str | None:
 
 def _make_fix(document: Document, sentence: Sentence, m: Match[Entry], text: str, safe: bool) -> Fix:
     applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+    if text and text[0] in ",;:":
+        # «дадут при условии, что» → «дадут, если»: the comma sticks to the previous word
+        start = m.start
+        while start > 0 and document.text[start - 1] in " \t":
+            start -= 1
+        return Fix(f"Заменить на «{text.lstrip(',;: ')}»", (Edit(start, m.end, text),), applicability)
     if text:
         return Fix(f"Заменить на «{text}»", (_preposition_o(document.text, m.start, m.end, text),), applicability)
     return Fix("Убрать", deletion_edits(document.text, sentence, m.start, m.end), applicability)

@@ -99,6 +99,8 @@ def inflect_word(word: str, target: Parse) -> str | None:
         result = base.inflect(want - GENDERS - {"anim", "inan"})  # type: ignore[attr-defined]
     if result is None:
         return None
+    if "Supr" in base.tag and result.word[:3] != word.lower()[:3]:  # type: ignore[attr-defined]
+        return None  # pymorphy3 files «лучший» under «хороший» and builds «наихорошую»
     return result.word
 
 

@@ -279,3 +279,35 @@ examples = [
         assert example_problems(d.spec, e) == []
     found = lint_rule(rule, "В связи с 8 Марта магазин закрыт.")
     assert found[0].fix is None and found[0].suggestions == ("Из-за",)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Мы открыли окно, тем самым очередь стала короче.", "Мы открыли окно, очередь стала короче."),
+        ("Тем самым «зелёный коридор» работает до 10 утра.", "«Зелёный коридор» работает до 10 утра."),
+        ("Парк, тем самым, открыт.", "Парк открыт."),
+    ],
+)
+def test_deletion_keeps_punctuation_and_capitals(make_dictionary, text, expected):
+    entries = '''
+[[entry]]
+id = "tem-samym"
+pattern = "тем самым"
+replacements = [""]
+examples = [
+  { bad = "[Тем самым] мы помогли.", fix = "Мы помогли." },
+  { good = "Самым тёплым днём." },
+]
+'''
+    _, rule = rule_for(make_dictionary, entries)
+    found = lint_rule(rule, text)
+    assert apply_fix(text, found[0].fix) == expected
+
+
+def test_suppletive_superlative_is_not_invented():
+    from kanclint.inflect import inflect_word
+    from kanclint.morphology import parse
+
+    target = next(p for p in parse("прекрасную") if p.pos == "ADJF")
+    assert inflect_word("лучший", target) in (None, "лучшую")

@@ -256,7 +256,8 @@ def deletion_edits(text: str, sentence: Sentence, start: int, end: int) -> tuple
     at_start = not re.search(r"\w", before)
     comma_before = re.search(r"\s*,\s*$", before)
     comma_after = re.match(r"\s*,", after)
-    if comma_before and not at_start:
+    introduces_clause = bool(re.search(r"\bчто\W*$", text[start:end], re.IGNORECASE))
+    if comma_before and not at_start and (comma_after or introduces_clause):
         # «Парк, по сути, открыт» / «Парк, следует отметить, что открыт»: the commas go too
         return (Edit(start - len(comma_before.group()), end + (len(comma_after.group()) if comma_after else 0), ""),)
     if re.match(r"\s*[.!?…;:)]", after) or not after.strip():
@@ -266,9 +267,10 @@ def deletion_edits(text: str, sentence: Sentence, start: int, end: int) -> tuple
     trail = re.match(r"\s*,?\s*", after)
     cut_end = end + (len(trail.group()) if trail else 0)
     if at_start and cut_end < len(text):
-        nxt = text[cut_end]
-        if nxt.islower():
-            return (Edit(start, cut_end + 1, nxt.upper()),)
+        lead = re.match(r"[«\"„“(\[]*", text[cut_end:]).group()
+        letter = cut_end + len(lead)
+        if letter < len(text) and text[letter].islower():
+            return (Edit(start, letter + 1, lead + text[letter].upper()),)
     return (Edit(start, cut_end, ""),)
 
 

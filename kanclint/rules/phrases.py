@@ -275,23 +275,21 @@ def deletion_edits(text: str, sentence: Sentence, start: int, end: int) -> tuple
 
 
 def _message(title: str, entry: Entry, matched: str, rendered, suggestions: list[str]) -> str:
+    """The entry's note (or the rule's title) and the options the note does not already give."""
     head = entry.note or f"{title}: «{matched}»."
-    if not entry.replacements:
-        return head
-    first = rendered[0]
-    options: list[str] = []
-    if first is not None:
-        options.append(first[0])
+    said = head.lower()
+    first = rendered[0] if rendered else None
+    options: list[str] = [first[0]] if first is not None else []
     options.extend(s for s in suggestions if s not in options)
-    if not options:
-        return head
-    if options[0] == "":
-        tail = "Можно убрать."
-        rest = [o for o in options[1:] if o]
-        if rest:
-            tail += " Или: " + ", ".join(f"«{o}»" for o in rest) + "."
-        return f"{head} {tail}"
-    return f"{head} Проще: " + " или ".join(f"«{o}»" for o in options[:3] if o) + "."
+    tail: list[str] = []
+    if options and options[0] == "":
+        if "убер" not in said and "убрать" not in said:
+            tail.append("Можно убрать.")
+        options = options[1:]
+    shown = [o for o in options if o and f"«{o.lower()}»" not in said][:3]
+    if shown:
+        tail.append(("Или: " if tail else "Проще: ") + " или ".join(f"«{o}»" for o in shown) + ".")
+    return " ".join([head, *tail])
 
 
 def rules_from_files(paths: Iterable[str]) -> list[PhraseRule]:

@@ -341,3 +341,9 @@ def test_participle_negatives(text):
 def test_rules_are_instantiable_and_check_empty_text():
     for rule in (PassiveVoice(), GenitiveChain(), NounHeavySentence(), StackedParticiples()):
         assert list(rule.check(Document(""))) == []
+
+
+@pytest.mark.parametrize("text", ["Доводим до вашего сведения, что парк открыт.", "Ценим каждого читателя и ждём вас."])
+def test_first_person_plural_verbs_are_not_short_participles(text):
+    report = kanclint.lint(text, config=Config(select=("KC201",), use_ignore_file=False))
+    assert report.diagnostics == ()

@@ -358,6 +358,10 @@ class _Passive:
     conj: list[Token] = field(default_factory=list)  # passives joined to this one by «и»
 
 
+def _has_passive_kids(syntax: _Syntax, node: _Node) -> bool:
+    return any(k.tok.rel in ("nsubj:pass", "aux:pass") for k in syntax.children(node))
+
+
 class PassiveVoice(Rule):
     """KC201: the passive hides who acted, and a post is about who acts for the reader.
 
@@ -413,6 +417,9 @@ class PassiveVoice(Rule):
         best = token.parses[0]
         node = syntax.node(token)
         prts = _reading(token, "PRTS", "pssv")
+        first_person = any(p.pos == "VERB" and "1per" in p.grammemes for p in token.parses)
+        if first_person and (node is None or node.tok.rel not in ("root", "conj") or not _has_passive_kids(syntax, node)):
+            prts = None  # «Доводим до сведения», «ценим»: a «мы» verb, not «доводим» the participle
         if prts is not None and prts.score >= best.score * 0.9:
             found = _Passive(token, prts, False, prts.lemma)
         elif best.pos == "VERB" and token.key.endswith(("ся", "сь")) and not best.grammemes & {

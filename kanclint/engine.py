@@ -12,7 +12,7 @@ from .config import Config
 from .fixes import FixResult, MAX_ROUNDS, apply_edits, choose_fixes
 from .model import Diagnostic, Report
 from .morphology import fold
-from .score import compute
+from .score import compute, subscores
 
 
 class InternalError(RuntimeError):
@@ -105,12 +105,13 @@ def lint(text: str, *, config: Config | None = None, path: str | None = None) ->
     diagnostics = apply_suppressions(document, run_rules(document, cfg), cfg)
     scored = [d for d in diagnostics if d.category != "meta"]
     score, categories, reasons = compute(scored, len(document.words))
+    groups = subscores(scored, len(document.words))
     metrics: dict[str, float] = {
         "words": float(len(document.words)),
         "sentences": float(len(document.sentences)),
         "characters": float(len(text)),
     }
-    return Report(path, text, score, categories, tuple(diagnostics), metrics, reasons)
+    return Report(path, text, score, categories, tuple(diagnostics), metrics, reasons, groups)
 
 
 def lint_file(path: str | Path, *, config: Config | None = None) -> Report:

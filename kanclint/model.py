@@ -158,11 +158,13 @@ class Report:
     diagnostics: tuple[Diagnostic, ...]
     metrics: dict[str, float] = field(default_factory=dict)
     reasons: tuple[str, ...] = ()
+    subscores: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "score": self.score,
+            "subscores": dict(self.subscores),
             "categories": {k: v.to_dict() for k, v in sorted(self.categories.items())},
             "reasons": list(self.reasons),
             "metrics": {k: round(v, 3) for k, v in self.metrics.items()},

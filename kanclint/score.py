@@ -69,8 +69,18 @@ def category_title(category: str) -> str:
     return CATEGORY_TITLES.get(category, category)
 
 
-def compute(diagnostics: Iterable[Diagnostic], words: int) -> tuple[float, dict[str, CategoryScore], tuple[str, ...]]:
-    """Score, per-category breakdown and the reasons points were lost, biggest first."""
+GROUPS = {
+    "lexicon": ("bureaucratese", "formula", "derived-preposition", "cliche", "time-filler", "evaluation",
+                "intensifier", "filler", "vagueness", "modality", "pleonasm"),
+    "syntax": ("passive", "verbal-noun", "genitive-chain"),
+    "structure": ("press-release",),
+    "readability": ("length", "readability"),
+}
+_GROUP_OF = {c: g for g, cats in GROUPS.items() for c in cats}
+
+
+def _factors(diagnostics: Iterable[Diagnostic], words: int) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
+    """Per category: the factor it multiplies the score by, its weighted findings and its count."""
     weights: dict[str, float] = {}
     counts: dict[str, int] = {}
     for d in diagnostics:
@@ -82,6 +92,22 @@ def compute(diagnostics: Iterable[Diagnostic], words: int) -> tuple[float, dict[
         density = 100.0 * w / denominator
         penalty = 1.0 - math.exp(-density / SCALE)
         factors[cat] = 1.0 - CATEGORY_CAP.get(cat, DEFAULT_CAP) * penalty
+    return factors, weights, counts
+
+
+def subscores(diagnostics: Iterable[Diagnostic], words: int) -> dict[str, float]:
+    """0–10 per group (lexicon, syntax, structure, readability): where the points went."""
+    factors, _, _ = _factors(diagnostics, words)
+    result = {}
+    for group in GROUPS:
+        product = math.prod(f for c, f in factors.items() if _GROUP_OF.get(c, "lexicon") == group)
+        result[group] = round(10.0 * product, 1)
+    return result
+
+
+def compute(diagnostics: Iterable[Diagnostic], words: int) -> tuple[float, dict[str, CategoryScore], tuple[str, ...]]:
+    """Score, per-category breakdown and the reasons points were lost, biggest first."""
+    factors, weights, counts = _factors(diagnostics, words)
     product = math.prod(factors.values()) if factors else 1.0
     raw = 10.0 * product
     score = round(raw, 1)

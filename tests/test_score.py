@@ -53,3 +53,14 @@ def test_breakdown_adds_up_and_reasons_name_categories():
     assert abs(sum(c.penalty for c in categories.values()) - (10 - score)) < 0.06
     assert categories["bureaucratese"].findings == 4 and categories["cliche"].findings == 2
     assert reasons[0].startswith("Канцелярит: 4 находки")
+
+
+def test_subscores_show_where_points_went_and_multiply_to_the_score():
+    from kanclint.score import subscores
+
+    diags = [d("bureaucratese")] * 3 + [d("passive")] * 2 + [d("press-release")]
+    groups = subscores(diags, 100)
+    assert set(groups) == {"lexicon", "syntax", "structure", "readability"}
+    assert groups["readability"] == 10.0 and groups["lexicon"] < groups["syntax"] < 10.0
+    product = groups["lexicon"] * groups["syntax"] * groups["structure"] * groups["readability"] / 1000
+    assert abs(product - compute(diags, 100)[0]) <= 0.15

@@ -57,6 +57,9 @@ def summary(report: Report) -> str:
     path = report.path or "<stdin>"
     n = len(report.diagnostics)
     head = f"{path}: оценка {report.score:.1f} из 10, замечаний: {n}"
+    if report.subscores and report.diagnostics:
+        names = {"lexicon": "лексика", "syntax": "синтаксис", "structure": "структура", "readability": "читаемость"}
+        head += "\n  " + " · ".join(f"{names.get(k, k)} {v:.1f}" for k, v in report.subscores.items())
     if report.reasons:
         head += "\n  " + "\n  ".join(report.reasons)
     return head

@@ -37,7 +37,7 @@ class Token:
     def is_word(self) -> bool:
         return bool(_WORD.search(self.text))
 
-    @property
+    @cached_property
     def key(self) -> str:
         return fold(self.text)
 
@@ -68,6 +68,14 @@ class Sentence:
     @property
     def words(self) -> tuple[Token, ...]:
         return tuple(t for t in self.tokens if t.is_word)
+
+    @cached_property
+    def linked_words(self) -> tuple[tuple[Token, ...], tuple[bool, ...]]:
+        """Word and number tokens, and whether each links to the next (see kanclint.patterns)."""
+        from .patterns import sentence_words
+
+        words, links = sentence_words(self)
+        return tuple(words), tuple(links)
 
 
 @dataclass(frozen=True)

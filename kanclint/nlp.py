@@ -58,10 +58,20 @@ def parse_syntax(text: str) -> tuple[tuple[SyntaxToken, ...], ...]:
     return tuple(result)
 
 
-def find_entities(text: str) -> tuple[tuple[int, int, str], ...]:
-    if not any(ch.isalpha() for ch in text):
-        return ()
+@lru_cache(maxsize=5_000)
+def _paragraph_entities(paragraph: str) -> tuple[tuple[int, int, str], ...]:
     _, _, ner = _models()
-    doc = _doc(text)
+    doc = _doc(paragraph)
     doc.tag_ner(ner)
     return tuple((s.start, s.stop, s.type) for s in doc.spans)
+
+
+def find_entities(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Entities found paragraph by paragraph (cached), so an edit re-tags one paragraph only."""
+    import re
+
+    found: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
+        if any(ch.isalpha() for ch in m.group()):
+            found.extend((m.start() + a, m.start() + b, kind) for a, b, kind in _paragraph_entities(m.group()))
+    return tuple(found)

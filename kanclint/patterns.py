@@ -223,7 +223,7 @@ class Matcher(Generic[T]):
         return len(self._order)
 
     def find(self, sentence: Sentence) -> Iterator[Match[T]]:
-        words, links = sentence_words(sentence)
+        words, links = sentence.linked_words
         for i, tok in enumerate(words):
             candidates = list(self._by_form.get(tok.key, ()))
             for lemma in tok.lemmas:
@@ -234,6 +234,15 @@ class Matcher(Generic[T]):
                 if id(pattern) in seen:
                     continue
                 seen.add(id(pattern))
+                second = pattern.items[1] if len(pattern.items) > 1 else None
+                if isinstance(second, Exact) and (
+                    i + 1 >= len(words) or not links[i] or words[i + 1].key not in second.forms
+                ):
+                    continue  # cheap pre-check: most candidates fail on the second word
+                if isinstance(second, Lemma) and (
+                    i + 1 >= len(words) or not links[i] or not (words[i + 1].lemmas & second.lemmas)
+                ):
+                    continue
                 found = _match_at(pattern.items, 0, words, links, i, [], {})
                 if found is not None:
                     matched, slots = found
@@ -243,8 +252,8 @@ class Matcher(Generic[T]):
 def _match_at(
     items: Sequence[Item],
     k: int,
-    words: list[Token],
-    links: list[bool],
+    words: Sequence[Token],
+    links: Sequence[bool],
     i: int,
     matched: list[Token],
     slots: dict[int, Token],

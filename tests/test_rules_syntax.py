@@ -347,3 +347,178 @@ def test_rules_are_instantiable_and_check_empty_text():
 def test_first_person_plural_verbs_are_not_short_participles(text):
     report = kanclint.lint(text, config=Config(select=("KC201",), use_ignore_file=False))
     assert report.diagnostics == ()
+
+
+# -- KC201 rewrites (unsafe fixes) ---------------------------------------------------------
+
+from kanclint.fixes import apply_fix  # noqa: E402
+
+
+def rewritten(text: str) -> str | None:
+    """The text with the single KC201 finding's fix applied, ``None`` when there is no fix."""
+    d = only(text, "KC201")
+    if d.fix is None:
+        return None
+    assert d.fix.applicability is Applicability.UNSAFE
+    return apply_fix(text, d.fix)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # past, feminine doer with a genitive that stays
+        ("Мероприятие было проведено администрацией района.", "Администрация района провела мероприятие."),
+        # present reflexive, the adjective agrees in the nominative
+        ("Ремонт осуществляется подрядной организацией.", "Подрядная организация осуществляет ремонт."),
+        ("Решение принимается комиссией.", "Комиссия принимает решение."),
+        # future, the date after the doer is kept
+        ("Проверка будет проведена прокуратурой города в мае.", "Прокуратура города проведёт проверку в мае."),
+        # neuter doer
+        ("Проект был подготовлен управлением образования.", "Управление образования подготовило проект."),
+        # masculine doer, inanimate feminine object with an adjective
+        ("Новая школа была открыта губернатором.", "Губернатор открыл новую школу."),
+        # plural doer, animate object goes to the genitive form
+        ("Дети были встречены волонтёрами.", "Волонтёры встретили детей."),
+        ("Ветераны будут поздравлены школьниками нашего города.", "Школьники нашего города поздравят ветеранов."),
+        # plural present
+        ("Заявки рассматриваются специалистами центра.", "Специалисты центра рассматривают заявки."),
+        ("Документы принимаются сотрудниками МФЦ.", "Сотрудники МФЦ принимают документы."),
+        # «силами волонтёров»: the doer is the genitive
+        (
+            "Работа выполнена силами волонтёров нашего района за одни выходные.",
+            "Волонтёры нашего района выполнили работу за одни выходные.",
+        ),
+        # an adverbial between the parts moves after the object
+        (
+            "Новый корпус школы был построен за два года строителями.",
+            "Строители построили новый корпус школы за два года.",
+        ),
+        # an adverb between aux and participle stays before the verb; negation too
+        ("Мероприятие было успешно проведено администрацией.", "Администрация успешно провела мероприятие."),
+        ("Решение не было принято комиссией.", "Комиссия не приняла решение."),
+        # coordinated participles, a prepositional phrase the parse hung on the verb
+        (
+            "🎄 Ёлка в центре города была поставлена и наряжена нашими коммунальщиками.",
+            "🎄 Наши коммунальщики поставили и нарядили ёлку в центре города.",
+        ),
+        # the doer first: the author's capital stays at the sentence start
+        ("Администрацией района было проведено мероприятие.", "Администрация района провела мероприятие."),
+        # not at the sentence start: the subject loses nothing, the doer gets no capital
+        ("Вчера мероприятие было проведено администрацией района.", "Вчера администрация района провела мероприятие."),
+        # a joined clause with its own subject is left alone
+        (
+            "Мероприятие было проведено администрацией района, и все остались довольны.",
+            "Администрация района провела мероприятие, и все остались довольны.",
+        ),
+    ],
+)
+def test_passive_with_doer_becomes_active(text, expected):
+    assert rewritten(text) == expected
+
+
+def test_active_fix_after_emoji_keeps_offsets_and_capital():
+    text = "🎉🎉 Друзья! Мероприятие было проведено администрацией района 👍"
+    d = only(text, "KC201")
+    assert d.match == "было проведено"
+    assert d.fix is not None
+    (edit,) = d.fix.edits
+    assert text[edit.start:edit.end] == "Мероприятие было проведено администрацией района"
+    assert apply_fix(text, d.fix) == "🎉🎉 Друзья! Администрация района провела мероприятие 👍"
+    assert d.suggestions == ("Администрация района провела мероприятие",)
+
+
+def test_active_fix_keeps_span_and_message_of_the_finding():
+    d = only("Ремонт осуществляется подрядной организацией.", "KC201")
+    assert (d.match, d.severity) == ("осуществляется", Severity.WARNING)
+    assert d.fix is not None and d.fix.title == "Заменить на «Подрядная организация осуществляет ремонт»"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # coordinated doers: which one agrees with the verb is the author's choice
+        "Документы были подписаны главой района и губернатором.",
+        "Праздник был организован молодёжным центром и школой искусств.",
+        "Работы выполнены подрядчиком, а также администрацией.",
+        # coordinated subjects
+        "Документы и справки принимаются сотрудниками МФЦ.",
+        # gapping: the second clause shares the verb
+        "Мероприятие проведено администрацией, а концерт — школой.",
+        # the subject is shared with the next verb
+        "Мероприятие было проведено администрацией и понравилось жителям.",
+        # punctuation between the parts
+        "Мероприятие, к сожалению, было перенесено администрацией.",
+        # ambiguous parse: «по культуре» belongs to the doer's name, «завтра» hangs on «района»
+        "Заявка будет рассмотрена комитетом по культуре.",
+        "Собрание будет проведено главой района завтра.",
+        # a name in quotes
+        "Мост построен компанией «Мостострой».",
+    ],
+)
+def test_passive_with_doer_without_safe_rewrite_has_no_fix(text):
+    d = only(text, "KC201")
+    assert d.severity is Severity.WARNING
+    assert d.fix is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Жителям будет оказана помощь.", "Жителям помогут."),
+        ("Жителям была оказана помощь.", "Жителям помогли."),
+        ("Пострадавшим оказывается помощь.", "Пострадавшим помогают."),
+        ("Помощь будет оказана всем пострадавшим.", "Помогут всем пострадавшим."),
+        ("Жителям не будет оказана помощь.", "Жителям не помогут."),
+        ("Будет оказана поддержка.", "Поддержат."),
+        ("Будет проведена проверка.", "Проверят."),
+        ("Будут приняты меры.", "Примут меры."),
+        ("Будут приняты срочные меры.", "Примут срочные меры."),
+        ("Меры будут приняты в ближайшее время.", "Примут меры в ближайшее время."),
+        ("Будет обеспечен доступ к воде.", "Откроют доступ к воде."),
+        ("😀 Жителям будет оказана помощь", "😀 Жителям помогут"),
+    ],
+)
+def test_doerless_passive_from_the_table_becomes_third_person_plural(text, expected):
+    d = only(text, "KC201")
+    assert d.severity is Severity.INFO
+    assert rewritten(text) == expected
+
+
+def test_short_doerless_table_passive_is_flagged_other_short_ones_are_not():
+    assert found("Жителям будет оказана помощь.", "KC201") == [("будет оказана", Severity.INFO)]
+    assert found("Приём граждан продлён до 20:00.", "KC201") == []
+    d = only("Жителям будет оказана помощь.", "KC201")
+    assert "«помогут»" in d.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «поддержат семьям» would be wrong: поддержать takes the accusative
+        "Семьям будет оказана поддержка.",
+        "Семьям оказывается поддержка.",
+        # the noun carries words that would be lost or need another case
+        "Всем нуждающимся будет оказана медицинская помощь в поликлинике района.",
+        "Проверка документов будет проведена в течение недели после подачи заявления.",
+        # the subject is shared with another verb
+        "Помощь была оказана и всем понравилась.",
+    ],
+)
+def test_doerless_table_passive_without_safe_rewrite_has_no_fix(text):
+    d = only(text, "KC201")
+    assert d.fix is None
+
+
+def test_fix_unsafe_applies_passive_rewrites():
+    text = (
+        "🎉 Мероприятие было проведено администрацией района. Ремонт осуществляется подрядной "
+        "организацией. Жителям будет оказана помощь."
+    )
+    config = Config(select=("KC201",), use_ignore_file=False)
+    result = kanclint.fix(text, unsafe=True, config=config)
+    assert result.text == (
+        "🎉 Администрация района провела мероприятие. Подрядная организация осуществляет ремонт. "
+        "Жителям помогут."
+    )
+    assert result.remaining == ()
+    assert kanclint.fix(text, unsafe=False, config=config).text == text

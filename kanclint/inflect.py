@@ -10,6 +10,8 @@ replacement differently, the fix is downgraded to unsafe.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .morphology import Parse, fold, parse
 
 CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"}
@@ -75,6 +77,11 @@ def target_grammemes(target: Parse, replacement_pos: str | None) -> set[str]:
 
 def inflect_word(word: str, target: Parse) -> str | None:
     """``word`` in the form of ``target``; None when pymorphy3 cannot build it."""
+    return _inflect_cached(word, target)
+
+
+@lru_cache(maxsize=50_000)
+def _inflect_cached(word: str, target: Parse) -> str | None:
     base = _base_reading(word, target)
     if base is None:
         return None

@@ -224,11 +224,16 @@ class Matcher(Generic[T]):
 
     def find(self, sentence: Sentence) -> Iterator[Match[T]]:
         words, links = sentence.linked_words
+        by_form, by_lemma, any_first = self._by_form, self._by_lemma, self._any
         for i, tok in enumerate(words):
-            candidates = list(self._by_form.get(tok.key, ()))
-            for lemma in tok.lemmas:
-                candidates.extend(self._by_lemma.get(lemma, ()))
-            candidates.extend(self._any)
+            lemma_lists = [by_lemma[lemma] for lemma in tok.lemmas if lemma in by_lemma]
+            form_list = by_form.get(tok.key)
+            if not lemma_lists and form_list is None and not any_first:
+                continue  # the common case: no pattern starts with this word
+            candidates = list(form_list or ())
+            for found_list in lemma_lists:
+                candidates.extend(found_list)
+            candidates.extend(any_first)
             seen: set[int] = set()
             for pattern, payload in candidates:
                 if id(pattern) in seen:

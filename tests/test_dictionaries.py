@@ -311,3 +311,33 @@ def test_suppletive_superlative_is_not_invented():
 
     target = next(p for p in parse("прекрасную") if p.pos == "ADJF")
     assert inflect_word("лучший", target) in (None, "лучшую")
+
+
+def test_prepositions_follow_the_new_word_and_comma_led_replacement_at_sentence_start(make_dictionary):
+    entries = '''
+[[entry]]
+id = "meropriyatie"
+pattern = "{мероприятие:plur}"
+replacements = ["{встреча}"]
+examples = [
+  { bad = "Приходите на [мероприятия] в библиотеку.", fix = "Приходите на встречи в библиотеку." },
+  { good = "Приходите на встречи." },
+]
+
+[[entry]]
+id = "v-sluchae-esli"
+pattern = "в случае , если"
+replacements = [", если"]
+examples = [
+  { bad = "Позвоните нам [в случае, если] вопрос не решён.", fix = "Позвоните нам, если вопрос не решён." },
+  { good = "Позвоните, если вопрос не решён." },
+]
+'''
+    _, rule = rule_for(make_dictionary, entries)
+    for text, expected in [
+        ("Все участвуют в мероприятиях.", "Все участвуют во встречах."),
+        ("Мы знакомимся с мероприятиями.", "Мы знакомимся со встречами."),
+        ("В случае, если вопрос не решён, позвоните.", "Если вопрос не решён, позвоните."),
+    ]:
+        found = lint_rule(rule, text)
+        assert apply_fix(text, found[0].fix) == expected

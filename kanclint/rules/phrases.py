@@ -128,7 +128,10 @@ def render(replacement: str, m: Match[Entry], matched: str, writes_yo: bool = Tr
                 return None
             if len(forms) > 1:
                 certain = False
-            words.append(match_case(token.text, first) if token.text[:1].isupper() else first)
+            if first.lower() == token.text.lower():
+                words.append(token.text)  # same form: keep the author's letters («44-ФЗ»)
+            else:
+                words.append(match_case(token.text, first) if token.text[:1].isupper() else first)
             continue
         bm = _BRACE_RE.fullmatch(raw)
         if not bm:
@@ -219,6 +222,10 @@ def _reinflect(reading, grams: set[str], head=None) -> str | None:
 
 def _make_fix(document: Document, sentence: Sentence, m: Match[Entry], text: str, safe: bool) -> Fix:
     applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+    if text and text[0] in ",;:" and not re.search(r"\w", document.text[sentence.start:m.start]):
+        # at the start of a sentence there is no word to hang the comma on: «Если вопрос…»
+        text = text.lstrip(",;: ")
+        text = text[:1].upper() + text[1:]
     if text and text[0] in ",;:":
         # «дадут при условии, что» → «дадут, если»: the comma sticks to the previous word
         start = m.start
@@ -230,16 +237,34 @@ def _make_fix(document: Document, sentence: Sentence, m: Match[Entry], text: str
     return Fix("Убрать", deletion_edits(document.text, sentence, m.start, m.end), applicability)
 
 
+_CONSONANTS = "бвгджзйклмнпрстфхцчшщ"
+
+
+def _wanted_preposition(word: str, replacement: str) -> str | None:
+    """The form of «о/в/с» that sounds right before ``replacement`` («об этой», «во встречах»)."""
+    low, nxt = word.lower(), replacement.lower()
+    if low in ("о", "об"):
+        return "об" if nxt[:1] in "аоуэиы" else "о"
+    if low in ("в", "во"):
+        return "во" if nxt[:1] in "вф" and nxt[1:2] in _CONSONANTS else "в"
+    if low in ("с", "со"):
+        return "со" if nxt[:1] in "сзшжв" and nxt[1:2] in _CONSONANTS or nxt == "мной" else "с"
+    return None
+
+
 def _preposition_o(text: str, start: int, end: int, replacement: str) -> Edit:
-    """«о данной программе» → «об этой программе»: the preposition follows the new first sound."""
-    before = re.search(r"(?<!\w)(о|об|обо)(\s+)$", text[:start], re.IGNORECASE)
-    if before:
+    """«о данной программе» → «об этой программе», «в мероприятиях» → «во встречах».
+
+    The preposition before a replaced phrase follows the new first sound.
+    """
+    before = re.search(r"(?<!\w)(о|об|в|во|с|со)(\s+)$", text[:start], re.IGNORECASE)
+    if before and replacement:
         word = before.group(1)
-        vowel = replacement[:1].lower() in "аоуэиы"
-        wanted = "об" if vowel else "о"
-        if word.lower() != wanted and word.lower() != "обо":
-            wanted = wanted.upper() if word.isupper() else (wanted.capitalize() if word[0].isupper() else wanted)
-            if word.isupper() and len(word) == 1 and not replacement.isupper():
+        wanted = _wanted_preposition(word, replacement)
+        if wanted and word.lower() != wanted:
+            if word.isupper() and (len(word) > 1 or replacement.isupper()):
+                wanted = wanted.upper()
+            elif word[0].isupper():
                 wanted = wanted.capitalize()
             return Edit(before.start(), end, wanted + before.group(2) + replacement)
     return Edit(start, end, replacement)

@@ -148,10 +148,9 @@ class Document:
         index = 0
         for s_index, sent in enumerate(_split_sentences(self.text, sentenize)):
             tokens = []
-            for tok in tokenize(sent.text):
-                start = sent.start + tok.start
-                end = sent.start + tok.stop
-                text = tok.text
+            for piece_start, piece_stop, text in _split_glued(tokenize(sent.text)):
+                start = sent.start + piece_start
+                end = sent.start + piece_stop
                 parses = parse(text) if _WORD.search(text) else ()
                 tokens.append(
                     Token(index, start, end, text, parses, s_index, self.is_protected(start, end))
@@ -202,6 +201,20 @@ class Document:
         from .nlp import find_entities
 
         return find_entities(self.text)
+
+
+_GLUED = re.compile(r"[\w\-]+|[^\w\-]+")
+
+
+def _split_glued(tokens):
+    """razdel keeps «😀Данная» and «❗️В» as one token; a word glued to an emoji is still a word."""
+    for tok in tokens:
+        text = tok.text
+        if _WORD.search(text) and not text.replace("-", "").isalnum() and any(ord(c) > 0x2000 for c in text):
+            for m in _GLUED.finditer(text):
+                yield tok.start + m.start(), tok.start + m.end(), m.group()
+        else:
+            yield tok.start, tok.stop, text
 
 
 @dataclass(frozen=True)

@@ -61,3 +61,12 @@ def test_empty_and_whitespace_documents_have_no_tokens():
     for text in ("", "   \n\n  "):
         doc = Document(text)
         assert doc.tokens == () and doc.paragraphs == ()
+
+
+def test_emoji_glued_to_a_word_is_split_off():
+    text = "😀Данная акция ❗️В целях безопасности"
+    doc = Document(text)
+    assert [t.text for t in doc.tokens][:2] == ["😀", "Данная"]
+    assert "В" in [t.text for t in doc.words]
+    for t in doc.tokens:
+        assert text[t.start:t.end] == t.text

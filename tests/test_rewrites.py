@@ -920,3 +920,15 @@ def test_untouched(text):
 
 def test_untouched_table_size():
     assert len(UNTOUCHED) >= 40
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Предъявите билет контролёру.", "Покажите билет контролёру."),
+        ("Явитесь в кабинет 5 к 9:00.", "Придите в кабинет 5 к 9:00."),
+        ("Завтра вы предъявите билет.", "Завтра вы покажете билет."),
+    ],
+)
+def test_imperative_at_sentence_start_and_future_elsewhere(text, expected):
+    assert kanclint.fix(text, unsafe=True, config=Config(select=("KC1",), use_ignore_file=False)).text == expected

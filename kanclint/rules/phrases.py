@@ -66,7 +66,9 @@ class PhraseRule(Rule):
     def _diagnostic(self, document: Document, sentence: Sentence, m: Match[Entry]) -> Diagnostic:
         entry = m.payload
         matched = document.text[m.start:m.end]
-        rendered = [render(r, m, matched, document.writes_yo) for r in entry.replacements]
+        words = sentence.words
+        opening = words[0].start if words else -1
+        rendered = [render(r, m, matched, document.writes_yo, opening) for r in entry.replacements]
         fix = None
         suggestions: list[str] = []
         for i, result in enumerate(rendered):
@@ -101,7 +103,9 @@ def _outermost(matches: list[Match[Entry]]) -> list[Match[Entry]]:
     return kept
 
 
-def render(replacement: str, m: Match[Entry], matched: str, writes_yo: bool = True) -> tuple[str, bool] | None:
+def render(
+    replacement: str, m: Match[Entry], matched: str, writes_yo: bool = True, opening: int = -1
+) -> tuple[str, bool] | None:
     """The replacement in the form of the matched text, and whether that form is certain."""
     certain = True
     agreeing = _agreeing_readings(m)
@@ -144,6 +148,9 @@ def render(replacement: str, m: Match[Entry], matched: str, writes_yo: bool = Tr
         if token is None or item is None:
             return None
         readings = agreeing.get(slot) or item.readings(token)
+        if token.start == opening and any("impr" in r.grammemes for r in readings):
+            # «Предъявите билет»: a sentence that opens with the verb is a request, not a future
+            readings = sorted(readings, key=lambda r: "impr" not in r.grammemes)
         forms = {inflect_word(bm.group(1), r) for r in readings}
         first = inflect_word(bm.group(1), readings[0])
         if first is None:

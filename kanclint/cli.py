@@ -18,7 +18,7 @@ from . import __version__
 from . import config as config_mod
 from .config import Config, ConfigError
 from .engine import InternalError, fix as fix_text, lint
-from .inputs import InputError, decode
+from .inputs import Decoded, InputError, decode
 from .model import Report, Severity
 from .output import FORMATS, format_concise, format_full, format_json, statistics
 from .output.machine import format_github, format_json_lines, format_junit, format_sarif
@@ -74,6 +74,15 @@ def _collect(paths: tuple[str, ...]) -> tuple[list[str], list[tuple[str, str]]]:
     return files, errors
 
 
+def _read(f: str, name: str) -> tuple[bytes, "Decoded"]:
+    """Raw bytes and decoded text of a path or of stdin («-»); every failure is an InputError."""
+    try:
+        raw = sys.stdin.buffer.read() if f == "-" else Path(f).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: не удалось прочитать: {exc.strerror or exc}") from None
+    return raw, decode(raw, name)
+
+
 def _base_config(path: str | None, config_file: str | None, isolated: bool) -> Config:
     if config_file:
         return config_mod.load_config(config_file)
@@ -127,13 +136,9 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
         for f in files:
             name = stdin_filename or "<stdin>" if f == "-" else f
             try:
-                raw = sys.stdin.buffer.read() if f == "-" else Path(f).read_bytes()
-                decoded = decode(raw, name)
+                raw, decoded = _read(f, name)
             except InputError as exc:
                 errors.append((name, str(exc)))
-                continue
-            except OSError as exc:
-                errors.append((name, f"{name}: не удалось прочитать: {exc.strerror or exc}"))
                 continue
             cfg = config_mod.with_overrides(
                 _base_config(stdin_filename if f == "-" else f, config_file, isolated), **overrides
@@ -257,12 +262,9 @@ def rewrite_cmd(path: str, output_format: str, config_file: str | None, isolated
     from .model import line_column
 
     try:
-        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-        decoded = decode(raw, path)
+        _, decoded = _read(path, path)
     except InputError as exc:
         _fail(str(exc))
-    except OSError as exc:
-        _fail(f"{path}: не удалось прочитать: {exc.strerror or exc}")
     try:
         cfg = _base_config(path, config_file, isolated)
         result = fix_text(decoded.text, unsafe=True, config=cfg, path=None if path == "-" else path)
@@ -310,15 +312,11 @@ def gate_cmd(paths: tuple[str, ...], min_score: float | None, config_file: str |
     verdicts = []
     for f in files:
         try:
-            raw = sys.stdin.buffer.read() if f == "-" else Path(f).read_bytes()
-            decoded = decode(raw, f)
+            _, decoded = _read(f, f)
             cfg = _base_config(f, config_file, isolated)
             verdict = gate(decoded.text, min_score=min_score, config=cfg, path=None if f == "-" else f)
         except InputError as exc:
             errors.append((f, str(exc)))
-            continue
-        except OSError as exc:
-            errors.append((f, f"{f}: не удалось прочитать: {exc.strerror or exc}"))
             continue
         except (ConfigError, PluginError, InternalError) as exc:
             _fail(str(exc))

@@ -17,6 +17,7 @@ import math
 from typing import Iterable
 
 from .model import CategoryScore, Diagnostic, Severity
+from .russian import plural
 
 MIN_WORDS = 100
 SCALE = 2.0  # findings per 100 words at which a category takes ~63% of its cap
@@ -119,16 +120,9 @@ def compute(diagnostics: Iterable[Diagnostic], words: int) -> tuple[float, dict[
         share = lost * logs[cat] / total_log if total_log > 0 else 0.0
         categories[cat] = CategoryScore(cat, counts[cat], weights[cat], share)
     reasons = tuple(
-        f"{category_title(c.category)}: {c.findings} {_plural(c.findings)}, −{c.penalty:.1f}"
+        f"{category_title(c.category)}: {plural(c.findings, 'находка', 'находки', 'находок')}, −{c.penalty:.1f}"
         for c in sorted(categories.values(), key=lambda c: -c.penalty)
         if c.penalty >= 0.05
     )
     return score, categories, reasons
 
-
-def _plural(n: int) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return "находка"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return "находки"
-    return "находок"

@@ -17,6 +17,7 @@ from typing import Iterator, Sequence
 from ..analysis import Document, Sentence, Token
 from ..model import Applicability, Diagnostic, Edit, Fix, Severity
 from ..morphology import analyzer
+from ..russian import plural
 from .base import Rule
 from .typography import RULES as _TYPOGRAPHY
 
@@ -59,13 +60,6 @@ def _word_start(text: str, offset: int) -> int:
         offset += 1
     return offset
 
-
-def _plural(n: int, one: str, few: str, many: str) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return f"{n} {one}"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return f"{n} {few}"
-    return f"{n} {many}"
 
 
 def _non_prose_spans(document: Document) -> list[tuple[int, int]]:
@@ -122,14 +116,14 @@ class PostLength(Rule):
         if hard is not None and length > hard:
             yield self.diagnostic(
                 document, _word_start(text, start + hard), end,
-                f"В посте {_plural(length, 'знак', 'знака', 'знаков')}, а в {PLATFORM_WHERE.get(platform, platform)} помещается не больше "
+                f"В посте {plural(length, 'знак', 'знака', 'знаков')}, а в {PLATFORM_WHERE.get(platform, platform)} помещается не больше "
                 f"{hard}: выделенное не войдёт. Сократите текст или разделите его на два поста.",
                 severity=Severity.ERROR,
             )
         elif length > soft:
             yield self.diagnostic(
                 document, _word_start(text, start + soft), end,
-                f"В посте {_plural(length, 'знак', 'знака', 'знаков')}; для {PLATFORM_FOR.get(platform, platform)} удобная длина — до "
+                f"В посте {plural(length, 'знак', 'знака', 'знаков')}; для {PLATFORM_FOR.get(platform, platform)} удобная длина — до "
                 f"{soft}. Оставьте главное, а подробности дайте ссылкой или отдельным постом.",
             )
 
@@ -175,7 +169,7 @@ class LongSentence(Rule):
             start, end = _trimmed(document.text, sentence.start, sentence.end)
             yield self.diagnostic(
                 document, start, end,
-                f"В предложении {_plural(n, 'слово', 'слова', 'слов')} — его трудно дочитать. "
+                f"В предложении {plural(n, 'слово', 'слова', 'слов')} — его трудно дочитать. "
                 f"Разбейте его на два-три коротких, по {self.warning_words} слов и меньше: "
                 "одна мысль — одно предложение.",
                 severity=severity,
@@ -209,7 +203,7 @@ class LongParagraph(Rule):
             if length > self.max_chars:
                 yield self.diagnostic(
                     document, p.start, p.end,
-                    f"Абзац из {_plural(length, 'знака', 'знаков', 'знаков')} — на экране телефона это "
+                    f"Абзац из {plural(length, 'знака', 'знаков', 'знаков')} — на экране телефона это "
                     f"сплошная стена. Разбейте его пустой строкой на части до {self.max_chars} знаков.",
                 )
 

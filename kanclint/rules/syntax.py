@@ -23,6 +23,7 @@ from typing import Iterator, Sequence
 from ..analysis import Document, Sentence, SyntaxToken, Token
 from ..model import Applicability, Diagnostic, Edit, Fix, Severity
 from ..morphology import Parse, fold, parse
+from ..russian import plural
 from .base import Rule
 
 # -- word lists ----------------------------------------------------------------------------
@@ -158,13 +159,6 @@ def _is_verb_like(token: Token) -> bool:
     best = _best(token)
     return best is not None and best.pos in _VERB_POS
 
-
-def _plural(n: int, one: str, few: str, many: str) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return f"{n} {one}"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return f"{n} {few}"
-    return f"{n} {many}"
 
 
 def _capital(text: str) -> str:
@@ -1162,7 +1156,7 @@ class GenitiveChain(Rule):
                 first, last = chain[0], chain[-1]
                 n = len(chain) - 1
                 message = (
-                    f"{_plural(n, 'существительное', 'существительных', 'существительных')} в родительном "
+                    f"{plural(n, 'существительное', 'существительных', 'существительных')} в родительном "
                     f"падеже подряд: «{document.text[first.start:last.end]}». Читатель теряет нить. "
                     f"Назовите действие глаголом и уберите лишние звенья: «чтобы на дорогах было "
                     f"безопасно» вместо «обеспечения безопасности дорожного движения»."
@@ -1242,15 +1236,15 @@ class NounHeavySentence(Rule):
             if heavy:
                 verb_part = (
                     "ни одного глагола" if verbs == 0
-                    else _plural(verbs, "глагол", "глагола", "глаголов")
+                    else plural(verbs, "глагол", "глагола", "глаголов")
                 )
                 parts.append(
-                    f"{_plural(nouns, 'существительное', 'существительных', 'существительных')} и {verb_part}"
+                    f"{plural(nouns, 'существительное', 'существительных', 'существительных')} и {verb_part}"
                 )
             if many_verbal:
                 listed = ", ".join(f"«{t.text}»" for t in verbal[:5]) + ("…" if len(verbal) > 5 else "")
                 parts.append(
-                    f"{_plural(len(verbal), 'отглагольное существительное', 'отглагольных существительных', 'отглагольных существительных')} ({listed})"
+                    f"{plural(len(verbal), 'отглагольное существительное', 'отглагольных существительных', 'отглагольных существительных')} ({listed})"
                 )
             message = (
                 f"{_capital('; '.join(parts))}: предложение читается как справка. Верните действие "
@@ -1342,7 +1336,7 @@ class StackedParticiples(Rule):
                 end = max(c[2] for c in clauses)
                 listed = ", ".join(f"«{c[0].text}»" for c in clauses[:4])
                 message = (
-                    f"{_plural(len(clauses), 'причастный оборот', 'причастных оборота', 'причастных оборотов')} "
+                    f"{plural(len(clauses), 'причастный оборот', 'причастных оборота', 'причастных оборотов')} "
                     f"в одном предложении ({listed}). Разбейте предложение или замените обороты "
                     f"глаголами: «которые…», «чтобы…», «мы сделали…»."
                 )

@@ -2,8 +2,8 @@
 
 UTF-8 (with or without BOM) and Windows-1251 are detected; binary files, text
 in another encoding, huge files and empty files are refused with a message that
-names the file.  The detected encoding and line endings are kept, so ``--fix``
-can write the file back the way it came.
+names the file.  The detected encoding is kept and the text is never
+normalised (CRLF stays), so ``--fix`` can write the file back the way it came.
 """
 
 from __future__ import annotations
@@ -23,8 +23,7 @@ class InputError(ValueError):
 @dataclass(frozen=True)
 class Decoded:
     text: str
-    encoding: str  # "utf-8", "utf-8-sig" or "cp1251"
-    newline: str  # "\n", "\r\n" or "\r"
+    encoding: str  # "utf-8", "utf-8-sig" or "cp1251"; line endings stay inside ``text``
 
 
 def decode(data: bytes, name: str = "<stdin>") -> Decoded:
@@ -46,8 +45,7 @@ def decode(data: bytes, name: str = "<stdin>") -> Decoded:
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f\v")
     if controls > max(3, len(text) // 200):
         raise InputError(f"{name}: похоже на двоичный файл, а не на текст")
-    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text else "\n")
-    return Decoded(text, encoding, newline)
+    return Decoded(text, encoding)
 
 
 def _try_cp1251(data: bytes, name: str) -> str:
@@ -81,7 +79,3 @@ def read_text(path: Path) -> Decoded:
         raise InputError(f"{path}: не удалось прочитать: {exc.strerror or exc}") from None
     return decode(data, str(path))
 
-
-def encode(text: str, like: Decoded) -> bytes:
-    """``text`` in the encoding the file came in (newlines are left as they are in ``text``)."""
-    return text.encode(like.encoding)

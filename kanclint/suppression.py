@@ -104,7 +104,7 @@ def write_ignore_file(path: Path, entries: Iterable[IgnoreEntry]) -> None:
 def _utf8():
     from .inputs import Decoded
 
-    return Decoded("", "utf-8", "\n")
+    return Decoded("", "utf-8")
 
 
 def relative_key(ignore_file: Path, doc_path: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Callable, Iterable
+from typing import Iterable
 
 from ..model import Diagnostic, Report, line_column
 from ..score import category_title
@@ -96,5 +96,4 @@ def statistics(reports: Iterable[Report]) -> str:
     return "\n".join(rows) if rows else "Замечаний нет."
 
 
-FORMATTERS: dict[str, Callable[[Report], str]] = {"full": format_full, "concise": format_concise}
 __all__ = ["FORMATS", "format_full", "format_concise", "format_json", "statistics", "summary", "category_title"]

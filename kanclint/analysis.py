@@ -21,53 +21,72 @@ _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n(?:[ \t\r]*\n)*")
 
 
-@dataclass(frozen=True)
 class Token:
-    """A razdel token with its readings; ``parses`` is empty for punctuation and numbers."""
+    """A razdel token with its readings; ``parses`` is empty for punctuation and numbers.
 
-    index: int
-    start: int
-    end: int
-    text: str
-    parses: tuple[Parse, ...]
-    sentence: int
-    protected: bool
+    What rules ask of a token thousands of times per post (its folded form, best
+    lemma and part of speech, all lemmas) is computed once here, not on each access.
+    Tokens compare by identity: two equal words in a text are two tokens.
+    """
 
-    @property
-    def is_word(self) -> bool:
-        return bool(_WORD.search(self.text))
+    __slots__ = ("index", "start", "end", "text", "parses", "sentence", "protected",
+                 "is_word", "key", "lemma", "pos", "grammemes", "lemmas")
 
-    @cached_property
-    def key(self) -> str:
-        return fold(self.text)
+    def __init__(
+        self, index: int, start: int, end: int, text: str, parses: tuple[Parse, ...],
+        sentence: int, protected: bool,
+    ):
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.parses = parses
+        self.sentence = sentence
+        self.protected = protected
+        self.is_word: bool = bool(_WORD.search(text))
+        self.key: str = fold(text)
+        best = parses[0] if parses else None
+        self.lemma: str = best.lemma if best else self.key
+        self.pos: str | None = best.pos if best else None
+        self.grammemes: frozenset[str] = best.grammemes if best else frozenset()
+        self.lemmas: frozenset[str] = frozenset(p.lemma for p in parses)
 
-    @property
-    def lemma(self) -> str:
-        return self.parses[0].lemma if self.parses else self.key
-
-    @property
-    def pos(self) -> str | None:
-        return self.parses[0].pos if self.parses else None
-
-    @property
-    def grammemes(self) -> frozenset[str]:
-        return self.parses[0].grammemes if self.parses else frozenset()
-
-    @cached_property
-    def lemmas(self) -> frozenset[str]:
-        return frozenset(p.lemma for p in self.parses)
+    def __repr__(self) -> str:
+        return f"Token({self.index}, {self.start}, {self.end}, {self.text!r})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Sentence:
     index: int
     start: int
     end: int
     tokens: tuple[Token, ...]
 
-    @property
+    @cached_property
     def words(self) -> tuple[Token, ...]:
         return tuple(t for t in self.tokens if t.is_word)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every folded form and lemma in the sentence: a quick test before a costly search."""
+        return frozenset(self.form_positions) | frozenset(self.lemma_positions)
+
+    @cached_property
+    def form_positions(self) -> dict[str, list[int]]:
+        """Folded form → indices into :attr:`linked_words`, so a matcher visits only words it can start on."""
+        out: dict[str, list[int]] = {}
+        for i, t in enumerate(self.linked_words[0]):
+            out.setdefault(t.key, []).append(i)
+        return out
+
+    @cached_property
+    def lemma_positions(self) -> dict[str, list[int]]:
+        """Lemma → indices into :attr:`linked_words` (every reading's lemma)."""
+        out: dict[str, list[int]] = {}
+        for i, t in enumerate(self.linked_words[0]):
+            for lemma in t.lemmas:
+                out.setdefault(lemma, []).append(i)
+        return out
 
     @cached_property
     def linked_words(self) -> tuple[tuple[Token, ...], tuple[bool, ...]]:
@@ -188,19 +207,53 @@ class Document:
         return True
 
     # -- lazy NLP layers ----------------------------------------------------------------
-    @cached_property
+    def syntax_of(self, sentences: Iterable[Sentence]) -> dict[int, tuple[SyntaxToken, ...]]:
+        """Dependency parses of ``sentences`` by sentence index (natasha, loaded on first use).
+
+        Rules pass only the sentences where a morphological filter found something
+        the parse must confirm: the parser costs more than everything else together.
+        """
+        cache = self.__dict__.setdefault("_syntax", {})
+        wanted = [s for s in sentences if s.index not in cache]
+        if wanted:
+            from .nlp import parse_sentences
+
+            texts = [tuple(t.text for t in s.tokens) for s in wanted]
+            for sentence, arcs in zip(wanted, parse_sentences(texts)):
+                n = sentence.index
+                cache[n] = tuple(
+                    SyntaxToken(tok.start, tok.end, tok.text, f"{n}_{i}", f"{n}_{h}", rel, "", {})
+                    for tok, (i, h, rel) in zip(sentence.tokens, arcs)
+                )
+        return {s.index: cache[s.index] for s in sentences}
+
+    @property
     def syntax(self) -> tuple[tuple[SyntaxToken, ...], ...]:
-        """Dependency parse per natasha sentence (loaded on first use, once per process)."""
-        from .nlp import parse_syntax
+        """The parse of every sentence (prefer :meth:`syntax_of` with the sentences you need)."""
+        parsed = self.syntax_of(self.sentences)
+        return tuple(parsed[s.index] for s in self.sentences if parsed[s.index])
 
-        return parse_syntax(self.text)
+    def entities_between(self, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+        """Named entities ``(start, end, type)`` of the sentences overlapping ``[start, end)``.
 
-    @cached_property
+        NER runs sentence by sentence on demand (and is cached by content), so a
+        rule that needs the names near one phrase does not tag the whole post.
+        """
+        from .nlp import sentence_entities
+
+        cache = self.__dict__.setdefault("_entities", {})
+        found: list[tuple[int, int, str]] = []
+        for s in self.sentences:
+            if s.start < end and start < s.end or s.start == start == end:
+                if s.index not in cache:
+                    cache[s.index] = sentence_entities(self.text, s.start, s.end)
+                found.extend(cache[s.index])
+        return tuple(found)
+
+    @property
     def entities(self) -> tuple[tuple[int, int, str], ...]:
-        """Named entities ``(start, end, type)`` with ``type`` in PER, LOC, ORG."""
-        from .nlp import find_entities
-
-        return find_entities(self.text)
+        """Named entities ``(start, end, type)`` with ``type`` in PER, LOC, ORG, over the whole text."""
+        return self.entities_between(0, len(self.text))
 
 
 _GLUED = re.compile(r"[\w\-]+|[^\w\-]+")

@@ -37,10 +37,7 @@ class Parse:
     grammemes: frozenset[str]
     score: float
     raw: object  # the pymorphy3 Parse, for inflection
-
-    @property
-    def pos(self) -> str | None:
-        return self.raw.tag.POS  # type: ignore[attr-defined]
+    pos: str | None = None  # read once here: pymorphy3's tag properties are slow in hot loops
 
 
 @lru_cache(maxsize=200_000)
@@ -55,5 +52,7 @@ def parse(word: str) -> tuple[Parse, ...]:
     for p in readings:
         if top >= 0.5 and p.score < 0.001:
             continue  # «в», «с», «и» as abbreviated nouns: noise that breaks <NOUN> patterns
-        result.append(Parse(fold(p.normal_form), frozenset(p.tag.grammemes), p.score, p))
+        pos = p.tag.POS
+        # a plain str: pymorphy3's typed grammeme validates every comparison, slowly
+        result.append(Parse(fold(p.normal_form), frozenset(p.tag.grammemes), p.score, p, str(pos) if pos else None))
     return tuple(result)

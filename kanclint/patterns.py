@@ -198,56 +198,102 @@ def sentence_words(sentence: Sentence) -> tuple[list[Token], list[bool]]:
     return words, links
 
 
-class Matcher(Generic[T]):
-    """Every pattern of a rule, indexed by what its first word can be."""
+class _Bucket(Generic[T]):
+    """Patterns sharing a first word, indexed again by their second word."""
+
+    __slots__ = ("by_form", "by_lemma", "rest")
 
     def __init__(self) -> None:
-        self._by_form: dict[str, list[tuple[Pattern, T]]] = defaultdict(list)
-        self._by_lemma: dict[str, list[tuple[Pattern, T]]] = defaultdict(list)
-        self._any: list[tuple[Pattern, T]] = []
-        self._order: dict[int, int] = {}
+        self.by_form: dict[str, list[tuple[int, Pattern, T]]] = defaultdict(list)
+        self.by_lemma: dict[str, list[tuple[int, Pattern, T]]] = defaultdict(list)
+        self.rest: list[tuple[int, Pattern, T]] = []  # second item is any word, a gap, or none
+
+    def add(self, entry: tuple[int, Pattern, T]) -> None:
+        second = entry[1].items[1] if len(entry[1].items) > 1 else None
+        if isinstance(second, Exact):
+            for form in second.forms:
+                self.by_form[form].append(entry)
+        elif isinstance(second, Lemma):
+            for lemma in second.lemmas:
+                self.by_lemma[lemma].append(entry)
+        else:
+            self.rest.append(entry)
+
+
+class Matcher(Generic[T]):
+    """Every pattern of a rule, indexed by what its first two words can be.
+
+    A dictionary has hundreds of patterns starting with «в» or «по»; indexing by
+    the second word as well means a sentence costs a few dictionary lookups per
+    word, not a walk over every pattern that shares a first word.
+    """
+
+    def __init__(self) -> None:
+        self._by_form: dict[str, _Bucket[T]] = {}
+        self._by_lemma: dict[str, _Bucket[T]] = {}
+        # patterns opening with <any word>: kept with the forms and lemmas of their first
+        # fixed word, and tried only in sentences that have one of them
+        self._any: list[tuple[tuple[int, Pattern, T], frozenset[str] | None]] = []
+        self._count = 0
 
     def add(self, pattern: Pattern, payload: T) -> None:
-        self._order[id(pattern)] = len(self._order)
+        entry = (self._count, pattern, payload)
+        self._count += 1
         first = pattern.items[0]
         if isinstance(first, Exact):
             for form in first.forms:
-                self._by_form[form].append((pattern, payload))
+                self._by_form.setdefault(form, _Bucket()).add(entry)
         elif isinstance(first, Lemma):
             for lemma in first.lemmas:
-                self._by_lemma[lemma].append((pattern, payload))
+                self._by_lemma.setdefault(lemma, _Bucket()).add(entry)
         else:
-            self._any.append((pattern, payload))
+            anchor = next((it for it in pattern.items if isinstance(it, (Exact, Lemma))), None)
+            keys = None if anchor is None else anchor.forms if isinstance(anchor, Exact) else anchor.lemmas
+            self._any.append((entry, keys))
 
     def __len__(self) -> int:
-        return len(self._order)
+        return self._count
 
     def find(self, sentence: Sentence) -> Iterator[Match[T]]:
+        """Matches in sentence order; at one word, patterns in the order they were added."""
+        any_first: list[tuple[int, Pattern, T]] = []
+        if self._any:
+            vocabulary = sentence.vocabulary
+            any_first = [e for e, keys in self._any if keys is None or not keys.isdisjoint(vocabulary)]
+        # the words a pattern can start on, found by set intersection instead of a walk
+        starts: dict[int, list[_Bucket[T]]] = {}
+        forms, lemmas = sentence.form_positions, sentence.lemma_positions
+        for key in self._by_form.keys() & forms.keys():
+            bucket = self._by_form[key]
+            for i in forms[key]:
+                starts.setdefault(i, []).append(bucket)
+        for key in self._by_lemma.keys() & lemmas.keys():
+            bucket = self._by_lemma[key]
+            for i in lemmas[key]:
+                starts.setdefault(i, []).append(bucket)
+        if not starts and not any_first:
+            return
         words, links = sentence.linked_words
-        by_form, by_lemma, any_first = self._by_form, self._by_lemma, self._any
-        for i, tok in enumerate(words):
-            lemma_lists = [by_lemma[lemma] for lemma in tok.lemmas if lemma in by_lemma]
-            form_list = by_form.get(tok.key)
-            if not lemma_lists and form_list is None and not any_first:
-                continue  # the common case: no pattern starts with this word
-            candidates = list(form_list or ())
-            for found_list in lemma_lists:
-                candidates.extend(found_list)
-            candidates.extend(any_first)
-            seen: set[int] = set()
-            for pattern, payload in candidates:
-                if id(pattern) in seen:
-                    continue
-                seen.add(id(pattern))
-                second = pattern.items[1] if len(pattern.items) > 1 else None
-                if isinstance(second, Exact) and (
-                    i + 1 >= len(words) or not links[i] or words[i + 1].key not in second.forms
-                ):
-                    continue  # cheap pre-check: most candidates fail on the second word
-                if isinstance(second, Lemma) and (
-                    i + 1 >= len(words) or not links[i] or not (words[i + 1].lemmas & second.lemmas)
-                ):
-                    continue
+        n = len(words)
+        for i in (range(n) if any_first else sorted(starts)):
+            buckets = starts.get(i, ())
+            nxt = words[i + 1] if i + 1 < n and links[i] else None
+            candidates: list[tuple[int, Pattern, T]] = list(any_first)
+            for b in buckets:
+                candidates.extend(b.rest)
+                if nxt is not None:
+                    if b.by_form:
+                        candidates.extend(b.by_form.get(nxt.key, ()))
+                    if b.by_lemma:
+                        for lemma in nxt.lemmas:
+                            found_list = b.by_lemma.get(lemma)
+                            if found_list:
+                                candidates.extend(found_list)
+            if not candidates:
+                continue
+            if len(candidates) > 1:  # one pattern can be reached by two lemmas of a word
+                candidates = sorted({c[0]: c for c in candidates}.values(), key=lambda c: c[0])
+            for _, pattern, payload in candidates:
                 found = _match_at(pattern.items, 0, words, links, i, [], {})
                 if found is not None:
                     matched, slots = found

@@ -163,8 +163,24 @@ def opening_sentences(document: Document) -> list[Sentence]:
     return sentences[:1]
 
 
-def _official_spans(document: Document) -> list[tuple[int, int]]:
-    return [(s, e) for s, e, kind in document.entities if kind == "PER"]
+def _persons(document: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """Names (natasha NER) that start in ``[start, end)``; NER runs only on the paragraphs asked for."""
+    return [(s, e) for s, e, kind in document.entities_between(start, end) if kind == "PER" and start <= s < end]
+
+
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
+def _name_like(token: Token) -> bool:
+    """A capitalised word pymorphy3 knows as a name, or an initial: the cheap test before NER.
+
+    NER costs as much as the rest of a lint, so it runs only where names are
+    possible at all: a person's name holds at least one such word.
+    """
+    text = token.text
+    if not text[:1].isupper():
+        return False
+    return len(text) == 1 or any(p.grammemes & _NAME_GRAMMEMES for p in token.parses)
 
 
 # -- detectors --------------------------------------------------------------------------
@@ -288,15 +304,29 @@ def _near_first_person(tokens: Sequence[Token], i: int) -> bool:
     return any(t.key in {"мы", "я"} for t in tokens[max(0, i - 3) : i])
 
 
-def _official_in_sentence(document: Document, sentence: Sentence, persons: list[tuple[int, int]]) -> bool:
-    if any(sentence.start <= s < sentence.end for s, _ in persons):
+def _official_in_sentence(document: Document, sentence: Sentence) -> bool:
+    if any(_has_lemma(t, TITLE_WORDS) for t in sentence.words):
         return True
-    return any(_has_lemma(t, TITLE_WORDS) for t in sentence.words)
+    if not any(_name_like(t) for t in sentence.words):
+        return False
+    return bool(_persons(document, sentence.start, sentence.end))
+
+
+def _name_runs(sentence: Sentence) -> int:
+    """Runs of name-like words («И. А. Щербаков», «Анна Петрова»): at most one person each."""
+    runs = 0
+    inside = False
+    for t in sentence.tokens:
+        if t.is_word and _name_like(t):
+            runs += not inside
+            inside = True
+        elif t.text != "." or not inside:
+            inside = False
+    return runs
 
 
 def find_protocol_verbs(document: Document) -> list[Marker]:
     markers: list[Marker] = []
-    persons = _official_spans(document)
     for sentence in document.sentences:
         tokens = _content(sentence)
         official = None  # computed on demand
@@ -358,7 +388,7 @@ def find_protocol_verbs(document: Document) -> list[Marker]:
                 weak = _has_lemma(t, OFFICIAL_REPORTING)
                 if weak and not strong:
                     if official is None:
-                        official = _official_in_sentence(document, sentence, persons)
+                        official = _official_in_sentence(document, sentence)
                     weak = official
                 if strong or weak:
                     markers.append(Marker(t.start, t.end,
@@ -402,10 +432,13 @@ def _title_before(tokens: Sequence[Token], name_start: int) -> Token | None:
 
 def find_official_titles(document: Document) -> list[Marker]:
     markers: list[Marker] = []
-    persons = _official_spans(document)
     text = document.text
     for sentence in document.sentences:
-        in_sentence = [(s, e) for s, e in persons if sentence.start <= s < sentence.end]
+        # a list of names needs a separate run of name-like words per name: only then is NER worth running
+        in_sentence = (
+            _persons(document, sentence.start, sentence.end)
+            if _name_runs(sentence) >= MIN_ATTENDEES else []
+        )
         list_span: tuple[int, int] | None = None
         if len(in_sentence) >= MIN_ATTENDEES:
             list_span = (in_sentence[0][0], in_sentence[-1][1])
@@ -595,12 +628,12 @@ def find_wall_of_text(document: Document) -> list[Marker]:
 def find_official_quotes(document: Document) -> list[Marker]:
     """Quoted words of an official: a quote with a reporting verb, a title or a name beside it."""
     markers: list[Marker] = []
-    persons = _official_spans(document)
     for qs, qe in _quote_spans(document):
         lo, hi = qs - 120, qe + 120
         near = [t for t in document.tokens if lo <= t.start < hi and not (qs <= t.start < qe)]
         official = any(_has_lemma(t, QUOTE_REPORTING) or _has_lemma(t, TITLE_WORDS) for t in near)
-        official = official or any(lo <= s < hi and not (qs <= s < qe) for s, _ in persons)
+        if not official and any(_name_like(t) for t in near):
+            official = any(not (qs <= s < qe) for s, _ in _persons(document, max(0, lo), hi))
         if official:
             markers.append(Marker(qs, qe, "цитата должностного лица", "quote"))
     return markers

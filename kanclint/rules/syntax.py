@@ -7,18 +7,20 @@ and a sentence built of verbal nouns and participial clauses has to be read
 twice.  These rules find such shapes; the words themselves are the business of
 the phrase dictionaries (KC1xx).
 
-Offsets always come from :class:`~kanclint.analysis.Document` tokens; the
-natasha parse (``document.syntax``) is joined to them by start offset, so a
-token the two tokenisers cut differently simply has no syntax node and the
-rules fall back to pymorphy3 readings.  natasha's parser gives relations only
-(no case features), so case always comes from pymorphy3.
+Offsets always come from :class:`~kanclint.analysis.Document` tokens, and the
+natasha parser reads those same tokens (``document.syntax_of``).  The parser
+costs more than all other rules together, so KC201 and KC204 first ask
+pymorphy3 whether a sentence could give a finding at all (a passive participle,
+a «-ся» verb of a transitive verb, stacked participles) and parse only those
+sentences, in one batch.  natasha's parser gives relations only (no case
+features), so case always comes from pymorphy3.
 """
 
 from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ..analysis import Document, Sentence, SyntaxToken, Token
 from ..model import Applicability, Diagnostic, Edit, Fix, Severity
@@ -246,23 +248,37 @@ class _Node:
 
 
 class _Syntax:
-    """natasha's parse joined to document tokens by start offset."""
+    """natasha's parse joined to document tokens by start offset, sentence by sentence.
+
+    Rules :meth:`load` the sentences their morphological filter picked, in one
+    batch; :meth:`node` parses a sentence nobody loaded on its own, so a rule
+    that forgot to load still gets the right answer, only slower.
+    """
 
     def __init__(self, document: Document):
         self.document = document
         self.by_start: dict[int, _Node] = {}
         self.by_id: dict[tuple[int, str], _Node] = {}
         self.kids: dict[tuple[int, str], list[_Node]] = {}
-        for i, sent in enumerate(document.syntax):
+        self.loaded: set[int] = set()
+        self.token_at = {t.start: t for t in document.tokens}
+
+    def load(self, sentences: Iterable[Sentence]) -> None:
+        new = [s for s in sentences if s.index not in self.loaded]
+        if not new:
+            return
+        for i, sent in self.document.syntax_of(new).items():
+            self.loaded.add(i)
             for t in sent:
                 node = _Node(i, t)
                 self.by_start[t.start] = node
                 self.by_id[(i, t.id)] = node
             for t in sent:
                 self.kids.setdefault((i, t.head_id), []).append(self.by_id[(i, t.id)])
-        self.token_at = {t.start: t for t in document.tokens}
 
     def node(self, token: Token) -> _Node | None:
+        if token.sentence not in self.loaded:
+            self.load([self.document.sentences[token.sentence]])
         node = self.by_start.get(token.start)
         return node if node is not None and node.tok.end == token.end else None
 
@@ -290,13 +306,41 @@ class _Syntax:
         return sorted(out, key=lambda n: n.tok.start)
 
 
+class _NoSyntax(_Syntax):
+    """The parse of a sentence that was not parsed: every lookup falls back to pymorphy3."""
+
+    def __init__(self) -> None:  # no document: nothing to join
+        pass
+
+    def load(self, sentences: Iterable[Sentence]) -> None:
+        pass
+
+    def node(self, token: Token) -> _Node | None:
+        return None
+
+    def children(self, node: _Node) -> list[_Node]:
+        return []
+
+    def head(self, node: _Node) -> _Node | None:
+        return None
+
+    def token(self, node: _Node) -> Token | None:
+        return None
+
+    def subtree(self, node: _Node, skip: frozenset[str] = frozenset()) -> list[_Node]:
+        return [node]
+
+
+_NO_SYNTAX = _NoSyntax()
+
 _SYNTAX_CACHE: "weakref.WeakKeyDictionary[Document, _Syntax]" = weakref.WeakKeyDictionary()
 
 
-def _syntax(document: Document) -> _Syntax:
+def _syntax(document: Document, sentences: Iterable[Sentence] = ()) -> _Syntax:
     found = _SYNTAX_CACHE.get(document)
     if found is None:
         found = _SYNTAX_CACHE[document] = _Syntax(document)
+    found.load(sentences)
     return found
 
 
@@ -356,6 +400,26 @@ def _has_passive_kids(syntax: _Syntax, node: _Node) -> bool:
     return any(k.tok.rel in ("nsubj:pass", "aux:pass") for k in syntax.children(node))
 
 
+def _morph_passive(token: Token) -> tuple[str, bool] | None:
+    """The active lemma and whether the form is reflexive, when pymorphy3 reads ``token`` as a passive.
+
+    A superset of what :meth:`PassiveVoice._candidate` accepts with the parse.
+    """
+    if not token.parses:
+        return None
+    best = token.parses[0]
+    prts = _reading(token, "PRTS", "pssv")
+    if prts is not None and prts.score >= best.score * 0.9:
+        return prts.lemma, False
+    if (
+        best.pos == "VERB" and token.key.endswith(("ся", "сь")) and "impf" in best.grammemes
+        and not best.grammemes & {"1per", "2per", "impr"}
+    ):  # the reflexive passive is made of imperfective verbs only: «отказался» is never one
+        base = _active_of_reflexive(best.lemma)
+        return (base, True) if base is not None else None
+    return None
+
+
 class PassiveVoice(Rule):
     """KC201: the passive hides who acted, and a post is about who acts for the reader.
 
@@ -385,26 +449,62 @@ class PassiveVoice(Rule):
     short_sentence = 6  # a doer-less passive in a sentence this short is a notice, not a report
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
-        syntax = _syntax(document)
-        for sentence in document.sentences:
+        plans = [(s, self._plan(s)) for s in document.sentences]
+        plans = [(s, plan) for s, plan in plans if plan is not None]
+        if not plans:
+            return
+        syntax = _syntax(document, [s for s, plan in plans if plan == "parse"])
+        for sentence, plan in plans:
+            view = syntax if plan == "parse" else _NO_SYNTAX
             n_words = len(sentence.words)
             joined: set[int] = set()  # «поставлена и наряжена»: one finding for the pair
             for token in sentence.tokens:
                 if token.start in joined:
                     continue
-                found = self._candidate(syntax, sentence, token)
+                found = self._candidate(view, sentence, token)
                 if found is None:
                     continue
-                found.conj = self._joined(syntax, sentence, token)
+                found.conj = self._joined(view, sentence, token)
                 joined.update(t.start for t in found.conj)
-                if found.agent is None and _plain_pair(syntax, found) is None:
+                if found.agent is None and _plain_pair(view, found) is None:
                     if n_words <= self.short_sentence or found.lemma in STATE_PARTICIPLES:
                         continue
                     if found.reflexive and (found.lemma + "ся") in MIDDLE_REFLEXIVES:
                         continue
-                yield self._report(document, syntax, sentence, found)
+                yield self._report(document, view, sentence, found)
 
     # -- detection ----------------------------------------------------------------------
+    def _plan(self, sentence: Sentence) -> str | None:
+        """``None`` when morphology rules a finding out, ``"parse"`` when only the parse can tell.
+
+        The parse is the costliest step of a lint, so it runs where it changes
+        the answer: a «-ся» verb (passive or not is the parse's call), a possible
+        doer in the instrumental, a :data:`PLAIN_PASSIVES` subject, or a «мы»
+        verb that pymorphy3 also reads as a participle («доводим»).  A plain
+        participle with none of these («работы завершены») is reported from
+        morphology alone (``"morph"``): there is no doer to name, no rewrite to build.
+        """
+        words = sentence.words
+        plan = None
+        for token in sentence.tokens:
+            found = _morph_passive(token)
+            if found is None:
+                continue
+            lemma, reflexive = found
+            role_verb = lemma in ROLE_VERBS
+            if any(t is not token and _is_agent(t, role_verb) for t in words):
+                return "parse"
+            if any((lemma, t.lemma) in PLAIN_PASSIVES for t in words):
+                return "parse"
+            if len(words) <= self.short_sentence or lemma in STATE_PARTICIPLES:
+                continue
+            if reflexive and (lemma + "ся") in MIDDLE_REFLEXIVES:
+                continue
+            if reflexive or any(p.pos == "VERB" and "1per" in p.grammemes for p in token.parses):
+                return "parse"
+            plan = "morph"
+        return plan
+
     def _candidate(self, syntax: _Syntax, sentence: Sentence, token: Token) -> _Passive | None:
         if not token.parses:
             return None
@@ -416,13 +516,8 @@ class PassiveVoice(Rule):
             prts = None  # «Доводим до сведения», «ценим»: a «мы» verb, not «доводим» the participle
         if prts is not None and prts.score >= best.score * 0.9:
             found = _Passive(token, prts, False, prts.lemma)
-        elif best.pos == "VERB" and token.key.endswith(("ся", "сь")) and not best.grammemes & {
-            "1per", "2per", "impr"
-        }:
-            base = _active_of_reflexive(best.lemma)
-            if base is None:
-                return None
-            found = _Passive(token, best, True, base)
+        elif (reflexive := _morph_passive(token)) is not None and reflexive[1]:
+            found = _Passive(token, best, True, reflexive[0])
         else:
             return None
         found.agent = self._agent(syntax, sentence, token, node, found)
@@ -512,8 +607,8 @@ class PassiveVoice(Rule):
         words = [t for t in sentence.tokens if t.is_word]
         i = words.index(verb)
         j = i - 1
-        while j >= 0 and words[j].key in _PARTICLES_BEFORE_AUX:
-            j -= 1
+        while j >= 0 and i - j <= 3 and (words[j].key in _PARTICLES_BEFORE_AUX or words[j].pos == "ADVB"):
+            j -= 1  # «будет временно приостановлена», «было уже сделано»
         if j >= 0 and words[j].lemma == "быть" and words[j].pos == "VERB":
             return words[j]
         return None
@@ -1317,15 +1412,14 @@ class StackedParticiples(Rule):
     lexical = False
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
-        syntax = _syntax(document)
-        for sentence in document.sentences:
+        candidates = {s.index: self._participles(s) for s in document.sentences}
+        sentences = [s for s in document.sentences if self._worth_parsing(s, candidates[s.index])]
+        if not sentences:
+            return
+        syntax = _syntax(document, sentences)
+        for sentence in sentences:
             clauses: list[tuple[Token, int, int, Token | None]] = []
-            for token in sentence.tokens:
-                if token.protected or not token.is_word:
-                    continue
-                best = _best(token)
-                if best is None or best.pos != "PRTF":
-                    continue
+            for token in candidates[sentence.index]:
                 found = self._clause(document, syntax, sentence, token)
                 if found is not None:
                     clauses.append(found)
@@ -1350,6 +1444,28 @@ class StackedParticiples(Rule):
                 f"существительное «{verbal.text}». Напишите глаголом: «чтобы…», «которые помогут…»."
             )
             yield self.diagnostic(document, start, end, message)
+
+    @staticmethod
+    def _worth_parsing(sentence: Sentence, participles: list[Token]) -> bool:
+        """Whether morphology already sees a finding: two clauses, or one with a verbal noun.
+
+        The parse then only draws the clauses' exact borders; a sentence where
+        morphology sees no clause is not parsed at all.
+        """
+        governed = [_governed_noun(sentence, t) for t in participles]
+        clauses = [g for g in governed if g is not None]
+        if len(clauses) >= 2:
+            return True
+        return bool(clauses) and any(is_verbal_noun(t) for t in sentence.words)
+
+    @staticmethod
+    def _participles(sentence: Sentence) -> list[Token]:
+        out = []
+        for token in sentence.words:
+            best = _best(token)
+            if not token.protected and best is not None and best.pos == "PRTF":
+                out.append(token)
+        return out
 
     @staticmethod
     def _clause(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
 from . import protected
@@ -19,6 +19,21 @@ from .morphology import Parse, fold, parse
 
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n(?:[ \t\r]*\n)*")
+
+
+@lru_cache(maxsize=200_000)
+def _word_info(
+    text: str,
+) -> tuple[tuple[Parse, ...], bool, str, str, str | None, frozenset[str], frozenset[str]]:
+    """Readings and the derived fields of one written form, worked out once per process."""
+    is_word = bool(_WORD.search(text))
+    parses = parse(text) if is_word else ()
+    key = fold(text)
+    best = parses[0] if parses else None
+    return (
+        parses, is_word, key, best.lemma if best else key, best.pos if best else None,
+        best.grammemes if best else frozenset(), frozenset(p.lemma for p in parses),
+    )
 
 
 class Token:
@@ -33,23 +48,18 @@ class Token:
                  "is_word", "key", "lemma", "pos", "grammemes", "lemmas")
 
     def __init__(
-        self, index: int, start: int, end: int, text: str, parses: tuple[Parse, ...],
+        self, index: int, start: int, end: int, text: str, parses: tuple[Parse, ...] | None,
         sentence: int, protected: bool,
     ):
         self.index = index
         self.start = start
         self.end = end
         self.text = text
-        self.parses = parses
         self.sentence = sentence
         self.protected = protected
-        self.is_word: bool = bool(_WORD.search(text))
-        self.key: str = fold(text)
-        best = parses[0] if parses else None
-        self.lemma: str = best.lemma if best else self.key
-        self.pos: str | None = best.pos if best else None
-        self.grammemes: frozenset[str] = best.grammemes if best else frozenset()
-        self.lemmas: frozenset[str] = frozenset(p.lemma for p in parses)
+        info = _word_info(text)
+        self.is_word, self.key, self.lemma, self.pos, self.grammemes, self.lemmas = info[1:]
+        self.parses = info[0] if parses is None else parses
 
     def __repr__(self) -> str:
         return f"Token({self.index}, {self.start}, {self.end}, {self.text!r})"
@@ -65,6 +75,11 @@ class Sentence:
     @cached_property
     def words(self) -> tuple[Token, ...]:
         return tuple(t for t in self.tokens if t.is_word)
+
+    @cached_property
+    def content(self) -> tuple[Token, ...]:
+        """Words and numbers: what a reader reads, without emoji and punctuation."""
+        return tuple(t for t in self.tokens if t.is_word or any(c.isdigit() for c in t.text))
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -165,14 +180,14 @@ class Document:
 
         sentences: list[Sentence] = []
         index = 0
+        starts = self._protected_index[0]
         for s_index, sent in enumerate(_split_sentences(self.text, sentenize)):
             tokens = []
             for piece_start, piece_stop, text in _split_glued(tokenize(sent.text)):
                 start = sent.start + piece_start
                 end = sent.start + piece_stop
-                parses = parse(text) if _WORD.search(text) else ()
                 tokens.append(
-                    Token(index, start, end, text, parses, s_index, self.is_protected(start, end))
+                    Token(index, start, end, text, None, s_index, bool(starts) and self.is_protected(start, end))
                 )
                 index += 1
             sentences.append(Sentence(s_index, sent.start, sent.stop, tuple(tokens)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -182,9 +183,7 @@ def _specificity(selector: str, rule: Any) -> int:
 
 def is_enabled(rule: Any, cfg: Config, path: str | None = None) -> bool:
     """ruff's rule: the most specific selector wins; a tie goes to ``ignore``."""
-    chosen = max((_specificity(s, rule) for s in cfg.select + cfg.extend_select), default=0)
-    ignored = max((_specificity(s, rule) for s in cfg.ignore + file_ignores(cfg, path)), default=0)
-    return chosen > 0 and chosen > ignored
+    return bool(_selection((rule,), cfg.select + cfg.extend_select, cfg.ignore + file_ignores(cfg, path)))
 
 
 def file_ignores(cfg: Config, path: str | None) -> tuple[str, ...]:
@@ -232,7 +231,19 @@ def allowed(match_text: str, cfg: Config) -> bool:
 def selected_rules(cfg: Config, path: str | None = None) -> list[Any]:
     from .registry import all_rules
 
-    return [r for r in all_rules() if is_enabled(r, cfg, path)]
+    return list(_selection(all_rules(), cfg.select + cfg.extend_select, cfg.ignore + file_ignores(cfg, path)))
+
+
+@lru_cache(maxsize=256)
+def _selection(rules: tuple[Any, ...], chosen: tuple[str, ...], ignored: tuple[str, ...]) -> tuple[Any, ...]:
+    """The enabled rules for these selectors, worked out once: a lint of a short post should not redo it."""
+    picked = []
+    for rule in rules:
+        best_chosen = max((_specificity(s, rule) for s in chosen), default=0)
+        best_ignored = max((_specificity(s, rule) for s in ignored), default=0)
+        if best_chosen > 0 and best_chosen > best_ignored:
+            picked.append(rule)
+    return tuple(picked)
 
 
 def codes(values: Iterable[str]) -> tuple[str, ...]:

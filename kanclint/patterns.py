@@ -263,7 +263,7 @@ class Matcher(Generic[T]):
         # the words a pattern can start on, found by set intersection instead of a walk
         starts: dict[int, list[_Bucket[T]]] = {}
         forms, lemmas = sentence.form_positions, sentence.lemma_positions
-        for key in self._by_form.keys() & forms.keys():
+        for key in self._by_form.keys() & forms.keys():  # C-level; iterates the smaller side
             bucket = self._by_form[key]
             for i in forms[key]:
                 starts.setdefault(i, []).append(bucket)

@@ -2,7 +2,9 @@
 
 All patterns of a file compile into one :class:`~kanclint.patterns.Matcher`
 indexed by first word, so a document is scanned once per rule whatever the
-number of entries.  Replacements are inflected to agree with what they replace
+number of entries.  Rules loaded together (the shipped dictionaries, or one
+plugin's) also share a :class:`PhraseFamily`: one combined matcher scans each
+sentence once for all of them, and each rule takes its own matches.  Replacements are inflected to agree with what they replace
 (see :mod:`kanclint.inflect`); a replacement whose grammar is uncertain becomes
 an unsafe fix, one that cannot be built becomes a plain suggestion.
 """
@@ -10,7 +12,8 @@ an unsafe fix, one that cannot be built becomes a plain suggestion.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+import weakref
+from typing import Iterable, Iterator, Sequence
 
 from ..analysis import Document, Sentence
 from ..dictionaries import Entry, RuleSpec, builtin_files, load, report_problems
@@ -51,7 +54,14 @@ class PhraseRule(Rule):
     def __repr__(self) -> str:
         return f"PhraseRule({self.code} {self.name}, {len(self.entries)} entries)"
 
+    family: "PhraseFamily | None" = None
+
     def check(self, document: Document) -> Iterator[Diagnostic]:
+        if self.family is not None:
+            for sentence, matches in self.family.matches(document).get(id(self), ()):
+                for m in matches:
+                    yield self._diagnostic(document, sentence, m)
+            return
         for sentence in document.sentences:
             matches = list(self._matcher.find(sentence))
             if not matches:
@@ -87,6 +97,58 @@ class PhraseRule(Rule):
             document, m.start, m.end, message, fix=fix, suggestions=suggestions,
             severity=entry.severity, entry=entry.id,
         )
+
+
+class PhraseFamily:
+    """Dictionary rules loaded together, scanned in one pass per sentence.
+
+    A post is read by a dozen dictionaries; walking its words once with a
+    combined index, instead of once per dictionary, is most of what a lexical
+    check costs.  The result per rule is exactly what its own matcher finds.
+    """
+
+    def __init__(self, rules: Sequence[PhraseRule]):
+        self._matcher: Matcher[Entry] = Matcher()
+        self._owner: dict[int, int] = {}  # id(entry) → id(rule)
+        self._guards: dict[int, Matcher[Entry]] = {}  # id(entry) → its guards
+        for rule in rules:
+            rule.family = self
+            for entry in rule.entries:
+                self._owner[id(entry)] = id(rule)
+                for pattern in entry.patterns:
+                    self._matcher.add(pattern, entry)
+        self._cache: "weakref.WeakKeyDictionary[Document, dict[int, list]]" = weakref.WeakKeyDictionary()
+
+    def _guard_matcher(self, entry: Entry) -> Matcher[Entry]:
+        found = self._guards.get(id(entry))
+        if found is None:
+            found = self._guards[id(entry)] = Matcher()
+            for guard in entry.guards:
+                found.add(guard, entry)
+        return found
+
+    def matches(self, document: Document) -> dict[int, list[tuple[Sentence, list[Match[Entry]]]]]:
+        """``id(rule)`` → the sentences with that rule's matches, guards and overlaps resolved."""
+        found = self._cache.get(document)
+        if found is not None:
+            return found
+        found = {}
+        owner = self._owner
+        for sentence in document.sentences:
+            matches = list(self._matcher.find(sentence))
+            if not matches:
+                continue
+            guarded = {id(m.payload): m.payload for m in matches if m.payload.guards}
+            if guarded:  # guards cost a search: only those of the entries that matched
+                guards = [g for e in guarded.values() for g in self._guard_matcher(e).find(sentence)]
+                matches = [m for m in matches if not _guarded(m, guards)]
+            by_rule: dict[int, list[Match[Entry]]] = {}
+            for m in matches:
+                by_rule.setdefault(owner[id(m.payload)], []).append(m)
+            for rule_id, own in by_rule.items():
+                found.setdefault(rule_id, []).append((sentence, _outermost(own)))
+        self._cache[document] = found
+        return found
 
 
 def _guarded(m: Match[Entry], guards: list[Match[Entry]]) -> bool:
@@ -332,6 +394,7 @@ def rules_from_files(paths: Iterable[str]) -> list[PhraseRule]:
         problems.extend(found)
         rules.append(PhraseRule(dictionary.spec, dictionary.entries))
     report_problems(problems)
+    PhraseFamily(rules)
     return rules
 
 

@@ -113,9 +113,9 @@ def _is_number(token: Token) -> bool:
     return token.text.isdigit()
 
 
-def _content(sentence: Sentence) -> list[Token]:
+def _content(sentence: Sentence) -> Sequence[Token]:
     """Words and numbers of a sentence: what a reader reads, without emoji and punctuation."""
-    return [t for t in sentence.tokens if t.is_word or any(c.isdigit() for c in t.text)]
+    return sentence.content
 
 
 def _past_or_passive(token: Token) -> bool:
@@ -335,11 +335,12 @@ def find_protocol_verbs(document: Document) -> list[Marker]:
             t = tokens[i]
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             # «было отмечено», «было подчёркнуто», «отмечено, что», «отмечалось»
-            reflexive = any(
+            reporting = not t.lemmas.isdisjoint(PASSIVE_REPORTING)
+            reflexive = reporting and any(
                 "VERB" in p.grammemes and "past" in p.grammemes and p.lemma.endswith("ся")
                 and p.lemma in PASSIVE_REPORTING for p in t.parses
             )
-            neuter = any(
+            neuter = reporting and any(
                 "PRTS" in p.grammemes and "pssv" in p.grammemes and "neut" in p.grammemes
                 and p.lemma in PASSIVE_REPORTING for p in t.parses
             )

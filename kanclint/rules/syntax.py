@@ -9,10 +9,11 @@ the phrase dictionaries (KC1xx).
 
 Offsets always come from :class:`~kanclint.analysis.Document` tokens, and the
 natasha parser reads those same tokens (``document.syntax_of``).  The parser
-costs more than all other rules together, so KC201 and KC204 first ask
-pymorphy3 whether a sentence could give a finding at all (a passive participle,
-a «-ся» verb of a transitive verb, stacked participles) and parse only those
-sentences, in one batch.  natasha's parser gives relations only (no case
+costs more than all other rules together, so only KC201 uses it, and only
+where it changes the answer: a passive with a possible doer in the instrumental,
+a subject from :data:`PLAIN_PASSIVES`, or a «мы» verb pymorphy3 also reads as a
+participle.  Other passives and the participial clauses of KC204 are read from
+pymorphy3 alone.  natasha's parser gives relations only (no case
 features), so case always comes from pymorphy3.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from ..analysis import Document, Sentence, SyntaxToken, Token
@@ -125,9 +127,6 @@ NOT_VERBAL_NOUNS = frozenset(
 _VERBAL_SUFFIXES = ("ние", "тие")
 _NOUN_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "acc2", "loc2", "voct")
 _PARTICLES_BEFORE_AUX = frozenset({"не", "уже", "ещё", "еще", "бы", "же", "также", "тоже", "и"})
-_CLAUSE_RELS = frozenset(
-    {"obl", "obj", "iobj", "xcomp", "ccomp", "advcl", "obl:agent", "nmod", "nsubj", "nsubj:pass"}
-)
 _AGENT_RELS = frozenset({"obl", "obl:agent", "nmod", "iobj", "obj", "xcomp"})
 _UNSURE_RELS = frozenset({"dep", "root", "parataxis", "orphan"})
 _VERB_POS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
@@ -179,8 +178,13 @@ def _infinitive(lemma: str) -> Parse | None:
     return None
 
 
+@lru_cache(maxsize=20_000)
 def _verb_form(lemma: str, tense: str, person: str, number: str, gender: str | None) -> str | None:
-    """``lemma`` as a finite verb; ``None`` when the form needs two words or does not exist."""
+    """``lemma`` as a finite verb; ``None`` when the form needs two words or does not exist.
+
+    Cached: pymorphy3 builds the whole paradigm for each inflection, and every
+    passive finding asks for three forms of its verb.
+    """
     inf = _infinitive(lemma)
     if inf is None:
         return None
@@ -400,6 +404,40 @@ def _has_passive_kids(syntax: _Syntax, node: _Node) -> bool:
     return any(k.tok.rel in ("nsubj:pass", "aux:pass") for k in syntax.children(node))
 
 
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "«", "»", '"'})
+
+
+def _morph_subject(sentence: Sentence, verb: Token) -> Token | None:
+    """The passive subject of a «-ся» verb by morphology, when the sentence was not parsed.
+
+    An inanimate noun in the nominative, in the verb's clause (no punctuation
+    between), agreeing in number (and gender in the past singular), not after a
+    preposition: «запись осуществляется», «ведётся статистика».  An animate one
+    («председатель катается») makes the verb reflexive, not passive: no subject.
+    """
+    tokens = sentence.tokens
+    i = next(k for k, t in enumerate(tokens) if t is verb)
+    number = "plur" if "plur" in verb.grammemes else "sing"
+    gender = next((g for g in ("masc", "femn", "neut") if g in verb.grammemes), None)
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(tokens) and tokens[j].text not in _CLAUSE_BREAKS and abs(j - i) <= 6:
+            t = tokens[j]
+            if t.is_word and t.pos == "VERB":
+                break  # another verb's clause
+            for p in t.parses[:2]:
+                g = p.grammemes
+                if p.pos != "NOUN" or "nomn" not in g or number not in g:
+                    continue
+                if gender and number == "sing" and gender not in g:
+                    continue
+                if _after_preposition(tokens, j):
+                    break  # «на приём»: part of a prepositional phrase, look further
+                return None if "anim" in g else t
+            j += step
+    return None
+
+
 def _morph_passive(token: Token) -> tuple[str, bool] | None:
     """The active lemma and whether the form is reflexive, when pymorphy3 reads ``token`` as a passive.
 
@@ -500,9 +538,9 @@ class PassiveVoice(Rule):
                 continue
             if reflexive and (lemma + "ся") in MIDDLE_REFLEXIVES:
                 continue
-            if reflexive or any(p.pos == "VERB" and "1per" in p.grammemes for p in token.parses):
+            if not reflexive and any(p.pos == "VERB" and "1per" in p.grammemes for p in token.parses):
                 return "parse"
-            plan = "morph"
+            plan = "morph"  # a «-ся» verb without a doer: its subject is found by morphology
         return plan
 
     def _candidate(self, syntax: _Syntax, sentence: Sentence, token: Token) -> _Passive | None:
@@ -527,9 +565,10 @@ class PassiveVoice(Rule):
                 t = syntax.token(kid)
                 if kid.tok.rel == "nsubj" and t is not None and (found.lemma, t.lemma) in PLAIN_PASSIVES:
                     found.subject = t
-        if found.reflexive and found.agent is None:
-            if node is None or found.subject is None:
-                return None  # «-ся» without a passive subject or a doer is not shown to be passive
+        if found.reflexive and found.agent is None and node is None:
+            found.subject = _morph_subject(sentence, token)
+        if found.reflexive and found.agent is None and found.subject is None:
+            return None  # «-ся» without a passive subject or a doer is not shown to be passive
         found.aux = self._aux(syntax, sentence, token, node)
         return found
 
@@ -1393,6 +1432,12 @@ class StackedParticiples(Rule):
     Two or more participles with their own dependents in one sentence, or a
     single participle that governs a verbal noun («направленных на
     обеспечение…»), which starts a chain of actions no one performs.
+
+    Morphology is enough here, without the parse: a participle opens a clause
+    when the next words are a preposition or a noun it does not agree with
+    («направленные на…», «проводимые администрацией»), and the clause runs to
+    the next punctuation mark (Russian sets a postposed clause off with commas)
+    or to the noun a preposed clause describes.
     """
 
     code = "KC204"
@@ -1408,21 +1453,12 @@ class StackedParticiples(Rule):
     )
     example = "Мероприятия, направленные на обеспечение безопасности, проводимые администрацией, завершены."
     instead = "Администрация закончила работы. Теперь на улицах безопаснее."
-    needs = frozenset({"syntax"})
     lexical = False
+    max_clause_words = 12
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
-        candidates = {s.index: self._participles(s) for s in document.sentences}
-        sentences = [s for s in document.sentences if self._worth_parsing(s, candidates[s.index])]
-        if not sentences:
-            return
-        syntax = _syntax(document, sentences)
-        for sentence in sentences:
-            clauses: list[tuple[Token, int, int, Token | None]] = []
-            for token in candidates[sentence.index]:
-                found = self._clause(document, syntax, sentence, token)
-                if found is not None:
-                    clauses.append(found)
+        for sentence in document.sentences:
+            clauses = [c for c in (self._clause(sentence, t) for t in self._participles(sentence)) if c]
             if not clauses:
                 continue
             if len(clauses) >= 2:
@@ -1446,19 +1482,6 @@ class StackedParticiples(Rule):
             yield self.diagnostic(document, start, end, message)
 
     @staticmethod
-    def _worth_parsing(sentence: Sentence, participles: list[Token]) -> bool:
-        """Whether morphology already sees a finding: two clauses, or one with a verbal noun.
-
-        The parse then only draws the clauses' exact borders; a sentence where
-        morphology sees no clause is not parsed at all.
-        """
-        governed = [_governed_noun(sentence, t) for t in participles]
-        clauses = [g for g in governed if g is not None]
-        if len(clauses) >= 2:
-            return True
-        return bool(clauses) and any(is_verbal_noun(t) for t in sentence.words)
-
-    @staticmethod
     def _participles(sentence: Sentence) -> list[Token]:
         out = []
         for token in sentence.words:
@@ -1467,38 +1490,30 @@ class StackedParticiples(Rule):
                 out.append(token)
         return out
 
-    @staticmethod
-    def _clause(
-        document: Document, syntax: _Syntax, sentence: Sentence, token: Token
-    ) -> tuple[Token, int, int, Token | None] | None:
-        """The participle, its clause span and the verbal noun it governs, if it heads a clause.
-
-        The parse decides first; where it attached nothing to the participle,
-        pymorphy3 looks at the next words: a preposition, or a noun that does
-        not agree with the participle («реализующих программу»), opens a clause.
-        """
-        spans: list[tuple[int, int]] = []
-        verbal = None
-        node = syntax.node(token)
-        if node is not None:
-            deps = [k for k in syntax.children(node) if k.tok.rel in _CLAUSE_RELS]
-            if deps:
-                nodes = syntax.subtree(node, frozenset({"punct", "cc", "conj"}))
-                tokens = [t for t in (syntax.token(n) for n in nodes) if t is not None and t.is_word]
-                spans.append((min(t.start for t in tokens), max(t.end for t in tokens)))
-                for k in deps:
-                    t = syntax.token(k)
-                    if t is not None and is_verbal_noun(t):
-                        verbal = t
-                        break
+    def _clause(self, sentence: Sentence, token: Token) -> tuple[Token, int, int, Token | None] | None:
+        """The participle, its clause span and the verbal noun it governs, if it heads a clause."""
         governed = _governed_noun(sentence, token)
-        if governed is not None:
-            spans.append((token.start, governed.end))
-            if verbal is None and is_verbal_noun(governed):
-                verbal = governed
-        if not spans:
+        if governed is None:
             return None
-        return token, min(s for s, _ in spans), max(e for _, e in spans), verbal
+        reading = _best(token)
+        assert reading is not None
+        agree = reading.grammemes & (set(_NOUN_CASES) | {"sing", "plur"})
+        tokens = sentence.tokens
+        i = next(k for k, t in enumerate(tokens) if t is governed)
+        end = governed.end
+        words = 0
+        for t in tokens[i + 1:]:
+            if not t.is_word or words >= self.max_clause_words:
+                break  # punctuation closes a postposed clause
+            best = _best(t)
+            if best is None or best.pos in ("VERB", "PRTF", "PRTS", "GRND", "CONJ") and t.key not in ("и", "или"):
+                break  # a verb or another participle starts the next part of the sentence
+            if best.pos == "NOUN" and agree and agree <= best.grammemes:
+                break  # «направленные на обеспечение безопасности меры»: the noun the clause describes
+            end = t.end
+            words += 1
+        verbal = governed if is_verbal_noun(governed) else None
+        return token, token.start, end, verbal
 
 
 def _governed_noun(sentence: Sentence, participle: Token) -> Token | None:

@@ -12,10 +12,12 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
 from . import protected
 from .morphology import Parse, fold, parse
+
+T = TypeVar("T")
 
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n(?:[ \t\r]*\n)*")
@@ -220,6 +222,17 @@ class Document:
             if t.parses and all("ё" in p.raw.word for p in t.parses):  # type: ignore[attr-defined]
                 return False  # «еще», «актеры»: this author leaves ё out
         return True
+
+    def shared(self, layer: Callable[["Document"], T]) -> T:
+        """``layer(self)``, computed once per document and shared by every rule that reads it.
+
+        For derived layers several rules need (the press-release markers KC301–KC307
+        report one by one and count together); the result must not be mutated.
+        """
+        memo = self.__dict__.setdefault("_shared", {})
+        if layer not in memo:
+            memo[layer] = layer(self)
+        return memo[layer]
 
     # -- lazy NLP layers ----------------------------------------------------------------
     def syntax_of(self, sentences: Iterable[Sentence]) -> dict[int, tuple[SyntaxToken, ...]]:

@@ -19,6 +19,7 @@ from typing import Iterable, Iterator, Sequence
 
 from ..analysis import Document, Sentence, Token
 from ..model import Diagnostic, Severity
+from ..russian import plural
 from .base import Rule
 
 CATEGORY = "press-release"
@@ -652,24 +653,16 @@ MARKER_NAMES = {
 MIN_MARKERS = 3
 
 
-def _count_signs(n: int) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return f"{n} признак"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return f"{n} признака"
-    return f"{n} признаков"
-
-
 def press_release_markers(document: Document) -> dict[str, list[Marker]]:
     """Every press-release marker of the post, by kind (empty kinds left out)."""
-    found = {
-        "dateline": find_ceremonial_leads(document),
-        "protocol": find_protocol_verbs(document),
-        "title": find_official_titles(document),
-        "third-person": find_third_person_self(document),
-        "no-address": find_no_reader_address(document),
-        "wall": find_wall_of_text(document),
-        "quote": find_official_quotes(document),
+    found = {  # shared with KC301–KC306, which report the same markers one by one
+        "dateline": document.shared(find_ceremonial_leads),
+        "protocol": document.shared(find_protocol_verbs),
+        "title": document.shared(find_official_titles),
+        "third-person": document.shared(find_third_person_self),
+        "no-address": document.shared(find_no_reader_address),
+        "wall": document.shared(find_wall_of_text),
+        "quote": document.shared(find_official_quotes),
     }
     return {k: v for k, v in found.items() if v}
 
@@ -709,7 +702,7 @@ class CeremonialLead(_PressReleaseRule):
     instead = "Летом отремонтируем дороги на Лесной и Садовой — договорились об этом на совещании 23 мая."
 
     def markers(self, document: Document) -> Iterable[Marker]:
-        return find_ceremonial_leads(document)
+        return document.shared(find_ceremonial_leads)
 
 
 class ProtocolVerb(_PressReleaseRule):
@@ -732,7 +725,7 @@ class ProtocolVerb(_PressReleaseRule):
     needs = frozenset({"entities"})
 
     def markers(self, document: Document) -> Iterable[Marker]:
-        return find_protocol_verbs(document)
+        return document.shared(find_protocol_verbs)
 
 
 class OfficialTitleLead(_PressReleaseRule):
@@ -756,7 +749,7 @@ class OfficialTitleLead(_PressReleaseRule):
     needs = frozenset({"entities"})
 
     def markers(self, document: Document) -> Iterable[Marker]:
-        return find_official_titles(document)
+        return document.shared(find_official_titles)
 
 
 class ThirdPersonSelf(_PressReleaseRule):
@@ -778,7 +771,7 @@ class ThirdPersonSelf(_PressReleaseRule):
     instead = "Мы провели субботник в парке — спасибо всем, кто пришёл!"
 
     def markers(self, document: Document) -> Iterable[Marker]:
-        return find_third_person_self(document)
+        return document.shared(find_third_person_self)
 
 
 class NoReaderAddress(_PressReleaseRule):
@@ -800,7 +793,7 @@ class NoReaderAddress(_PressReleaseRule):
     instead = "Мы открыли выставку — 200 книг! Приходите до конца мая. Какую книгу вы бы добавили?"
 
     def markers(self, document: Document) -> Iterable[Marker]:
-        return find_no_reader_address(document)
+        return document.shared(find_no_reader_address)
 
 
 class WallOfText(_PressReleaseRule):
@@ -822,7 +815,7 @@ class WallOfText(_PressReleaseRule):
     instead = "Короткий первый абзац о главном, дальше абзацы по 2–3 предложения с пустой строкой между ними."
 
     def markers(self, document: Document) -> Iterable[Marker]:
-        return find_wall_of_text(document)
+        return document.shared(find_wall_of_text)
 
 
 class PressReleaseShape(Rule):
@@ -864,7 +857,7 @@ class PressReleaseShape(Rule):
         names = ", ".join(MARKER_NAMES[k] for k in MARKER_NAMES if k in found)
         yield self.diagnostic(
             document, start, end,
-            f"Пост построен как пресс-релиз: {_count_signs(len(found))} из {len(MARKER_NAMES)} — {names}. "
+            f"Пост построен как пресс-релиз: {plural(len(found), 'признак', 'признака', 'признаков')} из {len(MARKER_NAMES)} — {names}. "
             "Перестройте его: начните с того, что меняется для читателя; вместо названия организации "
             "пишите «мы»; закончите вопросом или призывом — «приходите», «напишите в комментариях».",
         )

@@ -40,6 +40,7 @@ PLATFORM_FOR = {  # «для …»
 }
 
 VOWELS = frozenset("аеёиоуыэюяaeiouy")
+_VOWEL_RE = re.compile("[аеёиоуыэюяaeiouy]", re.IGNORECASE)
 # links, addresses, mentions and hashtags are not words a reader reads as prose
 _NON_PROSE = frozenset({"urls", "emails", "mentions", "hashtags"})
 
@@ -68,11 +69,10 @@ def _non_prose_spans(document: Document) -> list[tuple[int, int]]:
 
 def _prose_words(document: Document, tokens: Sequence[Token], skip: list[tuple[int, int]]) -> list[Token]:
     """Words and numbers a reader reads, without links and hashtags."""
-    return [
-        t for t in tokens
-        if (t.is_word or any(c.isdigit() for c in t.text))
-        and not any(s <= t.start < e for s, e in skip)
-    ]
+    readable = [t for t in tokens if t.is_word or any(c.isdigit() for c in t.text)]
+    if not skip:
+        return readable
+    return [t for t in readable if not any(s <= t.start < e for s, e in skip)]
 
 
 # -- KC402 ------------------------------------------------------------------------------
@@ -218,7 +218,7 @@ LONG_WORD_SYLLABLES = 4
 
 def syllables(word: str) -> int:
     """Syllables of a word: its vowels (Russian has no silent vowels, so this is exact enough)."""
-    return sum(1 for c in word.lower() if c in VOWELS)
+    return len(_VOWEL_RE.findall(word))
 
 
 def readability_metrics(document: Document) -> dict[str, float]:

@@ -152,13 +152,11 @@ def _pos_share(token: Token, pos: str) -> float:
 
 
 def _is_noun(token: Token) -> bool:
-    best = _best(token)
-    return best is not None and best.pos == "NOUN"
+    return token.pos == "NOUN"
 
 
 def _is_verb_like(token: Token) -> bool:
-    best = _best(token)
-    return best is not None and best.pos in _VERB_POS
+    return token.pos in _VERB_POS
 
 
 
@@ -211,11 +209,11 @@ def is_verbal_noun(token: Token) -> bool:
     Nouns in -ция count only when a verb in -ировать/-овать stands behind them
     («реализация» ← «реализовать»), which keeps «станция» and «традиция» out.
     """
-    if not _is_noun(token):
-        return False
-    best = _best(token)
-    assert best is not None
-    lemma = best.lemma
+    return token.pos == "NOUN" and _verbal_lemma(token.lemma)
+
+
+@lru_cache(maxsize=50_000)
+def _verbal_lemma(lemma: str) -> bool:
     if len(lemma) < 6 or lemma in NOT_VERBAL_NOUNS or not lemma.isalpha():
         return False
     if lemma.endswith(_VERBAL_SUFFIXES):
@@ -442,7 +440,14 @@ def _morph_passive(token: Token) -> tuple[str, bool] | None:
     """The active lemma and whether the form is reflexive, when pymorphy3 reads ``token`` as a passive.
 
     A superset of what :meth:`PassiveVoice._candidate` accepts with the parse.
+    It depends on the written form only, so it is worked out once per form.
     """
+    return _form_passive(token.text) if token.parses else None
+
+
+@lru_cache(maxsize=100_000)
+def _form_passive(text: str) -> tuple[str, bool] | None:
+    token = Token(0, 0, len(text), text, None, 0, False)
     if not token.parses:
         return None
     best = token.parses[0]
@@ -523,14 +528,18 @@ class PassiveVoice(Rule):
         morphology alone (``"morph"``): there is no doer to name, no rewrite to build.
         """
         words = sentence.words
+        tokens = sentence.tokens
         plan = None
-        for token in sentence.tokens:
+        for token in tokens:
             found = _morph_passive(token)
             if found is None:
                 continue
             lemma, reflexive = found
             role_verb = lemma in ROLE_VERBS
-            if any(t is not token and _is_agent(t, role_verb) for t in words):
+            if any(
+                t is not token and _is_agent(t, role_verb) and not _after_preposition(tokens, j)
+                for j, t in enumerate(tokens)
+            ):  # «с участниками» is not a doer
                 return "parse"
             if any((lemma, t.lemma) in PLAIN_PASSIVES for t in words):
                 return "parse"
@@ -538,7 +547,10 @@ class PassiveVoice(Rule):
                 continue
             if reflexive and (lemma + "ся") in MIDDLE_REFLEXIVES:
                 continue
-            if not reflexive and any(p.pos == "VERB" and "1per" in p.grammemes for p in token.parses):
+            if (
+                not reflexive and token is not words[0]
+                and any(p.pos == "VERB" and "1per" in p.grammemes for p in token.parses)
+            ):  # «доводим» opening a sentence is the «мы» verb: no passive starts a sentence bare
                 return "parse"
             plan = "morph"  # a «-ся» verb without a doer: its subject is found by morphology
         return plan
@@ -1248,8 +1260,7 @@ def _plausible_genitive(token: Token) -> bool:
 
 
 def _genitive_modifier(token: Token) -> bool:
-    best = _best(token)
-    if best is None or best.pos not in ("ADJF", "PRTF"):
+    if token.pos not in ("ADJF", "PRTF"):
         return False
     return _reading(token, "gent") is not None
 

@@ -26,17 +26,17 @@ PARSE_CACHE_SIZE = 20_000
 
 @cache
 def _models():
-    from natasha import NewsEmbedding, NewsNERTagger, NewsSyntaxParser, Segmenter
+    from natasha import NewsEmbedding, NewsNERTagger, NewsSyntaxParser
 
     emb = NewsEmbedding()
-    return Segmenter(), NewsSyntaxParser(emb), NewsNERTagger(emb)
+    return NewsSyntaxParser(emb), NewsNERTagger(emb)
 
 
 def parse_sentences(sentences: Sequence[tuple[str, ...]]) -> list[Arcs]:
     """Dependency arcs for each sentence (a tuple of token texts), parsing the new ones in one batch."""
     missing = list(dict.fromkeys(s for s in sentences if s and s not in _PARSE_CACHE))
     if missing:
-        _, parser, _ = _models()
+        parser, _ = _models()
         for words, markup in zip(missing, parser.map([list(w) for w in missing])):
             _PARSE_CACHE[words] = tuple(
                 (int(t.id), int(t.head_id), t.rel or "") for t in markup.tokens
@@ -60,13 +60,9 @@ def clear_caches() -> None:
 
 @lru_cache(maxsize=20_000)
 def _entities(chunk: str) -> tuple[tuple[int, int, str], ...]:
-    from natasha import Doc
-
-    segmenter, _, ner = _models()
-    doc = Doc(chunk)
-    doc.segment(segmenter)
-    doc.tag_ner(ner)
-    return tuple((s.start, s.stop, s.type) for s in doc.spans)
+    """The tagger on one sentence directly: natasha's ``Doc`` would segment it again first."""
+    _, ner = _models()
+    return tuple((s.start, s.stop, s.type) for s in ner(chunk).spans)
 
 
 def sentence_entities(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:

@@ -170,18 +170,30 @@ def _persons(document: Document, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+_PLACE_GRAMMEMES = frozenset({"Geox", "Orgn"})
 
 
-def _name_like(token: Token) -> bool:
-    """A capitalised word pymorphy3 knows as a name, or an initial: the cheap test before NER.
+def _name_like(tokens: Sequence[Token]) -> list[bool]:
+    """Which tokens may belong to a person's name: the cheap test before NER.
 
-    NER costs as much as the rest of a lint, so it runs only where names are
-    possible at all: a person's name holds at least one such word.
+    A capitalised word pymorphy3 knows as a first name, surname or patronymic
+    (and does not read first as a place or an organisation), or an initial: a
+    capital letter with its dot.  NER costs as much as a whole lint of a short
+    post, so it runs only where such words are.
     """
-    text = token.text
-    if not text[:1].isupper():
-        return False
-    return len(text) == 1 or any(p.grammemes & _NAME_GRAMMEMES for p in token.parses)
+    flags = []
+    for i, t in enumerate(tokens):
+        text = t.text
+        if not text[:1].isupper():
+            flags.append(False)
+        elif len(text) == 1:
+            flags.append(i + 1 < len(tokens) and tokens[i + 1].text == ".")
+        else:
+            flags.append(
+                any(p.grammemes & _NAME_GRAMMEMES for p in t.parses)
+                and not t.grammemes & _PLACE_GRAMMEMES
+            )
+    return flags
 
 
 # -- detectors --------------------------------------------------------------------------
@@ -308,7 +320,7 @@ def _near_first_person(tokens: Sequence[Token], i: int) -> bool:
 def _official_in_sentence(document: Document, sentence: Sentence) -> bool:
     if any(_has_lemma(t, TITLE_WORDS) for t in sentence.words):
         return True
-    if not any(_name_like(t) for t in sentence.words):
+    if not any(_name_like(sentence.tokens)):
         return False
     return bool(_persons(document, sentence.start, sentence.end))
 
@@ -317,8 +329,8 @@ def _name_runs(sentence: Sentence) -> int:
     """Runs of name-like words («И. А. Щербаков», «Анна Петрова»): at most one person each."""
     runs = 0
     inside = False
-    for t in sentence.tokens:
-        if t.is_word and _name_like(t):
+    for t, name in zip(sentence.tokens, _name_like(sentence.tokens)):
+        if name:
             runs += not inside
             inside = True
         elif t.text != "." or not inside:
@@ -634,7 +646,7 @@ def find_official_quotes(document: Document) -> list[Marker]:
         lo, hi = qs - 120, qe + 120
         near = [t for t in document.tokens if lo <= t.start < hi and not (qs <= t.start < qe)]
         official = any(_has_lemma(t, QUOTE_REPORTING) or _has_lemma(t, TITLE_WORDS) for t in near)
-        if not official and any(_name_like(t) for t in near):
+        if not official and any(_name_like(near)):
             official = any(not (qs <= s < qe) for s, _ in _persons(document, max(0, lo), hi))
         if official:
             markers.append(Marker(qs, qe, "цитата должностного лица", "quote"))

@@ -11,13 +11,40 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from typing import Callable, Iterable, Sequence, TypeVar
+from functools import lru_cache
+from typing import Any, Callable, Generic, Iterable, Sequence, TypeVar, overload
 
 from . import protected
 from .morphology import Parse, fold, parse
 
 T = TypeVar("T")
+
+
+class cached_property(Generic[T]):
+    """``functools.cached_property`` without its per-access lock (Python 3.11 takes an RLock).
+
+    Rules read these layers tens of thousands of times per post; the lock alone
+    cost a few percent of a lint.  Documents are not shared between threads.
+    """
+
+    def __init__(self, func: Callable[[Any], T]):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> "cached_property[T]": ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n(?:[ \t\r]*\n)*")
@@ -184,15 +211,19 @@ class Document:
         index = 0
         starts = self._protected_index[0]
         for s_index, sent in enumerate(_split_sentences(self.text, sentenize)):
-            tokens = []
-            for piece_start, piece_stop, text in _split_glued(tokenize(sent.text)):
-                start = sent.start + piece_start
-                end = sent.start + piece_stop
-                tokens.append(
-                    Token(index, start, end, text, None, s_index, bool(starts) and self.is_protected(start, end))
+            base = sent.start
+            if starts:
+                tokens = tuple(
+                    Token(index + k, base + a, base + b, text, None, s_index, self.is_protected(base + a, base + b))
+                    for k, (a, b, text) in enumerate(_split_glued(tokenize(sent.text)))
                 )
-                index += 1
-            sentences.append(Sentence(s_index, sent.start, sent.stop, tuple(tokens)))
+            else:  # the common case: nothing protected, no lookup per token
+                tokens = tuple(
+                    Token(index + k, base + a, base + b, text, None, s_index, False)
+                    for k, (a, b, text) in enumerate(_split_glued(tokenize(sent.text)))
+                )
+            index += len(tokens)
+            sentences.append(Sentence(s_index, sent.start, sent.stop, tokens))
         return tuple(sentences)
 
     @cached_property
@@ -291,7 +322,10 @@ def _split_glued(tokens):
     """razdel keeps «😀Данная» and «❗️В» as one token; a word glued to an emoji is still a word."""
     for tok in tokens:
         text = tok.text
-        if _WORD.search(text) and not text.replace("-", "").isalnum() and any(ord(c) > 0x2000 for c in text):
+        if (
+            not text.isalnum() and not text.replace("-", "").isalnum()
+            and _WORD.search(text) and any(ord(c) > 0x2000 for c in text)
+        ):
             for m in _GLUED.finditer(text):
                 yield tok.start + m.start(), tok.start + m.end(), m.group()
         else:

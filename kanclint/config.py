@@ -213,6 +213,8 @@ def with_overrides(cfg: Config, **options: Any) -> Config:
 
 def severity_override(rule: Any, cfg: Config) -> Severity | None:
     """The configured severity of ``rule`` (by code, name or category), if any."""
+    if not cfg.severity:
+        return None
     for key in (rule.code, rule.name, rule.category):
         if key in cfg.severity:
             return cfg.severity[key]

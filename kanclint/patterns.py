@@ -16,6 +16,8 @@ from typing import Generic, Iterator, Sequence, TypeVar, Union
 from .analysis import Sentence, Token
 from .morphology import Parse, fold
 
+_WORDLIKE = re.compile(r"\w")
+
 # Punctuation that may stand between two words of one phrase.
 LINKS = frozenset({",", "—", "–", "-", "."})
 
@@ -187,7 +189,7 @@ def sentence_words(sentence: Sentence) -> tuple[list[Token], list[bool]]:
     links: list[bool] = []
     pending_ok = True
     for tok in sentence.tokens:
-        if re.search(r"\w", tok.text):
+        if tok.is_word or _WORDLIKE.search(tok.text):
             if words:
                 links.append(pending_ok)
             words.append(tok)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from ..analysis import Document, Sentence
@@ -270,6 +271,13 @@ def _next_noun(m: Match[Entry], ordinal: int, any_items: dict[int, AnyWord]):
     return readings[0] if readings else None
 
 
+@lru_cache(maxsize=20_000)
+def _inflect_raw(raw, want: frozenset[str]) -> str | None:
+    """pymorphy3 rebuilds the whole paradigm per call; the same word recurs in every post."""
+    inflected = raw.inflect(set(want))
+    return inflected.word if inflected is not None else None
+
+
 def _reinflect(reading, grams: set[str], head=None) -> str | None:
     """A carried word in a new case; an adjective keeps agreeing with its noun."""
     want = set(grams)
@@ -283,10 +291,10 @@ def _reinflect(reading, grams: set[str], head=None) -> str | None:
             want |= head.grammemes & {"anim", "inan"}
     elif reading.pos == "NOUN":
         want |= reading.grammemes & {"sing", "plur"} if not (want & {"sing", "plur"}) else set()
-    inflected = reading.raw.inflect(want)
+    inflected = _inflect_raw(reading.raw, frozenset(want))
     if inflected is None and want != grams:
-        inflected = reading.raw.inflect(set(grams))
-    return inflected.word if inflected is not None else None
+        inflected = _inflect_raw(reading.raw, frozenset(grams))
+    return inflected
 
 
 def _make_fix(document: Document, sentence: Sentence, m: Match[Entry], text: str, safe: bool) -> Fix:
@@ -321,12 +329,16 @@ def _wanted_preposition(word: str, replacement: str) -> str | None:
     return None
 
 
+_PREPOSITION_BEFORE = re.compile(r"(?<!\w)(о|об|в|во|с|со)(\s+)$", re.IGNORECASE)
+
+
 def _preposition_o(text: str, start: int, end: int, replacement: str) -> Edit:
     """«о данной программе» → «об этой программе», «в мероприятиях» → «во встречах».
 
     The preposition before a replaced phrase follows the new first sound.
     """
-    before = re.search(r"(?<!\w)(о|об|в|во|с|со)(\s+)$", text[:start], re.IGNORECASE)
+    window = max(0, start - 40)  # the preposition is right before: never scan the whole text
+    before = _PREPOSITION_BEFORE.search(text, window, start)
     if before and replacement:
         word = before.group(1)
         wanted = _wanted_preposition(word, replacement)
@@ -361,7 +373,7 @@ def deletion_edits(text: str, sentence: Sentence, start: int, end: int) -> tuple
     trail = re.match(r"\s*,?\s*", after)
     cut_end = end + (len(trail.group()) if trail else 0)
     if at_start and cut_end < len(text):
-        lead = re.match(r"[«\"„“(\[]*", text[cut_end:]).group()
+        lead = re.compile(r"[«\"„“(\[]*").match(text, cut_end).group()
         letter = cut_end + len(lead)
         if letter < len(text) and text[letter].islower():
             return (Edit(start, letter + 1, lead + text[letter].upper()),)

@@ -340,7 +340,10 @@ def _name_runs(sentence: Sentence) -> int:
 
 def find_protocol_verbs(document: Document) -> list[Marker]:
     markers: list[Marker] = []
+    words = PASSIVE_REPORTING | STRONG_REPORTING | OFFICIAL_REPORTING | {"ходе", "участие"}
     for sentence in document.sentences:
+        if sentence.vocabulary.isdisjoint(words):
+            continue  # none of the formulas below can start here
         tokens = _content(sentence)
         official = None  # computed on demand
         i = 0
@@ -570,7 +573,7 @@ def reader_address(document: Document) -> AddressCheck:
     you = we = imperative = question = call = False
     tokens = document.tokens
     for i, t in enumerate(tokens):
-        if any(s <= t.start < e for s, e in quotes):
+        if quotes and any(s <= t.start < e for s, e in quotes):
             continue
         if "?" in t.text:
             question = True

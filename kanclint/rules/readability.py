@@ -349,12 +349,21 @@ def _name_word(token: Token) -> bool:
     return token.pos in {"NOUN", "ADJF", "PRTF", "NUMR"}
 
 
-def _expanded_by_initials(abbr: str, sentences: Sequence[Sentence]) -> bool:
+def _lowercase_words(document: Document) -> list[list[Token]]:
+    """Each sentence's words without the all-caps ones: where an abbreviation may be spelled out."""
+    return [
+        [t for t in sentence.words if not _CAPS_WORD.match(t.text) or len(t.text) < 2]
+        for sentence in document.sentences
+    ]
+
+
+def _expanded_by_initials(abbr: str, sentences: Sequence[list[Token]]) -> bool:
     """Is there a phrase whose words start with the letters of ``abbr`` (prepositions skipped)?"""
     letters = abbr.lower().replace("ё", "е")
-    for sentence in sentences:
-        words = [t for t in sentence.words if not _CAPS_WORD.match(t.text) or len(t.text) < 2]
+    for words in sentences:
         for i in range(len(words)):
+            if words[i].key[:1] != letters[0]:
+                continue  # a phrase must start with the first letter
             k = 0
             j = i
             nouns = 0
@@ -423,7 +432,7 @@ class UnexplainedAbbreviation(Rule):
                 continue
             if any(_expanded_by_parentheses(document, t) for t in tokens):
                 continue
-            if _expanded_by_initials(abbr, document.sentences):
+            if _expanded_by_initials(abbr, document.shared(_lowercase_words)):
                 continue
             first = next((t for t in tokens if not t.protected), None)
             if first is None:

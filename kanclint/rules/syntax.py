@@ -53,6 +53,8 @@ MIDDLE_REFLEXIVES = frozenset(
         "учиться", "заниматься", "обращаться", "включаться", "меняться", "измениться",
         "изменяться", "переноситься", "отмечаться", "двигаться", "развиваться", "останавливаться",
         "остановиться", "появляться", "появиться", "решаться", "решиться", "касаться",
+        "относиться", "складываться", "сложиться", "распространяться", "ограничиваться",
+        "сохраняться", "сохраниться", "увеличиваться", "уменьшаться", "снижаться", "повышаться",
     }
 )
 
@@ -408,32 +410,48 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "«", "»", '
 def _morph_subject(sentence: Sentence, verb: Token) -> Token | None:
     """The passive subject of a «-ся» verb by morphology, when the sentence was not parsed.
 
-    An inanimate noun in the nominative, in the verb's clause (no punctuation
+    A noun in the nominative in the verb's clause (no punctuation or other verb
     between), agreeing in number (and gender in the past singular), not after a
-    preposition: «запись осуществляется», «ведётся статистика».  An animate one
+    preposition.  Before the verb the leftmost one wins, since the subject opens
+    the clause («Председатель каждое утро катается»: not «утро»); failing that,
+    the first one after the verb («ведётся статистика»).  An animate subject
     («председатель катается») makes the verb reflexive, not passive: no subject.
     """
     tokens = sentence.tokens
     i = next(k for k, t in enumerate(tokens) if t is verb)
+    if i + 1 < len(tokens) and tokens[i + 1].pos == "INFN":
+        return None  # «рекомендуется разместить»: an impersonal formula, the modality dictionary's
     number = "plur" if "plur" in verb.grammemes else "sing"
     gender = next((g for g in ("masc", "femn", "neut") if g in verb.grammemes), None)
+
+    def nominative(j: int) -> Parse | None:
+        for p in tokens[j].parses[:2]:
+            g = p.grammemes
+            if p.pos != "NOUN" or "nomn" not in g or number not in g:
+                continue
+            if gender and number == "sing" and gender not in g:
+                continue
+            return None if _after_preposition(tokens, j) else p
+        return None
+
+    found: tuple[int, Parse] | None = None
     for step in (-1, 1):
         j = i + step
-        while 0 <= j < len(tokens) and tokens[j].text not in _CLAUSE_BREAKS and abs(j - i) <= 6:
-            t = tokens[j]
-            if t.is_word and t.pos == "VERB":
+        while 0 <= j < len(tokens) and tokens[j].text not in _CLAUSE_BREAKS:
+            if tokens[j].is_word and tokens[j].pos == "VERB":
                 break  # another verb's clause
-            for p in t.parses[:2]:
-                g = p.grammemes
-                if p.pos != "NOUN" or "nomn" not in g or number not in g:
-                    continue
-                if gender and number == "sing" and gender not in g:
-                    continue
-                if _after_preposition(tokens, j):
-                    break  # «на приём»: part of a prepositional phrase, look further
-                return None if "anim" in g else t
+            reading = nominative(j)
+            if reading is not None:
+                found = (j, reading)
+                if step == 1:
+                    break  # after the verb the nearest one
             j += step
-    return None
+        if found is not None:
+            break
+    if found is None:
+        return None
+    j, reading = found
+    return None if "anim" in reading.grammemes else tokens[j]
 
 
 def _morph_passive(token: Token) -> tuple[str, bool] | None:

@@ -42,13 +42,15 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
+_URL_HINT = re.compile(r"https?://|www\.|\.(?:ru|рф|su|com|org|net|info|online|me)\b", re.IGNORECASE)
+
 # A character each kind cannot do without: most posts have no «@» or «#», and the
 # regular expressions cost more than these membership tests.
 _NEEDS: dict[str, Callable[[str], bool]] = {
     "emails": lambda text: "@" in text,
     "mentions": lambda text: "@" in text,
     "hashtags": lambda text: "#" in text,
-    "urls": lambda text: "." in text,
+    "urls": lambda text: _URL_HINT.search(text) is not None,
     "emoji": lambda text: bool(text) and max(text) >= "\u200d",  # U+200D (ZWJ) is the lowest code point of the class
     "quotes": lambda text: ":" in text or "«" in text or "—" in text or "–" in text,
 }

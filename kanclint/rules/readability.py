@@ -424,7 +424,7 @@ class UnexplainedAbbreviation(Rule):
         reported: set[str] = set()
         candidates: dict[str, list[Token]] = {}
         for t in document.words:
-            if t.text in KNOWN_ABBREVIATIONS or _is_roman(t.text) or not is_acronym(t):
+            if not t.text.isupper() or t.text in KNOWN_ABBREVIATIONS or _is_roman(t.text) or not is_acronym(t):
                 continue
             candidates.setdefault(t.text, []).append(t)
         for abbr, tokens in candidates.items():

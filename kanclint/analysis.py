@@ -210,20 +210,21 @@ class Document:
         sentences: list[Sentence] = []
         index = 0
         starts = self._protected_index[0]
+        spans = list(zip(*self._protected_index)) if starts else []
+        span = 0  # tokens come in text order: sweep the merged protected spans once
         for s_index, sent in enumerate(_split_sentences(self.text, sentenize)):
             base = sent.start
-            if starts:
-                tokens = tuple(
-                    Token(index + k, base + a, base + b, text, None, s_index, self.is_protected(base + a, base + b))
-                    for k, (a, b, text) in enumerate(_split_glued(tokenize(sent.text)))
-                )
-            else:  # the common case: nothing protected, no lookup per token
-                tokens = tuple(
-                    Token(index + k, base + a, base + b, text, None, s_index, False)
-                    for k, (a, b, text) in enumerate(_split_glued(tokenize(sent.text)))
-                )
-            index += len(tokens)
-            sentences.append(Sentence(s_index, sent.start, sent.stop, tokens))
+            tokens = []
+            for a, b, text in _split_glued(tokenize(sent.text)):
+                start, end = base + a, base + b
+                protected_token = False
+                if spans:
+                    while span < len(spans) and spans[span][1] <= start:
+                        span += 1
+                    protected_token = span < len(spans) and spans[span][0] < max(end, start + 1)
+                tokens.append(Token(index, start, end, text, None, s_index, protected_token))
+                index += 1
+            sentences.append(Sentence(s_index, sent.start, sent.stop, tuple(tokens)))
         return tuple(sentences)
 
     @cached_property
@@ -322,6 +323,9 @@ def _split_glued(tokens):
     """razdel keeps «😀Данная» and «❗️В» as one token; a word glued to an emoji is still a word."""
     for tok in tokens:
         text = tok.text
+        if text.isalnum():
+            yield tok.start, tok.stop, text  # the common case
+            continue
         if (
             not text.isalnum() and not text.replace("-", "").isalnum()
             and _WORD.search(text) and any(ord(c) > 0x2000 for c in text)

@@ -66,3 +66,15 @@ def test_fixing_twice_changes_nothing(text):
     once = kanclint.fix(text, unsafe=True)
     twice = kanclint.fix(once.text, unsafe=True)
     assert twice.text == once.text
+
+
+@SETTINGS
+@given(texts)
+def test_token_protection_agrees_with_the_protected_spans(text):
+    """The sweep that marks tokens while building them gives what a lookup per token gives."""
+    from kanclint.analysis import Document
+
+    document = Document(text)
+    for token in document.tokens:
+        assert token.protected == document.is_protected(token.start, token.end), token
+        assert text[token.start:token.end] == token.text

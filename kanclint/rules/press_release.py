@@ -327,6 +327,8 @@ def _official_in_sentence(document: Document, sentence: Sentence) -> bool:
 
 def _name_runs(sentence: Sentence) -> int:
     """Runs of name-like words («И. А. Щербаков», «Анна Петрова»): at most one person each."""
+    if sum(1 for t in sentence.words if t.text[:1].isupper()) < MIN_ATTENDEES:
+        return 0  # fewer capitals than a list needs: no word to test
     runs = 0
     inside = False
     for t, name in zip(sentence.tokens, _name_like(sentence.tokens)):

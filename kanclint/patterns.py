@@ -302,6 +302,27 @@ class Matcher(Generic[T]):
                     yield Match(payload, pattern, tuple(matched), slots)
 
 
+def span_limit(pattern: Pattern) -> int:
+    """The most words a match of ``pattern`` can cover (gaps at their widest)."""
+    return sum(item.size if isinstance(item, Gap) else 1 for item in pattern.items)
+
+
+def overlapping_match(pattern: Pattern, sentence: Sentence, first: int, last: int) -> bool:
+    """Whether ``pattern`` matches words overlapping ``first..last`` (indices into linked words).
+
+    For guards: a guard matters only where it overlaps a match, so only starts
+    that can reach the match are tried, not the whole sentence.
+    """
+    words, links = sentence.linked_words
+    for i in range(max(0, first - span_limit(pattern) + 1), last + 1):
+        found = _match_at(pattern.items, 0, words, links, i, [], {})
+        if found is not None:
+            matched = found[0]
+            if matched[0].start <= words[last].start and words[first].start <= matched[-1].start:
+                return True
+    return False
+
+
 def _match_at(
     items: Sequence[Item],
     k: int,

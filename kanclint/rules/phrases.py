@@ -20,7 +20,7 @@ from ..analysis import Document, Sentence
 from ..dictionaries import Entry, RuleSpec, builtin_files, load, report_problems
 from ..inflect import inflect_word, match_case
 from ..model import Applicability, Diagnostic, Edit, Fix, Severity
-from ..patterns import AnyWord, Lemma, Match, Matcher
+from ..patterns import AnyWord, Exact, Lemma, Match, Matcher, Pattern, overlapping_match
 from .base import Rule
 
 _BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
@@ -111,7 +111,7 @@ class PhraseFamily:
     def __init__(self, rules: Sequence[PhraseRule]):
         self._matcher: Matcher[Entry] = Matcher()
         self._owner: dict[int, int] = {}  # id(entry) → id(rule)
-        self._guards: dict[int, Matcher[Entry]] = {}  # id(entry) → its guards
+        self._guard_keys: dict[int, frozenset[str] | None] = {}
         for rule in rules:
             rule.family = self
             for entry in rule.entries:
@@ -120,13 +120,18 @@ class PhraseFamily:
                     self._matcher.add(pattern, entry)
         self._cache: "weakref.WeakKeyDictionary[Document, dict[int, list]]" = weakref.WeakKeyDictionary()
 
-    def _guard_matcher(self, entry: Entry) -> Matcher[Entry]:
-        found = self._guards.get(id(entry))
-        if found is None:
-            found = self._guards[id(entry)] = Matcher()
-            for guard in entry.guards:
-                found.add(guard, entry)
-        return found
+    def _guarded(self, sentence: Sentence, m: Match[Entry]) -> bool:
+        """Whether a guard of the matched entry overlaps the match (tried only around it)."""
+        if not m.payload.guards:
+            return False
+        keys = self._guard_keys.get(id(m.payload), False)
+        if keys is False:
+            keys = self._guard_keys[id(m.payload)] = _anchor_keys(m.payload.guards)
+        if keys is not None and keys.isdisjoint(sentence.vocabulary):
+            return False  # no guard's fixed word is in the sentence
+        index = {id(t): i for i, t in enumerate(sentence.linked_words[0])}
+        first, last = index[id(m.tokens[0])], index[id(m.tokens[-1])]
+        return any(overlapping_match(g, sentence, first, last) for g in m.payload.guards)
 
     def matches(self, document: Document) -> dict[int, list[tuple[Sentence, list[Match[Entry]]]]]:
         """``id(rule)`` → the sentences with that rule's matches, guards and overlaps resolved."""
@@ -139,10 +144,8 @@ class PhraseFamily:
             matches = list(self._matcher.find(sentence))
             if not matches:
                 continue
-            guarded = {id(m.payload): m.payload for m in matches if m.payload.guards}
-            if guarded:  # guards cost a search: only those of the entries that matched
-                guards = [g for e in guarded.values() for g in self._guard_matcher(e).find(sentence)]
-                matches = [m for m in matches if not _guarded(m, guards)]
+            if any(m.payload.guards for m in matches):
+                matches = [m for m in matches if not self._guarded(sentence, m)]
             by_rule: dict[int, list[Match[Entry]]] = {}
             for m in matches:
                 by_rule.setdefault(owner[id(m.payload)], []).append(m)
@@ -150,6 +153,17 @@ class PhraseFamily:
                 found.setdefault(rule_id, []).append((sentence, _outermost(own)))
         self._cache[document] = found
         return found
+
+
+def _anchor_keys(patterns: Iterable[Pattern]) -> frozenset[str] | None:
+    """Forms and lemmas of each pattern's first fixed word; ``None`` when a pattern has none."""
+    keys: set[str] = set()
+    for pattern in patterns:
+        anchor = next((it for it in pattern.items if isinstance(it, (Exact, Lemma))), None)
+        if anchor is None:
+            return None
+        keys |= anchor.forms if isinstance(anchor, Exact) else anchor.lemmas
+    return frozenset(keys)
 
 
 def _guarded(m: Match[Entry], guards: list[Match[Entry]]) -> bool:

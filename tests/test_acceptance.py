@@ -52,3 +52,15 @@ def test_a_phrase_inside_a_longer_phrase_of_another_dictionary_is_reported_once(
     report = kanclint.lint(text, config=ISOLATED)
     phrase_findings = [d for d in report.diagnostics if d.entry]
     assert [(d.code, d.match) for d in phrase_findings] == [("KC103", "осуществляют контроль за")]
+
+
+def test_decree_has_the_shape_of_a_press_release():
+    report = lint_path(SEEDS / "004_12ca6392a3e577bc.txt")
+    assert "KC307" in {d.code for d in report.diagnostics}
+
+
+def test_conversational_news_has_no_press_release_finding():
+    """Issue #3: the lively news piece about officials' blogs is not a press release."""
+    report = lint_path(SEEDS / "003_f499eaa6d2c287c1.txt")
+    found = [(d.code, d.match) for d in report.diagnostics if d.category == "press-release"]
+    assert found == []

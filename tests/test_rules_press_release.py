@@ -95,6 +95,8 @@ def test_soobshchil_only_after_official():
     # no official: a neighbour telling news, people celebrating
     assert found("Сосед сообщил нам, что автобус пустили.", "KC302") == []
     assert found("Мы отметили день рождения парка.", "KC302") == []
+    # «рассказала» is the plain verb the rule itself recommends
+    assert found("Руководитель центра Валентина Колпакова рассказала о новых правилах.", "KC302") == []
 
 
 def test_protocol_verbs_seen_inside_quotes_too():
@@ -178,6 +180,13 @@ def test_any_address_silences_it():
     assert found(FLAT + " Вы уже были?", "KC305") == []
     assert found(FLAT.replace("Представлено", "Мы собрали"), "KC305") == []
     assert found(CONVERSATIONAL, "KC305") == []
+
+
+def test_spoken_particles_are_talk_not_a_report():
+    assert found(FLAT.replace("Вход свободный.", "Кстати, вход свободный."), "KC305") == []
+    assert found(FLAT.replace("Представлено", "Вот представлено"), "KC305") == []
+    # «вотум» or «вотчина» are not the particle
+    assert found(FLAT.replace("Вход свободный.", "Вотчина купцов теперь музей."), "KC305") != []
 
 
 def test_short_post_and_formula_do_not_count():

@@ -59,8 +59,9 @@ STRONG_REPORTING = frozenset(
      "констатировать", "резюмировать"}
 )
 # reporting verbs that mark a report only when an official is speaking
+# «рассказал(а)» is not here: it is the plain verb the messages recommend.
 OFFICIAL_REPORTING = frozenset(
-    {"отметить", "сообщить", "заявить", "пояснить", "добавить", "напомнить", "рассказать",
+    {"отметить", "сообщить", "заявить", "пояснить", "добавить", "напомнить",
      "отмечать", "сообщать", "заявлять", "пояснять", "обозначить", "озвучить"}
 )
 # «было отмечено», «отмечено, что», «отмечалось»
@@ -556,10 +557,15 @@ class AddressCheck:
     imperative: bool
     question: bool
     call: bool
+    spoken: bool = False  # «ну», «кстати», «вот», «ведь»: the author talks, as people do
 
     @property
     def any(self) -> bool:
-        return self.you or self.we or self.imperative or self.question or self.call
+        return self.you or self.we or self.imperative or self.question or self.call or self.spoken
+
+
+# Particles of speech, not of documents: a text that uses them talks to someone.
+SPOKEN_PARTICLES = frozenset({"ну", "кстати", "вот", "ведь"})
 
 
 MIN_SENTENCES_FOR_ADDRESS = 5  # "longer than 4 sentences"
@@ -572,7 +578,7 @@ def _quote_spans(document: Document) -> list[tuple[int, int]]:
 def reader_address(document: Document) -> AddressCheck:
     """Address to the reader outside quoted speech (an official's «мы» is not the page's)."""
     quotes = _quote_spans(document)
-    you = we = imperative = question = call = False
+    you = we = imperative = question = call = spoken = False
     tokens = document.tokens
     for i, t in enumerate(tokens):
         if quotes and any(s <= t.start < e for s, e in quotes):
@@ -592,6 +598,8 @@ def reader_address(document: Document) -> AddressCheck:
             we = True
         if key in CALL_TO_ACTION:
             call = True
+        if key in SPOKEN_PARTICLES:
+            spoken = True
         g = t.grammemes
         if "impr" in g and "VERB" in g:
             imperative = True
@@ -599,7 +607,7 @@ def reader_address(document: Document) -> AddressCheck:
             you = True
         elif t.pos == "VERB" and "1per" in g and "plur" in g:
             we = True
-    return AddressCheck(you, we, imperative, question, call)
+    return AddressCheck(you, we, imperative, question, call, spoken)
 
 
 def _content_sentences(document: Document) -> list[Sentence]:
@@ -800,7 +808,8 @@ class NoReaderAddress(_PressReleaseRule):
     title = "Нет обращения к читателю"
     what = (
         "В посте больше четырёх предложений, и нигде нет «вы», «мы», вопроса, повелительного "
-        "наклонения или призыва («приходите», «пишите», «звоните», «ждём»). Цитаты не считаются."
+        "наклонения, призыва («приходите», «пишите», «звоните», «ждём») или разговорных частиц "
+        "(«ну», «кстати», «вот», «ведь»). Цитаты не считаются."
     )
     why = (
         "Пост в соцсети — разговор. Текст, в котором никто ни к кому не обращается, читается как "

@@ -12,6 +12,7 @@ building its own) is read as :data:`DEFAULT_PLATFORM`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, Sequence
 
 from ..analysis import Document, Sentence, Token
@@ -216,6 +217,7 @@ MAX_LONG_WORD_SHARE = 0.25
 LONG_WORD_SYLLABLES = 4
 
 
+@lru_cache(maxsize=100_000)
 def syllables(word: str) -> int:
     """Syllables of a word: its vowels (Russian has no silent vowels, so this is exact enough)."""
     return len(_VOWEL_RE.findall(word))

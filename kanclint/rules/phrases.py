@@ -12,7 +12,6 @@ an unsafe fix, one that cannot be built becomes a plain suggestion.
 from __future__ import annotations
 
 import re
-import weakref
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
@@ -118,7 +117,6 @@ class PhraseFamily:
                 self._owner[id(entry)] = id(rule)
                 for pattern in entry.patterns:
                     self._matcher.add(pattern, entry)
-        self._cache: "weakref.WeakKeyDictionary[Document, dict[int, list]]" = weakref.WeakKeyDictionary()
 
     def _guarded(self, sentence: Sentence, m: Match[Entry]) -> bool:
         """Whether a guard of the matched entry overlaps the match (tried only around it)."""
@@ -135,10 +133,10 @@ class PhraseFamily:
 
     def matches(self, document: Document) -> dict[int, list[tuple[Sentence, list[Match[Entry]]]]]:
         """``id(rule)`` → the sentences with that rule's matches, guards and overlaps resolved."""
-        found = self._cache.get(document)
-        if found is not None:
-            return found
-        found = {}
+        return document.shared(self._scan)
+
+    def _scan(self, document: Document) -> dict[int, list[tuple[Sentence, list[Match[Entry]]]]]:
+        found: dict[int, list[tuple[Sentence, list[Match[Entry]]]]] = {}
         owner = self._owner
         for sentence in document.sentences:
             matches = list(self._matcher.find(sentence))
@@ -151,7 +149,6 @@ class PhraseFamily:
                 by_rule.setdefault(owner[id(m.payload)], []).append(m)
             for rule_id, own in by_rule.items():
                 found.setdefault(rule_id, []).append((sentence, _outermost(own)))
-        self._cache[document] = found
         return found
 
 

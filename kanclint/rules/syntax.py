@@ -19,7 +19,6 @@ features), so case always comes from pymorphy3.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
@@ -337,36 +336,29 @@ class _NoSyntax(_Syntax):
 
 _NO_SYNTAX = _NoSyntax()
 
-_SYNTAX_CACHE: "weakref.WeakKeyDictionary[Document, _Syntax]" = weakref.WeakKeyDictionary()
-
-
 def _syntax(document: Document, sentences: Iterable[Sentence] = ()) -> _Syntax:
-    found = _SYNTAX_CACHE.get(document)
-    if found is None:
-        found = _SYNTAX_CACHE[document] = _Syntax(document)
+    found = document.shared(_Syntax)
     found.load(sentences)
     return found
 
 
-_TITLE_CACHE: "weakref.WeakKeyDictionary[Document, frozenset[int]]" = weakref.WeakKeyDictionary()
-
-
 def _titles(document: Document) -> frozenset[int]:
     """Start offsets of words inside «…»: names of programmes and events the author cannot reword."""
-    found = _TITLE_CACHE.get(document)
-    if found is None:
-        starts: set[int] = set()
-        for sentence in document.sentences:
-            depth = 0
-            for t in sentence.tokens:
-                if t.text in ("«", "„"):
-                    depth += 1
-                elif t.text in ("»", "“") and depth:
-                    depth -= 1
-                elif depth and t.is_word:
-                    starts.add(t.start)
-        found = _TITLE_CACHE[document] = frozenset(starts)
-    return found
+    return document.shared(_quoted_word_starts)
+
+
+def _quoted_word_starts(document: Document) -> frozenset[int]:
+    starts: set[int] = set()
+    for sentence in document.sentences:
+        depth = 0
+        for t in sentence.tokens:
+            if t.text in ("«", "„"):
+                depth += 1
+            elif t.text in ("»", "“") and depth:
+                depth -= 1
+            elif depth and t.is_word:
+                starts.add(t.start)
+    return frozenset(starts)
 
 
 def _adjoin(document: Document, start: int, end: int, tokens: Sequence[Token]) -> tuple[int, int]:

@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Generic, Iterable, Sequence, TypeVar, overload
+from typing import Any, Callable, Generic, Iterable, Mapping, Sequence, TypeVar, overload
 
 from . import protected
 from .morphology import Parse, fold, parse
@@ -176,11 +176,13 @@ class Document:
         *,
         skip: Iterable[str] = protected.KINDS,
         platform: str = "vk",
+        options: Mapping[str, Mapping[str, Any]] | None = None,
     ):
         self.text = text
         self.path = path
         self.skip = tuple(skip)
         self.platform = platform
+        self.options = options or {}  # rule code → configured thresholds (see Rule.setting)
 
     # -- cheap layers -------------------------------------------------------------------
     @cached_property

@@ -37,6 +37,7 @@ class Config:
     fail_under: float | None = None
     skip: tuple[str, ...] = KINDS
     platform: str = "vk"
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code → {option: value}
     use_ignore_file: bool = True  # False with --isolated
     source: str | None = None  # the file it came from
     root: str | None = None  # the folder per-file-ignores are relative to
@@ -54,6 +55,7 @@ class Config:
             "fail-under": self.fail_under,
             "skip": list(self.skip),
             "platform": self.platform,
+            "rule-options": {k: dict(v) for k, v in self.rule_options.items()},
         }
 
 
@@ -74,6 +76,35 @@ def _selectors(value: Any, key: str, where: str) -> tuple[str, ...]:
         if not any(_specificity(s, r) for r in known):
             raise ConfigError(f"{where}: `{key}`: «{s}» не совпадает ни с одним правилом")
     return selectors
+
+
+def _rule_options(value: Any, where: str) -> dict[str, dict[str, Any]]:
+    """``rule-options`` by rule name or code → {code: {option: value}}, every key and value checked."""
+    from .registry import all_rules
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: `rule-options` — таблица «правило = {{настройка = значение}}»")
+    rules = {r.code: r for r in all_rules()}
+    rules.update({r.name: r for r in all_rules()})
+    out: dict[str, dict[str, Any]] = {}
+    for rule_key, settings in value.items():
+        rule = rules.get(str(rule_key)) or rules.get(str(rule_key).upper())
+        if rule is None:
+            raise ConfigError(f"{where}: `rule-options.{rule_key}`: такого правила нет")
+        known = getattr(rule, "options", {})
+        if not isinstance(settings, dict):
+            raise ConfigError(f"{where}: `rule-options.{rule_key}` — таблица настроек")
+        for option, setting in settings.items():
+            if option not in known:
+                hint = f"; есть: {', '.join(known)}" if known else "; у правила нет настроек"
+                raise ConfigError(f"{where}: `rule-options.{rule_key}.{option}`: неизвестная настройка{hint}")
+            default = getattr(rule, known[option])
+            if isinstance(setting, bool) or not isinstance(setting, (int, float)) or setting <= 0:
+                raise ConfigError(f"{where}: `rule-options.{rule_key}.{option}` — положительное число")
+            if isinstance(default, int) and not isinstance(setting, int):
+                raise ConfigError(f"{where}: `rule-options.{rule_key}.{option}` — целое число")
+            out.setdefault(rule.code, {})[option] = setting
+    return out
 
 
 def from_mapping(data: Mapping[str, Any], where: str = "настройки", base: Config | None = None) -> Config:
@@ -124,6 +155,11 @@ def from_mapping(data: Mapping[str, Any], where: str = "настройки", bas
             if value not in PLATFORMS:
                 raise ConfigError(f"{where}: `platform` — одно из: {', '.join(PLATFORMS)}")
             changes["platform"] = value
+        elif key == "rule-options":
+            merged = {code: dict(values) for code, values in cfg.rule_options.items()}
+            for code, values in _rule_options(value, where).items():
+                merged.setdefault(code, {}).update(values)
+            changes["rule_options"] = merged
         else:
             raise ConfigError(f"{where}: неизвестный ключ `{key}`")
     return replace(cfg, **changes)

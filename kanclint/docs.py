@@ -38,6 +38,22 @@ def rule_markdown(rule: Any, max_entries: int | None = None) -> str:
         _quote(rule.instead),
         "",
     ]
+    options = getattr(rule, "options", {})
+    if options:
+        lines += ["## Настройки", "", "| настройка | по умолчанию |", "|---|---|"]
+        for key, attr in options.items():
+            lines.append(f"| `{key}` | {getattr(rule, attr)} |")
+        first = next(iter(options))
+        lines += [
+            "",
+            "В `pyproject.toml` (или без `tool.kanclint.` в `kanclint.toml`):",
+            "",
+            "```toml",
+            f"[tool.kanclint.rule-options.{rule.name}]",
+            f"{first} = {getattr(rule, options[first])}",
+            "```",
+            "",
+        ]
     entries = list(getattr(rule, "entries", ()))
     if entries:
         shown = entries if max_entries is None else entries[:max_entries]

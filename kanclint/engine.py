@@ -101,7 +101,7 @@ def apply_suppressions(document: Document, diagnostics: list[Diagnostic], cfg: C
 def lint(text: str, *, config: Config | None = None, path: str | None = None) -> Report:
     """Check ``text`` and return its :class:`~kanclint.model.Report`."""
     cfg = config or Config()
-    document = Document(text, path, skip=cfg.skip, platform=cfg.platform)
+    document = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
     diagnostics = apply_suppressions(document, run_rules(document, cfg), cfg)
     scored = [d for d in diagnostics if d.category != "meta"]
     score, categories, reasons = compute(scored, len(document.words))

@@ -96,3 +96,66 @@ def test_load_config_errors(tmp_path):
 def test_every_rule_is_selectable_by_its_code():
     for r in all_rules():
         assert is_enabled(r, Config(select=(r.code,)))
+
+
+# -- rule options ------------------------------------------------------------------------------
+
+LONG = " ".join(["слово"] * 22) + "."  # 22 words: over the default 20
+
+
+def codes(text: str, cfg: Config) -> list[tuple[str, str]]:
+    return [(d.code, d.severity.value) for d in kanclint.lint(text, config=cfg).diagnostics]
+
+
+def test_rule_options_change_thresholds_by_name_or_code(tmp_path):
+    default = Config(select=("KC403",), use_ignore_file=False)
+    assert codes(LONG, default) == [("KC403", "warning")]
+    looser = from_mapping({"select": ["KC403"], "rule-options": {"long-sentence": {"warning-words": 25}}})
+    assert codes(LONG, looser) == []
+    stricter = from_mapping({"select": ["KC403"], "rule-options": {"KC403": {"error-words": 21}}})
+    assert codes(LONG, stricter) == [("KC403", "error")]
+    # from a file, and shown by `config show`
+    (tmp_path / "kanclint.toml").write_text('[rule-options.genitive-chain]\nmin-chain = 4\n', encoding="utf-8")
+    cfg = load_config(tmp_path / "kanclint.toml")
+    assert cfg.rule_options == {"KC202": {"min-chain": 4}}
+    assert cfg.to_dict()["rule-options"] == {"KC202": {"min-chain": 4}}
+
+
+def test_genitive_chain_threshold_from_options():
+    text = "Проведены мероприятия для обеспечения безопасности дорожного движения населения района."
+    base = {"select": ["KC202"]}
+    assert [c for c, _ in codes(text, from_mapping(base))] == ["KC202"]
+    assert codes(text, from_mapping({**base, "rule-options": {"genitive-chain": {"min-chain": 6}}})) == []
+
+
+def test_paragraph_length_from_options():
+    paragraph = "Мы открыли новый каток во дворе школы. " * 12  # ~470 characters
+    base = {"select": ["KC404"]}
+    assert codes(paragraph, from_mapping(base)) == []
+    tight = from_mapping({**base, "rule-options": {"long-paragraph": {"max-characters": 300}}})
+    assert [c for c, _ in codes(paragraph, tight)] == ["KC404"]
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"no-such-rule": {"x": 1}}, "rule-options.no-such-rule"),
+        ({"long-sentence": {"max": 1}}, "warning-words"),  # the error lists the known options
+        ({"passive-voice": {"x": 1}}, "нет настроек"),
+        ({"long-sentence": {"warning-words": 0}}, "положительное число"),
+        ({"long-sentence": {"warning-words": "20"}}, "положительное число"),
+        ({"long-sentence": {"warning-words": 20.5}}, "целое число"),
+        ({"long-sentence": 5}, "таблица настроек"),
+    ],
+)
+def test_bad_rule_options_name_the_key(options, message):
+    with pytest.raises(ConfigError) as exc:
+        from_mapping({"rule-options": options}, "kanclint.toml")
+    assert message in str(exc.value) and "kanclint.toml" in str(exc.value)
+
+
+def test_every_option_names_an_existing_default():
+    for rule in all_rules():
+        for key, attr in getattr(rule, "options", {}).items():
+            assert key == key.lower() and " " not in key
+            assert isinstance(getattr(rule, attr), (int, float))

@@ -10,7 +10,7 @@ engine can tell which expensive layers a selection will pay for.
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Iterable, Protocol, runtime_checkable
+from typing import Any, ClassVar, Iterable, Mapping, Protocol, runtime_checkable
 
 from ..analysis import Document
 from ..model import Diagnostic, Fix, Severity
@@ -55,9 +55,19 @@ class Rule:
     instead: ClassVar[str] = ""
     lexical: ClassVar[bool] = True
     needs: ClassVar[frozenset[str]] = frozenset()
+    # Thresholds a project may change in its configuration, as ruff's per-plugin settings:
+    # kebab-case key in ``[tool.kanclint.rule-options.<name or code>]`` → attribute holding the default.
+    options: ClassVar[Mapping[str, str]] = {}
 
     def check(self, document: Document) -> Iterable[Diagnostic]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def setting(self, document: Document, key: str) -> Any:
+        """The configured value of option ``key`` for this run, or the rule's default."""
+        configured = document.options.get(self.code)
+        if configured and key in configured:
+            return configured[key]
+        return getattr(self, self.options[key])
 
     @property
     def url(self) -> str:

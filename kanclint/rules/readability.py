@@ -142,6 +142,7 @@ class LongSentence(Rule):
     title = "Длинное предложение"
     warning_words = 20
     error_words = 35
+    options = {"warning-words": "warning_words", "error-words": "error_words"}
     what = (
         f"Предложение длиннее {warning_words} слов (предупреждение) или {error_words} слов (ошибка). "
         "Числа считаются словами, ссылки и хештеги — нет."
@@ -162,16 +163,18 @@ class LongSentence(Rule):
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         skip = _non_prose_spans(document)
+        warning_words = self.setting(document, "warning-words")
+        error_words = self.setting(document, "error-words")
         for sentence in document.sentences:
             n = len(_prose_words(document, sentence.tokens, skip))
-            if n <= self.warning_words:
+            if n <= warning_words:
                 continue
-            severity = Severity.ERROR if n > self.error_words else Severity.WARNING
+            severity = Severity.ERROR if n > error_words else Severity.WARNING
             start, end = _trimmed(document.text, sentence.start, sentence.end)
             yield self.diagnostic(
                 document, start, end,
                 f"В предложении {plural(n, 'слово', 'слова', 'слов')} — его трудно дочитать. "
-                f"Разбейте его на два-три коротких, по {self.warning_words} слов и меньше: "
+                f"Разбейте его на два-три коротких, по {warning_words} слов и меньше: "
                 "одна мысль — одно предложение.",
                 severity=severity,
             )
@@ -189,6 +192,7 @@ class LongParagraph(Rule):
     severity = Severity.INFO
     title = "Длинный абзац"
     max_chars = 600
+    options = {"max-characters": "max_chars"}
     what = f"Абзац длиннее {max_chars} знаков (абзацы разделяются пустой строкой)."
     why = (
         "На экране телефона такой абзац занимает весь экран сплошным блоком. Читатель теряет строку "
@@ -199,13 +203,14 @@ class LongParagraph(Rule):
     lexical = False
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
+        max_chars = self.setting(document, "max-characters")
         for p in document.paragraphs:
             length = p.end - p.start
-            if length > self.max_chars:
+            if length > max_chars:
                 yield self.diagnostic(
                     document, p.start, p.end,
                     f"Абзац из {plural(length, 'знака', 'знаков', 'знаков')} — на экране телефона это "
-                    f"сплошная стена. Разбейте его пустой строкой на части до {self.max_chars} знаков.",
+                    f"сплошная стена. Разбейте его пустой строкой на части до {max_chars} знаков.",
                 )
 
 

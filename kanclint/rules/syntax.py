@@ -1300,13 +1300,15 @@ class GenitiveChain(Rule):
     example = "Проведены мероприятия для обеспечения безопасности дорожного движения населения района."
     instead = "Мы сделали дороги в районе безопаснее: …"
     min_chain = 3
+    options = {"min-chain": "min_chain"}
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         titles = _titles(document)
+        min_chain = self.setting(document, "min-chain")
         for sentence in document.sentences:
             tokens = [t for t in sentence.tokens if t.start not in titles]
             for chain in self._chains(tokens):
-                if len(chain) - 1 < self.min_chain:
+                if len(chain) - 1 < min_chain:
                     continue
                 first, last = chain[0], chain[-1]
                 n = len(chain) - 1
@@ -1371,8 +1373,11 @@ class NounHeavySentence(Rule):
     min_nouns = 8
     ratio = 4
     min_verbal_nouns = 3
+    options = {"min-nouns": "min_nouns", "ratio": "ratio", "min-verbal-nouns": "min_verbal_nouns"}
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
+        min_nouns, ratio = self.setting(document, "min-nouns"), self.setting(document, "ratio")
+        min_verbal_nouns = self.setting(document, "min-verbal-nouns")
         titles = _titles(document)
         for sentence in document.sentences:
             words = [t for t in sentence.tokens if t.is_word and not t.protected and t.start not in titles]
@@ -1381,8 +1386,8 @@ class NounHeavySentence(Rule):
             nouns = _weighted_nouns(sentence.tokens, titles)
             verbs = sum(1 for t in words if _is_verb_like(t))
             verbal = [t for t in words if is_verbal_noun(t)]
-            heavy = nouns >= self.min_nouns and nouns >= self.ratio * (verbs + 1)
-            many_verbal = len(verbal) >= self.min_verbal_nouns
+            heavy = nouns >= min_nouns and nouns >= ratio * (verbs + 1)
+            many_verbal = len(verbal) >= min_verbal_nouns
             if not heavy and not many_verbal:
                 continue
             kept = [t for t in sentence.tokens if not t.protected]  # no emoji or hashtags at the edges

@@ -356,9 +356,29 @@ def _split_sentences(text: str, sentenize) -> Sequence[_Piece]:
     for block in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
         lines = _lines_as_units(block.group(), block.start())
         for line_start, line_text in lines:
+            if not _SENTENCE_DELIMITER.search(line_text):
+                # razdel splits only at these characters: a line without them is one sentence
+                stripped = line_text.strip()
+                if stripped:
+                    start = line_start + line_text.index(stripped[0])
+                    pieces.append(_Piece(start, start + len(stripped), stripped))
+                continue
             for s in sentenize(line_text):
                 pieces.append(_Piece(line_start + s.start, line_start + s.stop, s.text))
     return pieces
+
+
+def _razdel_delimiter() -> "re.Pattern[str]":
+    """Where razdel may end a sentence: its own pattern (endings, «;», quotes, brackets, smileys)."""
+    try:
+        from razdel.segmenters.sentenize import DELIMITER
+
+        return re.compile(DELIMITER)
+    except ImportError:  # pragma: no cover - a razdel without it: every line goes to sentenize
+        return re.compile(r"[\s\S]")
+
+
+_SENTENCE_DELIMITER = _razdel_delimiter()
 
 
 def _lines_as_units(block: str, offset: int) -> list[tuple[int, str]]:

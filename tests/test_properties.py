@@ -78,3 +78,17 @@ def test_token_protection_agrees_with_the_protected_spans(text):
     for token in document.tokens:
         assert token.protected == document.is_protected(token.start, token.end), token
         assert text[token.start:token.end] == token.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="абв где ёжA1\t  ,:-—«()[{=;.)!?\u00a0\u3000😀\ufeff", max_size=60))
+def test_lines_without_a_delimiter_are_split_as_razdel_would(line):
+    """A line with no place razdel could end a sentence skips sentenize: the result must be the same."""
+    from razdel import sentenize
+
+    from kanclint.analysis import _split_sentences
+
+    if not line.strip():
+        return
+    got = [(p.start, p.stop, p.text) for p in _split_sentences(line, sentenize)]
+    assert got == [(s.start, s.stop, s.text) for s in sentenize(line)]

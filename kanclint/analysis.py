@@ -76,19 +76,15 @@ class Token:
     __slots__ = ("index", "start", "end", "text", "parses", "sentence", "protected",
                  "is_word", "key", "lemma", "pos", "grammemes", "lemmas")
 
-    def __init__(
-        self, index: int, start: int, end: int, text: str, parses: tuple[Parse, ...] | None,
-        sentence: int, protected: bool,
-    ):
+    def __init__(self, index: int, start: int, end: int, text: str, sentence: int, protected: bool):
         self.index = index
         self.start = start
         self.end = end
         self.text = text
         self.sentence = sentence
         self.protected = protected
-        info = _word_info(text)
-        self.is_word, self.key, self.lemma, self.pos, self.grammemes, self.lemmas = info[1:]
-        self.parses = info[0] if parses is None else parses
+        (self.parses, self.is_word, self.key, self.lemma, self.pos, self.grammemes,
+         self.lemmas) = _word_info(text)
 
     def __repr__(self) -> str:
         return f"Token({self.index}, {self.start}, {self.end}, {self.text!r})"
@@ -224,7 +220,7 @@ class Document:
                     while span < len(spans) and spans[span][1] <= start:
                         span += 1
                     protected_token = span < len(spans) and spans[span][0] < max(end, start + 1)
-                tokens.append(Token(index, start, end, text, None, s_index, protected_token))
+                tokens.append(Token(index, start, end, text, s_index, protected_token))
                 index += 1
             sentences.append(Sentence(s_index, sent.start, sent.stop, tuple(tokens)))
         return tuple(sentences)
@@ -329,7 +325,7 @@ def _split_glued(tokens):
             yield tok.start, tok.stop, text  # the common case
             continue
         if (
-            not text.isalnum() and not text.replace("-", "").isalnum()
+            not text.replace("-", "").isalnum()
             and _WORD.search(text) and any(ord(c) > 0x2000 for c in text)
         ):
             for m in _GLUED.finditer(text):

@@ -1,12 +1,12 @@
 """The generic dictionary rule: one ``PhraseRule`` per dictionary file.
 
-All patterns of a file compile into one :class:`~kanclint.patterns.Matcher`
-indexed by first word, so a document is scanned once per rule whatever the
-number of entries.  Rules loaded together (the shipped dictionaries, or one
-plugin's) also share a :class:`PhraseFamily`: one combined matcher scans each
-sentence once for all of them, and each rule takes its own matches.  Replacements are inflected to agree with what they replace
-(see :mod:`kanclint.inflect`); a replacement whose grammar is uncertain becomes
-an unsafe fix, one that cannot be built becomes a plain suggestion.
+Rules loaded together (the shipped dictionaries, or one plugin's) share a
+:class:`PhraseFamily`: all their patterns compile into one
+:class:`~kanclint.patterns.Matcher` indexed by the first two words, so a
+document is scanned once whatever the number of files and entries, and each
+rule takes its own matches.  Replacements are inflected to agree with what they
+replace (see :mod:`kanclint.inflect`); a replacement whose grammar is uncertain
+becomes an unsafe fix, one that cannot be built becomes a plain suggestion.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Iterable, Iterator, Sequence
 from ..analysis import Document, Sentence
 from ..dictionaries import Entry, RuleSpec, builtin_files, load, report_problems
 from ..inflect import inflect_word, match_case
-from ..model import Applicability, Diagnostic, Edit, Fix, Severity
+from ..model import Applicability, Diagnostic, Edit, Fix
 from ..patterns import AnyWord, Exact, Lemma, Match, Matcher, Pattern, overlapping_match
 from .base import Rule
 
@@ -43,33 +43,17 @@ class PhraseRule(Rule):
         self.example = spec.example  # type: ignore[misc]
         self.instead = spec.instead  # type: ignore[misc]
         self.entries = list(entries)
-        self._matcher: Matcher[Entry] = Matcher()
-        self._guards: Matcher[Entry] = Matcher()
-        for entry in self.entries:
-            for pattern in entry.patterns:
-                self._matcher.add(pattern, entry)
-            for guard in entry.guards:
-                self._guards.add(guard, entry)
+        self.family: PhraseFamily | None = None  # set when rules are loaded together
 
     def __repr__(self) -> str:
         return f"PhraseRule({self.code} {self.name}, {len(self.entries)} entries)"
 
-    family: "PhraseFamily | None" = None
-
     def check(self, document: Document) -> Iterator[Diagnostic]:
-        if self.family is not None:
-            for sentence, matches in self.family.matches(document).get(id(self), ()):
-                for m in matches:
-                    yield self._diagnostic(document, sentence, m)
-            return
-        for sentence in document.sentences:
-            matches = list(self._matcher.find(sentence))
-            if not matches:
-                continue
-            if len(self._guards):
-                guards = list(self._guards.find(sentence))
-                matches = [m for m in matches if not _guarded(m, guards)]
-            for m in _outermost(matches):
+        if self.family is None:
+            PhraseFamily([self])  # a rule built on its own is a family of one
+        assert self.family is not None
+        for sentence, matches in self.family.matches(document).get(id(self), ()):
+            for m in matches:
                 yield self._diagnostic(document, sentence, m)
 
     # -- building a finding ---------------------------------------------------------------
@@ -104,13 +88,12 @@ class PhraseFamily:
 
     A post is read by a dozen dictionaries; walking its words once with a
     combined index, instead of once per dictionary, is most of what a lexical
-    check costs.  The result per rule is exactly what its own matcher finds.
+    check costs.  Each rule gets exactly what it would find scanned alone.
     """
 
     def __init__(self, rules: Sequence[PhraseRule]):
         self._matcher: Matcher[Entry] = Matcher()
         self._owner: dict[int, int] = {}  # id(entry) → id(rule)
-        self._guard_keys: dict[int, frozenset[str] | None] = {}
         for rule in rules:
             rule.family = self
             for entry in rule.entries:
@@ -122,9 +105,7 @@ class PhraseFamily:
         """Whether a guard of the matched entry overlaps the match (tried only around it)."""
         if not m.payload.guards:
             return False
-        keys = self._guard_keys.get(id(m.payload), False)
-        if keys is False:
-            keys = self._guard_keys[id(m.payload)] = _anchor_keys(m.payload.guards)
+        keys = _anchor_keys(m.payload.guards)
         if keys is not None and keys.isdisjoint(sentence.vocabulary):
             return False  # no guard's fixed word is in the sentence
         index = {id(t): i for i, t in enumerate(sentence.linked_words[0])}
@@ -152,7 +133,8 @@ class PhraseFamily:
         return found
 
 
-def _anchor_keys(patterns: Iterable[Pattern]) -> frozenset[str] | None:
+@lru_cache(maxsize=10_000)
+def _anchor_keys(patterns: tuple[Pattern, ...]) -> frozenset[str] | None:
     """Forms and lemmas of each pattern's first fixed word; ``None`` when a pattern has none."""
     keys: set[str] = set()
     for pattern in patterns:
@@ -161,10 +143,6 @@ def _anchor_keys(patterns: Iterable[Pattern]) -> frozenset[str] | None:
             return None
         keys |= anchor.forms if isinstance(anchor, Exact) else anchor.lemmas
     return frozenset(keys)
-
-
-def _guarded(m: Match[Entry], guards: list[Match[Entry]]) -> bool:
-    return any(g.payload is m.payload and g.start < m.end and m.start < g.end for g in guards)
 
 
 def _outermost(matches: list[Match[Entry]]) -> list[Match[Entry]]:
@@ -340,6 +318,7 @@ def _wanted_preposition(word: str, replacement: str) -> str | None:
     return None
 
 
+_OPENING_MARKS = re.compile(r"[«\"„“(\[]*")
 _PREPOSITION_BEFORE = re.compile(r"(?<!\w)(о|об|в|во|с|со)(\s+)$", re.IGNORECASE)
 
 
@@ -384,7 +363,7 @@ def deletion_edits(text: str, sentence: Sentence, start: int, end: int) -> tuple
     trail = re.match(r"\s*,?\s*", after)
     cut_end = end + (len(trail.group()) if trail else 0)
     if at_start and cut_end < len(text):
-        lead = re.compile(r"[«\"„“(\[]*").match(text, cut_end).group()
+        lead = _OPENING_MARKS.match(text, cut_end).group()
         letter = cut_end + len(lead)
         if letter < len(text) and text[letter].islower():
             return (Edit(start, letter + 1, lead + text[letter].upper()),)

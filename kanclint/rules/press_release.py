@@ -115,11 +115,6 @@ def _is_number(token: Token) -> bool:
     return token.text.isdigit()
 
 
-def _content(sentence: Sentence) -> Sequence[Token]:
-    """Words and numbers of a sentence: what a reader reads, without emoji and punctuation."""
-    return sentence.content
-
-
 def _past_or_passive(token: Token) -> bool:
     return any(
         ("VERB" in p.grammemes and "past" in p.grammemes)
@@ -144,7 +139,7 @@ def _trimmed(document: Document, start: int, end: int) -> tuple[int, int]:
 def paragraph_openers(document: Document) -> list[Sentence]:
     """The first sentence of every paragraph: where a dateline would stand."""
     openers: list[Sentence] = []
-    sentences = [s for s in document.sentences if _content(s)]
+    sentences = [s for s in document.sentences if s.content]
     for paragraph in document.paragraphs:
         for s in sentences:
             if paragraph.start <= s.start < paragraph.end:
@@ -155,7 +150,7 @@ def paragraph_openers(document: Document) -> list[Sentence]:
 
 def opening_sentences(document: Document) -> list[Sentence]:
     """The post's first sentence, and the next one when the first is a bare headline."""
-    sentences = [s for s in document.sentences if _content(s)]
+    sentences = [s for s in document.sentences if s.content]
     if not sentences:
         return []
     first = sentences[0]
@@ -166,7 +161,7 @@ def opening_sentences(document: Document) -> list[Sentence]:
 
 
 def _persons(document: Document, start: int, end: int) -> list[tuple[int, int]]:
-    """Names (natasha NER) that start in ``[start, end)``; NER runs only on the paragraphs asked for."""
+    """Names (natasha NER) that start in ``[start, end)``; NER runs only on the sentences asked for."""
     return [(s, e) for s, e, kind in document.entities_between(start, end) if kind == "PER" and start <= s < end]
 
 
@@ -272,7 +267,7 @@ def find_ceremonial_leads(document: Document) -> list[Marker]:
     markers: list[Marker] = []
     seen: set[int] = set()
     for sentence in paragraph_openers(document):
-        content = _content(sentence)
+        content = sentence.content
         n = _date_expression(content)
         if not n:
             continue
@@ -295,7 +290,7 @@ def find_ceremonial_leads(document: Document) -> list[Marker]:
     for sentence in opening_sentences(document):
         if sentence.index in seen:
             continue
-        content = _content(sentence)
+        content = sentence.content
         for i, t in enumerate(content[:8]):
             if t.pos != "VERB" or "past" not in t.grammemes:
                 continue
@@ -341,13 +336,16 @@ def _name_runs(sentence: Sentence) -> int:
     return runs
 
 
+# A word each formula below starts with or needs: a sentence without one is skipped.
+_PROTOCOL_WORDS = PASSIVE_REPORTING | STRONG_REPORTING | OFFICIAL_REPORTING | {"ходе", "участие"}
+
+
 def find_protocol_verbs(document: Document) -> list[Marker]:
     markers: list[Marker] = []
-    words = PASSIVE_REPORTING | STRONG_REPORTING | OFFICIAL_REPORTING | {"ходе", "участие"}
     for sentence in document.sentences:
-        if sentence.vocabulary.isdisjoint(words):
+        if sentence.vocabulary.isdisjoint(_PROTOCOL_WORDS):
             continue  # none of the formulas below can start here
-        tokens = _content(sentence)
+        tokens = sentence.content
         official = None  # computed on demand
         i = 0
         while i < len(tokens):
@@ -513,7 +511,7 @@ def _plural_self(token: Token) -> str | None:
 def find_third_person_self(document: Document) -> list[Marker]:
     markers: list[Marker] = []
     for sentence in document.sentences:
-        content = _content(sentence)
+        content = sentence.content
         if not content or not _institution_head(content[0]):
             continue
         head = content[0]
@@ -611,7 +609,7 @@ def reader_address(document: Document) -> AddressCheck:
 
 
 def _content_sentences(document: Document) -> list[Sentence]:
-    return [s for s in document.sentences if _content(s)]
+    return [s for s in document.sentences if s.content]
 
 
 def find_no_reader_address(document: Document) -> list[Marker]:

@@ -40,7 +40,6 @@ PLATFORM_FOR = {  # «для …»
     "telegram-caption": "подписи к фото в Telegram",
 }
 
-VOWELS = frozenset("аеёиоуыэюяaeiouy")
 _VOWEL_RE = re.compile("[аеёиоуыэюяaeiouy]", re.IGNORECASE)
 # links, addresses, mentions and hashtags are not words a reader reads as prose
 _NON_PROSE = frozenset({"urls", "emails", "mentions", "hashtags"})
@@ -68,12 +67,11 @@ def _non_prose_spans(document: Document) -> list[tuple[int, int]]:
     return [(s, e) for s, e, kind in document.protected_spans if kind in _NON_PROSE]
 
 
-def _prose_words(document: Document, tokens: Sequence[Token], skip: list[tuple[int, int]]) -> list[Token]:
+def _prose_words(sentence: Sentence, skip: list[tuple[int, int]]) -> Sequence[Token]:
     """Words and numbers a reader reads, without links and hashtags."""
-    readable = [t for t in tokens if t.is_word or any(c.isdigit() for c in t.text)]
     if not skip:
-        return readable
-    return [t for t in readable if not any(s <= t.start < e for s, e in skip)]
+        return sentence.content
+    return [t for t in sentence.content if not any(s <= t.start < e for s, e in skip)]
 
 
 # -- KC402 ------------------------------------------------------------------------------
@@ -166,7 +164,7 @@ class LongSentence(Rule):
         warning_words = self.setting(document, "warning-words")
         error_words = self.setting(document, "error-words")
         for sentence in document.sentences:
-            n = len(_prose_words(document, sentence.tokens, skip))
+            n = len(_prose_words(sentence, skip))
             if n <= warning_words:
                 continue
             severity = Severity.ERROR if n > error_words else Severity.WARNING
@@ -240,7 +238,7 @@ def readability_metrics(document: Document) -> dict[str, float]:
     sentences = 0
     words: list[Token] = []
     for sentence in document.sentences:
-        in_sentence = [t for t in _prose_words(document, sentence.tokens, skip) if t.is_word]
+        in_sentence = [t for t in _prose_words(sentence, skip) if t.is_word]
         if in_sentence:
             sentences += 1
             words.extend(in_sentence)

@@ -336,6 +336,7 @@ class _NoSyntax(_Syntax):
 
 _NO_SYNTAX = _NoSyntax()
 
+
 def _syntax(document: Document, sentences: Iterable[Sentence] = ()) -> _Syntax:
     found = document.shared(_Syntax)
     found.load(sentences)
@@ -457,7 +458,7 @@ def _morph_passive(token: Token) -> tuple[str, bool] | None:
 
 @lru_cache(maxsize=100_000)
 def _form_passive(text: str) -> tuple[str, bool] | None:
-    token = Token(0, 0, len(text), text, None, 0, False)
+    token = Token(0, 0, len(text), text, 0, False)
     if not token.parses:
         return None
     best = token.parses[0]
@@ -531,11 +532,12 @@ class PassiveVoice(Rule):
         """``None`` when morphology rules a finding out, ``"parse"`` when only the parse can tell.
 
         The parse is the costliest step of a lint, so it runs where it changes
-        the answer: a «-ся» verb (passive or not is the parse's call), a possible
-        doer in the instrumental, a :data:`PLAIN_PASSIVES` subject, or a «мы»
-        verb that pymorphy3 also reads as a participle («доводим»).  A plain
-        participle with none of these («работы завершены») is reported from
-        morphology alone (``"morph"``): there is no doer to name, no rewrite to build.
+        the answer: a possible doer in the instrumental, a :data:`PLAIN_PASSIVES`
+        subject, or a «мы» verb that pymorphy3 also reads as a participle
+        («доводим»).  A passive with none of these («работы завершены», «запись
+        ведётся») is read from morphology alone (``"morph"``): there is no doer to
+        name and no rewrite to build, and :func:`_morph_subject` finds the subject
+        of a «-ся» passive.
         """
         words = sentence.words
         tokens = sentence.tokens

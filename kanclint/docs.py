@@ -101,15 +101,15 @@ def rule_pages() -> dict[str, str]:
             f"| [{rule.code}]({name}) | `{rule.name}` | `{rule.category}` | "
             f"{Severity.parse(rule.severity).value} | {_cell(rule.title)} |"
         )
-    from .score import CATEGORY_CAP, DEFAULT_CAP, category_title
+    from .score import category_title, group_of
 
-    index += ["", "## Категории", "", "| категория | название | правила | доля оценки, не больше |", "|---|---|---|---|"]
+    index += ["", "## Категории", "", "| категория | название | правила | группа оценки |", "|---|---|---|---|"]
     by_category: dict[str, list[str]] = {}
     for rule in all_rules():
         by_category.setdefault(rule.category, []).append(f"[{rule.code}]({doc_filename(rule)})")
     for category, codes in sorted(by_category.items()):
-        cap = CATEGORY_CAP.get(category, DEFAULT_CAP)
-        index.append(f"| `{category}` | {category_title(category)} | {', '.join(codes)} | {cap:.0%} |")
+        group = "—" if category == "meta" else f"`findings-{group_of(category)}`"
+        index.append(f"| `{category}` | {category_title(category)} | {', '.join(codes)} | {group} |")
     pages["README.md"] = "\n".join(index) + "\n"
     return pages
 

@@ -11,8 +11,10 @@ from .analysis import Document
 from .config import Config
 from .fixes import FixResult, MAX_ROUNDS, apply_edits, choose_fixes
 from .model import Diagnostic, Report
+from .rules.meta import NotRussian
 from .morphology import fold
-from .score import compute, subscores
+from . import score as score_mod
+from . import signals as signals_mod
 
 
 class InternalError(RuntimeError):
@@ -98,20 +100,40 @@ def apply_suppressions(document: Document, diagnostics: list[Diagnostic], cfg: C
     return kept
 
 
+NOT_RUSSIAN_SHARE = 0.5  # below this share of Cyrillic letters a text is not scored
+
+
 def lint(text: str, *, config: Config | None = None, path: str | None = None) -> Report:
     """Check ``text`` and return its :class:`~kanclint.model.Report`."""
+    if not isinstance(text, str):
+        raise TypeError(f"kanclint.lint ждёт текст (str), а получил {type(text).__name__}")
     cfg = config or Config()
     document = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
     diagnostics = apply_suppressions(document, run_rules(document, cfg), cfg)
-    scored = [d for d in diagnostics if d.category != "meta"]
-    score, categories, reasons = compute(scored, len(document.words))
-    groups = subscores(scored, len(document.words))
+    signals = signals_mod.compute(document, score_mod.charged_spans(document, diagnostics))
     metrics: dict[str, float] = {
-        "words": float(len(document.words)),
-        "sentences": float(len(document.sentences)),
-        "characters": float(len(text)),
+        "words": len(document.words),
+        "sentences": len(document.sentences),
+        "characters": len(text),
+        "cyrillic_share": round(signals.cyrillic_share, 3),
     }
-    return Report(path, text, score, categories, tuple(diagnostics), metrics, reasons, groups)
+    if signals.words == 0 or signals.cyrillic_share < NOT_RUSSIAN_SHARE:
+        diagnostics = sorted((*diagnostics, _not_russian(document)), key=lambda d: (d.start, d.end, d.code))
+        return Report(path, text, None, {}, tuple(diagnostics), metrics, (), {}, {})
+    scored_findings = score_mod.scored_findings(diagnostics)
+    values = score_mod.features(signals, scored_findings)
+    scored = score_mod.predict(values)
+    categories = score_mod.breakdown(scored_findings, scored)
+    reasons = score_mod.reasons(categories, scored, signals)
+    return Report(path, text, scored.score, categories, tuple(diagnostics), metrics, reasons, scored.subscores,
+                  {k: round(v, 4) for k, v in values.items()}, scored.contributions)
+
+
+def _not_russian(document: Document) -> Diagnostic:
+    """The info finding that explains why a text has no score."""
+    return NotRussian().diagnostic(
+        document, 0, 0, "Текст почти не на русском языке: kanclint оценивает только русские посты, оценки нет."
+    )
 
 
 def lint_file(path: str | Path, *, config: Config | None = None) -> Report:

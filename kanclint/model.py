@@ -153,12 +153,18 @@ class Report:
 
     path: str | None
     text: str
-    score: float
+    score: float | None  # None: not scored (the text is not Russian, see KC002)
     categories: dict[str, CategoryScore]
     diagnostics: tuple[Diagnostic, ...]
     metrics: dict[str, float] = field(default_factory=dict)
     reasons: tuple[str, ...] = ()
     subscores: dict[str, float] = field(default_factory=dict)
+    features: dict[str, float] = field(default_factory=dict)  # inputs of the register model
+    contributions: tuple[Any, ...] = ()  # kanclint.score.Contribution per feature, in points
+
+    @property
+    def scored(self) -> bool:
+        return self.score is not None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -167,6 +173,10 @@ class Report:
             "subscores": dict(self.subscores),
             "categories": {k: v.to_dict() for k, v in sorted(self.categories.items())},
             "reasons": list(self.reasons),
-            "metrics": {k: round(v, 3) for k, v in self.metrics.items()},
+            "metrics": {k: (v if isinstance(v, int) else round(v, 3)) for k, v in self.metrics.items()},
+            "signals": [
+                {"signal": c.feature, "value": round(c.value, 4), "points": round(c.points, 2)}
+                for c in self.contributions if abs(c.points) >= 0.005
+            ],
             "diagnostics": [d.to_dict(self.text) for d in self.diagnostics],
         }

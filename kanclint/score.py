@@ -1,48 +1,44 @@
-"""The 0–10 score: 10 is a living conversational post.  The formula is in docs/scoring.md.
+"""The 0–10 score: a calibrated model of the register, 10 being a living conversational post.
 
-For each category c, the weighted findings per 100 words become a saturating
-penalty ``p_c = 1 − exp(−d_c / S)``; the score is ``10 × Π (1 − cap_c × p_c)``.
+The score is ``10 × σ(b + Σ wᵢ·xᵢ)``: a logistic model whose features are the register
+signals of :mod:`kanclint.signals` and the densities of findings by group.  The
+coefficients are data (``dictionaries/register/model.toml``), fitted on real labelled
+posts by ``benchmarks/fit_register.py``; editing that file changes the score without
+touching Python.  The formula and the fitting are described in docs/scoring.md.
 
-* Density, not count: a 2,000-word text with one finding keeps ~9.9 points.
-* A floor of ``MIN_WORDS`` words in the density: a 20-word post with one
-  finding is judged as if it had 100 words, so one word does not sink it.
-* Saturation per category with a cap: forty «данный» cost at most ``cap_c`` of
-  the score, and every other category still costs its own share, so one
-  category can neither hide another nor be hidden.
+Fairness is built into the features, not patched on afterwards:
+
+* Findings cost once per span: where several rules flag overlapping text, the span
+  counts once, for its heaviest finding.
+* Every feature is a share or a density, so repeating the whole text keeps the score.
+* Findings saturate per group (``1 − exp(−d / scale)``), so one flooded group can
+  neither take the whole score nor hide another group.
+* Finding weights are never positive and conversational signals never negative (the
+  fit is constrained), so fixing a finding cannot lower the score.
+* Cosmetic signs (emoji, «!», «Друзья,») raise the score by at most ``cosmetic-cap``
+  points: they do not turn a report into a living post.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Iterable
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .model import CategoryScore, Diagnostic, Severity
+from .morphology import parse
 from .russian import plural
+from .signals import SPEC_BY_NAME, Signals
 
-MIN_WORDS = 100
-SCALE = 2.0  # findings per 100 words at which a category takes ~63% of its cap
+if TYPE_CHECKING:  # pragma: no cover
+    from .analysis import Document
+
 SEVERITY_WEIGHT = {Severity.ERROR: 2.0, Severity.WARNING: 1.0, Severity.INFO: 0.35}
-DEFAULT_CAP = 0.35
-CATEGORY_CAP = {
-    "bureaucratese": 0.45,
-    "formula": 0.45,
-    "verbal-noun": 0.45,
-    "derived-preposition": 0.4,
-    "cliche": 0.45,
-    "press-release": 0.5,
-    "passive": 0.4,
-    "genitive-chain": 0.35,
-    "time-filler": 0.3,
-    "filler": 0.3,
-    "pleonasm": 0.3,
-    "evaluation": 0.25,
-    "intensifier": 0.25,
-    "vagueness": 0.25,
-    "modality": 0.25,
-    "length": 0.3,
-    "readability": 0.3,
-    "typography": 0.2,
-}
+FINDINGS_SCALE = 4.0  # weighted findings per 100 words at which a group feature reaches ~63%
 
 CATEGORY_TITLES = {
     "bureaucratese": "Канцелярит",
@@ -65,64 +61,290 @@ CATEGORY_TITLES = {
     "typography": "Оформление",
 }
 
+# Finding groups: each is one feature of the model and one sub-score of the report.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "lexicon": ("bureaucratese", "formula", "derived-preposition", "cliche", "time-filler", "pleonasm",
+                "verbal-noun"),
+    "lexicon-soft": ("evaluation", "intensifier", "filler", "vagueness", "modality"),
+    "syntax": ("passive", "genitive-chain"),
+    "structure": ("press-release",),
+    "readability": ("length", "readability", "typography"),
+}
+_GROUP_OF = {c: g for g, cats in GROUPS.items() for c in cats}
+GROUP_TITLES = {
+    "lexicon": "лексика", "lexicon-soft": "оценки и вода", "syntax": "синтаксис", "structure": "структура",
+    "readability": "читаемость", "register": "регистр",
+}
+FINDING_FEATURES = tuple(f"findings-{g}" for g in GROUPS)
+
 
 def category_title(category: str) -> str:
     return CATEGORY_TITLES.get(category, category)
 
 
-GROUPS = {
-    "lexicon": ("bureaucratese", "formula", "derived-preposition", "cliche", "time-filler", "evaluation",
-                "intensifier", "filler", "vagueness", "modality", "pleonasm"),
-    "syntax": ("passive", "verbal-noun", "genitive-chain"),
-    "structure": ("press-release",),
-    "readability": ("length", "readability"),
-}
-_GROUP_OF = {c: g for g, cats in GROUPS.items() for c in cats}
+def group_of(category: str) -> str:
+    """The sub-score a finding category counts in; unknown (plugin) categories count as lexicon."""
+    return _GROUP_OF.get(category, "lexicon")
 
 
-def _factors(diagnostics: Iterable[Diagnostic], words: int) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
-    """Per category: the factor it multiplies the score by, its weighted findings and its count."""
-    weights: dict[str, float] = {}
-    counts: dict[str, int] = {}
+# -- the model file -------------------------------------------------------------------------------
+
+class ModelError(ValueError):
+    """The coefficients file is broken; the message names the file and key."""
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str
+    weight: float
+    cap: float  # the value is clipped to [0, cap] before it is weighted
+    ref: float = 0.0  # a typical value: the feature moves the score by weight × (value − ref)
+    cosmetic: bool = False
+    group: str = "register"
+
+
+@dataclass(frozen=True)
+class RegisterModel:
+    intercept: float
+    features: tuple[Feature, ...]
+    cosmetic_cap: float  # points cosmetic signs may add at most
+    path: str = ""
+
+
+def model_path() -> Path:
+    from .dictionaries import builtin_dir
+
+    return builtin_dir() / "register" / "model.toml"
+
+
+def parse_model(data: Mapping[str, Any], where: str) -> RegisterModel:
+    """Validate the coefficients table; every problem names the key."""
+    def number(value: Any, key: str) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise ModelError(f"{where}: {key} должно быть числом")
+        return float(value)
+
+    known = set(SPEC_BY_NAME) | set(FINDING_FEATURES)
+    features = []
+    table = data.get("features")
+    if not isinstance(table, dict) or not table:
+        raise ModelError(f"{where}: нет таблицы [features]")
+    for name, spec in table.items():
+        if name not in known:
+            raise ModelError(f"{where}: features.{name}: такого признака нет (есть: {', '.join(sorted(known))})")
+        if not isinstance(spec, dict):
+            raise ModelError(f"{where}: features.{name} должна быть таблицей")
+        cap = number(spec.get("cap", 1.0), f"features.{name}.cap")
+        if cap <= 0:
+            raise ModelError(f"{where}: features.{name}.cap должно быть больше нуля")
+        group = name.removeprefix("findings-") if name in FINDING_FEATURES else "register"
+        features.append(Feature(name, number(spec.get("weight", 0.0), f"features.{name}.weight"), cap,
+                                number(spec.get("ref", 0.0), f"features.{name}.ref"),
+                                bool(spec.get("cosmetic", False)), group))
+    return RegisterModel(number(data.get("intercept", 0.0), "intercept"), tuple(features),
+                         number(data.get("cosmetic-cap", 0.5), "cosmetic-cap"), where)
+
+
+@cache
+def load_model(path: str | None = None) -> RegisterModel:
+    """The shipped coefficients (or ``path``), read once per process."""
+    target = Path(path) if path else model_path()
+    try:
+        with target.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ModelError(f"{target}: не удалось прочитать коэффициенты оценки: {exc}") from None
+    return parse_model(data, str(target))
+
+
+# -- features -------------------------------------------------------------------------------------
+
+# Findings reported but not scored: the length of the whole post is no sign of its register (and
+# would make a text repeated twice score lower), and a missing address to the reader is already
+# the absence of the second-person and invitation signals.
+UNSCORED_CATEGORIES = frozenset({"meta", "length"})
+UNSCORED_CODES = frozenset({"KC305", "KC405"})  # KC405: word and sentence length are signals
+MAX_STRUCTURAL_SPAN = 80  # characters: a longer finding is about a sentence or more, not a phrase
+
+
+def scored_findings(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.category not in UNSCORED_CATEGORIES and d.code not in UNSCORED_CODES]
+
+
+def charged_spans(document: "Document", diagnostics: Iterable[Diagnostic]) -> list[tuple[int, int]]:
+    """Words the fixes of phrase findings would delete: they count for no register signal.
+
+    The signals then read the text roughly as it will be once the fixes are applied, so
+    applying a fix changes little besides removing its finding (see signals.compute).  A
+    word the replacement keeps («сообщение» in «информационное сообщение» → «сообщение»)
+    stays visible.
+    """
+    spans = []
     for d in diagnostics:
-        weights[d.category] = weights.get(d.category, 0.0) + SEVERITY_WEIGHT[d.severity]
+        if d.fix is None or group_of(d.category) not in ("lexicon", "lexicon-soft") or d.category == "meta":
+            continue
+        for e in d.fix.edits:
+            if e.end <= e.start:
+                continue
+            kept = {lemma for w in _WORDS.findall(e.replacement) for lemma in _lemmas(w)}
+            for t in document.tokens_between(e.start, e.end):
+                if t.is_word and t.start >= e.start and t.end <= e.end and not (t.lemmas & kept):
+                    spans.append((t.start, t.end))
+    return sorted(spans)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _lemmas(word: str) -> frozenset[str]:
+    return frozenset(p.lemma for p in parse(word))
+
+
+def charged_findings(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """One finding per span: overlapping phrase findings of several rules cost once, the heaviest.
+
+    A sweep over findings sorted by start.  Findings longer than a phrase (a whole
+    sentence or paragraph) are charged on their own: they must not swallow the phrases
+    inside them.
+    """
+    charged: list[Diagnostic] = []
+    phrase_end = -1
+    last: int | None = None  # index in ``charged`` of the phrase that reaches ``phrase_end``
+    for d in sorted(diagnostics, key=lambda d: (d.start, -d.end)):
+        if d.end - d.start > MAX_STRUCTURAL_SPAN:
+            charged.append(d)
+            continue
+        if last is not None and d.start < phrase_end and d.end > d.start:
+            if SEVERITY_WEIGHT[d.severity] > SEVERITY_WEIGHT[charged[last].severity]:
+                charged[last] = d
+            phrase_end = max(phrase_end, d.end)
+            continue
+        charged.append(d)
+        if d.end > d.start:
+            last, phrase_end = len(charged) - 1, d.end
+    return charged
+
+
+def finding_features(diagnostics: Iterable[Diagnostic], words: int) -> dict[str, float]:
+    """Per group: ``1 − exp(−d / FINDINGS_SCALE)`` with ``d`` weighted findings per 100 words."""
+    weights = {g: 0.0 for g in GROUPS}
+    for d in charged_findings(diagnostics):
+        weights[group_of(d.category)] += SEVERITY_WEIGHT[d.severity]
+    per_word = 100.0 / max(words, 1)
+    return {f"findings-{g}": 1.0 - math.exp(-w * per_word / FINDINGS_SCALE) for g, w in weights.items()}
+
+
+def features(signals: Signals, diagnostics: Iterable[Diagnostic]) -> dict[str, float]:
+    """Every model input for one document: the signals and the finding groups."""
+    values = dict(signals.values)
+    values.update(finding_features(diagnostics, signals.words))
+    return values
+
+
+# -- the score ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Contribution:
+    """How one feature moved the score, in points (negative: lowered it)."""
+
+    feature: str
+    value: float
+    points: float
+    group: str
+
+
+@dataclass(frozen=True)
+class Scored:
+    score: float
+    contributions: tuple[Contribution, ...]
+    subscores: dict[str, float]
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def predict(values: Mapping[str, float], model: RegisterModel | None = None) -> Scored:
+    """Score a feature vector and split the distance from the neutral score among the features.
+
+    Raising and lowering are told apart: the points the conversational signals add are
+    ``10σ(b + P) − 10σ(b)``, the points findings and report signals take are
+    ``10σ(b + P) − 10σ(b + P + N)``; each side is shared in proportion to the terms.
+    """
+    model = model or load_model()
+    terms: list[tuple[Feature, float, float]] = []
+    for f in model.features:
+        x = min(max(values.get(f.name, 0.0), 0.0), f.cap)
+        terms.append((f, x, f.weight * (x - f.ref)))
+    b = model.intercept
+    cosmetic = sum(t for f, _, t in terms if f.cosmetic and t > 0)
+    plain_pos = sum(t for f, _, t in terms if not f.cosmetic and t > 0)
+    neg = sum(t for _, _, t in terms if t < 0)
+    # cosmetic signs may add at most cosmetic_cap points on top of everything else
+    without = 10.0 * _sigmoid(b + plain_pos + neg)
+    with_cosmetic = 10.0 * _sigmoid(b + plain_pos + cosmetic + neg)
+    cosmetic_points = min(with_cosmetic - without, model.cosmetic_cap)
+    score = min(10.0, without + cosmetic_points)
+
+    raised = 10.0 * _sigmoid(b + plain_pos) - 10.0 * _sigmoid(b)
+    lowered = 10.0 * _sigmoid(b + plain_pos) - without
+    contributions = []
+    for f, x, t in terms:
+        if t > 0 and f.cosmetic:
+            points = cosmetic_points * t / cosmetic if cosmetic else 0.0
+        elif t > 0:
+            points = raised * t / plain_pos
+        elif t < 0:
+            points = -lowered * t / neg
+        else:
+            points = 0.0
+        contributions.append(Contribution(f.name, x, points, f.group))
+    lost: dict[str, float] = {}
+    for c in contributions:
+        if c.points < 0:
+            lost[c.group] = lost.get(c.group, 0.0) - c.points
+    subs = {g: round(max(0.0, 10.0 - lost.get(g, 0.0)), 1) for g in ("register", *GROUPS)}
+    return Scored(round(score, 1), tuple(contributions), subs)
+
+
+def breakdown(diagnostics: Iterable[Diagnostic], scored: Scored) -> dict[str, CategoryScore]:
+    """Per finding category: how many findings and how many points its group's charge took."""
+    counts: dict[str, int] = {}
+    weights: dict[str, float] = {}
+    for d in diagnostics:
         counts[d.category] = counts.get(d.category, 0) + 1
-    denominator = max(words, MIN_WORDS)
-    factors: dict[str, float] = {}
+    for d in charged_findings(diagnostics):
+        weights[d.category] = weights.get(d.category, 0.0) + SEVERITY_WEIGHT[d.severity]
+    by_feature = {c.feature: c.points for c in scored.contributions}
+    group_weight: dict[str, float] = {}
     for cat, w in weights.items():
-        density = 100.0 * w / denominator
-        penalty = 1.0 - math.exp(-density / SCALE)
-        factors[cat] = 1.0 - CATEGORY_CAP.get(cat, DEFAULT_CAP) * penalty
-    return factors, weights, counts
+        group_weight[group_of(cat)] = group_weight.get(group_of(cat), 0.0) + w
+    out = {}
+    for cat, n in counts.items():
+        g = group_of(cat)
+        w = weights.get(cat, 0.0)
+        share = -by_feature.get(f"findings-{g}", 0.0) * w / group_weight[g] if group_weight.get(g) else 0.0
+        out[cat] = CategoryScore(cat, n, w, max(0.0, share))
+    return out
 
 
-def subscores(diagnostics: Iterable[Diagnostic], words: int) -> dict[str, float]:
-    """0–10 per group (lexicon, syntax, structure, readability): where the points went."""
-    factors, _, _ = _factors(diagnostics, words)
-    result = {}
-    for group in GROUPS:
-        product = math.prod(f for c, f in factors.items() if _GROUP_OF.get(c, "lexicon") == group)
-        result[group] = round(10.0 * product, 1)
-    return result
-
-
-def compute(diagnostics: Iterable[Diagnostic], words: int) -> tuple[float, dict[str, CategoryScore], tuple[str, ...]]:
-    """Score, per-category breakdown and the reasons points were lost, biggest first."""
-    factors, weights, counts = _factors(diagnostics, words)
-    product = math.prod(factors.values()) if factors else 1.0
-    raw = 10.0 * product
-    score = round(raw, 1)
-    lost = 10.0 - raw
-    logs = {c: -math.log(f) for c, f in factors.items()}
-    total_log = sum(logs.values())
-    categories: dict[str, CategoryScore] = {}
-    for cat in weights:
-        share = lost * logs[cat] / total_log if total_log > 0 else 0.0
-        categories[cat] = CategoryScore(cat, counts[cat], weights[cat], share)
-    reasons = tuple(
-        f"{category_title(c.category)}: {plural(c.findings, 'находка', 'находки', 'находок')}, −{c.penalty:.1f}"
-        for c in sorted(categories.values(), key=lambda c: -c.penalty)
-        if c.penalty >= 0.05
-    )
-    return score, categories, reasons
-
+def reasons(categories: Mapping[str, CategoryScore], scored: Scored, signals: Signals) -> tuple[str, ...]:
+    """Where points went and where they came from, biggest first, in Russian."""
+    lines: list[tuple[float, str]] = []
+    for c in categories.values():
+        if c.penalty >= 0.05:
+            lines.append((-c.penalty, f"{category_title(c.category)}: "
+                                      f"{plural(c.findings, 'находка', 'находки', 'находок')}, −{c.penalty:.1f}"))
+    for c in scored.contributions:
+        if c.feature.startswith("findings-") or abs(c.points) < 0.05:
+            continue
+        spec = SPEC_BY_NAME[c.feature]
+        where = signals.where.get(c.feature, ())
+        tail = f" (предложения {', '.join(str(i + 1) for i in where[:5])})" if where else ""
+        sign = "+" if c.points > 0 else "−"
+        lines.append((-abs(c.points), f"{spec.title}: {sign}{abs(c.points):.1f}{tail}"))
+    lines.sort(key=lambda item: item[0])
+    return tuple(text for _, text in lines)

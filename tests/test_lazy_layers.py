@@ -21,7 +21,6 @@ from kanclint.dictionaries import builtin_files, load
 from kanclint.rules.phrases import PhraseRule, builtin_rules
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 @pytest.fixture
@@ -183,8 +182,7 @@ def test_shared_layer_is_computed_once_per_document():
 
 def _texts() -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*"))]
-    if SEEDS.is_dir():
-        texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures").glob("*.txt"))]
     return texts
 
 

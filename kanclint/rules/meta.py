@@ -30,4 +30,25 @@ class StaleIgnore(Rule):
         return iter(())  # produced by the engine, which knows the ignore file
 
 
-RULES = [StaleIgnore]
+class NotRussian(Rule):
+    """KC002: the text is mostly not Russian, so it gets no score."""
+
+    code = "KC002"
+    name = "not-russian"
+    category = "meta"
+    severity = Severity.INFO
+    title = "Текст не на русском языке"
+    what = "Текст, в котором меньше половины букв кириллические: kanclint не ставит ему оценку."
+    why = (
+        "Словари и модель оценки kanclint сделаны для русского языка. Оценка английского или карельского "
+        "текста ничего бы не значила, а проверка перед публикацией не должна его пропускать молча."
+    )
+    example = "Welcome to our museum! The exhibition opens on Monday."
+    instead = "Проверьте русскую версию поста; текст на другом языке оцените вручную."
+    lexical = False
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        return iter(())  # produced by the engine together with the score
+
+
+RULES = [StaleIgnore, NotRussian]

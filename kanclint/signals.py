@@ -1,0 +1,356 @@
+"""Register signals: what a document does that a press release or a living post does.
+
+Rules report faults; signals describe the register.  Each signal is one number per
+document, computed in one sweep over the tokens the :class:`~kanclint.analysis.Document`
+already has, and read by the score model (:mod:`kanclint.score`).  Signals that favour
+the conversational register («мы», «вы», a question, an invitation, spoken particles,
+feelings) are documented like rules in ``docs/signals.md`` but are never findings:
+nobody should be told off for talking to the reader.
+
+Every value is a share or a density (per sentence, per word), so repeating a whole
+text leaves every signal as it was: the score depends on how a post is written, not
+on how long it is.  The word lists are data: ``dictionaries/register/lexicon.toml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+
+from .morphology import fold
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .analysis import Document, Token
+
+
+@dataclass(frozen=True)
+class SignalSpec:
+    """A named signal: what it measures and which way it points."""
+
+    name: str
+    title: str  # Russian, for reports
+    description: str  # Russian: what it counts and why it matters
+    unit: str  # "sentence" (share of sentences) or "word" (per 100 words) or "value"
+    example: str = ""
+
+
+SIGNALS: tuple[SignalSpec, ...] = (
+    SignalSpec("first-person", "Автор говорит о себе", "Доля предложений с «я», «мы», «наш» или глаголом первого лица: "
+               "живой пост ведёт человек или команда, пресс-релиз — третье лицо.", "sentence", "Мы открыли каток."),
+    SignalSpec("second-person", "Обращение к читателю", "Доля предложений с «вы», «ваш» или глаголом второго лица.",
+               "sentence", "Вы уже были на катке?"),
+    SignalSpec("invitation", "Приглашение и призыв", "Доля предложений с повелительным наклонением, «давайте», "
+               "«ждём вас», «приглашаем».", "sentence", "Приходите в субботу!"),
+    SignalSpec("question", "Вопросы", "Доля предложений с вопросом: пост разговаривает с читателем.", "sentence",
+               "Вы уже были у нас?"),
+    SignalSpec("spoken", "Разговорные слова", "Частицы и междометия живой речи («ну», «кстати», «ведь», «спасибо») "
+               "на 100 слов.", "word", "Ну что, кстати, пойдём?"),
+    SignalSpec("emotion", "Чувства и личное", "Слова чувств, оценок от первого лица и семьи на 100 слов.", "word",
+               "Как же здорово было!"),
+    SignalSpec("exclamation", "Восклицания", "Доля предложений с «!». Знак не делает пресс-релиз живым, поэтому "
+               "его вклад ограничен (см. docs/scoring.md).", "sentence", "Ура!"),
+    SignalSpec("address", "Обращение «Друзья»", "Обращение к читателям в начале предложения («Друзья,», «Дорогие "
+               "читатели,»). Вклад ограничен: обращение не делает отчёт живым.", "sentence", "Друзья, ждём вас!"),
+    SignalSpec("emoji", "Эмодзи", "Эмодзи на 100 слов. В госпабликах пресс-релизы открываются ✅📌 так же часто, "
+               "как живые посты, поэтому вклад ограничен.", "word", "Открыли каток ⛸"),
+    SignalSpec("narration", "Живой рассказ", "Глаголы настоящего времени в третьем лице, которые не глаголы "
+               "отчёта («жмёт штангу», «готовит торт»), на 100 слов: сцена вместо протокола.", "word",
+               "Вот глава района готовит торт."),
+    SignalSpec("short-sentences", "Короткие предложения", "Доля предложений до восьми слов.", "sentence",
+               "Ночь. Полный зал. Смотрим."),
+    SignalSpec("report-sentence", "Предложения-отчёты", "Доля предложений, где событие или ведомство в третьем лице "
+               "«прошло», «провело», «вручил», «отметил», а автора не видно.", "sentence",
+               "В школе № 5 прошёл день открытых дверей."),
+    SignalSpec("official-subject", "Ведомство или событие как подлежащее", "Доля предложений, где подлежащее — "
+               "ведомство, должностное лицо или мероприятие, а глагол в третьем лице.", "sentence",
+               "Министерство провело совещание."),
+    SignalSpec("report-phrase", "Обороты отчёта", "«При поддержке», «в сфере», «на базе», «по итогам», «являются» "
+               "на 100 слов.", "word", "Конкурс прошёл при поддержке фонда."),
+    SignalSpec("official-vocabulary", "Ведомственный словарь", "Слова ведомственных текстов («деятельность», "
+               "«реализация», «муниципальный», «мероприятие») на 100 слов.", "word",
+               "Реализация программы обеспечит развитие учреждений."),
+    SignalSpec("short-passive", "Краткие причастия", "Краткие страдательные причастия («проведён», «вручены») на "
+               "100 слов.", "word", "Ремонт будет осуществлён до конца года."),
+    SignalSpec("participles", "Причастия и деепричастия", "Полные причастия и деепричастия на 100 слов: книжный "
+               "синтаксис.", "word", "Участники, прошедшие отбор, …"),
+    SignalSpec("abstract-nouns", "Отвлечённые существительные", "Существительные на -ние, -ция, -ство, -ость на "
+               "100 слов: именной стиль отчёта.", "word", "Обеспечение проведения мероприятия"),
+    SignalSpec("nouns", "Доля существительных", "Доля существительных среди слов: чем больше, тем тяжелее текст.",
+               "value", ""),
+    SignalSpec("genitive", "Родительный падеж", "Доля существительных в родительном падеже: цепочки «развития "
+               "системы образования».", "value", ""),
+    SignalSpec("verbs", "Глаголы", "Глаголы и инфинитивы на 100 слов: живой текст рассказывает действиями.", "word",
+               ""),
+    SignalSpec("capitalised", "Имена и названия", "Слова с заглавной буквы не в начале предложения на 100 слов: "
+               "списки участников, должностей и названий.", "word", ""),
+    SignalSpec("acronyms", "Аббревиатуры", "Аббревиатуры из заглавных букв на 100 слов («КДЦ», «ДШИ»).", "word", ""),
+    SignalSpec("numbers", "Числа", "Числа на 100 слов: статистика и отчётные списки.", "word", ""),
+    SignalSpec("sentence-length", "Длина предложений", "Средняя длина предложения в словах (до 40).", "value", ""),
+    SignalSpec("word-length", "Длина слов", "Средняя длина слова в буквах.", "value", ""),
+)
+
+SIGNAL_NAMES = tuple(s.name for s in SIGNALS)
+SPEC_BY_NAME = {s.name: s for s in SIGNALS}
+
+
+@dataclass(frozen=True)
+class WordList:
+    """One table of the lexicon file, with its examples (run by the tests)."""
+
+    key: str
+    signal: str
+    description: str
+    lemmas: frozenset[str] = frozenset()
+    forms: frozenset[str] = frozenset()
+    phrases: tuple[str, ...] = ()
+    flag: tuple[str, ...] = ()
+    clean: tuple[str, ...] = ()
+    pattern: "re.Pattern[str] | None" = field(default=None, compare=False)
+
+
+def lexicon_path() -> Path:
+    from .dictionaries import builtin_dir
+
+    return builtin_dir() / "register" / "lexicon.toml"
+
+
+def _phrase_regex(phrases: tuple[str, ...]) -> "re.Pattern[str] | None":
+    if not phrases:
+        return None
+    parts = []
+    for p in sorted(phrases, key=len, reverse=True):
+        body = re.escape(fold(p.rstrip("*")))
+        parts.append(body + (r"\w*" if p.endswith("*") else r"(?!\w)"))
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+
+
+def parse_lexicon(data: dict[str, Any], where: str = "lexicon") -> dict[str, WordList]:
+    """Read the lexicon tables; a wrong type names the table and key."""
+    lists: dict[str, WordList] = {}
+    for key, table in data.items():
+        if not isinstance(table, dict):
+            raise ValueError(f"{where}: [{key}] должна быть таблицей")
+        signal = table.get("signal")
+        if signal not in SPEC_BY_NAME:
+            raise ValueError(f"{where}: [{key}] signal = {signal!r}: такого сигнала нет")
+        values: dict[str, tuple[str, ...]] = {}
+        for name in ("lemmas", "forms", "phrases"):
+            items = table.get(name, [])
+            if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+                raise ValueError(f"{where}: [{key}] {name} должен быть списком непустых строк")
+            values[name] = tuple(items)
+        examples = table.get("examples", {})
+        lists[key] = WordList(
+            key, signal, str(table.get("description", "")),
+            frozenset(fold(w) for w in values["lemmas"]), frozenset(fold(w) for w in values["forms"]),
+            values["phrases"], tuple(examples.get("flag", ())), tuple(examples.get("clean", ())),
+            _phrase_regex(values["phrases"]),
+        )
+    return lists
+
+
+@cache
+def lexicon() -> dict[str, WordList]:
+    """The shipped word lists, read once per process."""
+    path = lexicon_path()
+    with path.open("rb") as fh:
+        return parse_lexicon(tomllib.load(fh), str(path))
+
+
+_FINITE = frozenset({"VERB"})
+_VERBISH = frozenset({"VERB", "INFN"})
+_PARTICIPLES = frozenset({"PRTF", "GRND"})
+_ABSTRACT_ENDINGS = ("ние", "ния", "нию", "нием", "нии", "ний", "ниям", "ниями", "ниях",
+                     "ция", "ции", "цию", "цией", "ций", "циям", "циями", "циях",
+                     "ство", "ства", "ству", "ством", "стве", "ств", "ствам", "ствами", "ствах",
+                     "ость", "ости", "остью", "остей", "остям", "остями", "остях")
+_ADDRESS = re.compile(
+    r"(?:^|[\n.!?…]\W*?)((?:(?:дорогие|уважаемые|любимые|милые)\s+)?(?:друзья|коллеги|ребята|подписчики|земляки)|"
+    r"(?:дорогие|уважаемые|любимые|милые)\s+\w+)\s*[,!]",
+    re.IGNORECASE,
+)
+_EMOJI = re.compile(
+    "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u2300-\u23FF\u3030\u303D\u3297\u3299\u203C\u2049]"
+)
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_LETTER = re.compile(r"[^\W\d_]")
+_ACRONYM = re.compile(r"^[А-ЯЁ]{2,6}$")
+
+
+def _running_max(values: Iterable[int]) -> Iterator[int]:
+    best = -1
+    for v in values:
+        best = max(best, v)
+        yield best
+
+
+def _person_forms(lists: dict[str, WordList], signal: str) -> frozenset[str]:
+    return frozenset().union(*(w.forms for w in lists.values() if w.signal == signal))
+
+
+@dataclass(frozen=True)
+class Signals:
+    """The values of every signal for one document, and where the sentence-level ones fired."""
+
+    values: dict[str, float]
+    words: int
+    sentences: int
+    cyrillic_share: float  # share of letters that are Cyrillic: below ~0.5 the text is not Russian
+    where: dict[str, tuple[int, ...]] = field(default_factory=dict)  # signal → sentence indices
+
+
+def compute(document: "Document", skip: Sequence[tuple[int, int]] = ()) -> Signals:
+    """All signals of ``document`` in one sweep.
+
+    ``skip`` holds spans (sorted by start) that already cost the text a finding, such as
+    «информируем вас о том, что»: their words count for no signal at all, as if they were
+    deleted.  A formula flagged as канцелярит is no conversational sign, and deleting it
+    (the fix) then changes nothing but the finding it removes.
+    """
+    lists = lexicon()
+    first = _person_forms(lists, "first-person")
+    second = _person_forms(lists, "second-person")
+    invitation = lists["invitation"].lemmas
+    spoken = lists["spoken"].forms
+    emotion = lists["emotion"].lemmas
+    report_verbs = lists["report-verbs"].lemmas
+    official = lists["official-subjects"].lemmas
+    official_words = lists["official-vocabulary"].lemmas
+
+    text = document.text
+    folded = fold(text)
+    sentences = [s for s in document.sentences if s.words]
+    starts = [s.start for s in sentences]
+    hits: dict[str, set[int]] = {n: set() for n in SIGNAL_NAMES if SPEC_BY_NAME[n].unit == "sentence"}
+    counts = {n: 0 for n in SIGNAL_NAMES}
+    words = nouns = genitive = letters = sentence_words = 0
+
+    def sentence_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    addresses = [(m.start(1), m.end(1)) for m in _ADDRESS.finditer(text)]
+    hidden = sorted([*skip, *addresses])
+    hidden_starts = [a for a, _ in hidden]
+    hidden_ends = list(_running_max(b for _, b in hidden))
+
+    def is_hidden(start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside one hidden span (a capital letter fixed in a word keeps it)."""
+        i = bisect.bisect_right(hidden_starts, start) - 1
+        return i >= 0 and hidden_ends[i] >= end
+
+    for si, sentence in enumerate(sentences):
+        has_first = False
+        report_verb = official_subject = finite_third = False
+        first_word = True
+        for token in sentence.tokens:
+            if not token.is_word or hidden and is_hidden(token.start, token.end):
+                continue
+            words += 1
+            sentence_words += 1
+            key = token.key
+            word_text = token.text
+            letters += len(word_text)
+            grammemes = token.grammemes
+            pos = token.pos
+            if token.protected:
+                first_word = False
+                continue
+            if key in first or (pos in _FINITE and "1per" in grammemes):
+                has_first = True
+            if key in second or (pos in _FINITE and "2per" in grammemes and "impr" not in grammemes):
+                hits["second-person"].add(si)
+            if pos in _FINITE and "impr" in grammemes:
+                hits["invitation"].add(si)
+            elif key in invitation or token.lemma in invitation:
+                if "1per" in grammemes and "plur" in grammemes or "2per" in grammemes:
+                    hits["invitation"].add(si)
+            if key in spoken:
+                counts["spoken"] += 1
+            if token.lemma in emotion:
+                counts["emotion"] += 1
+            if token.lemma in official_words:
+                counts["official-vocabulary"] += 1
+            if pos in _VERBISH:
+                counts["verbs"] += 1
+                if pos in _FINITE and ("past" in grammemes or "3per" in grammemes):
+                    finite_third = True
+                    if token.lemma in report_verbs:
+                        report_verb = True
+                    elif "pres" in grammemes:
+                        counts["narration"] += 1
+            elif pos == "PRTS":
+                if "pssv" in grammemes:
+                    counts["short-passive"] += 1
+                    finite_third = True
+                    if token.lemma in report_verbs:
+                        report_verb = True
+            elif pos in _PARTICIPLES:
+                counts["participles"] += 1
+            elif pos == "NOUN":
+                nouns += 1
+                if "gent" in grammemes:
+                    genitive += 1
+                if key.endswith(_ABSTRACT_ENDINGS):
+                    counts["abstract-nouns"] += 1
+                if "nomn" in grammemes and token.lemma in official:
+                    official_subject = True
+            if not first_word and word_text[:1].isupper() and not _ACRONYM.match(word_text):
+                counts["capitalised"] += 1
+            if _ACRONYM.match(word_text):
+                counts["acronyms"] += 1
+            first_word = False
+        for token in sentence.tokens:
+            if not token.is_word and token.text[:1].isdigit():
+                counts["numbers"] += 1
+        if len(sentence.words) <= 8:
+            hits["short-sentences"].add(si)
+        body = text[sentence.start:sentence.end]
+        if "?" in body:
+            hits["question"].add(si)
+        if "!" in body:
+            hits["exclamation"].add(si)
+        if has_first:
+            hits["first-person"].add(si)
+        elif report_verb:
+            hits["report-sentence"].add(si)
+        if official_subject and finite_third and not has_first:
+            hits["official-subject"].add(si)
+
+    for key, signal in (("invitation", "invitation"), ("spoken", "spoken"), ("report-phrases", "report-phrase")):
+        pattern = lists[key].pattern
+        if pattern is None:
+            continue
+        for m in pattern.finditer(folded):
+            if document.is_protected(m.start(), m.end()) or hidden and is_hidden(m.start(), m.end()):
+                continue
+            if SPEC_BY_NAME[signal].unit == "sentence":
+                hits[signal].add(sentence_of(m.start()))
+            else:
+                counts[signal] += 1
+    for start, _ in addresses:
+        if sentences:
+            hits["address"].add(sentence_of(start))
+    counts["emoji"] = len(_EMOJI.findall(text))
+
+    n_sent = max(len(sentences), 1)
+    per_word = 100.0 / max(words, 1)
+    values: dict[str, float] = {}
+    for spec in SIGNALS:
+        if spec.unit == "sentence":
+            values[spec.name] = len(hits[spec.name]) / n_sent
+        elif spec.unit == "word":
+            values[spec.name] = counts[spec.name] * per_word
+    values["nouns"] = nouns / max(words, 1)
+    values["genitive"] = genitive / max(nouns, 1)
+    values["sentence-length"] = min(40.0, sentence_words / n_sent)
+    values["word-length"] = letters / max(words, 1)
+    all_letters = _LETTER.findall(text)
+    cyrillic = sum(1 for c in all_letters if _CYRILLIC.match(c))
+    share = cyrillic / len(all_letters) if all_letters else 0.0
+    where = {name: tuple(sentences[i].index for i in sorted(idx)) for name, idx in hits.items() if idx}
+    return Signals(values, words, len(sentences), share, where)

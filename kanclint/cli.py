@@ -245,7 +245,7 @@ def _exit_code(reports: list[Report], configs: list[Config], errors: list[tuple[
     for r, cfg in zip(reports, configs):
         if any(d.severity.rank >= cfg.fail_on.rank for d in r.diagnostics):
             return 1
-        if cfg.fail_under is not None and r.score < cfg.fail_under:
+        if cfg.fail_under is not None and (r.score is None or r.score < cfg.fail_under):
             return 1
     return 0
 
@@ -284,7 +284,7 @@ def rewrite_cmd(path: str, output_format: str, config_file: str | None, isolated
         return
     click.echo(result.text.rstrip("\n"))
     click.echo()
-    click.echo(f"— оценка: {before_score:.1f} → {after.score:.1f}; исправлений: {len(result.applied)}")
+    click.echo(f"— оценка: {'нет' if before_score is None else f'{before_score:.1f}'} → {after.score_text}; исправлений: {len(result.applied)}")
     if advice:
         click.echo("— что ещё поправить вручную:")
         for d in advice:

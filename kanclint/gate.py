@@ -17,7 +17,7 @@ class Verdict:
     """Whether a draft may be published, and why, in words for the author."""
 
     passed: bool
-    score: float
+    score: float | None
     min_score: float
     blocking: tuple[Diagnostic, ...]
     explanation: str
@@ -42,15 +42,17 @@ def gate(text: str, *, min_score: float | None = None, config: Config | None = N
     threshold = min_score if min_score is not None else (cfg.fail_under if cfg.fail_under is not None else DEFAULT_MIN_SCORE)
     report = lint(text, config=cfg, path=path)
     blocking = tuple(d for d in report.diagnostics if d.severity is Severity.ERROR)
-    passed = report.score >= threshold and not blocking
+    passed = report.score is not None and report.score >= threshold and not blocking
     return Verdict(passed, report.score, threshold, blocking, _explain(report, threshold, blocking, passed), report)
 
 
 def _explain(report: Report, threshold: float, blocking: tuple[Diagnostic, ...], passed: bool) -> str:
     if passed:
         tail = f" Замечаний: {len(report.diagnostics)}, их можно поправить по желанию." if report.diagnostics else ""
-        return f"Пост можно публиковать: оценка {report.score:.1f} из 10 (порог {threshold:.1f}).{tail}"
-    parts = [f"Пост лучше доработать: оценка {report.score:.1f} из 10"]
+        return f"Пост можно публиковать: оценка {report.score_text} из 10 (порог {threshold:.1f}).{tail}"
+    if report.score is None:
+        return "Оценки нет: текст почти не на русском языке, kanclint проверяет только русские посты."
+    parts = [f"Пост лучше доработать: оценка {report.score_text} из 10"]
     parts[0] += f", а нужно не ниже {threshold:.1f}." if report.score < threshold else "."
     if blocking:
         parts.append(f"Серьёзных замечаний: {len(blocking)}, например: {blocking[0].message}")

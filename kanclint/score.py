@@ -163,7 +163,8 @@ def load_model(path: str | None = None) -> RegisterModel:
 # would make a text repeated twice score lower), and a missing address to the reader is already
 # the absence of the second-person and invitation signals.
 UNSCORED_CATEGORIES = frozenset({"meta", "length"})
-UNSCORED_CODES = frozenset({"KC305", "KC405"})  # KC405: word and sentence length are signals
+UNSCORED_CODES = frozenset({"KC305", "KC405", "KC406"})  # KC405, KC406: word length, acronyms are signals
+OPENING_CATEGORIES = frozenset({"press-release"})  # about the post's shape: never merged with phrases
 MAX_STRUCTURAL_SPAN = 80  # characters: a longer finding is about a sentence or more, not a phrase
 
 
@@ -211,7 +212,7 @@ def charged_findings(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     phrase_end = -1
     last: int | None = None  # index in ``charged`` of the phrase that reaches ``phrase_end``
     for d in sorted(diagnostics, key=lambda d: (d.start, -d.end)):
-        if d.end - d.start > MAX_STRUCTURAL_SPAN:
+        if d.end - d.start > MAX_STRUCTURAL_SPAN or d.category in OPENING_CATEGORIES:
             charged.append(d)
             continue
         if last is not None and d.start < phrase_end and d.end > d.start:

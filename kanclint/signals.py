@@ -271,7 +271,7 @@ def compute(document: "Document", skip: Sequence[tuple[int, int]] = ()) -> Signa
                     hits["invitation"].add(si)
             if key in spoken:
                 counts["spoken"] += 1
-            if token.lemma in emotion:
+            if key in emotion or not emotion.isdisjoint(token.lemmas):
                 counts["emotion"] += 1
             if token.lemma in official_words:
                 counts["official-vocabulary"] += 1
@@ -354,3 +354,28 @@ def compute(document: "Document", skip: Sequence[tuple[int, int]] = ()) -> Signa
     share = cyrillic / len(all_letters) if all_letters else 0.0
     where = {name: tuple(sentences[i].index for i in sorted(idx)) for name, idx in hits.items() if idx}
     return Signals(values, words, len(sentences), share, where)
+
+
+def markdown() -> str:
+    """docs/signals.md: every signal documented like a rule, generated so it cannot drift."""
+    lines = [
+        "# Сигналы регистра",
+        "",
+        "Сигналы — не находки: за них никого не ругают. Они описывают, как написан текст, и вместе с",
+        "находками правил входят в модель оценки (см. [scoring.md](scoring.md)). Знак веса каждого",
+        "сигнала и сам вес — в `dictionaries/register/model.toml`; списки слов — в",
+        "`dictionaries/register/lexicon.toml`.",
+        "",
+        "Страница создаётся командой `python -m kanclint.signals > docs/signals.md`.",
+        "",
+    ]
+    unit = {"sentence": "доля предложений", "word": "на 100 слов", "value": "величина"}
+    for spec in SIGNALS:
+        lines += [f"## `{spec.name}` — {spec.title}", "", f"*Единица:* {unit[spec.unit]}.", "", spec.description, ""]
+        if spec.example:
+            lines += [f"*Пример:* «{spec.example}»", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # python -m kanclint.signals > docs/signals.md
+    print(markdown(), end="")

@@ -38,9 +38,9 @@ def test_exit_codes_clean_findings_and_exit_zero(run, tmp_path):
 
 def test_fail_under(run, tmp_path):
     ok = write(tmp_path / "ok.txt", CLEAN)
-    assert run(ok, "--fail-under", "9.9").exit_code == 0
-    bad = write(tmp_path / "bad.txt", SHOUT)
-    assert run(bad, "--fail-on", "error", "--fail-under", "9.9").exit_code == 1
+    assert run(ok, "--fail-under", "9.5").exit_code == 0
+    bad = write(tmp_path / "bad.txt", "Администрация района провела совещание по вопросам благоустройства.\n")
+    assert run(bad, "--fail-on", "error", "--fail-under", "9.5").exit_code == 1
 
 
 def test_full_output_underlines_the_finding_after_emoji(run, tmp_path):

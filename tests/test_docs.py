@@ -31,3 +31,10 @@ def test_every_category_has_a_docs_page():
     for rule in all_rules():
         if rule.code.startswith("KC"):
             assert f"`{rule.category}`" in text, rule.category
+
+
+def test_signals_page_is_current():
+    from kanclint.signals import markdown
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "signals.md"
+    assert page.read_text(encoding="utf-8") == markdown(), "run `python -m kanclint.signals > docs/signals.md`"

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Iterable
 
 from ..model import Diagnostic, Report, line_column
-from ..score import category_title
+from ..score import GROUP_TITLES, category_title
 
 FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif", "junit")
 
@@ -56,10 +56,9 @@ def _applicability(d: Diagnostic) -> str:
 def summary(report: Report) -> str:
     path = report.path or "<stdin>"
     n = len(report.diagnostics)
-    head = f"{path}: оценка {report.score:.1f} из 10, замечаний: {n}"
-    if report.subscores and report.diagnostics:
-        names = {"lexicon": "лексика", "syntax": "синтаксис", "structure": "структура", "readability": "читаемость"}
-        head += "\n  " + " · ".join(f"{names.get(k, k)} {v:.1f}" for k, v in report.subscores.items())
+    head = f"{path}: оценка {report.score_text} из 10, замечаний: {n}"
+    if report.subscores and report.score is not None and report.score < 10.0:
+        head += "\n  " + " · ".join(f"{GROUP_TITLES.get(k, k)} {v:.1f}" for k, v in report.subscores.items())
     if report.reasons:
         head += "\n  " + "\n  ".join(report.reasons)
     return head
@@ -71,7 +70,7 @@ def format_concise(report: Report) -> str:
     for d in report.diagnostics:
         line, col = line_column(report.text, d.start)
         lines.append(f"{path}:{line}:{col}: {d.code} [{d.severity.value}] {d.message}")
-    lines.append(f"{path}: оценка {report.score:.1f}")
+    lines.append(f"{path}: оценка {report.score_text}")
     return "\n".join(lines)
 
 

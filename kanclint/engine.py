@@ -117,8 +117,11 @@ def lint(text: str, *, config: Config | None = None, path: str | None = None) ->
         "characters": len(text),
         "cyrillic_share": round(signals.cyrillic_share, 3),
     }
-    if signals.words == 0 or signals.cyrillic_share < NOT_RUSSIAN_SHARE:
-        diagnostics = sorted((*diagnostics, _not_russian(document)), key=lambda d: (d.start, d.end, d.code))
+    if not document.words:  # punctuation, emoji, numbers: nothing to score, nothing to say
+        return Report(path, text, None, {}, tuple(diagnostics), metrics, (), {}, {})
+    if signals.cyrillic_share < NOT_RUSSIAN_SHARE:
+        if config_mod.is_enabled(NotRussian(), cfg, path):
+            diagnostics = sorted((*diagnostics, _not_russian(document)), key=lambda d: (d.start, d.end, d.code))
         return Report(path, text, None, {}, tuple(diagnostics), metrics, (), {}, {})
     scored_findings = score_mod.scored_findings(diagnostics)
     values = score_mod.features(signals, scored_findings)

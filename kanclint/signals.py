@@ -178,7 +178,7 @@ _EMOJI = re.compile(
     "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u2300-\u23FF\u3030\u303D\u3297\u3299\u203C\u2049]"
 )
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
-_LETTER = re.compile(r"[^\W\d_]")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _ACRONYM = re.compile(r"^[А-ЯЁ]{2,6}$")
 
 
@@ -349,11 +349,26 @@ def compute(document: "Document", skip: Sequence[tuple[int, int]] = ()) -> Signa
     values["genitive"] = genitive / max(nouns, 1)
     values["sentence-length"] = min(40.0, sentence_words / n_sent)
     values["word-length"] = letters / max(words, 1)
-    all_letters = _LETTER.findall(text)
-    cyrillic = sum(1 for c in all_letters if _CYRILLIC.match(c))
-    share = cyrillic / len(all_letters) if all_letters else 0.0
+    comments = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)] if "<!--" in text else []
+    share = _cyrillic_share(document, comments, skip_protected=True)
+    if share is None:  # everything is a link, a name in capitals or a quote: judge by all words
+        share = _cyrillic_share(document, comments, skip_protected=False)
     where = {name: tuple(sentences[i].index for i in sorted(idx)) for name, idx in hits.items() if idx}
-    return Signals(values, words, len(sentences), share, where)
+    return Signals(values, words, len(sentences), share or 0.0, where)
+
+
+def _cyrillic_share(document: "Document", comments: list[tuple[int, int]], *, skip_protected: bool) -> float | None:
+    """Share of Cyrillic among the letters of the words (markup comments aside); None without letters."""
+    cyrillic = other = 0
+    for token in document.words:
+        if skip_protected and token.protected or comments and any(a <= token.start < b for a, b in comments):
+            continue
+        for c in token.text:
+            if _CYRILLIC.match(c):
+                cyrillic += 1
+            elif c.isalpha():
+                other += 1
+    return cyrillic / (cyrillic + other) if cyrillic + other else None
 
 
 def markdown() -> str:

@@ -132,7 +132,7 @@ def sample_weights(labels: np.ndarray, accounts: Sequence[str]) -> np.ndarray:
 
 
 MIN_FINDING_LOGIT = 1.0  # the least a saturated finding group takes from the logit
-COSMETIC_MAX_LOGIT = 0.0  # the most a cosmetic sign may add to the logit at its cap (set by --cosmetic)
+COSMETIC_MAX_LOGIT = 0.3  # the most a cosmetic sign may add to the logit at its cap (set by --cosmetic)
 
 
 def _bounds(feature: str, cap: float, std: float) -> tuple[float | None, float | None]:
@@ -175,6 +175,10 @@ def fit(x: np.ndarray, y: np.ndarray, accounts: Sequence[str], l2: float) -> Fit
     # b_std + Σ w (x − mean) = intercept + Σ w (x − ref)
     intercept = b_std + float(weights @ (ref - mean))
     return Fitted(float(intercept), weights, ref, caps)
+
+
+DEFAULT_L2 = 0.1
+DEFAULT_COSMETIC = 0.3
 
 
 def evaluate(rows: list[Row], l2: float, out=print) -> dict[str, float | None]:
@@ -236,11 +240,11 @@ def write_model(model: Fitted, path: Path, l2: float, n_rows: int) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
-    parser.add_argument("--l2", type=float, default=0.01)
+    parser.add_argument("--l2", type=float, default=DEFAULT_L2)
     parser.add_argument("--grid", action="store_true", help="cross-validate a grid of L2 strengths")
     parser.add_argument("--write", action="store_true", help="write dictionaries/register/model.toml")
     parser.add_argument("--weights", action="store_true", help="print the fitted weights")
-    parser.add_argument("--cosmetic", type=float, default=0.0,
+    parser.add_argument("--cosmetic", type=float, default=DEFAULT_COSMETIC,
                         help="largest logit a cosmetic sign (emoji, «!», «Друзья,») may add at its cap")
     args = parser.parse_args(argv)
     global COSMETIC_MAX_LOGIT

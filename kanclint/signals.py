@@ -18,10 +18,11 @@ import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
+from .analysis import _word_info
 from .morphology import fold
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -179,6 +180,7 @@ _EMOJI = re.compile(
 )
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_CYRILLIC_ALL = re.compile(r"[а-яёА-ЯЁ]")
 _ACRONYM = re.compile(r"^[А-ЯЁ]{2,6}$")
 
 
@@ -204,6 +206,93 @@ class Signals:
     where: dict[str, tuple[int, ...]] = field(default_factory=dict)  # signal → sentence indices
 
 
+@dataclass(frozen=True)
+class _Lists:
+    """The lexicon as the sets the token sweep reads."""
+
+    first: frozenset[str]
+    second: frozenset[str]
+    invitation: frozenset[str]
+    spoken: frozenset[str]
+    emotion: frozenset[str]
+    report_verbs: frozenset[str]
+    official: frozenset[str]
+    official_words: frozenset[str]
+
+
+@cache
+def _lists() -> _Lists:
+    lists = lexicon()
+    return _Lists(
+        _person_forms(lists, "first-person"), _person_forms(lists, "second-person"), lists["invitation"].lemmas,
+        lists["spoken"].forms, lists["emotion"].lemmas, lists["report-verbs"].lemmas,
+        lists["official-subjects"].lemmas, lists["official-vocabulary"].lemmas,
+    )
+
+
+# What one written form contributes, worked out once per form (everything depends on the form only).
+_FIRST, _SECOND, _IMPERATIVE, _INVITE, _SPOKEN, _EMOTION, _OFFICIAL_WORD, _VERB, _FINITE3, _REPORT, _NARRATION, \
+    _SHORT_PASSIVE, _PARTICIPLE, _NOUN, _GENITIVE, _ABSTRACT, _OFFICIAL_SUBJECT, _CAPITAL, _ACRONYM_WORD = (
+        1 << i for i in range(19))
+
+
+@lru_cache(maxsize=200_000)
+def _word_class(text: str) -> tuple[int, int, int, int]:
+    """Bit flags of the word form ``text``, its letters, its Cyrillic letters and other letters."""
+    _, _, key, lemma, pos, grammemes, lemmas = _word_info(text)
+    w = _lists()
+    flags = 0
+    finite = pos == "VERB"
+    if key in w.first or finite and "1per" in grammemes:
+        flags |= _FIRST
+    if key in w.second or finite and "2per" in grammemes and "impr" not in grammemes:
+        flags |= _SECOND
+    if finite and "impr" in grammemes:
+        flags |= _IMPERATIVE
+    elif (key in w.invitation or lemma in w.invitation) and (
+            "1per" in grammemes and "plur" in grammemes or "2per" in grammemes):
+        flags |= _INVITE
+    if key in w.spoken:
+        flags |= _SPOKEN
+    if key in w.emotion or not w.emotion.isdisjoint(lemmas):
+        flags |= _EMOTION
+    if lemma in w.official_words:
+        flags |= _OFFICIAL_WORD
+    if pos in _VERBISH:
+        flags |= _VERB
+        if finite and ("past" in grammemes or "3per" in grammemes):
+            flags |= _FINITE3
+            if lemma in w.report_verbs:
+                flags |= _REPORT
+            elif "pres" in grammemes:
+                flags |= _NARRATION
+    elif pos == "PRTS":
+        if "pssv" in grammemes:
+            flags |= _SHORT_PASSIVE | _FINITE3 | (_REPORT if lemma in w.report_verbs else 0)
+    elif pos in _PARTICIPLES:
+        flags |= _PARTICIPLE
+    elif pos == "NOUN":
+        flags |= _NOUN
+        if "gent" in grammemes:
+            flags |= _GENITIVE
+        if key.endswith(_ABSTRACT_ENDINGS):
+            flags |= _ABSTRACT
+        if "nomn" in grammemes and lemma in w.official:
+            flags |= _OFFICIAL_SUBJECT
+    if _ACRONYM.match(text):
+        flags |= _ACRONYM_WORD
+    elif text[:1].isupper():
+        flags |= _CAPITAL
+    cyrillic = len(_CYRILLIC_ALL.findall(text))
+    other = sum(1 for c in text if c.isalpha()) - cyrillic
+    return flags, len(text), cyrillic, other
+
+
+_COUNTED = (("spoken", _SPOKEN), ("emotion", _EMOTION), ("official-vocabulary", _OFFICIAL_WORD),
+            ("verbs", _VERB), ("narration", _NARRATION), ("short-passive", _SHORT_PASSIVE),
+            ("participles", _PARTICIPLE), ("abstract-nouns", _ABSTRACT), ("acronyms", _ACRONYM_WORD))
+
+
 def compute(document: "Document", skip: Sequence[tuple[int, int]] = ()) -> Signals:
     """All signals of ``document`` in one sweep.
 
@@ -213,27 +302,19 @@ def compute(document: "Document", skip: Sequence[tuple[int, int]] = ()) -> Signa
     (the fix) then changes nothing but the finding it removes.
     """
     lists = lexicon()
-    first = _person_forms(lists, "first-person")
-    second = _person_forms(lists, "second-person")
-    invitation = lists["invitation"].lemmas
-    spoken = lists["spoken"].forms
-    emotion = lists["emotion"].lemmas
-    report_verbs = lists["report-verbs"].lemmas
-    official = lists["official-subjects"].lemmas
-    official_words = lists["official-vocabulary"].lemmas
-
     text = document.text
-    folded = fold(text)
     sentences = [s for s in document.sentences if s.words]
     starts = [s.start for s in sentences]
     hits: dict[str, set[int]] = {n: set() for n in SIGNAL_NAMES if SPEC_BY_NAME[n].unit == "sentence"}
     counts = {n: 0 for n in SIGNAL_NAMES}
-    words = nouns = genitive = letters = sentence_words = 0
+    words = nouns = genitive = letters = 0
+    totals = 0  # OR of every visible word's flags: skip the counters nobody raised
+    per_flag: dict[int, int] = {}
 
     def sentence_of(offset: int) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
-    addresses = [(m.start(1), m.end(1)) for m in _ADDRESS.finditer(text)]
+    addresses = [(m.start(1), m.end(1)) for m in _ADDRESS.finditer(text)] if "," in text or "!" in text else []
     hidden = sorted([*skip, *addresses])
     hidden_starts = [a for a, _ in hidden]
     hidden_ends = list(_running_max(b for _, b in hidden))
@@ -243,84 +324,64 @@ def compute(document: "Document", skip: Sequence[tuple[int, int]] = ()) -> Signa
         i = bisect.bisect_right(hidden_starts, start) - 1
         return i >= 0 and hidden_ends[i] >= end
 
+    cyrillic = other = 0
     for si, sentence in enumerate(sentences):
-        has_first = False
-        report_verb = official_subject = finite_third = False
+        sentence_flags = 0
         first_word = True
+        visible = 0
         for token in sentence.tokens:
-            if not token.is_word or hidden and is_hidden(token.start, token.end):
+            if not token.is_word:
+                if token.text[:1].isdigit():
+                    counts["numbers"] += 1
                 continue
-            words += 1
-            sentence_words += 1
-            key = token.key
-            word_text = token.text
-            letters += len(word_text)
-            grammemes = token.grammemes
-            pos = token.pos
+            if hidden and is_hidden(token.start, token.end):
+                continue
+            flags, n_letters, n_cyr, n_other = _word_class(token.text)
+            visible += 1
+            letters += n_letters
             if token.protected:
                 first_word = False
                 continue
-            if key in first or (pos in _FINITE and "1per" in grammemes):
-                has_first = True
-            if key in second or (pos in _FINITE and "2per" in grammemes and "impr" not in grammemes):
-                hits["second-person"].add(si)
-            if pos in _FINITE and "impr" in grammemes:
-                hits["invitation"].add(si)
-            elif key in invitation or token.lemma in invitation:
-                if "1per" in grammemes and "plur" in grammemes or "2per" in grammemes:
-                    hits["invitation"].add(si)
-            if key in spoken:
-                counts["spoken"] += 1
-            if key in emotion or not emotion.isdisjoint(token.lemmas):
-                counts["emotion"] += 1
-            if token.lemma in official_words:
-                counts["official-vocabulary"] += 1
-            if pos in _VERBISH:
-                counts["verbs"] += 1
-                if pos in _FINITE and ("past" in grammemes or "3per" in grammemes):
-                    finite_third = True
-                    if token.lemma in report_verbs:
-                        report_verb = True
-                    elif "pres" in grammemes:
-                        counts["narration"] += 1
-            elif pos == "PRTS":
-                if "pssv" in grammemes:
-                    counts["short-passive"] += 1
-                    finite_third = True
-                    if token.lemma in report_verbs:
-                        report_verb = True
-            elif pos in _PARTICIPLES:
-                counts["participles"] += 1
-            elif pos == "NOUN":
+            cyrillic += n_cyr
+            other += n_other
+            if first_word:
+                flags &= ~_CAPITAL
+                first_word = False
+            if flags:
+                sentence_flags |= flags
+                totals |= flags
+                per_flag[flags] = per_flag.get(flags, 0) + 1
+            if flags & _NOUN:
                 nouns += 1
-                if "gent" in grammemes:
+                if flags & _GENITIVE:
                     genitive += 1
-                if key.endswith(_ABSTRACT_ENDINGS):
-                    counts["abstract-nouns"] += 1
-                if "nomn" in grammemes and token.lemma in official:
-                    official_subject = True
-            if not first_word and word_text[:1].isupper() and not _ACRONYM.match(word_text):
-                counts["capitalised"] += 1
-            if _ACRONYM.match(word_text):
-                counts["acronyms"] += 1
-            first_word = False
-        for token in sentence.tokens:
-            if not token.is_word and token.text[:1].isdigit():
-                counts["numbers"] += 1
-        if len(sentence.words) <= 8:
+        words += visible
+        if visible <= 8:
             hits["short-sentences"].add(si)
         body = text[sentence.start:sentence.end]
         if "?" in body:
             hits["question"].add(si)
         if "!" in body:
             hits["exclamation"].add(si)
-        if has_first:
+        if sentence_flags & _SECOND:
+            hits["second-person"].add(si)
+        if sentence_flags & (_IMPERATIVE | _INVITE):
+            hits["invitation"].add(si)
+        if sentence_flags & _FIRST:
             hits["first-person"].add(si)
-        elif report_verb:
-            hits["report-sentence"].add(si)
-        if official_subject and finite_third and not has_first:
-            hits["official-subject"].add(si)
+        else:
+            if sentence_flags & _REPORT:
+                hits["report-sentence"].add(si)
+            if sentence_flags & _OFFICIAL_SUBJECT and sentence_flags & _FINITE3:
+                hits["official-subject"].add(si)
+    for flags, n in per_flag.items():
+        for name, bit in _COUNTED:
+            if flags & bit:
+                counts[name] += n
+        if flags & _CAPITAL:
+            counts["capitalised"] += n
 
+    folded = fold(text)
     for key, signal in (("invitation", "invitation"), ("spoken", "spoken"), ("report-phrases", "report-phrase")):
         pattern = lists[key].pattern
         if pattern is None:
@@ -347,12 +408,15 @@ def compute(document: "Document", skip: Sequence[tuple[int, int]] = ()) -> Signa
             values[spec.name] = counts[spec.name] * per_word
     values["nouns"] = nouns / max(words, 1)
     values["genitive"] = genitive / max(nouns, 1)
-    values["sentence-length"] = min(40.0, sentence_words / n_sent)
+    values["sentence-length"] = min(40.0, words / n_sent)
     values["word-length"] = letters / max(words, 1)
-    comments = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)] if "<!--" in text else []
-    share = _cyrillic_share(document, comments, skip_protected=True)
+    if "<!--" in text:  # markup comments (suppressions) are no text: recount without them
+        comments = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]
+        share = _cyrillic_share(document, comments, skip_protected=True)
+    else:
+        share = cyrillic / (cyrillic + other) if cyrillic + other else None
     if share is None:  # everything is a link, a name in capitals or a quote: judge by all words
-        share = _cyrillic_share(document, comments, skip_protected=False)
+        share = _cyrillic_share(document, [], skip_protected=False)
     where = {name: tuple(sentences[i].index for i in sorted(idx)) for name, idx in hits.items() if idx}
     return Signals(values, words, len(sentences), share or 0.0, where)
 

@@ -14,8 +14,9 @@ is lost.  This module replaces that loop and not the rest of pygls:
   Frames over :data:`MAX_FRAME` are never held in memory: they are read past in
   chunks and reported as :class:`Skipped`.
 * :class:`GuardedProtocol` answers every request: InvalidParams when its params
-  do not fit the protocol, InvalidRequest after ``shutdown``, ParseError when the
-  body is not JSON; and it records the exit code (0 after ``shutdown``, else 1).
+  do not fit the protocol, InvalidRequest after ``shutdown``, ServerNotInitialized
+  before ``initialize``, ParseError when the body is not JSON; and it records the
+  exit code (0 after ``shutdown``, else 1).
 * :func:`serve_stdio` runs the loop; on ``exit`` it leaves at once with
   ``os._exit``, so a lint still running in a worker thread cannot keep the
   process alive.
@@ -34,7 +35,8 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO, Callable
 
 from lsprotocol import types as lsp
-from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcInvalidRequest, JsonRpcParseError
+from pygls.exceptions import (JsonRpcException, JsonRpcInvalidParams, JsonRpcInvalidRequest, JsonRpcParseError,
+                              JsonRpcServerNotInitialized)
 from pygls.io_ import StdoutWriter
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
@@ -211,6 +213,12 @@ class GuardedProtocol(LanguageServerProtocol):
             return
         if "method" in data:
             data.setdefault("params", None)  # JSON-RPC lets params be left out; pygls' types want the key
+        if self._workspace is None and method not in (lsp.INITIALIZE, lsp.EXIT):
+            if is_request:  # the spec's answer before initialize; notifications are dropped
+                self.error(data["id"], JsonRpcServerNotInitialized("сначала нужен запрос initialize"))
+            elif method is not None:
+                log.warning("%s before initialize: dropped", method)
+            return
         if self._shutdown and is_request and method != lsp.EXIT:
             log.warning("%s after shutdown: refused", method)
             self.error(data["id"], JsonRpcInvalidRequest("сервер завершает работу: запросы после shutdown не принимаются"))

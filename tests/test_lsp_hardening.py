@@ -298,3 +298,85 @@ def test_exit_is_prompt_while_a_long_lint_runs(rpc: Raw) -> None:
     assert rpc.call("shutdown", None)["result"] is None
     rpc.notify("exit", None)
     assert rpc.wait(10) == 0
+
+
+# -- commands that write files ----------------------------------------------------------------------
+ALLOW = "kanclint.allowWord"
+IGNORE = "kanclint.ignoreFinding"
+
+
+def execute(rpc: Raw, command: str, argument: dict[str, Any]) -> Any:
+    answer = rpc.call("workspace/executeCommand", {"command": command, "arguments": [argument]})
+    assert "result" in answer, answer
+    return answer["result"]
+
+
+def test_commands_never_write_through_a_dangling_symlink(rpc: Raw, tmp_path: Path) -> None:
+    root: Path = rpc.root  # type: ignore[attr-defined]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / "kanclint.toml").symlink_to(elsewhere / "kanclint.toml")
+    (root / ".kanclint-ignore.toml").symlink_to(elsewhere / "ignore.toml")
+    rpc.initialize(root)
+    uri = rpc.open(root / "post.txt", POST)
+    diagnostics = rpc.published(uri)["diagnostics"]
+
+    assert execute(rpc, ALLOW, {"uri": uri, "word": "Следует отметить, что"}) is None
+    assert "символическая ссылка" in rpc.messages()
+    bang = next(d for d in diagnostics if d["code"] == "KC401")
+    finding = {"uri": uri, "version": 1, "code": "KC401", "start": bang["data"]["start"], "end": bang["data"]["end"]}
+    assert execute(rpc, IGNORE, finding) is None
+    assert "символическая ссылка" in rpc.messages()
+
+    assert list(elsewhere.iterdir()) == []
+    assert (root / "kanclint.toml").is_symlink() and (root / ".kanclint-ignore.toml").is_symlink()
+
+
+def test_allow_word_for_a_document_outside_the_workspace_is_refused(rpc: Raw, tmp_path: Path) -> None:
+    root: Path = rpc.root  # type: ignore[attr-defined]
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    rpc.initialize(root)
+    uri = rpc.open(outside / "post.txt", POST)
+    assert execute(rpc, ALLOW, {"uri": uri, "word": "Следует отметить, что"}) is None
+    assert "вне папки проекта" in rpc.messages()
+    assert list(outside.iterdir()) == [] and not (root / "kanclint.toml").exists()
+
+
+def test_allow_word_replaces_the_config_atomically_keeping_mode_and_line_ends(rpc: Raw) -> None:
+    root: Path = rpc.root  # type: ignore[attr-defined]
+    config = root / "kanclint.toml"
+    config.write_bytes('# наша команда\r\nplatform = "vk"\r\n'.encode("utf-8"))
+    config.chmod(0o640)
+    before = config.stat().st_ino
+    rpc.initialize(root)
+    uri = rpc.open(root / "post.txt", POST)
+    assert execute(rpc, ALLOW, {"uri": uri, "word": "Следует отметить, что"}) == str(config)
+    assert config.read_bytes().decode("utf-8") == (
+        '# наша команда\r\nplatform = "vk"\r\nallow = ["Следует отметить, что"]\r\n')
+    # A new file took the old one's place in one step: a reader never sees half a config.
+    assert config.stat().st_ino != before
+    assert config.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in root.iterdir()) == ["kanclint.toml"]
+
+
+# -- without pygls ------------------------------------------------------------------------------------
+def test_without_pygls_the_hint_installs_from_the_checkout(tmp_path: Path) -> None:
+    shadow = tmp_path / "shadow" / "pygls"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text('raise ImportError("No module named \'pygls\'")\n', encoding="utf-8")
+    run = subprocess.run(SERVER, cwd=tmp_path, capture_output=True, text=True, timeout=ANSWER, stdin=subprocess.DEVNULL,
+                         env={**os.environ, "PYTHONPATH": str(shadow.parent)})
+    assert run.returncode == 2
+    assert 'pip install -e ".[lsp]"' in run.stderr and "pygls" in run.stderr
+    assert "pip install 'kanclint[lsp]'" not in run.stderr  # kanclint is on no package index
+
+
+def test_requests_before_initialize_get_server_not_initialized(rpc: Raw) -> None:
+    rpc.notify("textDocument/didOpen", {"textDocument": {
+        "uri": "file:///x.txt", "languageId": "plaintext", "version": 1, "text": POST}})
+    early = rpc.call("textDocument/hover", hover("file:///x.txt", 0, 0))
+    assert early["error"]["code"] == -32002
+    rpc.initialize(rpc.root)  # type: ignore[attr-defined]
+    assert rpc.call("textDocument/hover", hover("file:///x.txt", 0, 0))["result"] is None
+    assert not [m for m in rpc.seen if m.get("method") == "window/showMessage"]

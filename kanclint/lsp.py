@@ -369,7 +369,7 @@ class KanclintServer(LanguageServer):
         mib = MAX_FRAME // 1024 // 1024
         if (msg_id := frame.request_id()) is not None:
             self.protocol.error(msg_id, JsonRpcInvalidRequest(f"сообщение больше {mib} МБ, не прочитано"))
-        self.complain(f"сообщение редактора больше {mib} МБ пропущено", lsp.MessageType.Warning)
+        self.complain(f"пропущено сообщение редактора больше {mib} МБ", lsp.MessageType.Warning)
 
     def to_lsp(self, linted: Linted, f: Diagnostic) -> lsp.Diagnostic:
         return lsp.Diagnostic(

@@ -209,18 +209,21 @@ def test_huge_content_length_is_skipped_and_the_server_keeps_running(rpc: Raw) -
 
 
 # -- every request gets an answer ------------------------------------------------------------------
-@pytest.mark.parametrize("params, code", [
-    (None, -32602),
-    ({"textDocument": {"uri": "file:///x.txt"}, "position": {"line": -1, "character": 0}}, -32602),
-    ({"textDocument": {"uri": "file:///x.txt"}, "position": {"line": 0, "character": 2 ** 40}}, -32602),
-    ({"textDocument": {"uri": "file:///x.txt"}}, -32602),
-    ({"textDocument": "x", "position": []}, -32602),
-])
-def test_invalid_params_get_an_invalid_params_error(rpc: Raw, params: Any, code: int) -> None:
+INVALID_HOVER_PARAMS = [
+    None,
+    {"textDocument": {"uri": "file:///x.txt"}, "position": {"line": -1, "character": 0}},
+    {"textDocument": {"uri": "file:///x.txt"}, "position": {"line": 0, "character": 2 ** 40}},
+    {"textDocument": {"uri": "file:///x.txt"}},
+    {"textDocument": "x", "position": []},
+]
+
+
+def test_invalid_params_get_an_invalid_params_error(rpc: Raw) -> None:
     rpc.initialize(rpc.root)  # type: ignore[attr-defined]
-    answer = rpc.call("textDocument/hover", params)
-    assert answer["error"]["code"] == code, answer
-    assert "textDocument/hover" in answer["error"]["message"]
+    for params in INVALID_HOVER_PARAMS:
+        answer = rpc.call("textDocument/hover", params)
+        assert answer["error"]["code"] == -32602, (params, answer)
+        assert "textDocument/hover" in answer["error"]["message"]
     assert rpc.call("textDocument/hover", hover("file:///x.txt", 0, 0))["result"] is None
 
 
@@ -380,3 +383,22 @@ def test_requests_before_initialize_get_server_not_initialized(rpc: Raw) -> None
     rpc.initialize(rpc.root)  # type: ignore[attr-defined]
     assert rpc.call("textDocument/hover", hover("file:///x.txt", 0, 0))["result"] is None
     assert not [m for m in rpc.seen if m.get("method") == "window/showMessage"]
+
+
+# -- the frame reader alone, for reads split anywhere ---------------------------------------------------
+@pytest.mark.parametrize("step", [1, 3, 64, 1 << 16])
+def test_frame_reader_survives_any_split_of_the_stream(step: int) -> None:
+    from kanclint.lsp_guard import FrameReader, Skipped
+
+    def frame(body: bytes, length: int | None = None) -> bytes:
+        return b"Content-Length: %d\r\n\r\n" % (len(body) if length is None else length) + body
+
+    a, b, c, d = b'{"a":1}', b'{"b":"\\u0436"}', b'{"c":[1,2,3]}', b'{"d":null}'
+    stream = (b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n" + frame(a) + frame(b, 150) + frame(c)
+              + b"noise" + frame(a, 3) + frame(d) + frame(b"x" * 300) + frame(b) + frame(c, 10 ** 40) + frame(d))
+    chunks = [stream[i:i + step] for i in range(0, len(stream), step)]
+    reader = FrameReader(lambda n: chunks.pop(0) if chunks else b"", max_frame=200)
+    got = []
+    while (item := reader.next()) is not None:
+        got.append(item)
+    assert got == [a, b, c, b'{"a', d, Skipped(300, b"x" * 300), b, d]

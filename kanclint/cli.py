@@ -338,7 +338,8 @@ def lsp_cmd() -> None:
     try:
         from .lsp import serve
     except ImportError as exc:  # pygls is an optional extra
-        _fail(f"для режима LSP установите pygls: pip install 'kanclint[lsp]' ({exc})")
+        _fail(f"для режима LSP нужен pygls ({exc}); установите его из папки с исходниками kanclint: "
+              'pip install -e ".[lsp]"')
     serve()
 
 

@@ -13,31 +13,42 @@ Run as ``kanclint lsp`` (stdio).  A few choices matter for correctness:
   was negotiated).  Offsets are converted with pygls' position codec only when
   a message leaves or enters the server (:class:`Lines`).
 * Linting runs in one worker thread, so the server keeps answering hovers and
-  code actions while natasha parses.
+  code actions while natasha parses.  A document over :data:`MAX_LINT_BYTES` is not
+  linted at all: it gets one information diagnostic saying so.
+* The transport (:mod:`kanclint.lsp_guard`) survives wrong and huge ``Content-Length``
+  headers, answers every request and exits with the code the spec asks for, at once.
+* The commands write only inside a workspace folder, atomically, and never through
+  a symbolic link.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import json
 import logging
+import os
 import re
+import sys
 import tomllib
 from bisect import bisect_right
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 from urllib.parse import unquote
 
 from lsprotocol import types as lsp
 from pygls.capabilities import get_capability
+from pygls.exceptions import JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
 
 from . import __version__, suppression
+from .inputs import Decoded, InputError
+from .lsp_guard import MAX_FRAME, GuardedProtocol, Skipped, serve_stdio
 from . import config as config_mod
 from .config import Config
 from .docs import rule_markdown
@@ -46,6 +57,7 @@ from .engine import lint
 from .model import Applicability, Diagnostic, Edit, Severity
 from .morphology import fold
 from .registry import rule_by_code
+from .writer import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +72,7 @@ LSP_SEVERITY = {
     Severity.INFO: lsp.DiagnosticSeverity.Information,
 }
 WARM_UP = "Иван Петров открыл в Москве новую школу. Ждём всех!"
+MAX_LINT_BYTES = 1_000_000  # UTF-8; a long post is a few kilobytes, and linting takes ~20 µs a character
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
@@ -144,6 +157,7 @@ class Lines:
         return lsp.Range(start=self.position(start), end=self.position(end))
 
     def offset(self, position: lsp.Position) -> int:
+        """Positions past a line's end or past the last line mean the end (as the spec says)."""
         if not self.lines:
             return 0
         here = self.codec.position_from_client_units(self.lines, lsp.Position(position.line, position.character))
@@ -161,6 +175,7 @@ class Linted:
     config: Config
     lines: Lines
     findings: tuple[Diagnostic, ...]
+    notice: str | None = None  # said instead of linting (the document is too large)
 
     @property
     def text(self) -> str:
@@ -179,7 +194,8 @@ class Linted:
 # -- the server ---------------------------------------------------------------------------------
 class KanclintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("kanclint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        super().__init__("kanclint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+                         protocol_cls=GuardedProtocol)
         self.init_options: dict[str, Any] = {}
         self.settings = Settings()
         self.generation = 0  # bumped when settings or config files change: cached results expire
@@ -188,6 +204,7 @@ class KanclintServer(LanguageServer):
         self.pending: dict[str, asyncio.Future[None]] = {}
         self.file_configs: dict[str, Config] = {}
         self.reported: set[str] = set()
+        self.oversized: dict[str, int] = {}  # URI -> bytes of a document whose text never arrived (frame cap)
         self.ready = asyncio.Event()  # set once the first settings are known
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kanclint-lint")
 
@@ -293,6 +310,12 @@ class KanclintServer(LanguageServer):
         text, version, generation = doc.source, doc.version, self.generation
         path = to_fs_path(uri)
         cfg = self.config_for(path)
+        size = _utf8_size(text)
+        if size > MAX_LINT_BYTES:
+            linted = Linted(uri, version, generation, path, cfg, Lines("", self.workspace.position_codec), (),
+                            notice=too_large(size))
+            self.linted[uri] = linted
+            return linted
         loop = asyncio.get_running_loop()
         findings, error = await loop.run_in_executor(self.executor, _lint, text, cfg, path)
         if error:
@@ -319,7 +342,34 @@ class KanclintServer(LanguageServer):
         linted = await self.lint_now(uri)
         if linted is not None:
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
-                uri=uri, version=linted.version, diagnostics=[self.to_lsp(linted, f) for f in linted.findings]))
+                uri=uri, version=linted.version, diagnostics=self.diagnostics(linted)))
+
+    def diagnostics(self, linted: Linted) -> list[lsp.Diagnostic]:
+        if linted.notice is not None:
+            return [notice_diagnostic(linted.notice)]
+        return [self.to_lsp(linted, f) for f in linted.findings]
+
+    def skipped(self, frame: Skipped) -> None:
+        """A message over the transport's size cap was read past: say so, and answer it if it was a request."""
+        method, uri = frame.field("method"), frame.field("uri")
+        log.warning("skipped a message of %d bytes (%s)", frame.size, method or "unknown method")
+        if method in (lsp.TEXT_DOCUMENT_DID_OPEN, lsp.TEXT_DOCUMENT_DID_CHANGE) and uri:
+            # The document's text is lost: forget the old one rather than answer for it.
+            self.workspace.remove_text_document(uri)
+            self.linted.pop(uri, None)
+            if (task := self.pending.pop(uri, None)) is not None:
+                task.cancel()
+            self.oversized[uri] = frame.size
+            if method == lsp.TEXT_DOCUMENT_DID_OPEN:
+                self.open.add(uri)
+            if not self.pull:
+                self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
+                    uri=uri, diagnostics=[notice_diagnostic(too_large(frame.size))]))
+            return
+        mib = MAX_FRAME // 1024 // 1024
+        if (msg_id := frame.request_id()) is not None:
+            self.protocol.error(msg_id, JsonRpcInvalidRequest(f"сообщение больше {mib} МБ, не прочитано"))
+        self.complain(f"пропущено сообщение редактора больше {mib} МБ", lsp.MessageType.Warning)
 
     def to_lsp(self, linted: Linted, f: Diagnostic) -> lsp.Diagnostic:
         return lsp.Diagnostic(
@@ -389,6 +439,9 @@ class KanclintServer(LanguageServer):
         found = suppression.find_ignore_file(path)
         if found is not None:
             return found
+        beside = Path(path).parent / suppression.IGNORE_FILE
+        if beside.is_symlink():  # a dangling link the engine skips: refused later, never written through
+            return beside
         cfg_file = config_mod.find_config_file(path)
         folder = cfg_file.parent if cfg_file else (self.root_for(path) or Path(path).parent)
         return folder / suppression.IGNORE_FILE
@@ -400,8 +453,23 @@ class KanclintServer(LanguageServer):
         found = config_mod.find_config_file(start) if start else None
         if found is not None and (root is None or found.resolve().is_relative_to(root.resolve())):
             return found
-        folder = root or (Path(path).parent if path else None)
-        return folder / "kanclint.toml" if folder else None
+        return root / "kanclint.toml" if root else None
+
+    def refusal(self, target: Path | None, path: str | None) -> str | None:
+        """Why a command must not write ``target`` for the document at ``path``; None if it may.
+
+        Only files inside the workspace folder that holds the document are written, and
+        never through a symbolic link: a link may point anywhere, and a dangling one
+        would create a file elsewhere.
+        """
+        root = self.root_for(path) if path else None
+        if root is None or target is None:
+            return "документ вне папки проекта: kanclint меняет файлы только в открытой папке"
+        if target.is_symlink():
+            return f"{target} — символическая ссылка, kanclint не пишет через ссылки; измените файл вручную"
+        if not target.parent.resolve().is_relative_to(root.resolve()):
+            return f"{target} вне папки проекта {root}; измените файл вручную"
+        return None
 
 
 def _lint(text: str, cfg: Config, path: str | None) -> tuple[tuple[Diagnostic, ...], str | None]:
@@ -419,7 +487,10 @@ def add_allowed_word(path: Path, word: str) -> bool:
     Only the ``allow = [...]`` line is rewritten (or inserted), so comments and key
     order survive; the result is parsed again and must differ in ``allow`` only.
     """
-    text = path.open(encoding="utf-8", newline="").read() if path.exists() else ""
+    if path.is_symlink():
+        raise config_mod.ConfigError(f"{path} — символическая ссылка, kanclint не пишет через ссылки")
+    original = path.read_bytes() if path.exists() else b""
+    text = original.decode("utf-8")
     nl = "\r\n" if "\r\n" in text else "\n"
     data = tomllib.loads(text)
     nested = path.name == "pyproject.toml" or "kanclint" in data.get("tool", {})
@@ -465,9 +536,46 @@ def add_allowed_word(path: Path, word: str) -> bool:
     (expected.setdefault("tool", {}).setdefault("kanclint", {}) if nested else expected)["allow"] = words
     if tomllib.loads(new_text) != expected:
         raise config_mod.ConfigError(f"{path}: не получилось аккуратно дописать allow, добавьте «{word}» вручную")
-    with path.open("w", encoding="utf-8", newline="") as out:
-        out.write(new_text)
+    with _created(path):
+        write_atomic(path, new_text, Decoded(new_text, "utf-8"), original)
     return True
+
+
+@contextlib.contextmanager
+def _created(path: Path) -> Iterator[None]:
+    """Make sure ``path`` exists as a regular file of ours before an atomic replace.
+
+    ``O_EXCL`` never follows a symbolic link, not even a dangling one, so a link planted
+    meanwhile makes this fail instead of creating a file elsewhere.  The file is created
+    with the usual mode (umask applies) so the replacement keeps it; if the write fails,
+    the empty file goes again.
+    """
+    if path.exists() or path.is_symlink():
+        yield
+        return
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    try:
+        yield
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def _utf8_size(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def too_large(size: int) -> str:
+    """The notice shown instead of findings; sizes in megabytes, as file managers show them."""
+    mb = f"{size / 1_000_000:.1f}".replace(".", ",")
+    limit = f"{MAX_LINT_BYTES / 1_000_000:g}".replace(".", ",")
+    return f"Документ слишком большой для проверки ({mb} МБ, предел — {limit} МБ), kanclint его не проверяет."
+
+
+def notice_diagnostic(message: str) -> lsp.Diagnostic:
+    """One information diagnostic at the very start, for what concerns the whole document."""
+    return lsp.Diagnostic(range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)), message=message,
+                          severity=lsp.DiagnosticSeverity.Information, source=SOURCE)
 
 
 server = KanclintServer()
@@ -506,6 +614,15 @@ async def initialized(ls: KanclintServer, params: lsp.InitializedParams) -> None
         ls.ready.set()
 
 
+@server.feature(lsp.SHUTDOWN)
+def shutdown(ls: KanclintServer, params: None) -> None:
+    """No lint is worth finishing now: drop the waiting ones (a running one dies with the process)."""
+    for task in ls.pending.values():
+        task.cancel()
+    ls.pending.clear()
+    ls.executor.shutdown(wait=False, cancel_futures=True)
+
+
 @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
 async def did_change_configuration(ls: KanclintServer, params: lsp.DidChangeConfigurationParams) -> None:
     await ls.reload_settings(params.settings)
@@ -521,12 +638,14 @@ def did_change_watched_files(ls: KanclintServer, params: lsp.DidChangeWatchedFil
 @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: KanclintServer, params: lsp.DidOpenTextDocumentParams) -> None:
     ls.open.add(params.text_document.uri)
+    ls.oversized.pop(params.text_document.uri, None)
     if not ls.pull:
         ls.schedule(params.text_document.uri, 0)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: KanclintServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    ls.oversized.pop(params.text_document.uri, None)
     if not ls.pull and ls.settings.run == "onType":
         ls.schedule(params.text_document.uri, ls.settings.debounce)
 
@@ -547,6 +666,7 @@ def did_save(ls: KanclintServer, params: lsp.DidSaveTextDocumentParams) -> None:
 def did_close(ls: KanclintServer, params: lsp.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.open.discard(uri)
+    ls.oversized.pop(uri, None)
     if (task := ls.pending.pop(uri, None)) is not None:
         task.cancel()
     ls.linted.pop(uri, None)
@@ -563,12 +683,12 @@ async def pull_diagnostics(ls: KanclintServer, params: lsp.DocumentDiagnosticPar
     while linted is None and ls.document(uri) is not None:
         linted = await ls.lint_now(uri)
     if linted is None:
-        return lsp.RelatedFullDocumentDiagnosticReport(items=[])
+        size = ls.oversized.get(uri)
+        return lsp.RelatedFullDocumentDiagnosticReport(items=[notice_diagnostic(too_large(size))] if size else [])
     result_id = f"{linted.version}/{linted.generation}"
     if params.previous_result_id == result_id:
         return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
-    return lsp.RelatedFullDocumentDiagnosticReport(items=[ls.to_lsp(linted, f) for f in linted.findings],
-                                                   result_id=result_id)
+    return lsp.RelatedFullDocumentDiagnosticReport(items=ls.diagnostics(linted), result_id=result_id)
 
 
 # -- hover and code actions ----------------------------------------------------------------------------
@@ -644,13 +764,17 @@ def ignore_finding(ls: KanclintServer, *args: Any) -> str | None:
         ls.complain("текст изменился, попробуйте ещё раз", lsp.MessageType.Warning, once=False)
         return None
     target = ls.ignore_file_for(linted.path)
+    if (refusal := ls.refusal(target, linted.path)) is not None:
+        ls.complain(refusal, lsp.MessageType.Warning, once=False)
+        return None
     try:
         entries = suppression.read_ignore_file(target) if target.exists() else []
         entries.append(suppression.IgnoreEntry(
             suppression.relative_key(target, linted.path), finding.code, finding.match,
             suppression.fingerprint(linted.text, finding.start, finding.end)))
-        suppression.write_ignore_file(target, entries)
-    except (OSError, config_mod.ConfigError) as exc:
+        with _created(target):  # so that the write is an atomic replace of a file we made
+            suppression.write_ignore_file(target, entries)
+    except (OSError, InputError, config_mod.ConfigError) as exc:
         ls.complain(f"не удалось записать {target}: {exc}", once=False)
         return None
     ls.invalidate()
@@ -662,13 +786,19 @@ def allow_word(ls: KanclintServer, *args: Any) -> str | None:
     """Add a word to ``allow`` in the project's config, so no one in the team sees it flagged."""
     arg = args[0] if args and isinstance(args[0], dict) else {}
     word = str(arg.get("word", "")).strip()
-    target = ls.allow_file_for(to_fs_path(arg.get("uri", "")))
-    if not word or target is None:
-        ls.complain("некуда записать разрешённое слово: откройте папку проекта", lsp.MessageType.Warning, once=False)
+    uri = arg.get("uri")
+    path = to_fs_path(uri) if isinstance(uri, str) else None
+    target = ls.allow_file_for(path) if path else None
+    if not word:
+        ls.complain("не указано слово, которое нужно разрешить", lsp.MessageType.Warning, once=False)
         return None
+    if (refusal := ls.refusal(target, path)) is not None:
+        ls.complain(refusal, lsp.MessageType.Warning, once=False)
+        return None
+    assert target is not None
     try:
         add_allowed_word(target, word)
-    except (OSError, tomllib.TOMLDecodeError, config_mod.ConfigError) as exc:
+    except (OSError, InputError, UnicodeDecodeError, tomllib.TOMLDecodeError, config_mod.ConfigError) as exc:
         ls.complain(f"не удалось записать {target}: {exc}", once=False)
         return None
     ls.invalidate()
@@ -676,5 +806,14 @@ def allow_word(ls: KanclintServer, *args: Any) -> str | None:
 
 
 def serve() -> None:
-    """Run the server on stdin/stdout until the client says exit."""
-    server.start_io()
+    """Run the server on stdin/stdout until the client says exit, then leave with the spec's exit code.
+
+    ``os._exit`` rather than a return: a lint still running in the worker thread would
+    otherwise keep the process alive until it finished.
+    """
+    stdout = sys.stdout.buffer
+    sys.stdout = sys.stderr  # a stray print() anywhere must not corrupt the protocol stream
+    code = serve_stdio(server, server.skipped, stdout=stdout)
+    logging.shutdown()
+    sys.stderr.flush()
+    os._exit(code)

@@ -110,7 +110,7 @@ def lint(text: str, *, config: Config | None = None, path: str | None = None) ->
     cfg = config or Config()
     document = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
     diagnostics = apply_suppressions(document, run_rules(document, cfg), cfg)
-    signals = signals_mod.compute(document, score_mod.charged_spans(document, diagnostics))
+    signals = signals_mod.compute(document, score_mod.fix_edits(diagnostics))
     metrics: dict[str, float] = {
         "words": len(document.words),
         "sentences": len(document.sentences),

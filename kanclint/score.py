@@ -22,7 +22,6 @@ Fairness is built into the features, not patched on afterwards:
 from __future__ import annotations
 
 import math
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -30,7 +29,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .model import CategoryScore, Diagnostic, Severity
-from .morphology import parse
 from .russian import plural
 from .signals import SPEC_BY_NAME, Signals
 
@@ -73,9 +71,18 @@ GROUPS: dict[str, tuple[str, ...]] = {
 _GROUP_OF = {c: g for g, cats in GROUPS.items() for c in cats}
 GROUP_TITLES = {
     "lexicon": "лексика", "lexicon-soft": "оценки и вода", "syntax": "синтаксис", "structure": "структура",
-    "readability": "читаемость", "register": "регистр",
+    "readability": "читаемость", "register": "регистр", "opening": "начало и форма поста",
 }
-FINDING_FEATURES = tuple(f"findings-{g}" for g in GROUPS)
+# Findings about the post as a whole (its opening, its overall shape) come once per post: they are
+# counted, not divided by the length, so a text repeated twice keeps its score.
+OPENING_CODES = frozenset({"KC301", "KC303", "KC306"})
+FINDING_GROUPS = (*GROUPS, "opening")
+FINDING_FEATURES = tuple(f"findings-{g}" for g in FINDING_GROUPS)
+
+
+def finding_group(d: Diagnostic) -> str:
+    """The finding feature (and sub-score) a finding counts in."""
+    return "opening" if d.code in OPENING_CODES else group_of(d.category)
 
 
 def category_title(category: str) -> str:
@@ -163,7 +170,7 @@ def load_model(path: str | None = None) -> RegisterModel:
 # would make a text repeated twice score lower), and a missing address to the reader is already
 # the absence of the second-person and invitation signals.
 UNSCORED_CATEGORIES = frozenset({"meta", "length"})
-UNSCORED_CODES = frozenset({"KC305", "KC405", "KC406"})  # KC405, KC406: word length, acronyms are signals
+UNSCORED_CODES = frozenset({"KC305", "KC307", "KC405", "KC406"})  # KC307 sums KC301–KC304; KC405, KC406: signals
 OPENING_CATEGORIES = frozenset({"press-release"})  # about the post's shape: never merged with phrases
 MAX_STRUCTURAL_SPAN = 80  # characters: a longer finding is about a sentence or more, not a phrase
 
@@ -172,33 +179,26 @@ def scored_findings(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diagnostics if d.category not in UNSCORED_CATEGORIES and d.code not in UNSCORED_CODES]
 
 
-def charged_spans(document: "Document", diagnostics: Iterable[Diagnostic]) -> list[tuple[int, int]]:
-    """Words the fixes of phrase findings would delete: they count for no register signal.
+def fix_edits(diagnostics: Iterable[Diagnostic]) -> list[tuple[int, int, str]]:
+    """The edits of phrase findings' fixes, non-overlapping, in text order.
 
-    The signals then read the text roughly as it will be once the fixes are applied, so
-    applying a fix changes little besides removing its finding (see signals.compute).  A
-    word the replacement keeps («сообщение» in «информационное сообщение» → «сообщение»)
-    stays visible.
+    The signals read the text as it will be once these fixes are applied (see
+    signals.compute), so applying a fix changes nothing but removing its finding: a formula
+    flagged as канцелярит («Информируем вас о том, что») is no conversational sign.
     """
-    spans = []
-    for d in diagnostics:
-        if d.fix is None or group_of(d.category) not in ("lexicon", "lexicon-soft") or d.category == "meta":
-            continue
-        for e in d.fix.edits:
-            if e.end <= e.start:
-                continue
-            kept = {lemma for w in _WORDS.findall(e.replacement) for lemma in _lemmas(w)}
-            for t in document.tokens_between(e.start, e.end):
-                if t.is_word and t.start >= e.start and t.end <= e.end and not (t.lemmas & kept):
-                    spans.append((t.start, t.end))
-    return sorted(spans)
-
-
-_WORDS = re.compile(r"[^\W\d_]+")
-
-
-def _lemmas(word: str) -> frozenset[str]:
-    return frozenset(p.lemma for p in parse(word))
+    edits = sorted(
+        (e.start, e.end, e.replacement)
+        for d in diagnostics
+        if d.fix is not None and d.category != "meta" and group_of(d.category) in ("lexicon", "lexicon-soft")
+        for e in d.fix.edits
+    )
+    chosen: list[tuple[int, int, str]] = []
+    end = -1
+    for edit in edits:
+        if edit[0] >= end or edit[0] == edit[1] == end:
+            chosen.append(edit)
+            end = max(end, edit[1])
+    return chosen
 
 
 def charged_findings(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
@@ -227,12 +227,15 @@ def charged_findings(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 
 def finding_features(diagnostics: Iterable[Diagnostic], words: int) -> dict[str, float]:
-    """Per group: ``1 − exp(−d / FINDINGS_SCALE)`` with ``d`` weighted findings per 100 words."""
-    weights = {g: 0.0 for g in GROUPS}
+    """Per group: ``1 − exp(−d / FINDINGS_SCALE)`` with ``d`` weighted findings per 100 words;
+    the opening group: ``1 − exp(−n)`` with ``n`` its weighted findings (once-per-post facts)."""
+    weights = {g: 0.0 for g in FINDING_GROUPS}
     for d in charged_findings(diagnostics):
-        weights[group_of(d.category)] += SEVERITY_WEIGHT[d.severity]
+        weights[finding_group(d)] += SEVERITY_WEIGHT[d.severity]
     per_word = 100.0 / max(words, 1)
-    return {f"findings-{g}": 1.0 - math.exp(-w * per_word / FINDINGS_SCALE) for g, w in weights.items()}
+    values = {f"findings-{g}": 1.0 - math.exp(-w * per_word / FINDINGS_SCALE) for g, w in weights.items()}
+    values["findings-opening"] = 1.0 - math.exp(-weights["opening"])
+    return values
 
 
 def features(signals: Signals, diagnostics: Iterable[Diagnostic]) -> dict[str, float]:
@@ -307,29 +310,29 @@ def predict(values: Mapping[str, float], model: RegisterModel | None = None) -> 
     for c in contributions:
         if c.points < 0:
             lost[c.group] = lost.get(c.group, 0.0) - c.points
-    subs = {g: round(max(0.0, 10.0 - lost.get(g, 0.0)), 1) for g in ("register", *GROUPS)}
+    subs = {g: round(max(0.0, 10.0 - lost.get(g, 0.0)), 1) for g in ("register", *FINDING_GROUPS)}
     return Scored(round(score, 1), tuple(contributions), subs)
 
 
 def breakdown(diagnostics: Iterable[Diagnostic], scored: Scored) -> dict[str, CategoryScore]:
-    """Per finding category: how many findings and how many points its group's charge took."""
+    """Per finding category: how many findings and how many points their groups' charges took."""
     counts: dict[str, int] = {}
-    weights: dict[str, float] = {}
     for d in diagnostics:
         counts[d.category] = counts.get(d.category, 0) + 1
-    for d in charged_findings(diagnostics):
-        weights[d.category] = weights.get(d.category, 0.0) + SEVERITY_WEIGHT[d.severity]
-    by_feature = {c.feature: c.points for c in scored.contributions}
+    charged = charged_findings(diagnostics)
     group_weight: dict[str, float] = {}
-    for cat, w in weights.items():
-        group_weight[group_of(cat)] = group_weight.get(group_of(cat), 0.0) + w
-    out = {}
-    for cat, n in counts.items():
-        g = group_of(cat)
-        w = weights.get(cat, 0.0)
-        share = -by_feature.get(f"findings-{g}", 0.0) * w / group_weight[g] if group_weight.get(g) else 0.0
-        out[cat] = CategoryScore(cat, n, w, max(0.0, share))
-    return out
+    for d in charged:
+        g = finding_group(d)
+        group_weight[g] = group_weight.get(g, 0.0) + SEVERITY_WEIGHT[d.severity]
+    by_feature = {c.feature: c.points for c in scored.contributions}
+    weights: dict[str, float] = {}
+    shares: dict[str, float] = {}
+    for d in charged:
+        g, w = finding_group(d), SEVERITY_WEIGHT[d.severity]
+        weights[d.category] = weights.get(d.category, 0.0) + w
+        shares[d.category] = shares.get(d.category, 0.0) - by_feature.get(f"findings-{g}", 0.0) * w / group_weight[g]
+    return {cat: CategoryScore(cat, n, weights.get(cat, 0.0), max(0.0, shares.get(cat, 0.0)))
+            for cat, n in counts.items()}
 
 
 def reasons(categories: Mapping[str, CategoryScore], scored: Scored, signals: Signals) -> tuple[str, ...]:

@@ -293,13 +293,43 @@ _COUNTED = (("spoken", _SPOKEN), ("emotion", _EMOTION), ("official-vocabulary", 
             ("participles", _PARTICIPLE), ("abstract-nouns", _ABSTRACT), ("acronyms", _ACRONYM_WORD))
 
 
-def compute(document: "Document", skip: Sequence[tuple[int, int]] = ()) -> Signals:
+def _add_sentence_flags(hits: dict[str, set[int]], si: int, flags: int) -> None:
+    if flags & _SECOND:
+        hits["second-person"].add(si)
+    if flags & (_IMPERATIVE | _INVITE):
+        hits["invitation"].add(si)
+    if flags & _FIRST:
+        hits["first-person"].add(si)
+        hits["report-sentence"].discard(si)
+        hits["official-subject"].discard(si)
+    elif si not in hits["first-person"]:
+        if flags & _REPORT:
+            hits["report-sentence"].add(si)
+        if flags & _OFFICIAL_SUBJECT and flags & _FINITE3:
+            hits["official-subject"].add(si)
+
+
+_REPLACEMENT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _replacement_words(text: str, edits: Sequence[tuple[int, int, str]]) -> Iterator[tuple[int, int, int, int, int]]:
+    """Flags and letters of the whole words a fix writes; a piece glued to a word outside the edit is not one."""
+    for start, end, replacement in edits:
+        for m in _REPLACEMENT_WORD.finditer(replacement):
+            glued_left = m.start() == 0 and start > 0 and text[start - 1].isalpha()
+            glued_right = m.end() == len(replacement) and end < len(text) and text[end].isalpha()
+            if glued_left or glued_right:
+                continue
+            yield (*_word_class(m.group(0)), start)
+
+
+def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) -> Signals:
     """All signals of ``document`` in one sweep.
 
-    ``skip`` holds spans (sorted by start) that already cost the text a finding, such as
-    «информируем вас о том, что»: their words count for no signal at all, as if they were
-    deleted.  A formula flagged as канцелярит is no conversational sign, and deleting it
-    (the fix) then changes nothing but the finding it removes.
+    ``edits`` are the fixes of the phrases that already cost the text a finding, as
+    ``(start, end, replacement)`` in text order: the signals read the text as if they were
+    applied.  «Информируем вас о том, что» says «вас», but a formula flagged as канцелярит
+    is no conversational sign; and applying a fix then changes nothing but the finding.
     """
     lists = lexicon()
     text = document.text
@@ -315,7 +345,7 @@ def compute(document: "Document", skip: Sequence[tuple[int, int]] = ()) -> Signa
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
     addresses = [(m.start(1), m.end(1)) for m in _ADDRESS.finditer(text)] if "," in text or "!" in text else []
-    hidden = sorted([*skip, *addresses])
+    hidden = sorted([*((a, b) for a, b, _ in edits if b > a), *addresses])
     hidden_starts = [a for a, _ in hidden]
     hidden_ends = list(_running_max(b for _, b in hidden))
 
@@ -363,17 +393,23 @@ def compute(document: "Document", skip: Sequence[tuple[int, int]] = ()) -> Signa
             hits["question"].add(si)
         if "!" in body:
             hits["exclamation"].add(si)
-        if sentence_flags & _SECOND:
-            hits["second-person"].add(si)
-        if sentence_flags & (_IMPERATIVE | _INVITE):
-            hits["invitation"].add(si)
-        if sentence_flags & _FIRST:
-            hits["first-person"].add(si)
-        else:
-            if sentence_flags & _REPORT:
-                hits["report-sentence"].add(si)
-            if sentence_flags & _OFFICIAL_SUBJECT and sentence_flags & _FINITE3:
-                hits["official-subject"].add(si)
+        _add_sentence_flags(hits, si, sentence_flags)
+    for flags, n_letters, n_cyr, n_other, at in _replacement_words(text, edits):
+        si = sentence_of(at)
+        words += 1
+        letters += n_letters
+        cyrillic += n_cyr
+        other += n_other
+        if flags & _CAPITAL and at == sentences[si].start if sentences else False:
+            flags &= ~_CAPITAL
+        if flags:
+            totals |= flags
+            per_flag[flags] = per_flag.get(flags, 0) + 1
+            _add_sentence_flags(hits, si, flags)
+        if flags & _NOUN:
+            nouns += 1
+            if flags & _GENITIVE:
+                genitive += 1
     for flags, n in per_flag.items():
         for name, bit in _COUNTED:
             if flags & bit:

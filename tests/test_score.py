@@ -96,7 +96,7 @@ def test_lexicon_examples_raise_their_signal_and_clean_ones_do_not():
 
 @pytest.mark.parametrize("text", REPORTS)
 def test_a_one_sentence_report_is_not_a_ten(text):
-    assert score(text) <= 5.5
+    assert score(text) <= 6.0  # well under the default gate of 7.0
 
 
 @pytest.mark.parametrize("text", LIVELY)
@@ -163,15 +163,13 @@ SENTENCES = st.sampled_from(REPORTS + LIVELY + [
 ])
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(SENTENCES, min_size=1, max_size=6))
 def test_repeating_the_whole_text_keeps_the_score(sentences):
     text = " ".join(sentences)
     once = kanclint.lint(text, config=CFG)
     twice = kanclint.lint(text + "\n\n" + text, config=CFG)
-    # Issue #10 asks for 0.3; the opening findings (KC301, KC303) fire once per post, so a
-    # report repeated twice can move by up to 0.4 (see the issue note).
-    assert abs(once.score - twice.score) <= 0.5, (text, once.reasons, twice.reasons)
+    assert abs(once.score - twice.score) <= 0.3, (text, once.reasons, twice.reasons)
 
 
 @settings(max_examples=40, deadline=None)
@@ -201,16 +199,14 @@ def _dictionary_examples() -> list[str]:
 EXAMPLES = _dictionary_examples()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(EXAMPLES), min_size=1, max_size=4))
 def test_fixing_never_lowers_the_score(sentences):
     text = " ".join(sentences)
     before = kanclint.lint(text, config=CFG)
     fixed = kanclint.fix(text, unsafe=True, config=CFG)
     after = kanclint.lint(fixed.text, config=CFG)
-    # The words a fix writes are new to the signals («лекарственные препараты» → «лекарства»
-    # adds a noun), so a fix may cost a few tenths; it never costs more than half a point.
-    assert after.score >= before.score - 0.5, (text, fixed.text, before.reasons, after.reasons)
+    assert after.score >= before.score, (text, fixed.text, before.reasons, after.reasons)
 
 
 def test_a_deleted_formula_is_no_conversational_sign():
@@ -222,11 +218,14 @@ def test_a_deleted_formula_is_no_conversational_sign():
     assert score(fixed) >= report.score
 
 
-def test_fix_edits_hide_only_the_words_they_delete():
-    doc = Document("Публикуем информационное сообщение о ярмарке.")
-    start = doc.text.index("информационное")
+def test_signals_read_the_text_as_the_fixes_will_leave_it():
+    text = "Публикуем информационное сообщение о ярмарке."
+    start = text.index("информационное")
     d = Diagnostic("KC112", "x", "pleonasm", Severity.WARNING, start, start + 24, "", "m",
                    fix=Fix("t", (Edit(start, start + 24, "сообщение"),)))
-    from kanclint.score import charged_spans
+    from kanclint.score import fix_edits
 
-    assert charged_spans(doc, [d]) == [(start, start + len("информационное"))]
+    edits = fix_edits([d])
+    assert edits == [(start, start + 24, "сообщение")]
+    as_fixed = compute(Document(text), edits).values
+    assert as_fixed == compute(Document("Публикуем сообщение о ярмарке.")).values

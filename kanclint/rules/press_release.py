@@ -508,10 +508,27 @@ def _plural_self(token: Token) -> str | None:
     return form.word if form else None
 
 
+VOCATIVES = frozenset({"друзья", "коллеги", "ребята", "подписчики", "земляки", "жители", "родители", "гости",
+                       "дорогие", "уважаемые", "любимые", "милые"})
+
+
+def _after_vocative(sentence: Sentence) -> tuple[Token, ...]:
+    """The sentence's content after a leading address («Друзья, министерство провело…»)."""
+    content = sentence.content
+    if not content or content[0].key not in VOCATIVES:
+        return content
+    for t in sentence.tokens:
+        if t.start > content[0].start and t.text in {",", "!"}:
+            return tuple(c for c in content if c.start > t.start)
+        if t.start > content[0].start and t.is_word and t.key not in VOCATIVES and t.pos not in {"NOUN", "ADJF"}:
+            break
+    return content
+
+
 def find_third_person_self(document: Document) -> list[Marker]:
     markers: list[Marker] = []
     for sentence in document.sentences:
-        content = sentence.content
+        content = _after_vocative(sentence)  # «Друзья,» does not turn a report into a talk
         if not content or not _institution_head(content[0]):
             continue
         head = content[0]

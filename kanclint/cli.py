@@ -101,12 +101,16 @@ def _collect(paths: tuple[str, ...]) -> tuple[list[str], list[tuple[str, str]]]:
     return files, errors
 
 
-def _read(f: str, name: str) -> tuple[bytes, "Decoded"]:
-    """Raw bytes and decoded text of a path or of stdin («-»); every failure is an InputError."""
+def _read_bytes(f: str, name: str) -> bytes:
     try:
-        raw = sys.stdin.buffer.read() if f == "-" else Path(f).read_bytes()
+        return sys.stdin.buffer.read() if f == "-" else Path(f).read_bytes()
     except OSError as exc:
         raise InputError(f"{name}: не удалось прочитать: {exc.strerror or exc}") from None
+
+
+def _read(f: str, name: str) -> tuple[bytes, "Decoded"]:
+    """Raw bytes and decoded text of a path or of stdin («-»); every failure is an InputError."""
+    raw = _read_bytes(f, name)
     return raw, decode(raw, name)
 
 
@@ -162,10 +166,14 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
     try:
         for f in files:
             name = stdin_filename or "<stdin>" if f == "-" else f
+            raw = b""
             try:
-                raw, decoded = _read(f, name)
+                raw = _read_bytes(f, name)
+                decoded = decode(raw, name)
             except InputError as exc:
                 errors.append((name, str(exc)))
+                if f == "-" and apply_fixes and not show_diff and output_format != "json":
+                    _echo_fixed(None, None, raw)  # a filter gives back what it cannot check, unchanged
                 continue
             cfg = config_mod.with_overrides(
                 _base_config(stdin_filename if f == "-" else f, config_file, isolated), **overrides
@@ -190,7 +198,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
                         errors.append((name, str(exc)))
                         continue
                 if show_fixes and result.applied:
-                    click.echo(_fixes_summary(name, decoded.text, result.applied), err=f == "-")
+                    click.echo(_fixes_summary(name, decoded.text, result.applied), err=f == "-" or show_diff)
                 reports.append(lint(result.text if not show_diff else decoded.text, config=cfg, path=report_path))
             else:
                 reports.append(lint(decoded.text, config=cfg, path=report_path))
@@ -241,13 +249,13 @@ def _storable_fixes(encoding: str, unsafe: bool, skipped: dict[tuple[str, str], 
     return accept
 
 
-def _echo_fixed(text: str | None, decoded: Decoded, raw: bytes) -> None:
+def _echo_fixed(text: str | None, decoded: Decoded | None, raw: bytes) -> None:
     """Write the fixed stdin text to stdout in the encoding it came in; unchanged input comes back byte for byte."""
-    data = raw if text is None else encode_like(text, decoded.encoding, raw)
+    data = raw if text is None or decoded is None else encode_like(text, decoded.encoding, raw)
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a text-only stdout (embedding): best effort
-        sys.stdout.write(data.decode(decoded.encoding))
+        sys.stdout.write(data.decode(decoded.encoding if decoded else "utf-8", "replace"))
     else:
         buffer.write(data)
         buffer.flush()

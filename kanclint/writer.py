@@ -242,6 +242,7 @@ def clean_stale_temp_files(folder: Path, max_age: float = STALE_AFTER) -> list[P
 def create_new(path: Path, text: str) -> None:
     """Write a new UTF-8 file atomically, refusing if anything (even a dangling symlink) is already there."""
     folder = path.parent
+    clean_stale_temp_files(folder)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:TEMP_PREFIX_MAX]}.kanclint-", suffix=".tmp", dir=folder)
     except PermissionError:

@@ -342,10 +342,11 @@ def test_plugins_are_not_loaded_from_the_working_folder(tmp_path):
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: evil\nVersion: 1.0\n", encoding="utf-8")
     (info / "entry_points.txt").write_text("[kanclint.rules]\nEV = evil_rules\n", encoding="utf-8")
     (tmp_path / "evil_rules.py").write_text("open('PWNED', 'w').close()\nRULES = []\n", encoding="utf-8")
+    (tmp_path / "click.py").write_text("open('SHADOWED', 'w').close()\n", encoding="utf-8")  # a module kanclint imports
     result = kanclint("rules", cwd=tmp_path)
     assert result.returncode == 0, result.stderr.decode()
     assert "KC401" in result.stdout.decode()
-    assert not (tmp_path / "PWNED").exists()
+    assert not (tmp_path / "PWNED").exists() and not (tmp_path / "SHADOWED").exists()
     assert "evil" not in (result.stdout + result.stderr).decode()
 
 

@@ -28,8 +28,8 @@ from pathlib import Path
 from .inputs import Decoded, InputError
 
 TEMP_PREFIX_MAX = 100  # keep «.<name>.kanclint-XXXXXXXX.tmp» under the 255-byte name limit
-TEMP_RE = re.compile(r"\..+\.kanclint-[a-z0-9_]{8}\.tmp")
-LEGACY_TEMP_RE = re.compile(r"\..+\.[a-z0-9_]{8}\.kanclint")  # names earlier versions used
+TEMP_RE = re.compile(r"\..+\.kanclint-[a-z0-9_]{8}\.tmp", re.DOTALL)
+LEGACY_TEMP_RE = re.compile(r"\..+\.[a-z0-9_]{8}\.kanclint", re.DOTALL)  # names earlier versions used
 STALE_AFTER = 3600.0  # seconds; a live run never keeps its temporary file that long
 
 _BOMS = {

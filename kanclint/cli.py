@@ -19,11 +19,11 @@ from . import config as config_mod
 from .config import Config, ConfigError
 from .engine import InternalError, fix as fix_text, lint
 from .inputs import Decoded, InputError, decode
-from .model import Report, Severity
+from .model import Applicability, Diagnostic, Report, Severity
 from .output import FORMATS, format_concise, format_full, format_json, statistics
 from .output.machine import format_github, format_json_lines, format_junit, format_sarif
 from .registry import PluginError
-from .writer import write_atomic
+from .writer import char_name, encode_like, unencodable, write_atomic
 
 MACHINE_FORMATS = {
     "json": format_json, "json-lines": format_json_lines, "github": format_github,
@@ -35,6 +35,10 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 class DefaultGroup(click.Group):
     """Route ``kanclint PATH…`` to ``kanclint check PATH…``."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        _safe_console()
+        return super().main(*args, **kwargs)
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args = ["check", *args]
@@ -45,6 +49,29 @@ class DefaultGroup(click.Group):
 @click.version_option(__version__, prog_name="kanclint")
 def main() -> None:
     """kanclint — проверка постов госпабликов на канцелярит и стиль пресс-релиза."""
+
+
+def _safe_console() -> None:
+    """A cp1251 or ASCII console must not crash on «✓», «−» or emoji: show «?» instead.
+
+    Only streams whose encoding is not UTF-8 are touched; bytes kanclint writes
+    on purpose (the fixed text of ``--fix -``) go to the binary buffer anyway.
+    """
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        try:
+            if not encoding or codecs.lookup(encoding).name.startswith("utf-"):
+                continue
+        except LookupError:
+            pass
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
 
 
 def _fail(message: str) -> None:
@@ -74,12 +101,16 @@ def _collect(paths: tuple[str, ...]) -> tuple[list[str], list[tuple[str, str]]]:
     return files, errors
 
 
-def _read(f: str, name: str) -> tuple[bytes, "Decoded"]:
-    """Raw bytes and decoded text of a path or of stdin («-»); every failure is an InputError."""
+def _read_bytes(f: str, name: str) -> bytes:
     try:
-        raw = sys.stdin.buffer.read() if f == "-" else Path(f).read_bytes()
+        return sys.stdin.buffer.read() if f == "-" else Path(f).read_bytes()
     except OSError as exc:
         raise InputError(f"{name}: не удалось прочитать: {exc.strerror or exc}") from None
+
+
+def _read(f: str, name: str) -> tuple[bytes, "Decoded"]:
+    """Raw bytes and decoded text of a path or of stdin («-»); every failure is an InputError."""
+    raw = _read_bytes(f, name)
     return raw, decode(raw, name)
 
 
@@ -135,30 +166,39 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
     try:
         for f in files:
             name = stdin_filename or "<stdin>" if f == "-" else f
+            raw = b""
             try:
-                raw, decoded = _read(f, name)
+                raw = _read_bytes(f, name)
+                decoded = decode(raw, name)
             except InputError as exc:
                 errors.append((name, str(exc)))
+                if f == "-" and apply_fixes and not show_diff and output_format != "json":
+                    _echo_fixed(None, None, raw)  # a filter gives back what it cannot check, unchanged
                 continue
             cfg = config_mod.with_overrides(
                 _base_config(stdin_filename if f == "-" else f, config_file, isolated), **overrides
             )
             report_path = None if name == "<stdin>" else name
             if apply_fixes or show_diff:
-                result = fix_text(decoded.text, unsafe=unsafe_fixes, config=cfg, path=report_path)
+                skipped: dict[tuple[str, str], None] = {}
+                result = fix_text(decoded.text, unsafe=unsafe_fixes, config=cfg, path=report_path,
+                                  accept=_storable_fixes(decoded.encoding, unsafe_fixes, skipped))
+                for code, char in skipped:
+                    click.echo(f"kanclint: {name}: исправление {code} пропущено: символ {char_name(char)} "
+                               f"нельзя записать в кодировке {decoded.encoding}", err=True)
                 if show_diff:
                     _echo_diff(name, decoded.text, result.text)
+                elif f == "-":
+                    if output_format != "json":
+                        _echo_fixed(result.text if result.changed else None, decoded, raw)
                 elif result.changed:
-                    if f == "-":
-                        sys.stdout.write(result.text)
-                    else:
-                        try:
-                            write_atomic(Path(f), result.text, decoded, raw)
-                        except InputError as exc:
-                            errors.append((name, str(exc)))
-                            continue
+                    try:
+                        write_atomic(Path(f), result.text, decoded, raw)
+                    except InputError as exc:
+                        errors.append((name, str(exc)))
+                        continue
                 if show_fixes and result.applied:
-                    click.echo(_fixes_summary(name, decoded.text, result.applied), err=f == "-")
+                    click.echo(_fixes_summary(name, decoded.text, result.applied), err=f == "-" or show_diff)
                 reports.append(lint(result.text if not show_diff else decoded.text, config=cfg, path=report_path))
             else:
                 reports.append(lint(decoded.text, config=cfg, path=report_path))
@@ -166,11 +206,59 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
     except (ConfigError, PluginError, InternalError) as exc:
         _fail(str(exc))
     if add_ignore:
-        added = _add_ignores(reports)
-        click.echo(f"kanclint: в .kanclint-ignore.toml записано замечаний: {added}", err=True)
+        try:
+            added = _add_ignores(reports)
+        except ConfigError as exc:
+            errors.append(("", str(exc)))
+        else:
+            click.echo(f"kanclint: в .kanclint-ignore.toml записано замечаний: {added}", err=True)
+        for _, message in errors:
+            click.echo(f"kanclint: {message}", err=True)
         sys.exit(2 if errors else 0)
-    _print(reports, errors, output_format, show_statistics)
+    if show_diff:  # the diff is the whole output; the report of the unfixed text would only repeat it
+        for _, message in errors:
+            click.echo(f"kanclint: {message}", err=True)
+    else:
+        # ``--fix -`` is a filter: stdout carries the fixed text alone (or, with json, the report alone)
+        to_stderr = apply_fixes and "-" in files and output_format != "json"
+        _print(reports, errors, output_format, show_statistics, err=to_stderr)
     sys.exit(_exit_code(reports, configs, errors, exit_zero))
+
+
+def _storable_fixes(encoding: str, unsafe: bool, skipped: dict[tuple[str, str], None]):
+    """A veto for fixes whose replacement the file's encoding cannot store (``None`` for Unicode files).
+
+    A cp1251 draft cannot hold «−» or emoji: that fix is skipped and noted in
+    ``skipped`` as (code, character); the other fixes are still applied.
+    """
+    import codecs
+
+    if codecs.lookup(encoding).name.startswith("utf-"):
+        return None
+
+    def accept(d: Diagnostic) -> bool:
+        if d.fix is None or (d.fix.applicability is not Applicability.SAFE and not unsafe):
+            return True
+        for edit in d.fix.edits:
+            char = unencodable(edit.replacement, encoding)
+            if char is not None:
+                skipped.setdefault((d.code, char))
+                return False
+        return True
+
+    return accept
+
+
+def _echo_fixed(text: str | None, decoded: Decoded | None, raw: bytes) -> None:
+    """Write the fixed stdin text to stdout in the encoding it came in; unchanged input comes back byte for byte."""
+    data = raw if text is None or decoded is None else encode_like(text, decoded.encoding, raw)
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stdout (embedding): best effort
+        sys.stdout.write(data.decode(decoded.encoding if decoded else "utf-8", "replace"))
+    else:
+        buffer.write(data)
+        buffer.flush()
 
 
 def _add_ignores(reports: list[Report]) -> int:
@@ -218,23 +306,24 @@ def _fixes_summary(name: str, text: str, applied) -> str:
     return "\n".join(lines)
 
 
-def _print(reports: list[Report], errors: list[tuple[str, str]], output_format: str, show_statistics: bool) -> None:
+def _print(reports: list[Report], errors: list[tuple[str, str]], output_format: str, show_statistics: bool,
+           err: bool = False) -> None:
     if output_format in MACHINE_FORMATS:
         text = MACHINE_FORMATS[output_format](reports, errors)
         if text:
-            click.echo(text)
+            click.echo(text, err=err)
         if output_format in ("json-lines", "github"):
             for _, message in errors:
                 click.echo(f"kanclint: {message}", err=True)
     else:
         for r in reports:
-            click.echo(format_full(r) if output_format == "full" else format_concise(r))
+            click.echo(format_full(r) if output_format == "full" else format_concise(r), err=err)
             if output_format == "full" and len(reports) > 1:
-                click.echo()
+                click.echo(err=err)
         for _, message in errors:
             click.echo(f"kanclint: {message}", err=True)
     if show_statistics and output_format not in MACHINE_FORMATS:
-        click.echo(statistics(reports))
+        click.echo(statistics(reports), err=err)
 
 
 def _exit_code(reports: list[Report], configs: list[Config], errors: list[tuple[str, str]], exit_zero: bool) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import config as config_mod
 from .analysis import Document
@@ -150,13 +150,19 @@ def lint_file(path: str | Path, *, config: Config | None = None) -> Report:
     return lint(decoded.text, config=config, path=str(path))
 
 
-def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: str | None = None) -> FixResult:
-    """Apply safe (and, with ``unsafe``, unsafe) fixes until nothing changes."""
+def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: str | None = None,
+        accept: Callable[[Diagnostic], bool] | None = None) -> FixResult:
+    """Apply safe (and, with ``unsafe``, unsafe) fixes until nothing changes.
+
+    ``accept`` may veto single fixes (the CLI drops those the file's encoding
+    cannot store); a vetoed finding simply stays in ``remaining``.
+    """
     applied: list[Diagnostic] = []
     rounds = 0
     report = lint(text, config=config, path=path)
     while rounds < MAX_ROUNDS:
-        chosen = choose_fixes(report.diagnostics, unsafe=unsafe)
+        candidates = report.diagnostics if accept is None else [d for d in report.diagnostics if accept(d)]
+        chosen = choose_fixes(candidates, unsafe=unsafe)
         if not chosen:
             break
         new_text = apply_edits(text, [e for d in chosen for e in d.fix.edits])  # type: ignore[union-attr]

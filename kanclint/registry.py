@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import importlib.metadata as md
 import inspect
+import os
+import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -42,10 +44,24 @@ class Plugin:
         return f"{self.distribution} ({self.group}: {self.prefix} = {self.value})"
 
 
+def _search_path() -> list[str]:
+    """``sys.path`` without the working directory.
+
+    ``python -m kanclint`` puts the current folder on ``sys.path``; a
+    ``*.dist-info`` lying in a downloaded folder of drafts must not be able to
+    load its code just because kanclint was started there.
+    """
+    try:
+        cwd: str | None = os.path.realpath(os.getcwd())
+    except OSError:  # the working folder was removed
+        cwd = None
+    return [p for p in sys.path if p not in ("", ".") and os.path.realpath(p) != cwd]
+
+
 def find_plugins() -> list[Plugin]:
     """Phase one: list entry points, sorted, without importing anything."""
     plugins: dict[tuple[str, str, str], Plugin] = {}
-    for dist in md.distributions():
+    for dist in md.distributions(path=_search_path()):
         name = dist.metadata["Name"] or "?"
         for ep in dist.entry_points:
             if ep.group in (RULES_GROUP, DICTIONARIES_GROUP):

@@ -88,23 +88,31 @@ def read_ignore_file(path: Path) -> list[IgnoreEntry]:
 
 
 def write_ignore_file(path: Path, entries: Iterable[IgnoreEntry]) -> None:
-    from .inputs import decode
-    from .writer import write_atomic
+    """Write the ignore file atomically, never through a symlink kanclint did not create.
+
+    A ``.kanclint-ignore.toml`` that is a symlink (even a dangling one) could
+    send the write anywhere on disk, so it is refused with a ConfigError.
+    """
+    from .config import ConfigError
+    from .inputs import InputError, decode
+    from .writer import create_new, write_atomic
 
     unique = sorted(set(entries), key=lambda e: (e.path, e.code, e.match, e.fingerprint))
     header = "# kanclint: findings accepted on purpose (kanclint --add-ignore, or the editor action)\n\n"
     text = header + "\n\n".join(e.to_toml() for e in unique) + "\n"
-    if path.exists():
-        original = path.read_bytes()
-        write_atomic(path, text, decode(original, str(path)) if original.strip() else _utf8(), original)
-    else:
-        path.write_text(text, encoding="utf-8")
-
-
-def _utf8():
-    from .inputs import Decoded
-
-    return Decoded("", "utf-8")
+    try:
+        if path.is_symlink():
+            raise InputError(f"{path}: это символическая ссылка; kanclint не пишет через ссылки, файл не записан")
+        if path.exists():
+            original = path.read_bytes()
+            decoded = decode(original, str(path)) if original.strip() else _utf8()
+            write_atomic(path, text, decoded, original, follow_symlinks=False)
+        else:
+            create_new(path, text)
+    except InputError as exc:
+        raise ConfigError(str(exc)) from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: не удалось записать: {exc.strerror or exc}") from None
 
 
 def relative_key(ignore_file: Path, doc_path: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import Severity
+from .russian import plural
 
 SECTIONS = ("Что ищет", "Чем вредит посту", "Пример", "Как лучше")
 
@@ -57,7 +58,7 @@ def rule_markdown(rule: Any, max_entries: int | None = None) -> str:
     entries = list(getattr(rule, "entries", ()))
     if entries:
         shown = entries if max_entries is None else entries[:max_entries]
-        lines += [f"## Словарь ({len(entries)} записей)", "", "| шаблон | замена | пример |", "|---|---|---|"]
+        lines += [f"## Словарь ({plural(len(entries), 'запись', 'записи', 'записей')})", "", "| шаблон | замена | пример |", "|---|---|---|"]
         for e in shown:
             pattern = " / ".join(p.source for p in e.patterns)
             repl = " / ".join(r if r else "(убрать)" for r in e.replacements) or "—"

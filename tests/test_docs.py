@@ -38,3 +38,16 @@ def test_signals_page_is_current():
 
     page = Path(__file__).resolve().parents[1] / "docs" / "signals.md"
     assert page.read_text(encoding="utf-8") == markdown(), "run `python -m kanclint.signals > docs/signals.md`"
+
+
+def test_entry_counts_agree_with_their_number():
+    """«83 записи», «238 записей», «21 запись»: one plural helper everywhere."""
+    import re
+
+    from kanclint.russian import plural
+
+    for name, text in rule_pages().items():
+        for n, word in re.findall(r"Словарь \((\d+) (\w+)\)", text):
+            assert f"{n} {word}" == plural(int(n), "запись", "записи", "записей"), name
+    assert plural(83, "запись", "записи", "записей") == "83 записи"
+    assert plural(111, "запись", "записи", "записей") == "111 записей"

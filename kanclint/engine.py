@@ -100,6 +100,9 @@ def apply_suppressions(document: Document, diagnostics: list[Diagnostic], cfg: C
 
 def lint(text: str, *, config: Config | None = None, path: str | None = None) -> Report:
     """Check ``text`` and return its :class:`~kanclint.model.Report`."""
+    if not isinstance(text, str):
+        raise TypeError(f"kanclint.lint: текст должен быть строкой str, а не {type(text).__name__}"
+                        + ("; раскодируйте байты: data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""))
     cfg = config or Config()
     document = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
     diagnostics = apply_suppressions(document, run_rules(document, cfg), cfg)

@@ -11,6 +11,7 @@ and ``Config(...)`` built in Python is checked the same way as a file.
 from __future__ import annotations
 
 import fnmatch
+import stat
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -258,7 +259,10 @@ def read_toml(path: str | Path, what: str = "файл настроек") -> dict
     """A TOML file as a dict; every way it can fail is a ConfigError naming the file."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        size = st.st_size
+        if not stat.S_ISREG(st.st_mode):  # a pipe would block, a device never end
+            raise ConfigError(f"{path}: {what} — не обычный файл")
         if size > MAX_CONFIG_BYTES:
             raise ConfigError(f"{path}: {what} слишком большой ({size // 1024} КБ)")
         raw = path.read_bytes()

@@ -93,6 +93,8 @@ class DefaultGroup(RussianGroup):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except (ConfigError, InputError, PluginError, InternalError) as exc:  # known, with a message for the user
+            _fail(str(exc))
         except Exception as exc:
             detail = str(exc)[:200]
             click.echo(f"kanclint: внутренняя ошибка ({type(exc).__name__}{': ' + detail if detail else ''}); "
@@ -280,9 +282,8 @@ def _print(reports: list[Report], errors: list[tuple[str, str]], output_format: 
         text = MACHINE_FORMATS[output_format](reports, errors)
         if text:
             click.echo(text)
-        if output_format in ("json-lines", "github"):
-            for _, message in errors:
-                click.echo(f"kanclint: {message}", err=True)
+        for _, message in errors:  # every file not checked is named on stderr, whatever the format
+            click.echo(f"kanclint: {message}", err=True)
     else:
         for r in reports:
             click.echo(format_full(r) if output_format == "full" else format_concise(r))

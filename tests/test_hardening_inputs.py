@@ -5,11 +5,14 @@ CLI tests run the real ``kanclint`` process on real files, FIFOs and symlinks.
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import resource
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -20,11 +23,16 @@ from kanclint.inputs import MAX_BYTES, InputError, decode, read_file
 
 SHOUT = "Ждём всех на празднике!!!\n"
 TIMEOUT = 180  # a hang (FIFO, /dev/urandom) fails the test instead of blocking the suite
+MEMORY = 3 * 1024**3  # reading /dev/zero must fail the test, not exhaust a shared machine
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
 def kanclint(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run([sys.executable, "-m", "kanclint", *args], cwd=cwd, input=stdin,
-                          capture_output=True, timeout=TIMEOUT)
+                          capture_output=True, timeout=TIMEOUT, preexec_fn=_limit_memory)
     return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8"),
                                        proc.stderr.decode("utf-8"))
 
@@ -67,17 +75,28 @@ def test_empty_path_does_not_scan_the_working_folder():
     assert found.files == [] and found.errors and "пустой путь" in found.errors[0][1]
 
 
-@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
-def test_devices_are_refused_before_reading(device, monkeypatch):
+def test_a_device_is_refused_as_such(monkeypatch):
+    # /dev/null only: an endless device read in-process would exhaust memory (the CLI test covers those)
     monkeypatch.setattr(inputs, "open", lambda *a, **k: pytest.fail("opened a device"), raising=False)
     with pytest.raises(InputError, match="не обычный файл"):
-        read_file(Path(device))
+        read_file(Path("/dev/null"))
 
 
 def test_fifo_is_refused_without_blocking(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
-    with pytest.raises(InputError, match="не обычный файл"):
-        read_file(tmp_path / "pipe.txt")  # opening a FIFO with no writer would block forever
+    outcome: list[BaseException] = []
+
+    def read() -> None:  # opening a FIFO with no writer blocks forever: keep that off the test's thread
+        try:
+            read_file(tmp_path / "pipe.txt")
+        except BaseException as exc:
+            outcome.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(30)
+    assert not reader.is_alive(), "blocked on the FIFO"
+    assert isinstance(outcome[0], InputError) and "не обычный файл" in str(outcome[0])
 
 
 def test_symlink_loop_is_not_called_missing(tmp_path):
@@ -93,7 +112,15 @@ def test_size_limit_is_checked_from_stat_before_reading(tmp_path, monkeypatch):
     big = tmp_path / "big.txt"
     with open(big, "wb") as fh:
         fh.truncate(MAX_BYTES + 1)  # sparse: nothing to read, only the size says no
-    monkeypatch.setattr(inputs, "open", lambda *a, **k: pytest.fail("read a file over the limit"), raising=False)
+    real_open = io.open
+
+    def guarded_open(file, *args, **kwargs):
+        if isinstance(file, (str, bytes, os.PathLike)) and Path(os.fsdecode(file)) == big:
+            pytest.fail("opened a file over the limit")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", guarded_open)  # Path.read_bytes and friends
+    monkeypatch.setattr(inputs, "open", guarded_open, raising=False)
     with pytest.raises(InputError, match="слишком большой"):
         read_file(big)
 
@@ -228,7 +255,7 @@ def test_unreadable_folder_makes_the_cli_exit_2(tmp_path):
         main(["--isolated", "posts"])
     """)
     proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=TIMEOUT)
+                          timeout=TIMEOUT, preexec_fn=_limit_memory)
     assert proc.returncode == 2 and "locked: нет прав на чтение" in proc.stderr, proc.stderr
 
 
@@ -268,3 +295,12 @@ def test_discovery_counts_other_formats(tmp_path):
     write(tmp_path / "c.pdf", b"%PDF")
     found = discovery.collect([str(tmp_path)])
     assert [Path(f).name for f in found.files] == ["a.txt"] and found.skipped == 2
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit"])
+def test_files_not_checked_are_named_on_stderr_in_machine_formats_too(tmp_path, fmt):
+    write(tmp_path / "photo.txt", b"\x89PNG\x00\x00\x00")
+    result = kanclint("--isolated", "--output-format", fmt, "photo.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "photo.txt: похоже на двоичный файл" in result.stderr
+    assert "photo.txt" in result.stdout  # and still reported in the machine output

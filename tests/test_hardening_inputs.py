@@ -23,7 +23,7 @@ from kanclint.inputs import MAX_BYTES, InputError, decode, read_file
 
 SHOUT = "Ждём всех на празднике!!!\n"
 TIMEOUT = 180  # a hang (FIFO, /dev/urandom) fails the test instead of blocking the suite
-MEMORY = 3 * 1024**3  # reading /dev/zero must fail the test, not exhaust a shared machine
+MEMORY = 8 * 1024**3  # reading /dev/zero must fail the test, not exhaust a shared machine
 
 
 def _limit_memory() -> None:

@@ -18,7 +18,8 @@ from . import __version__
 from . import config as config_mod
 from .config import Config, ConfigError
 from .engine import InternalError, fix as fix_text, lint
-from .inputs import Decoded, InputError, decode
+from .discovery import TEXT_SUFFIXES, Collected, collect
+from .inputs import Decoded, InputError, decode, read_bytes, read_file, read_limited, read_stream
 from .model import Applicability, Diagnostic, Report, Severity
 from .output import FORMATS, format_concise, format_full, format_json, statistics
 from .output.machine import format_github, format_json_lines, format_junit, format_sarif
@@ -29,11 +30,58 @@ MACHINE_FORMATS = {
     "json": format_json, "json-lines": format_json_lines, "github": format_github,
     "sarif": format_sarif, "junit": format_junit,
 }
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HELP_OPTION = "Показать эту справку и выйти."
 
 
-class DefaultGroup(click.Group):
-    """Route ``kanclint PATH…`` to ``kanclint check PATH…``."""
+class RussianHelpFormatter(click.HelpFormatter):
+    """click's help layout with Russian headings (click's own strings are English)."""
+
+    SECTIONS = {"Options": "Параметры", "Commands": "Команды", "Positional arguments": "Аргументы"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "Использование: " if prefix is None else prefix)
+
+    def section(self, name: str):  # type: ignore[override]
+        return super().section(self.SECTIONS.get(name, name))
+
+
+class RussianContext(click.Context):
+    formatter_class = RussianHelpFormatter
+
+
+class RussianHelp:
+    """Mixin: Russian help option and metavars for every command and group."""
+
+    context_class = RussianContext
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[ПАРАМЕТРЫ]")
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = HELP_OPTION
+        return option
+
+
+class RussianCommand(RussianHelp, click.Command):
+    pass
+
+
+class RussianGroup(RussianHelp, click.Group):
+    command_class = RussianCommand
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("subcommand_metavar", "КОМАНДА [АРГУМЕНТЫ]...")
+        super().__init__(*args, **kwargs)
+
+
+RussianGroup.group_class = RussianGroup
+
+
+class DefaultGroup(RussianGroup):
+    """Route ``kanclint PATH…`` to ``kanclint check PATH…``; any crash is exit 2, never 1 (findings)."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         _safe_console()
@@ -44,11 +92,28 @@ class DefaultGroup(click.Group):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except (ConfigError, InputError, PluginError, InternalError) as exc:  # known, with a message for the user
+            _fail(str(exc))
+        except Exception as exc:
+            detail = str(exc)[:200]
+            click.echo(f"kanclint: внутренняя ошибка ({type(exc).__name__}{': ' + detail if detail else ''}); "
+                       "пожалуйста, сообщите о ней разработчикам", err=True)
+            sys.exit(2)
+
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kanclint")
+@click.version_option(__version__, prog_name="kanclint", help="Показать версию и выйти.",
+                      message="%(prog)s, версия %(version)s")
 def main() -> None:
-    """kanclint — проверка постов госпабликов на канцелярит и стиль пресс-релиза."""
+    """kanclint — проверка постов госпабликов на канцелярит и стиль пресс-релиза.
+
+    Без команды работает как «kanclint check»: kanclint пост.txt
+    """
 
 
 def _safe_console() -> None:
@@ -80,38 +145,34 @@ def _fail(message: str) -> None:
 
 
 def _collect(paths: tuple[str, ...]) -> tuple[list[str], list[tuple[str, str]]]:
-    files: list[str] = []
-    errors: list[tuple[str, str]] = []
-    for raw in paths:
-        if raw == "-":
-            files.append("-")
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            files.extend(str(f) for f in found)
-        elif p.exists():
-            files.append(str(p))
-        else:
-            errors.append((raw, f"{raw}: файл не найден"))
-    return files, errors
+    found = collect(paths)
+    if not found.files and not found.errors:
+        _say_nothing_to_check(found)
+    return found.files, found.errors
+
+
+def _say_nothing_to_check(found: Collected) -> None:
+    where = ", ".join(f"«{f}»" for f in found.folders)
+    kinds = "/".join(sorted(TEXT_SUFFIXES))
+    tail = f"; файлов других форматов пропущено: {found.skipped}" if found.skipped else ""
+    click.echo(f"kanclint: в {where} нет черновиков ({kinds}), проверять нечего{tail}", err=True)
 
 
 def _read_bytes(f: str, name: str) -> bytes:
+    """The raw bytes of a path or of stdin, refused before reading when special or too big."""
+    if f != "-":
+        return read_bytes(Path(f))
     try:
-        return sys.stdin.buffer.read() if f == "-" else Path(f).read_bytes()
+        return read_limited(sys.stdin.buffer, name)
     except OSError as exc:
         raise InputError(f"{name}: не удалось прочитать: {exc.strerror or exc}") from None
 
 
 def _read(f: str, name: str) -> tuple[bytes, "Decoded"]:
     """Raw bytes and decoded text of a path or of stdin («-»); every failure is an InputError."""
-    raw = _read_bytes(f, name)
-    return raw, decode(raw, name)
+    if f == "-":
+        return read_stream(sys.stdin.buffer, name)
+    return read_file(Path(f))
 
 
 def _base_config(path: str | None, config_file: str | None, isolated: bool) -> Config:
@@ -124,22 +185,26 @@ def _base_config(path: str | None, config_file: str | None, isolated: bool) -> C
 
 
 @main.command()
-@click.argument("paths", nargs=-1)
-@click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
-              help="Формат вывода.")
-@click.option("--select", multiple=True, help="Включить только эти правила (код, префикс, имя или ALL).")
-@click.option("--extend-select", multiple=True, help="Включить правила дополнительно.")
-@click.option("--ignore", multiple=True, help="Выключить правила.")
+@click.argument("paths", nargs=-1, metavar="[ПУТЬ]...")
+@click.option("--output-format", type=click.Choice(FORMATS), default="full",
+              help="Формат вывода (по умолчанию full).")
+@click.option("--select", multiple=True, metavar="КОДЫ",
+              help="Включить только эти правила (код, префикс, имя или ALL).")
+@click.option("--extend-select", multiple=True, metavar="КОДЫ", help="Включить правила дополнительно.")
+@click.option("--ignore", multiple=True, metavar="КОДЫ", help="Выключить правила.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="С какого уровня замечаний код выхода 1 (по умолчанию warning).")
-@click.option("--fail-under", type=click.FloatRange(0, 10), default=None,
-              help="Код выхода 1, если оценка ниже порога.")
+@click.option("--fail-under", type=click.FloatRange(0, 10), default=None, metavar="ОЦЕНКА",
+              help="Код выхода 1, если оценка ниже порога (от 0 до 10).")
 @click.option("--exit-zero", is_flag=True, help="Всегда код выхода 0, если не было ошибок.")
 @click.option("--statistics", "show_statistics", is_flag=True, help="Сводка: сколько раз сработало каждое правило.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Файл настроек.")
-@click.option("--isolated", is_flag=True, help="Не читать файлы настроек.")
-@click.option("--platform", type=click.Choice(config_mod.PLATFORMS), default=None, help="Площадка поста.")
-@click.option("--stdin-filename", default=None, help="Имя файла для текста из stdin (для настроек).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar="ФАЙЛ",
+              help="Файл настроек (kanclint.toml или pyproject.toml) вместо найденного рядом.")
+@click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
+@click.option("--platform", type=click.Choice(config_mod.PLATFORMS), default=None,
+              help="Площадка поста (по умолчанию vk).")
+@click.option("--stdin-filename", default=None, metavar="ИМЯ",
+              help="Имя файла для текста из stdin (по нему ищутся настройки).")
 @click.option("--fix", "apply_fixes", is_flag=True, help="Применить безопасные исправления.")
 @click.option("--unsafe-fixes", is_flag=True, help="С --fix или --diff: применять и исправления, требующие проверки.")
 @click.option("--diff", "show_diff", is_flag=True, help="Показать исправления как diff, ничего не записывая.")
@@ -312,9 +377,8 @@ def _print(reports: list[Report], errors: list[tuple[str, str]], output_format: 
         text = MACHINE_FORMATS[output_format](reports, errors)
         if text:
             click.echo(text, err=err)
-        if output_format in ("json-lines", "github"):
-            for _, message in errors:
-                click.echo(f"kanclint: {message}", err=True)
+        for _, message in errors:  # every file not checked is named on stderr, whatever the format
+            click.echo(f"kanclint: {message}", err=True)
     else:
         for r in reports:
             click.echo(format_full(r) if output_format == "full" else format_concise(r), err=err)
@@ -340,10 +404,12 @@ def _exit_code(reports: list[Report], configs: list[Config], errors: list[tuple[
 
 
 @main.command("rewrite")
-@click.argument("path")
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
-@click.option("--isolated", is_flag=True)
+@click.argument("path", metavar="ПУТЬ")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
+              help="Формат вывода (по умолчанию text).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar="ФАЙЛ",
+              help="Файл настроек (kanclint.toml или pyproject.toml) вместо найденного рядом.")
+@click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
 def rewrite_cmd(path: str, output_format: str, config_file: str | None, isolated: bool) -> None:
     """Переписать черновик: все исправления сразу и советы, которые нельзя применить автоматически."""
     import json
@@ -383,12 +449,14 @@ def rewrite_cmd(path: str, output_format: str, config_file: str | None, isolated
 
 
 @main.command("gate")
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--min-score", type=click.FloatRange(0, 10), default=None,
-              help="Порог оценки (по умолчанию fail-under из настроек или 7.0).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
-@click.option("--isolated", is_flag=True)
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
+@click.argument("paths", nargs=-1, required=True, metavar="ПУТЬ...")
+@click.option("--min-score", type=click.FloatRange(0, 10), default=None, metavar="ОЦЕНКА",
+              help="Порог оценки от 0 до 10 (по умолчанию fail-under из настроек или 7.0).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar="ФАЙЛ",
+              help="Файл настроек (kanclint.toml или pyproject.toml) вместо найденного рядом.")
+@click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
+              help="Формат вывода: text — вердикт по строке на файл, json — для CMS и ботов.")
 def gate_cmd(paths: tuple[str, ...], min_score: float | None, config_file: str | None, isolated: bool,
              output_format: str) -> None:
     """Проверка перед публикацией: код 1, если оценка ниже порога или есть ошибки."""
@@ -397,6 +465,8 @@ def gate_cmd(paths: tuple[str, ...], min_score: float | None, config_file: str |
     from .gate import gate
 
     files, errors = _collect(paths)
+    if not files and not errors:
+        sys.exit(2)  # a gate that checked nothing must not look passed
     failed = False
     verdicts = []
     for f in files:
@@ -433,7 +503,8 @@ def lsp_cmd() -> None:
 
 
 @main.command("rules")
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
+              help="Формат вывода (по умолчанию text).")
 def rules_cmd(output_format: str) -> None:
     """Список правил."""
     import json
@@ -456,7 +527,7 @@ def rules_cmd(output_format: str) -> None:
 
 
 @main.command("rule")
-@click.argument("code")
+@click.argument("code", metavar="КОД")
 def rule_cmd(code: str) -> None:
     """Объяснить правило: что ищет, чем вредит, пример и как лучше."""
     from .docs import rule_markdown
@@ -477,9 +548,10 @@ def config_group() -> None:
 
 
 @config_group.command("show")
-@click.argument("path", required=False)
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
-@click.option("--isolated", is_flag=True)
+@click.argument("path", required=False, metavar="[ПУТЬ]")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar="ФАЙЛ",
+              help="Файл настроек (kanclint.toml или pyproject.toml) вместо найденного рядом.")
+@click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
 def config_show(path: str | None, config_file: str | None, isolated: bool) -> None:
     """Показать итоговые настройки для файла или текущей папки."""
     import json
@@ -497,7 +569,7 @@ def dictionaries_group() -> None:
 
 
 @dictionaries_group.command("check")
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False), metavar="[ФАЙЛ]...")
 def dictionaries_check(files: tuple[str, ...]) -> None:
     """Проверить словари: схему, шаблоны и все примеры каждой записи."""
     from .dictionaries import DictionaryError, builtin_files, example_problems, read_dictionary

@@ -3,12 +3,15 @@
 Found by walking up from the checked file; ``--config`` names a file and
 ``--isolated`` ignores them all.  Unknown keys and bad values are errors that
 name the key and the file: a silently ignored typo in a gate's configuration is
-worse than a loud one.
+worse than a loud one.  For the same reason a broken ``pyproject.toml`` on the
+way up is an error, never skipped in favour of a parent's laxer configuration,
+and ``Config(...)`` built in Python is checked the same way as a file.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import stat
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -23,6 +26,10 @@ PLATFORMS = ("vk", "ok", "telegram", "telegram-caption")
 
 class ConfigError(ValueError):
     """An invalid configuration; the message names the file and the key."""
+
+
+MAX_CONFIG_BYTES = 5 * 1024 * 1024
+_WHERE_API = "Config"
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,27 @@ class Config:
     source: str | None = None  # the file it came from
     root: str | None = None  # the folder per-file-ignores are relative to
 
+    def __post_init__(self) -> None:
+        """Validate and normalise values given from Python (lists become tuples), as a file's would be."""
+        where = _WHERE_API
+        set_ = object.__setattr__
+        for attr in ("select", "extend_select", "ignore"):
+            set_(self, attr, _known_selectors(_strings(getattr(self, attr), _key(attr), where), _key(attr), where))
+        set_(self, "allow", _strings(self.allow, "allow", where))
+        set_(self, "skip", _skip(self.skip, where))
+        if not isinstance(self.per_file_ignores, Mapping):
+            raise ConfigError(f"{where}: `per-file-ignores` — таблица «шаблон пути = [коды]»")
+        set_(self, "per_file_ignores", {
+            str(k): _known_selectors(_strings(v, f"per-file-ignores.{k}", where), f"per-file-ignores.{k}", where)
+            for k, v in self.per_file_ignores.items()
+        })
+        set_(self, "severity", _severity(self.severity, where))
+        set_(self, "fail_on", _severity_value(self.fail_on, "fail-on", where))
+        set_(self, "fail_under", _fail_under(self.fail_under, where))
+        if self.platform not in PLATFORMS:
+            raise ConfigError(f"{where}: `platform` — одно из: {', '.join(PLATFORMS)}")
+        set_(self, "rule_options", _rule_options(self.rule_options, where) if self.rule_options else {})
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
@@ -59,30 +87,90 @@ class Config:
         }
 
 
+def _key(attr: str) -> str:
+    return attr.replace("_", "-")
+
+
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: ключ `{key}` должен быть списком строк")
     return tuple(value)
 
 
 def _selectors(value: Any, key: str, where: str) -> tuple[str, ...]:
-    selectors = _strings(value, key, where)
+    return _known_selectors(_strings(value, key, where), key, where)
+
+
+def _known_selectors(selectors: tuple[str, ...], key: str, where: str) -> tuple[str, ...]:
+    unknown = _unknown_selector(selectors)
+    if unknown is not None:
+        raise ConfigError(f"{where}: `{key}`: «{unknown}» не совпадает ни с одним правилом")
+    return selectors
+
+
+@lru_cache(maxsize=256)
+def _unknown_selector(selectors: tuple[str, ...]) -> str | None:
+    """The first selector that names no rule; cached, since every ``replace`` of a Config checks again."""
+    if all(s == "ALL" for s in selectors):
+        return None  # no need to load the rules for the default
     from .registry import all_rules
 
     known = all_rules()
-    for s in selectors:
-        if not any(_specificity(s, r) for r in known):
-            raise ConfigError(f"{where}: `{key}`: «{s}» не совпадает ни с одним правилом")
-    return selectors
+    return next((s for s in selectors if not any(_specificity(s, r) for r in known)), None)
+
+
+def _skip(value: Any, where: str) -> tuple[str, ...]:
+    kinds = _strings(value, "skip", where)
+    unknown = sorted(set(kinds) - set(KINDS))
+    if unknown:
+        raise ConfigError(f"{where}: `skip`: неизвестно {', '.join(unknown)}; можно: {', '.join(KINDS)}")
+    return kinds
+
+
+def _severity_value(value: Any, key: str, where: str) -> Severity:
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: `{key}`: {exc}") from None
+
+
+def _severity(value: Any, where: str) -> dict[str, Severity]:
+    """``severity`` keys are a rule's code (any case), name or category; anything else is a typo."""
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where}: `severity` — таблица «код = уровень»")
+    if not value:
+        return {}
+    from .registry import all_rules
+
+    rules = all_rules()
+    codes = {r.code for r in rules}
+    names = {r.name for r in rules} | {r.category for r in rules}
+    out: dict[str, Severity] = {}
+    for k, v in value.items():
+        key = str(k)
+        if key.upper() in codes:
+            key = key.upper()
+        elif key not in names:
+            raise ConfigError(f"{where}: `severity.{k}`: такого правила нет (нужен код, имя или категория)")
+        out[key] = _severity_value(v, f"severity.{k}", where)
+    return out
+
+
+def _fail_under(value: Any, where: str) -> float | None:
+    if value is None:
+        return None
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 10:
+        raise ConfigError(f"{where}: `fail-under` — число от 0 до 10")
+    return float(value)
 
 
 def _rule_options(value: Any, where: str) -> dict[str, dict[str, Any]]:
     """``rule-options`` by rule name or code → {code: {option: value}}, every key and value checked."""
     from .registry import all_rules
 
-    if not isinstance(value, dict):
+    if not isinstance(value, Mapping):
         raise ConfigError(f"{where}: `rule-options` — таблица «правило = {{настройка = значение}}»")
     rules = {r.code: r for r in all_rules()}
     rules.update({r.name: r for r in all_rules()})
@@ -92,7 +180,7 @@ def _rule_options(value: Any, where: str) -> dict[str, dict[str, Any]]:
         if rule is None:
             raise ConfigError(f"{where}: `rule-options.{rule_key}`: такого правила нет")
         known = getattr(rule, "options", {})
-        if not isinstance(settings, dict):
+        if not isinstance(settings, Mapping):
             raise ConfigError(f"{where}: `rule-options.{rule_key}` — таблица настроек")
         for option, setting in settings.items():
             if option not in known:
@@ -104,7 +192,23 @@ def _rule_options(value: Any, where: str) -> dict[str, dict[str, Any]]:
             if isinstance(default, int) and not isinstance(setting, int):
                 raise ConfigError(f"{where}: `rule-options.{rule_key}.{option}` — целое число")
             out.setdefault(rule.code, {})[option] = setting
+        _check_order(rule, out.get(rule.code, {}), rule_key, where)
     return out
+
+
+def _check_order(rule: Any, settings: Mapping[str, Any], rule_key: Any, where: str) -> None:
+    """A ``warning-X`` threshold above ``error-X`` would make the warning unreachable."""
+    known = getattr(rule, "options", {})
+    for option in known:
+        if not option.startswith("warning-") or "error-" + option[8:] not in known:
+            continue
+        other = "error-" + option[8:]
+        warning = settings.get(option, getattr(rule, known[option]))
+        error = settings.get(other, getattr(rule, known[other]))
+        if warning > error:
+            raise ConfigError(
+                f"{where}: `rule-options.{rule_key}`: {option} ({warning}) больше, чем {other} ({error})"
+            )
 
 
 def from_mapping(data: Mapping[str, Any], where: str = "настройки", base: Config | None = None) -> Config:
@@ -119,40 +223,23 @@ def from_mapping(data: Mapping[str, Any], where: str = "настройки", bas
         elif key == "ignore":
             changes["ignore"] = _selectors(value, key, where)
         elif key == "per-file-ignores":
-            if not isinstance(value, dict):
+            if not isinstance(value, Mapping):
                 raise ConfigError(f"{where}: `per-file-ignores` — таблица «шаблон пути = [коды]»")
             changes["per_file_ignores"] = {
                 str(k): _selectors(v, f"per-file-ignores.{k}", where) for k, v in value.items()
             }
         elif key == "severity":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: `severity` — таблица «код = уровень»")
-            try:
-                changes["severity"] = {
-                    str(k).upper() if str(k)[:1].isalpha() and str(k)[:2].isupper() else str(k): Severity.parse(v)
-                    for k, v in value.items()
-                }
-            except ValueError as exc:
-                raise ConfigError(f"{where}: `severity`: {exc}") from None
+            changes["severity"] = _severity(value, where)
         elif key == "allow":
             changes["allow"] = _strings(value, key, where)
         elif key == "fail-on":
-            try:
-                changes["fail_on"] = Severity.parse(value)
-            except ValueError as exc:
-                raise ConfigError(f"{where}: `fail-on`: {exc}") from None
+            changes["fail_on"] = _severity_value(value, key, where)
         elif key == "fail-under":
-            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 10:
-                raise ConfigError(f"{where}: `fail-under` — число от 0 до 10")
-            changes["fail_under"] = float(value)
+            changes["fail_under"] = _fail_under(value, where)
         elif key == "skip":
-            kinds = _strings(value, key, where)
-            unknown = sorted(set(kinds) - set(KINDS))
-            if unknown:
-                raise ConfigError(f"{where}: `skip`: неизвестно {', '.join(unknown)}; можно: {', '.join(KINDS)}")
-            changes["skip"] = kinds
+            changes["skip"] = _skip(value, where)
         elif key == "platform":
-            if value not in PLATFORMS:
+            if not isinstance(value, str) or value not in PLATFORMS:
                 raise ConfigError(f"{where}: `platform` — одно из: {', '.join(PLATFORMS)}")
             changes["platform"] = value
         elif key == "rule-options":
@@ -162,22 +249,62 @@ def from_mapping(data: Mapping[str, Any], where: str = "настройки", bas
             changes["rule_options"] = merged
         else:
             raise ConfigError(f"{where}: неизвестный ключ `{key}`")
-    return replace(cfg, **changes)
+    try:
+        return replace(cfg, **changes)
+    except ConfigError as exc:  # a combination only the whole Config can judge
+        raise ConfigError(str(exc).replace(_WHERE_API, where, 1)) from None
+
+
+def read_toml(path: str | Path, what: str = "файл настроек") -> dict[str, Any]:
+    """A TOML file as a dict; every way it can fail is a ConfigError naming the file."""
+    path = Path(path)
+    try:
+        st = path.stat()
+        size = st.st_size
+        if not stat.S_ISREG(st.st_mode):  # a pipe would block, a device never end
+            raise ConfigError(f"{path}: {what} — не обычный файл")
+        if size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: {what} слишком большой ({size // 1024} КБ)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: {what} не найден") from None
+    except PermissionError:
+        raise ConfigError(f"{path}: нет прав на чтение ({what})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: не удалось прочитать {what}: {exc.strerror or exc}") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: не удалось прочитать TOML: файл не в кодировке UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: не удалось прочитать TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: не удалось прочитать TOML: слишком глубокая вложенность") from None
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    """``[tool.kanclint]`` of a TOML document, None if absent; a non-table there is an error."""
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: ключ `tool` должен быть таблицей")
+    table = tool.get("kanclint")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: ключ `tool.kanclint` должен быть таблицей")
+    return table
 
 
 def load_config(path: str | Path) -> Config:
     """Read a ``kanclint.toml`` (top-level keys) or ``pyproject.toml`` (``[tool.kanclint]``)."""
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: файл настроек не найден") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: не удалось прочитать TOML: {exc}") from None
+    data = read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("kanclint", {})
-    elif "tool" in data and "kanclint" in data.get("tool", {}):
-        data = data["tool"]["kanclint"]
+        data = _tool_table(data, path) or {}
+    else:
+        table = _tool_table(data, path)
+        if table is not None:
+            data = table
     cfg = from_mapping(data, str(path))
     return replace(cfg, source=str(path), root=str(path.parent.resolve()))
 
@@ -193,11 +320,9 @@ def find_config_file(start: str | Path) -> Path | None:
             return candidate
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
-                continue
-            if "kanclint" in data.get("tool", {}):
+            # a pyproject.toml that cannot be read may hold this folder's [tool.kanclint]:
+            # skipping it would silently apply a parent's configuration instead
+            if _tool_table(read_toml(candidate), candidate) is not None:
                 return candidate
     return None
 

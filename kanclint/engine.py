@@ -106,7 +106,8 @@ NOT_RUSSIAN_SHARE = 0.5  # below this share of Cyrillic letters a text is not sc
 def lint(text: str, *, config: Config | None = None, path: str | None = None) -> Report:
     """Check ``text`` and return its :class:`~kanclint.model.Report`."""
     if not isinstance(text, str):
-        raise TypeError(f"kanclint.lint ждёт текст (str), а получил {type(text).__name__}")
+        raise TypeError(f"kanclint.lint: текст должен быть строкой str, а не {type(text).__name__}"
+                        + ("; раскодируйте байты: data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""))
     cfg = config or Config()
     document = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
     diagnostics = apply_suppressions(document, run_rules(document, cfg), cfg)

@@ -1,15 +1,24 @@
-"""The pre-publish gate: one verdict a CMS plugin or a chat bot can act on."""
+"""The pre-publish gate: one verdict a CMS plugin or a chat bot can act on.
+
+A gate must never wave through what it could not judge: an empty draft, a
+text of emoji only or a post in another language scores 10 (no findings), so
+they fail with a sentence saying why.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from .config import Config
+from .config import Config, ConfigError
 from .engine import lint
 from .model import Diagnostic, Report, Severity
 
 DEFAULT_MIN_SCORE = 7.0
+MIN_RUSSIAN_SHARE = 0.5  # of the letters outside links, addresses, mentions and hashtags
+_NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|[@#]\w+")
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -38,12 +47,32 @@ def gate(text: str, *, min_score: float | None = None, config: Config | None = N
 
     ``min_score`` defaults to the config's ``fail-under``, else 7.0.
     """
+    if min_score is not None and (
+        isinstance(min_score, bool) or not isinstance(min_score, (int, float)) or not 0 <= min_score <= 10
+    ):
+        raise ConfigError(f"gate: `min_score` — число от 0 до 10, а не {min_score!r}")
     cfg = config or Config()
     threshold = min_score if min_score is not None else (cfg.fail_under if cfg.fail_under is not None else DEFAULT_MIN_SCORE)
     report = lint(text, config=cfg, path=path)
+    refusal = _not_a_russian_post(text)
+    if refusal is not None:
+        return Verdict(False, report.score, threshold, (), refusal, report)
     blocking = tuple(d for d in report.diagnostics if d.severity is Severity.ERROR)
     passed = report.score is not None and report.score >= threshold and not blocking
     return Verdict(passed, report.score, threshold, blocking, _explain(report, threshold, blocking, passed), report)
+
+
+def _not_a_russian_post(text: str) -> str | None:
+    """Why the gate cannot judge ``text``, or None when it is a Russian post."""
+    if not text.strip():
+        return "Пост пустой: проверять нечего, публиковать тоже."
+    prose = _NOT_PROSE.sub(" ", text)
+    letters = sum(1 for c in prose if c.isalpha())
+    if letters == 0:
+        return "В посте нет слов, только знаки, числа или эмодзи: kanclint не может его оценить."
+    if len(_CYRILLIC.findall(prose)) < MIN_RUSSIAN_SHARE * letters:
+        return "Пост почти целиком не на русском: kanclint проверяет только русские тексты."
+    return None
 
 
 def _explain(report: Report, threshold: float, blocking: tuple[Diagnostic, ...], passed: bool) -> str:

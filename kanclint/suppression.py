@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -70,21 +69,40 @@ def find_ignore_file(start: str | Path) -> Path | None:
     return None
 
 
-def read_ignore_file(path: Path) -> list[IgnoreEntry]:
-    from .config import ConfigError
+ENTRY_KEYS = {"path", "code", "match", "fingerprint"}
 
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: не удалось прочитать: {exc}") from None
+
+def read_ignore_file(path: Path) -> list[IgnoreEntry]:
+    """The entries of an ignore file; a wrong type anywhere is a ConfigError naming the file and the key."""
+    from .config import ConfigError, read_toml
+
+    data = read_toml(path, "файл исключений")
+    unknown = sorted(set(data) - {"ignore"})
+    if unknown:
+        raise ConfigError(f"{path}: неизвестный ключ `{unknown[0]}`; ожидаются только записи [[ignore]]")
+    raw_entries = data.get("ignore", [])
+    if not isinstance(raw_entries, list):
+        raise ConfigError(f"{path}: `ignore` должен быть списком записей [[ignore]]")
     entries = []
-    for i, raw in enumerate(data.get("ignore", []), start=1):
-        missing = {"path", "code", "match", "fingerprint"} - set(raw)
+    for i, raw in enumerate(raw_entries, start=1):
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{path}: `ignore`, запись {i}: ожидается таблица [[ignore]], а не {_kind(raw)}")
+        missing = ENTRY_KEYS - set(raw)
         if missing:
             raise ConfigError(f"{path}: запись {i}: нет ключей {', '.join(sorted(missing))}")
-        entries.append(IgnoreEntry(str(raw["path"]), str(raw["code"]), str(raw["match"]),
-                                   str(raw["fingerprint"]), str(raw.get("reason", ""))))
+        for key, value in raw.items():
+            if key not in ENTRY_KEYS | {"reason"}:
+                raise ConfigError(f"{path}: запись {i}: неизвестный ключ `{key}`")
+            if not isinstance(value, str):
+                raise ConfigError(f"{path}: запись {i}: `{key}` должен быть строкой, а не {_kind(value)}")
+        entries.append(IgnoreEntry(raw["path"], raw["code"], raw["match"], raw["fingerprint"], raw.get("reason", "")))
     return entries
+
+
+def _kind(value: object) -> str:
+    names = {bool: "логическое значение", int: "число", float: "число", str: "строка", list: "список",
+             dict: "таблица"}
+    return names.get(type(value), type(value).__name__)
 
 
 def write_ignore_file(path: Path, entries: Iterable[IgnoreEntry]) -> None:

@@ -278,13 +278,17 @@ def cold_start(runs: int) -> dict[str, Any]:
     # Byte code as in any installed copy: written on the warm-up run, to a folder of our own (not
     # into the project), for kanclint and the floor's libraries alike.
     env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-    warm_env = dict(env, KANCLINT_CACHE_DIR=str(work / "cache-warm"))
+
+    def cache_env(folder: str) -> dict[str, str]:
+        # XDG_CACHE_HOME too, so that versions before KANCLINT_CACHE_DIR can be measured alike
+        return dict(env, KANCLINT_CACHE_DIR=str(work / folder / "kanclint"), XDG_CACHE_HOME=str(work / folder))
+
+    warm_env = cache_env("cache-warm")
     kc = kanclint_command()
     commands: dict[str, tuple[list[str], Callable[[int], dict[str, str]]]] = {
         "floor": ([sys.executable, "-c", FLOOR_CODE, "post.txt"], lambda i: env),
         "kanclint post.txt (warm cache)": ([*kc, "post.txt"], lambda i: warm_env),
-        "kanclint post.txt (empty cache)": (
-            [*kc, "post.txt"], lambda i: dict(env, KANCLINT_CACHE_DIR=str(work / f"cache-empty-{i}"))),
+        "kanclint post.txt (empty cache)": ([*kc, "post.txt"], lambda i: cache_env(f"cache-empty-{i}")),
         "kanclint rules (warm cache)": ([*kc, "rules"], lambda i: warm_env),
         "floor, syntax paragraph": ([sys.executable, "-c", FLOOR_CODE, "syntax.txt"], lambda i: env),
         "kanclint syntax.txt (warm cache)": ([*kc, "syntax.txt"], lambda i: warm_env),
@@ -336,6 +340,115 @@ def print_cold_start(cold: dict[str, Any]) -> None:
           f"syntax.txt {cold['models_loaded']['syntax.txt']} (they load only when a rule needs a parse or names)")
 
 
+# -- peers: words per second of other Russian text checkers, same texts, same core ------------------
+
+PEERS_VENV = ROOT / "benchmarks" / "peers-venv"
+# pip name → (import name, what one call does, the call on a text ``t``)
+PEERS: dict[str, tuple[str, str, str]] = {
+    "aiw-ru": ("aiw_ru", "aiw_ru.analyze(t): signs of machine style", "aiw_ru.analyze(t)"),
+    "ruts": ("ruts", "ruTS BasicStats + ReadabilityStats: counts and readability",
+             "ruts.BasicStats(t).get_stats(); ruts.ReadabilityStats(t).get_stats()"),
+}
+
+PEER_RUNNER = """
+import json, sys, time
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+passes = int(sys.argv[2])
+import {module}
+def run(t):
+    {call}
+for t in texts:  # untimed: first-call caches, as kanclint's warm pass
+    run(t)
+seconds = []
+for _ in range(passes):
+    t0 = time.process_time()
+    for t in texts:
+        run(t)
+    seconds.append(time.process_time() - t0)
+print(json.dumps(sorted(seconds)))
+"""
+
+
+def _python_at_least(exe: str, version: tuple[int, int]) -> bool:
+    import subprocess
+
+    try:
+        out = subprocess.run([exe, "-c", "import sys; print(*sys.version_info[:2])"],
+                             capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    parts = out.stdout.split()
+    return out.returncode == 0 and len(parts) == 2 and tuple(map(int, parts)) >= version
+
+
+def _peer_python() -> str:
+    """An interpreter new enough for every peer (aiw-ru needs Python 3.12), else this one."""
+    import glob
+    import shutil
+
+    candidates = [sys.executable, shutil.which("python3.13"), shutil.which("python3.12")]
+    candidates += sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.1[2-9]*/bin/python3")), reverse=True)
+    for exe in candidates:
+        if exe and _python_at_least(exe, (3, 12)):
+            return exe
+    return sys.executable
+
+
+def ensure_peers() -> dict[str, str | None]:
+    """Create ``benchmarks/peers-venv`` if needed and install each peer; peer → error text or None."""
+    import subprocess
+
+    python = PEERS_VENV / "bin" / "python"
+    if not python.is_file():
+        made = subprocess.run([_peer_python(), "-m", "venv", str(PEERS_VENV)], capture_output=True, text=True)
+        if made.returncode != 0:
+            return {name: f"could not create {PEERS_VENV}: {made.stderr.strip()[-300:]}" for name in PEERS}
+        (PEERS_VENV / ".gitignore").write_text("*\n", encoding="utf-8")  # never committed
+    status: dict[str, str | None] = {}
+    for name, (module, _, _) in PEERS.items():
+        present = subprocess.run([str(python), "-c", f"import {module}"], capture_output=True)
+        if present.returncode == 0:
+            status[name] = None
+            continue
+        print(f"installing {name} into {PEERS_VENV} …", file=sys.stderr)
+        done = subprocess.run([str(python), "-m", "pip", "install", "-q", name], capture_output=True, text=True)
+        errors = [line for line in done.stderr.splitlines() if "ERROR" in line]
+        status[name] = None if done.returncode == 0 else ("; ".join(errors) or done.stderr.strip())[-400:]
+    return status
+
+
+def peer_speeds(texts: Sequence[str], words: int, passes: int) -> dict[str, Any]:
+    """Words per second of each installed peer on ``texts``, in its own process on this core."""
+    import subprocess
+    import tempfile
+
+    status = ensure_peers()
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        json.dump(list(texts), f, ensure_ascii=False)
+    out: dict[str, Any] = {}
+    try:
+        for name, (module, what, call) in PEERS.items():
+            if status.get(name):
+                out[name] = {"error": f"not installed: {status[name]}", "what": what}
+                continue
+            code = PEER_RUNNER.format(module=module, call=call)
+            done = subprocess.run([str(PEERS_VENV / "bin" / "python"), "-c", code, f.name, str(max(1, passes))],
+                                  capture_output=True, text=True)
+            if done.returncode != 0:
+                out[name] = {"error": done.stderr.strip().splitlines()[-1:] or ["failed"], "what": what}
+                continue
+            seconds = json.loads(done.stdout.strip().splitlines()[-1])
+            best, median = seconds[0], percentile(seconds, 50)
+            out[name] = {
+                "what": what, "passes": len(seconds), "words": words,
+                "words_per_second_best": words / best if best else float("inf"),
+                "words_per_second_median": words / median if median else float("inf"),
+            }
+    finally:
+        os.unlink(f.name)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over all posts (default 3)")
@@ -348,6 +461,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cold-runs", type=int, default=10,
                         help="processes per command for the cold start (default 10; 0 skips it)")
     parser.add_argument("--cold-only", action="store_true", help="measure the cold start only")
+    parser.add_argument("--peers", action="store_true",
+                        help="also time aiw-ru and ruTS on the whole texts (installed on demand in benchmarks/peers-venv)")
     args = parser.parse_args(argv)
     repeat = max(1, args.repeat)
     argv_used = sys.argv if argv is None else ["speed.py", *argv]
@@ -415,6 +530,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "kanclint": _merge(k_runs), "baseline": _merge(b_runs),
         }
     primary = speed["whole_texts"]["kanclint"]["words_per_second_best"]
+    peers = None
+    if args.peers:
+        whole = corpora["whole_texts"]
+        peers = peer_speeds(whole, speed["whole_texts"]["kanclint"]["words"], args.passes)
 
     lint_stats = time_calls(kanclint.lint, posts, repeat, clear_caches)
     rss_after_lint = maxrss_mib()
@@ -453,6 +572,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "one_core": pinning,
         "cold_start": cold,
+        "peers": peers,
         "words_per_second": speed,
         "target_words_per_second": TARGET_WORDS_PER_SECOND,
         "target_met": primary >= TARGET_WORDS_PER_SECOND,
@@ -495,6 +615,14 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"×{b['words_per_second_best'] / k['words_per_second_best']:.1f}")
     verdict = "met" if primary >= TARGET_WORDS_PER_SECOND else "NOT met"
     print(f"  target ≥ {TARGET_WORDS_PER_SECOND:,} words/s on whole texts (best pass): {verdict} ({primary:,.0f})")
+    if peers is not None:
+        print(f"  peers on the same whole texts, same core (own process, {PEERS_VENV.name}):")
+        for name, row in peers.items():
+            if "error" in row:
+                print(f"    {name:8} could not be measured: {row['error']}")
+            else:
+                print(f"    {name:8} {row['words_per_second_best']:10.0f} words/s (median {row['words_per_second_median']:.0f})"
+                      f"   ({row['words_per_second_best'] / primary:.2f} × kanclint's)   {row['what']}")
     print("\nloading (excluded from the per-post numbers):")
     print(f"  import kanclint             {import_s:8.3f} s")
     print(f"  first lint (models, dicts)  {first_lint_s:8.3f} s   (the same text again: {1000 * second_lint_s:.1f} ms)")

@@ -43,7 +43,7 @@ def cache_dir() -> Path | None:
     runs kanclint: a directory planted by someone else, or a symlink pointing
     elsewhere, would let them choose what kanclint reads or where it writes.
     """
-    if os.environ.get(ENV_OFF, "").strip() not in ("", "0"):
+    if os.environ.get(ENV_OFF, "").strip().lower() not in ("", "0", "false", "no"):
         return None
     explicit = os.environ.get(ENV_DIR, "").strip()
     path = Path(explicit).expanduser() if explicit else _default_base()

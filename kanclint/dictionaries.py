@@ -530,12 +530,10 @@ def load(path: str, verify: bool = True) -> tuple[Dictionary, tuple[str, ...]]:
     from . import cache as store
 
     content = Path(path).read_bytes()
-    directory = store.cache_dir()
-    cache_file = None
     key = _cache_key(path, content, verify)
-    if directory is not None:
-        prefix = _cache_file_prefix(path)
-        cache_file = directory / f"{prefix}{key[:32]}.json"
+    directory = store.cache_dir()
+    cache_file = directory / f"{_cache_file_prefix(path)}{key[:32]}.json" if directory is not None else None
+    if cache_file is not None:
         payload = store.read(cache_file)
         if payload is not None:
             try:
@@ -548,9 +546,8 @@ def load(path: str, verify: bool = True) -> tuple[Dictionary, tuple[str, ...]]:
     except UnicodeDecodeError as exc:
         raise DictionaryError(f"{path}: not UTF-8: {exc}") from None
     dictionary, problems = _compile(Path(path), raw_text, verify)
-    if cache_file is not None and directory is not None:
-        if store.write(cache_file, _encode(dictionary, problems, key)):
-            store.remove_stale(directory, _cache_file_prefix(path), cache_file)
+    if cache_file is not None and store.write(cache_file, _encode(dictionary, problems, key)):
+        store.remove_stale(cache_file.parent, _cache_file_prefix(path), cache_file)
     return dictionary, tuple(problems)
 
 

@@ -522,3 +522,31 @@ def test_fix_unsafe_applies_passive_rewrites():
     )
     assert result.remaining == ()
     assert kanclint.fix(text, unsafe=False, config=config).text == text
+
+
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("Была произведена замена труб.", "Была произведена"),
+        ("Ремонт будет осуществлён до конца года.", "будет осуществлён"),
+        ("Школьникам было вручено.", "было вручено"),
+        ("Собрание было перенесено.", "было перенесено"),
+        ("Произведена замена окон.", "Произведена"),
+        ("Осуществлён ремонт крыши.", "Осуществлён"),
+    ],
+)
+def test_short_passive_with_auxiliary_or_report_verb_is_flagged(text, match):
+    assert found(text, "KC201") == [(match, Severity.INFO)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Приём граждан продлён до 20:00.",  # a notice: no auxiliary, not a report verb
+        "Магазин был закрыт на учёт.",  # a state participle even with «был»
+        "Запись ведётся.",  # a short «-ся» passive stays a notice
+        "Вход свободный",
+    ],
+)
+def test_short_notices_stay_clean(text):
+    assert found(text, "KC201") == []

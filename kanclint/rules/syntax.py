@@ -41,6 +41,10 @@ STATE_PARTICIPLES = frozenset(
     }
 )
 
+# Empty report verbs: their short participle is a report even in a short sentence
+# («Произведена замена труб», «Осуществлён ремонт кровли»), never a notice to the reader.
+REPORT_PARTICIPLES = frozenset({"осуществить", "осуществлять", "произвести", "производить", "провести"})
+
 # Reflexive verbs whose «-ся» is usually middle voice («магазин открывается в 9»,
 # «улица является главной»): without a doer in the instrumental they are not passive.
 MIDDLE_REFLEXIVES = frozenset(
@@ -521,7 +525,9 @@ class PassiveVoice(Rule):
                 found.conj = self._joined(view, sentence, token)
                 joined.update(t.start for t in found.conj)
                 if found.agent is None and _plain_pair(view, found) is None:
-                    if n_words <= self.short_sentence or found.lemma in STATE_PARTICIPLES:
+                    if found.lemma in STATE_PARTICIPLES:
+                        continue
+                    if n_words <= self.short_sentence and not self._told_as_report(found.lemma, found.reflexive, found.aux):
                         continue
                     if found.reflexive and (found.lemma + "ся") in MIDDLE_REFLEXIVES:
                         continue
@@ -555,7 +561,11 @@ class PassiveVoice(Rule):
                 return "parse"
             if any((lemma, t.lemma) in PLAIN_PASSIVES for t in words):
                 return "parse"
-            if len(words) <= self.short_sentence or lemma in STATE_PARTICIPLES:
+            if lemma in STATE_PARTICIPLES:
+                continue
+            if len(words) <= self.short_sentence and not self._told_as_report(
+                lemma, reflexive, None if reflexive else self._aux(_NO_SYNTAX, sentence, token, None)
+            ):
                 continue
             if reflexive and (lemma + "ся") in MIDDLE_REFLEXIVES:
                 continue
@@ -566,6 +576,20 @@ class PassiveVoice(Rule):
                 return "parse"
             plan = "morph"  # a «-ся» verb without a doer: its subject is found by morphology
         return plan
+
+    @staticmethod
+    def _told_as_report(lemma: str, reflexive: bool, aux: Token | None) -> bool:
+        """Whether a doer-less passive in a short sentence reports an action rather than a state.
+
+        «Магазин закрыт», «Приём продлён», «Запись ведётся» tell the reader how things
+        stand, so short sentences are spared.  An auxiliary «быть» turns the participle
+        into an event with a hidden doer («Была произведена замена труб», «Ремонт будет
+        осуществлён до конца года»), and the empty report verbs of
+        :data:`REPORT_PARTICIPLES` are a report on their own («Произведена замена труб»).
+        """
+        if reflexive:
+            return False
+        return aux is not None or lemma in REPORT_PARTICIPLES
 
     def _candidate(self, syntax: _Syntax, sentence: Sentence, token: Token) -> _Passive | None:
         if not token.parses:

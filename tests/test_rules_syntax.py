@@ -550,3 +550,11 @@ def test_short_passive_with_auxiliary_or_report_verb_is_flagged(text, match):
 )
 def test_short_notices_stay_clean(text):
     assert found(text, "KC201") == []
+
+
+def test_empty_report_verb_asks_for_the_real_action_not_for_the_same_verb():
+    d = only("Была произведена замена труб.", "KC201")
+    assert "одним глаголом" in d.message
+    assert "Мы произвели" not in d.message
+    held = only("В школьном дворе вчера была проведена весёлая линейка.", "KC201")
+    assert "«Мы провели…»" in held.message  # «провести» an event is a real verb

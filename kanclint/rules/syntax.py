@@ -44,6 +44,8 @@ STATE_PARTICIPLES = frozenset(
 # Empty report verbs: their short participle is a report even in a short sentence
 # («Произведена замена труб», «Осуществлён ремонт кровли»), never a notice to the reader.
 REPORT_PARTICIPLES = frozenset({"осуществить", "осуществлять", "произвести", "производить", "провести"})
+# Of these, the verbs that mean nothing by themselves: «Мы произвели…» is no better advice.
+EMPTY_VERBS = frozenset({"осуществить", "осуществлять", "произвести", "производить"})
 
 # Reflexive verbs whose «-ся» is usually middle voice («магазин открывается в 9»,
 # «улица является главной»): without a doer in the instrumental they are not passive.
@@ -767,6 +769,13 @@ class PassiveVoice(Rule):
             return self.diagnostic(
                 document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.INFO
             )
+        if f.lemma in EMPTY_VERBS:
+            message = (
+                f"Пассив «{document.text[start:end]}»: непонятно, кто {question}, а сам глагол «{f.lemma}» "
+                f"почти ничего не значит. Назовите действие одним глаголом и того, кто его сделал: "
+                f"«Мы заменили трубы» вместо «была произведена замена труб»."
+            )
+            return self.diagnostic(document, start, end, message, severity=Severity.INFO)
         we = _verb_form(f.lemma, tense, "1per", "plur", None)
         they = _verb_form(f.lemma, tense, "3per", "sing", "femn")
         did = {"past": "сделали", "pres": "делаете", "futr": "сделаете"}[tense]

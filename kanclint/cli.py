@@ -20,7 +20,7 @@ from .config import Config, ConfigError
 from .engine import InternalError, fix as fix_text, lint
 from .inputs import Decoded, InputError, decode
 from .model import Report, Severity
-from .output import FORMATS, format_concise, format_full, format_json, statistics
+from .output import FORMATS, format_concise, format_full, format_json, statistics, use_color
 from .output.machine import format_github, format_json_lines, format_junit, format_sarif
 from .registry import PluginError
 from .writer import write_atomic
@@ -115,11 +115,13 @@ def _base_config(path: str | None, config_file: str | None, isolated: bool) -> C
 @click.option("--show-fixes", is_flag=True, help="Перечислить применённые исправления.")
 @click.option("--add-ignore", is_flag=True,
               help="Принять все текущие замечания: записать их в .kanclint-ignore.toml.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Цвет в формате full (auto: только в терминале и без NO_COLOR).")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None, exit_zero: bool,
           show_statistics: bool, config_file: str | None, isolated: bool, platform: str | None,
           stdin_filename: str | None, apply_fixes: bool, unsafe_fixes: bool, show_diff: bool,
-          show_fixes: bool, add_ignore: bool) -> None:
+          show_fixes: bool, add_ignore: bool, color: str) -> None:
     """Проверить тексты: файлы, папки или «-» для stdin."""
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -169,7 +171,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
         added = _add_ignores(reports)
         click.echo(f"kanclint: в .kanclint-ignore.toml записано замечаний: {added}", err=True)
         sys.exit(2 if errors else 0)
-    _print(reports, errors, output_format, show_statistics)
+    _print(reports, errors, output_format, show_statistics, use_color(color))
     sys.exit(_exit_code(reports, configs, errors, exit_zero))
 
 
@@ -218,7 +220,8 @@ def _fixes_summary(name: str, text: str, applied) -> str:
     return "\n".join(lines)
 
 
-def _print(reports: list[Report], errors: list[tuple[str, str]], output_format: str, show_statistics: bool) -> None:
+def _print(reports: list[Report], errors: list[tuple[str, str]], output_format: str, show_statistics: bool,
+           color: bool = False) -> None:
     if output_format in MACHINE_FORMATS:
         text = MACHINE_FORMATS[output_format](reports, errors)
         if text:
@@ -228,7 +231,10 @@ def _print(reports: list[Report], errors: list[tuple[str, str]], output_format: 
                 click.echo(f"kanclint: {message}", err=True)
     else:
         for r in reports:
-            click.echo(format_full(r) if output_format == "full" else format_concise(r))
+            if output_format == "full":
+                click.echo(format_full(r, color=color), color=color)
+            else:
+                click.echo(format_concise(r))
             if output_format == "full" and len(reports) > 1:
                 click.echo()
         for _, message in errors:

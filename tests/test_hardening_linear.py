@@ -257,3 +257,71 @@ def test_unclosed_backticks_and_fences_protect_nothing():
     text = "один ` без пары, и ```x\nданный\n"
     assert not [s for s in protected.find(text) if s[2] == "code"]
     assert any(d.match == "данный" for d in kanclint.lint(text).diagnostics)
+
+
+# -- the campaign, small -------------------------------------------------------------------
+
+
+def test_a_small_fuzz_campaign_finds_no_crash_and_no_violation():
+    """300 examples of ``benchmarks/fuzz_campaign.py`` (the full campaign runs 20,000)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "fuzz_campaign.py"
+    spec = importlib.util.spec_from_file_location("fuzz_campaign", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    result = module.campaign(300, random_seed=3, progress=False)
+    assert result["counts"]["examples"] == 300
+    assert not result["failing"], result["failing"]
+
+
+# -- one giant sentence (a one-line post without full stops) ----------------------------------
+
+
+def test_a_sentence_too_long_for_the_parser_is_not_parsed(monkeypatch):
+    """The parser is quadratic in a sentence's length: past MAX_PARSED_TOKENS it is not called."""
+    from kanclint import nlp
+    from kanclint.rules import syntax
+
+    asked: list[int] = []
+    real = nlp.parse_sentences
+
+    def spy(sentences):
+        asked.extend(len(s) for s in sentences)
+        return real(sentences)
+
+    monkeypatch.setattr(nlp, "parse_sentences", spy)
+    nlp.clear_caches()
+    long = " ".join(["работы были выполнены подрядчиком"] * 100)  # one sentence of 400 words
+    short = "Работы были выполнены подрядчиком."
+    kanclint.lint(long + "\n\n" + short)
+    assert asked and max(asked) <= syntax.MAX_PARSED_TOKENS
+
+
+class CountingWords(tuple):
+    """A sentence's word tuple that counts the words handed out by iteration."""
+
+    walked = 0
+
+    def __iter__(self):
+        for item in tuple.__iter__(self):
+            CountingWords.walked += 1
+            yield item
+
+
+def test_guards_do_not_rescan_a_long_sentence_per_match():
+    """Per guarded match, the guard check used to map every word of the sentence; now it bisects."""
+    from kanclint.analysis import Document
+    from kanclint.config import Config
+    from kanclint.engine import run_rules
+
+    text = " ".join(["в данном случае мы ждём вас"] * 300)  # one sentence, 300 guarded matches
+    document = Document(text)
+    (sentence,) = document.sentences
+    words, links = sentence.linked_words
+    sentence.__dict__["linked_words"] = (CountingWords(words), links)
+    CountingWords.walked = 0
+    found = run_rules(document, Config())
+    assert sum(1 for d in found if d.entry == "dannyj") == 300
+    assert CountingWords.walked < 5 * len(words)  # was 300 walks of 1,800 words

@@ -11,11 +11,12 @@ becomes an unsafe fix, one that cannot be built becomes a plain suggestion.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
-from ..analysis import Document, Sentence
+from ..analysis import Document, Sentence, Token
 from ..dictionaries import Entry, RuleSpec, builtin_files, load, report_problems
 from ..inflect import inflect_word, match_case
 from ..model import Applicability, Diagnostic, Edit, Fix
@@ -24,6 +25,10 @@ from .base import Rule
 
 _BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
 _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
+
+
+def _token_index(token: Token) -> int:
+    return token.index
 
 
 class PhraseRule(Rule):
@@ -108,8 +113,9 @@ class PhraseFamily:
         keys = _anchor_keys(m.payload.guards)
         if keys is not None and keys.isdisjoint(sentence.vocabulary):
             return False  # no guard's fixed word is in the sentence
-        index = {id(t): i for i, t in enumerate(sentence.linked_words[0])}
-        first, last = index[id(m.tokens[0])], index[id(m.tokens[-1])]
+        words = sentence.linked_words[0]  # in text order: a bisection, not a map of the sentence per match
+        first = bisect.bisect_left(words, m.tokens[0].index, key=_token_index)
+        last = bisect.bisect_left(words, m.tokens[-1].index, key=_token_index)
         return any(overlapping_match(g, sentence, first, last) for g in m.payload.guards)
 
     def matches(self, document: Document) -> dict[int, list[tuple[Sentence, list[Match[Entry]]]]]:

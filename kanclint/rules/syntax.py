@@ -19,6 +19,7 @@ features), so case always comes from pymorphy3.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
@@ -250,6 +251,12 @@ class _Node:
     tok: SyntaxToken
 
 
+# The parser's time and memory grow with the square of a sentence's length (a one-line
+# megabyte without full stops took gigabytes).  A sentence this long is flagged by the
+# sentence-length rule anyway; the syntax rules fall back to what they do without a parse.
+MAX_PARSED_TOKENS = 300
+
+
 class _Syntax:
     """natasha's parse joined to document tokens by start offset, sentence by sentence.
 
@@ -268,6 +275,10 @@ class _Syntax:
 
     def load(self, sentences: Iterable[Sentence]) -> None:
         new = [s for s in sentences if s.index not in self.loaded]
+        for s in new:
+            if len(s.tokens) > MAX_PARSED_TOKENS:  # left unparsed: its words get no nodes
+                self.loaded.add(s.index)
+        new = [s for s in new if len(s.tokens) <= MAX_PARSED_TOKENS]
         if not new:
             return
         for i, sent in self.document.syntax_of(new).items():
@@ -610,8 +621,8 @@ class PassiveVoice(Rule):
                 if candidate is not None and _is_agent(candidate, role_verb):
                     return candidate
         # fallback: pymorphy, only where the parse did not attach the word anywhere sensible
-        words = [t for t in sentence.tokens]
-        i = words.index(verb)
+        words = sentence.tokens
+        i = verb.index - words[0].index  # a sentence's tokens are consecutive in the document
         for step in (1, -1):
             j = i + step
             seen = 0
@@ -667,8 +678,8 @@ class PassiveVoice(Rule):
                     t = syntax.token(kid)
                     if t is not None and t.lemma == "быть":
                         return t
-        words = [t for t in sentence.tokens if t.is_word]
-        i = words.index(verb)
+        words = sentence.words
+        i = bisect.bisect_left(words, verb.index, key=lambda t: t.index)  # not a scan per verb
         j = i - 1
         while j >= 0 and i - j <= 3 and (words[j].key in _PARTICLES_BEFORE_AUX or words[j].pos == "ADVB"):
             j -= 1  # «будет временно приостановлена», «было уже сделано»

@@ -18,6 +18,7 @@ Run from the project root::
 
     .venv/bin/python benchmarks/scaling.py                    # 0.25, 1, 2, 4 MB
     .venv/bin/python benchmarks/scaling.py --sizes 0.25 1 --one-line
+    .venv/bin/python benchmarks/scaling.py --one-sentence     # no punctuation at all
     .venv/bin/python benchmarks/scaling.py --profile 1        # cProfile of one 1 MB lint
 """
 
@@ -59,9 +60,18 @@ def source_texts() -> list[str]:
     return texts
 
 
-def build_text(megabytes: float, *, one_line: bool = False, seed: int = 9) -> str:
-    """About ``megabytes`` MB (UTF-8) of the source texts in a fixed shuffled order."""
+def build_text(megabytes: float, *, one_line: bool = False, one_sentence: bool = False, seed: int = 9) -> str:
+    """About ``megabytes`` MB (UTF-8) of the source texts in a fixed shuffled order.
+
+    ``one_sentence`` keeps only the words, in lower case, on one line: a single
+    sentence as long as the text (the worst case for per-sentence work).
+    """
     texts = source_texts()
+    if one_sentence:
+        import re
+
+        texts = [" ".join(re.findall(r"[^\W\d_]+", t)).lower() for t in texts]
+        one_line = True
     rng = random.Random(seed)
     target = int(megabytes * 1024 * 1024)
     parts: list[str] = []
@@ -80,14 +90,15 @@ def build_text(megabytes: float, *, one_line: bool = False, seed: int = 9) -> st
     return sep.join(parts)
 
 
-def measure(megabytes: float, one_line: bool, output: str | None, traced: bool = True) -> dict[str, float]:
+def measure(megabytes: float, one_line: bool, output: str | None, traced: bool = True,
+            one_sentence: bool = False) -> dict[str, float]:
     """Lint one text in this process; called in a fresh subprocess per size."""
     import resource
 
     import kanclint
 
     warm_up()
-    text = build_text(megabytes, one_line=one_line)
+    text = build_text(megabytes, one_line=one_line, one_sentence=one_sentence)
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     started = time.perf_counter()
     cpu = time.process_time()
@@ -149,14 +160,14 @@ def warm_up() -> None:
         _word_info(word)
 
 
-def profile(megabytes: float, one_line: bool) -> None:
+def profile(megabytes: float, one_line: bool, one_sentence: bool = False) -> None:
     import cProfile
     import pstats
 
     import kanclint
 
     warm_up()
-    text = build_text(megabytes, one_line=one_line)
+    text = build_text(megabytes, one_line=one_line, one_sentence=one_sentence)
     prof = cProfile.Profile()
     prof.enable()
     kanclint.lint(text)
@@ -170,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=float, nargs="+", default=[0.25, 1, 2, 4], help="sizes in MB")
     ap.add_argument("--one-line", action="store_true", help="the whole text on one line")
+    ap.add_argument("--one-sentence", action="store_true",
+                    help="only the words, no punctuation: the whole text is one sentence")
     ap.add_argument("--no-output", action="store_true", help="do not time the full output format")
     ap.add_argument("--no-tracemalloc", action="store_true", help="skip the second lint that measures allocations")
     ap.add_argument("--json", action="store_true")
@@ -177,18 +190,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--_child", type=float, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.profile:
-        profile(args.profile, args.one_line)
+        profile(args.profile, args.one_line, args.one_sentence)
         return 0
     if args._child is not None:
         print(json.dumps(measure(args._child, args.one_line, None if args.no_output else "full",
-                                 traced=not args.no_tracemalloc)))
+                                 traced=not args.no_tracemalloc, one_sentence=args.one_sentence)))
         return 0
     rows = []
     for mb in args.sizes:
         cmd = [sys.executable, __file__, "--_child", str(mb)]
         if args.one_line:
             cmd.append("--one-line")
-        for flag in ("no_output", "no_tracemalloc"):
+        for flag in ("no_output", "no_tracemalloc", "one_sentence"):
             if getattr(args, flag):
                 cmd.append("--" + flag.replace("_", "-"))
         done = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT)
@@ -206,10 +219,12 @@ def main(argv: list[str] | None = None) -> int:
         r["output_ratio"] = r["output_s"] / base["output_s"] if base["output_s"] else float("nan")
         r["memory_ratio"] = r["traced_peak_mib"] / base["traced_peak_mib"]
     if args.json:
-        print(json.dumps({"command": " ".join(sys.argv), "one_line": args.one_line, "rows": rows}, indent=2))
+        print(json.dumps({"command": " ".join(sys.argv), "one_line": args.one_line,
+                          "one_sentence": args.one_sentence, "rows": rows}, indent=2))
         return 0
     print()
-    print(f"ratios to {base['mb']} MB{' (one line)' if args.one_line else ''}:")
+    shape = " (one sentence)" if args.one_sentence else " (one line)" if args.one_line else ""
+    print(f"ratios to {base['mb']} MB{shape}:")
     print("  size   lint CPU    output CPU    traced peak   time/size   memory/size")
     for r in rows:
         print(f"  {r['size_ratio']:5.1f}  {r['time_ratio']:9.2f}  {r['output_ratio']:11.2f}  "

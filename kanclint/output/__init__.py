@@ -97,13 +97,16 @@ def format_full(report: Report, color: bool = False) -> str:
     return "\n".join(out)
 
 
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\ufe0f")  # joiners, zero-width spaces, emoji style
+
+
 def _display_width(s: str) -> int:
     """Columns a terminal gives ``s``: wide emoji take two, combining marks none."""
     import unicodedata
 
     width = 0
     for ch in s:
-        if unicodedata.combining(ch) or ch in "\u200d\ufe0f":
+        if unicodedata.combining(ch) or ch in _ZERO_WIDTH:
             continue
         width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
     return width

@@ -25,6 +25,9 @@ from .base import Rule
 
 _BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
 _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
+_WORD_CHAR = re.compile(r"\w")
+_NON_SPACE = re.compile(r"\S")
+_CONTEXT = 200  # characters on each side of a deleted phrase that decide its commas and spaces
 
 
 def _token_index(token: Token) -> int:
@@ -294,7 +297,7 @@ def _reinflect(reading, grams: set[str], head=None) -> str | None:
 
 def _make_fix(document: Document, sentence: Sentence, m: Match[Entry], text: str, safe: bool) -> Fix:
     applicability = Applicability.SAFE if safe else Applicability.UNSAFE
-    if text and text[0] in ",;:" and not re.search(r"\w", document.text[sentence.start:m.start]):
+    if text and text[0] in ",;:" and _WORD_CHAR.search(document.text, sentence.start, m.start) is None:
         # at the start of a sentence there is no word to hang the comma on: «Если вопрос…»
         text = text.lstrip(",;: ")
         text = text[:1].upper() + text[1:]
@@ -353,16 +356,18 @@ def deletion_edits(text: str, sentence: Sentence, start: int, end: int) -> tuple
     «Парк, по сути, открыт» → «Парк открыт»; «Следует отметить, что парк открыт»
     → «Парк открыт»; «Это важно в целом.» → «Это важно.»
     """
-    before = text[sentence.start:start]
-    after = text[end:sentence.end]
-    at_start = not re.search(r"\w", before)
+    # only the punctuation next to the phrase matters: a bounded window, not the rest of the
+    # sentence per finding (a sentence as long as the text made that quadratic)
+    before = text[max(sentence.start, start - _CONTEXT):start]
+    after = text[end:min(sentence.end, end + _CONTEXT)]
+    at_start = _WORD_CHAR.search(text, sentence.start, start) is None
     comma_before = re.search(r"\s*,\s*$", before)
     comma_after = re.match(r"\s*,", after)
     introduces_clause = bool(re.search(r"\bчто\W*$", text[start:end], re.IGNORECASE))
     if comma_before and not at_start and (comma_after or introduces_clause):
         # «Парк, по сути, открыт» / «Парк, следует отметить, что открыт»: the commas go too
         return (Edit(start - len(comma_before.group()), end + (len(comma_after.group()) if comma_after else 0), ""),)
-    if re.match(r"\s*[.!?…;:)]", after) or not after.strip():
+    if re.match(r"\s*[.!?…;:)]", after) or _NON_SPACE.search(text, end, sentence.end) is None:
         # at the end of a clause: remove the space before instead of after
         space = re.search(r"[\s,]*$", before)
         return (Edit(start - len(space.group()) if space else start, end, ""),)

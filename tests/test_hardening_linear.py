@@ -325,3 +325,30 @@ def test_guards_do_not_rescan_a_long_sentence_per_match():
     found = run_rules(document, Config())
     assert sum(1 for d in found if d.entry == "dannyj") == 300
     assert CountingWords.walked < 5 * len(words)  # was 300 walks of 1,800 words
+
+
+class CountingTokens(tuple):
+    """A sentence's token tuple that counts the tokens handed out by iteration."""
+
+    walked = 0
+
+    def __iter__(self):
+        for item in tuple.__iter__(self):
+            CountingTokens.walked += 1
+            yield item
+
+
+def test_rules_do_not_walk_a_long_sentence_per_finding():
+    """Passive, participle and deletion-fix code used to scan the sentence for every finding."""
+    from kanclint.analysis import Document
+    from kanclint.config import Config
+    from kanclint.engine import run_rules
+
+    text = " ".join(["работы были выполнены подрядчиком и в данном случае мы ждём вас"] * 200)
+    document = Document(text)
+    (sentence,) = document.sentences
+    object.__setattr__(sentence, "tokens", CountingTokens(sentence.tokens))
+    CountingTokens.walked = 0
+    found = run_rules(document, Config())
+    assert sum(1 for d in found if d.entry == "dannyj") == 200
+    assert CountingTokens.walked < 30 * len(sentence.tokens)  # was about 800 walks of the sentence

@@ -51,9 +51,15 @@ pieces = st.one_of(
     st.text(alphabet=st.characters(min_codepoint=0x400, max_codepoint=0x4FF), max_size=8),  # Cyrillic
     st.text(max_size=4),  # anything at all, surrogates excluded by Hypothesis
 )
+sentences = st.lists(pieces, min_size=1, max_size=40).map(" ".join)
 TEXTS = st.one_of(
     st.lists(pieces, max_size=40).map(" ".join),
     st.lists(pieces, max_size=40).map("".join),
+    # posts: several paragraphs of several «sentences», separated by any kind of line break
+    st.tuples(
+        st.lists(st.lists(sentences, min_size=1, max_size=6).map(". ".join), min_size=1, max_size=5),
+        st.sampled_from(["\n\n", "\r\n\r\n", "\n", "\r", "\u2028", " "]),
+    ).map(lambda parts: parts[1].join(parts[0])),
     st.text(max_size=200),
 )
 

@@ -21,7 +21,7 @@ from .engine import InternalError, fix as fix_text, lint
 from .discovery import TEXT_SUFFIXES, Collected, collect
 from .inputs import Decoded, InputError, decode, read_bytes, read_file, read_limited, read_stream
 from .model import Applicability, Diagnostic, Report, Severity
-from .output import FORMATS, format_concise, format_full, format_json, statistics
+from .output import FORMATS, format_concise, format_full, format_json, statistics, use_color
 from .output.machine import format_github, format_json_lines, format_junit, format_sarif
 from .registry import PluginError
 from .writer import char_name, encode_like, unencodable, write_atomic
@@ -211,11 +211,13 @@ def _base_config(path: str | None, config_file: str | None, isolated: bool) -> C
 @click.option("--show-fixes", is_flag=True, help="Перечислить применённые исправления.")
 @click.option("--add-ignore", is_flag=True,
               help="Принять все текущие замечания: записать их в .kanclint-ignore.toml.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Цвет в формате full (auto: только в терминале и без NO_COLOR).")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None, exit_zero: bool,
           show_statistics: bool, config_file: str | None, isolated: bool, platform: str | None,
           stdin_filename: str | None, apply_fixes: bool, unsafe_fixes: bool, show_diff: bool,
-          show_fixes: bool, add_ignore: bool) -> None:
+          show_fixes: bool, add_ignore: bool, color: str) -> None:
     """Проверить тексты: файлы, папки или «-» для stdin."""
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -286,7 +288,8 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
     else:
         # ``--fix -`` is a filter: stdout carries the fixed text alone (or, with json, the report alone)
         to_stderr = apply_fixes and "-" in files and output_format != "json"
-        _print(reports, errors, output_format, show_statistics, err=to_stderr)
+        _print(reports, errors, output_format, show_statistics, err=to_stderr,
+               color=use_color(color) and not to_stderr)
     sys.exit(_exit_code(reports, configs, errors, exit_zero))
 
 
@@ -372,7 +375,7 @@ def _fixes_summary(name: str, text: str, applied) -> str:
 
 
 def _print(reports: list[Report], errors: list[tuple[str, str]], output_format: str, show_statistics: bool,
-           err: bool = False) -> None:
+           err: bool = False, color: bool = False) -> None:
     if output_format in MACHINE_FORMATS:
         text = MACHINE_FORMATS[output_format](reports, errors)
         if text:
@@ -381,7 +384,10 @@ def _print(reports: list[Report], errors: list[tuple[str, str]], output_format: 
             click.echo(f"kanclint: {message}", err=True)
     else:
         for r in reports:
-            click.echo(format_full(r) if output_format == "full" else format_concise(r), err=err)
+            if output_format == "full":
+                click.echo(format_full(r, color=color), color=color, err=err)
+            else:
+                click.echo(format_concise(r), err=err)
             if output_format == "full" and len(reports) > 1:
                 click.echo(err=err)
         for _, message in errors:

@@ -5,8 +5,8 @@ The runtime computes ``10 × σ(b + Σ wᵢ (xᵢ − refᵢ))`` from ``dictiona
 this script is the only place that fits it.  It needs numpy and scipy (``pip install -e
 ".[bench]"``); kanclint itself never imports them.
 
-* Features: the register signals (kanclint/signals.py) and the finding groups
-  (kanclint/score.py), exactly as ``kanclint.lint`` computes them.
+* Features: the register signals (kanclint/engine/signals.py) and the finding groups
+  (kanclint/engine/score.py), exactly as ``kanclint.lint`` computes them.
 * Model: logistic regression, L2-penalised, with the sign of each weight fixed by
   linguistics, not by the data (conversational signals ≥ 0, findings and report
   signals ≤ 0), fitted with L-BFGS-B.  Signs keep the score explainable and make
@@ -42,8 +42,8 @@ from scipy.optimize import minimize  # noqa: E402
 
 import kanclint  # noqa: E402
 from kanclint.config import Config  # noqa: E402
-from kanclint.score import FINDING_FEATURES, model_path  # noqa: E402
-from kanclint.signals import SIGNALS  # noqa: E402
+from kanclint.engine.score import FINDING_FEATURES, model_path  # noqa: E402
+from kanclint.engine.signals import SIGNALS  # noqa: E402
 
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 POST_FILES = ("posts_real.jsonl", "posts_institutions.jsonl")

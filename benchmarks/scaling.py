@@ -40,7 +40,7 @@ def source_texts() -> list[str]:
     import tomllib
 
     from kanclint.dictionaries import builtin_files, parse_example
-    from kanclint.registry import all_rules
+    from kanclint.engine.registry import all_rules
 
     texts: list[str] = []
     for path in sorted((ROOT / "examples").glob("*")):
@@ -118,7 +118,7 @@ def measure(megabytes: float, one_line: bool, output: str | None, traced: bool =
     if traced:  # a second, untimed lint: tracemalloc slows Python down
         import tracemalloc
 
-        from kanclint.nlp import clear_caches
+        from kanclint.text.nlp import clear_caches
 
         del report
         clear_caches()
@@ -151,8 +151,8 @@ def warm_up() -> None:
     import re
 
     import kanclint
-    from kanclint.analysis import _word_info
-    from kanclint.nlp import _models
+    from kanclint.text.document import _word_info
+    from kanclint.text.nlp import _models
 
     kanclint.lint("Данный текст прогревает словари. Мы ждём вас!")
     _models()

@@ -191,7 +191,7 @@ def make_baseline() -> tuple[Callable[[str], int], float]:
     morph = pymorphy3.MorphAnalyzer()
     load = time.perf_counter() - t0
 
-    @lru_cache(maxsize=200_000)  # the same cache size kanclint.morphology uses
+    @lru_cache(maxsize=200_000)  # the same cache size kanclint.text.morphology uses
     def parse(word: str) -> tuple[Any, ...]:
         return tuple(morph.parse(word))
 
@@ -510,7 +510,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception:
         n_rules = -1
 
-    from kanclint.nlp import clear_caches
+    from kanclint.text.nlp import clear_caches
 
     bare, bare_load_s = make_baseline()
     corpora = {"whole_texts": whole_texts(args.examples_dir, args.seeds_dir), "post_paragraphs": unique}

@@ -9,17 +9,16 @@ Public API::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .analysis import Document
-from .config import Config, ConfigError, load_config
-from .engine import fix, lint, lint_file
-from .fixes import FixResult
-from .gate import Verdict, gate
-from .inputs import InputError
-from .model import Applicability, CategoryScore, Diagnostic, Edit, Fix, Report, Severity
-from .registry import PluginError, all_rules
-from .rules.base import Rule
+from kanclint.version import __version__
+from kanclint.text.document import Document
+from kanclint.config import Config, ConfigError, load_config
+from kanclint.engine.running import fix, lint, lint_file
+from kanclint.engine.fixes import FixResult
+from kanclint.gate import Verdict, gate
+from kanclint.files.inputs import InputError
+from kanclint.model import Applicability, CategoryScore, Diagnostic, Edit, Fix, Report, Severity
+from kanclint.engine.registry import PluginError, all_rules
+from kanclint.rules.base import Rule
 
 __all__ = [
     "Applicability",

@@ -14,17 +14,17 @@ from typing import Any
 
 import click
 
-from . import __version__
-from . import config as config_mod
-from .config import Config, ConfigError
-from .engine import InternalError, fix as fix_text, lint
-from .discovery import TEXT_SUFFIXES, Collected, collect
-from .inputs import Decoded, InputError, decode, read_bytes, read_file, read_limited, read_stream
-from .model import Applicability, Diagnostic, Report, Severity
-from .output import FORMATS, format_concise, format_full, format_json, statistics, use_color
-from .output.machine import format_github, format_json_lines, format_junit, format_sarif
-from .registry import PluginError
-from .writer import char_name, encode_like, unencodable, write_atomic
+from kanclint.version import __version__
+from kanclint import config as config_mod
+from kanclint.config import Config, ConfigError
+from kanclint.engine.running import InternalError, fix as fix_text, lint
+from kanclint.files.discovery import TEXT_SUFFIXES, Collected, collect
+from kanclint.files.inputs import Decoded, InputError, decode, read_bytes, read_file, read_limited, read_stream
+from kanclint.model import Applicability, Diagnostic, Report, Severity
+from kanclint.output import FORMATS, format_concise, format_full, format_json, statistics, use_color
+from kanclint.output.machine import format_github, format_json_lines, format_junit, format_sarif
+from kanclint.engine.registry import PluginError
+from kanclint.files.writer import char_name, encode_like, unencodable, write_atomic
 
 MACHINE_FORMATS = {
     "json": format_json, "json-lines": format_json_lines, "github": format_github,
@@ -331,7 +331,7 @@ def _echo_fixed(text: str | None, decoded: Decoded | None, raw: bytes) -> None:
 
 def _add_ignores(reports: list[Report]) -> int:
     """Baseline: accept every current finding of the checked files."""
-    from . import suppression
+    from kanclint.engine import suppression
 
     by_file: dict[Path, list[suppression.IgnoreEntry]] = {}
     for r in reports:
@@ -420,7 +420,7 @@ def rewrite_cmd(path: str, output_format: str, config_file: str | None, isolated
     """Переписать черновик: все исправления сразу и советы, которые нельзя применить автоматически."""
     import json
 
-    from .model import line_column
+    from kanclint.model import line_column
 
     try:
         _, decoded = _read(path, path)
@@ -468,7 +468,7 @@ def gate_cmd(paths: tuple[str, ...], min_score: float | None, config_file: str |
     """Проверка перед публикацией: код 1, если оценка ниже порога или есть ошибки."""
     import json
 
-    from .gate import gate
+    from kanclint.gate import gate
 
     files, errors = _collect(paths)
     if not files and not errors:
@@ -501,7 +501,7 @@ def gate_cmd(paths: tuple[str, ...], min_score: float | None, config_file: str |
 def lsp_cmd() -> None:
     """Языковой сервер для редакторов (LSP через stdio)."""
     try:
-        from .lsp import serve
+        from kanclint.lsp import serve
     except ImportError as exc:  # pygls is an optional extra
         _fail(f"для режима LSP нужен pygls ({exc}); установите его из папки с исходниками kanclint: "
               'pip install -e ".[lsp]"')
@@ -515,7 +515,7 @@ def rules_cmd(output_format: str) -> None:
     """Список правил."""
     import json
 
-    from .registry import all_rules
+    from kanclint.engine.registry import all_rules
 
     try:
         rules = all_rules()
@@ -536,8 +536,8 @@ def rules_cmd(output_format: str) -> None:
 @click.argument("code", metavar="КОД")
 def rule_cmd(code: str) -> None:
     """Объяснить правило: что ищет, чем вредит, пример и как лучше."""
-    from .docs import rule_markdown
-    from .registry import rule_by_code
+    from kanclint.docs import rule_markdown
+    from kanclint.engine.registry import rule_by_code
 
     try:
         rule = rule_by_code(code)
@@ -578,7 +578,8 @@ def dictionaries_group() -> None:
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False), metavar="[ФАЙЛ]...")
 def dictionaries_check(files: tuple[str, ...]) -> None:
     """Проверить словари: схему, шаблоны и все примеры каждой записи."""
-    from .dictionaries import DictionaryError, builtin_files, example_problems, read_dictionary
+    from kanclint.dictionaries import DictionaryError, builtin_files, read_dictionary
+    from kanclint.rules.phrases import example_problems
 
     paths = [Path(f) for f in files] or builtin_files()
     total = 0

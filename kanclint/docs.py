@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Severity
-from .russian import plural
+from kanclint.model import Severity
+from kanclint.text.russian import plural
 
 SECTIONS = ("Что ищет", "Чем вредит посту", "Пример", "Как лучше")
 
@@ -89,7 +89,7 @@ def doc_filename(rule: Any) -> str:
 
 def rule_pages() -> dict[str, str]:
     """Every docs/rules page, by file name, plus the index ``README.md``."""
-    from .registry import all_rules
+    from kanclint.engine.registry import all_rules
 
     pages: dict[str, str] = {}
     index = ["# Правила kanclint", "", "| код | имя | категория | уровень | что ищет |", "|---|---|---|---|---|"]
@@ -102,7 +102,7 @@ def rule_pages() -> dict[str, str]:
             f"| [{rule.code}]({name}) | `{rule.name}` | `{rule.category}` | "
             f"{Severity.parse(rule.severity).value} | {_cell(rule.title)} |"
         )
-    from .score import category_title, group_of
+    from kanclint.engine.score import category_title, group_of
 
     index += ["", "## Категории", "", "| категория | название | правила | группа оценки |", "|---|---|---|---|"]
     by_category: dict[str, list[str]] = {}

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .config import Config, ConfigError
-from .engine import lint
-from .model import Diagnostic, Report, Severity
+from kanclint.config import Config, ConfigError
+from kanclint.engine.running import lint
+from kanclint.model import Diagnostic, Report, Severity
 
 DEFAULT_MIN_SCORE = 7.0
 MIN_RUSSIAN_SHARE = 0.5  # of the letters outside links, addresses, mentions and hashtags

@@ -46,18 +46,19 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
 
-from . import __version__, suppression
-from .inputs import Decoded, InputError
-from .lsp_guard import MAX_FRAME, GuardedProtocol, Skipped, serve_stdio
-from . import config as config_mod
-from .config import Config
-from .docs import rule_markdown
-from .engine import fix as fix_text
-from .engine import lint
-from .model import Applicability, Diagnostic, Edit, Severity
-from .morphology import fold
-from .registry import rule_by_code
-from .writer import write_atomic
+from kanclint.version import __version__
+from kanclint.engine import suppression
+from kanclint.files.inputs import Decoded, InputError
+from kanclint.lsp_guard import MAX_FRAME, GuardedProtocol, Skipped, serve_stdio
+from kanclint import config as config_mod
+from kanclint.config import Config
+from kanclint.docs import rule_markdown
+from kanclint.engine.running import fix as fix_text
+from kanclint.engine.running import lint
+from kanclint.model import Applicability, Diagnostic, Edit, Severity
+from kanclint.text.morphology import fold
+from kanclint.engine.registry import rule_by_code
+from kanclint.files.writer import write_atomic
 
 log = logging.getLogger(__name__)
 

@@ -1,17 +1,18 @@
 """The few public nouns every other module speaks: Edit, Fix, Diagnostic, Report.
 
 They are frozen dataclasses so that rules can only *describe* findings; applying
-them is the job of :mod:`kanclint.fixes`, and printing them is the job of
+them is the job of :func:`apply_edits` and :mod:`kanclint.engine.fixes`, and printing them is the job of
 :mod:`kanclint.output`.  Offsets are code points into the untouched text.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
-from typing import Any
+from typing import Any, Sequence
 
 
 class Severity(str, Enum):
@@ -202,7 +203,7 @@ class Report:
     reasons: tuple[str, ...] = ()
     subscores: dict[str, float] = field(default_factory=dict)
     features: dict[str, float] = field(default_factory=dict)  # inputs of the register model
-    contributions: tuple[Any, ...] = ()  # kanclint.score.Contribution per feature, in points
+    contributions: tuple[Any, ...] = ()  # kanclint.engine.score.Contribution per feature, in points
 
     @property
     def scored(self) -> bool:
@@ -228,3 +229,26 @@ class Report:
             ],
             "diagnostics": [d.to_dict(lines=lines) for d in self.diagnostics],
         }
+
+
+# A rule's code (prefix + three digits) and kebab-case name: rules, dictionaries and the registry check them.
+CODE_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """The text with non-overlapping edits applied; everything outside them stays identical."""
+    parts = []
+    pos = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start < pos:
+            raise ValueError("overlapping edits")
+        parts.append(text[pos:e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def apply_fix(text: str, fix: Fix) -> str:
+    return apply_edits(text, fix.edits)

@@ -13,13 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Generic, Iterator, Sequence, TypeVar, Union
 
-from .analysis import Sentence, Token
-from .morphology import Parse, fold
+from kanclint.text.document import Sentence, Token
+from kanclint.text.morphology import Parse, fold
 
-_WORDLIKE = re.compile(r"\w")
-
-# Punctuation that may stand between two words of one phrase.
-LINKS = frozenset({",", "—", "–", "-", "."})
 
 _KNOWN_GRAMMEMES: frozenset[str] | None = None
 
@@ -27,7 +23,7 @@ _KNOWN_GRAMMEMES: frozenset[str] | None = None
 def known_grammemes() -> frozenset[str]:
     global _KNOWN_GRAMMEMES
     if _KNOWN_GRAMMEMES is None:
-        from .morphology import analyzer
+        from kanclint.text.morphology import analyzer
 
         _KNOWN_GRAMMEMES = frozenset(analyzer().TagClass.KNOWN_GRAMMEMES)
     return _KNOWN_GRAMMEMES
@@ -181,23 +177,6 @@ class Match(Generic[T]):
     @property
     def end(self) -> int:
         return self.tokens[-1].end
-
-
-def sentence_words(sentence: Sentence) -> tuple[list[Token], list[bool]]:
-    """Word and number tokens of a sentence and, for each, whether it links to the next one."""
-    words: list[Token] = []
-    links: list[bool] = []
-    pending_ok = True
-    for tok in sentence.tokens:
-        if tok.is_word or _WORDLIKE.search(tok.text):
-            if words:
-                links.append(pending_ok)
-            words.append(tok)
-            pending_ok = True
-        elif tok.text not in LINKS:
-            pending_ok = False
-    links.append(False)
-    return words, links
 
 
 class _Bucket(Generic[T]):

@@ -1,4 +1,4 @@
-from kanclint.analysis import Document
+from kanclint.text.document import Document
 
 
 def test_tokens_are_code_point_slices_of_the_original_text():

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from kanclint import nlp
+from kanclint.text import nlp
 
 HEAVY = ("natasha", "slovnet", "navec", "numpy", "yargy")
 
@@ -57,7 +57,7 @@ def test_a_post_without_a_syntax_candidate_imports_no_model(tmp_path):
 def test_lint_from_python_leaves_the_models_alone_and_a_parse_loads_only_the_parser(tmp_path):
     code = (
         "import sys, kanclint\n"
-        "from kanclint import nlp\n"
+        "from kanclint.text import nlp\n"
         f"report = kanclint.lint({PLAIN_POST!r})\n"
         "assert report.diagnostics, 'the post must be linted'\n"
         f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))\n"

@@ -4,7 +4,7 @@ import pytest
 
 import kanclint
 from kanclint.config import Config, ConfigError, find_config_file, from_mapping, is_enabled, load_config
-from kanclint.registry import all_rules, rule_by_code
+from kanclint.engine.registry import all_rules, rule_by_code
 
 
 def rule(code):

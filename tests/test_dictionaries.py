@@ -2,9 +2,10 @@
 
 import pytest
 
-from kanclint.analysis import Document
-from kanclint.dictionaries import DictionaryError, example_problems, load, read_dictionary, verified_entries
-from kanclint.fixes import apply_fix
+from kanclint.text.document import Document
+from kanclint.dictionaries import DictionaryError, read_dictionary
+from kanclint.rules.phrases import example_problems, load, verified_entries
+from kanclint.engine.fixes import apply_fix
 from kanclint.rules.phrases import PhraseRule
 
 ENTRIES = '''
@@ -241,7 +242,7 @@ examples = [
 
 
 def test_one_letter_prepositions_are_not_nouns():
-    from kanclint.analysis import Document
+    from kanclint.text.document import Document
 
     doc = Document("В лесу запрещается разводить костры.")
     assert "NOUN" not in {p.pos for p in doc.words[0].parses}
@@ -309,8 +310,8 @@ examples = [
 
 
 def test_suppletive_superlative_is_not_invented():
-    from kanclint.inflect import inflect_word
-    from kanclint.morphology import parse
+    from kanclint.text.inflection import inflect_word
+    from kanclint.text.morphology import parse
 
     target = next(p for p in parse("прекрасную") if p.pos == "ADJF")
     assert inflect_word("лучший", target) in (None, "лучшую")

@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 
 import kanclint
-from kanclint import cache as store
-from kanclint import dictionaries, registry
+from kanclint.files import cache as store
+from kanclint import dictionaries as reader
+from kanclint.rules.phrases import loading as dictionaries
+from kanclint.engine import registry
 from kanclint.config import Config
-from kanclint.dictionaries import builtin_files, load, read_dictionary
+from kanclint.dictionaries import builtin_files, read_dictionary
+from kanclint.rules.phrases.loading import load
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -244,7 +247,7 @@ def test_line_numbers_are_looked_up_only_for_a_message(make_dictionary, monkeypa
     def boom(raw):
         raise AssertionError("no message, no line lookup")
 
-    monkeypatch.setattr(dictionaries, "_id_lines", boom)
+    monkeypatch.setattr(reader, "_id_lines", boom)
     dictionary = read_dictionary(path)
     assert [e.id for e in dictionary.entries] == ["dannyj", "v-dannom-sluchae"]
     monkeypatch.undo()

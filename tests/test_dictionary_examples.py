@@ -4,7 +4,8 @@ from collections import Counter
 
 import pytest
 
-from kanclint.dictionaries import builtin_files, example_problems, read_dictionary
+from kanclint.dictionaries import builtin_files, read_dictionary
+from kanclint.rules.phrases import example_problems
 
 DICTIONARIES = [read_dictionary(p) for p in builtin_files()]
 ENTRIES = [(d.spec, e) for d in DICTIONARIES for e in d.entries]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from kanclint.docs import SECTIONS, rule_pages
-from kanclint.registry import all_rules
+from kanclint.engine.registry import all_rules
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules"
 
@@ -34,17 +34,17 @@ def test_every_category_has_a_docs_page():
 
 
 def test_signals_page_is_current():
-    from kanclint.signals import markdown
+    from kanclint.engine.signals import markdown
 
     page = Path(__file__).resolve().parents[1] / "docs" / "signals.md"
-    assert page.read_text(encoding="utf-8") == markdown(), "run `python -m kanclint.signals > docs/signals.md`"
+    assert page.read_text(encoding="utf-8") == markdown(), "run `python -m kanclint.engine.signals > docs/signals.md`"
 
 
 def test_entry_counts_agree_with_their_number():
     """«83 записи», «238 записей», «21 запись»: one plural helper everywhere."""
     import re
 
-    from kanclint.russian import plural
+    from kanclint.text.russian import plural
 
     for name, text in rule_pages().items():
         for n, word in re.findall(r"Словарь \((\d+) (\w+)\)", text):

@@ -5,9 +5,9 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from kanclint import writer
+from kanclint.files import writer
 from kanclint.cli import main
-from kanclint.inputs import InputError, decode
+from kanclint.files.inputs import InputError, decode
 
 
 def run(*args, input=None):

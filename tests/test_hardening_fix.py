@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from kanclint import writer
-from kanclint.inputs import Decoded
+from kanclint.files import writer
+from kanclint.files.inputs import Decoded
 
 SHOUT = "Ждём всех во дворе!!!\n"
 FIXED = "Ждём всех во дворе!\n"

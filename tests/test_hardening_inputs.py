@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from kanclint import discovery, inputs
-from kanclint.discovery import collect
-from kanclint.inputs import MAX_BYTES, InputError, decode, read_file
+from kanclint.files import discovery
+from kanclint.files import inputs
+from kanclint.files.discovery import collect
+from kanclint.files.inputs import MAX_BYTES, InputError, decode, read_file
 
 SHOUT = "Ждём всех на празднике!!!\n"
 TIMEOUT = 180  # a hang (FIFO, /dev/urandom) fails the test instead of blocking the suite

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 import kanclint
 from kanclint import model
-from kanclint.engine import _drop_nested_phrases
-from kanclint.morphology import fold
-from kanclint.protected import SpanIndex
+from kanclint.engine.running import _drop_nested_phrases
+from kanclint.text.morphology import fold
+from kanclint.text.protection import SpanIndex
 from kanclint.rules.press_release import paragraph_openers
 
 
@@ -137,7 +137,7 @@ def test_paragraph_openers_do_not_walk_all_sentences_per_paragraph():
 
 
 def test_paragraph_openers_on_a_real_document():
-    from kanclint.analysis import Document
+    from kanclint.text.document import Document
 
     text = "Первый абзац. Ещё предложение.\n\n\n😀\n\nВторой абзац! И ещё.\n\nТретий"
     doc = Document(text)
@@ -233,7 +233,7 @@ def test_a_stressed_last_letter_and_fixes_keep_offsets():
 
 
 def test_an_emoji_sequence_with_a_joiner_is_still_protected():
-    from kanclint import protected
+    from kanclint.text import protection as protected
 
     text = "Семья 👨\u200d👩\u200d👧 и дан\u200dный"
     spans = [(text[s:e], kind) for s, e, kind in protected.find(text) if kind == "emoji"]
@@ -252,7 +252,7 @@ def test_inline_code_in_markdown_is_not_linted(tmp_path):
 
 
 def test_unclosed_backticks_and_fences_protect_nothing():
-    from kanclint import protected
+    from kanclint.text import protection as protected
 
     text = "один ` без пары, и ```x\nданный\n"
     assert not [s for s in protected.find(text) if s[2] == "code"]
@@ -281,7 +281,7 @@ def test_a_small_fuzz_campaign_finds_no_crash_and_no_violation():
 
 def test_a_sentence_too_long_for_the_parser_is_not_parsed(monkeypatch):
     """The parser is quadratic in a sentence's length: past MAX_PARSED_TOKENS it is not called."""
-    from kanclint import nlp
+    from kanclint.text import nlp
     from kanclint.rules import syntax
 
     asked: list[int] = []
@@ -312,9 +312,9 @@ class CountingWords(tuple):
 
 def test_guards_do_not_rescan_a_long_sentence_per_match():
     """Per guarded match, the guard check used to map every word of the sentence; now it bisects."""
-    from kanclint.analysis import Document
+    from kanclint.text.document import Document
     from kanclint.config import Config
-    from kanclint.engine import run_rules
+    from kanclint.engine.running import run_rules
 
     text = " ".join(["в данном случае мы ждём вас"] * 300)  # one sentence, 300 guarded matches
     document = Document(text)
@@ -340,9 +340,9 @@ class CountingTokens(tuple):
 
 def test_rules_do_not_walk_a_long_sentence_per_finding():
     """Passive, participle and deletion-fix code used to scan the sentence for every finding."""
-    from kanclint.analysis import Document
+    from kanclint.text.document import Document
     from kanclint.config import Config
-    from kanclint.engine import run_rules
+    from kanclint.engine.running import run_rules
 
     text = " ".join(["работы были выполнены подрядчиком и в данном случае мы ждём вас"] * 200)
     document = Document(text)

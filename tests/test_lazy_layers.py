@@ -2,7 +2,7 @@
 
 The natasha parser and NER tagger cost more per word than every other part of a
 lint (issue #3: «the syntax parser runs only on sentences where a cheap
-morphological filter finds a candidate»).  These tests spy on ``kanclint.nlp``
+morphological filter finds a candidate»).  These tests spy on ``kanclint.text.nlp``
 to check *which* sentences reach them, and check that the shared dictionary
 scan finds exactly what each dictionary finds alone.
 """
@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 import kanclint
-from kanclint import nlp
-from kanclint.analysis import Document
+from kanclint.text import nlp
+from kanclint.text.document import Document
 from kanclint.config import Config
-from kanclint.dictionaries import builtin_files, load
+from kanclint.dictionaries import builtin_files
+from kanclint.rules.phrases import load
 from kanclint.rules.phrases import PhraseRule, builtin_rules
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,6 +1,6 @@
 import pytest
 
-from kanclint.analysis import Document
+from kanclint.text.document import Document
 from kanclint.patterns import Matcher, PatternError, compile_pattern
 
 

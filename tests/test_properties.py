@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kanclint
-from kanclint.fixes import apply_edits, choose_fixes
+from kanclint.engine.fixes import apply_edits, choose_fixes
 
 WORDS = [
     "данный", "данной", "в целях", "осуществляет контроль за", "следует отметить, что", "Мы", "вы",
@@ -75,7 +75,7 @@ def test_fixing_twice_changes_nothing(text):
 @given(texts)
 def test_token_protection_agrees_with_the_protected_spans(text):
     """The sweep that marks tokens while building them gives what a lookup per token gives."""
-    from kanclint.analysis import Document
+    from kanclint.text.document import Document
 
     document = Document(text)
     for token in document.tokens:
@@ -89,7 +89,7 @@ def test_lines_without_a_delimiter_are_split_as_razdel_would(line):
     """A line with no place razdel could end a sentence skips sentenize: the result must be the same."""
     from razdel import sentenize
 
-    from kanclint.analysis import _split_sentences
+    from kanclint.text.document import _split_sentences
 
     if not line.strip():
         return

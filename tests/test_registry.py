@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import kanclint
-from kanclint import registry
+from kanclint.engine import registry
 from kanclint.cli import main
 from kanclint.config import Config
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kanclint
-from kanclint.analysis import Document
+from kanclint.text.document import Document
 from kanclint.config import Config
 from kanclint.model import Applicability, Severity
 from kanclint.rules import readability

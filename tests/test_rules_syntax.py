@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import kanclint
-from kanclint.analysis import Document
+from kanclint.text.document import Document
 from kanclint.config import Config
 from kanclint.model import Applicability, Severity
 from kanclint.rules.syntax import (
@@ -351,7 +351,7 @@ def test_first_person_plural_verbs_are_not_short_participles(text):
 
 # -- KC201 rewrites (unsafe fixes) ---------------------------------------------------------
 
-from kanclint.fixes import apply_fix  # noqa: E402
+from kanclint.engine.fixes import apply_fix  # noqa: E402
 
 
 def rewritten(text: str) -> str | None:

@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 
 import kanclint
 from kanclint import Config
-from kanclint.analysis import Document
+from kanclint.text.document import Document
 from kanclint.model import Diagnostic, Edit, Fix, Severity
-from kanclint.score import (
+from kanclint.engine.score import (
     FINDING_FEATURES, ModelError, charged_findings, load_model, model_path, parse_model, predict,
 )
-from kanclint.signals import SIGNAL_NAMES, compute, lexicon
+from kanclint.engine.signals import SIGNAL_NAMES, compute, lexicon
 
 CFG = Config(use_ignore_file=False)
 
@@ -223,7 +223,7 @@ def test_signals_read_the_text_as_the_fixes_will_leave_it():
     start = text.index("информационное")
     d = Diagnostic("KC112", "x", "pleonasm", Severity.WARNING, start, start + 24, "", "m",
                    fix=Fix("t", (Edit(start, start + 24, "сообщение"),)))
-    from kanclint.score import fix_edits
+    from kanclint.engine.score import fix_edits
 
     edits = fix_edits([d])
     assert edits == [(start, start + 24, "сообщение")]

@@ -6,8 +6,8 @@ import json
 from collections import Counter
 from typing import Iterable
 
-from ..model import Diagnostic, Report, line_index
-from ..score import GROUP_TITLES, category_title
+from kanclint.model import Diagnostic, Report, line_index
+from kanclint.engine.score import GROUP_TITLES, category_title
 
 FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif", "junit")
 
@@ -153,7 +153,7 @@ def format_concise(report: Report) -> str:
 
 
 def format_json(reports: Iterable[Report], errors: list[tuple[str, str]]) -> str:
-    from ..engine import to_json
+    from kanclint.engine.running import to_json
 
     return json.dumps(to_json(list(reports), errors), ensure_ascii=False, indent=2)
 

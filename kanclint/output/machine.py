@@ -6,7 +6,7 @@ import json
 from typing import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
-from ..model import Report, Severity, line_index
+from kanclint.model import Report, Severity, line_index
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -54,8 +54,8 @@ def format_github(reports: Iterable[Report], errors: list[tuple[str, str]]) -> s
 
 
 def format_sarif(reports: Iterable[Report], errors: list[tuple[str, str]]) -> str:
-    from .. import __version__
-    from ..registry import all_rules
+    from kanclint.version import __version__
+    from kanclint.engine.registry import all_rules
 
     reports = list(reports)
     rules = list(all_rules())

@@ -2,21 +2,18 @@
 
 A rule is a stable code (``KC`` + three digits), a kebab-case name, a score
 category, a default severity, its documentation in the four ruff sections, and
-``check(document)``.  Rules only read the :class:`~kanclint.analysis.Document`;
+``check(document)``.  Rules only read the :class:`~kanclint.text.document.Document`;
 ``needs`` names the lazy layers (``syntax``, ``entities``) a rule reads, so the
 engine can tell which expensive layers a selection will pay for.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any, ClassVar, Iterable, Mapping, Protocol, runtime_checkable
 
-from ..analysis import Document
-from ..model import Diagnostic, Fix, Severity
+from kanclint.text.document import Document
+from kanclint.model import CODE_RE, NAME_RE, Diagnostic, Fix, Severity
 
-CODE_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DOCS_URL = "https://github.com/kanclint/kanclint/blob/main/docs/rules/{code}-{name}.md"
 
 

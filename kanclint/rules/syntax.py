@@ -7,7 +7,7 @@ and a sentence built of verbal nouns and participial clauses has to be read
 twice.  These rules find such shapes; the words themselves are the business of
 the phrase dictionaries (KC1xx).
 
-Offsets always come from :class:`~kanclint.analysis.Document` tokens, and the
+Offsets always come from :class:`~kanclint.text.document.Document` tokens, and the
 natasha parser reads those same tokens (``document.syntax_of``).  The parser
 costs more than all other rules together, so only KC201 uses it, and only
 where it changes the answer: a passive with a possible doer in the instrumental,
@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
-from ..analysis import Document, Sentence, SyntaxToken, Token
-from ..model import Applicability, Diagnostic, Edit, Fix, Severity
-from ..morphology import Parse, fold, parse
-from ..russian import plural
-from .base import Rule
+from kanclint.text.document import Document, Sentence, SyntaxToken, Token
+from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
+from kanclint.text.morphology import Parse, fold, parse
+from kanclint.text.russian import plural
+from kanclint.rules.base import Rule
 
 # -- word lists ----------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 """Register signals: what a document does that a press release or a living post does.
 
 Rules report faults; signals describe the register.  Each signal is one number per
-document, computed in one sweep over the tokens the :class:`~kanclint.analysis.Document`
-already has, and read by the score model (:mod:`kanclint.score`).  Signals that favour
+document, computed in one sweep over the tokens the :class:`~kanclint.text.document.Document`
+already has, and read by the score model (:mod:`kanclint.engine.score`).  Signals that favour
 the conversational register («мы», «вы», a question, an invitation, spoken particles,
 feelings) are documented like rules in ``docs/signals.md`` but are never findings:
 nobody should be told off for talking to the reader.
@@ -22,11 +22,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
-from .analysis import _word_info
-from .morphology import fold
+from kanclint.text.document import _word_info
+from kanclint.text.morphology import fold
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .analysis import Document, Token
+    from kanclint.text.document import Document, Token
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ class WordList:
 
 
 def lexicon_path() -> Path:
-    from .dictionaries import builtin_dir
+    from kanclint.dictionaries import builtin_dir
 
     return builtin_dir() / "register" / "lexicon.toml"
 
@@ -481,7 +481,7 @@ def markdown() -> str:
         "сигнала и сам вес — в `dictionaries/register/model.toml`; списки слов — в",
         "`dictionaries/register/lexicon.toml`.",
         "",
-        "Страница создаётся командой `python -m kanclint.signals > docs/signals.md`.",
+        "Страница создаётся командой `python -m kanclint.engine.signals > docs/signals.md`.",
         "",
     ]
     unit = {"sentence": "доля предложений", "word": "на 100 слов", "value": "величина"}
@@ -492,5 +492,5 @@ def markdown() -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":  # python -m kanclint.signals > docs/signals.md
+if __name__ == "__main__":  # python -m kanclint.engine.signals > docs/signals.md
     print(markdown(), end="")

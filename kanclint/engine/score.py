@@ -1,7 +1,7 @@
 """The 0–10 score: a calibrated model of the register, 10 being a living conversational post.
 
 The score is ``10 × σ(b + Σ wᵢ·xᵢ)``: a logistic model whose features are the register
-signals of :mod:`kanclint.signals` and the densities of findings by group.  The
+signals of :mod:`kanclint.engine.signals` and the densities of findings by group.  The
 coefficients are data (``dictionaries/register/model.toml``), fitted on real labelled
 posts by ``benchmarks/fit_register.py``; editing that file changes the score without
 touching Python.  The formula and the fitting are described in docs/scoring.md.
@@ -28,12 +28,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from .model import CategoryScore, Diagnostic, Severity
-from .russian import plural
-from .signals import SPEC_BY_NAME, Signals
+from kanclint.model import CategoryScore, Diagnostic, Severity
+from kanclint.text.russian import plural
+from kanclint.engine.signals import SPEC_BY_NAME, Signals
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .analysis import Document
+    from kanclint.text.document import Document
 
 SEVERITY_WEIGHT = {Severity.ERROR: 2.0, Severity.WARNING: 1.0, Severity.INFO: 0.35}
 FINDINGS_SCALE = 4.0  # weighted findings per 100 words at which a group feature reaches ~63%
@@ -119,7 +119,7 @@ class RegisterModel:
 
 
 def model_path() -> Path:
-    from .dictionaries import builtin_dir
+    from kanclint.dictionaries import builtin_dir
 
     return builtin_dir() / "register" / "model.toml"
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pathspec
 
-from .inputs import os_error
+from kanclint.files.inputs import os_error
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 SKIPPED_FOLDERS = {".venv", "venv", "node_modules", "__pycache__"}

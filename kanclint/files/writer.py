@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .inputs import Decoded, InputError
+from kanclint.files.inputs import Decoded, InputError
 
 TEMP_PREFIX_MAX = 100  # keep «.<name>.kanclint-XXXXXXXX.tmp» under the 255-byte name limit
 TEMP_RE = re.compile(r"\..+\.kanclint-[a-z0-9_]{8}\.tmp", re.DOTALL)

@@ -6,15 +6,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
-from . import config as config_mod
-from .analysis import Document
-from .config import Config
-from .fixes import FixResult, MAX_ROUNDS, apply_edits, choose_fixes
-from .model import Diagnostic, Report
-from .rules.meta import NotRussian
-from .morphology import fold
-from . import score as score_mod
-from . import signals as signals_mod
+from kanclint import config as config_mod
+from kanclint.text.document import Document
+from kanclint.config import Config
+from kanclint.engine.fixes import FixResult, MAX_ROUNDS, apply_edits, choose_fixes
+from kanclint.model import Diagnostic, Report
+from kanclint.rules.meta import NotRussian
+from kanclint.text.morphology import fold
+from kanclint.engine import score as score_mod
+from kanclint.engine import signals as signals_mod
 
 
 class InternalError(RuntimeError):
@@ -67,8 +67,8 @@ def _drop_nested_phrases(found: list[Diagnostic]) -> list[Diagnostic]:
 
 def apply_suppressions(document: Document, diagnostics: list[Diagnostic], cfg: Config) -> list[Diagnostic]:
     """Drop findings disabled by markup comments or accepted in ``.kanclint-ignore.toml``."""
-    from . import suppression
-    from .registry import rule_by_code
+    from kanclint.engine import suppression
+    from kanclint.engine.registry import rule_by_code
 
     text, path = document.text, document.path
     regions = suppression.comment_suppressions(text, path)
@@ -144,7 +144,7 @@ def _not_russian(document: Document) -> Diagnostic:
 
 def lint_file(path: str | Path, *, config: Config | None = None) -> Report:
     """Read ``path`` (UTF-8, UTF-8 with BOM or Windows-1251) and lint it."""
-    from .inputs import read_text
+    from kanclint.files.inputs import read_text
 
     decoded = read_text(Path(path))
     if config is None:
@@ -179,7 +179,7 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
 
 
 def to_json(reports: list[Any], errors: list[tuple[str, str]] | None = None) -> dict[str, Any]:
-    from . import __version__
+    from kanclint.version import __version__
 
     files = [r.to_dict() for r in reports]
     for path, message in errors or []:

@@ -5,7 +5,7 @@ Rules loaded together (the shipped dictionaries, or one plugin's) share a
 :class:`~kanclint.patterns.Matcher` indexed by the first two words, so a
 document is scanned once whatever the number of files and entries, and each
 rule takes its own matches.  Replacements are inflected to agree with what they
-replace (see :mod:`kanclint.inflect`); a replacement whose grammar is uncertain
+replace (see :mod:`kanclint.text.inflection`); a replacement whose grammar is uncertain
 becomes an unsafe fix, one that cannot be built becomes a plain suggestion.
 """
 
@@ -16,12 +16,12 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
-from ..analysis import Document, Sentence, Token
-from ..dictionaries import Entry, RuleSpec, builtin_files, load, report_problems
-from ..inflect import inflect_word, match_case
-from ..model import Applicability, Diagnostic, Edit, Fix
-from ..patterns import AnyWord, Exact, Lemma, Match, Matcher, Pattern, overlapping_match
-from .base import Rule
+from kanclint.text.document import Document, Sentence, Token
+from kanclint.dictionaries import Entry, RuleSpec
+from kanclint.text.inflection import inflect_word, match_case
+from kanclint.model import Applicability, Diagnostic, Edit, Fix
+from kanclint.patterns import AnyWord, Exact, Lemma, Match, Matcher, Pattern, overlapping_match
+from kanclint.rules.base import Rule
 
 _BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
 _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
@@ -397,20 +397,3 @@ def _message(title: str, entry: Entry, matched: str, rendered, suggestions: list
     if shown:
         tail.append(("Или: " if tail else "Проще: ") + " или ".join(f"«{o}»" for o in shown) + ".")
     return " ".join([head, *tail])
-
-
-def rules_from_files(paths: Iterable[str]) -> list[PhraseRule]:
-    rules = []
-    problems: list[str] = []
-    for path in paths:
-        dictionary, found = load(str(path))
-        problems.extend(found)
-        rules.append(PhraseRule(dictionary.spec, dictionary.entries))
-    report_problems(problems)
-    PhraseFamily(rules)
-    return rules
-
-
-def builtin_rules() -> list[PhraseRule]:
-    """Entry point ``kanclint.rules: KC1``: one rule per shipped dictionary file."""
-    return rules_from_files(str(p) for p in builtin_files())

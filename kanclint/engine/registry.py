@@ -19,8 +19,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .dictionaries import DictionaryError
-from .rules.base import CODE_RE, RuleProtocol, validate_rule
+from kanclint.dictionaries import DictionaryError
+from kanclint.rules.base import CODE_RE, RuleProtocol, validate_rule
 
 if TYPE_CHECKING:  # pragma: no cover - imported when plugins are looked for (tens of ms)
     import importlib.metadata as md
@@ -110,7 +110,7 @@ def _dictionary_paths(obj: Any) -> list[Path]:
 
 def load_plugin(plugin: Plugin) -> list[RuleProtocol]:
     """Phase two: import one plugin and validate every rule it gives."""
-    from .rules.phrases import rules_from_files
+    from kanclint.rules.phrases import rules_from_files
 
     try:
         obj = plugin.entry_point.load()

@@ -1,6 +1,6 @@
 """natasha (slovnet) syntax and NER, loaded lazily once per process.
 
-Imported only by the syntax/entity layers of :class:`~kanclint.analysis.Document`,
+Imported only by the syntax/entity layers of :class:`~kanclint.text.document.Document`,
 so a run whose rules need no syntax never pays for loading the models.  The
 models ship inside the ``natasha`` package: nothing is downloaded.  natasha's
 pymorphy2-based ``MorphVocab`` is never created: lemmas come from pymorphy3.

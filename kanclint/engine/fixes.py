@@ -8,28 +8,11 @@ overlap, the one that starts first wins and the other waits for the next round
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable
 
-from .model import Applicability, Diagnostic, Edit, Fix
+from kanclint.model import Applicability, Diagnostic, Edit, Fix, apply_edits, apply_fix  # noqa: F401  (re-exported)
 
 MAX_ROUNDS = 10
-
-
-def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    parts = []
-    pos = 0
-    for e in sorted(edits, key=lambda e: (e.start, e.end)):
-        if e.start < pos:
-            raise ValueError("overlapping edits")
-        parts.append(text[pos:e.start])
-        parts.append(e.replacement)
-        pos = e.end
-    parts.append(text[pos:])
-    return "".join(parts)
-
-
-def apply_fix(text: str, fix: Fix) -> str:
-    return apply_edits(text, fix.edits)
 
 
 def _overlap(a: Edit, b: tuple[int, int]) -> bool:

@@ -2,7 +2,7 @@
 
 Tokens, sentences and paragraphs come from razdel with code-point offsets into
 the original text.  Morphology comes from pymorphy3 through the per-process
-cache in :mod:`kanclint.morphology`.  Syntax and named entities (natasha) are
+cache in :mod:`kanclint.text.morphology`.  Syntax and named entities (natasha) are
 expensive, so they are computed on first access and only for rules that ask.
 """
 
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Generic, Iterable, Mapping, Sequence, TypeVar, overload
 
-from . import protected
-from .morphology import INVISIBLE_MARKS, Parse, fold, parse
+from kanclint.text import protection as protected
+from kanclint.text.morphology import INVISIBLE_MARKS, Parse, fold, parse
 
 T = TypeVar("T")
 
@@ -146,8 +146,6 @@ class Sentence:
     @cached_property
     def linked_words(self) -> tuple[tuple[Token, ...], tuple[bool, ...]]:
         """Word and number tokens, and whether each links to the next (see kanclint.patterns)."""
-        from .patterns import sentence_words
-
         words, links = sentence_words(self)
         return tuple(words), tuple(links)
 
@@ -175,7 +173,7 @@ class SyntaxToken:
 class Document:
     """The text and every layer rules read; heavy layers are lazy and cached.
 
-    ``skip`` names the kinds of protected text (see :mod:`kanclint.protected`)
+    ``skip`` names the kinds of protected text (see :mod:`kanclint.text.protection`)
     that lexical rules must not flag; ``platform`` (vk, ok, telegram,
     telegram-caption) sets the length limits structural rules apply.
     """
@@ -304,7 +302,7 @@ class Document:
         cache = self.__dict__.setdefault("_syntax", {})
         wanted = [s for s in sentences if s.index not in cache]
         if wanted:
-            from .nlp import parse_sentences
+            from kanclint.text.nlp import parse_sentences
 
             texts = [tuple(t.text for t in s.tokens) for s in wanted]
             for sentence, arcs in zip(wanted, parse_sentences(texts)):
@@ -327,7 +325,7 @@ class Document:
         NER runs sentence by sentence on demand (and is cached by content), so a
         rule that needs the names near one phrase does not tag the whole post.
         """
-        from .nlp import sentence_entities
+        from kanclint.text.nlp import sentence_entities
 
         cache = self.__dict__.setdefault("_entities", {})
         found: list[tuple[int, int, str]] = []
@@ -445,3 +443,26 @@ def _add_paragraph(paragraphs: list[Paragraph], text: str, start: int, end: int)
         end -= 1
     if start < end:
         paragraphs.append(Paragraph(start, end))
+
+
+_WORDLIKE = re.compile(r"\w")
+
+# Punctuation that may stand between two words of one phrase.
+LINKS = frozenset({",", "—", "–", "-", "."})
+
+
+def sentence_words(sentence: Sentence) -> tuple[list[Token], list[bool]]:
+    """Word and number tokens of a sentence and, for each, whether it links to the next one."""
+    words: list[Token] = []
+    links: list[bool] = []
+    pending_ok = True
+    for tok in sentence.tokens:
+        if tok.is_word or _WORDLIKE.search(tok.text):
+            if words:
+                links.append(pending_ok)
+            words.append(tok)
+            pending_ok = True
+        elif tok.text not in LINKS:
+            pending_ok = False
+    links.append(False)
+    return words, links

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .morphology import Parse, fold, parse
+from kanclint.text.morphology import Parse, fold, parse
 
 CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"}
 _CASE_NORMAL = {"gen2": "gent", "acc2": "accs", "loc2": "loct", "voct": "nomn"}

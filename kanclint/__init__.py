@@ -9,16 +9,24 @@ Public API::
 
 from __future__ import annotations
 
-from kanclint.version import __version__
-from kanclint.text.document import Document
 from kanclint.config import Config, ConfigError, load_config
-from kanclint.engine.running import fix, lint, lint_file
 from kanclint.engine.fixes import FixResult
-from kanclint.gate import Verdict, gate
-from kanclint.files.inputs import InputError
-from kanclint.model import Applicability, CategoryScore, Diagnostic, Edit, Fix, Report, Severity
 from kanclint.engine.registry import PluginError, all_rules
+from kanclint.engine.running import fix, lint, lint_file
+from kanclint.files.inputs import InputError
+from kanclint.gate import Verdict, gate
+from kanclint.model import (
+    Applicability,
+    CategoryScore,
+    Diagnostic,
+    Edit,
+    Fix,
+    Report,
+    Severity,
+)
 from kanclint.rules.base import Rule
+from kanclint.text.document import Document
+from kanclint.version import __version__
 
 __all__ = [
     "Applicability",

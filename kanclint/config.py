@@ -18,7 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from kanclint.engine.registry import all_rules
 from kanclint.model import Severity
+from kanclint.text.morphology import fold
 from kanclint.text.protection import KINDS
 
 PLATFORMS = ("vk", "ok", "telegram", "telegram-caption")
@@ -115,8 +117,6 @@ def _unknown_selector(selectors: tuple[str, ...]) -> str | None:
     """The first selector that names no rule; cached, since every ``replace`` of a Config checks again."""
     if all(s == "ALL" for s in selectors):
         return None  # no need to load the rules for the default
-    from kanclint.engine.registry import all_rules
-
     known = all_rules()
     return next((s for s in selectors if not any(_specificity(s, r) for r in known)), None)
 
@@ -142,8 +142,6 @@ def _severity(value: Any, where: str) -> dict[str, Severity]:
         raise ConfigError(f"{where}: `severity` — таблица «код = уровень»")
     if not value:
         return {}
-    from kanclint.engine.registry import all_rules
-
     rules = all_rules()
     codes = {r.code for r in rules}
     names = {r.name for r in rules} | {r.category for r in rules}
@@ -168,8 +166,6 @@ def _fail_under(value: Any, where: str) -> float | None:
 
 def _rule_options(value: Any, where: str) -> dict[str, dict[str, Any]]:
     """``rule-options`` by rule name or code → {code: {option: value}}, every key and value checked."""
-    from kanclint.engine.registry import all_rules
-
     if not isinstance(value, Mapping):
         raise ConfigError(f"{where}: `rule-options` — таблица «правило = {{настройка = значение}}»")
     rules = {r.code: r for r in all_rules()}
@@ -385,15 +381,11 @@ def severity_override(rule: Any, cfg: Config) -> Severity | None:
 def allowed(match_text: str, cfg: Config) -> bool:
     if not cfg.allow:
         return False
-    from kanclint.text.morphology import fold
-
     key = " ".join(fold(match_text).split())
     return any(" ".join(fold(a).split()) == key for a in cfg.allow)
 
 
 def selected_rules(cfg: Config, path: str | None = None) -> list[Any]:
-    from kanclint.engine.registry import all_rules
-
     return list(_selection(all_rules(), cfg.select + cfg.extend_select, cfg.ignore + file_ignores(cfg, path)))
 
 

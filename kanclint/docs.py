@@ -7,8 +7,11 @@ the editor hover, so they can never disagree; a test fails when a page in
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from kanclint.engine.registry import all_rules
+from kanclint.engine.score import category_title, group_of
 from kanclint.model import Severity
 from kanclint.text.russian import plural
 
@@ -89,7 +92,6 @@ def doc_filename(rule: Any) -> str:
 
 def rule_pages() -> dict[str, str]:
     """Every docs/rules page, by file name, plus the index ``README.md``."""
-    from kanclint.engine.registry import all_rules
 
     pages: dict[str, str] = {}
     index = ["# Правила kanclint", "", "| код | имя | категория | уровень | что ищет |", "|---|---|---|---|---|"]
@@ -102,7 +104,6 @@ def rule_pages() -> dict[str, str]:
             f"| [{rule.code}]({name}) | `{rule.name}` | `{rule.category}` | "
             f"{Severity.parse(rule.severity).value} | {_cell(rule.title)} |"
         )
-    from kanclint.engine.score import category_title, group_of
 
     index += ["", "## Категории", "", "| категория | название | правила | группа оценки |", "|---|---|---|---|"]
     by_category: dict[str, list[str]] = {}
@@ -116,8 +117,6 @@ def rule_pages() -> dict[str, str]:
 
 
 def write_pages(folder: str) -> list[str]:
-    from pathlib import Path
-
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     pages = rule_pages()

@@ -5,7 +5,6 @@ reading the middle of the next message for good, a huge one ends in MemoryError,
 a request whose params do not match the protocol is logged and never answered,
 requests after ``shutdown`` are dropped silently, and the exit code of ``exit``
 is lost.  This module replaces that loop and not the rest of pygls:
-
 * :class:`FrameReader` cuts the byte stream into message bodies.  It resynchronises
   on the next ``Content-Length:`` header after garbage, and notices a wrong length
   while reading: the bytes ``Content-Length: <digits><line break>`` cannot occur
@@ -33,10 +32,16 @@ import sys
 import threading
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Callable
+from urllib.parse import unquote
 
 from lsprotocol import types as lsp
-from pygls.exceptions import (JsonRpcException, JsonRpcInvalidParams, JsonRpcInvalidRequest, JsonRpcParseError,
-                              JsonRpcServerNotInitialized)
+from pygls.exceptions import (
+    JsonRpcException,
+    JsonRpcInvalidParams,
+    JsonRpcInvalidRequest,
+    JsonRpcParseError,
+    JsonRpcServerNotInitialized,
+)
 from pygls.io_ import StdoutWriter
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
@@ -259,8 +264,6 @@ class GuardedProtocol(LanguageServerProtocol):
 
 
 def _unquote(uri: str) -> str:
-    from urllib.parse import unquote
-
     return unquote(uri)
 
 

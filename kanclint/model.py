@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Callable, Iterable, Protocol, Sequence, TypeVar
 
 
 class Severity(str, Enum):
@@ -252,3 +252,31 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 
 def apply_fix(text: str, fix: Fix) -> str:
     return apply_edits(text, fix.edits)
+
+
+class Span(Protocol):
+    start: int
+    end: int
+
+
+S = TypeVar("S", bound=Span)
+
+
+def outermost(items: Iterable[S], order: Callable[[S], Any], *, drop_overlapping: bool = False) -> list[S]:
+    """The one overlap resolver: sweep ``items`` in ``order`` and keep those no kept span covers.
+
+    ``order`` must sort by start first, longer spans first at a start (and then by preference),
+    so every kept span starts at or before the current one: the current one lies inside a
+    kept span exactly when the furthest kept end reaches its end.  With ``drop_overlapping``
+    a span that only overlaps a kept one goes too (the matches of one phrase rule); without it
+    only spans wholly inside a kept one go (findings of different dictionaries).  Kept spans
+    come back in sweep order.
+    """
+    kept: list[S] = []
+    reach = -1
+    for item in sorted(items, key=order):
+        if (item.start < reach) if drop_overlapping else (item.end <= reach):
+            continue
+        kept.append(item)
+        reach = max(reach, item.end)
+    return kept

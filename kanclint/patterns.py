@@ -13,9 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Generic, Iterator, Sequence, TypeVar, Union
 
-from kanclint.text.document import Sentence, Token
-from kanclint.text.morphology import Parse, fold
+from razdel import tokenize
 
+from kanclint.text.document import Sentence, Token
+from kanclint.text.morphology import Parse, analyzer, fold
 
 _KNOWN_GRAMMEMES: frozenset[str] | None = None
 
@@ -23,8 +24,6 @@ _KNOWN_GRAMMEMES: frozenset[str] | None = None
 def known_grammemes() -> frozenset[str]:
     global _KNOWN_GRAMMEMES
     if _KNOWN_GRAMMEMES is None:
-        from kanclint.text.morphology import analyzer
-
         _KNOWN_GRAMMEMES = frozenset(analyzer().TagClass.KNOWN_GRAMMEMES)
     return _KNOWN_GRAMMEMES
 
@@ -97,7 +96,6 @@ def _grammemes(spec: str | None, source: str) -> frozenset[str]:
 
 def split_words(text: str) -> list[str]:
     """Words of a plain pattern or replacement token, tokenised as razdel tokenises text."""
-    from razdel import tokenize
 
     return [t.text for t in tokenize(text) if re.search(r"\w", t.text)]
 

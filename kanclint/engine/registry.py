@@ -10,20 +10,20 @@ failure names the distribution and entry point, never a bare traceback.
 
 from __future__ import annotations
 
+import importlib.metadata as md
 import inspect
 import os
+import re
 import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any, Iterable
 
 from kanclint.dictionaries import DictionaryError
 from kanclint.rules.base import CODE_RE, RuleProtocol, validate_rule
-
-if TYPE_CHECKING:  # pragma: no cover - imported when plugins are looked for (tens of ms)
-    import importlib.metadata as md
+from kanclint.rules.phrases import rules_from_files
 
 RULES_GROUP = "kanclint.rules"
 DICTIONARIES_GROUP = "kanclint.dictionaries"
@@ -62,7 +62,6 @@ def _search_path() -> list[str]:
 
 def find_plugins() -> list[Plugin]:
     """Phase one: list entry points, sorted, without importing anything."""
-    import importlib.metadata as md
     plugins: dict[tuple[str, str, str], Plugin] = {}
     for dist in md.distributions(path=_search_path()):
         name = dist.metadata["Name"] or "?"
@@ -77,8 +76,6 @@ def find_plugins() -> list[Plugin]:
 
 
 def _check_prefixes(plugins: list[Plugin]) -> None:
-    import re
-
     for p in plugins:
         if not re.fullmatch(r"[A-Z]{2,3}\d{0,2}", p.prefix):
             raise PluginError(f"плагин {p.label}: имя точки входа должно быть префиксом кодов вроде KC1, а не «{p.prefix}»")
@@ -110,7 +107,6 @@ def _dictionary_paths(obj: Any) -> list[Path]:
 
 def load_plugin(plugin: Plugin) -> list[RuleProtocol]:
     """Phase two: import one plugin and validate every rule it gives."""
-    from kanclint.rules.phrases import rules_from_files
 
     try:
         obj = plugin.entry_point.load()

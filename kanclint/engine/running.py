@@ -7,14 +7,18 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kanclint import config as config_mod
-from kanclint.text.document import Document
 from kanclint.config import Config
-from kanclint.engine.fixes import FixResult, MAX_ROUNDS, apply_edits, choose_fixes
-from kanclint.model import Diagnostic, Report
-from kanclint.rules.meta import NotRussian
-from kanclint.text.morphology import fold
 from kanclint.engine import score as score_mod
 from kanclint.engine import signals as signals_mod
+from kanclint.engine import suppression
+from kanclint.engine.fixes import MAX_ROUNDS, FixResult, apply_edits, choose_fixes
+from kanclint.engine.registry import rule_by_code
+from kanclint.files.inputs import read_text
+from kanclint.model import Diagnostic, Report, outermost
+from kanclint.rules.meta import NotRussian
+from kanclint.text.document import Document
+from kanclint.text.morphology import fold
+from kanclint.version import __version__
 
 
 class InternalError(RuntimeError):
@@ -52,23 +56,17 @@ def _drop_nested_phrases(found: list[Diagnostic]) -> list[Diagnostic]:
     phrases = [d for d in found if d.entry is not None]
     if len(phrases) < 2:
         return found
-    order = sorted(phrases, key=lambda d: (d.start, -d.end, d.fix is None, d.code))
-    # One sweep in start order: every kept phrase starts at or before ``d``, so ``d``
-    # lies inside one of them exactly when the furthest kept end reaches ``d.end``.
-    dropped: set[int] = set()
-    reach = -1
-    for d in order:
-        if d.end <= reach:
-            dropped.add(id(d))
-        else:
-            reach = d.end
-    return [d for d in found if id(d) not in dropped]
+    kept = {id(d) for d in outermost(phrases, _phrase_order)}
+    return [d for d in found if d.entry is None or id(d) in kept]
+
+
+def _phrase_order(d: Diagnostic) -> tuple[int, int, bool, str]:
+    """Longer phrases first at a start, then the one with a fix, then by code."""
+    return (d.start, -d.end, d.fix is None, d.code)
 
 
 def apply_suppressions(document: Document, diagnostics: list[Diagnostic], cfg: Config) -> list[Diagnostic]:
     """Drop findings disabled by markup comments or accepted in ``.kanclint-ignore.toml``."""
-    from kanclint.engine import suppression
-    from kanclint.engine.registry import rule_by_code
 
     text, path = document.text, document.path
     regions = suppression.comment_suppressions(text, path)
@@ -144,7 +142,6 @@ def _not_russian(document: Document) -> Diagnostic:
 
 def lint_file(path: str | Path, *, config: Config | None = None) -> Report:
     """Read ``path`` (UTF-8, UTF-8 with BOM or Windows-1251) and lint it."""
-    from kanclint.files.inputs import read_text
 
     decoded = read_text(Path(path))
     if config is None:
@@ -179,8 +176,6 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
 
 
 def to_json(reports: list[Any], errors: list[tuple[str, str]] | None = None) -> dict[str, Any]:
-    from kanclint.version import __version__
-
     files = [r.to_dict() for r in reports]
     for path, message in errors or []:
         files.append({"path": path, "error": message})

@@ -7,7 +7,6 @@ posts by ``benchmarks/fit_register.py``; editing that file changes the score wit
 touching Python.  The formula and the fitting are described in docs/scoring.md.
 
 Fairness is built into the features, not patched on afterwards:
-
 * Findings cost once per span: where several rules flag overlapping text, the span
   counts once, for its heaviest finding.
 * Every feature is a share or a density, so repeating the whole text keeps the score.
@@ -26,14 +25,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
+from kanclint.dictionaries import builtin_dir
+from kanclint.engine.signals import SPEC_BY_NAME, Signals
 from kanclint.model import CategoryScore, Diagnostic, Severity
 from kanclint.text.russian import plural
-from kanclint.engine.signals import SPEC_BY_NAME, Signals
-
-if TYPE_CHECKING:  # pragma: no cover
-    from kanclint.text.document import Document
 
 SEVERITY_WEIGHT = {Severity.ERROR: 2.0, Severity.WARNING: 1.0, Severity.INFO: 0.35}
 FINDINGS_SCALE = 4.0  # weighted findings per 100 words at which a group feature reaches ~63%
@@ -119,8 +116,6 @@ class RegisterModel:
 
 
 def model_path() -> Path:
-    from kanclint.dictionaries import builtin_dir
-
     return builtin_dir() / "register" / "model.toml"
 
 

@@ -22,11 +22,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
+from kanclint.dictionaries import builtin_dir
 from kanclint.text.document import _word_info
 from kanclint.text.morphology import fold
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kanclint.text.document import Document, Token
+    from kanclint.text.document import Document
 
 
 @dataclass(frozen=True)
@@ -115,8 +116,6 @@ class WordList:
 
 
 def lexicon_path() -> Path:
-    from kanclint.dictionaries import builtin_dir
-
     return builtin_dir() / "register" / "lexicon.toml"
 
 

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from kanclint.config import ConfigError, read_toml
+from kanclint.files.inputs import Decoded, InputError, decode
+from kanclint.files.writer import create_new, write_atomic
 from kanclint.text.morphology import fold
 
 IGNORE_FILE = ".kanclint-ignore.toml"
@@ -74,7 +77,6 @@ ENTRY_KEYS = {"path", "code", "match", "fingerprint"}
 
 def read_ignore_file(path: Path) -> list[IgnoreEntry]:
     """The entries of an ignore file; a wrong type anywhere is a ConfigError naming the file and the key."""
-    from kanclint.config import ConfigError, read_toml
 
     data = read_toml(path, "файл исключений")
     unknown = sorted(set(data) - {"ignore"})
@@ -111,9 +113,6 @@ def write_ignore_file(path: Path, entries: Iterable[IgnoreEntry]) -> None:
     A ``.kanclint-ignore.toml`` that is a symlink (even a dangling one) could
     send the write anywhere on disk, so it is refused with a ConfigError.
     """
-    from kanclint.config import ConfigError
-    from kanclint.files.inputs import Decoded, InputError, decode
-    from kanclint.files.writer import create_new, write_atomic
 
     unique = sorted(set(entries), key=lambda e: (e.path, e.code, e.match, e.fingerprint))
     header = "# kanclint: findings accepted on purpose (kanclint --add-ignore, or the editor action)\n\n"

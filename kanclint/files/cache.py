@@ -21,6 +21,11 @@ import stat
 import tempfile
 from pathlib import Path
 
+try:  # optional: without it the cache goes to $XDG_CACHE_HOME or ~/.cache
+    from platformdirs import user_cache_dir
+except ImportError:  # pragma: no cover
+    user_cache_dir = None  # type: ignore[assignment]
+
 ENV_DIR = "KANCLINT_CACHE_DIR"
 ENV_OFF = "KANCLINT_NO_CACHE"
 MAGIC = b"kanclint-cache"
@@ -28,9 +33,7 @@ MAX_SIZE = 64 * 1024 * 1024  # far above any real dictionary cache; a bigger fil
 
 
 def _default_base() -> Path:
-    try:
-        from platformdirs import user_cache_dir
-    except ImportError:
+    if user_cache_dir is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         return Path(base) / "kanclint"
     return Path(user_cache_dir("kanclint", appauthor=False))

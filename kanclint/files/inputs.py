@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from kanclint.text.morphology import analyzer
+
 MAX_BYTES = 5 * 1024 * 1024
 BOM = b"\xef\xbb\xbf"
 BOM_UTF16 = (b"\xff\xfe", b"\xfe\xff")  # little-, big-endian
@@ -108,7 +110,6 @@ def _try_cp1251(data: bytes, name: str) -> str:
         raise InputError(f"{name}: не удалось прочитать текст: кодировка не UTF-8 и не Windows-1251") from None
     # every byte above 0xC0 decodes to a Cyrillic letter in cp1251, so judge by words:
     # real Russian text is mostly words pymorphy3 knows
-    from kanclint.text.morphology import analyzer
 
     words = re.findall(r"[а-яё]{3,}", text.lower())[:300]
     known = sum(1 for w in words if analyzer().word_is_known(w))

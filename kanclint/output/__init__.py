@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
+import unicodedata
 from collections import Counter
 from typing import Iterable
 
-from kanclint.model import Diagnostic, Report, line_index
+import click
+
+from kanclint.engine.running import to_json
 from kanclint.engine.score import GROUP_TITLES, category_title
+from kanclint.model import Diagnostic, Report, line_index
 
 FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif", "junit")
 
@@ -59,7 +65,6 @@ def format_full(report: Report, color: bool = False) -> str:
     printed whole for every finding), and control characters of the post are
     shown as placeholders, never sent to the terminal.
     """
-    import click
 
     def paint(s: str, **style: object) -> str:
         return click.style(s, **style) if color else s  # type: ignore[arg-type]
@@ -102,7 +107,6 @@ _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\ufe0f")  # joiners, zero
 
 def _display_width(s: str) -> int:
     """Columns a terminal gives ``s``: wide emoji take two, combining marks none."""
-    import unicodedata
 
     width = 0
     for ch in s:
@@ -114,8 +118,6 @@ def _display_width(s: str) -> int:
 
 def use_color(choice: str = "auto", stream: object = None) -> bool:
     """``--color``: ``always``, ``never``, or ``auto`` — a terminal and no ``NO_COLOR`` (no-color.org)."""
-    import os
-    import sys
 
     if choice == "always":
         return True
@@ -153,8 +155,6 @@ def format_concise(report: Report) -> str:
 
 
 def format_json(reports: Iterable[Report], errors: list[tuple[str, str]]) -> str:
-    from kanclint.engine.running import to_json
-
     return json.dumps(to_json(list(reports), errors), ensure_ascii=False, indent=2)
 
 

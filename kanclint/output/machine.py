@@ -6,7 +6,9 @@ import json
 from typing import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
+from kanclint.engine.registry import all_rules
 from kanclint.model import Report, Severity, line_index
+from kanclint.version import __version__
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -54,9 +56,6 @@ def format_github(reports: Iterable[Report], errors: list[tuple[str, str]]) -> s
 
 
 def format_sarif(reports: Iterable[Report], errors: list[tuple[str, str]]) -> str:
-    from kanclint.version import __version__
-    from kanclint.engine.registry import all_rules
-
     reports = list(reports)
     rules = list(all_rules())
     index = {r.code: i for i, r in enumerate(rules)}

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Iterable, Mapping, Protocol, runtime_checkable
 
-from kanclint.text.document import Document
 from kanclint.model import CODE_RE, NAME_RE, Diagnostic, Fix, Severity
+from kanclint.text.document import Document
 
 DOCS_URL = "https://github.com/kanclint/kanclint/blob/main/docs/rules/{code}-{name}.md"
 

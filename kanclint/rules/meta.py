@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from kanclint.text.document import Document
 from kanclint.model import Diagnostic, Severity
 from kanclint.rules.base import Rule
+from kanclint.text.document import Document
 
 
 class StaleIgnore(Rule):

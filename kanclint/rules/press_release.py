@@ -18,11 +18,11 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
-from kanclint.text.document import Document, Sentence, Token
 from kanclint.model import Diagnostic, Severity
+from kanclint.rules.base import Rule
+from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.protection import SpanIndex
 from kanclint.text.russian import plural
-from kanclint.rules.base import Rule
 
 CATEGORY = "press-release"
 

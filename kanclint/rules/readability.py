@@ -15,13 +15,13 @@ import re
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from kanclint.text.document import Document, Sentence, Token
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
+from kanclint.rules.base import Rule
+from kanclint.rules.typography import RULES as _TYPOGRAPHY
+from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.morphology import analyzer
 from kanclint.text.protection import SpanIndex
 from kanclint.text.russian import plural
-from kanclint.rules.base import Rule
-from kanclint.rules.typography import RULES as _TYPOGRAPHY
 
 DEFAULT_PLATFORM = "vk"
 

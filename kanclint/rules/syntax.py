@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
-from kanclint.text.document import Document, Sentence, SyntaxToken, Token
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
+from kanclint.rules.base import Rule
+from kanclint.text.document import Document, Sentence, SyntaxToken, Token
 from kanclint.text.morphology import Parse, fold, parse
 from kanclint.text.russian import plural
-from kanclint.rules.base import Rule
 
 # -- word lists ----------------------------------------------------------------------------
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from kanclint.text.document import Document
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
 from kanclint.rules.base import Rule
+from kanclint.text.document import Document
 
 _REPEATED = re.compile(r"(?<![!?])([!?]*![!?]*)(?![!?])")
 

@@ -12,8 +12,21 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Generic, Iterable, Mapping, Sequence, TypeVar, overload
+from typing import (
+    Any,
+    Callable,
+    Generic,
+    Iterable,
+    Mapping,
+    Sequence,
+    TypeVar,
+    overload,
+)
 
+from razdel import sentenize, tokenize
+from razdel.segmenters.sentenize import DELIMITER
+
+from kanclint.text import nlp
 from kanclint.text import protection as protected
 from kanclint.text.morphology import INVISIBLE_MARKS, Parse, fold, parse
 
@@ -216,8 +229,6 @@ class Document:
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
-        from razdel import sentenize, tokenize
-
         sentences: list[Sentence] = []
         index = 0
         starts = self._protected_index[0]
@@ -302,10 +313,8 @@ class Document:
         cache = self.__dict__.setdefault("_syntax", {})
         wanted = [s for s in sentences if s.index not in cache]
         if wanted:
-            from kanclint.text.nlp import parse_sentences
-
             texts = [tuple(t.text for t in s.tokens) for s in wanted]
-            for sentence, arcs in zip(wanted, parse_sentences(texts)):
+            for sentence, arcs in zip(wanted, nlp.parse_sentences(texts)):
                 n = sentence.index
                 cache[n] = tuple(
                     SyntaxToken(tok.start, tok.end, tok.text, f"{n}_{i}", f"{n}_{h}", rel, "", {})
@@ -325,14 +334,12 @@ class Document:
         NER runs sentence by sentence on demand (and is cached by content), so a
         rule that needs the names near one phrase does not tag the whole post.
         """
-        from kanclint.text.nlp import sentence_entities
-
         cache = self.__dict__.setdefault("_entities", {})
         found: list[tuple[int, int, str]] = []
         for s in self.sentences:
             if s.start < end and start < s.end or s.start == start == end:
                 if s.index not in cache:
-                    cache[s.index] = sentence_entities(self.text, s.start, s.end)
+                    cache[s.index] = nlp.sentence_entities(self.text, s.start, s.end)
                 found.extend(cache[s.index])
         return tuple(found)
 
@@ -397,12 +404,7 @@ def _split_sentences(text: str, sentenize) -> Sequence[_Piece]:
 
 def _razdel_delimiter() -> "re.Pattern[str]":
     """Where razdel may end a sentence: its own pattern (endings, «;», quotes, brackets, smileys)."""
-    try:
-        from razdel.segmenters.sentenize import DELIMITER
-
-        return re.compile(DELIMITER)
-    except ImportError:  # pragma: no cover - a razdel without it: every line goes to sentenize
-        return re.compile(r"[\s\S]")
+    return re.compile(DELIMITER)
 
 
 _SENTENCE_DELIMITER = _razdel_delimiter()

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # pragma: no cover
-    import pymorphy3
-
+import pymorphy3
 
 # Marks that do not change a word for its reader but would hide it from every
 # dictionary: stress accents (U+0301, U+0300), the soft hyphen, zero-width spaces,
@@ -39,8 +36,6 @@ def fold(word: str) -> str:
 
 @cache
 def analyzer() -> "pymorphy3.MorphAnalyzer":
-    import pymorphy3
-
     return pymorphy3.MorphAnalyzer()
 
 

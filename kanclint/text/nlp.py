@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from functools import cache, lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -39,7 +40,6 @@ NER_FILE = ("model", "slovnet_ner_news_v1.tar")
 
 def _natasha_file(parts: tuple[str, str]) -> Path | None:
     """A data file of the installed natasha, found without importing natasha."""
-    from importlib.util import find_spec
 
     try:
         spec = find_spec("natasha")

@@ -6,7 +6,13 @@ The entry point ``kanclint.rules: KC1 = "kanclint.rules.phrases:builtin_rules"``
 
 from __future__ import annotations
 
-from kanclint.rules.phrases.loading import builtin_rules, example_problems, load, rules_from_files, verified_entries
+from kanclint.rules.phrases.loading import (
+    builtin_rules,
+    example_problems,
+    load,
+    rules_from_files,
+    verified_entries,
+)
 from kanclint.rules.phrases.rule import PhraseFamily, PhraseRule, deletion_edits, render
 
 __all__ = [

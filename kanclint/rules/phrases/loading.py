@@ -15,7 +15,15 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Iterable
 
-from kanclint.dictionaries import Dictionary, DictionaryError, Entry, Example, RuleSpec, builtin_files, read_dictionary
+from kanclint.dictionaries import (
+    Dictionary,
+    DictionaryError,
+    Entry,
+    Example,
+    RuleSpec,
+    builtin_files,
+    read_dictionary,
+)
 from kanclint.files import cache as store
 from kanclint.model import Severity, apply_fix
 from kanclint.patterns import AnyWord, Exact, Gap, Item, Lemma, Pattern

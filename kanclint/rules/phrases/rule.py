@@ -16,12 +16,20 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
-from kanclint.text.document import Document, Sentence, Token
 from kanclint.dictionaries import Entry, RuleSpec
-from kanclint.text.inflection import inflect_word, match_case
-from kanclint.model import Applicability, Diagnostic, Edit, Fix
-from kanclint.patterns import AnyWord, Exact, Lemma, Match, Matcher, Pattern, overlapping_match
+from kanclint.model import Applicability, Diagnostic, Edit, Fix, outermost
+from kanclint.patterns import (
+    AnyWord,
+    Exact,
+    Lemma,
+    Match,
+    Matcher,
+    Pattern,
+    overlapping_match,
+)
 from kanclint.rules.base import Rule
+from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import inflect_word, match_case
 
 _BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
 _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
@@ -138,7 +146,7 @@ class PhraseFamily:
             for m in matches:
                 by_rule.setdefault(owner[id(m.payload)], []).append(m)
             for rule_id, own in by_rule.items():
-                found.setdefault(rule_id, []).append((sentence, _outermost(own)))
+                found.setdefault(rule_id, []).append((sentence, outermost(own, _longest_first, drop_overlapping=True)))
         return found
 
 
@@ -154,14 +162,9 @@ def _anchor_keys(patterns: tuple[Pattern, ...]) -> frozenset[str] | None:
     return frozenset(keys)
 
 
-def _outermost(matches: list[Match[Entry]]) -> list[Match[Entry]]:
-    """Drop matches inside a longer match of the same rule: «в данном случае» beats «данном»."""
-    kept: list[Match[Entry]] = []
-    for m in sorted(matches, key=lambda m: (m.start, -m.end)):
-        if kept and m.start < kept[-1].end:
-            continue
-        kept.append(m)
-    return kept
+def _longest_first(m: Match[Entry]) -> tuple[int, int]:
+    """«в данном случае» beats «данном»: a match inside a longer match of the same rule goes."""
+    return (m.start, -m.end)
 
 
 def render(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Generic, Iterator, Sequence, TypeVar, Union
 
 from razdel import tokenize
@@ -18,14 +19,11 @@ from razdel import tokenize
 from kanclint.text.document import Sentence, Token
 from kanclint.text.morphology import Parse, analyzer, fold
 
-_KNOWN_GRAMMEMES: frozenset[str] | None = None
 
-
+@cache
 def known_grammemes() -> frozenset[str]:
-    global _KNOWN_GRAMMEMES
-    if _KNOWN_GRAMMEMES is None:
-        _KNOWN_GRAMMEMES = frozenset(analyzer().TagClass.KNOWN_GRAMMEMES)
-    return _KNOWN_GRAMMEMES
+    """Every grammeme pymorphy3 knows, for checking ``<NOUN,gent>`` slots."""
+    return frozenset(analyzer().TagClass.KNOWN_GRAMMEMES)
 
 
 class PatternError(ValueError):

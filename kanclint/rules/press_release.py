@@ -21,6 +21,7 @@ from typing import Iterable, Iterator, Sequence
 from kanclint.model import Diagnostic, Severity
 from kanclint.rules.base import Rule
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import inflect_raw
 from kanclint.text.protection import SpanIndex
 from kanclint.text.russian import plural
 
@@ -504,10 +505,9 @@ def _plural_self(token: Token) -> str | None:
         return None
     wanted = {"plur"} if "past" in token.grammemes else {"1per", "plur"}
     try:
-        form = raw.inflect(wanted)  # type: ignore[attr-defined]
+        return inflect_raw(raw, frozenset(wanted)) or None
     except Exception:  # pragma: no cover - pymorphy3 refuses odd tags
-        form = None
-    return form.word if form else None
+        return None
 
 
 VOCATIVES = frozenset({"друзья", "коллеги", "ребята", "подписчики", "земляки", "жители", "родители", "гости",

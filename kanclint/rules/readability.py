@@ -19,6 +19,7 @@ from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
 from kanclint.rules.base import Rule
 from kanclint.rules.typography import RULES as _TYPOGRAPHY
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import capitalise
 from kanclint.text.morphology import analyzer
 from kanclint.text.protection import SpanIndex
 from kanclint.text.russian import plural
@@ -511,11 +512,11 @@ class CapsLock(Rule):
             lower = w.text.lower()
             proper = [bool(_PROPER & p.grammemes) for p in w.parses]
             if proper and all(proper):
-                lower = lower[:1].upper() + lower[1:]
+                lower = capitalise(lower)
             elif any(proper) or not _known_word(w.text):
                 safe = False  # maybe a name («ТАЛЬМЕНСКОГО»): let the author decide
             if i == 0 and at_start:
-                lower = lower[:1].upper() + lower[1:]
+                lower = capitalise(lower)
             pieces.append(lower)
             pos = w.end
         replacement = "".join(pieces)

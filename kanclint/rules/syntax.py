@@ -27,6 +27,8 @@ from typing import Iterable, Iterator, Sequence
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
 from kanclint.rules.base import Rule
 from kanclint.text.document import Document, Sentence, SyntaxToken, Token
+from kanclint.text.grammar import CASES, NUMBERS
+from kanclint.text.inflection import capitalise, inflect_raw, keep_capital
 from kanclint.text.morphology import Parse, fold, parse
 from kanclint.text.russian import plural
 
@@ -133,7 +135,6 @@ NOT_VERBAL_NOUNS = frozenset(
 )
 
 _VERBAL_SUFFIXES = ("ние", "тие")
-_NOUN_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "acc2", "loc2", "voct")
 _PARTICLES_BEFORE_AUX = frozenset({"не", "уже", "ещё", "еще", "бы", "же", "также", "тоже", "и"})
 _AGENT_RELS = frozenset({"obl", "obl:agent", "nmod", "iobj", "obj", "xcomp"})
 _UNSURE_RELS = frozenset({"dep", "root", "parataxis", "orphan"})
@@ -168,13 +169,8 @@ def _is_verb_like(token: Token) -> bool:
 
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _inflect(reading: Parse, want: set[str]) -> str | None:
-    result = reading.raw.inflect(want)  # type: ignore[attr-defined]
-    return None if result is None else result.word
+    return inflect_raw(reading.raw, frozenset(want))
 
 
 def _infinitive(lemma: str) -> Parse | None:
@@ -255,12 +251,6 @@ def _is_known(word: str) -> bool:
 class _Node:
     sent: int
     tok: SyntaxToken
-
-
-def _position(sentence: Sentence, token: Token) -> int:
-    """Where ``token`` stands in ``sentence.tokens``: a sentence's tokens are consecutive in the
-    document, so this is arithmetic, not a scan of the sentence per finding."""
-    return token.index - sentence.tokens[0].index
 
 
 def _token_start(token: Token) -> int:
@@ -438,7 +428,7 @@ def _morph_subject(sentence: Sentence, verb: Token) -> Token | None:
     («председатель катается») makes the verb reflexive, not passive: no subject.
     """
     tokens = sentence.tokens
-    i = _position(sentence, verb)
+    i = sentence.position(verb)
     if i + 1 < len(tokens) and tokens[i + 1].pos == "INFN":
         return None  # «рекомендуется разместить»: an impersonal formula, the modality dictionary's
     number = "plur" if "plur" in verb.grammemes else "sing"
@@ -685,7 +675,7 @@ class PassiveVoice(Rule):
         participle on the noun that follows.
         """
         tokens = sentence.tokens
-        i = _position(sentence, verb) + 1
+        i = sentence.position(verb) + 1
         out = []
         while i + 1 < len(tokens) and tokens[i].text in ("и", ","):
             t = tokens[i + 1]
@@ -727,7 +717,7 @@ class PassiveVoice(Rule):
     def _report(self, document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive) -> Diagnostic:
         group = sorted([t for t in (f.aux, f.verb) if t is not None], key=lambda t: t.start)
         if len(group) == 2:
-            between = sentence.tokens[_position(sentence, group[0]) + 1 : _position(sentence, group[1])]
+            between = sentence.tokens[sentence.position(group[0]) + 1 : sentence.position(group[1])]
             if not all(t.is_word and t.pos in ("ADVB", "PRCL") for t in between):
                 group = [f.verb]  # «будет временно приостановлена» keeps its adverb, nothing more
         if f.conj:
@@ -747,7 +737,7 @@ class PassiveVoice(Rule):
                     start, end = whole_start, whole_end
                     first = next(t for t in sentence.tokens if t.is_word)
                     capital = first.start == start and document.text[start].isupper()
-                    replacement = _capital(rewrite) if capital else rewrite
+                    replacement = capitalise(rewrite) if capital else rewrite
                     suggestions.append(replacement)
                     if "(" not in replacement:  # «я принял(а)» needs the author to choose
                         fix = Fix(
@@ -765,7 +755,7 @@ class PassiveVoice(Rule):
                 tail = f" {obj}" if obj else "…"
                 message = (
                     f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "
-                    f"Кто {question}? Напишите прямо: «{_capital(agent_text)} {verb}{tail}»."
+                    f"Кто {question}? Напишите прямо: «{capitalise(agent_text)} {verb}{tail}»."
                 )
             else:
                 message = (
@@ -830,10 +820,10 @@ class PassiveVoice(Rule):
         if verb is None:
             return (
                 f"«{said}» с пассивом звучит как протокол{yourself}. Напишите, кто действует: "
-                f"«{_capital(pronoun)} …».", None, []
+                f"«{capitalise(pronoun)} …».", None, []
             )
         rewrite = f"{pronoun} {verb}" + (f" {obj}" if obj else "")
-        shown = _capital(rewrite) + ("" if obj else "…")
+        shown = capitalise(rewrite) + ("" if obj else "…")
         message = f"«{said}» с пассивом звучит как протокол{yourself}. Напишите прямо: «{shown}»."
         return message, (rewrite if obj else None), obj_tokens
 
@@ -919,12 +909,8 @@ def _nominative_phrase(syntax: _Syntax, head: Token, case: str) -> tuple[str | N
             form = t.text
         if form is None:
             return None, number, gender
-        words.append(_keep_capital(t.text, form))
+        words.append(keep_capital(t.text, form))
     return " ".join(words), number, gender
-
-
-def _keep_capital(source: str, form: str) -> str:
-    return form[:1].upper() + form[1:] if source[:1].isupper() and source[1:2].islower() else form
 
 
 _PHRASE_RELS = frozenset({"amod", "det", "nmod", "flat", "flat:name", "flat:foreign", "nummod", "compound"})
@@ -1071,8 +1057,8 @@ def _tree_tokens(syntax: _Syntax, node: _Node) -> list[Token] | None:
 def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:
     """«главой района и губернатором»: a word list joined by «и» or a comma on either side."""
     all_tokens = sentence.tokens
-    i = _position(sentence, tokens[0])
-    j = _position(sentence, tokens[-1])
+    i = sentence.position(tokens[0])
+    j = sentence.position(tokens[-1])
     before = all_tokens[i - 1] if i > 0 else None
     after = all_tokens[j + 1] if j + 1 < len(all_tokens) else None
     if after is not None and (after.key in _COORDINATORS or after.text == ","):
@@ -1137,7 +1123,7 @@ def _accusative_tree(syntax: _Syntax, subject: Token, tokens: Sequence[Token]) -
             form = t.text
         if form is None:
             return None
-        words.append(_keep_capital(t.text, form) if t.text[:1].isupper() else form)
+        words.append(keep_capital(t.text, form) if t.text[:1].isupper() else form)
     return " ".join(words)
 
 
@@ -1203,7 +1189,7 @@ def _verb_group(sentence: Sentence, f: _Passive) -> list[Token] | None:
         return None
     if f.conj:
         tokens = sentence.tokens
-        i = _position(sentence, f.verb)
+        i = sentence.position(f.verb)
         if tokens[i + 1].key != "и" or tokens[i + 2] is not f.conj[0]:
             return None
         group += [tokens[i + 1], f.conj[0]]
@@ -1260,7 +1246,7 @@ def _active_rewrite(
     parts += [" ".join(t.text for t in g) for g in after]
     replacement = " ".join(parts)
     if _sentence_initial(document, sentence, words[0]):
-        replacement = _capital(replacement)
+        replacement = capitalise(replacement)
     return Edit(start, end, replacement)
 
 
@@ -1311,7 +1297,7 @@ def _plain_rewrite(
         parts.append(_lower_initial(document, sentence, obj_tokens[0], " ".join(t.text for t in obj_tokens)))
     replacement = " ".join(parts)
     if _sentence_initial(document, sentence, words[0]):
-        replacement = _capital(replacement)
+        replacement = capitalise(replacement)
     return Edit(start, end, replacement)
 
 
@@ -1468,7 +1454,7 @@ class NounHeavySentence(Rule):
                     f"{plural(len(verbal), 'отглагольное существительное', 'отглагольных существительных', 'отглагольных существительных')} ({listed})"
                 )
             message = (
-                f"{_capital('; '.join(parts))}: предложение читается как справка. Верните действие "
+                f"{capitalise('; '.join(parts))}: предложение читается как справка. Верните действие "
                 f"глаголам: «проверяем, как идёт ремонт» вместо «осуществление контроля за "
                 f"проведением ремонта»."
             )
@@ -1584,9 +1570,9 @@ class StackedParticiples(Rule):
             return None
         reading = _best(token)
         assert reading is not None
-        agree = reading.grammemes & (set(_NOUN_CASES) | {"sing", "plur"})
+        agree = reading.grammemes & (CASES | NUMBERS)
         tokens = sentence.tokens
-        i = _position(sentence, governed)
+        i = sentence.position(governed)
         end = governed.end
         words = 0
         for t in tokens[i + 1:]:
@@ -1606,10 +1592,10 @@ class StackedParticiples(Rule):
 def _governed_noun(sentence: Sentence, participle: Token) -> Token | None:
     """The noun right after a participle that the participle governs, by morphology alone."""
     tokens = sentence.tokens
-    i = _position(sentence, participle) + 1
+    i = sentence.position(participle) + 1
     reading = _best(participle)
     assert reading is not None
-    cases = reading.grammemes & set(_NOUN_CASES)
+    cases = reading.grammemes & CASES
     preposition = False
     while i < len(tokens) and tokens[i].is_word:
         t = tokens[i]

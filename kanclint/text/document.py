@@ -110,6 +110,11 @@ class Sentence:
     end: int
     tokens: tuple[Token, ...]
 
+    def position(self, token: Token) -> int:
+        """Where ``token`` stands in ``tokens``: a sentence's tokens are consecutive in the
+        document, so this is arithmetic on ``Token.index``, never a scan."""
+        return token.index - self.tokens[0].index
+
     @cached_property
     def words(self) -> tuple[Token, ...]:
         return tuple(t for t in self.tokens if t.is_word)

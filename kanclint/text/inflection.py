@@ -12,18 +12,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kanclint.text.grammar import (  # noqa: F401  (CASES, NUMBERS, ... re-exported for old imports)
+    ADJECTIVAL,
+    CASES,
+    GENDERS,
+    MOODS,
+    NOMINAL,
+    NUMBERS,
+    PERSONS,
+    TENSES,
+    VERB_FORMS,
+)
+from kanclint.text.grammar import CASE_NORMAL as _CASE_NORMAL
 from kanclint.text.morphology import Parse, fold, parse
-
-CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"}
-_CASE_NORMAL = {"gen2": "gent", "acc2": "accs", "loc2": "loct", "voct": "nomn"}
-NUMBERS = {"sing", "plur"}
-GENDERS = {"masc", "femn", "neut"}
-PERSONS = {"1per", "2per", "3per"}
-TENSES = {"past", "pres", "futr"}
-MOODS = {"indc", "impr"}
-VERB_FORMS = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
-NOMINAL = {"NOUN", "NPRO"}
-ADJECTIVAL = {"ADJF", "PRTF", "NUMR"}
 
 
 def _family(pos: str | None) -> str:
@@ -119,5 +120,22 @@ def match_case(source: str, replacement: str) -> str:
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()
     if letters[0].isupper() and source.lstrip()[:1].isupper():
-        return replacement[0].upper() + replacement[1:]
+        return capitalise(replacement)
     return replacement
+
+
+@lru_cache(maxsize=20_000)
+def inflect_raw(raw: object, want: frozenset[str]) -> str | None:
+    """One pymorphy3 reading in the form ``want``; cached, since pymorphy3 rebuilds the paradigm per call."""
+    inflected = raw.inflect(set(want))  # type: ignore[attr-defined]
+    return inflected.word if inflected is not None else None
+
+
+def capitalise(text: str) -> str:
+    """The first letter upper case, the rest as written («мы провели» → «Мы провели»)."""
+    return text[:1].upper() + text[1:]
+
+
+def keep_capital(source: str, form: str) -> str:
+    """``form`` capitalised when ``source`` is written Like-this (a name, a sentence start), else as is."""
+    return capitalise(form) if source[:1].isupper() and source[1:2].islower() else form

@@ -29,7 +29,8 @@ from kanclint.patterns import (
 )
 from kanclint.rules.base import Rule
 from kanclint.text.document import Document, Sentence, Token
-from kanclint.text.inflection import inflect_word, match_case
+from kanclint.text.grammar import CASE_ALIAS, DECLINABLE, MAIN_CASES
+from kanclint.text.inflection import capitalise, inflect_raw, inflect_word, match_case
 
 _BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
 _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
@@ -228,9 +229,6 @@ def render(
     return match_case(matched, text), certain
 
 
-_NOMINAL = {"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"}
-_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
-_CASE_ALIAS = {"loc2": "loct", "gen2": "gent", "acc2": "accs"}
 
 
 def _agreeing_readings(m: Match[Entry]) -> dict[int, list]:
@@ -245,14 +243,14 @@ def _agreeing_readings(m: Match[Entry]) -> dict[int, list]:
         token = m.slots.get(item.slot)
         if token is None:
             continue
-        readings = [r for r in item.readings(token) if r.pos in _NOMINAL]
+        readings = [r for r in item.readings(token) if r.pos in DECLINABLE]
         if readings:
             options[item.slot] = readings
     if len(options) < 2:
         return {}
 
     def keys(r) -> set[tuple[str, str]]:
-        cases = {_CASE_ALIAS.get(g, g) for g in r.grammemes & (_CASES | set(_CASE_ALIAS))} or {"?"}
+        cases = {CASE_ALIAS.get(g, g) for g in r.grammemes & (MAIN_CASES | set(CASE_ALIAS))} or {"?"}
         numbers = (r.grammemes & {"sing", "plur"}) or {"?"}
         return {(c, n) for c in cases for n in numbers}
 
@@ -272,13 +270,6 @@ def _next_noun(m: Match[Entry], ordinal: int, any_items: dict[int, AnyWord]):
     return readings[0] if readings else None
 
 
-@lru_cache(maxsize=20_000)
-def _inflect_raw(raw, want: frozenset[str]) -> str | None:
-    """pymorphy3 rebuilds the whole paradigm per call; the same word recurs in every post."""
-    inflected = raw.inflect(set(want))
-    return inflected.word if inflected is not None else None
-
-
 def _reinflect(reading, grams: set[str], head=None) -> str | None:
     """A carried word in a new case; an adjective keeps agreeing with its noun."""
     want = set(grams)
@@ -292,9 +283,9 @@ def _reinflect(reading, grams: set[str], head=None) -> str | None:
             want |= head.grammemes & {"anim", "inan"}
     elif reading.pos == "NOUN":
         want |= reading.grammemes & {"sing", "plur"} if not (want & {"sing", "plur"}) else set()
-    inflected = _inflect_raw(reading.raw, frozenset(want))
+    inflected = inflect_raw(reading.raw, frozenset(want))
     if inflected is None and want != grams:
-        inflected = _inflect_raw(reading.raw, frozenset(grams))
+        inflected = inflect_raw(reading.raw, frozenset(grams))
     return inflected
 
 
@@ -303,7 +294,7 @@ def _make_fix(document: Document, sentence: Sentence, m: Match[Entry], text: str
     if text and text[0] in ",;:" and _WORD_CHAR.search(document.text, sentence.start, m.start) is None:
         # at the start of a sentence there is no word to hang the comma on: «Если вопрос…»
         text = text.lstrip(",;: ")
-        text = text[:1].upper() + text[1:]
+        text = capitalise(text)
     if text and text[0] in ",;:":
         # «дадут при условии, что» → «дадут, если»: the comma sticks to the previous word
         start = m.start
@@ -348,7 +339,7 @@ def _preposition_o(text: str, start: int, end: int, replacement: str) -> Edit:
             if word.isupper() and (len(word) > 1 or replacement.isupper()):
                 wanted = wanted.upper()
             elif word[0].isupper():
-                wanted = wanted.capitalize()
+                wanted = capitalise(wanted)
             return Edit(before.start(), end, wanted + before.group(2) + replacement)
     return Edit(start, end, replacement)
 

@@ -41,7 +41,7 @@ import numpy as np  # noqa: E402
 from scipy.optimize import minimize  # noqa: E402
 
 import kanclint  # noqa: E402
-from kanclint.config import Config  # noqa: E402
+from kanclint.engine.config import Config  # noqa: E402
 from kanclint.engine.score import FINDING_FEATURES, model_path  # noqa: E402
 from kanclint.engine.signals import SIGNALS  # noqa: E402
 

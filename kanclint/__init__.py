@@ -9,7 +9,7 @@ Public API::
 
 from __future__ import annotations
 
-from kanclint.config import Config, ConfigError, load_config
+from kanclint.engine.config import Config, ConfigError, load_config
 from kanclint.engine.fixes import FixResult
 from kanclint.engine.registry import PluginError, all_rules
 from kanclint.engine.running import fix, lint, lint_file

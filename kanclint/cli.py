@@ -15,8 +15,8 @@ from typing import Any
 import click
 
 from kanclint.version import __version__
-from kanclint import config as config_mod
-from kanclint.config import Config, ConfigError
+from kanclint.engine import config as config_mod
+from kanclint.engine.config import Config, ConfigError
 from kanclint.engine.running import InternalError, fix as fix_text, lint
 from kanclint.files.discovery import TEXT_SUFFIXES, Collected, collect
 from kanclint.files.inputs import Decoded, InputError, decode, read_bytes, read_file, read_limited, read_stream

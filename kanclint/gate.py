@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kanclint.config import Config, ConfigError
+from kanclint.engine.config import Config, ConfigError
 from kanclint.engine.running import lint
 from kanclint.model import Diagnostic, Report, Severity
 

@@ -50,8 +50,8 @@ from kanclint.version import __version__
 from kanclint.engine import suppression
 from kanclint.files.inputs import Decoded, InputError
 from kanclint.lsp_guard import MAX_FRAME, GuardedProtocol, Skipped, serve_stdio
-from kanclint import config as config_mod
-from kanclint.config import Config
+from kanclint.engine import config as config_mod
+from kanclint.engine.config import Config
 from kanclint.docs import rule_markdown
 from kanclint.engine.running import fix as fix_text
 from kanclint.engine.running import lint

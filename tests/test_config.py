@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 import kanclint
-from kanclint.config import Config, ConfigError, find_config_file, from_mapping, is_enabled, load_config
+from kanclint.engine.config import Config, ConfigError, find_config_file, from_mapping, is_enabled, load_config
 from kanclint.engine.registry import all_rules, rule_by_code
 
 

@@ -14,7 +14,7 @@ from kanclint.files import cache as store
 from kanclint import dictionaries as reader
 from kanclint.rules.phrases import loading as dictionaries
 from kanclint.engine import registry
-from kanclint.config import Config
+from kanclint.engine.config import Config
 from kanclint.dictionaries import builtin_files, read_dictionary
 from kanclint.rules.phrases.loading import load
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 import kanclint
 from kanclint import Config, ConfigError
 from kanclint.cli import main
-from kanclint.config import find_config_file, from_mapping, load_config
+from kanclint.engine.config import find_config_file, from_mapping, load_config
 from kanclint.engine.suppression import read_ignore_file
 
 CLEAN = "Ждём всех на празднике! Приходите с детьми.\n"

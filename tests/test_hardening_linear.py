@@ -313,7 +313,7 @@ class CountingWords(tuple):
 def test_guards_do_not_rescan_a_long_sentence_per_match():
     """Per guarded match, the guard check used to map every word of the sentence; now it bisects."""
     from kanclint.text.document import Document
-    from kanclint.config import Config
+    from kanclint.engine.config import Config
     from kanclint.engine.running import run_rules
 
     text = " ".join(["в данном случае мы ждём вас"] * 300)  # one sentence, 300 guarded matches
@@ -341,7 +341,7 @@ class CountingTokens(tuple):
 def test_rules_do_not_walk_a_long_sentence_per_finding():
     """Passive, participle and deletion-fix code used to scan the sentence for every finding."""
     from kanclint.text.document import Document
-    from kanclint.config import Config
+    from kanclint.engine.config import Config
     from kanclint.engine.running import run_rules
 
     text = " ".join(["работы были выполнены подрядчиком и в данном случае мы ждём вас"] * 200)

@@ -16,7 +16,7 @@ import pytest
 import kanclint
 from kanclint.text import nlp
 from kanclint.text.document import Document
-from kanclint.config import Config
+from kanclint.engine.config import Config
 from kanclint.dictionaries import builtin_files
 from kanclint.rules.phrases import load
 from kanclint.rules.phrases import PhraseRule, builtin_rules

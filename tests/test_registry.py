@@ -10,7 +10,7 @@ from click.testing import CliRunner
 import kanclint
 from kanclint.engine import registry
 from kanclint.cli import main
-from kanclint.config import Config
+from kanclint.engine.config import Config
 
 RULE_MODULE = '''
 from kanclint.rules.base import Rule

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import kanclint
-from kanclint.config import Config
+from kanclint.engine.config import Config
 from kanclint.model import Severity
 from kanclint.rules import press_release
 

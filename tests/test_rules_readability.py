@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import kanclint
 from kanclint.text.document import Document
-from kanclint.config import Config
+from kanclint.engine.config import Config
 from kanclint.model import Applicability, Severity
 from kanclint.rules import readability
 from kanclint.rules.readability import PostLength, readability_metrics

@@ -6,7 +6,7 @@ import pytest
 
 import kanclint
 from kanclint.text.document import Document
-from kanclint.config import Config
+from kanclint.engine.config import Config
 from kanclint.model import Applicability, Severity
 from kanclint.rules.syntax import (
     RULES,

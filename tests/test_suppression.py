@@ -4,7 +4,7 @@ from click.testing import CliRunner
 
 import kanclint
 from kanclint.cli import main
-from kanclint.config import Config
+from kanclint.engine.config import Config
 
 SHOUT = "Ждём всех на празднике!!! Будет весело!!\n"
 

@@ -6,11 +6,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
-from kanclint import config as config_mod
-from kanclint.config import Config
+from kanclint.engine import config as config_mod
 from kanclint.engine import score as score_mod
 from kanclint.engine import signals as signals_mod
 from kanclint.engine import suppression
+from kanclint.engine.config import Config
 from kanclint.engine.fixes import MAX_ROUNDS, FixResult, apply_edits, choose_fixes
 from kanclint.engine.registry import rule_by_code
 from kanclint.files.inputs import read_text

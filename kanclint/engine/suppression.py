@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from kanclint.config import ConfigError, read_toml
+from kanclint.engine.config import ConfigError, read_toml
 from kanclint.files.inputs import Decoded, InputError, decode
 from kanclint.files.writer import create_new, write_atomic
 from kanclint.text.morphology import fold

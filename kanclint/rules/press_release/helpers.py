@@ -1,0 +1,123 @@
+"""Helpers the press-release detectors share: numbers, openers, name-like words."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from kanclint.text.document import Document, Sentence, Token
+
+# -- helpers ----------------------------------------------------------------------------
+
+
+def _is_number(token: Token) -> bool:
+    return token.text.isdigit()
+
+
+def _past_or_passive(token: Token) -> bool:
+    return any(
+        ("VERB" in p.grammemes and "past" in p.grammemes)
+        or ("PRTS" in p.grammemes and "pssv" in p.grammemes)
+        for p in token.parses
+    )
+
+
+def _has_lemma(token: Token, lemmas: frozenset[str]) -> bool:
+    return bool(token.lemmas & lemmas)
+
+
+def _trimmed(document: Document, start: int, end: int) -> tuple[int, int]:
+    text = document.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def paragraph_openers(document: Document) -> list[Sentence]:
+    """The first sentence of every paragraph: where a dateline would stand."""
+    openers: list[Sentence] = []
+    sentences = [s for s in document.sentences if s.content]
+    starts = [s.start for s in sentences]  # sorted: a bisection per paragraph, not a scan
+    for paragraph in document.paragraphs:
+        i = bisect.bisect_left(starts, paragraph.start)
+        if i < len(sentences) and sentences[i].start < paragraph.end:
+            openers.append(sentences[i])
+    return openers
+
+
+def opening_sentences(document: Document) -> list[Sentence]:
+    """The post's first sentence, and the next one when the first is a bare headline."""
+    sentences = [s for s in document.sentences if s.content]
+    if not sentences:
+        return []
+    first = sentences[0]
+    has_verb = any(t.pos == "VERB" for t in first.tokens)
+    if not has_verb and len(sentences) > 1 and len(first.words) <= 8:
+        return sentences[:2]
+    return sentences[:1]
+
+
+def _persons(document: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """Names (natasha NER) that start in ``[start, end)``; NER runs only on the sentences asked for."""
+    return [(s, e) for s, e, kind in document.entities_between(start, end) if kind == "PER" and start <= s < end]
+
+
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+_PLACE_GRAMMEMES = frozenset({"Geox", "Orgn"})
+
+
+def _name_like(tokens: Sequence[Token]) -> list[bool]:
+    """Which tokens may belong to a person's name: the cheap test before NER.
+
+    A capitalised word pymorphy3 knows as a first name, surname or patronymic
+    (and does not read first as a place or an organisation), or an initial: a
+    capital letter with its dot.  NER costs as much as a whole lint of a short
+    post, so it runs only where such words are.
+    """
+    flags = []
+    for i, t in enumerate(tokens):
+        text = t.text
+        if not text[:1].isupper():
+            flags.append(False)
+        elif len(text) == 1:
+            flags.append(i + 1 < len(tokens) and tokens[i + 1].text == ".")
+        else:
+            flags.append(
+                any(p.grammemes & _NAME_GRAMMEMES for p in t.parses)
+                and not t.grammemes & _PLACE_GRAMMEMES
+            )
+    return flags
+
+
+@dataclass(frozen=True)
+class Marker:
+    start: int
+    end: int
+    message: str
+    kind: str = ""
+
+
+def _name_runs(sentence: Sentence) -> int:
+    """Runs of name-like words («И. А. Щербаков», «Анна Петрова»): at most one person each."""
+    if sum(1 for t in sentence.words if t.text[:1].isupper()) < MIN_ATTENDEES:
+        return 0  # fewer capitals than a list needs: no word to test
+    runs = 0
+    inside = False
+    for t, name in zip(sentence.tokens, _name_like(sentence.tokens)):
+        if name:
+            runs += not inside
+            inside = True
+        elif t.text != "." or not inside:
+            inside = False
+    return runs
+
+
+def _followed_by_that(document: Document, token: Token) -> bool:
+    return bool(re.match(r"\s*,\s*что\b", document.text[token.end : token.end + 12]))
+
+
+MIN_ATTENDEES = 3

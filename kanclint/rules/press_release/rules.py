@@ -1,0 +1,226 @@
+"""KC301–KC307: the press-release rules, each reporting what one detector finds."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from kanclint.model import Diagnostic, Severity
+from kanclint.rules.base import Rule
+from kanclint.rules.press_release.address import (
+    MARKER_NAMES,
+    MIN_MARKERS,
+    WALL_OPENING,
+    WALL_UNBROKEN,
+    _content_sentences,
+    find_no_reader_address,
+    find_wall_of_text,
+    press_release_markers,
+)
+from kanclint.rules.press_release.helpers import Marker, _trimmed
+from kanclint.rules.press_release.leads import (
+    find_ceremonial_leads,
+    find_protocol_verbs,
+)
+from kanclint.rules.press_release.persons import (
+    find_official_titles,
+    find_third_person_self,
+)
+from kanclint.rules.press_release.words import CATEGORY
+from kanclint.text.document import Document
+from kanclint.text.russian import plural
+
+# -- rules ------------------------------------------------------------------------------
+
+
+class _PressReleaseRule(Rule):
+    category = CATEGORY
+    lexical = False
+
+    def markers(self, document: Document) -> Iterable[Marker]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        for m in self.markers(document):
+            yield self.diagnostic(document, m.start, m.end, m.message)
+
+
+class CeremonialLead(_PressReleaseRule):
+    """KC301: a report opens with its date and «состоялось» — the reader learns nothing yet."""
+
+    code = "KC301"
+    name = "ceremonial-lead"
+    severity = Severity.WARNING
+    title = "Протокольное начало: дата и «состоялось»"
+    what = (
+        "Абзац начинается с даты или дня («23 мая», «Сегодня, 5 марта», «В минувшую пятницу»), "
+        "а дальше в том же предложении — «состоялось», «прошло», «проведено». Ещё — «состоялось» "
+        "или «прошла (встреча)» в первых словах поста."
+    )
+    why = (
+        "Так начинаются пресс-релизы для журналистов. В ленте первые слова решают, прочтут ли пост, "
+        "а дата и «состоялось» ничего не говорят читателю о том, что изменится для него."
+    )
+    example = "23 мая в администрации района состоялось совещание по ремонту дорог."
+    instead = "Летом отремонтируем дороги на Лесной и Садовой — договорились об этом на совещании 23 мая."
+
+    def markers(self, document: Document) -> Iterable[Marker]:
+        return document.shared(find_ceremonial_leads)
+
+
+class ProtocolVerb(_PressReleaseRule):
+    """KC302: reporting speech of a protocol, mildly: the same phrases may be in dictionaries."""
+
+    code = "KC302"
+    name = "protocol-verb"
+    severity = Severity.INFO
+    title = "Протокольные глаголы и формулы"
+    what = (
+        "«Подчеркнул», «проинформировала», «отметил» и «сообщил» после имени или должности, "
+        "«было отмечено», «в ходе мероприятия», «приняли участие»."
+    )
+    why = (
+        "Это язык отчёта о мероприятии. Читатель слышит протокол, а не живую речь, и не понимает, "
+        "что из сказанного важно для него."
+    )
+    example = "В ходе мероприятия глава района подчеркнул важность ремонта дорог."
+    instead = "Глава района рассказал, какие дороги отремонтируют летом."
+    needs = frozenset({"entities"})
+
+    def markers(self, document: Document) -> Iterable[Marker]:
+        return document.shared(find_protocol_verbs)
+
+
+class OfficialTitleLead(_PressReleaseRule):
+    """KC303: titles with initials and lists of attendees belong to a report, not a post."""
+
+    code = "KC303"
+    name = "official-title-lead"
+    severity = Severity.WARNING
+    title = "Должность с инициалами и списки участников"
+    what = (
+        "Должностное лицо с полной должностью и инициалами («глава района И. А. Щербаков», "
+        "«заместитель главы администрации Петрова М. В.») и перечни из трёх и больше имён в одном "
+        "предложении."
+    )
+    why = (
+        "Полные должности и списки присутствующих — признак пресс-релиза. Они отодвигают новость и "
+        "делают пост отчётом для начальства, а не сообщением для жителей."
+    )
+    example = "В совещании приняли участие глава района И. А. Щербаков, его заместители и депутаты."
+    instead = "Иван Алексеевич Щербаков, глава района, пообещал, что дорогу отремонтируют до осени."
+    needs = frozenset({"entities"})
+
+    def markers(self, document: Document) -> Iterable[Marker]:
+        return document.shared(find_official_titles)
+
+
+class ThirdPersonSelf(_PressReleaseRule):
+    """KC304: «Администрация провела» in the page's own voice; the law asks for «мы»."""
+
+    code = "KC304"
+    name = "third-person-self"
+    severity = Severity.WARNING
+    title = "Организация говорит о себе в третьем лице"
+    what = (
+        "Предложение начинается с названия учреждения, за которым идёт глагол: «Администрация "
+        "района провела…», «Учреждение информирует…», «МБУК „ЦБС“ приглашает…»."
+    )
+    why = (
+        "Пост на странице организации — это её собственная речь. Когда она называет себя в третьем "
+        "лице, текст звучит как пресс-релиз, а не как разговор с жителями."
+    )
+    example = "Администрация района провела субботник в парке."
+    instead = "Мы провели субботник в парке — спасибо всем, кто пришёл!"
+
+    def markers(self, document: Document) -> Iterable[Marker]:
+        return document.shared(find_third_person_self)
+
+
+class NoReaderAddress(_PressReleaseRule):
+    """KC305: a post of five sentences or more that never speaks to its reader."""
+
+    code = "KC305"
+    name = "no-reader-address"
+    severity = Severity.WARNING
+    title = "Нет обращения к читателю"
+    what = (
+        "В посте больше четырёх предложений, и нигде нет «вы», «мы», вопроса, повелительного "
+        "наклонения, призыва («приходите», «пишите», «звоните», «ждём») или разговорных частиц "
+        "(«ну», «кстати», «вот», «ведь»). Цитаты не считаются."
+    )
+    why = (
+        "Пост в соцсети — разговор. Текст, в котором никто ни к кому не обращается, читается как "
+        "пресс-релиз, и в комментарии к нему никто не пишет."
+    )
+    example = "В библиотеке открылась выставка. Представлено 200 книг. Выставка работает до мая."
+    instead = "Мы открыли выставку — 200 книг! Приходите до конца мая. Какую книгу вы бы добавили?"
+
+    def markers(self, document: Document) -> Iterable[Marker]:
+        return document.shared(find_no_reader_address)
+
+
+class WallOfText(_PressReleaseRule):
+    """KC306: a wall of text in the feed is scrolled past unread."""
+
+    code = "KC306"
+    name = "wall-of-text"
+    severity = Severity.WARNING
+    title = "Стена текста"
+    what = (
+        f"Первый абзац длиннее {WALL_OPENING} знаков или весь пост длиннее {WALL_UNBROKEN} знаков "
+        "без единого разрыва между абзацами."
+    )
+    why = (
+        "В ленте видно только начало поста. Сплошной длинный блок выглядит как документ, и его "
+        "пролистывают, не начав читать."
+    )
+    example = "(первый абзац на 700 знаков без разрывов)"
+    instead = "Короткий первый абзац о главном, дальше абзацы по 2–3 предложения с пустой строкой между ними."
+
+    def markers(self, document: Document) -> Iterable[Marker]:
+        return document.shared(find_wall_of_text)
+
+
+class PressReleaseShape(Rule):
+    """KC307: three markers together mean the whole post is a press release, not a few words."""
+
+    code = "KC307"
+    name = "press-release-shape"
+    category = CATEGORY
+    severity = Severity.WARNING
+    title = "Пост построен как пресс-релиз"
+    what = (
+        "В посте три и больше признака пресс-релиза: дата и «состоялось» в начале, протокольные "
+        "глаголы, должности с инициалами или списки участников, организация о себе в третьем лице, "
+        "нет обращения к читателю, стена текста, цитата должностного лица."
+    )
+    why = (
+        "По закону посты госпабликов пишутся разговорным языком, а не в формате пресс-релиза. "
+        "Когда признаков много, правка отдельных слов не поможет: нужно перестроить пост."
+    )
+    example = (
+        "15 апреля в администрации района состоялось совещание. В нём приняли участие глава района "
+        "И. П. Смирнов и депутаты. Глава отметил важность ремонта дорог."
+    )
+    instead = (
+        "Летом отремонтируем дороги на Лесной и Садовой. Мы обсудили это с депутатами и составили "
+        "график. Какую улицу, по-вашему, нужно сделать первой?"
+    )
+    lexical = False
+    needs = frozenset({"entities"})
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        found = press_release_markers(document)
+        if len(found) < MIN_MARKERS:
+            return
+        sentences = _content_sentences(document)
+        if not sentences:  # pragma: no cover - markers need sentences
+            return
+        start, end = _trimmed(document, sentences[0].start, sentences[0].end)
+        names = ", ".join(MARKER_NAMES[k] for k in MARKER_NAMES if k in found)
+        yield self.diagnostic(
+            document, start, end,
+            f"Пост построен как пресс-релиз: {plural(len(found), 'признак', 'признака', 'признаков')} из {len(MARKER_NAMES)} — {names}. "
+            "Перестройте его: начните с того, что меняется для читателя; вместо названия организации "
+            "пишите «мы»; закончите вопросом или призывом — «приходите», «напишите в комментариях».",
+        )

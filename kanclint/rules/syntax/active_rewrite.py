@@ -1,0 +1,407 @@
+"""KC201 rewriting engines: a passive turned active («комиссия приняла решение») or plain («помогут жителям»)."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Sequence
+
+from kanclint.model import Edit
+from kanclint.rules.syntax.morph import (
+    _inflect,
+    _is_noun,
+    _is_verb_like,
+    _reading,
+    _verb_form,
+)
+from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
+from kanclint.rules.syntax.spans import _contiguous
+from kanclint.rules.syntax.words import (
+    _VERB_POS,
+    ROLE_VERBS,
+)
+from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import capitalise, keep_capital
+from kanclint.text.syntax_view import _Node, _Syntax, _token_start
+
+_AGREEING_RELS = frozenset({"amod", "det", "flat", "flat:name", "nummod"})
+
+
+def _nominative_phrase(syntax: _Syntax, head: Token, case: str) -> tuple[str | None, str, str | None]:
+    """``head`` with its phrase, the head and its agreeing words put from ``case`` into the nominative."""
+    reading = _reading(head, "NOUN", case) or _reading(head, case)
+    if reading is None:
+        return None, "sing", None
+    number = "plur" if "plur" in reading.grammemes else "sing"
+    gender = next((g for g in ("masc", "femn", "neut") if g in reading.grammemes), None)
+    node = syntax.node(head)
+    nodes = _phrase(syntax, node) if node is not None else []
+    tokens = [t for t in (syntax.token(n) for n in nodes) if t is not None]
+    if not tokens or not _contiguous(syntax.document, tokens):
+        nodes, tokens = [], [head]
+    agreeing = {head.start}
+    for n in nodes:  # words agreeing with the head, and the parts of a name («Иваном Петровым»)
+        parent = syntax.head(n)
+        if n.tok.rel in _AGREEING_RELS and parent is not None and parent.tok.start in agreeing:
+            agreeing.add(n.tok.start)
+    words = []
+    for t in tokens:
+        if t is head:
+            form = _inflect(reading, {"nomn"})
+        elif t.start in agreeing and _reading(t, case) is not None:
+            form = _inflect(_reading(t, case), {"nomn"})  # type: ignore[arg-type]
+        else:
+            form = t.text
+        if form is None:
+            return None, number, gender
+        words.append(keep_capital(t.text, form))
+    return " ".join(words), number, gender
+
+
+_PHRASE_RELS = frozenset({"amod", "det", "nmod", "flat", "flat:name", "flat:foreign", "nummod", "compound"})
+
+
+def _phrase(syntax: _Syntax, node: _Node) -> list[_Node]:
+    """A noun with its modifiers and genitives, without prepositional attachments
+    («библиотекой имени Пушкина», not «… при поддержке администрации»)."""
+    out = [node]
+    stack = [node]
+    seen = {node.tok.id}
+    while stack:
+        for kid in syntax.children(stack.pop()):
+            if kid.tok.rel not in _PHRASE_RELS or kid.tok.id in seen:
+                continue
+            seen.add(kid.tok.id)
+            if any(k.tok.rel == "case" for k in syntax.children(kid)):
+                continue
+            token = syntax.token(kid)
+            if token is None or token.pos in _VERB_POS:
+                continue  # «… наряжена ёлка»: a participle the parse hung on the noun
+            out.append(kid)
+            stack.append(kid)
+    return sorted(out, key=lambda n: n.tok.start)
+
+
+def _active_verbs(f: _Passive, tense: str, person: str, number: str, gender: str | None) -> str | None:
+    """The active form of the passive and of the participles joined to it: «поставили и нарядили»."""
+    forms = [_verb_form(f.lemma, tense, person, number, gender)]
+    for t in f.conj:
+        reading = _reading(t, "PRTS", "pssv")
+        forms.append(_verb_form(reading.lemma, tense, person, number, gender) if reading else None)
+    if any(form is None for form in forms):
+        return None
+    return " и ".join(forms)  # type: ignore[arg-type]
+
+
+# -- KC201 rewrites ------------------------------------------------------------------------
+
+# Doer-less passives a post says in the third person plural, the natural Russian for an
+# unknown doer: «жителям будет оказана помощь» → «жителям помогут».
+# (active lemma of the participle, lemma of its subject) → (verb, the subject stays as the
+# object, a dative recipient may stay: «помогут жителям», not «поддержат семьям»).
+PLAIN_PASSIVES: dict[tuple[str, str], tuple[str, bool, bool]] = {
+    ("оказать", "помощь"): ("помочь", False, True),
+    ("оказывать", "помощь"): ("помогать", False, True),
+    ("оказать", "содействие"): ("помочь", False, True),
+    ("оказать", "поддержка"): ("поддержать", False, False),
+    ("оказывать", "поддержка"): ("поддерживать", False, False),
+    ("провести", "проверка"): ("проверить", False, False),
+    ("проводить", "проверка"): ("проверять", False, False),
+    ("принять", "мера"): ("принять", True, True),
+    ("принимать", "мера"): ("принимать", True, True),
+    ("принять", "решение"): ("принять", True, True),
+    ("обеспечить", "доступ"): ("открыть", True, True),
+    ("выделить", "средство"): ("выделить", True, True),
+}
+
+_COORDINATORS = frozenset({"и", "или", "либо", "а"})
+_AFTER_OBJECT_RELS = frozenset({"obl", "iobj"})
+
+
+def _plain_pair(syntax: _Syntax, f: _Passive) -> tuple[str, bool, bool] | None:
+    """The table entry for a doer-less passive whose subject the parse shows plainly."""
+    if f.agent is not None or f.subject is None or f.conj:
+        return None
+    subject = syntax.node(f.subject)
+    verb = syntax.node(f.verb)
+    if subject is None or verb is None:
+        return None
+    if subject.tok.rel != "nsubj:pass" and not (f.reflexive and subject.tok.rel == "nsubj"):
+        return None
+    if subject.tok.head_id != verb.tok.id or _reading(f.subject, "NOUN", "nomn") is None:
+        return None
+    return PLAIN_PASSIVES.get((f.lemma, f.subject.lemma))
+
+
+def _tree_tokens(syntax: _Syntax, node: _Node) -> list[Token] | None:
+    """The words of ``node``'s subtree, or ``None`` unless they are contiguous plain words."""
+    nodes = syntax.subtree(node)
+    tokens = [syntax.token(n) for n in nodes]
+    if any(t is None for t in tokens):
+        return None
+    words = [t for t in tokens if t is not None]
+    if any(not t.is_word or t.protected for t in words) or not _contiguous(syntax.document, words):
+        return None
+    if any(n.tok.rel in ("conj", "cc", "punct", "acl", "acl:relcl") for n in nodes[1:] if n is not node):
+        return None
+    return words
+
+
+def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:
+    """«главой района и губернатором»: a word list joined by «и» or a comma on either side."""
+    all_tokens = sentence.tokens
+    i = sentence.position(tokens[0])
+    j = sentence.position(tokens[-1])
+    before = all_tokens[i - 1] if i > 0 else None
+    after = all_tokens[j + 1] if j + 1 < len(all_tokens) else None
+    if after is not None and (after.key in _COORDINATORS or after.text == ","):
+        k = j + 2 if after.text == "," else j + 1
+        while k < len(all_tokens) and all_tokens[k].key in _COORDINATORS | {"также"}:
+            k += 1
+        nxt = all_tokens[k] if k < len(all_tokens) else None
+        if nxt is not None and nxt.parses and nxt.parses[0].pos in ("NOUN", "ADJF", "NPRO", "PRTF"):
+            return True  # «главой района и губернатором», «отделом, а также комиссией»
+    return before is not None and before.key in _COORDINATORS and i > 1 and all_tokens[i - 2].is_word
+
+
+def _span_words(document: Document, sentence: Sentence, start: int, end: int) -> list[Token] | None:
+    """Words inside ``[start, end)``; ``None`` when punctuation or protected text is among them."""
+    tokens = sentence.tokens
+    inside = []
+    k = bisect.bisect_left(tokens, start, key=_token_start)  # not a scan of the sentence per phrase
+    while k < len(tokens) and tokens[k].end <= end:
+        inside.append(tokens[k])
+        k += 1
+    if any(not t.is_word or t.protected for t in inside):
+        return None
+    return inside
+
+
+def _sentence_initial(document: Document, sentence: Sentence, token: Token) -> bool:
+    first = next((t for t in sentence.tokens if t.is_word), None)
+    return first is not None and first.start == token.start and document.text[token.start].isupper()
+
+
+def _lower_initial(document: Document, sentence: Sentence, token: Token, text: str) -> str:
+    """The author's capital at the sentence start moves with the sentence start, not with the word."""
+    if _sentence_initial(document, sentence, token) and not _is_proper(token) and token.text[1:2].islower():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _accusative_tree(syntax: _Syntax, subject: Token, tokens: Sequence[Token]) -> str | None:
+    """The old subject as the object: the head and the words agreeing with it go to the accusative."""
+    head = _reading(subject, "NOUN", "nomn")
+    node = syntax.node(subject)
+    if head is None or node is None:
+        return None
+    words = []
+    for t in tokens:
+        n = syntax.node(t)
+        if n is None:
+            return None
+        if t is subject:
+            form = _inflect(head, {"accs"})
+        elif n.tok.head_id == node.tok.id and n.tok.rel in ("amod", "det", "flat:name", "flat"):
+            reading = _reading(t, "nomn")
+            if reading is None:
+                return None
+            want = {"accs"}
+            if reading.pos in ("ADJF", "PRTF", "NPRO") and head.grammemes & {"plur", "masc"}:
+                want |= head.grammemes & {"anim", "inan"}
+            form = _inflect(reading, want) or _inflect(reading, {"accs"})
+        elif n.tok.head_id == node.tok.id and n.tok.rel == "nummod":
+            return None  # «два мероприятия»: the numeral governs the noun
+        else:
+            form = t.text
+        if form is None:
+            return None
+        words.append(keep_capital(t.text, form) if t.text[:1].isupper() else form)
+    return " ".join(words)
+
+
+def _movers(
+    syntax: _Syntax, verb: _Node, strays: Sequence[Token]
+) -> tuple[list[list[Token]], list[list[Token]]] | None:
+    """Words between the reordered parts: adverbs go before the verb, phrases after the object.
+
+    Each stray word must belong to a whole, contiguous dependent of the verb
+    that lies inside the span; anything else (a word the parse hung elsewhere)
+    means the clause cannot be rebuilt safely.
+    """
+    before: list[list[Token]] = []
+    after: list[list[Token]] = []
+    left = {t.start for t in strays}
+    for t in strays:
+        if t.start not in left:
+            continue
+        node = syntax.node(t)
+        steps = 0
+        while node is not None and node.tok.head_id != verb.tok.id and steps < 20:
+            node = syntax.head(node)
+            steps += 1
+        if node is None or node.tok.head_id != verb.tok.id:
+            return None
+        group = _tree_tokens(syntax, node)
+        if group is None or any(g.start not in left for g in group):
+            return None
+        left -= {g.start for g in group}
+        top = syntax.token(node)
+        if node.tok.rel == "advmod" and top is not None and (top.pos == "ADVB" or top.key == "не") and len(group) == 1:
+            before.append(group)
+        elif node.tok.rel in _AFTER_OBJECT_RELS and any(_is_noun(g) for g in group):
+            after.append(group)
+        else:
+            return None
+    return before, after
+
+
+def _shares_clause(syntax: _Syntax, verb: _Node, f: _Passive) -> bool:
+    """Another clause leans on this verb or its subject, so reordering would break it.
+
+    «…администрацией, а концерт — школой» shares the verb; «…проведено
+    администрацией и понравилось жителям» shares the subject.  A joined clause
+    with its own subject («…, и все остались довольны») is independent.
+    """
+    joined = {t.start for t in f.conj}
+    for kid in syntax.children(verb):
+        if kid.tok.rel in ("orphan", "parataxis"):
+            return True
+        if kid.tok.rel == "conj" and kid.tok.start not in joined:
+            t = syntax.token(kid)
+            own = {k.tok.rel for k in syntax.children(kid)}
+            if t is None or not _is_verb_like(t) or "orphan" in own or not own & {"nsubj", "nsubj:pass"}:
+                return True
+    return False
+
+
+def _verb_group(sentence: Sentence, f: _Passive) -> list[Token] | None:
+    """The auxiliary, the participle and one participle joined by «и»: «была поставлена и наряжена»."""
+    group = [t for t in (f.aux, f.verb) if t is not None]
+    if len(f.conj) > 1:
+        return None
+    if f.conj:
+        tokens = sentence.tokens
+        i = sentence.position(f.verb)
+        if tokens[i + 1].key != "и" or tokens[i + 2] is not f.conj[0]:
+            return None
+        group += [tokens[i + 1], f.conj[0]]
+    return group
+
+
+def _active_rewrite(
+    document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str
+) -> Edit | None:
+    """«Мероприятие было проведено администрацией района» → «Администрация района провела мероприятие»."""
+    if f.agent is None or f.subject is None or f.lemma in ROLE_VERBS or not _is_noun(f.subject):
+        return None
+    verb, agent, subject = syntax.node(f.verb), syntax.node(f.agent), syntax.node(f.subject)
+    if verb is None or agent is None or subject is None:
+        return None
+    if agent.tok.head_id != verb.tok.id or agent.tok.rel not in ("obl", "obl:agent"):
+        return None  # the doer came from the fallback, not from the parse
+    if subject.tok.head_id != verb.tok.id or subject.tok.rel != "nsubj:pass":
+        return None
+    if any(k.tok.rel in ("conj", "cc") for n in (agent, subject) for k in syntax.children(n)):
+        return None
+    if _shares_clause(syntax, verb, f):
+        return None
+    agent_nodes = _phrase(syntax, agent)
+    words_below = [n for n in syntax.subtree(agent) if (t := syntax.token(n)) is None or t.is_word]
+    if len(agent_nodes) != len(words_below):  # an emoji the parse hung on the doer does not count
+        return None  # «комитетом по культуре»: a prepositional part of the doer's name
+    agent_tokens = [t for t in (syntax.token(n) for n in agent_nodes) if t is not None]
+    subject_tokens = _tree_tokens(syntax, subject)
+    group = _verb_group(sentence, f)
+    if not agent_tokens or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:
+        return None
+    if _coordinated(sentence, agent_tokens) or _coordinated(sentence, subject_tokens):
+        return None
+    units = [*agent_tokens, *subject_tokens, *group]
+    start, end = min(t.start for t in units), max(t.end for t in units)
+    words = _span_words(document, sentence, start, end)
+    if words is None:
+        return None
+    taken = {t.start for t in units}
+    moved = _movers(syntax, verb, [t for t in words if t.start not in taken])
+    if moved is None:
+        return None
+    before, after = moved
+    agent_text, number, gender = agent_nominative(syntax, f.agent)
+    verbs = _active_verbs(f, tense, "3per", number, gender)
+    obj = _accusative_tree(syntax, f.subject, subject_tokens)
+    if agent_text is None or verbs is None or obj is None:
+        return None
+    obj = _lower_initial(document, sentence, subject_tokens[0], obj)
+    parts = [agent_text]
+    parts += [" ".join(t.text for t in g) for g in before]
+    parts += [verbs, obj]
+    parts += [" ".join(t.text for t in g) for g in after]
+    replacement = " ".join(parts)
+    if _sentence_initial(document, sentence, words[0]):
+        replacement = capitalise(replacement)
+    return Edit(start, end, replacement)
+
+
+def _plain_rewrite(
+    document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str
+) -> Edit | None:
+    """«Жителям будет оказана помощь» → «Жителям помогут»: an unknown doer, said as people say it."""
+    pair = _plain_pair(syntax, f)
+    verb = syntax.node(f.verb)
+    if pair is None or verb is None or f.subject is None:
+        return None
+    lemma, keeps_object, dative_ok = pair
+    subject = syntax.node(f.subject)
+    if subject is None or _shares_clause(syntax, verb, f):
+        return None
+    if not dative_ok:
+        for kid in syntax.children(verb):
+            t = syntax.token(kid)
+            if kid.tok.rel in ("iobj", "obl") and t is not None and _reading(t, "datv") is not None:
+                if not any(k.tok.rel == "case" for k in syntax.children(kid)):
+                    return None  # «семьям будет оказана поддержка»: «поддержат семьи», not «семьям»
+    if keeps_object:
+        head = _reading(f.subject, "NOUN", "nomn")
+        if head is None or "inan" not in head.grammemes or not head.grammemes & {"plur", "masc", "neut"}:
+            return None  # the object must read the same in the accusative
+        obj_tokens = _tree_tokens(syntax, subject)
+    else:
+        kids = [k for k in syntax.children(subject) if k.tok.rel != "punct"]
+        if any(not any(g.tok.rel == "case" for g in syntax.children(k)) for k in kids):
+            return None  # «оказана медицинская помощь», «проверка документов»: the noun cannot vanish
+        obj_tokens = [f.subject]
+    if obj_tokens is None:
+        return None
+    negation = [
+        t for t in (syntax.token(k) for k in syntax.children(verb)) if t is not None and t.key == "не"
+    ]
+    units = [t for t in (f.aux, f.verb) if t is not None] + list(obj_tokens)
+    start, end = min(t.start for t in units), max(t.end for t in units)
+    negation = [t for t in negation if start <= t.start < end]
+    words = _span_words(document, sentence, start, end)
+    if words is None or {t.start for t in words} != {t.start for t in units + negation}:
+        return None
+    form = _verb_form(lemma, tense, "3per", "plur", None)
+    if form is None:
+        return None
+    parts = (["не"] if negation else []) + [form]
+    if keeps_object:
+        parts.append(_lower_initial(document, sentence, obj_tokens[0], " ".join(t.text for t in obj_tokens)))
+    replacement = " ".join(parts)
+    if _sentence_initial(document, sentence, words[0]):
+        replacement = capitalise(replacement)
+    return Edit(start, end, replacement)
+
+
+def agent_nominative(syntax: _Syntax, agent: Token) -> tuple[str | None, str, str | None]:
+    """The doer as a subject: «подрядной организацией» → «подрядная организация».
+
+    «Силами волонтёров» names the doer in the genitive: «волонтёры».
+    """
+    node = syntax.node(agent)
+    if agent.lemma == "сила" and node is not None:
+        for kid in syntax.children(node):
+            t = syntax.token(kid)
+            if kid.tok.rel == "nmod" and t is not None and _reading(t, "NOUN", "gent") is not None:
+                return _nominative_phrase(syntax, t, "gent")
+    return _nominative_phrase(syntax, agent, "ablt")

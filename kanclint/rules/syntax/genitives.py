@@ -1,0 +1,101 @@
+"""KC202 genitive-chain: four or more genitives in a row hide the action inside nouns."""
+
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+from kanclint.model import Diagnostic, Severity
+from kanclint.rules.base import Rule
+from kanclint.rules.syntax.morph import _best, _is_noun, _pos_share, _reading
+from kanclint.rules.syntax.spans import _titles
+from kanclint.text.document import Document, Token
+from kanclint.text.russian import plural
+
+# -- KC202 genitive chains -----------------------------------------------------------------
+
+def _plausible_genitive(token: Token) -> bool:
+    """A noun whose genitive reading is believable after another noun.
+
+    The best reading need not be genitive («территории» is scored locative
+    first), but the genitive readings together must carry a fair share.
+    """
+    if _pos_share(token, "NOUN") < 0.5:
+        return False
+    share = sum(p.score for p in token.parses if p.pos == "NOUN" and p.grammemes & {"gent", "gen2"})
+    best = _best(token)
+    return share >= 0.2 or (best is not None and bool(best.grammemes & {"gent", "gen2"}))
+
+
+def _genitive_modifier(token: Token) -> bool:
+    if token.pos not in ("ADJF", "PRTF"):
+        return False
+    return _reading(token, "gent") is not None
+
+
+class GenitiveChain(Rule):
+    """KC202: a string of genitives makes the reader unpack nouns to find the action.
+
+    ``min_chain`` is the number of genitive nouns that follow the head noun:
+    with the default 3, «обеспечение безопасности движения населения» (three
+    genitives after «обеспечение») is flagged, while «глава администрации
+    района» (two) is the ordinary name of an office and is left alone.
+    Agreeing adjectives and participles may stand between the nouns.
+    Punctuation, prepositions, conjunctions, numbers and verbs end a chain.
+    """
+
+    code = "KC202"
+    name = "genitive-chain"
+    category = "genitive-chain"
+    severity = Severity.WARNING
+    title = "Цепочка родительных падежей"
+    what = "Три и больше существительных в родительном падеже подряд: «обеспечения безопасности дорожного движения населения района»."
+    why = (
+        "Каждое следующее слово в родительном падеже зависит от предыдущего, и читатель держит в "
+        "голове всю цепочку, пока не доберётся до смысла. Действие при этом спрятано в "
+        "существительном."
+    )
+    example = "Проведены мероприятия для обеспечения безопасности дорожного движения населения района."
+    instead = "Мы сделали дороги в районе безопаснее: …"
+    min_chain = 3
+    options = {"min-chain": "min_chain"}
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        titles = _titles(document)
+        min_chain = self.setting(document, "min-chain")
+        for sentence in document.sentences:
+            tokens = [t for t in sentence.tokens if t.start not in titles]
+            for chain in self._chains(tokens):
+                if len(chain) - 1 < min_chain:
+                    continue
+                first, last = chain[0], chain[-1]
+                n = len(chain) - 1
+                message = (
+                    f"{plural(n, 'существительное', 'существительных', 'существительных')} в родительном "
+                    f"падеже подряд: «{document.text[first.start:last.end]}». Читатель теряет нить. "
+                    f"Назовите действие глаголом и уберите лишние звенья: «чтобы на дорогах было "
+                    f"безопасно» вместо «обеспечения безопасности дорожного движения»."
+                )
+                yield self.diagnostic(document, first.start, last.end, message)
+
+    @staticmethod
+    def _chains(tokens: Sequence[Token]) -> Iterator[list[Token]]:
+        chain: list[Token] = []
+        pending = 0  # modifiers seen after the last chain noun
+        for token in tokens:
+            if chain and token.is_word and _genitive_modifier(token) and pending < 3 and not _is_noun(token):
+                pending += 1
+                continue
+            if chain and token.is_word and _is_noun(token) and _plausible_genitive(token) and not token.protected:
+                chain.append(token)
+                pending = 0
+                continue
+            if len(chain) > 1:
+                yield chain
+            chain, pending = [], 0
+            if token.is_word and _is_noun(token) and not token.protected:
+                chain = [token]
+            elif token.is_word and _genitive_modifier(token):
+                # a modifier before the head noun: the head starts at the next noun
+                chain = []
+        if len(chain) > 1:
+            yield chain

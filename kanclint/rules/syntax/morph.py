@@ -1,0 +1,113 @@
+"""pymorphy3 helpers the syntax rules share: readings, parts of speech, verb forms, verbal nouns."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kanclint.rules.syntax.words import _VERB_POS, _VERBAL_SUFFIXES, NOT_VERBAL_NOUNS
+from kanclint.text.document import Token
+from kanclint.text.inflection import inflect_raw
+from kanclint.text.morphology import Parse, fold, parse
+
+# -- morphology helpers --------------------------------------------------------------------
+
+def _best(token: Token) -> Parse | None:
+    return token.parses[0] if token.parses else None
+
+
+def _reading(token: Token, *grammemes: str, min_score: float = 0.0) -> Parse | None:
+    """The best reading carrying all ``grammemes`` (score at least ``min_score``)."""
+    want = set(grammemes)
+    for p in token.parses:
+        if want <= p.grammemes and p.score >= min_score:
+            return p
+    return None
+
+
+def _pos_share(token: Token, pos: str) -> float:
+    return sum(p.score for p in token.parses if p.pos == pos)
+
+
+def _is_noun(token: Token) -> bool:
+    return token.pos == "NOUN"
+
+
+def _is_verb_like(token: Token) -> bool:
+    return token.pos in _VERB_POS
+
+
+
+def _inflect(reading: Parse, want: set[str]) -> str | None:
+    return inflect_raw(reading.raw, frozenset(want))
+
+
+def _infinitive(lemma: str) -> Parse | None:
+    for p in parse(lemma):
+        if p.pos == "INFN" and p.lemma == fold(lemma):
+            return p
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def _verb_form(lemma: str, tense: str, person: str, number: str, gender: str | None) -> str | None:
+    """``lemma`` as a finite verb; ``None`` when the form needs two words or does not exist.
+
+    Cached: pymorphy3 builds the whole paradigm for each inflection, and every
+    passive finding asks for three forms of its verb.
+    """
+    inf = _infinitive(lemma)
+    if inf is None:
+        return None
+    perfective = "perf" in inf.grammemes
+    if tense == "pres" and perfective:
+        tense = "futr"
+    if tense == "futr" and not perfective:
+        aux = {("1per", "sing"): "буду", ("1per", "plur"): "будем", ("2per", "plur"): "будете",
+               ("3per", "sing"): "будет", ("3per", "plur"): "будут"}.get((person, number))
+        word = inf.raw.word  # type: ignore[attr-defined]
+        return f"{aux} {word}" if aux else None
+    want = {"VERB", "indc", tense, number}
+    if tense == "past":
+        if number == "sing":
+            want.add(gender or "masc")
+    else:
+        want.add(person)
+    return _inflect(inf, want)
+
+
+def is_verbal_noun(token: Token) -> bool:
+    """A noun naming an action: «проведение», «развитие», «реализация», not «здание».
+
+    Nouns in -ция count only when a verb in -ировать/-овать stands behind them
+    («реализация» ← «реализовать»), which keeps «станция» and «традиция» out.
+    """
+    return token.pos == "NOUN" and _verbal_lemma(token.lemma)
+
+
+@lru_cache(maxsize=50_000)
+def _verbal_lemma(lemma: str) -> bool:
+    if len(lemma) < 6 or lemma in NOT_VERBAL_NOUNS or not lemma.isalpha():
+        return False
+    if lemma.endswith(_VERBAL_SUFFIXES):
+        return True
+    if lemma.endswith("ция"):
+        return any(_infinitive(v) is not None and _is_known(v) for v in _verbs_behind(lemma))
+    return False
+
+
+def _verbs_behind(lemma: str) -> list[str]:
+    if lemma.endswith("фикация"):
+        return [lemma[: -len("кация")] + "цировать"]
+    if lemma.endswith("ация"):
+        stem = lemma[:-4]
+        return [stem + "ировать", stem + "овать"]
+    if lemma.endswith("екция"):
+        return [lemma[:-5] + "ицировать"]
+    if lemma.endswith("кция"):
+        return [lemma[:-3] + "ировать"]
+    return []
+
+
+def _is_known(word: str) -> bool:
+    readings = parse(word)
+    return bool(readings) and bool(getattr(readings[0].raw, "is_known", False))

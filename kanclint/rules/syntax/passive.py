@@ -1,0 +1,417 @@
+"""KC201 passive-voice: the rule, its plan per sentence and its message."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Iterator
+
+from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
+from kanclint.rules.base import Rule
+from kanclint.rules.syntax.active_rewrite import (
+    PLAIN_PASSIVES,
+    _active_rewrite,
+    _active_verbs,
+    _phrase,
+    _plain_pair,
+    _plain_rewrite,
+    agent_nominative,
+)
+from kanclint.rules.syntax.morph import _best, _inflect, _reading, _verb_form
+from kanclint.rules.syntax.passive_detection import (
+    _after_preposition,
+    _has_passive_kids,
+    _is_agent,
+    _is_proper,
+    _morph_passive,
+    _morph_subject,
+    _Passive,
+)
+from kanclint.rules.syntax.spans import _adjoin, _contiguous
+from kanclint.rules.syntax.words import (
+    _AGENT_RELS,
+    _PARTICLES_BEFORE_AUX,
+    _UNSURE_RELS,
+    EMPTY_VERBS,
+    MIDDLE_REFLEXIVES,
+    PRONOUN_AGENTS,
+    REPORT_PARTICIPLES,
+    ROLE_VERBS,
+    STATE_PARTICIPLES,
+)
+from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import capitalise
+from kanclint.text.syntax_view import _NO_SYNTAX, _Node, _Syntax, _syntax
+
+
+class PassiveVoice(Rule):
+    """KC201: the passive hides who acted, and a post is about who acts for the reader.
+
+    A doer in the instrumental («решение принимается комиссией») means the
+    active sentence is right there: that is a warning.  Without a doer the
+    passive may be fine, so it is only a hint, and short notices («магазин
+    закрыт», «приём продлён») and state participles are not flagged at all.
+    """
+
+    code = "KC201"
+    name = "passive-voice"
+    category = "passive"
+    severity = Severity.WARNING
+    title = "Страдательный залог"
+    what = (
+        "Страдательный залог: «было проведено», «будут увеличены», «ремонт осуществляется "
+        "подрядной организацией», «нами была проведена проверка»."
+    )
+    why = (
+        "Пассив прячет того, кто действует, и делает текст похожим на протокол. Читателю важно, "
+        "кто и что сделал для него. Если исполнитель назван («комиссией», «нами»), действительный "
+        "залог короче и честнее."
+    )
+    example = "Нами была проведена проверка. Ремонт осуществляется подрядной организацией."
+    instead = "Мы провели проверку. Дорогу ремонтирует подрядчик."
+    needs = frozenset({"syntax"})
+    short_sentence = 6  # a doer-less passive in a sentence this short is a notice, not a report
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        plans = [(s, self._plan(s)) for s in document.sentences]
+        plans = [(s, plan) for s, plan in plans if plan is not None]
+        if not plans:
+            return
+        syntax = _syntax(document, [s for s, plan in plans if plan == "parse"])
+        for sentence, plan in plans:
+            view = syntax if plan == "parse" else _NO_SYNTAX
+            n_words = len(sentence.words)
+            joined: set[int] = set()  # «поставлена и наряжена»: one finding for the pair
+            for token in sentence.tokens:
+                if token.start in joined:
+                    continue
+                found = self._candidate(view, sentence, token)
+                if found is None:
+                    continue
+                found.conj = self._joined(view, sentence, token)
+                joined.update(t.start for t in found.conj)
+                if found.agent is None and _plain_pair(view, found) is None:
+                    if found.lemma in STATE_PARTICIPLES:
+                        continue
+                    if n_words <= self.short_sentence and not self._told_as_report(found.lemma, found.reflexive, found.aux):
+                        continue
+                    if found.reflexive and (found.lemma + "ся") in MIDDLE_REFLEXIVES:
+                        continue
+                yield self._report(document, view, sentence, found)
+
+    # -- detection ----------------------------------------------------------------------
+    def _plan(self, sentence: Sentence) -> str | None:
+        """``None`` when morphology rules a finding out, ``"parse"`` when only the parse can tell.
+
+        The parse is the costliest step of a lint, so it runs where it changes
+        the answer: a possible doer in the instrumental, a :data:`PLAIN_PASSIVES`
+        subject, or a «мы» verb that pymorphy3 also reads as a participle
+        («доводим»).  A passive with none of these («работы завершены», «запись
+        ведётся») is read from morphology alone (``"morph"``): there is no doer to
+        name and no rewrite to build, and :func:`_morph_subject` finds the subject
+        of a «-ся» passive.
+        """
+        words = sentence.words
+        tokens = sentence.tokens
+        plan = None
+        for token in tokens:
+            found = _morph_passive(token)
+            if found is None:
+                continue
+            lemma, reflexive = found
+            role_verb = lemma in ROLE_VERBS
+            if any(
+                t is not token and _is_agent(t, role_verb) and not _after_preposition(tokens, j)
+                for j, t in enumerate(tokens)
+            ):  # «с участниками» is not a doer
+                return "parse"
+            if any((lemma, t.lemma) in PLAIN_PASSIVES for t in words):
+                return "parse"
+            if lemma in STATE_PARTICIPLES:
+                continue
+            if len(words) <= self.short_sentence and not self._told_as_report(
+                lemma, reflexive, None if reflexive else self._aux(_NO_SYNTAX, sentence, token, None)
+            ):
+                continue
+            if reflexive and (lemma + "ся") in MIDDLE_REFLEXIVES:
+                continue
+            if (
+                not reflexive and token is not words[0]
+                and any(p.pos == "VERB" and "1per" in p.grammemes for p in token.parses)
+            ):  # «доводим» opening a sentence is the «мы» verb: no passive starts a sentence bare
+                return "parse"
+            plan = "morph"  # a «-ся» verb without a doer: its subject is found by morphology
+        return plan
+
+    @staticmethod
+    def _told_as_report(lemma: str, reflexive: bool, aux: Token | None) -> bool:
+        """Whether a doer-less passive in a short sentence reports an action rather than a state.
+
+        «Магазин закрыт», «Приём продлён», «Запись ведётся» tell the reader how things
+        stand, so short sentences are spared.  An auxiliary «быть» turns the participle
+        into an event with a hidden doer («Была произведена замена труб», «Ремонт будет
+        осуществлён до конца года»), and the empty report verbs of
+        :data:`REPORT_PARTICIPLES` are a report on their own («Произведена замена труб»).
+        """
+        if reflexive:
+            return False
+        return aux is not None or lemma in REPORT_PARTICIPLES
+
+    def _candidate(self, syntax: _Syntax, sentence: Sentence, token: Token) -> _Passive | None:
+        if not token.parses:
+            return None
+        best = token.parses[0]
+        node = syntax.node(token)
+        prts = _reading(token, "PRTS", "pssv")
+        first_person = any(p.pos == "VERB" and "1per" in p.grammemes for p in token.parses)
+        if first_person and (node is None or node.tok.rel not in ("root", "conj") or not _has_passive_kids(syntax, node)):
+            prts = None  # «Доводим до сведения», «ценим»: a «мы» verb, not «доводим» the participle
+        if prts is not None and prts.score >= best.score * 0.9:
+            found = _Passive(token, prts, False, prts.lemma)
+        elif (reflexive := _morph_passive(token)) is not None and reflexive[1]:
+            found = _Passive(token, best, True, reflexive[0])
+        else:
+            return None
+        found.agent = self._agent(syntax, sentence, token, node, found)
+        found.subject = self._subject(syntax, node)
+        if found.reflexive and found.agent is None and found.subject is None and node is not None:
+            for kid in syntax.children(node):  # «пострадавшим оказывается помощь»: parsed as nsubj
+                t = syntax.token(kid)
+                if kid.tok.rel == "nsubj" and t is not None and (found.lemma, t.lemma) in PLAIN_PASSIVES:
+                    found.subject = t
+        if found.reflexive and found.agent is None and node is None:
+            found.subject = _morph_subject(sentence, token)
+        if found.reflexive and found.agent is None and found.subject is None:
+            return None  # «-ся» without a passive subject or a doer is not shown to be passive
+        found.aux = self._aux(syntax, sentence, token, node)
+        return found
+
+    def _agent(
+        self, syntax: _Syntax, sentence: Sentence, verb: Token, node: _Node | None, found: _Passive
+    ) -> Token | None:
+        role_verb = found.lemma in ROLE_VERBS
+        if node is not None:
+            for kid in syntax.children(node):
+                if kid.tok.rel not in _AGENT_RELS:
+                    continue
+                if any(k.tok.rel == "case" for k in syntax.children(kid)):
+                    continue
+                candidate = syntax.token(kid)
+                if candidate is not None and _is_agent(candidate, role_verb):
+                    return candidate
+        # fallback: pymorphy, only where the parse did not attach the word anywhere sensible
+        words = sentence.tokens
+        i = verb.index - words[0].index  # a sentence's tokens are consecutive in the document
+        for step in (1, -1):
+            j = i + step
+            seen = 0
+            while 0 <= j < len(words) and seen < 5:
+                t = words[j]
+                if not t.is_word:
+                    break  # punctuation closes the clause
+                seen += 1
+                if t.parses and t.parses[0].pos in ("PREP", "CONJ"):
+                    if step == 1:
+                        break
+                if _is_agent(t, role_verb) and not _after_preposition(words, j):
+                    kid = syntax.node(t)
+                    if node is None or kid is None or kid.tok.rel in _UNSURE_RELS:
+                        return t
+                j += step
+        return None
+
+    @staticmethod
+    def _joined(syntax: _Syntax, sentence: Sentence, verb: Token) -> list[Token]:
+        """Short passive participles joined to ``verb`` by «и» or a comma: «поставлена и наряжена».
+
+        Read from the words, not the parse: natasha often hangs the second
+        participle on the noun that follows.
+        """
+        tokens = sentence.tokens
+        i = sentence.position(verb) + 1
+        out = []
+        while i + 1 < len(tokens) and tokens[i].text in ("и", ","):
+            t = tokens[i + 1]
+            reading = _reading(t, "PRTS", "pssv")
+            best = _best(t)
+            if reading is None or best is None or reading.score < best.score * 0.9:
+                break
+            out.append(t)
+            i += 2
+        return out
+
+    @staticmethod
+    def _subject(syntax: _Syntax, node: _Node | None) -> Token | None:
+        if node is None:
+            return None
+        for kid in syntax.children(node):
+            if kid.tok.rel == "nsubj:pass":
+                return syntax.token(kid)
+        return None
+
+    @staticmethod
+    def _aux(syntax: _Syntax, sentence: Sentence, verb: Token, node: _Node | None) -> Token | None:
+        if node is not None:
+            for kid in syntax.children(node):
+                if kid.tok.rel in ("aux:pass", "aux", "cop"):
+                    t = syntax.token(kid)
+                    if t is not None and t.lemma == "быть":
+                        return t
+        words = sentence.words
+        i = bisect.bisect_left(words, verb.index, key=lambda t: t.index)  # not a scan per verb
+        j = i - 1
+        while j >= 0 and i - j <= 3 and (words[j].key in _PARTICLES_BEFORE_AUX or words[j].pos == "ADVB"):
+            j -= 1  # «будет временно приостановлена», «было уже сделано»
+        if j >= 0 and words[j].lemma == "быть" and words[j].pos == "VERB":
+            return words[j]
+        return None
+
+    # -- report -------------------------------------------------------------------------
+    def _report(self, document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive) -> Diagnostic:
+        group = sorted([t for t in (f.aux, f.verb) if t is not None], key=lambda t: t.start)
+        if len(group) == 2:
+            between = sentence.tokens[sentence.position(group[0]) + 1 : sentence.position(group[1])]
+            if not all(t.is_word and t.pos in ("ADVB", "PRCL") for t in between):
+                group = [f.verb]  # «будет временно приостановлена» keeps its adverb, nothing more
+        if f.conj:
+            group.append(f.conj[-1])
+        start, end = group[0].start, group[-1].end
+        pronoun = PRONOUN_AGENTS.get(f.agent.key) if f.agent is not None else None
+        tense = self._tense(f)
+        fix = None
+        suggestions: list[str] = []
+        if pronoun is not None:
+            assert f.agent is not None
+            start, end = _adjoin(document, start, end, [f.agent])
+            message, rewrite, obj_tokens = self._pronoun_message(f, pronoun, tense, syntax)
+            if rewrite and obj_tokens and start <= f.agent.start and f.agent.end <= end:
+                whole_start, whole_end = _adjoin(document, start, end, obj_tokens)
+                if (whole_start, whole_end) != (start, end):
+                    start, end = whole_start, whole_end
+                    first = next(t for t in sentence.tokens if t.is_word)
+                    capital = first.start == start and document.text[start].isupper()
+                    replacement = capitalise(rewrite) if capital else rewrite
+                    suggestions.append(replacement)
+                    if "(" not in replacement:  # «я принял(а)» needs the author to choose
+                        fix = Fix(
+                            f"Заменить на «{replacement}»", (Edit(start, end, replacement),), Applicability.UNSAFE
+                        )
+            return self.diagnostic(
+                document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.WARNING
+            )
+        question = _verb_form(f.lemma, tense, "3per", "sing", "masc") or f.lemma
+        if f.agent is not None:
+            agent_text, number, gender = agent_nominative(syntax, f.agent)
+            verb = _active_verbs(f, tense, "3per", number, gender)
+            obj = self._object_accusative(syntax, f.subject)
+            if verb and agent_text:
+                tail = f" {obj}" if obj else "…"
+                message = (
+                    f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "
+                    f"Кто {question}? Напишите прямо: «{capitalise(agent_text)} {verb}{tail}»."
+                )
+            else:
+                message = (
+                    f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже "
+                    f"(«{f.agent.text}»). Сделайте его подлежащим: кто {question}?"
+                )
+            edit = _active_rewrite(document, syntax, sentence, f, tense)
+            if edit is not None:
+                suggestions.append(edit.replacement)
+                fix = Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE)
+            return self.diagnostic(
+                document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.WARNING
+            )
+        plain = _plain_rewrite(document, syntax, sentence, f, tense)
+        if plain is not None:
+            suggestions.append(plain.replacement)
+            fix = Fix(f"Заменить на «{plain.replacement}»", (plain,), Applicability.UNSAFE)
+            message = (
+                f"Пассив «{document.text[start:end]}»: непонятно, кто {question}. Если исполнитель "
+                f"неважен, скажите, как в разговоре: «{plain.replacement}»."
+            )
+            return self.diagnostic(
+                document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.INFO
+            )
+        if f.lemma in EMPTY_VERBS:
+            message = (
+                f"Пассив «{document.text[start:end]}»: непонятно, кто {question}, а сам глагол «{f.lemma}» "
+                f"почти ничего не значит. Назовите действие одним глаголом и того, кто его сделал: "
+                f"«Мы заменили трубы» вместо «была произведена замена труб»."
+            )
+            return self.diagnostic(document, start, end, message, severity=Severity.INFO)
+        we = _verb_form(f.lemma, tense, "1per", "plur", None)
+        they = _verb_form(f.lemma, tense, "3per", "sing", "femn")
+        did = {"past": "сделали", "pres": "делаете", "futr": "сделаете"}[tense]
+        hint = f" Если это {did} вы, напишите: «Мы {we}…»." if we else ""
+        others = f" Если другие — назовите их: «Администрация района {they}…»." if they else ""
+        message = f"Пассив «{document.text[start:end]}»: непонятно, кто {question}.{hint}{others}"
+        return self.diagnostic(document, start, end, message, severity=Severity.INFO)
+
+    @staticmethod
+    def _tense(f: _Passive) -> str:
+        if f.reflexive:
+            g = f.reading.grammemes
+            return "past" if "past" in g else "futr" if "futr" in g else "pres"
+        if f.aux is not None and "futr" in f.aux.grammemes:
+            return "futr"
+        return "past"  # «работы завершены»: a result, told in the past tense
+
+    def _pronoun_message(
+        self, f: _Passive, pronoun: str, tense: str, syntax: _Syntax
+    ) -> tuple[str, str | None, list[Token]]:
+        person, number = {"мы": ("1per", "plur"), "я": ("1per", "sing"), "вы": ("2per", "plur"),
+                          "они": ("3per", "plur"), "она": ("3per", "sing")}[pronoun]
+        gender = "femn" if pronoun == "она" else None
+        verb = _active_verbs(f, tense, person, number, gender)
+        if verb and pronoun == "я" and tense == "past":
+            verb = verb.replace(" и ", "(а) и ") + "(а)"
+        obj_tokens = self._object_tokens(syntax, f.subject)
+        obj = self._object_accusative(syntax, f.subject)
+        said = f.agent.text if f.agent else pronoun
+        yourself = " — исполнитель вы сами" if pronoun in ("мы", "я") else ""
+        if verb is None:
+            return (
+                f"«{said}» с пассивом звучит как протокол{yourself}. Напишите, кто действует: "
+                f"«{capitalise(pronoun)} …».", None, []
+            )
+        rewrite = f"{pronoun} {verb}" + (f" {obj}" if obj else "")
+        shown = capitalise(rewrite) + ("" if obj else "…")
+        message = f"«{said}» с пассивом звучит как протокол{yourself}. Напишите прямо: «{shown}»."
+        return message, (rewrite if obj else None), obj_tokens
+
+    @staticmethod
+    def _object_tokens(syntax: _Syntax, subject: Token | None) -> list[Token]:
+        if subject is None:
+            return []
+        node = syntax.node(subject)
+        if node is None:
+            return [subject]
+        tokens = [t for t in (syntax.token(n) for n in _phrase(syntax, node)) if t is not None]
+        return tokens if tokens and _contiguous(syntax.document, tokens) else [subject]
+
+    def _object_accusative(self, syntax: _Syntax, subject: Token | None) -> str | None:
+        tokens = self._object_tokens(syntax, subject)
+        if not tokens or subject is None:
+            return None
+        head = _reading(subject, "nomn")
+        if head is None:
+            return None
+        words = []
+        for t in tokens:
+            if t is subject:
+                form = _inflect(head, {"accs"})
+            elif t.start < subject.start and t.pos in ("ADJF", "PRTF") and _reading(t, "nomn"):
+                adjective = _reading(t, "nomn")
+                assert adjective is not None
+                want = {"accs"}
+                if head.grammemes & {"plur", "masc"}:
+                    want |= head.grammemes & {"anim", "inan"}
+                form = _inflect(adjective, want) or _inflect(adjective, {"accs"})
+            else:
+                form = t.text
+            if form is None:
+                return None
+            words.append(form)
+        if not _is_proper(tokens[0]):
+            words[0] = words[0].lower()
+        return " ".join(words)

@@ -1,0 +1,158 @@
+"""KC201 detection: a passive, its verb, subject and possible doer, from the parse or from pymorphy3."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+from kanclint.rules.syntax.morph import _best, _infinitive, _is_known, _reading
+from kanclint.rules.syntax.words import NOT_AGENTS, ORGANISATIONS, PRONOUN_AGENTS
+from kanclint.text.document import Sentence, Token
+from kanclint.text.morphology import Parse
+from kanclint.text.syntax_view import _Node, _Syntax
+
+
+@dataclass
+class _Passive:
+    verb: Token
+    reading: Parse
+    reflexive: bool
+    lemma: str  # the active verb: «провести», «осуществлять»
+    aux: Token | None = None
+    agent: Token | None = None
+    subject: Token | None = None
+    conj: list[Token] = field(default_factory=list)  # passives joined to this one by «и»
+
+
+def _has_passive_kids(syntax: _Syntax, node: _Node) -> bool:
+    return any(k.tok.rel in ("nsubj:pass", "aux:pass") for k in syntax.children(node))
+
+
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "«", "»", '"'})
+
+
+def _morph_subject(sentence: Sentence, verb: Token) -> Token | None:
+    """The passive subject of a «-ся» verb by morphology, when the sentence was not parsed.
+
+    A noun in the nominative in the verb's clause (no punctuation or other verb
+    between), agreeing in number (and gender in the past singular), not after a
+    preposition.  Before the verb the leftmost one wins, since the subject opens
+    the clause («Председатель каждое утро катается»: not «утро»); failing that,
+    the first one after the verb («ведётся статистика»).  An animate subject
+    («председатель катается») makes the verb reflexive, not passive: no subject.
+    """
+    tokens = sentence.tokens
+    i = sentence.position(verb)
+    if i + 1 < len(tokens) and tokens[i + 1].pos == "INFN":
+        return None  # «рекомендуется разместить»: an impersonal formula, the modality dictionary's
+    number = "plur" if "plur" in verb.grammemes else "sing"
+    gender = next((g for g in ("masc", "femn", "neut") if g in verb.grammemes), None)
+
+    def nominative(j: int) -> Parse | None:
+        for p in tokens[j].parses[:2]:
+            g = p.grammemes
+            if p.pos != "NOUN" or "nomn" not in g or number not in g:
+                continue
+            if gender and number == "sing" and gender not in g:
+                continue
+            return None if _after_preposition(tokens, j) else p
+        return None
+
+    found: tuple[int, Parse] | None = None
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(tokens) and tokens[j].text not in _CLAUSE_BREAKS:
+            if tokens[j].is_word and tokens[j].pos == "VERB":
+                break  # another verb's clause
+            reading = nominative(j)
+            if reading is not None:
+                found = (j, reading)
+                if step == 1:
+                    break  # after the verb the nearest one
+            j += step
+        if found is not None:
+            break
+    if found is None:
+        return None
+    j, reading = found
+    return None if "anim" in reading.grammemes else tokens[j]
+
+
+def _morph_passive(token: Token) -> tuple[str, bool] | None:
+    """The active lemma and whether the form is reflexive, when pymorphy3 reads ``token`` as a passive.
+
+    A superset of what :meth:`PassiveVoice._candidate` accepts with the parse.
+    It depends on the written form only, so it is worked out once per form.
+    """
+    return _form_passive(token.text) if token.parses else None
+
+
+@lru_cache(maxsize=100_000)
+def _form_passive(text: str) -> tuple[str, bool] | None:
+    token = Token(0, 0, len(text), text, 0, False)
+    if not token.parses:
+        return None
+    best = token.parses[0]
+    prts = _reading(token, "PRTS", "pssv")
+    if prts is not None and prts.score >= best.score * 0.9:
+        return prts.lemma, False
+    if (
+        best.pos == "VERB" and token.key.endswith(("ся", "сь")) and "impf" in best.grammemes
+        and not best.grammemes & {"1per", "2per", "impr"}
+    ):  # the reflexive passive is made of imperfective verbs only: «отказался» is never one
+        base = _active_of_reflexive(best.lemma)
+        return (base, True) if base is not None else None
+    return None
+
+
+def _is_proper(token: Token) -> bool:
+    return bool(token.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})
+
+
+def _active_of_reflexive(lemma: str) -> str | None:
+    """«осуществляться» → «осуществлять» when the verb without «-ся» is transitive."""
+    if lemma.endswith(("ся", "сь")):
+        base = lemma[:-2]
+    else:
+        return None
+    inf = _infinitive(base)
+    if inf is None or "tran" not in inf.grammemes or not _is_known(base):
+        return None
+    return base
+
+
+def _is_agent(token: Token, role_verb: bool) -> bool:
+    """An instrumental that can be the doer: a person, a body, «нами» — not «летом» or «медалью»."""
+    if not token.is_word:
+        return False
+    if token.key in PRONOUN_AGENTS:
+        best = _best(token)
+        return best is not None and "ablt" in best.grammemes
+    best = _best(token)
+    if best is None or best.pos != "NOUN":
+        return False
+    capitalised = token.text[:1].isupper()
+    readings = [
+        p for p in token.parses
+        if p.pos == "NOUN" and "ablt" in p.grammemes
+        and (capitalised or not p.grammemes & {"Name", "Surn", "Patr"})  # «цветами» is not Цвета
+    ]
+    share = sum(p.score for p in readings)
+    if share < 0.3:
+        return False
+    if any(p.lemma in NOT_AGENTS for p in readings):
+        return False
+    if any(p.lemma in ORGANISATIONS for p in readings):
+        return True
+    if role_verb:
+        return False
+    return sum(p.score for p in readings if "anim" in p.grammemes) >= share / 2
+
+
+def _after_preposition(tokens: Sequence[Token], i: int) -> bool:
+    """«с подрядной организацией»: an instrumental after a preposition is not a doer."""
+    j = i - 1
+    while j >= 0 and tokens[j].is_word and tokens[j].pos in ("ADJF", "PRTF", "NUMR"):
+        j -= 1
+    return j >= 0 and tokens[j].pos == "PREP"

@@ -211,11 +211,13 @@ def _base_config(path: str | None, config_file: str | None, isolated: bool) -> C
 @click.option("--show-fixes", is_flag=True, help="Перечислить применённые исправления.")
 @click.option("--add-ignore", is_flag=True,
               help="Принять все текущие замечания: записать их в .kanclint-ignore.toml.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Сколько файлов проверять одновременно (по умолчанию — по числу ядер; 1 — в этом процессе).")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None, exit_zero: bool,
           show_statistics: bool, config_file: str | None, isolated: bool, platform: str | None,
           stdin_filename: str | None, apply_fixes: bool, unsafe_fixes: bool, show_diff: bool,
-          show_fixes: bool, add_ignore: bool) -> None:
+          show_fixes: bool, add_ignore: bool, jobs: int | None) -> None:
     """Проверить тексты: файлы, папки или «-» для stdin."""
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -228,6 +230,11 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
         select=config_mod.codes(select) or None, extend_select=config_mod.codes(extend_select) or None,
         ignore=config_mod.codes(ignore) or None, fail_on=fail_on, fail_under=fail_under, platform=platform,
     )
+    if not (apply_fixes or show_diff or add_ignore or "-" in files):
+        # Plain checking streams: each report is printed as soon as it and those before it are ready.
+        # Fixing stays serial in this process: it writes files, and its messages interleave with reports.
+        _check_streamed(files, errors, overrides, config_file, isolated, output_format, show_statistics,
+                        exit_zero, jobs)
     try:
         for f in files:
             name = stdin_filename or "<stdin>" if f == "-" else f
@@ -288,6 +295,122 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
         to_stderr = apply_fixes and "-" in files and output_format != "json"
         _print(reports, errors, output_format, show_statistics, err=to_stderr)
     sys.exit(_exit_code(reports, configs, errors, exit_zero))
+
+
+def _check_streamed(files: list[str], errors: list[tuple[str, str]], overrides: dict[str, Any],
+                    config_file: str | None, isolated: bool, output_format: str, show_statistics: bool,
+                    exit_zero: bool, jobs: int | None) -> None:
+    """Check ``files`` on ``jobs`` processes and print each report in input order as it is ready; exits.
+
+    Configurations are resolved first, here and in order, so a broken config file stops
+    the run before any output, as it always did; only reading and linting run in workers.
+    """
+    from .parallel import Job, default_jobs, run
+
+    configs: list[Config] = []
+    reports: list[Report] = []
+    loaded: dict[str | None, Config] = {}
+    todo: list[Job] = []
+    try:
+        for f in files:
+            cfg = config_mod.with_overrides(_base_config_cached(f, config_file, isolated, loaded), **overrides)
+            todo.append(Job(f, f, cfg, f))
+        printer = _Printer(output_format)
+        with _progress(len(todo), output_format) as bar:
+            for job, outcome in zip(todo, run(todo, default_jobs() if jobs is None else jobs)):
+                if outcome.report is None:
+                    errors.append((outcome.name, outcome.error or ""))
+                else:
+                    reports.append(outcome.report)
+                    configs.append(job.config)
+                    with bar.external_write_mode(file=sys.stdout):
+                        printer.add(outcome.report)
+                bar.update()
+    except (ConfigError, PluginError, InternalError) as exc:
+        _fail(str(exc))
+    printer.finish(reports, errors, show_statistics)
+    sys.exit(_exit_code(reports, configs, errors, exit_zero))
+
+
+def _base_config_cached(path: str, config_file: str | None, isolated: bool,
+                        loaded: dict[str | None, Config]) -> Config:
+    """:func:`_base_config` with each config file parsed once per run (a folder shares one file)."""
+    if config_file or isolated:
+        key: str | None = "" if isolated and not config_file else config_file
+    else:
+        found = config_mod.find_config_file(path)
+        key = str(found) if found else None
+    if key not in loaded:
+        loaded[key] = _base_config(path, config_file, isolated)
+    return loaded[key]
+
+
+def _progress(total: int, output_format: str):
+    """A progress bar on stderr for a run of several files, only on a terminal and after a second.
+
+    Nothing is drawn when stderr is a pipe or a file, so logs and CI output stay clean;
+    the bar never touches stdout, and it disappears when the run ends.
+    """
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: the worker pool may fork after this
+    show = total > 1 and sys.stderr is not None and sys.stderr.isatty()
+    return tqdm(total=total, file=sys.stderr, disable=not show, delay=1.0, leave=False, unit=" файл",
+                desc="kanclint", dynamic_ncols=True)
+
+
+class _Printer:
+    """Prints reports one by one exactly as :func:`_print` prints them all at the end.
+
+    ``full`` separates reports by a blank line only when there are several, so the first
+    report waits until a second one arrives (or the run ends).  Formats that describe
+    the whole run at once (json, sarif, junit) are printed at the end.
+    """
+
+    STREAMED = {"json-lines": format_json_lines, "github": format_github}
+
+    def __init__(self, output_format: str) -> None:
+        self.output_format = output_format
+        self.held: Report | None = None
+        self.count = 0
+
+    def add(self, report: Report) -> None:
+        self.count += 1
+        fmt = self.output_format
+        if fmt in self.STREAMED:
+            text = self.STREAMED[fmt]([report], [])
+            if text:
+                click.echo(text)
+        elif fmt not in MACHINE_FORMATS:
+            if fmt == "concise":
+                click.echo(format_concise(report))
+            elif self.count == 1:
+                self.held = report
+            else:
+                if self.held is not None:
+                    click.echo(format_full(self.held))
+                    click.echo()
+                    self.held = None
+                click.echo(format_full(report))
+                click.echo()
+
+    def finish(self, reports: list[Report], errors: list[tuple[str, str]], show_statistics: bool) -> None:
+        fmt = self.output_format
+        if fmt in self.STREAMED:
+            text = self.STREAMED[fmt]([], errors)
+            if text:
+                click.echo(text)
+            for _, message in errors:
+                click.echo(f"kanclint: {message}", err=True)
+        elif fmt in MACHINE_FORMATS:
+            _print(reports, errors, fmt, show_statistics)
+        else:
+            if self.held is not None:
+                click.echo(format_full(self.held))
+            for _, message in errors:
+                click.echo(f"kanclint: {message}", err=True)
+            if show_statistics:
+                click.echo(statistics(reports))
 
 
 def _storable_fixes(encoding: str, unsafe: bool, skipped: dict[tuple[str, str], None]):

@@ -207,6 +207,248 @@ def make_baseline() -> tuple[Callable[[str], int], float]:
     return bare, load
 
 
+# -- cold start: one process per run, next to the floor -------------------------------------------
+
+# A post paragraph whose findings need no syntax parse (the usual case) and one that
+# sends a sentence to the natasha parser (the models load: the slow cold start).
+COLD_PARAGRAPH = (
+    "В связи с проведением ремонтных работ на теплотрассе с 10 по 14 июня будет временно "
+    "приостановлена подача горячей воды в домах на улицах Ленина и Садовой.\n"
+)
+SYNTAX_PARAGRAPH = (
+    "В целях обеспечения реализации мероприятий по благоустройству территории администрацией района "
+    "осуществляется проведение работ по ремонту дорожного покрытия. Доводим до вашего сведения, что в "
+    "настоящее время данные работы производятся в соответствии с утверждённым планом.\n"
+)
+
+# The floor: what any checker of this paragraph must do in a new process.
+FLOOR_CODE = """
+import sys
+import razdel, pymorphy3
+morph = pymorphy3.MorphAnalyzer()
+text = open(sys.argv[1], encoding="utf-8").read()
+for sentence in razdel.sentenize(text):
+    for token in razdel.tokenize(sentence.text):
+        morph.parse(token.text)
+"""
+
+MODELS_LOADED_CODE = """
+import sys, kanclint
+kanclint.lint(open(sys.argv[1], encoding="utf-8").read())
+print("slovnet" in sys.modules)
+"""
+
+
+def kanclint_command() -> list[str]:
+    """The installed ``kanclint`` script next to this interpreter, as a user runs it."""
+    script = Path(sys.executable).with_name("kanclint")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "kanclint"]
+
+
+def _run_once(cmd: Sequence[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one process; fails loudly on a crash."""
+    import subprocess
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):  # 1: findings
+        raise RuntimeError(f"{' '.join(cmd)} exited with {done.returncode}: {done.stderr.decode(errors='replace')[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def cold_start(runs: int) -> dict[str, Any]:
+    """Median wall and CPU time of new processes, floor and kanclint interleaved run by run.
+
+    Like hyperfine: one untimed warm-up run per command (file system caches), then
+    ``runs`` rounds in which every command runs once, so a slow spell of the shared
+    machine hits all of them alike.  "warm cache" runs share a dictionary cache
+    filled by the warm-up; "empty cache" runs each get a new, empty cache directory.
+    """
+    import tempfile
+
+    work = Path(tempfile.mkdtemp(prefix="kanclint-cold-"))
+    (work / "post.txt").write_text(COLD_PARAGRAPH, encoding="utf-8")
+    (work / "syntax.txt").write_text(SYNTAX_PARAGRAPH, encoding="utf-8")
+    dropped = ("KANCLINT_NO_CACHE", "KANCLINT_CACHE_DIR", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
+    # Byte code as in any installed copy: written on the warm-up run, to a folder of our own (not
+    # into the project), for kanclint and the floor's libraries alike.
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+
+    def cache_env(folder: str) -> dict[str, str]:
+        # XDG_CACHE_HOME too, so that versions before KANCLINT_CACHE_DIR can be measured alike
+        return dict(env, KANCLINT_CACHE_DIR=str(work / folder / "kanclint"), XDG_CACHE_HOME=str(work / folder))
+
+    warm_env = cache_env("cache-warm")
+    kc = kanclint_command()
+    commands: dict[str, tuple[list[str], Callable[[int], dict[str, str]]]] = {
+        "floor": ([sys.executable, "-c", FLOOR_CODE, "post.txt"], lambda i: env),
+        "kanclint post.txt (warm cache)": ([*kc, "post.txt"], lambda i: warm_env),
+        "kanclint post.txt (empty cache)": ([*kc, "post.txt"], lambda i: cache_env(f"cache-empty-{i}")),
+        "kanclint rules (warm cache)": ([*kc, "rules"], lambda i: warm_env),
+        "floor, syntax paragraph": ([sys.executable, "-c", FLOOR_CODE, "syntax.txt"], lambda i: env),
+        "kanclint syntax.txt (warm cache)": ([*kc, "syntax.txt"], lambda i: warm_env),
+    }
+    import subprocess
+
+    models = {}  # whether linting the text loads the natasha models (through slovnet)
+    for name in ("post.txt", "syntax.txt"):
+        out = subprocess.run([sys.executable, "-c", MODELS_LOADED_CODE, name], cwd=work, env=warm_env,
+                             capture_output=True, text=True)
+        models[name] = out.stdout.strip() == "True"
+    times: dict[str, dict[str, list[float]]] = {name: {"wall": [], "cpu": []} for name in commands}
+    for i in range(-1, max(1, runs)):
+        for name, (cmd, env_of) in commands.items():
+            wall, cpu = _run_once(cmd, work, env_of(i))
+            if i >= 0:
+                times[name]["wall"].append(wall)
+                times[name]["cpu"].append(cpu)
+    import shutil
+
+    shutil.rmtree(work, ignore_errors=True)
+    result: dict[str, Any] = {"runs": max(1, runs), "command": kc, "models_loaded": models, "commands": {}}
+    for name, t in times.items():
+        result["commands"][name] = {
+            "median_wall_s": percentile(t["wall"], 50), "median_cpu_s": percentile(t["cpu"], 50),
+            "min_wall_s": min(t["wall"]), "max_wall_s": max(t["wall"]),
+        }
+    for name, row in result["commands"].items():
+        floor = result["commands"]["floor, syntax paragraph" if "syntax" in name else "floor"]
+        row["ratio_wall"] = row["median_wall_s"] / floor["median_wall_s"]
+        row["ratio_cpu"] = row["median_cpu_s"] / floor["median_cpu_s"]
+    return result
+
+
+COLD_TARGET_RATIO = 3.0  # issue #13: a cold `kanclint post.txt` within 3× the floor
+
+
+def print_cold_start(cold: dict[str, Any]) -> None:
+    print(f"cold start: new process per run, median of {cold['runs']} interleaved runs "
+          f"(kanclint = {' '.join(cold['command'])}; ratio = median / median of the floor on the same text)")
+    for name, row in cold["commands"].items():
+        print(f"  {name:34} wall {row['median_wall_s']:6.3f} s (×{row['ratio_wall']:4.1f})   "
+              f"cpu {row['median_cpu_s']:6.3f} s (×{row['ratio_cpu']:4.1f})   "
+              f"range {row['min_wall_s']:.3f}–{row['max_wall_s']:.3f} s")
+    post = cold["commands"]["kanclint post.txt (warm cache)"]
+    verdict = "met" if post["ratio_wall"] <= COLD_TARGET_RATIO else "NOT met"
+    print(f"  target ≤ ×{COLD_TARGET_RATIO:.0f} the floor for `kanclint post.txt` with a warm cache: {verdict}")
+    print(f"  natasha models loaded: post.txt {cold['models_loaded']['post.txt']}, "
+          f"syntax.txt {cold['models_loaded']['syntax.txt']} (they load only when a rule needs a parse or names)")
+
+
+# -- peers: words per second of other Russian text checkers, same texts, same core ------------------
+
+PEERS_VENV = ROOT / "benchmarks" / "peers-venv"
+# pip name → (import name, what one call does, the call on a text ``t``)
+PEERS: dict[str, tuple[str, str, str]] = {
+    "aiw-ru": ("aiw_ru", "aiw_ru.analyze(t): signs of machine style", "aiw_ru.analyze(t)"),
+    "ruts": ("ruts", "ruTS BasicStats + ReadabilityStats: counts and readability",
+             "ruts.BasicStats(t).get_stats(); ruts.ReadabilityStats(t).get_stats()"),
+}
+
+PEER_RUNNER = """
+import json, sys, time
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+passes = int(sys.argv[2])
+import {module}
+def run(t):
+    {call}
+for t in texts:  # untimed: first-call caches, as kanclint's warm pass
+    run(t)
+seconds = []
+for _ in range(passes):
+    t0 = time.process_time()
+    for t in texts:
+        run(t)
+    seconds.append(time.process_time() - t0)
+print(json.dumps(sorted(seconds)))
+"""
+
+
+def _python_at_least(exe: str, version: tuple[int, int]) -> bool:
+    import subprocess
+
+    try:
+        out = subprocess.run([exe, "-c", "import sys; print(*sys.version_info[:2])"],
+                             capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    parts = out.stdout.split()
+    return out.returncode == 0 and len(parts) == 2 and tuple(map(int, parts)) >= version
+
+
+def _peer_python() -> str:
+    """An interpreter new enough for every peer (aiw-ru needs Python 3.12), else this one."""
+    import glob
+    import shutil
+
+    candidates = [sys.executable, shutil.which("python3.13"), shutil.which("python3.12")]
+    candidates += sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.1[2-9]*/bin/python3")), reverse=True)
+    for exe in candidates:
+        if exe and _python_at_least(exe, (3, 12)):
+            return exe
+    return sys.executable
+
+
+def ensure_peers() -> dict[str, str | None]:
+    """Create ``benchmarks/peers-venv`` if needed and install each peer; peer → error text or None."""
+    import subprocess
+
+    python = PEERS_VENV / "bin" / "python"
+    if not python.is_file():
+        made = subprocess.run([_peer_python(), "-m", "venv", str(PEERS_VENV)], capture_output=True, text=True)
+        if made.returncode != 0:
+            return {name: f"could not create {PEERS_VENV}: {made.stderr.strip()[-300:]}" for name in PEERS}
+        (PEERS_VENV / ".gitignore").write_text("*\n", encoding="utf-8")  # never committed
+    status: dict[str, str | None] = {}
+    for name, (module, _, _) in PEERS.items():
+        present = subprocess.run([str(python), "-c", f"import {module}"], capture_output=True)
+        if present.returncode == 0:
+            status[name] = None
+            continue
+        print(f"installing {name} into {PEERS_VENV} …", file=sys.stderr)
+        done = subprocess.run([str(python), "-m", "pip", "install", "-q", name], capture_output=True, text=True)
+        errors = [line for line in done.stderr.splitlines() if "ERROR" in line]
+        status[name] = None if done.returncode == 0 else ("; ".join(errors) or done.stderr.strip())[-400:]
+    return status
+
+
+def peer_speeds(texts: Sequence[str], words: int, passes: int) -> dict[str, Any]:
+    """Words per second of each installed peer on ``texts``, in its own process on this core."""
+    import subprocess
+    import tempfile
+
+    status = ensure_peers()
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        json.dump(list(texts), f, ensure_ascii=False)
+    out: dict[str, Any] = {}
+    try:
+        for name, (module, what, call) in PEERS.items():
+            if status.get(name):
+                out[name] = {"error": f"not installed: {status[name]}", "what": what}
+                continue
+            code = PEER_RUNNER.format(module=module, call=call)
+            done = subprocess.run([str(PEERS_VENV / "bin" / "python"), "-c", code, f.name, str(max(1, passes))],
+                                  capture_output=True, text=True)
+            if done.returncode != 0:
+                out[name] = {"error": done.stderr.strip().splitlines()[-1:] or ["failed"], "what": what}
+                continue
+            seconds = json.loads(done.stdout.strip().splitlines()[-1])
+            best, median = seconds[0], percentile(seconds, 50)
+            out[name] = {
+                "what": what, "passes": len(seconds), "words": words,
+                "words_per_second_best": words / best if best else float("inf"),
+                "words_per_second_median": words / median if median else float("inf"),
+            }
+    finally:
+        os.unlink(f.name)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over all posts (default 3)")
@@ -216,11 +458,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--passes", type=int, default=10, help="timed passes for words per second (default 10)")
     parser.add_argument("--no-tracemalloc", action="store_true", help="skip the traced (slow) memory pass")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    parser.add_argument("--cold-runs", type=int, default=10,
+                        help="processes per command for the cold start (default 10; 0 skips it)")
+    parser.add_argument("--cold-only", action="store_true", help="measure the cold start only")
+    parser.add_argument("--peers", action="store_true",
+                        help="also time aiw-ru and ruTS on the whole texts (installed on demand in benchmarks/peers-venv)")
     args = parser.parse_args(argv)
     repeat = max(1, args.repeat)
     argv_used = sys.argv if argv is None else ["speed.py", *argv]
     command = " ".join(shlex.quote(a) for a in [sys.executable, *argv_used])
 
+    cold = cold_start(args.cold_runs) if args.cold_runs > 0 else None  # as a user runs it: not pinned
+    if args.cold_only:
+        if args.json:
+            json.dump({"command": command, "cold_start": cold}, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        elif cold is not None:
+            print(f"command: {command}\n")
+            print_cold_start(cold)
+        return 0
     pinning = pin_to_one_core()
     posts, source = collect_posts(args.examples_dir, args.seeds_dir, args.posts)
     chars = sum(len(p) for p in posts)
@@ -274,6 +530,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "kanclint": _merge(k_runs), "baseline": _merge(b_runs),
         }
     primary = speed["whole_texts"]["kanclint"]["words_per_second_best"]
+    peers = None
+    if args.peers:
+        whole = corpora["whole_texts"]
+        peers = peer_speeds(whole, speed["whole_texts"]["kanclint"]["words"], args.passes)
 
     lint_stats = time_calls(kanclint.lint, posts, repeat, clear_caches)
     rss_after_lint = maxrss_mib()
@@ -311,6 +571,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "baseline_morph_analyzer_s": bare_load_s,
         },
         "one_core": pinning,
+        "cold_start": cold,
+        "peers": peers,
         "words_per_second": speed,
         "target_words_per_second": TARGET_WORDS_PER_SECOND,
         "target_met": primary >= TARGET_WORDS_PER_SECOND,
@@ -341,6 +603,9 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{source['seed_paragraphs']} seed paragraphs"
           + (f", {source['fallback']} built-in" if "fallback" in source else "")
           + f"), {chars} characters, {repeat} pass(es); {findings} findings on the unique posts")
+    if cold is not None:
+        print()
+        print_cold_start(cold)
     print(f"\nthroughput, words per second (one core: {pinning}; parse and NER caches emptied before "
           f"every pass; best and median of {max(1, args.passes)} passes):")
     for name, label in (("whole_texts", "whole texts"), ("post_paragraphs", "post-sized paragraphs")):
@@ -350,6 +615,14 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"×{b['words_per_second_best'] / k['words_per_second_best']:.1f}")
     verdict = "met" if primary >= TARGET_WORDS_PER_SECOND else "NOT met"
     print(f"  target ≥ {TARGET_WORDS_PER_SECOND:,} words/s on whole texts (best pass): {verdict} ({primary:,.0f})")
+    if peers is not None:
+        print(f"  peers on the same whole texts, same core (own process, {PEERS_VENV.name}):")
+        for name, row in peers.items():
+            if "error" in row:
+                print(f"    {name:8} could not be measured: {row['error']}")
+            else:
+                print(f"    {name:8} {row['words_per_second_best']:10.0f} words/s (median {row['words_per_second_median']:.0f})"
+                      f"   ({row['words_per_second_best'] / primary:.2f} × kanclint's)   {row['what']}")
     print("\nloading (excluded from the per-post numbers):")
     print(f"  import kanclint             {import_s:8.3f} s")
     print(f"  first lint (models, dicts)  {first_lint_s:8.3f} s   (the same text again: {1000 * second_lint_s:.1f} ms)")

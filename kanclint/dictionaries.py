@@ -15,12 +15,12 @@ import re
 import sys
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from .model import Severity
-from .patterns import Pattern, PatternError, compile_pattern
+from .patterns import AnyWord, Exact, Gap, Item, Lemma, Pattern, PatternError, compile_pattern
 
 RULE_KEYS = {"code", "name", "category", "severity", "title", "what", "why", "example", "instead"}
 ENTRY_KEYS = {"id", "pattern", "patterns", "replacements", "safe", "autofix", "note", "guards", "severity", "examples"}
@@ -51,7 +51,12 @@ class Entry:
     guards: tuple[Pattern, ...] = ()
     severity: Severity | None = None
     examples: tuple[Example, ...] = ()
-    source: str = ""  # "file:line" for messages
+    path: str = ""  # the dictionary file; the line is looked up only when a message needs it
+
+    @property
+    def source(self) -> str:
+        """``file:line`` of the entry, for messages (found on demand: most runs never need it)."""
+        return f"{self.path}:{entry_line(self.path, self.id)}"
 
 
 @dataclass(frozen=True)
@@ -86,9 +91,36 @@ def builtin_files() -> list[Path]:
     return sorted(builtin_dir().glob("*.toml"))
 
 
-def _line_of(raw: str, entry_id: str) -> int:
-    m = re.search(rf'^\s*id\s*=\s*["\']{re.escape(entry_id)}["\']', raw, re.MULTILINE)
-    return raw.count("\n", 0, m.start()) + 1 if m else 0
+_ID_LINE = re.compile(r"""^[ \t]*id[ \t]*=[ \t]*["']([^"'\n]*)["']""", re.MULTILINE)
+
+
+def _id_lines(raw: str) -> dict[str, int]:
+    """Entry id → line number (the first occurrence), in one pass over the file."""
+    lines: dict[str, int] = {}
+    pos = 0
+    line = 1
+    for m in _ID_LINE.finditer(raw):
+        line += raw.count("\n", pos, m.start())
+        pos = m.start()
+        lines.setdefault(m.group(1), line)
+    return lines
+
+
+@lru_cache(maxsize=64)
+def _id_lines_of_file(path: str, stamp: tuple[int, int]) -> dict[str, int]:
+    try:
+        return _id_lines(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return {}
+
+
+def entry_line(path: str, entry_id: str) -> int:
+    """Line of ``id = "entry_id"`` in ``path`` (0 when unknown); read only when a message needs it."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return 0
+    return _id_lines_of_file(path, (info.st_mtime_ns, info.st_size)).get(entry_id, 0)
 
 
 def parse_example(item: Any, where: str) -> Example:
@@ -121,11 +153,39 @@ def _as_list(value: Any, where: str, key: str) -> list[str]:
     raise DictionaryError(f"{where}: `{key}` must be a string or a list of strings")
 
 
-def _parse_entry(raw_entry: Any, path: Path, raw_text: str, spec: RuleSpec) -> Entry:
+class _Lines:
+    """The id → line map of one file, built on the first message that needs a line."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self._lines: dict[str, int] | None = None
+
+    def get(self, entry_id: str) -> int:
+        if self._lines is None:
+            self._lines = _id_lines(self.raw)
+        return self._lines.get(entry_id, 0)
+
+
+class _Where:
+    """``file:line: entry `id```: formatted (and the line looked up) only when a message is built."""
+
+    __slots__ = ("path", "lines", "entry_id")
+
+    def __init__(self, path: Path, lines: _Lines, entry_id: str):
+        self.path, self.lines, self.entry_id = path, lines, entry_id
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.lines.get(self.entry_id)}: entry `{self.entry_id}`"
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def _parse_entry(raw_entry: Any, path: Path, lines: _Lines, spec: RuleSpec) -> Entry:
     if not isinstance(raw_entry, dict) or "id" not in raw_entry:
         raise DictionaryError(f"{path}: an [[entry]] without `id`")
     entry_id = str(raw_entry["id"])
-    where = f"{path}:{_line_of(raw_text, entry_id)}: entry `{entry_id}`"
+    where = _Where(path, lines, entry_id)
     if not _ID_RE.match(entry_id):
         raise DictionaryError(f"{where}: id must be lowercase ascii with hyphens")
     unknown = set(raw_entry) - ENTRY_KEYS
@@ -172,17 +232,19 @@ def _parse_entry(raw_entry: Any, path: Path, raw_text: str, spec: RuleSpec) -> E
         guards=guards,
         severity=severity,
         examples=examples,
-        source=where.rsplit(": entry", 1)[0],
+        path=str(path),
     )
 
 
-def read_dictionary(path: Path) -> Dictionary:
+def read_dictionary(path: Path, raw_text: str | None = None) -> Dictionary:
     """Parse and validate one file; raises :class:`DictionaryError` for file-level faults.
 
     Entry-level faults (a bad pattern, a missing example) are collected in
     ``problems`` and the entry is left out, so one typo does not disable a file.
+    ``raw_text`` is the file's content when the caller has already read it.
     """
-    raw_text = path.read_text(encoding="utf-8")
+    if raw_text is None:
+        raw_text = path.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(raw_text)
     except tomllib.TOMLDecodeError as exc:
@@ -215,14 +277,15 @@ def read_dictionary(path: Path) -> Dictionary:
     entries: list[Entry] = []
     problems: list[str] = []
     seen: set[str] = set()
+    lines = _Lines(raw_text)
     for raw_entry in data.get("entry", []):
         try:
-            entry = _parse_entry(raw_entry, path, raw_text, spec)
+            entry = _parse_entry(raw_entry, path, lines, spec)
         except DictionaryError as exc:
             problems.append(str(exc))
             continue
         if entry.id in seen:
-            problems.append(f"{entry.source}: entry `{entry.id}`: duplicate id")
+            problems.append(f"{_Where(path, lines, entry.id)}: duplicate id")
             continue
         seen.add(entry.id)
         entries.append(entry)
@@ -263,69 +326,228 @@ def example_problems(spec: RuleSpec, entry: Entry) -> list[str]:
     return problems
 
 
-def _cache_path() -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    try:
-        path = Path(base) / "kanclint"
-        path.mkdir(parents=True, exist_ok=True)
-        return path
-    except OSError:
-        return None
+# -- the compiled cache ------------------------------------------------------------------
+#
+# Reading the TOML, compiling ~8,000 patterns and running every entry's examples
+# costs seconds; a CLI run must not pay that each time.  The result is kept as
+# plain JSON (no pickle: loading it runs no code) in the user cache directory,
+# keyed by everything it depends on, and checked by its own hash (kanclint.cache).
+
+CACHE_FORMAT = 1
 
 
-def _digest(path: Path) -> str:
-    from . import __version__
+def _library_stamp() -> str:
+    """Which pymorphy3, its dictionaries and razdel compiled the patterns and judged the examples.
 
-    h = hashlib.sha256(path.read_bytes())
-    h.update(__version__.encode())
-    return h.hexdigest()
-
-
-def verified_entries(dictionary: Dictionary, *, use_cache: bool = True) -> tuple[list[Entry], list[str]]:
-    """Entries whose examples pass, and the problems of those that do not.
-
-    Checking ~1,000 entries costs a second, so the verdict is cached per file
-    content and kanclint version in the user's cache directory.
+    Their file stamps, not ``importlib.metadata`` (tens of milliseconds per call):
+    an upgrade rewrites the files, so the cache is rebuilt.
     """
-    path = Path(dictionary.spec.path)
-    cache_file = None
-    if use_cache and (cache_dir := _cache_path()):
-        cache_file = cache_dir / f"verified-{_digest(path)}.json"
-        if cache_file.is_file():
-            try:
-                failed = json.loads(cache_file.read_text(encoding="utf-8"))
-                bad_ids = set(failed)
-                return (
-                    [e for e in dictionary.entries if e.id not in bad_ids],
-                    [p for ps in failed.values() for p in ps],
-                )
-            except (OSError, ValueError):
-                pass
-    failed: dict[str, list[str]] = {}
-    for entry in dictionary.entries:
-        problems = example_problems(dictionary.spec, entry)
-        if problems:
-            failed[entry.id] = problems
-    if cache_file is not None:
+    from importlib.util import find_spec
+
+    parts = []
+    for name in ("pymorphy3", "pymorphy3_dicts_ru", "razdel"):
         try:
-            tmp = cache_file.with_suffix(".tmp")
-            tmp.write_text(json.dumps(failed, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(cache_file)
-        except OSError:
-            pass
-    problems = [p for ps in failed.values() for p in ps]
-    return [e for e in dictionary.entries if e.id not in failed], problems
+            spec = find_spec(name)
+            origin = spec.origin if spec is not None else None
+            info = os.stat(origin) if origin else None
+        except (ImportError, ValueError, OSError):
+            info, origin = None, None
+        parts.append(f"{name}={origin}:{info.st_mtime_ns}:{info.st_size}" if info else f"{name}=?")
+    return ";".join(parts)
 
 
 @cache
-def load(path: str, verify: bool = True) -> tuple[Dictionary, tuple[str, ...]]:
-    """A dictionary ready for use (once per process), and every problem found in it."""
-    dictionary = read_dictionary(Path(path))
+def _environment_key() -> bytes:
+    from . import __version__
+
+    return f"format={CACHE_FORMAT};kanclint={__version__};{_library_stamp()}".encode()
+
+
+def _cache_key(path: str, content: bytes, verify: bool) -> str:
+    h = hashlib.sha256(_environment_key())
+    h.update(f";verify={verify};path={path}\0".encode())
+    h.update(content)
+    return h.hexdigest()
+
+
+def _cache_file_prefix(path: str) -> str:
+    return f"dictionary-{hashlib.sha256(path.encode()).hexdigest()[:16]}-"
+
+
+def _encode_item(item: Item) -> list[Any]:
+    if isinstance(item, Exact):
+        return ["e", sorted(item.forms)]
+    if isinstance(item, Lemma):
+        return ["l", sorted(item.lemmas), sorted(item.grammemes), item.slot]
+    if isinstance(item, AnyWord):
+        return ["a", sorted(item.grammemes), item.ordinal]
+    return ["g", item.size]
+
+
+class _Encoder:
+    """Plain data with every distinct item and pattern stored once and referred to by index.
+
+    Thousands of patterns share items such as «в»; decoding each once is most
+    of what makes a warm start fast.
+    """
+
+    def __init__(self) -> None:
+        self.items: list[list[Any]] = []
+        self.patterns: list[list[Any]] = []
+        self._item_index: dict[Item, int] = {}
+        self._pattern_index: dict[Pattern, int] = {}
+
+    def item(self, item: Item) -> int:
+        if item not in self._item_index:
+            self._item_index[item] = len(self.items)
+            self.items.append(_encode_item(item))
+        return self._item_index[item]
+
+    def pattern(self, pattern: Pattern) -> int:
+        if pattern not in self._pattern_index:
+            self._pattern_index[pattern] = len(self.patterns)
+            self.patterns.append([pattern.source, [self.item(i) for i in pattern.items]])
+        return self._pattern_index[pattern]
+
+
+def _encode(dictionary: Dictionary, problems: list[str], key: str) -> bytes:
+    spec = dictionary.spec
+    encoder = _Encoder()
+    entries = [
+        [
+            e.id,
+            [encoder.pattern(p) for p in e.patterns],
+            list(e.replacements),
+            e.safe,
+            e.autofix,
+            e.note,
+            [encoder.pattern(p) for p in e.guards],
+            None if e.severity is None else e.severity.value,
+            [[x.text, x.bad, None if x.span is None else list(x.span), x.fix] for x in e.examples],
+        ]
+        for e in dictionary.entries
+    ]
+    data = {
+        "key": key,
+        "spec": {name: str(getattr(spec, name).value if name == "severity" else getattr(spec, name))
+                 for name in RuleSpec.__dataclass_fields__},
+        "items": encoder.items,
+        "patterns": encoder.patterns,
+        "entries": entries,
+        "parse_problems": list(dictionary.problems),
+        "problems": problems,
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _decode_item(raw: list[Any]) -> Item:
+    kind = raw[0]
+    if kind == "e":
+        return Exact(frozenset(raw[1]))
+    if kind == "l":
+        return Lemma(frozenset(raw[1]), frozenset(raw[2]), int(raw[3]))
+    if kind == "a":
+        return AnyWord(frozenset(raw[1]), int(raw[2]))
+    if kind == "g":
+        return Gap(int(raw[1]))
+    raise ValueError(f"unknown item {kind!r}")
+
+
+def _decode(payload: bytes, key: str, path: str) -> tuple[Dictionary, list[str]]:
+    """The cached dictionary; ``ValueError`` (and friends) when the file is not what we wrote.
+
+    The file's own hash (checked by :func:`kanclint.cache.read`) and the key it
+    carries are the checks: a file that passes both is one this code wrote.
+    """
+    data = json.loads(payload.decode("utf-8"))
+    if data["key"] != key:
+        raise ValueError("cache key mismatch")
+    raw_spec = data["spec"]
+    fields: dict[str, Any] = {name: str(raw_spec[name]) for name in RuleSpec.__dataclass_fields__}
+    fields["severity"] = Severity.parse(fields["severity"])
+    fields["path"] = path
+    spec = RuleSpec(**fields)
+    items = [_decode_item(raw) for raw in data["items"]]
+    patterns = [Pattern(source, tuple([items[i] for i in indices])) for source, indices in data["patterns"]]
+    severities = {s.value: s for s in Severity}
+    entries = []
+    for entry_id, pattern_ids, replacements, safe, autofix, note, guard_ids, severity, raw_examples in data["entries"]:
+        entries.append(Entry(
+            id=entry_id,
+            patterns=tuple([patterns[i] for i in pattern_ids]),
+            replacements=tuple(replacements),
+            safe=safe,
+            autofix=autofix,
+            note=note,
+            guards=tuple([patterns[i] for i in guard_ids]),
+            severity=None if severity is None else severities[severity],
+            examples=tuple([
+                Example(text, bad, None if span is None else (span[0], span[1]), fix)
+                for text, bad, span, fix in raw_examples
+            ]),
+            path=path,
+        ))
+        if not entries[-1].patterns:
+            raise ValueError(f"entry {entry_id!r} without patterns")
+    return Dictionary(spec, entries, list(data["parse_problems"])), list(data["problems"])
+
+
+def verified_entries(dictionary: Dictionary) -> tuple[list[Entry], list[str]]:
+    """Entries whose examples pass, and the problems of those that do not.
+
+    Checking ~1,600 entries costs a second or more: :func:`load` keeps the
+    verdict in the compiled cache, so this runs once per dictionary version.
+    """
+    entries: list[Entry] = []
+    problems: list[str] = []
+    for entry in dictionary.entries:
+        found = example_problems(dictionary.spec, entry)
+        if found:
+            problems.extend(found)
+        else:
+            entries.append(entry)
+    return entries, problems
+
+
+def _compile(path: Path, raw_text: str, verify: bool) -> tuple[Dictionary, list[str]]:
+    dictionary = read_dictionary(path, raw_text)
     problems = list(dictionary.problems)
     if verify:
         entries, failed = verified_entries(dictionary)
         dictionary = Dictionary(dictionary.spec, entries, dictionary.problems)
         problems += failed
+    return dictionary, problems
+
+
+@cache
+def load(path: str, verify: bool = True) -> tuple[Dictionary, tuple[str, ...]]:
+    """A dictionary ready for use (once per process), and every problem found in it.
+
+    Served from the compiled cache when it holds this exact file for this exact
+    kanclint; otherwise compiled, verified and cached for the next run.
+    A cache that cannot be read, written or trusted only costs time.
+    """
+    from . import cache as store
+
+    content = Path(path).read_bytes()
+    key = _cache_key(path, content, verify)
+    directory = store.cache_dir()
+    cache_file = directory / f"{_cache_file_prefix(path)}{key[:32]}.json" if directory is not None else None
+    if cache_file is not None:
+        payload = store.read(cache_file)
+        if payload is not None:
+            try:
+                dictionary, problems = _decode(payload, key, path)
+                return dictionary, tuple(problems)
+            except (ValueError, KeyError, TypeError, IndexError, AttributeError, UnicodeDecodeError):
+                pass  # not a cache we wrote: rebuild it below
+    try:
+        raw_text = content.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DictionaryError(f"{path}: not UTF-8: {exc}") from None
+    dictionary, problems = _compile(Path(path), raw_text, verify)
+    if cache_file is not None and store.write(cache_file, _encode(dictionary, problems, key)):
+        store.remove_stale(cache_file.parent, _cache_file_prefix(path), cache_file)
     return dictionary, tuple(problems)
 
 

@@ -5,6 +5,13 @@ so a run whose rules need no syntax never pays for loading the models.  The
 models ship inside the ``natasha`` package: nothing is downloaded.  natasha's
 pymorphy2-based ``MorphVocab`` is never created: lemmas come from pymorphy3.
 
+A cold CLI run pays for every model it loads, so each is loaded on its own
+(a post that needs the parser does not load the NER tagger), straight from
+natasha's data files through slovnet and navec: ``import natasha`` would also
+import its rule-based extractors (yargy) and display helpers, and navec's word
+list, which slovnet never reads, takes longer to load than the vectors.  If
+natasha's files are not where natasha 1.x keeps them, its own classes are used.
+
 The parser is the slowest part of a lint (about 15,000 tokens a second), so it
 gets only what rules ask for: the sentences a cheap morphological filter picked,
 as the Document's own razdel tokens (no second segmentation), in one batch
@@ -16,27 +23,108 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from functools import cache, lru_cache
-from typing import Sequence
+from pathlib import Path
+from typing import Any, Sequence
 
 Arcs = tuple[tuple[int, int, str], ...]  # (id, head id, relation) per token, ids from 1
 
 _PARSE_CACHE: "OrderedDict[tuple[str, ...], Arcs]" = OrderedDict()
 PARSE_CACHE_SIZE = 20_000
 
+# natasha's data files (natasha.data.NEWS_EMBEDDING, NEWS_SYNTAX, NEWS_NER in natasha 1.x)
+EMBEDDING_FILE = ("emb", "navec_news_v1_1B_250K_300d_100q.tar")
+SYNTAX_FILE = ("model", "slovnet_syntax_news_v1.tar")
+NER_FILE = ("model", "slovnet_ner_news_v1.tar")
+
+
+def _natasha_file(parts: tuple[str, str]) -> Path | None:
+    """A data file of the installed natasha, found without importing natasha."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("natasha")
+    except (ImportError, ValueError):
+        return None
+    for base in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(base, "data", *parts)
+        if path.is_file():
+            return path
+    return None
+
 
 @cache
-def _models():
-    from natasha import NewsEmbedding, NewsNERTagger, NewsSyntaxParser
+def _embedding() -> Any:
+    """navec's quantised vectors for slovnet, or ``None`` to fall back to natasha's classes.
 
-    emb = NewsEmbedding()
-    return NewsSyntaxParser(emb), NewsNERTagger(emb)
+    slovnet reads only the embedding's id and its PQ arrays (``inject_navec``),
+    so navec's 250,000-word vocabulary is not loaded, nor are the vector norms
+    navec precomputes for similarity queries.
+    """
+    path = _natasha_file(EMBEDDING_FILE)
+    if path is None:
+        return None
+    try:
+        from navec import Navec
+        from navec.meta import Meta
+        from navec.pq import PQ
+        from navec.tar import Tar
+    except ImportError:  # pragma: no cover - another navec layout
+        return None
+
+    class ArraysOnlyPQ(PQ):  # type: ignore[misc]
+        def precompute(self) -> None:
+            """Norms for ``sim``: slovnet never asks for a similarity."""
+
+    with Tar(str(path)) as tar:
+        meta = Meta.from_file(tar.load("meta.json"))
+        Meta.check_protocol(meta.protocol)
+        pq = ArraysOnlyPQ.from_file(tar.load("pq.bin"))
+    return Navec(meta, None, pq)
+
+
+@cache
+def _natasha_embedding() -> Any:  # pragma: no cover - only when natasha's files moved
+    from natasha import NewsEmbedding
+
+    return NewsEmbedding()
+
+
+@cache
+def _parser() -> Any:
+    """The dependency parser: ``map(list of token lists)`` → markups whose tokens have id, head_id, rel."""
+    path, emb = _natasha_file(SYNTAX_FILE), _embedding()
+    if path is None or emb is None:  # pragma: no cover
+        from natasha import NewsSyntaxParser
+
+        return NewsSyntaxParser(_natasha_embedding())
+    from slovnet import Syntax
+
+    return Syntax.load(str(path)).navec(emb)
+
+
+@cache
+def _ner() -> Any:
+    """The NER tagger: ``tagger(text).spans`` → spans with start, stop, type."""
+    path, emb = _natasha_file(NER_FILE), _embedding()
+    if path is None or emb is None:  # pragma: no cover
+        from natasha import NewsNERTagger
+
+        return NewsNERTagger(_natasha_embedding())
+    from slovnet import NER
+
+    return NER.load(str(path)).navec(emb)
+
+
+def _models() -> tuple[Any, Any]:
+    """Both models (tests and editor warm-up); rules load only the one they need."""
+    return _parser(), _ner()
 
 
 def parse_sentences(sentences: Sequence[tuple[str, ...]]) -> list[Arcs]:
     """Dependency arcs for each sentence (a tuple of token texts), parsing the new ones in one batch."""
     missing = list(dict.fromkeys(s for s in sentences if s and s not in _PARSE_CACHE))
     if missing:
-        parser, _ = _models()
+        parser = _parser()
         for words, markup in zip(missing, parser.map([list(w) for w in missing])):
             _PARSE_CACHE[words] = tuple(
                 (int(t.id), int(t.head_id), t.rel or "") for t in markup.tokens
@@ -61,8 +149,7 @@ def clear_caches() -> None:
 @lru_cache(maxsize=20_000)
 def _entities(chunk: str) -> tuple[tuple[int, int, str], ...]:
     """The tagger on one sentence directly: natasha's ``Doc`` would segment it again first."""
-    _, ner = _models()
-    return tuple((s.start, s.stop, s.type) for s in ner(chunk).spans)
+    return tuple((s.start, s.stop, s.type) for s in _ner()(chunk).spans)
 
 
 def sentence_entities(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:

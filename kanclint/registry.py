@@ -10,7 +10,6 @@ failure names the distribution and entry point, never a bare traceback.
 
 from __future__ import annotations
 
-import importlib.metadata as md
 import inspect
 import os
 import sys
@@ -18,10 +17,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .dictionaries import DictionaryError
 from .rules.base import CODE_RE, RuleProtocol, validate_rule
+
+if TYPE_CHECKING:  # pragma: no cover - imported when plugins are looked for (tens of ms)
+    import importlib.metadata as md
 
 RULES_GROUP = "kanclint.rules"
 DICTIONARIES_GROUP = "kanclint.dictionaries"
@@ -60,6 +62,7 @@ def _search_path() -> list[str]:
 
 def find_plugins() -> list[Plugin]:
     """Phase one: list entry points, sorted, without importing anything."""
+    import importlib.metadata as md
     plugins: dict[tuple[str, str, str], Plugin] = {}
     for dist in md.distributions(path=_search_path()):
         name = dist.metadata["Name"] or "?"

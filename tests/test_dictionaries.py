@@ -144,10 +144,13 @@ examples = [
     assert len(problems) == 1 and "broken" in problems[0]
     line = path.read_text(encoding="utf-8").splitlines().index('id = "broken"') + 1
     assert f"{path}:{line}" in problems[0]
-    # the verdict is cached per file content
-    assert list((tmp_path / "cache" / "kanclint").glob("verified-*.json"))
-    entries_again, problems_again = verified_entries(d)
-    assert [e.id for e in entries_again] == [e.id for e in entries_ok] and problems_again == problems
+    # load() compiles, verifies and caches the file; a new process reads the verdict from the cache
+    loaded, loaded_problems = load(str(path))
+    assert [e.id for e in loaded.entries] == [e.id for e in entries_ok] and list(loaded_problems) == problems
+    assert list((tmp_path / "cache" / "kanclint").glob("dictionary-*.json"))
+    load.cache_clear()
+    again, problems_again = load(str(path))
+    assert again.entries == loaded.entries and problems_again == loaded_problems
 
 
 @pytest.mark.parametrize(

@@ -317,7 +317,7 @@ def _check_streamed(files: list[str], errors: list[tuple[str, str]], overrides: 
             todo.append(Job(f, f, cfg, f))
         printer = _Printer(output_format)
         with _progress(len(todo), output_format) as bar:
-            for job, outcome in zip(todo, run(todo, default_jobs() if jobs is None else jobs)):
+            for job, outcome in zip(todo, run(todo, default_jobs() if jobs is None else jobs, lint)):
                 if outcome.report is None:
                     errors.append((outcome.name, outcome.error or ""))
                 else:

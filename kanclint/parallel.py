@@ -19,7 +19,7 @@ import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .config import Config
 from .engine import lint
@@ -54,13 +54,13 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def check_one(job: Job) -> Outcome:
+def check_one(job: Job, lint_text: Callable[..., Report] = lint) -> Outcome:
     """Read, decode and lint one file; unreadable input is an outcome, a broken rule an exception."""
     try:
         decoded = decode(read_bytes(Path(job.path)), job.name)
     except InputError as exc:
         return Outcome(job.name, error=str(exc))
-    return Outcome(job.name, report=lint(decoded.text, config=job.config, path=job.report_path))
+    return Outcome(job.name, report=lint_text(decoded.text, config=job.config, path=job.report_path))
 
 
 def _worker_init() -> None:
@@ -81,15 +81,16 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def run(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
+def run(jobs: Sequence[Job], workers: int, lint_text: Callable[..., Report] = lint) -> Iterator[Outcome]:
     """Outcomes of ``jobs`` in their order, each yielded as soon as it and all before it are done.
 
     Exceptions of a lint (a crashing rule or plugin) are raised here, at the file that
     caused them, exactly as in a serial run.  Abandoning the iterator cancels the rest.
+    ``lint_text`` (a module-level function: workers receive it by name) does the linting.
     """
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
-            yield check_one(job)
+            yield check_one(job, lint_text)
         return
     context = _context()
     if context.get_start_method() == "fork":
@@ -99,7 +100,7 @@ def run(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
     pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=_worker_init)
     futures: list[Future[Outcome]] = []
     try:
-        futures = [pool.submit(check_one, job) for job in jobs]
+        futures = [pool.submit(check_one, job, lint_text) for job in jobs]
         for future in futures:
             yield future.result()
     finally:

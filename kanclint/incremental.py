@@ -1,0 +1,126 @@
+"""Linting successive versions of one post, re-checking only the paragraphs an edit touched.
+
+In an editor a keystroke changes one paragraph; the others come back unchanged, and
+so do the findings of every rule that only ever looks inside one paragraph (dictionary
+phrases, syntax, sentence length, «!!!», caps).  Those rules run on each paragraph as
+a small document of its own, and their findings are cached by the paragraph's text
+(with the little context they depend on) and shifted to wherever the paragraph now
+sits.  Everything that looks at the whole post — press-release shape (KC30x), length
+(KC402), readability (KC405), abbreviations explained once per post (KC406), plugin
+rules, markup and ignore-file suppressions, the score — is computed on the whole text
+every time, exactly as :func:`kanclint.lint` does.  The result equals
+``kanclint.lint(text)``; a property test checks it over random edit sequences.
+
+What a paragraph-local rule sees of the rest of the post is passed in and made part
+of the cache key: the protected spans (a quotation or link may cross a blank line)
+and whether the author writes «ё» (replacements follow the author's spelling).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Any, Hashable
+
+from . import config as config_mod
+from .analysis import Document
+from .config import Config
+from .engine import check_rules, finish_findings, report_for
+from .model import Diagnostic, Edit, Report
+
+# Built-in rules whose findings in a paragraph depend only on that paragraph (and the
+# context in the cache key).  Whole-post rules are left out on purpose: KC301–KC307
+# (the press-release markers count together), KC402 length, KC405 readability of the
+# whole post, KC406 (each abbreviation is explained once per post).
+PARAGRAPH_LOCAL = frozenset({
+    "KC101", "KC102", "KC103", "KC104", "KC105", "KC106", "KC107", "KC108", "KC109", "KC110", "KC111", "KC112",
+    "KC201", "KC202", "KC203", "KC204",
+    "KC401", "KC403", "KC404", "KC407",
+})
+DEFAULT_MAX_PARAGRAPHS = 2_000
+
+
+def is_paragraph_local(rule: Any) -> bool:
+    """Only kanclint's own rules listed in :data:`PARAGRAPH_LOCAL`; a plugin always sees the whole post."""
+    return getattr(rule, "code", None) in PARAGRAPH_LOCAL and type(rule).__module__.startswith("kanclint.rules.")
+
+
+def chunks(document: Document) -> list[tuple[int, int]]:
+    """The paragraphs of ``document`` widened to whole lines (indentation and trailing blanks included).
+
+    Whole lines, so that a rule which looks at the blanks around a phrase (a deletion
+    takes the space before it) sees what it would see in the whole text.
+    """
+    text = document.text
+    out = []
+    for p in document.paragraphs:
+        start = text.rfind("\n", 0, p.start) + 1
+        end = text.find("\n", p.end)
+        out.append((start, len(text) if end == -1 else end))
+    return out
+
+
+def _shift(d: Diagnostic, by: int) -> Diagnostic:
+    fix = d.fix
+    if fix is not None:
+        fix = replace(fix, edits=tuple(Edit(e.start + by, e.end + by, e.replacement) for e in fix.edits))
+    return replace(d, start=d.start + by, end=d.end + by, fix=fix)
+
+
+class IncrementalLinter:
+    """Lints texts like :func:`kanclint.lint`, reusing paragraph-local findings between calls.
+
+    One per language server (not a module global): the cache is bounded (least
+    recently used paragraphs go first) and cleared when the configuration changes.
+    Not thread-safe: the server lints in one worker thread.
+    """
+
+    def __init__(self, max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS) -> None:
+        self.max_paragraphs = max_paragraphs
+        self._cache: OrderedDict[Hashable, tuple[Diagnostic, ...]] = OrderedDict()
+        self._context: tuple[Config, str | None] | None = None
+        self.hits = 0
+        self.misses = 0
+
+    def clear(self) -> None:
+        self._cache.clear()
+        self._context = None
+
+    def lint(self, text: str, *, config: Config | None = None, path: str | None = None) -> Report:
+        cfg = config or Config()
+        if self._context != (cfg, path):  # rule selection, options and allowed words all come from these
+            self._cache.clear()
+            self._context = (cfg, path)
+        document = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
+        rules = list(config_mod.selected_rules(cfg, path))
+        local = [r for r in rules if is_paragraph_local(r)]
+        found = check_rules(document, cfg, [r for r in rules if not is_paragraph_local(r)])
+        if local:
+            writes_yo = document.writes_yo
+            spans = document.protected_spans
+            for start, end in chunks(document):
+                protected = tuple((max(a, start) - start, min(b, end) - start, kind)
+                                  for a, b, kind in spans if a < end and start < b)
+                key = (text[start:end], protected, writes_yo)
+                cached = self._cache.get(key)
+                if cached is None:
+                    self.misses += 1
+                    cached = self._check_paragraph(key, cfg, path, local)
+                else:
+                    self.hits += 1
+                    self._cache.move_to_end(key)
+                found.extend(_shift(d, start) if start else d for d in cached)
+        return report_for(document, cfg, finish_findings(found))
+
+    def _check_paragraph(self, key: tuple[str, tuple[tuple[int, int, str], ...], bool], cfg: Config,
+                         path: str | None, rules: list[Any]) -> tuple[Diagnostic, ...]:
+        text, protected, writes_yo = key
+        part = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
+        # the layers that depend on the whole post, as the whole post has them
+        part.__dict__["protected_spans"] = list(protected)
+        part.__dict__["writes_yo"] = writes_yo
+        found = tuple(check_rules(part, cfg, rules))
+        self._cache[key] = found
+        while len(self._cache) > self.max_paragraphs:
+            self._cache.popitem(last=False)
+        return found

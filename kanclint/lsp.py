@@ -13,7 +13,13 @@ Run as ``kanclint lsp`` (stdio).  A few choices matter for correctness:
   was negotiated).  Offsets are converted with pygls' position codec only when
   a message leaves or enters the server (:class:`Lines`).
 * Linting runs in one worker thread, so the server keeps answering hovers and
-  code actions while natasha parses.  A document over :data:`MAX_LINT_BYTES` is not
+  code actions while natasha parses.  At ``initialize`` that thread loads the
+  dictionaries, and a second thread then loads natasha's parser: the first post is
+  answered without waiting for the parser unless one of its sentences needs it.
+* An edit re-checks only the paragraphs it touched: findings of paragraph-local rules
+  are cached by paragraph text (:mod:`kanclint.incremental`, one bounded cache per
+  server); whole-post rules, suppressions and the score are computed every time, so
+  the result is the one ``kanclint.lint`` gives.  A document over :data:`MAX_LINT_BYTES` is not
   linted at all: it gets one information diagnostic saying so.
 * The transport (:mod:`kanclint.lsp_guard`) survives wrong and huge ``Content-Length``
   headers, answers every request and exits with the code the spec asks for, at once.
@@ -31,6 +37,7 @@ import logging
 import os
 import re
 import sys
+import threading
 import tomllib
 from bisect import bisect_right
 from concurrent.futures import ThreadPoolExecutor
@@ -53,7 +60,7 @@ from . import config as config_mod
 from .config import Config
 from .docs import rule_markdown
 from .engine import fix as fix_text
-from .engine import lint
+from .incremental import IncrementalLinter
 from .model import Applicability, Diagnostic, Edit, Severity
 from .morphology import fold
 from .registry import rule_by_code
@@ -71,7 +78,7 @@ LSP_SEVERITY = {
     Severity.WARNING: lsp.DiagnosticSeverity.Warning,
     Severity.INFO: lsp.DiagnosticSeverity.Information,
 }
-WARM_UP = "Иван Петров открыл в Москве новую школу. Ждём всех!"
+WARM_UP = "Привет! Ждём всех в парке."  # needs no parser: loads dictionaries and morphology only
 MAX_LINT_BYTES = 1_000_000  # UTF-8; a long post is a few kilobytes, and linting takes ~20 µs a character
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
@@ -207,6 +214,29 @@ class KanclintServer(LanguageServer):
         self.oversized: dict[str, int] = {}  # URI -> bytes of a document whose text never arrived (frame cap)
         self.ready = asyncio.Event()  # set once the first settings are known
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kanclint-lint")
+        self.incremental = IncrementalLinter()  # used only in the lint thread
+
+    def warm_up(self) -> None:
+        """Load what linting needs before the first document arrives, the parser last and aside.
+
+        The dictionaries load in the lint thread, so the first lint queues behind them
+        and no longer than that.  natasha's parser takes about as long again and most
+        posts' first lint does not need it, so it loads in a thread of its own once
+        the dictionaries are in (two loads at once would only share one core's GIL).
+        """
+        dictionaries = self.executor.submit(_lint, self.incremental, WARM_UP, Config(), None)
+
+        def parser() -> None:
+            with contextlib.suppress(Exception):
+                dictionaries.result()
+            try:
+                from .nlp import _models
+
+                _models()
+            except Exception:  # pragma: no cover - a broken natasha shows up at the first lint that needs it
+                log.exception("could not load the parser")
+
+        threading.Thread(target=parser, name="kanclint-warm-parser", daemon=True).start()
 
     # -- capabilities and messages
     def supports(self, dotted: str) -> bool:
@@ -280,6 +310,7 @@ class KanclintServer(LanguageServer):
         """Settings or a config file changed: forget cached configs and results, lint again."""
         self.generation += 1
         self.file_configs.clear()
+        self.executor.submit(self.incremental.clear)  # in the lint thread, which owns the cache
         if self.pull:
             if self.supports("workspace.diagnostics.refresh_support"):
                 self.workspace_diagnostic_refresh(None)
@@ -317,7 +348,7 @@ class KanclintServer(LanguageServer):
             self.linted[uri] = linted
             return linted
         loop = asyncio.get_running_loop()
-        findings, error = await loop.run_in_executor(self.executor, _lint, text, cfg, path)
+        findings, error = await loop.run_in_executor(self.executor, _lint, self.incremental, text, cfg, path)
         if error:
             self.complain(error)
         doc = self.document(uri)
@@ -472,10 +503,11 @@ class KanclintServer(LanguageServer):
         return None
 
 
-def _lint(text: str, cfg: Config, path: str | None) -> tuple[tuple[Diagnostic, ...], str | None]:
+def _lint(linter: IncrementalLinter, text: str, cfg: Config,
+          path: str | None) -> tuple[tuple[Diagnostic, ...], str | None]:
     """Runs in the worker thread; errors come back as text to be shown from the event loop."""
     try:
-        return lint(text, config=cfg, path=path).diagnostics, None
+        return linter.lint(text, config=cfg, path=path).diagnostics, None
     except Exception as exc:  # a broken rule, plugin or ignore file must not kill the server
         log.exception("lint failed")
         return (), str(exc)
@@ -595,11 +627,11 @@ def _wants(only: Sequence[str] | None, kind: str) -> bool:
 def initialize(ls: KanclintServer, params: lsp.InitializeParams) -> None:
     ls.init_options = _section(params.initialization_options)
     ls.settings = Settings.parse(ls.init_options, ls.complain)
+    ls.warm_up()
 
 
 @server.feature(lsp.INITIALIZED)
 async def initialized(ls: KanclintServer, params: lsp.InitializedParams) -> None:
-    ls.executor.submit(lint, WARM_UP)  # load dictionaries and natasha before the first keystroke
     if ls.supports("workspace.did_change_watched_files.dynamic_registration"):
         watchers = [lsp.FileSystemWatcher(glob_pattern=g) for g in WATCHED]
         try:

@@ -112,7 +112,7 @@ def write_ignore_file(path: Path, entries: Iterable[IgnoreEntry]) -> None:
     send the write anywhere on disk, so it is refused with a ConfigError.
     """
     from .config import ConfigError
-    from .inputs import InputError, decode
+    from .inputs import Decoded, InputError, decode
     from .writer import create_new, write_atomic
 
     unique = sorted(set(entries), key=lambda e: (e.path, e.code, e.match, e.fingerprint))
@@ -123,7 +123,7 @@ def write_ignore_file(path: Path, entries: Iterable[IgnoreEntry]) -> None:
             raise InputError(f"{path}: это символическая ссылка; kanclint не пишет через ссылки, файл не записан")
         if path.exists():
             original = path.read_bytes()
-            decoded = decode(original, str(path)) if original.strip() else _utf8()
+            decoded = decode(original, str(path)) if original.strip() else Decoded("", "utf-8")
             write_atomic(path, text, decoded, original, follow_symlinks=False)
         else:
             create_new(path, text)

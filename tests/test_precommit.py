@@ -37,3 +37,18 @@ def test_try_repo_blocks_a_bureaucratic_draft_and_passes_a_conversational_one(tm
     good = try_repo("good.md")
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
+
+
+def test_readme_hook_example_matches_the_published_hooks():
+    """The README's hooks run the same commands as .pre-commit-hooks.yaml and need no tag."""
+    import yaml
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("# .pre-commit-config.yaml", 1)[1].split("\n", 1)[1].split("```", 1)[0]
+    config = yaml.safe_load(block)
+    published = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    (repo,) = config["repos"]
+    assert repo["repo"] == "local" and "rev" not in repo
+    for hook in repo["hooks"]:
+        assert hook["entry"] == published[hook["id"]]["entry"]
+        assert hook["types_or"] == published[hook["id"]]["types_or"]

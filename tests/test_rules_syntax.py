@@ -522,3 +522,39 @@ def test_fix_unsafe_applies_passive_rewrites():
     )
     assert result.remaining == ()
     assert kanclint.fix(text, unsafe=False, config=config).text == text
+
+
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("Была произведена замена труб.", "Была произведена"),
+        ("Ремонт будет осуществлён до конца года.", "будет осуществлён"),
+        ("Школьникам было вручено.", "было вручено"),
+        ("Собрание было перенесено.", "было перенесено"),
+        ("Произведена замена окон.", "Произведена"),
+        ("Осуществлён ремонт крыши.", "Осуществлён"),
+    ],
+)
+def test_short_passive_with_auxiliary_or_report_verb_is_flagged(text, match):
+    assert found(text, "KC201") == [(match, Severity.INFO)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Приём граждан продлён до 20:00.",  # a notice: no auxiliary, not a report verb
+        "Магазин был закрыт на учёт.",  # a state participle even with «был»
+        "Запись ведётся.",  # a short «-ся» passive stays a notice
+        "Вход свободный",
+    ],
+)
+def test_short_notices_stay_clean(text):
+    assert found(text, "KC201") == []
+
+
+def test_empty_report_verb_asks_for_the_real_action_not_for_the_same_verb():
+    d = only("Была произведена замена труб.", "KC201")
+    assert "одним глаголом" in d.message
+    assert "Мы произвели" not in d.message
+    held = only("В школьном дворе вчера была проведена весёлая линейка.", "KC201")
+    assert "«Мы провели…»" in held.message  # «провести» an event is a real verb

@@ -41,6 +41,12 @@ STATE_PARTICIPLES = frozenset(
     }
 )
 
+# Empty report verbs: their short participle is a report even in a short sentence
+# («Произведена замена труб», «Осуществлён ремонт кровли»), never a notice to the reader.
+REPORT_PARTICIPLES = frozenset({"осуществить", "осуществлять", "произвести", "производить", "провести"})
+# Of these, the verbs that mean nothing by themselves: «Мы произвели…» is no better advice.
+EMPTY_VERBS = frozenset({"осуществить", "осуществлять", "произвести", "производить"})
+
 # Reflexive verbs whose «-ся» is usually middle voice («магазин открывается в 9»,
 # «улица является главной»): without a doer in the instrumental they are not passive.
 MIDDLE_REFLEXIVES = frozenset(
@@ -521,7 +527,9 @@ class PassiveVoice(Rule):
                 found.conj = self._joined(view, sentence, token)
                 joined.update(t.start for t in found.conj)
                 if found.agent is None and _plain_pair(view, found) is None:
-                    if n_words <= self.short_sentence or found.lemma in STATE_PARTICIPLES:
+                    if found.lemma in STATE_PARTICIPLES:
+                        continue
+                    if n_words <= self.short_sentence and not self._told_as_report(found.lemma, found.reflexive, found.aux):
                         continue
                     if found.reflexive and (found.lemma + "ся") in MIDDLE_REFLEXIVES:
                         continue
@@ -555,7 +563,11 @@ class PassiveVoice(Rule):
                 return "parse"
             if any((lemma, t.lemma) in PLAIN_PASSIVES for t in words):
                 return "parse"
-            if len(words) <= self.short_sentence or lemma in STATE_PARTICIPLES:
+            if lemma in STATE_PARTICIPLES:
+                continue
+            if len(words) <= self.short_sentence and not self._told_as_report(
+                lemma, reflexive, None if reflexive else self._aux(_NO_SYNTAX, sentence, token, None)
+            ):
                 continue
             if reflexive and (lemma + "ся") in MIDDLE_REFLEXIVES:
                 continue
@@ -566,6 +578,20 @@ class PassiveVoice(Rule):
                 return "parse"
             plan = "morph"  # a «-ся» verb without a doer: its subject is found by morphology
         return plan
+
+    @staticmethod
+    def _told_as_report(lemma: str, reflexive: bool, aux: Token | None) -> bool:
+        """Whether a doer-less passive in a short sentence reports an action rather than a state.
+
+        «Магазин закрыт», «Приём продлён», «Запись ведётся» tell the reader how things
+        stand, so short sentences are spared.  An auxiliary «быть» turns the participle
+        into an event with a hidden doer («Была произведена замена труб», «Ремонт будет
+        осуществлён до конца года»), and the empty report verbs of
+        :data:`REPORT_PARTICIPLES` are a report on their own («Произведена замена труб»).
+        """
+        if reflexive:
+            return False
+        return aux is not None or lemma in REPORT_PARTICIPLES
 
     def _candidate(self, syntax: _Syntax, sentence: Sentence, token: Token) -> _Passive | None:
         if not token.parses:
@@ -743,6 +769,13 @@ class PassiveVoice(Rule):
             return self.diagnostic(
                 document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.INFO
             )
+        if f.lemma in EMPTY_VERBS:
+            message = (
+                f"Пассив «{document.text[start:end]}»: непонятно, кто {question}, а сам глагол «{f.lemma}» "
+                f"почти ничего не значит. Назовите действие одним глаголом и того, кто его сделал: "
+                f"«Мы заменили трубы» вместо «была произведена замена труб»."
+            )
+            return self.diagnostic(document, start, end, message, severity=Severity.INFO)
         we = _verb_form(f.lemma, tense, "1per", "plur", None)
         they = _verb_form(f.lemma, tense, "3per", "sing", "femn")
         did = {"past": "сделали", "pres": "делаете", "futr": "сделаете"}[tense]

@@ -60,6 +60,7 @@ from . import config as config_mod
 from .config import Config
 from .docs import rule_markdown
 from .engine import fix as fix_text
+from .engine import lint
 from .incremental import IncrementalLinter
 from .model import Applicability, Diagnostic, Edit, Severity
 from .morphology import fold
@@ -79,6 +80,8 @@ LSP_SEVERITY = {
     Severity.INFO: lsp.DiagnosticSeverity.Information,
 }
 WARM_UP = "Привет! Ждём всех в парке."  # needs no parser: loads dictionaries and morphology only
+WARM_UP_SYNTAX = "Решение принято главой района."  # a passive the parser must confirm
+PARSER_WARM_DELAY = 2.0  # seconds after the dictionaries when no document arrives to lint first
 MAX_LINT_BYTES = 1_000_000  # UTF-8; a long post is a few kilobytes, and linting takes ~20 µs a character
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
@@ -215,26 +218,35 @@ class KanclintServer(LanguageServer):
         self.ready = asyncio.Event()  # set once the first settings are known
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kanclint-lint")
         self.incremental = IncrementalLinter()  # used only in the lint thread
+        self.first_lint = threading.Event()  # the parser warms up after it (see warm_up)
 
     def warm_up(self) -> None:
         """Load what linting needs before the first document arrives, the parser last and aside.
 
         The dictionaries load in the lint thread, so the first lint queues behind them
         and no longer than that.  natasha's parser takes about as long again and most
-        posts' first lint does not need it, so it loads in a thread of its own once
-        the dictionaries are in (two loads at once would only share one core's GIL).
+        posts' first lint does not need it, so it loads in a thread of its own after the
+        first lint (or, with no document open, soon after the dictionaries): Python runs
+        one thread at a time, and loading it alongside would only slow that lint down.
+        A first post that does need the parser loads it in the lint thread, and this
+        thread then finds it loaded.
         """
-        dictionaries = self.executor.submit(_lint, self.incremental, WARM_UP, Config(), None)
+        dictionaries = self.executor.submit(_warm, WARM_UP)
 
         def parser() -> None:
             with contextlib.suppress(Exception):
                 dictionaries.result()
+            self.first_lint.wait(PARSER_WARM_DELAY)
             try:
                 from .nlp import _models
 
                 _models()
             except Exception:  # pragma: no cover - a broken natasha shows up at the first lint that needs it
                 log.exception("could not load the parser")
+                return
+            # the first parse and tagging still set things up: do one in the lint thread, which owns the caches
+            with contextlib.suppress(RuntimeError):  # the server is shutting down
+                self.executor.submit(_warm, WARM_UP_SYNTAX)
 
         threading.Thread(target=parser, name="kanclint-warm-parser", daemon=True).start()
 
@@ -349,6 +361,7 @@ class KanclintServer(LanguageServer):
             return linted
         loop = asyncio.get_running_loop()
         findings, error = await loop.run_in_executor(self.executor, _lint, self.incremental, text, cfg, path)
+        self.first_lint.set()
         if error:
             self.complain(error)
         doc = self.document(uri)
@@ -511,6 +524,14 @@ def _lint(linter: IncrementalLinter, text: str, cfg: Config,
     except Exception as exc:  # a broken rule, plugin or ignore file must not kill the server
         log.exception("lint failed")
         return (), str(exc)
+
+
+def _warm(text: str) -> None:
+    """Lint ``text`` to load what it needs, in the lint thread; the editor's documents are not involved."""
+    try:
+        lint(text)
+    except Exception:  # pragma: no cover - the same error shows up at the first real lint
+        log.exception("warm-up failed")
 
 
 def add_allowed_word(path: Path, word: str) -> bool:

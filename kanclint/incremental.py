@@ -38,6 +38,7 @@ PARAGRAPH_LOCAL = frozenset({
     "KC401", "KC403", "KC404", "KC407",
 })
 DEFAULT_MAX_PARAGRAPHS = 2_000
+MAX_CONTEXTS = 64  # (configuration, path) pairs remembered: open documents and recent settings
 
 
 def is_paragraph_local(rule: Any) -> bool:
@@ -71,26 +72,37 @@ class IncrementalLinter:
     """Lints texts like :func:`kanclint.lint`, reusing paragraph-local findings between calls.
 
     One per language server (not a module global): the cache is bounded (least
-    recently used paragraphs go first) and cleared when the configuration changes.
+    recently used paragraphs go first).  Entries are keyed by the configuration and
+    path they were found with (rule selection, options and allowed words come from
+    these), so several open documents share the cache without mixing their settings.
     Not thread-safe: the server lints in one worker thread.
     """
 
     def __init__(self, max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS) -> None:
         self.max_paragraphs = max_paragraphs
         self._cache: OrderedDict[Hashable, tuple[Diagnostic, ...]] = OrderedDict()
-        self._context: tuple[Config, str | None] | None = None
+        self._contexts: list[tuple[Config, str | None, int]] = []  # Config holds dicts: not hashable
+        self._next_context = 0
         self.hits = 0
         self.misses = 0
 
     def clear(self) -> None:
         self._cache.clear()
-        self._context = None
+        self._contexts.clear()
+
+    def _context(self, cfg: Config, path: str | None) -> int:
+        """A small number standing for (cfg, path) in cache keys; found by equality."""
+        for known, known_path, number in self._contexts:
+            if known_path == path and known == cfg:
+                return number
+        self._next_context += 1
+        self._contexts.append((cfg, path, self._next_context))
+        del self._contexts[:-MAX_CONTEXTS]  # keys of a forgotten context age out of the LRU
+        return self._next_context
 
     def lint(self, text: str, *, config: Config | None = None, path: str | None = None) -> Report:
         cfg = config or Config()
-        if self._context != (cfg, path):  # rule selection, options and allowed words all come from these
-            self._cache.clear()
-            self._context = (cfg, path)
+        context = self._context(cfg, path)
         document = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
         rules = list(config_mod.selected_rules(cfg, path))
         local = [r for r in rules if is_paragraph_local(r)]
@@ -101,7 +113,7 @@ class IncrementalLinter:
             for start, end in chunks(document):
                 protected = tuple((max(a, start) - start, min(b, end) - start, kind)
                                   for a, b, kind in spans if a < end and start < b)
-                key = (text[start:end], protected, writes_yo)
+                key = (context, text[start:end], protected, writes_yo)
                 cached = self._cache.get(key)
                 if cached is None:
                     self.misses += 1
@@ -112,9 +124,9 @@ class IncrementalLinter:
                 found.extend(_shift(d, start) if start else d for d in cached)
         return report_for(document, cfg, finish_findings(found))
 
-    def _check_paragraph(self, key: tuple[str, tuple[tuple[int, int, str], ...], bool], cfg: Config,
+    def _check_paragraph(self, key: tuple[int, str, tuple[tuple[int, int, str], ...], bool], cfg: Config,
                          path: str | None, rules: list[Any]) -> tuple[Diagnostic, ...]:
-        text, protected, writes_yo = key
+        _, text, protected, writes_yo = key
         part = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
         # the layers that depend on the whole post, as the whole post has them
         part.__dict__["protected_spans"] = list(protected)

@@ -71,3 +71,16 @@ def test_the_cache_is_bounded_and_follows_the_configuration() -> None:
     report = linter.lint("Ждём всех!!!", config=strict)
     assert not any(d.code == "KC401" for d in report.diagnostics)
     assert any(d.code == "KC401" for d in linter.lint("Ждём всех!!!").diagnostics)
+    assert any(d.code == "KC401" for d in linter.lint("Ждём всех!!!", path="a.txt").diagnostics)
+
+
+def test_two_documents_keep_their_paragraphs_cached() -> None:
+    linter = IncrementalLinter()
+    a, b = "\n\n".join(BASES[:2]), "\n\n".join(BASES[2:4])
+    strict = from_mapping({"ignore": ["KC401"]}, "test")
+    linter.lint(a, path="a.txt")
+    linter.lint(b, config=strict, path="b.txt")
+    misses = linter.misses
+    same(linter.lint(a, path="a.txt"), kanclint.lint(a, path="a.txt"))
+    same(linter.lint(b, config=strict, path="b.txt"), kanclint.lint(b, config=strict, path="b.txt"))
+    assert linter.misses == misses  # switching documents recomputed nothing

@@ -527,11 +527,19 @@ def _lint(linter: IncrementalLinter, text: str, cfg: Config,
 
 
 def _warm(text: str) -> None:
-    """Lint ``text`` to load what it needs, in the lint thread; the editor's documents are not involved."""
+    """Lint ``text`` to load what it needs, in the lint thread; the editor's documents are not involved.
+
+    What is loaded stays for the life of the server, so it is then moved out of the
+    garbage collector's sight (``gc.freeze``): a full collection would otherwise walk
+    the dictionaries again and again and add its pause to a keystroke's lint.
+    """
+    import gc
+
     try:
         lint(text)
     except Exception:  # pragma: no cover - the same error shows up at the first real lint
         log.exception("warm-up failed")
+    gc.freeze()
 
 
 def add_allowed_word(path: Path, word: str) -> bool:

@@ -14,6 +14,13 @@ every time, exactly as :func:`kanclint.lint` does.  The result equals
 What a paragraph-local rule sees of the rest of the post is passed in and made part
 of the cache key: the protected spans (a quotation or link may cross a blank line)
 and whether the author writes «ё» (replacements follow the author's spelling).
+
+The whole-post rules need the post's sentences and tokens, and razdel's segmentation
+is half the cost of a lint.  Sentences never cross a blank line (see
+``analysis._split_sentences``), so each paragraph's segmentation is cached by its text
+too, and the post's :class:`~kanclint.analysis.Sentence` and ``Token`` objects are
+assembled from those pieces, with the same offsets, indices and protected flags
+``Document.sentences`` gives (a test compares them).
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from dataclasses import replace
 from typing import Any, Hashable
 
 from . import config as config_mod
-from .analysis import Document
+from .analysis import Document, Sentence, Token, _split_glued, _split_sentences
 from .config import Config
 from .engine import check_rules, finish_findings, report_for
 from .model import Diagnostic, Edit, Report
@@ -38,6 +45,7 @@ PARAGRAPH_LOCAL = frozenset({
     "KC401", "KC403", "KC404", "KC407",
 })
 DEFAULT_MAX_PARAGRAPHS = 2_000
+Segments = tuple[tuple[int, int, tuple[tuple[int, int, str], ...]], ...]  # sentences: start, stop, tokens
 MAX_CONTEXTS = 64  # (configuration, path) pairs remembered: open documents and recent settings
 
 
@@ -61,6 +69,45 @@ def chunks(document: Document) -> list[tuple[int, int]]:
     return out
 
 
+def segment(text: str) -> Segments:
+    """razdel's sentences and tokens of ``text`` as ``Document.sentences`` splits them, as plain offsets."""
+    from razdel import sentenize, tokenize
+
+    return tuple(
+        (piece.start, piece.stop, tuple((piece.start + a, piece.start + b, word)
+                                        for a, b, word in _split_glued(tokenize(piece.text))))
+        for piece in _split_sentences(text, sentenize)
+    )
+
+
+def assemble(document: Document, pieces: list[tuple[int, Segments]]) -> tuple[Sentence, ...]:
+    """``document.sentences`` built from segmented pieces ``(offset, segments)`` in text order.
+
+    The same loop as ``Document.sentences`` after razdel: global token and sentence
+    indices, and the protected flag from one sweep over the merged protected spans.
+    """
+    sentences: list[Sentence] = []
+    index = 0
+    starts, ends = document._protected_index
+    spans = list(zip(starts, ends))
+    span = 0
+    for offset, segments in pieces:
+        for sent_start, sent_stop, words in segments:
+            s_index = len(sentences)
+            tokens = []
+            for a, b, word in words:
+                start, end = offset + a, offset + b
+                protected_token = False
+                if spans:
+                    while span < len(spans) and spans[span][1] <= start:
+                        span += 1
+                    protected_token = span < len(spans) and spans[span][0] < max(end, start + 1)
+                tokens.append(Token(index, start, end, word, s_index, protected_token))
+                index += 1
+            sentences.append(Sentence(s_index, offset + sent_start, offset + sent_stop, tuple(tokens)))
+    return tuple(sentences)
+
+
 def _shift(d: Diagnostic, by: int) -> Diagnostic:
     fix = d.fix
     if fix is not None:
@@ -81,6 +128,7 @@ class IncrementalLinter:
     def __init__(self, max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS) -> None:
         self.max_paragraphs = max_paragraphs
         self._cache: OrderedDict[Hashable, tuple[Diagnostic, ...]] = OrderedDict()
+        self._segments: OrderedDict[str, Segments] = OrderedDict()
         self._contexts: list[tuple[Config, str | None, int]] = []  # Config holds dicts: not hashable
         self._next_context = 0
         self.hits = 0
@@ -88,6 +136,7 @@ class IncrementalLinter:
 
     def clear(self) -> None:
         self._cache.clear()
+        self._segments.clear()
         self._contexts.clear()
 
     def _context(self, cfg: Config, path: str | None) -> int:
@@ -104,13 +153,16 @@ class IncrementalLinter:
         cfg = config or Config()
         context = self._context(cfg, path)
         document = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
+        parts = chunks(document)
+        document.__dict__["sentences"] = assemble(
+            document, [(start, self._segmented(text[start:end])) for start, end in parts])
         rules = list(config_mod.selected_rules(cfg, path))
         local = [r for r in rules if is_paragraph_local(r)]
         found = check_rules(document, cfg, [r for r in rules if not is_paragraph_local(r)])
         if local:
             writes_yo = document.writes_yo
             spans = document.protected_spans
-            for start, end in chunks(document):
+            for start, end in parts:
                 protected = tuple((max(a, start) - start, min(b, end) - start, kind)
                                   for a, b, kind in spans if a < end and start < b)
                 key = (context, text[start:end], protected, writes_yo)
@@ -131,8 +183,20 @@ class IncrementalLinter:
         # the layers that depend on the whole post, as the whole post has them
         part.__dict__["protected_spans"] = list(protected)
         part.__dict__["writes_yo"] = writes_yo
+        part.__dict__["sentences"] = assemble(part, [(0, self._segmented(text))])
         found = tuple(check_rules(part, cfg, rules))
         self._cache[key] = found
         while len(self._cache) > self.max_paragraphs:
             self._cache.popitem(last=False)
+        return found
+
+    def _segmented(self, text: str) -> Segments:
+        """The segmentation of one paragraph, from the cache when the paragraph is unchanged."""
+        found = self._segments.get(text)
+        if found is None:
+            found = self._segments[text] = segment(text)
+            while len(self._segments) > self.max_paragraphs:
+                self._segments.popitem(last=False)
+        else:
+            self._segments.move_to_end(text)
         return found

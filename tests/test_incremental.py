@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import kanclint
 from kanclint.config import Config, from_mapping
-from kanclint.incremental import IncrementalLinter, chunks
+from kanclint.incremental import IncrementalLinter, assemble, chunks, segment
 from kanclint.analysis import Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,3 +84,20 @@ def test_two_documents_keep_their_paragraphs_cached() -> None:
     same(linter.lint(a, path="a.txt"), kanclint.lint(a, path="a.txt"))
     same(linter.lint(b, config=strict, path="b.txt"), kanclint.lint(b, config=strict, path="b.txt"))
     assert linter.misses == misses  # switching documents recomputed nothing
+
+
+def _layout(sentences) -> list:
+    return [(s.index, s.start, s.end, [(t.index, t.start, t.end, t.text, t.sentence, t.protected) for t in s.tokens])
+            for s in sentences]
+
+
+@settings(max_examples=150, deadline=None)
+@given(base=st.sampled_from(BASES), edits=st.lists(edit, min_size=0, max_size=4))
+def test_sentences_assembled_from_paragraphs_equal_the_documents_own(base: str, edits) -> None:
+    text = base
+    for where, cut, insert in edits:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + cut:]
+    document = Document(text)
+    pieces = [(start, segment(text[start:end])) for start, end in chunks(document)]
+    assert _layout(assemble(Document(text), pieces)) == _layout(document.sentences)

@@ -13,6 +13,7 @@ over stdio, as an editor would.  Two sessions are measured:
   word, so the changed sentence is new to every cache), and pastes of about 1,760
   characters of ``tests/fixtures`` text in the middle.  Each edit is sent as a full-text
   ``textDocument/didChange`` and timed until the diagnostics for that version arrive.
+  ``parsed`` edits type a new sentence in the middle that natasha's parser must confirm.
 
 Edits start ``--settle`` seconds (default 3) after the first diagnostics, as a writer
 reads before typing; meanwhile the server finishes warming up.  The server's debounce is set with ``debounceMs`` (default here 0, so the numbers are the
@@ -97,6 +98,8 @@ def edits(post: str, repeat: int, paste_chars: int) -> list[tuple[str, str]]:
         out.append(("top", post[:first_end] + f" {next(words)} {i}" + post[first_end:]))
         out.append(("middle", post[:middle] + f" {next(words)} {i}" + post[middle:]))
         out.append(("end", post[:last_space] + f" {next(words)} {i}" + post[last_space:]))
+        # a new sentence the parser must confirm (a passive with its agent): the parser's cost for one sentence
+        out.append(("parsed", post[:middle] + f" Решение {next(words)} принято главой района {i}." + post[middle:]))
     at = post.find("\n\n", len(post) // 2)
     for piece in pastes(paste_chars, repeat):
         out.append(("paste", post[:at] + piece.rstrip("\n") + post[at:]))

@@ -96,7 +96,10 @@ def run(jobs: Sequence[Job], workers: int, lint_text: Callable[..., Report] = li
     if context.get_start_method() == "fork":
         from .registry import all_rules
 
+        import gc
+
         all_rules()  # load rules and dictionaries once, before the fork: workers share them
+        gc.freeze()  # and their collectors never walk (and so never copy) those shared pages
     pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=_worker_init)
     futures: list[Future[Outcome]] = []
     try:

@@ -8,6 +8,7 @@ Exit codes: 0 clean, 1 findings at or above ``--fail-on`` (or a score under
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -316,8 +317,9 @@ def _check_streamed(files: list[str], errors: list[tuple[str, str]], overrides: 
             cfg = config_mod.with_overrides(_base_config_cached(f, config_file, isolated, loaded), **overrides)
             todo.append(Job(f, f, cfg, f))
         printer = _Printer(output_format)
-        with _progress(len(todo), output_format) as bar:
-            for job, outcome in zip(todo, run(todo, default_jobs() if jobs is None else jobs, lint)):
+        outcomes = run(todo, default_jobs() if jobs is None else jobs, lint)
+        with contextlib.closing(outcomes), _progress(len(todo)) as bar:  # closing: a failure stops the workers
+            for job, outcome in zip(todo, outcomes):
                 if outcome.report is None:
                     errors.append((outcome.name, outcome.error or ""))
                 else:
@@ -345,7 +347,7 @@ def _base_config_cached(path: str, config_file: str | None, isolated: bool,
     return loaded[key]
 
 
-def _progress(total: int, output_format: str):
+def _progress(total: int):
     """A progress bar on stderr for a run of several files, only on a terminal and after a second.
 
     Nothing is drawn when stderr is a pipe or a file, so logs and CI output stay clean;

@@ -7,6 +7,7 @@ import pty
 import select
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,18 @@ def test_progress_goes_to_a_terminal_on_stderr_only(folder: Path) -> None:
     serial = kanclint("--isolated", "--jobs", "1", "--output-format", "concise", str(folder), cwd=folder.parent)
     assert stdout == serial.stdout
     assert b"\r" in seen and " файл".encode() in seen and b"kanclint:" in seen
+
+
+def test_a_crash_in_a_worker_is_exit_2_with_a_short_message(folder: Path) -> None:
+    script = textwrap.dedent(f"""
+        import kanclint.cli as cli
+        def boom(*args, **kwargs):
+            raise MemoryError("no room")
+        cli.lint = boom
+        cli.main(["--isolated", "--jobs", "2", {str(folder)!r}])
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], cwd=folder.parent, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 2
+    assert "внутренняя ошибка (MemoryError: no room)" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.stdout == ""

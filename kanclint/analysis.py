@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, Callable, Generic, Iterable, Mapping, Sequence, TypeVar, overload
 
 from . import protected
-from .morphology import Parse, fold, parse
+from .morphology import INVISIBLE_MARKS, Parse, fold, parse
 
 T = TypeVar("T")
 
@@ -348,7 +348,10 @@ _GLUED = re.compile(r"[\w\-]+|[^\w\-]+")
 
 
 def _split_glued(tokens):
-    """razdel keeps «😀Данная» and «❗️В» as one token; a word glued to an emoji is still a word."""
+    """razdel keeps «😀Данная» and «❗️В» as one token; a word glued to an emoji is still a word.
+
+    A zero-width space or joiner inside a word is not an emoji: «дан\u200bном» stays one token.
+    """
     for tok in tokens:
         text = tok.text
         if text.isalnum():
@@ -356,7 +359,7 @@ def _split_glued(tokens):
             continue
         if (
             not text.replace("-", "").isalnum()
-            and _WORD.search(text) and any(ord(c) > 0x2000 for c in text)
+            and _WORD.search(text) and any(ord(c) > 0x2000 and c not in INVISIBLE_MARKS for c in text)
         ):
             for m in _GLUED.finditer(text):
                 yield tok.start + m.start(), tok.start + m.end(), m.group()

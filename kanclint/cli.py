@@ -22,7 +22,7 @@ from .engine import InternalError, fix as fix_text, lint
 from .discovery import TEXT_SUFFIXES, Collected, collect
 from .inputs import Decoded, InputError, decode, read_bytes, read_file, read_limited, read_stream
 from .model import Applicability, Diagnostic, Report, Severity
-from .output import FORMATS, format_concise, format_full, format_json, statistics
+from .output import FORMATS, format_concise, format_full, format_json, statistics, use_color
 from .output.machine import format_github, format_json_lines, format_junit, format_sarif
 from .registry import PluginError
 from .writer import char_name, encode_like, unencodable, write_atomic
@@ -212,13 +212,15 @@ def _base_config(path: str | None, config_file: str | None, isolated: bool) -> C
 @click.option("--show-fixes", is_flag=True, help="Перечислить применённые исправления.")
 @click.option("--add-ignore", is_flag=True,
               help="Принять все текущие замечания: записать их в .kanclint-ignore.toml.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Цвет в формате full (auto: только в терминале и без NO_COLOR).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Сколько файлов проверять одновременно (по умолчанию — по числу ядер; 1 — в этом процессе).")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None, exit_zero: bool,
           show_statistics: bool, config_file: str | None, isolated: bool, platform: str | None,
           stdin_filename: str | None, apply_fixes: bool, unsafe_fixes: bool, show_diff: bool,
-          show_fixes: bool, add_ignore: bool, jobs: int | None) -> None:
+          show_fixes: bool, add_ignore: bool, color: str, jobs: int | None) -> None:
     """Проверить тексты: файлы, папки или «-» для stdin."""
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -235,7 +237,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
         # Plain checking streams: each report is printed as soon as it and those before it are ready.
         # Fixing stays serial in this process: it writes files, and its messages interleave with reports.
         _check_streamed(files, errors, overrides, config_file, isolated, output_format, show_statistics,
-                        exit_zero, jobs)
+                        exit_zero, jobs, use_color(color))
     try:
         for f in files:
             name = stdin_filename or "<stdin>" if f == "-" else f
@@ -294,13 +296,14 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
     else:
         # ``--fix -`` is a filter: stdout carries the fixed text alone (or, with json, the report alone)
         to_stderr = apply_fixes and "-" in files and output_format != "json"
-        _print(reports, errors, output_format, show_statistics, err=to_stderr)
+        _print(reports, errors, output_format, show_statistics, err=to_stderr,
+               color=use_color(color) and not to_stderr)
     sys.exit(_exit_code(reports, configs, errors, exit_zero))
 
 
 def _check_streamed(files: list[str], errors: list[tuple[str, str]], overrides: dict[str, Any],
                     config_file: str | None, isolated: bool, output_format: str, show_statistics: bool,
-                    exit_zero: bool, jobs: int | None) -> None:
+                    exit_zero: bool, jobs: int | None, color: bool) -> None:
     """Check ``files`` on ``jobs`` processes and print each report in input order as it is ready; exits.
 
     Configurations are resolved first, here and in order, so a broken config file stops
@@ -316,7 +319,7 @@ def _check_streamed(files: list[str], errors: list[tuple[str, str]], overrides: 
         for f in files:
             cfg = config_mod.with_overrides(_base_config_cached(f, config_file, isolated, loaded), **overrides)
             todo.append(Job(f, f, cfg, f))
-        printer = _Printer(output_format)
+        printer = _Printer(output_format, color)
         outcomes = run(todo, default_jobs() if jobs is None else jobs, lint)
         with contextlib.closing(outcomes), _progress(len(todo)) as bar:  # closing: a failure stops the workers
             for job, outcome in zip(todo, outcomes):
@@ -371,8 +374,9 @@ class _Printer:
 
     STREAMED = {"json-lines": format_json_lines, "github": format_github}
 
-    def __init__(self, output_format: str) -> None:
+    def __init__(self, output_format: str, color: bool = False) -> None:
         self.output_format = output_format
+        self.color = color
         self.held: Report | None = None
         self.count = 0
 
@@ -390,11 +394,14 @@ class _Printer:
                 self.held = report
             else:
                 if self.held is not None:
-                    click.echo(format_full(self.held))
+                    self._full(self.held)
                     click.echo()
                     self.held = None
-                click.echo(format_full(report))
+                self._full(report)
                 click.echo()
+
+    def _full(self, report: Report) -> None:
+        click.echo(format_full(report, color=self.color), color=self.color)
 
     def finish(self, reports: list[Report], errors: list[tuple[str, str]], show_statistics: bool) -> None:
         fmt = self.output_format
@@ -408,7 +415,7 @@ class _Printer:
             _print(reports, errors, fmt, show_statistics)
         else:
             if self.held is not None:
-                click.echo(format_full(self.held))
+                self._full(self.held)
             for _, message in errors:
                 click.echo(f"kanclint: {message}", err=True)
             if show_statistics:
@@ -497,7 +504,7 @@ def _fixes_summary(name: str, text: str, applied) -> str:
 
 
 def _print(reports: list[Report], errors: list[tuple[str, str]], output_format: str, show_statistics: bool,
-           err: bool = False) -> None:
+           err: bool = False, color: bool = False) -> None:
     if output_format in MACHINE_FORMATS:
         text = MACHINE_FORMATS[output_format](reports, errors)
         if text:
@@ -506,7 +513,10 @@ def _print(reports: list[Report], errors: list[tuple[str, str]], output_format: 
             click.echo(f"kanclint: {message}", err=True)
     else:
         for r in reports:
-            click.echo(format_full(r) if output_format == "full" else format_concise(r), err=err)
+            if output_format == "full":
+                click.echo(format_full(r, color=color), color=color, err=err)
+            else:
+                click.echo(format_concise(r), err=err)
             if output_format == "full" and len(reports) > 1:
                 click.echo(err=err)
         for _, message in errors:

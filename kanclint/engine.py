@@ -67,13 +67,15 @@ def _drop_nested_phrases(found: list[Diagnostic]) -> list[Diagnostic]:
     if len(phrases) < 2:
         return found
     order = sorted(phrases, key=lambda d: (d.start, -d.end, d.fix is None, d.code))
-    kept: list[Diagnostic] = []
+    # One sweep in start order: every kept phrase starts at or before ``d``, so ``d``
+    # lies inside one of them exactly when the furthest kept end reaches ``d.end``.
     dropped: set[int] = set()
+    reach = -1
     for d in order:
-        if any(k.start <= d.start and d.end <= k.end for k in kept):
+        if d.end <= reach:
             dropped.add(id(d))
         else:
-            kept.append(d)
+            reach = d.end
     return [d for d in found if id(d) not in dropped]
 
 

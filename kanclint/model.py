@@ -7,8 +7,10 @@ them is the job of :mod:`kanclint.fixes`, and printing them is the job of
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 
@@ -98,7 +100,8 @@ class Diagnostic:
     url: str | None = None
     entry: str | None = None  # dictionary entry id, for phrase rules
 
-    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+    def to_dict(self, text: str | None = None, lines: "LineIndex | None" = None) -> dict[str, Any]:
+        """The JSON form; with ``text`` (or its ``lines`` index) also lines and columns."""
         data: dict[str, Any] = {
             "code": self.code,
             "name": self.name,
@@ -108,9 +111,11 @@ class Diagnostic:
             "start": self.start,
             "end": self.end,
         }
-        if text is not None:
-            line, column = line_column(text, self.start)
-            end_line, end_column = line_column(text, self.end)
+        if lines is None and text is not None:
+            lines = line_index(text)
+        if lines is not None:
+            line, column = lines.line_column(self.start)
+            end_line, end_column = lines.line_column(self.end)
             data.update(line=line, column=column, end_line=end_line, end_column=end_column)
         data.update(
             match=self.match,
@@ -123,11 +128,48 @@ class Diagnostic:
         return data
 
 
+class LineIndex:
+    """Where each line of a text starts, found once, so a position costs a bisection.
+
+    Counting line breaks from the start of the text for every finding made
+    output quadratic in the size of a file.  Only ``\n`` ends a line, so CRLF
+    counts as one break (the ``\r`` stays at the end of its line).
+    """
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, text: str):
+        self.text = text
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self.starts = starts
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of ``offset``."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i] + 1
+
+    def line_start(self, line: int) -> int:
+        return self.starts[line - 1]
+
+    def line_end(self, line: int) -> int:
+        """Offset of the end of ``line`` (1-based), before its ``\n``; a ``\r`` before it stays."""
+        return self.starts[line] - 1 if line < len(self.starts) else len(self.text)
+
+
+@lru_cache(maxsize=4)
+def line_index(text: str) -> LineIndex:
+    """The :class:`LineIndex` of ``text``, shared by every caller asking about the same text."""
+    return LineIndex(text)
+
+
 def line_column(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column (in code points) of ``offset``; CRLF counts as one break."""
-    line = text.count("\n", 0, offset) + 1
-    line_start = text.rfind("\n", 0, offset) + 1
-    return line, offset - line_start + 1
+    return line_index(text).line_column(offset)
 
 
 @dataclass(frozen=True)
@@ -172,6 +214,7 @@ class Report:
         return "нет" if self.score is None else f"{self.score:.1f}"
 
     def to_dict(self) -> dict[str, Any]:
+        lines = line_index(self.text)
         return {
             "path": self.path,
             "score": self.score,
@@ -183,5 +226,5 @@ class Report:
                 {"signal": c.feature, "value": round(c.value, 4), "points": round(c.points, 2)}
                 for c in self.contributions if abs(c.points) >= 0.005
             ],
-            "diagnostics": [d.to_dict(self.text) for d in self.diagnostics],
+            "diagnostics": [d.to_dict(lines=lines) for d in self.diagnostics],
         }

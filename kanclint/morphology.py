@@ -17,9 +17,24 @@ if TYPE_CHECKING:  # pragma: no cover
     import pymorphy3
 
 
+# Marks that do not change a word for its reader but would hide it from every
+# dictionary: stress accents (U+0301, U+0300), the soft hyphen, zero-width spaces,
+# joiners and the word joiner.  Tokens keep them (offsets point into the original
+# text); lookups drop them.
+INVISIBLE_MARKS = "\u0301\u0300\u00ad\u200b\u200c\u200d\u2060"
+_DROP_MARKS = dict.fromkeys(map(ord, INVISIBLE_MARKS))
+
+
+def strip_marks(word: str) -> str:
+    """``word`` without :data:`INVISIBLE_MARKS` («да́нном» → «данном»)."""
+    if word.isalpha() or word.isascii():  # the common case: no mark can be there (marks are not letters)
+        return word
+    return word.translate(_DROP_MARKS)
+
+
 def fold(word: str) -> str:
-    """Lookup key of a word: lower case, ``ё`` → ``е``."""
-    return word.lower().replace("ё", "е")
+    """Lookup key of a word: lower case, ``ё`` → ``е``, invisible marks dropped."""
+    return strip_marks(word).lower().replace("ё", "е")
 
 
 @cache
@@ -45,7 +60,7 @@ def parse(word: str) -> tuple[Parse, ...]:
     """All readings of ``word`` (any case), best first."""
     result = []
     try:
-        readings = analyzer().parse(word.lower())
+        readings = analyzer().parse(strip_marks(word).lower())
     except ValueError:  # pymorphy3 fails on letters without a Unicode name (e.g. Tangut)
         return ()
     top = readings[0].score if readings else 0.0

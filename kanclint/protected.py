@@ -1,4 +1,4 @@
-"""Text the author cannot change: links, addresses, mentions, hashtags, emoji, quoted speech.
+"""Text the author cannot change: links, addresses, mentions, hashtags, emoji, quoted speech, code.
 
 Lexical rules skip findings inside these spans (a quote from an official is the
 official's words, a hashtag is a name).  Structural rules still see everything.
@@ -6,10 +6,11 @@ official's words, a hashtag is a name).  Structural rules still see everything.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Callable, Iterable
 
-KINDS = ("urls", "emails", "mentions", "hashtags", "emoji", "quotes")
+KINDS = ("urls", "emails", "mentions", "hashtags", "emoji", "quotes", "code")
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "emails": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
@@ -20,16 +21,26 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "mentions": re.compile(r"(?<![\w@])@\w[\w.]*"),
     "hashtags": re.compile(r"(?<![\w#])#\w+"),
+    # a joiner (U+200D) or tag only continues an emoji: alone inside a word it is no emoji,
+    # and protecting it would hide the word from every rule
     "emoji": re.compile(
         "["
         "\U0001F000-\U0001FAFF"
         "\u2600-\u27BF"
         "\u2B00-\u2BFF"
         "\u2300-\u23FF"
+        "\uFE0F\u20E3"
+        "]["
+        "\U0001F000-\U0001FAFF"
+        "\u2600-\u27BF"
+        "\u2B00-\u2BFF"
+        "\u2300-\u23FF"
         "\uFE0F\u200D\u20E3"
         "\U000E0020-\U000E007F"
-        "]+"
+        "]*"
     ),
+    # Markdown `inline code` (one to three backticks, on one line); fenced blocks: _fenced_code
+    "code": re.compile(r"(?<!`)(`{1,3})(?!`)(?:[^`\n]|(?<!`)`(?=[^`\n]))+?(?<!`)\1(?!`)"),
     "quotes": re.compile(
         # «…» or "…" after a colon
         r"(?<=:)\s*(?:«[^»\n]*»|\"[^\"\n]*\"|„[^“\n]*“)"
@@ -52,8 +63,26 @@ _NEEDS: dict[str, Callable[[str], bool]] = {
     "hashtags": lambda text: "#" in text,
     "urls": lambda text: _URL_HINT.search(text) is not None,
     "emoji": lambda text: bool(text) and max(text) >= "\u200d",  # U+200D (ZWJ) is the lowest code point of the class
+    "code": lambda text: "`" in text,
     "quotes": lambda text: ":" in text or "«" in text or "—" in text or "–" in text,
 }
+
+
+_FENCE = re.compile(r"^[ \t]*```([^\n]*)$", re.MULTILINE)
+
+
+def _fenced_code(text: str) -> list[tuple[int, int, str]]:
+    """```-fenced blocks, paired in one pass over the fence lines (a regex search for the
+    closing fence from every opening one would be quadratic on a text of unclosed fences)."""
+    spans: list[tuple[int, int, str]] = []
+    opened: int | None = None
+    for m in _FENCE.finditer(text):
+        if opened is None:
+            opened = m.start()
+        elif not m.group(1).strip():  # a closing fence carries no info string
+            spans.append((opened, m.end(), "code"))
+            opened = None
+    return spans
 
 
 def find(text: str, kinds: Iterable[str] = KINDS) -> list[tuple[int, int, str]]:
@@ -62,6 +91,8 @@ def find(text: str, kinds: Iterable[str] = KINDS) -> list[tuple[int, int, str]]:
     for kind in kinds:
         if not _NEEDS[kind](text):
             continue
+        if kind == "code":
+            spans.extend(_fenced_code(text))
         for m in _PATTERNS[kind].finditer(text):
             start, end = m.span()
             # a quote span may start with the spaces after the colon
@@ -71,3 +102,33 @@ def find(text: str, kinds: Iterable[str] = KINDS) -> list[tuple[int, int, str]]:
                 spans.append((start, end, kind))
     spans.sort()
     return spans
+
+
+class SpanIndex:
+    """Sorted, merged spans answering «is this offset inside one?» by bisection.
+
+    Rules test every token of a post against the quotes or links in it; a scan of
+    all spans per token made long texts quadratic.
+    """
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if start >= end:
+                continue
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def contains(self, offset: int) -> bool:
+        """Whether some span has ``start <= offset < end``."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]

@@ -339,11 +339,11 @@ def reasons(categories: Mapping[str, CategoryScore], scored: Scored, signals: Si
     """Where points went and where they came from, biggest first, in Russian."""
     lines: list[tuple[float, str]] = []
     for c in categories.values():
-        if c.penalty >= 0.05:
+        if c.penalty >= 0.1:
             lines.append((-c.penalty, f"{category_title(c.category)}: "
                                       f"{plural(c.findings, 'находка', 'находки', 'находок')}, −{c.penalty:.1f}"))
     for c in scored.contributions:
-        if c.feature.startswith("findings-") or abs(c.points) < 0.05:
+        if c.feature.startswith("findings-") or abs(c.points) < 0.1:
             continue
         spec = SPEC_BY_NAME[c.feature]
         where = signals.where.get(c.feature, ())

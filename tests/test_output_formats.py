@@ -29,10 +29,13 @@ def run(*args):
 def test_json_lines(draft, tmp_path):
     out = run("--output-format", "json-lines", draft, str(tmp_path / "missing.txt")).stdout.strip().splitlines()
     rows = [json.loads(line) for line in out]
-    assert rows[-1]["error"].endswith("файл не найден")
-    diags = rows[:-1]
+    assert rows[-1]["error"].endswith("файл не найден") and rows[-1]["kind"] == "file"
+    diags = [r for r in rows if r["kind"] == "diagnostic"]
     assert diags and all(r["path"] == draft for r in diags)
     assert all(TEXT[r["start"]:r["end"]] == r["match"] for r in diags)
+    files = [r for r in rows if r["kind"] == "file" and "error" not in r]
+    assert len(files) == 1 and files[0]["path"] == draft and files[0]["findings"] == len(diags)
+    assert rows.index(files[0]) == len(diags)  # the file's line follows its findings
 
 
 def test_github_annotations(draft):

@@ -6,20 +6,26 @@ import json
 from typing import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
-from ..model import Report, Severity, line_column
+from ..model import Report, Severity, line_index
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def format_json_lines(reports: Iterable[Report], errors: list[tuple[str, str]]) -> str:
-    """One JSON object per diagnostic (with its path), then one per unreadable file."""
+    """Per file, one ``"kind": "diagnostic"`` object per finding (with its path), then one
+    ``"kind": "file"`` object with the score (the JSON file record without its diagnostics,
+    with their count), so a clean file still has its line; then one per unreadable file.
+    """
     lines = []
     for r in reports:
-        for d in r.to_dict()["diagnostics"]:
-            lines.append(json.dumps({"path": r.path, **d}, ensure_ascii=False))
+        record = r.to_dict()
+        diagnostics = record.pop("diagnostics")
+        for d in diagnostics:
+            lines.append(json.dumps({"kind": "diagnostic", "path": r.path, **d}, ensure_ascii=False))
+        lines.append(json.dumps({"kind": "file", **record, "findings": len(diagnostics)}, ensure_ascii=False))
     for path, message in errors:
-        lines.append(json.dumps({"path": path, "error": message}, ensure_ascii=False))
+        lines.append(json.dumps({"kind": "file", "path": path, "error": message}, ensure_ascii=False))
     return "\n".join(lines)
 
 
@@ -33,9 +39,10 @@ def _gh_escape(value: str, prop: bool = False) -> str:
 def format_github(reports: Iterable[Report], errors: list[tuple[str, str]]) -> str:
     lines = []
     for r in reports:
+        index = line_index(r.text)
         for d in r.diagnostics:
-            line, col = line_column(r.text, d.start)
-            end_line, end_col = line_column(r.text, d.end)
+            line, col = index.line_column(d.start)
+            end_line, end_col = index.line_column(d.end)
             lines.append(
                 f"::{_GITHUB_LEVEL[d.severity]} file={_gh_escape(r.path or '-', True)},line={line},col={col},"
                 f"endLine={end_line},endColumn={end_col},title={_gh_escape(f'{d.code} {d.name}', True)}::"
@@ -67,9 +74,10 @@ def format_sarif(reports: Iterable[Report], errors: list[tuple[str, str]]) -> st
         })
     results = []
     for rep in reports:
+        lines = line_index(rep.text)
         for d in rep.diagnostics:
-            line, col = line_column(rep.text, d.start)
-            end_line, end_col = line_column(rep.text, d.end)
+            line, col = lines.line_column(d.start)
+            end_line, end_col = lines.line_column(d.end)
             result = {
                 "ruleId": d.code,
                 "level": _SARIF_LEVEL[d.severity],
@@ -133,8 +141,9 @@ def format_junit(reports: Iterable[Report], errors: list[tuple[str, str]]) -> st
             cases.append(f'  <testcase classname="kanclint" name={name} />')
             continue
         failures += 1
+        index = line_index(r.text)
         body = "\n".join(
-            f"{line_column(r.text, d.start)[0]}:{line_column(r.text, d.start)[1]}: {d.code} [{d.severity.value}] {d.message}"
+            "{}:{}: {} [{}] {}".format(*index.line_column(d.start), d.code, d.severity.value, d.message)
             for d in bad
         )
         cases.append(

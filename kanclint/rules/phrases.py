@@ -11,11 +11,12 @@ becomes an unsafe fix, one that cannot be built becomes a plain suggestion.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
-from ..analysis import Document, Sentence
+from ..analysis import Document, Sentence, Token
 from ..dictionaries import Entry, RuleSpec, builtin_files, load, report_problems
 from ..inflect import inflect_word, match_case
 from ..model import Applicability, Diagnostic, Edit, Fix
@@ -24,6 +25,13 @@ from .base import Rule
 
 _BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
 _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
+_WORD_CHAR = re.compile(r"\w")
+_NON_SPACE = re.compile(r"\S")
+_CONTEXT = 200  # characters on each side of a deleted phrase that decide its commas and spaces
+
+
+def _token_index(token: Token) -> int:
+    return token.index
 
 
 class PhraseRule(Rule):
@@ -108,8 +116,9 @@ class PhraseFamily:
         keys = _anchor_keys(m.payload.guards)
         if keys is not None and keys.isdisjoint(sentence.vocabulary):
             return False  # no guard's fixed word is in the sentence
-        index = {id(t): i for i, t in enumerate(sentence.linked_words[0])}
-        first, last = index[id(m.tokens[0])], index[id(m.tokens[-1])]
+        words = sentence.linked_words[0]  # in text order: a bisection, not a map of the sentence per match
+        first = bisect.bisect_left(words, m.tokens[0].index, key=_token_index)
+        last = bisect.bisect_left(words, m.tokens[-1].index, key=_token_index)
         return any(overlapping_match(g, sentence, first, last) for g in m.payload.guards)
 
     def matches(self, document: Document) -> dict[int, list[tuple[Sentence, list[Match[Entry]]]]]:
@@ -288,7 +297,7 @@ def _reinflect(reading, grams: set[str], head=None) -> str | None:
 
 def _make_fix(document: Document, sentence: Sentence, m: Match[Entry], text: str, safe: bool) -> Fix:
     applicability = Applicability.SAFE if safe else Applicability.UNSAFE
-    if text and text[0] in ",;:" and not re.search(r"\w", document.text[sentence.start:m.start]):
+    if text and text[0] in ",;:" and _WORD_CHAR.search(document.text, sentence.start, m.start) is None:
         # at the start of a sentence there is no word to hang the comma on: «Если вопрос…»
         text = text.lstrip(",;: ")
         text = text[:1].upper() + text[1:]
@@ -347,16 +356,18 @@ def deletion_edits(text: str, sentence: Sentence, start: int, end: int) -> tuple
     «Парк, по сути, открыт» → «Парк открыт»; «Следует отметить, что парк открыт»
     → «Парк открыт»; «Это важно в целом.» → «Это важно.»
     """
-    before = text[sentence.start:start]
-    after = text[end:sentence.end]
-    at_start = not re.search(r"\w", before)
+    # only the punctuation next to the phrase matters: a bounded window, not the rest of the
+    # sentence per finding (a sentence as long as the text made that quadratic)
+    before = text[max(sentence.start, start - _CONTEXT):start]
+    after = text[end:min(sentence.end, end + _CONTEXT)]
+    at_start = _WORD_CHAR.search(text, sentence.start, start) is None
     comma_before = re.search(r"\s*,\s*$", before)
     comma_after = re.match(r"\s*,", after)
     introduces_clause = bool(re.search(r"\bчто\W*$", text[start:end], re.IGNORECASE))
     if comma_before and not at_start and (comma_after or introduces_clause):
         # «Парк, по сути, открыт» / «Парк, следует отметить, что открыт»: the commas go too
         return (Edit(start - len(comma_before.group()), end + (len(comma_after.group()) if comma_after else 0), ""),)
-    if re.match(r"\s*[.!?…;:)]", after) or not after.strip():
+    if re.match(r"\s*[.!?…;:)]", after) or _NON_SPACE.search(text, end, sentence.end) is None:
         # at the end of a clause: remove the space before instead of after
         space = re.search(r"[\s,]*$", before)
         return (Edit(start - len(space.group()) if space else start, end, ""),)

@@ -13,12 +13,14 @@ a press-release marker, so quotes are read, not skipped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 from ..analysis import Document, Sentence, Token
 from ..model import Diagnostic, Severity
+from ..protected import SpanIndex
 from ..russian import plural
 from .base import Rule
 
@@ -140,11 +142,11 @@ def paragraph_openers(document: Document) -> list[Sentence]:
     """The first sentence of every paragraph: where a dateline would stand."""
     openers: list[Sentence] = []
     sentences = [s for s in document.sentences if s.content]
+    starts = [s.start for s in sentences]  # sorted: a bisection per paragraph, not a scan
     for paragraph in document.paragraphs:
-        for s in sentences:
-            if paragraph.start <= s.start < paragraph.end:
-                openers.append(s)
-                break
+        i = bisect.bisect_left(starts, paragraph.start)
+        if i < len(sentences) and sentences[i].start < paragraph.end:
+            openers.append(sentences[i])
     return openers
 
 
@@ -592,11 +594,11 @@ def _quote_spans(document: Document) -> list[tuple[int, int]]:
 
 def reader_address(document: Document) -> AddressCheck:
     """Address to the reader outside quoted speech (an official's «мы» is not the page's)."""
-    quotes = _quote_spans(document)
+    quotes = SpanIndex(_quote_spans(document))
     you = we = imperative = question = call = spoken = False
     tokens = document.tokens
     for i, t in enumerate(tokens):
-        if quotes and any(s <= t.start < e for s, e in quotes):
+        if quotes and quotes.contains(t.start):
             continue
         if "?" in t.text:
             question = True
@@ -670,9 +672,12 @@ def find_wall_of_text(document: Document) -> list[Marker]:
 def find_official_quotes(document: Document) -> list[Marker]:
     """Quoted words of an official: a quote with a reporting verb, a title or a name beside it."""
     markers: list[Marker] = []
+    tokens = document.tokens
+    starts = [t.start for t in tokens]  # sorted: the tokens near a quote by bisection
     for qs, qe in _quote_spans(document):
         lo, hi = qs - 120, qe + 120
-        near = [t for t in document.tokens if lo <= t.start < hi and not (qs <= t.start < qe)]
+        window = tokens[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+        near = [t for t in window if not (qs <= t.start < qe)]
         official = any(_has_lemma(t, QUOTE_REPORTING) or _has_lemma(t, TITLE_WORDS) for t in near)
         if not official and any(_name_like(near)):
             official = any(not (qs <= s < qe) for s, _ in _persons(document, max(0, lo), hi))

@@ -18,6 +18,7 @@ from typing import Iterator, Sequence
 from ..analysis import Document, Sentence, Token
 from ..model import Applicability, Diagnostic, Edit, Fix, Severity
 from ..morphology import analyzer
+from ..protected import SpanIndex
 from ..russian import plural
 from .base import Rule
 from .typography import RULES as _TYPOGRAPHY
@@ -42,7 +43,7 @@ PLATFORM_FOR = {  # «для …»
 
 _VOWEL_RE = re.compile("[аеёиоуыэюяaeiouy]", re.IGNORECASE)
 # links, addresses, mentions and hashtags are not words a reader reads as prose
-_NON_PROSE = frozenset({"urls", "emails", "mentions", "hashtags"})
+_NON_PROSE = frozenset({"urls", "emails", "mentions", "hashtags", "code"})
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -63,15 +64,15 @@ def _word_start(text: str, offset: int) -> int:
 
 
 
-def _non_prose_spans(document: Document) -> list[tuple[int, int]]:
-    return [(s, e) for s, e, kind in document.protected_spans if kind in _NON_PROSE]
+def _non_prose_spans(document: Document) -> SpanIndex:
+    return SpanIndex((s, e) for s, e, kind in document.protected_spans if kind in _NON_PROSE)
 
 
-def _prose_words(sentence: Sentence, skip: list[tuple[int, int]]) -> Sequence[Token]:
+def _prose_words(sentence: Sentence, skip: SpanIndex) -> Sequence[Token]:
     """Words and numbers a reader reads, without links and hashtags."""
     if not skip:
         return sentence.content
-    return [t for t in sentence.content if not any(s <= t.start < e for s, e in skip)]
+    return [t for t in sentence.content if not skip.contains(t.start)]
 
 
 # -- KC402 ------------------------------------------------------------------------------

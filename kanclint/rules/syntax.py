@@ -19,6 +19,7 @@ features), so case always comes from pymorphy3.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
@@ -256,6 +257,22 @@ class _Node:
     tok: SyntaxToken
 
 
+def _position(sentence: Sentence, token: Token) -> int:
+    """Where ``token`` stands in ``sentence.tokens``: a sentence's tokens are consecutive in the
+    document, so this is arithmetic, not a scan of the sentence per finding."""
+    return token.index - sentence.tokens[0].index
+
+
+def _token_start(token: Token) -> int:
+    return token.start
+
+
+# The parser's time and memory grow with the square of a sentence's length (a one-line
+# megabyte without full stops took gigabytes).  A sentence this long is flagged by the
+# sentence-length rule anyway; the syntax rules fall back to what they do without a parse.
+MAX_PARSED_TOKENS = 300
+
+
 class _Syntax:
     """natasha's parse joined to document tokens by start offset, sentence by sentence.
 
@@ -274,6 +291,10 @@ class _Syntax:
 
     def load(self, sentences: Iterable[Sentence]) -> None:
         new = [s for s in sentences if s.index not in self.loaded]
+        for s in new:
+            if len(s.tokens) > MAX_PARSED_TOKENS:  # left unparsed: its words get no nodes
+                self.loaded.add(s.index)
+        new = [s for s in new if len(s.tokens) <= MAX_PARSED_TOKENS]
         if not new:
             return
         for i, sent in self.document.syntax_of(new).items():
@@ -417,7 +438,7 @@ def _morph_subject(sentence: Sentence, verb: Token) -> Token | None:
     («председатель катается») makes the verb reflexive, not passive: no subject.
     """
     tokens = sentence.tokens
-    i = next(k for k, t in enumerate(tokens) if t is verb)
+    i = _position(sentence, verb)
     if i + 1 < len(tokens) and tokens[i + 1].pos == "INFN":
         return None  # «рекомендуется разместить»: an impersonal formula, the modality dictionary's
     number = "plur" if "plur" in verb.grammemes else "sing"
@@ -636,8 +657,8 @@ class PassiveVoice(Rule):
                 if candidate is not None and _is_agent(candidate, role_verb):
                     return candidate
         # fallback: pymorphy, only where the parse did not attach the word anywhere sensible
-        words = [t for t in sentence.tokens]
-        i = words.index(verb)
+        words = sentence.tokens
+        i = verb.index - words[0].index  # a sentence's tokens are consecutive in the document
         for step in (1, -1):
             j = i + step
             seen = 0
@@ -663,8 +684,8 @@ class PassiveVoice(Rule):
         Read from the words, not the parse: natasha often hangs the second
         participle on the noun that follows.
         """
-        tokens = list(sentence.tokens)
-        i = tokens.index(verb) + 1
+        tokens = sentence.tokens
+        i = _position(sentence, verb) + 1
         out = []
         while i + 1 < len(tokens) and tokens[i].text in ("и", ","):
             t = tokens[i + 1]
@@ -693,8 +714,8 @@ class PassiveVoice(Rule):
                     t = syntax.token(kid)
                     if t is not None and t.lemma == "быть":
                         return t
-        words = [t for t in sentence.tokens if t.is_word]
-        i = words.index(verb)
+        words = sentence.words
+        i = bisect.bisect_left(words, verb.index, key=lambda t: t.index)  # not a scan per verb
         j = i - 1
         while j >= 0 and i - j <= 3 and (words[j].key in _PARTICLES_BEFORE_AUX or words[j].pos == "ADVB"):
             j -= 1  # «будет временно приостановлена», «было уже сделано»
@@ -706,7 +727,7 @@ class PassiveVoice(Rule):
     def _report(self, document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive) -> Diagnostic:
         group = sorted([t for t in (f.aux, f.verb) if t is not None], key=lambda t: t.start)
         if len(group) == 2:
-            between = [t for t in sentence.tokens if group[0].end <= t.start and t.end <= group[1].start]
+            between = sentence.tokens[_position(sentence, group[0]) + 1 : _position(sentence, group[1])]
             if not all(t.is_word and t.pos in ("ADVB", "PRCL") for t in between):
                 group = [f.verb]  # «будет временно приостановлена» keeps its adverb, nothing more
         if f.conj:
@@ -1049,9 +1070,9 @@ def _tree_tokens(syntax: _Syntax, node: _Node) -> list[Token] | None:
 
 def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:
     """«главой района и губернатором»: a word list joined by «и» or a comma on either side."""
-    all_tokens = list(sentence.tokens)
-    i = all_tokens.index(tokens[0])
-    j = all_tokens.index(tokens[-1])
+    all_tokens = sentence.tokens
+    i = _position(sentence, tokens[0])
+    j = _position(sentence, tokens[-1])
     before = all_tokens[i - 1] if i > 0 else None
     after = all_tokens[j + 1] if j + 1 < len(all_tokens) else None
     if after is not None and (after.key in _COORDINATORS or after.text == ","):
@@ -1066,7 +1087,12 @@ def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:
 
 def _span_words(document: Document, sentence: Sentence, start: int, end: int) -> list[Token] | None:
     """Words inside ``[start, end)``; ``None`` when punctuation or protected text is among them."""
-    inside = [t for t in sentence.tokens if start <= t.start and t.end <= end]
+    tokens = sentence.tokens
+    inside = []
+    k = bisect.bisect_left(tokens, start, key=_token_start)  # not a scan of the sentence per phrase
+    while k < len(tokens) and tokens[k].end <= end:
+        inside.append(tokens[k])
+        k += 1
     if any(not t.is_word or t.protected for t in inside):
         return None
     return inside
@@ -1176,8 +1202,8 @@ def _verb_group(sentence: Sentence, f: _Passive) -> list[Token] | None:
     if len(f.conj) > 1:
         return None
     if f.conj:
-        tokens = list(sentence.tokens)
-        i = tokens.index(f.verb)
+        tokens = sentence.tokens
+        i = _position(sentence, f.verb)
         if tokens[i + 1].key != "и" or tokens[i + 2] is not f.conj[0]:
             return None
         group += [tokens[i + 1], f.conj[0]]
@@ -1560,7 +1586,7 @@ class StackedParticiples(Rule):
         assert reading is not None
         agree = reading.grammemes & (set(_NOUN_CASES) | {"sing", "plur"})
         tokens = sentence.tokens
-        i = next(k for k, t in enumerate(tokens) if t is governed)
+        i = _position(sentence, governed)
         end = governed.end
         words = 0
         for t in tokens[i + 1:]:
@@ -1579,8 +1605,8 @@ class StackedParticiples(Rule):
 
 def _governed_noun(sentence: Sentence, participle: Token) -> Token | None:
     """The noun right after a participle that the participle governs, by morphology alone."""
-    tokens = list(sentence.tokens)
-    i = tokens.index(participle) + 1
+    tokens = sentence.tokens
+    i = _position(sentence, participle) + 1
     reading = _best(participle)
     assert reading is not None
     cases = reading.grammemes & set(_NOUN_CASES)

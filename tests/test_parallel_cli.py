@@ -41,11 +41,11 @@ def folder(tmp_path: Path) -> Path:
     return posts
 
 
-@pytest.mark.parametrize("fmt", ["full", "json-lines", "github"])
+@pytest.mark.parametrize("fmt", ["full", "full --color always", "json-lines", "github"])
 def test_jobs_2_prints_exactly_what_jobs_1_prints(folder: Path, fmt: str) -> None:
-    serial = kanclint("--isolated", "--jobs", "1", "--output-format", fmt, "--statistics", str(folder),
+    serial = kanclint("--isolated", "--jobs", "1", "--output-format", *fmt.split(), "--statistics", str(folder),
                       cwd=folder.parent)
-    parallel = kanclint("--isolated", "--jobs", "2", "--output-format", fmt, "--statistics", str(folder),
+    parallel = kanclint("--isolated", "--jobs", "2", "--output-format", *fmt.split(), "--statistics", str(folder),
                         cwd=folder.parent)
     assert serial.returncode == parallel.returncode == 2  # the binary file is an input error
     assert serial.stdout == parallel.stdout

@@ -212,9 +212,9 @@ def _base_config(path: str | None, config_file: str | None, isolated: bool) -> C
 @click.option("--show-fixes", is_flag=True, help="Перечислить применённые исправления.")
 @click.option("--add-ignore", is_flag=True,
               help="Принять все текущие замечания: записать их в .kanclint-ignore.toml.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="Цвет в формате full (auto: только в терминале и без NO_COLOR).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              help="Цвет в формате full (по умолчанию auto: только в терминале и без NO_COLOR).")
+@click.option("--jobs", "-j", type=int, default=None, metavar="N", callback=lambda ctx, param, value: _jobs(value),
               help="Сколько файлов проверять одновременно (по умолчанию — по числу ядер; 1 — в этом процессе).")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None, exit_zero: bool,
@@ -299,6 +299,12 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
         _print(reports, errors, output_format, show_statistics, err=to_stderr,
                color=use_color(color) and not to_stderr)
     sys.exit(_exit_code(reports, configs, errors, exit_zero))
+
+
+def _jobs(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise click.BadParameter("нужно целое число не меньше 1")
+    return value
 
 
 def _check_streamed(files: list[str], errors: list[tuple[str, str]], overrides: dict[str, Any],

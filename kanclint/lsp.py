@@ -872,6 +872,10 @@ def serve() -> None:
     ``os._exit`` rather than a return: a lint still running in the worker thread would
     otherwise keep the process alive until it finished.
     """
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        # The parser gets one sentence at a time while the user types: a BLAS thread pool only adds
+        # hand-offs and spinning (5–35 ms instead of 3–8 ms per sentence on a busy machine).
+        os.environ.setdefault(name, "1")
     stdout = sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print() anywhere must not corrupt the protocol stream
     code = serve_stdio(server, server.skipped, stdout=stdout)

@@ -81,6 +81,20 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+MATH_THREADS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def one_math_thread() -> None:
+    """Let numpy (natasha's parser) use one thread, unless the user said otherwise.
+
+    Each worker already has a core of its own; a BLAS thread pool per worker would only
+    fight the other workers for the cores and spin while waiting.  Read when numpy is
+    first imported, which happens in the workers (the parent never loads the parser).
+    """
+    for name in MATH_THREADS:
+        os.environ.setdefault(name, "1")
+
+
 def run(jobs: Sequence[Job], workers: int, lint_text: Callable[..., Report] = lint) -> Iterator[Outcome]:
     """Outcomes of ``jobs`` in their order, each yielded as soon as it and all before it are done.
 
@@ -93,6 +107,7 @@ def run(jobs: Sequence[Job], workers: int, lint_text: Callable[..., Report] = li
             yield check_one(job, lint_text)
         return
     context = _context()
+    one_math_thread()
     if context.get_start_method() == "fork":
         from .registry import all_rules
 

@@ -211,8 +211,8 @@ def _base_config(path: str | None, config_file: str | None, isolated: bool) -> C
 @click.option("--show-fixes", is_flag=True, help="Перечислить применённые исправления.")
 @click.option("--add-ignore", is_flag=True,
               help="Принять все текущие замечания: записать их в .kanclint-ignore.toml.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="Цвет в формате full (auto: только в терминале и без NO_COLOR).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              help="Цвет в формате full (auto, по умолчанию: только в терминале и без NO_COLOR).")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None, exit_zero: bool,
           show_statistics: bool, config_file: str | None, isolated: bool, platform: str | None,

@@ -23,6 +23,7 @@ from .inputs import Decoded, InputError, decode, read_bytes, read_file, read_lim
 from .model import Applicability, Diagnostic, Report, Severity
 from .output import FORMATS, format_concise, format_full, format_json, statistics, use_color
 from .output.machine import format_github, format_json_lines, format_junit, format_sarif
+from .russian import plural
 from .registry import PluginError
 from .writer import char_name, encode_like, unencodable, write_atomic
 
@@ -528,7 +529,7 @@ def rules_cmd(output_format: str) -> None:
         return
     for r in rules:
         n = len(getattr(r, "entries", ()))
-        extra = f" ({n} записей)" if n else ""
+        extra = f" ({plural(n, 'запись', 'записи', 'записей')})" if n else ""
         click.echo(f"{r.code}  {r.name:<24} {Severity.parse(r.severity).value:<8} {r.title}{extra}")
 
 
@@ -598,7 +599,8 @@ def dictionaries_check(files: tuple[str, ...]) -> None:
             click.echo(p)
         failed += len(problems)
         with_repl = sum(1 for e in d.entries if e.replacements)
-        click.echo(f"{path}: {d.spec.code} {d.spec.name}: записей {len(d.entries)}, с заменой {with_repl}, ошибок {len(problems)}")
+        click.echo(f"{path}: {d.spec.code} {d.spec.name}: {plural(len(d.entries), 'запись', 'записи', 'записей')}, "
+                   f"с заменой {with_repl}, ошибок {len(problems)}")
     sys.exit(1 if failed else 0)
 
 

@@ -24,6 +24,7 @@ from .inputs import Decoded, InputError, decode, read_bytes, read_file, read_lim
 from .model import Applicability, Diagnostic, Report, Severity
 from .output import FORMATS, format_concise, format_full, format_json, statistics, use_color
 from .output.machine import format_github, format_json_lines, format_junit, format_sarif
+from .russian import plural
 from .registry import PluginError
 from .writer import char_name, encode_like, unencodable, write_atomic
 
@@ -213,7 +214,7 @@ def _base_config(path: str | None, config_file: str | None, isolated: bool) -> C
 @click.option("--add-ignore", is_flag=True,
               help="Принять все текущие замечания: записать их в .kanclint-ignore.toml.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
-              help="Цвет в формате full (по умолчанию auto: только в терминале и без NO_COLOR).")
+              help="Цвет в формате full (auto, по умолчанию: только в терминале и без NO_COLOR).")
 @click.option("--jobs", "-j", type=int, default=None, metavar="N", callback=lambda ctx, param, value: _jobs(value),
               help="Сколько файлов проверять одновременно (по умолчанию — по числу ядер; 1 — в этом процессе).")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], extend_select: tuple[str, ...],
@@ -663,7 +664,7 @@ def rules_cmd(output_format: str) -> None:
         return
     for r in rules:
         n = len(getattr(r, "entries", ()))
-        extra = f" ({n} записей)" if n else ""
+        extra = f" ({plural(n, 'запись', 'записи', 'записей')})" if n else ""
         click.echo(f"{r.code}  {r.name:<24} {Severity.parse(r.severity).value:<8} {r.title}{extra}")
 
 
@@ -733,7 +734,8 @@ def dictionaries_check(files: tuple[str, ...]) -> None:
             click.echo(p)
         failed += len(problems)
         with_repl = sum(1 for e in d.entries if e.replacements)
-        click.echo(f"{path}: {d.spec.code} {d.spec.name}: записей {len(d.entries)}, с заменой {with_repl}, ошибок {len(problems)}")
+        click.echo(f"{path}: {d.spec.code} {d.spec.name}: {plural(len(d.entries), 'запись', 'записи', 'записей')}, "
+                   f"с заменой {with_repl}, ошибок {len(problems)}")
     sys.exit(1 if failed else 0)
 
 

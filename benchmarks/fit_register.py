@@ -132,6 +132,8 @@ def sample_weights(labels: np.ndarray, accounts: Sequence[str]) -> np.ndarray:
 
 
 MIN_FINDING_LOGIT = 1.0  # the least a saturated finding group takes from the logit
+# …except readability and typography («!!!», a long sentence): a fault of form, not of register
+MIN_FINDING_LOGIT_BY_FEATURE = {"findings-readability": 0.5}
 COSMETIC_MAX_LOGIT = 0.3  # the most a cosmetic sign may add to the logit at its cap (set by --cosmetic)
 
 
@@ -141,7 +143,7 @@ def _bounds(feature: str, cap: float, std: float) -> tuple[float | None, float |
         return (0.0, COSMETIC_MAX_LOGIT * std / cap)
     if feature in FINDING_FEATURES:
         # every finding group costs at least MIN_FINDING_LOGIT at saturation, so fixing pays
-        return (None, -MIN_FINDING_LOGIT * std)
+        return (None, -MIN_FINDING_LOGIT_BY_FEATURE.get(feature, MIN_FINDING_LOGIT) * std)
     return (0.0, None) if SIGN[feature] > 0 else (None, 0.0)
 
 

@@ -8,23 +8,56 @@ Exit codes: 0 clean, 1 findings at or above ``--fail-on`` (or a score under
 
 from __future__ import annotations
 
+import codecs
+import contextlib
+import difflib
+import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import click
 
-from kanclint.version import __version__
+from kanclint.dictionaries import DictionaryError, builtin_files, read_dictionary
+from kanclint.docs import rule_markdown
 from kanclint.engine import config as config_mod
+from kanclint.engine import suppression
 from kanclint.engine.config import Config, ConfigError
-from kanclint.engine.running import InternalError, fix as fix_text, lint
+from kanclint.engine.parallel import Job, default_jobs, run
+from kanclint.engine.registry import PluginError, all_rules, rule_by_code
+from kanclint.engine.running import InternalError, lint
+from kanclint.engine.running import fix as fix_text
 from kanclint.files.discovery import TEXT_SUFFIXES, Collected, collect
-from kanclint.files.inputs import Decoded, InputError, decode, read_bytes, read_file, read_limited, read_stream
-from kanclint.model import Applicability, Diagnostic, Report, Severity
-from kanclint.output import FORMATS, format_concise, format_full, format_json, statistics, use_color
-from kanclint.output.machine import format_github, format_json_lines, format_junit, format_sarif
-from kanclint.engine.registry import PluginError
+from kanclint.files.inputs import (
+    Decoded,
+    InputError,
+    decode,
+    read_bytes,
+    read_file,
+    read_limited,
+    read_stream,
+)
 from kanclint.files.writer import char_name, encode_like, unencodable, write_atomic
+from kanclint.gate import gate
+from kanclint.model import Applicability, Diagnostic, Report, Severity, line_column
+from kanclint.output import (
+    FORMATS,
+    format_concise,
+    format_full,
+    format_json,
+    statistics,
+    use_color,
+)
+from kanclint.output.machine import (
+    format_github,
+    format_json_lines,
+    format_junit,
+    format_sarif,
+)
+from kanclint.rules.phrases import example_problems
+from kanclint.text.russian import plural
+from kanclint.version import __version__
 
 MACHINE_FORMATS = {
     "json": format_json, "json-lines": format_json_lines, "github": format_github,
@@ -122,7 +155,6 @@ def _safe_console() -> None:
     Only streams whose encoding is not UTF-8 are touched; bytes kanclint writes
     on purpose (the fixed text of ``--fix -``) go to the binary buffer anyway.
     """
-    import codecs
 
     for stream in (sys.stdout, sys.stderr):
         encoding = getattr(stream, "encoding", None)
@@ -211,13 +243,15 @@ def _base_config(path: str | None, config_file: str | None, isolated: bool) -> C
 @click.option("--show-fixes", is_flag=True, help="Перечислить применённые исправления.")
 @click.option("--add-ignore", is_flag=True,
               help="Принять все текущие замечания: записать их в .kanclint-ignore.toml.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="Цвет в формате full (auto: только в терминале и без NO_COLOR).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              help="Цвет в формате full (auto, по умолчанию: только в терминале и без NO_COLOR).")
+@click.option("--jobs", "-j", type=int, default=None, metavar="N", callback=lambda ctx, param, value: _jobs(value),
+              help="Сколько файлов проверять одновременно (по умолчанию — по числу ядер; 1 — в этом процессе).")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None, exit_zero: bool,
           show_statistics: bool, config_file: str | None, isolated: bool, platform: str | None,
           stdin_filename: str | None, apply_fixes: bool, unsafe_fixes: bool, show_diff: bool,
-          show_fixes: bool, add_ignore: bool, color: str) -> None:
+          show_fixes: bool, add_ignore: bool, color: str, jobs: int | None) -> None:
     """Проверить тексты: файлы, папки или «-» для stdin."""
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -230,6 +264,11 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
         select=config_mod.codes(select) or None, extend_select=config_mod.codes(extend_select) or None,
         ignore=config_mod.codes(ignore) or None, fail_on=fail_on, fail_under=fail_under, platform=platform,
     )
+    if not (apply_fixes or show_diff or add_ignore or "-" in files):
+        # Plain checking streams: each report is printed as soon as it and those before it are ready.
+        # Fixing stays serial in this process: it writes files, and its messages interleave with reports.
+        _check_streamed(files, errors, overrides, config_file, isolated, output_format, show_statistics,
+                        exit_zero, jobs, use_color(color))
     try:
         for f in files:
             name = stdin_filename or "<stdin>" if f == "-" else f
@@ -293,13 +332,138 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
     sys.exit(_exit_code(reports, configs, errors, exit_zero))
 
 
+def _jobs(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise click.BadParameter("нужно целое число не меньше 1")
+    return value
+
+
+def _check_streamed(files: list[str], errors: list[tuple[str, str]], overrides: dict[str, Any],
+                    config_file: str | None, isolated: bool, output_format: str, show_statistics: bool,
+                    exit_zero: bool, jobs: int | None, color: bool) -> None:
+    """Check ``files`` on ``jobs`` processes and print each report in input order as it is ready; exits.
+
+    Configurations are resolved first, here and in order, so a broken config file stops
+    the run before any output, as it always did; only reading and linting run in workers.
+    """
+
+    configs: list[Config] = []
+    reports: list[Report] = []
+    loaded: dict[str | None, Config] = {}
+    todo: list[Job] = []
+    try:
+        for f in files:
+            cfg = config_mod.with_overrides(_base_config_cached(f, config_file, isolated, loaded), **overrides)
+            todo.append(Job(f, f, cfg, f))
+        printer = _Printer(output_format, color)
+        outcomes = run(todo, default_jobs() if jobs is None else jobs, lint)
+        with contextlib.closing(outcomes), _progress(len(todo)) as bar:  # closing: a failure stops the workers
+            for job, outcome in zip(todo, outcomes):
+                if outcome.report is None:
+                    errors.append((outcome.name, outcome.error or ""))
+                else:
+                    reports.append(outcome.report)
+                    configs.append(job.config)
+                    with bar.external_write_mode(file=sys.stdout):
+                        printer.add(outcome.report)
+                bar.update()
+    except (ConfigError, PluginError, InternalError) as exc:
+        _fail(str(exc))
+    printer.finish(reports, errors, show_statistics)
+    sys.exit(_exit_code(reports, configs, errors, exit_zero))
+
+
+def _base_config_cached(path: str, config_file: str | None, isolated: bool,
+                        loaded: dict[str | None, Config]) -> Config:
+    """:func:`_base_config` with each config file parsed once per run (a folder shares one file)."""
+    if config_file or isolated:
+        key: str | None = "" if isolated and not config_file else config_file
+    else:
+        found = config_mod.find_config_file(path)
+        key = str(found) if found else None
+    if key not in loaded:
+        loaded[key] = _base_config(path, config_file, isolated)
+    return loaded[key]
+
+
+def _progress(total: int):
+    """A progress bar on stderr for a run of several files, only on a terminal and after a second.
+
+    Nothing is drawn when stderr is a pipe or a file, so logs and CI output stay clean;
+    the bar never touches stdout, and it disappears when the run ends.
+    """
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: the worker pool may fork after this
+    show = total > 1 and sys.stderr is not None and sys.stderr.isatty()
+    return tqdm(total=total, file=sys.stderr, disable=not show, delay=1.0, leave=False, unit=" файл",
+                desc="kanclint", dynamic_ncols=True)
+
+
+class _Printer:
+    """Prints reports one by one exactly as :func:`_print` prints them all at the end.
+
+    ``full`` separates reports by a blank line only when there are several, so the first
+    report waits until a second one arrives (or the run ends).  Formats that describe
+    the whole run at once (json, sarif, junit) are printed at the end.
+    """
+
+    STREAMED = {"json-lines": format_json_lines, "github": format_github}
+
+    def __init__(self, output_format: str, color: bool = False) -> None:
+        self.output_format = output_format
+        self.color = color
+        self.held: Report | None = None
+        self.count = 0
+
+    def add(self, report: Report) -> None:
+        self.count += 1
+        fmt = self.output_format
+        if fmt in self.STREAMED:
+            text = self.STREAMED[fmt]([report], [])
+            if text:
+                click.echo(text)
+        elif fmt not in MACHINE_FORMATS:
+            if fmt == "concise":
+                click.echo(format_concise(report))
+            elif self.count == 1:
+                self.held = report
+            else:
+                if self.held is not None:
+                    self._full(self.held)
+                    click.echo()
+                    self.held = None
+                self._full(report)
+                click.echo()
+
+    def _full(self, report: Report) -> None:
+        click.echo(format_full(report, color=self.color), color=self.color)
+
+    def finish(self, reports: list[Report], errors: list[tuple[str, str]], show_statistics: bool) -> None:
+        fmt = self.output_format
+        if fmt in self.STREAMED:
+            text = self.STREAMED[fmt]([], errors)
+            if text:
+                click.echo(text)
+            for _, message in errors:
+                click.echo(f"kanclint: {message}", err=True)
+        elif fmt in MACHINE_FORMATS:
+            _print(reports, errors, fmt, show_statistics)
+        else:
+            if self.held is not None:
+                self._full(self.held)
+            for _, message in errors:
+                click.echo(f"kanclint: {message}", err=True)
+            if show_statistics:
+                click.echo(statistics(reports))
+
+
 def _storable_fixes(encoding: str, unsafe: bool, skipped: dict[tuple[str, str], None]):
     """A veto for fixes whose replacement the file's encoding cannot store (``None`` for Unicode files).
 
     A cp1251 draft cannot hold «−» or emoji: that fix is skipped and noted in
     ``skipped`` as (code, character); the other fixes are still applied.
     """
-    import codecs
 
     if codecs.lookup(encoding).name.startswith("utf-"):
         return None
@@ -331,7 +495,6 @@ def _echo_fixed(text: str | None, decoded: Decoded | None, raw: bytes) -> None:
 
 def _add_ignores(reports: list[Report]) -> int:
     """Baseline: accept every current finding of the checked files."""
-    from kanclint.engine import suppression
 
     by_file: dict[Path, list[suppression.IgnoreEntry]] = {}
     for r in reports:
@@ -355,8 +518,6 @@ def _add_ignores(reports: list[Report]) -> int:
 
 
 def _echo_diff(name: str, before: str, after: str) -> None:
-    import difflib
-
     if before == after:
         return
     diff = difflib.unified_diff(
@@ -366,8 +527,6 @@ def _echo_diff(name: str, before: str, after: str) -> None:
 
 
 def _fixes_summary(name: str, text: str, applied) -> str:
-    from collections import Counter
-
     counts = Counter((d.code, d.name) for d in applied)
     lines = [f"{name}: применено исправлений: {len(applied)}"]
     lines += [f"  {n} × {code} ({rule})" for (code, rule), n in sorted(counts.items())]
@@ -418,9 +577,7 @@ def _exit_code(reports: list[Report], configs: list[Config], errors: list[tuple[
 @click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
 def rewrite_cmd(path: str, output_format: str, config_file: str | None, isolated: bool) -> None:
     """Переписать черновик: все исправления сразу и советы, которые нельзя применить автоматически."""
-    import json
 
-    from kanclint.model import line_column
 
     try:
         _, decoded = _read(path, path)
@@ -466,9 +623,7 @@ def rewrite_cmd(path: str, output_format: str, config_file: str | None, isolated
 def gate_cmd(paths: tuple[str, ...], min_score: float | None, config_file: str | None, isolated: bool,
              output_format: str) -> None:
     """Проверка перед публикацией: код 1, если оценка ниже порога или есть ошибки."""
-    import json
 
-    from kanclint.gate import gate
 
     files, errors = _collect(paths)
     if not files and not errors:
@@ -513,9 +668,7 @@ def lsp_cmd() -> None:
               help="Формат вывода (по умолчанию text).")
 def rules_cmd(output_format: str) -> None:
     """Список правил."""
-    import json
 
-    from kanclint.engine.registry import all_rules
 
     try:
         rules = all_rules()
@@ -528,7 +681,7 @@ def rules_cmd(output_format: str) -> None:
         return
     for r in rules:
         n = len(getattr(r, "entries", ()))
-        extra = f" ({n} записей)" if n else ""
+        extra = f" ({plural(n, 'запись', 'записи', 'записей')})" if n else ""
         click.echo(f"{r.code}  {r.name:<24} {Severity.parse(r.severity).value:<8} {r.title}{extra}")
 
 
@@ -536,8 +689,6 @@ def rules_cmd(output_format: str) -> None:
 @click.argument("code", metavar="КОД")
 def rule_cmd(code: str) -> None:
     """Объяснить правило: что ищет, чем вредит, пример и как лучше."""
-    from kanclint.docs import rule_markdown
-    from kanclint.engine.registry import rule_by_code
 
     try:
         rule = rule_by_code(code)
@@ -560,7 +711,6 @@ def config_group() -> None:
 @click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
 def config_show(path: str | None, config_file: str | None, isolated: bool) -> None:
     """Показать итоговые настройки для файла или текущей папки."""
-    import json
 
     try:
         cfg = _base_config(path, config_file, isolated)
@@ -578,8 +728,6 @@ def dictionaries_group() -> None:
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False), metavar="[ФАЙЛ]...")
 def dictionaries_check(files: tuple[str, ...]) -> None:
     """Проверить словари: схему, шаблоны и все примеры каждой записи."""
-    from kanclint.dictionaries import DictionaryError, builtin_files, read_dictionary
-    from kanclint.rules.phrases import example_problems
 
     paths = [Path(f) for f in files] or builtin_files()
     total = 0
@@ -599,7 +747,8 @@ def dictionaries_check(files: tuple[str, ...]) -> None:
             click.echo(p)
         failed += len(problems)
         with_repl = sum(1 for e in d.entries if e.replacements)
-        click.echo(f"{path}: {d.spec.code} {d.spec.name}: записей {len(d.entries)}, с заменой {with_repl}, ошибок {len(problems)}")
+        click.echo(f"{path}: {d.spec.code} {d.spec.name}: {plural(len(d.entries), 'запись', 'записи', 'записей')}, "
+                   f"с заменой {with_repl}, ошибок {len(problems)}")
     sys.exit(1 if failed else 0)
 
 

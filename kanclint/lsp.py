@@ -13,7 +13,13 @@ Run as ``kanclint lsp`` (stdio).  A few choices matter for correctness:
   was negotiated).  Offsets are converted with pygls' position codec only when
   a message leaves or enters the server (:class:`Lines`).
 * Linting runs in one worker thread, so the server keeps answering hovers and
-  code actions while natasha parses.  A document over :data:`MAX_LINT_BYTES` is not
+  code actions while natasha parses.  At ``initialize`` that thread loads the
+  dictionaries, and a second thread then loads natasha's parser: the first post is
+  answered without waiting for the parser unless one of its sentences needs it.
+* An edit re-checks only the paragraphs it touched: findings of paragraph-local rules
+  are cached by paragraph text (:mod:`kanclint.engine.incremental`, one bounded cache per
+  server); whole-post rules, suppressions and the score are computed every time, so
+  the result is the one ``kanclint.lint`` gives.  A document over :data:`MAX_LINT_BYTES` is not
   linted at all: it gets one information diagnostic saying so.
 * The transport (:mod:`kanclint.lsp_guard`) survives wrong and huge ``Content-Length``
   headers, answers every request and exits with the code the spec asks for, at once.
@@ -26,11 +32,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import copy
+import gc
 import json
 import logging
 import os
 import re
 import sys
+import threading
 import tomllib
 from bisect import bisect_right
 from concurrent.futures import ThreadPoolExecutor
@@ -46,19 +54,21 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
 
-from kanclint.version import __version__
-from kanclint.engine import suppression
-from kanclint.files.inputs import Decoded, InputError
-from kanclint.lsp_guard import MAX_FRAME, GuardedProtocol, Skipped, serve_stdio
-from kanclint.engine import config as config_mod
-from kanclint.engine.config import Config
 from kanclint.docs import rule_markdown
+from kanclint.engine import config as config_mod
+from kanclint.engine import suppression
+from kanclint.engine.config import Config
+from kanclint.engine.incremental import IncrementalLinter
+from kanclint.engine.registry import rule_by_code
 from kanclint.engine.running import fix as fix_text
 from kanclint.engine.running import lint
-from kanclint.model import Applicability, Diagnostic, Edit, Severity
-from kanclint.text.morphology import fold
-from kanclint.engine.registry import rule_by_code
+from kanclint.files.inputs import Decoded, InputError
 from kanclint.files.writer import write_atomic
+from kanclint.lsp_guard import MAX_FRAME, GuardedProtocol, Skipped, serve_stdio
+from kanclint.model import Applicability, Diagnostic, Edit, Severity
+from kanclint.text import nlp
+from kanclint.text.morphology import fold
+from kanclint.version import __version__
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +82,9 @@ LSP_SEVERITY = {
     Severity.WARNING: lsp.DiagnosticSeverity.Warning,
     Severity.INFO: lsp.DiagnosticSeverity.Information,
 }
-WARM_UP = "Иван Петров открыл в Москве новую школу. Ждём всех!"
+WARM_UP = "Привет! Ждём всех в парке."  # needs no parser: loads dictionaries and morphology only
+WARM_UP_SYNTAX = "Решение принято главой района."  # a passive the parser must confirm
+PARSER_WARM_DELAY = 2.0  # seconds after the dictionaries when no document arrives to lint first
 MAX_LINT_BYTES = 1_000_000  # UTF-8; a long post is a few kilobytes, and linting takes ~20 µs a character
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
@@ -208,6 +220,36 @@ class KanclintServer(LanguageServer):
         self.oversized: dict[str, int] = {}  # URI -> bytes of a document whose text never arrived (frame cap)
         self.ready = asyncio.Event()  # set once the first settings are known
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kanclint-lint")
+        self.incremental = IncrementalLinter()  # used only in the lint thread
+        self.first_lint = threading.Event()  # the parser warms up after it (see warm_up)
+
+    def warm_up(self) -> None:
+        """Load what linting needs before the first document arrives, the parser last and aside.
+
+        The dictionaries load in the lint thread, so the first lint queues behind them
+        and no longer than that.  natasha's parser takes about as long again and most
+        posts' first lint does not need it, so it loads in a thread of its own after the
+        first lint (or, with no document open, soon after the dictionaries): Python runs
+        one thread at a time, and loading it alongside would only slow that lint down.
+        A first post that does need the parser loads it in the lint thread, and this
+        thread then finds it loaded.
+        """
+        dictionaries = self.executor.submit(_warm, WARM_UP)
+
+        def parser() -> None:
+            with contextlib.suppress(Exception):
+                dictionaries.result()
+            self.first_lint.wait(PARSER_WARM_DELAY)
+            try:
+                nlp._models()
+            except Exception:  # pragma: no cover - a broken natasha shows up at the first lint that needs it
+                log.exception("could not load the parser")
+                return
+            # the first parse and tagging still set things up: do one in the lint thread, which owns the caches
+            with contextlib.suppress(RuntimeError):  # the server is shutting down
+                self.executor.submit(_warm, WARM_UP_SYNTAX)
+
+        threading.Thread(target=parser, name="kanclint-warm-parser", daemon=True).start()
 
     # -- capabilities and messages
     def supports(self, dotted: str) -> bool:
@@ -281,6 +323,7 @@ class KanclintServer(LanguageServer):
         """Settings or a config file changed: forget cached configs and results, lint again."""
         self.generation += 1
         self.file_configs.clear()
+        self.executor.submit(self.incremental.clear)  # in the lint thread, which owns the cache
         if self.pull:
             if self.supports("workspace.diagnostics.refresh_support"):
                 self.workspace_diagnostic_refresh(None)
@@ -318,7 +361,8 @@ class KanclintServer(LanguageServer):
             self.linted[uri] = linted
             return linted
         loop = asyncio.get_running_loop()
-        findings, error = await loop.run_in_executor(self.executor, _lint, text, cfg, path)
+        findings, error = await loop.run_in_executor(self.executor, _lint, self.incremental, text, cfg, path)
+        self.first_lint.set()
         if error:
             self.complain(error)
         doc = self.document(uri)
@@ -473,13 +517,28 @@ class KanclintServer(LanguageServer):
         return None
 
 
-def _lint(text: str, cfg: Config, path: str | None) -> tuple[tuple[Diagnostic, ...], str | None]:
+def _lint(linter: IncrementalLinter, text: str, cfg: Config,
+          path: str | None) -> tuple[tuple[Diagnostic, ...], str | None]:
     """Runs in the worker thread; errors come back as text to be shown from the event loop."""
     try:
-        return lint(text, config=cfg, path=path).diagnostics, None
+        return linter.lint(text, config=cfg, path=path).diagnostics, None
     except Exception as exc:  # a broken rule, plugin or ignore file must not kill the server
         log.exception("lint failed")
         return (), str(exc)
+
+
+def _warm(text: str) -> None:
+    """Lint ``text`` to load what it needs, in the lint thread; the editor's documents are not involved.
+
+    What is loaded stays for the life of the server, so it is then moved out of the
+    garbage collector's sight (``gc.freeze``): a full collection would otherwise walk
+    the dictionaries again and again and add its pause to a keystroke's lint.
+    """
+    try:
+        lint(text)
+    except Exception:  # pragma: no cover - the same error shows up at the first real lint
+        log.exception("warm-up failed")
+    gc.freeze()
 
 
 def add_allowed_word(path: Path, word: str) -> bool:
@@ -596,11 +655,11 @@ def _wants(only: Sequence[str] | None, kind: str) -> bool:
 def initialize(ls: KanclintServer, params: lsp.InitializeParams) -> None:
     ls.init_options = _section(params.initialization_options)
     ls.settings = Settings.parse(ls.init_options, ls.complain)
+    ls.warm_up()
 
 
 @server.feature(lsp.INITIALIZED)
 async def initialized(ls: KanclintServer, params: lsp.InitializedParams) -> None:
-    ls.executor.submit(lint, WARM_UP)  # load dictionaries and natasha before the first keystroke
     if ls.supports("workspace.did_change_watched_files.dynamic_registration"):
         watchers = [lsp.FileSystemWatcher(glob_pattern=g) for g in WATCHED]
         try:
@@ -812,6 +871,10 @@ def serve() -> None:
     ``os._exit`` rather than a return: a lint still running in the worker thread would
     otherwise keep the process alive until it finished.
     """
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        # The parser gets one sentence at a time while the user types: a BLAS thread pool only adds
+        # hand-offs and spinning (5–35 ms instead of 3–8 ms per sentence on a busy machine).
+        os.environ.setdefault(name, "1")
     stdout = sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print() anywhere must not corrupt the protocol stream
     code = serve_stdio(server, server.skipped, stdout=stdout)

@@ -51,3 +51,18 @@ def test_entry_counts_agree_with_their_number():
             assert f"{n} {word}" == plural(int(n), "запись", "записи", "записей"), name
     assert plural(83, "запись", "записи", "записей") == "83 записи"
     assert plural(111, "запись", "записи", "записей") == "111 записей"
+
+
+def test_rules_listing_counts_entries_with_the_plural_helper():
+    import re
+
+    from click.testing import CliRunner
+
+    from kanclint.cli import main
+    from kanclint.text.russian import plural
+
+    out = CliRunner().invoke(main, ["rules"]).output
+    counts = re.findall(r"\((\d+) (запис\w*)\)", out)
+    assert counts
+    for n, word in counts:
+        assert f"{n} {word}" == plural(int(n), "запись", "записи", "записей")

@@ -7,6 +7,7 @@ the top of modules, where the layers contract can see them.
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "kanclint"
 
-# Optional or heavy libraries a function may import when it needs them, and nothing else.
+# Optional or heavy libraries a function may import when it needs them, and nothing else
+# (kanclint.lsp needs pygls, an optional extra, so `kanclint lsp` imports it on demand).
 LAZY_ALLOWED = ("natasha", "slovnet", "navec", "pygls", "lsprotocol", "rich", "tqdm")
 
 
@@ -29,3 +31,25 @@ def test_the_layers_contract_holds():
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert "0 broken" in done.stdout and "KEPT" in done.stdout
+def _function_imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for func in ast.walk(tree):
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for node in ast.walk(func):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or "." if not node.level else "." * node.level + (node.module or "")]
+            else:
+                continue
+            for name in names:
+                if name.split(".")[0] not in LAZY_ALLOWED and name != "kanclint.lsp":
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}")
+    return found
+
+
+def test_no_imports_inside_functions_except_optional_heavy_libraries():
+    found = [hit for path in sorted(PACKAGE.rglob("*.py")) for hit in _function_imports(path)]
+    assert found == []

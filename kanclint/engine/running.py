@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from kanclint.engine import config as config_mod
 from kanclint.engine import score as score_mod
@@ -26,8 +26,17 @@ class InternalError(RuntimeError):
 
 
 def run_rules(document: Document, cfg: Config) -> list[Diagnostic]:
+    return finish_findings(check_rules(document, cfg, config_mod.selected_rules(cfg, document.path)))
+
+
+def check_rules(document: Document, cfg: Config, rules: Iterable[Any]) -> list[Diagnostic]:
+    """Findings of ``rules``, filtered (protected text, allowed words, severity overrides), not ordered.
+
+    Separate from :func:`run_rules` so the language server can run paragraph-local rules
+    on one paragraph at a time and the others on the whole post (kanclint.engine.incremental).
+    """
     found: list[Diagnostic] = []
-    for rule in config_mod.selected_rules(cfg, document.path):
+    for rule in rules:
         try:
             diagnostics = list(rule.check(document))
         except Exception as exc:  # pragma: no cover - a bug, reported with the rule's name
@@ -43,6 +52,11 @@ def run_rules(document: Document, cfg: Config) -> list[Diagnostic]:
             if override is not None:
                 d = replace(d, severity=override)
             found.append(d)
+    return found
+
+
+def finish_findings(found: list[Diagnostic]) -> list[Diagnostic]:
+    """Findings in text order, a phrase nested in a longer one dropped."""
     found.sort(key=lambda d: (d.start, d.end, d.code))
     return _drop_nested_phrases(found)
 
@@ -110,7 +124,13 @@ def lint(text: str, *, config: Config | None = None, path: str | None = None) ->
                         + ("; раскодируйте байты: data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""))
     cfg = config or Config()
     document = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
-    diagnostics = apply_suppressions(document, run_rules(document, cfg), cfg)
+    return report_for(document, cfg, run_rules(document, cfg))
+
+
+def report_for(document: Document, cfg: Config, found: list[Diagnostic]) -> Report:
+    """The report of ``document`` given its rules' findings: suppressions, metrics and the score."""
+    text, path = document.text, document.path
+    diagnostics = apply_suppressions(document, found, cfg)
     signals = signals_mod.compute(document, score_mod.fix_edits(diagnostics))
     metrics: dict[str, float] = {
         "words": len(document.words),

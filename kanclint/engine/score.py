@@ -25,7 +25,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, NamedTuple
 
 from kanclint.dictionaries import builtin_dir
 from kanclint.engine.signals import SPEC_BY_NAME, Signals
@@ -242,8 +242,7 @@ def features(signals: Signals, diagnostics: Iterable[Diagnostic]) -> dict[str, f
 
 # -- the score ------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Contribution:
+class Contribution(NamedTuple):
     """How one feature moved the score, in points (negative: lowered it)."""
 
     feature: str
@@ -274,14 +273,22 @@ def predict(values: Mapping[str, float], model: RegisterModel | None = None) -> 
     ``10σ(b + P) − 10σ(b + P + N)``; each side is shared in proportion to the terms.
     """
     model = model or load_model()
-    terms: list[tuple[Feature, float, float]] = []
-    for f in model.features:
-        x = min(max(values.get(f.name, 0.0), 0.0), f.cap)
-        terms.append((f, x, f.weight * (x - f.ref)))
+    get = values.get
     b = model.intercept
-    cosmetic = sum(t for f, _, t in terms if f.cosmetic and t > 0)
-    plain_pos = sum(t for f, _, t in terms if not f.cosmetic and t > 0)
-    neg = sum(t for _, _, t in terms if t < 0)
+    cosmetic = plain_pos = neg = 0.0
+    terms: list[tuple[Feature, float, float]] = []
+    for f in model.features:  # a plain loop: this runs for every lint
+        x = get(f.name, 0.0)
+        x = 0.0 if x < 0.0 else f.cap if x > f.cap else x
+        t = f.weight * (x - f.ref)
+        terms.append((f, x, t))
+        if t > 0.0:
+            if f.cosmetic:
+                cosmetic += t
+            else:
+                plain_pos += t
+        elif t < 0.0:
+            neg += t
     # cosmetic signs may add at most cosmetic_cap points on top of everything else
     without = 10.0 * _sigmoid(b + plain_pos + neg)
     with_cosmetic = 10.0 * _sigmoid(b + plain_pos + cosmetic + neg)
@@ -290,23 +297,25 @@ def predict(values: Mapping[str, float], model: RegisterModel | None = None) -> 
 
     raised = 10.0 * _sigmoid(b + plain_pos) - 10.0 * _sigmoid(b)
     lowered = 10.0 * _sigmoid(b + plain_pos) - without
+    up = raised / plain_pos if plain_pos else 0.0
+    up_cosmetic = cosmetic_points / cosmetic if cosmetic else 0.0
+    down = -lowered / neg if neg else 0.0
     contributions = []
+    lost: dict[str, float] = {}
     for f, x, t in terms:
-        if t > 0 and f.cosmetic:
-            points = cosmetic_points * t / cosmetic if cosmetic else 0.0
-        elif t > 0:
-            points = raised * t / plain_pos
-        elif t < 0:
-            points = -lowered * t / neg
+        if t > 0.0:
+            points = t * (up_cosmetic if f.cosmetic else up)
+        elif t < 0.0:
+            points = t * down
+            lost[f.group] = lost.get(f.group, 0.0) - points
         else:
             points = 0.0
         contributions.append(Contribution(f.name, x, points, f.group))
-    lost: dict[str, float] = {}
-    for c in contributions:
-        if c.points < 0:
-            lost[c.group] = lost.get(c.group, 0.0) - c.points
-    subs = {g: round(max(0.0, 10.0 - lost.get(g, 0.0)), 1) for g in ("register", *FINDING_GROUPS)}
+    subs = {g: round(max(0.0, 10.0 - lost.get(g, 0.0)), 1) for g in _SUBSCORE_GROUPS}
     return Scored(round(score, 1), tuple(contributions), subs)
+
+
+_SUBSCORE_GROUPS = ("register", *FINDING_GROUPS)
 
 
 def breakdown(diagnostics: Iterable[Diagnostic], scored: Scored) -> dict[str, CategoryScore]:
@@ -334,11 +343,11 @@ def reasons(categories: Mapping[str, CategoryScore], scored: Scored, signals: Si
     """Where points went and where they came from, biggest first, in Russian."""
     lines: list[tuple[float, str]] = []
     for c in categories.values():
-        if c.penalty >= 0.05:
+        if c.penalty >= 0.1:
             lines.append((-c.penalty, f"{category_title(c.category)}: "
                                       f"{plural(c.findings, 'находка', 'находки', 'находок')}, −{c.penalty:.1f}"))
     for c in scored.contributions:
-        if c.feature.startswith("findings-") or abs(c.points) < 0.05:
+        if c.feature.startswith("findings-") or abs(c.points) < 0.1:
             continue
         spec = SPEC_BY_NAME[c.feature]
         where = signals.where.get(c.feature, ())

@@ -97,6 +97,7 @@ SIGNALS: tuple[SignalSpec, ...] = (
 )
 
 SIGNAL_NAMES = tuple(s.name for s in SIGNALS)
+_SENTENCE_SIGNALS = tuple(s.name for s in SIGNALS if s.unit == "sentence")
 SPEC_BY_NAME = {s.name: s for s in SIGNALS}
 
 
@@ -334,8 +335,8 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
     text = document.text
     sentences = [s for s in document.sentences if s.words]
     starts = [s.start for s in sentences]
-    hits: dict[str, set[int]] = {n: set() for n in SIGNAL_NAMES if SPEC_BY_NAME[n].unit == "sentence"}
-    counts = {n: 0 for n in SIGNAL_NAMES}
+    hits: dict[str, set[int]] = {n: set() for n in _SENTENCE_SIGNALS}
+    counts = dict.fromkeys(SIGNAL_NAMES, 0)
     words = nouns = genitive = letters = 0
     totals = 0  # OR of every visible word's flags: skip the counters nobody raised
     per_flag: dict[int, int] = {}
@@ -358,11 +359,8 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
         sentence_flags = 0
         first_word = True
         visible = 0
-        for token in sentence.tokens:
-            if not token.is_word:
-                if token.text[:1].isdigit():
-                    counts["numbers"] += 1
-                continue
+        counts["numbers"] += len(sentence.content) - len(sentence.words)  # tokens with digits, not words
+        for token in sentence.words:
             if hidden and is_hidden(token.start, token.end):
                 continue
             flags, n_letters, n_cyr, n_other = _word_class(token.text)

@@ -132,14 +132,20 @@ def _applicability(d: Diagnostic) -> str:
     return "безопасное" if d.fix and d.fix.applicability.value == "safe" else "проверьте"
 
 
+SUMMARY_REASONS = 8
+
+
 def summary(report: Report) -> str:
     path = printable(report.path or "<stdin>")
     n = len(report.diagnostics)
     head = f"{path}: оценка {report.score_text} из 10, замечаний: {n}"
     if report.subscores and report.score is not None and report.score < 10.0:
         head += "\n  " + " · ".join(f"{GROUP_TITLES.get(k, k)} {v:.1f}" for k, v in report.subscores.items())
-    if report.reasons:
-        head += "\n  " + "\n  ".join(printable(r) for r in report.reasons)
+    if report.reasons:  # the biggest first; the rest is in --output-format json
+        shown = report.reasons[:SUMMARY_REASONS]
+        head += "\n  " + "\n  ".join(printable(r) for r in shown)
+        if len(report.reasons) > len(shown):
+            head += f"\n  … и ещё {len(report.reasons) - len(shown)} (подробно: --output-format json)"
     return head
 
 

@@ -15,7 +15,38 @@ from kanclint.engine.score import category_title, group_of
 from kanclint.model import Severity
 from kanclint.text.russian import plural
 
-SECTIONS = ("Что ищет", "Чем вредит посту", "Пример", "Как лучше")
+SECTIONS = ("Что ищет", "Чем вредит посту", "Пример", "Как лучше", "Безопасность исправления")
+
+
+NO_FIX = (
+    "Правило не исправляет текст само: как переписать фразу, решает автор. "
+    "`kanclint --fix` эти находки не трогает."
+)
+
+
+def fix_safety(rule: Any) -> str:
+    """The «Безопасность исправления» section, as ruff's "Fix safety": what ``--fix`` may change.
+
+    A code rule that fixes says so in ``fix_safety``; a dictionary is counted entry by entry.
+    """
+    told = str(getattr(rule, "fix_safety", "") or "").strip()
+    if told:
+        return told
+    entries = list(getattr(rule, "entries", ()))
+    if not entries:
+        return NO_FIX
+    fixing = [e for e in entries if e.autofix and e.replacements]
+    safe = sum(1 for e in fixing if e.safe)
+    counts = (
+        f"Безопасных исправлений (`kanclint --fix`) — {safe}, требующих проверки (`--fix --unsafe-fixes`) — "
+        f"{len(fixing) - safe}, только подсказок — {len(entries) - len(fixing)} из "
+        f"{plural(len(entries), 'записи', 'записей', 'записей')}."
+    )
+    return (
+        f"{counts} Замена ставится в форму заменяемого слова (падеж, число, род); если у слова несколько "
+        "разборов, дающих разные формы, или нужную форму построить нельзя, безопасное исправление "
+        "становится требующим проверки или подсказкой."
+    )
 
 
 def rule_markdown(rule: Any, max_entries: int | None = None) -> str:
@@ -40,6 +71,10 @@ def rule_markdown(rule: Any, max_entries: int | None = None) -> str:
         f"## {SECTIONS[3]}",
         "",
         _quote(rule.instead),
+        "",
+        f"## {SECTIONS[4]}",
+        "",
+        fix_safety(rule),
         "",
     ]
     options = getattr(rule, "options", {})

@@ -61,7 +61,7 @@ from kanclint.engine.config import Config
 from kanclint.engine.incremental import IncrementalLinter
 from kanclint.engine.registry import rule_by_code
 from kanclint.engine.running import fix as fix_text
-from kanclint.engine.running import lint
+from kanclint.engine.running import lint, needed_layers
 from kanclint.files.inputs import Decoded, InputError
 from kanclint.files.writer import write_atomic
 from kanclint.lsp_guard import MAX_FRAME, GuardedProtocol, Skipped, serve_stdio
@@ -235,13 +235,18 @@ class KanclintServer(LanguageServer):
         thread then finds it loaded.
         """
         dictionaries = self.executor.submit(_warm, WARM_UP)
+        try:
+            layers = needed_layers(self.config_for(None))  # Rule.needs of the selected rules
+        except Exception:  # a broken plugin is reported at the first lint; warm up as before
+            layers = frozenset({"syntax", "entities"})
 
         def parser() -> None:
             with contextlib.suppress(Exception):
                 dictionaries.result()
             self.first_lint.wait(PARSER_WARM_DELAY)
             try:
-                nlp._models()
+                if not nlp.load_models(layers):
+                    return  # no selected rule reads the parse or the names
             except Exception:  # pragma: no cover - a broken natasha shows up at the first lint that needs it
                 log.exception("could not load the parser")
                 return

@@ -200,3 +200,12 @@ def to_json(reports: list[Any], errors: list[tuple[str, str]] | None = None) -> 
     for path, message in errors or []:
         files.append({"path": path, "error": message})
     return {"schema": "kanclint/1", "version": __version__, "files": files}
+
+
+def needed_layers(cfg: Config, path: str | None = None) -> frozenset[str]:
+    """The expensive Document layers the selected rules declare in ``Rule.needs``.
+
+    Layers are computed lazily anyway; this tells a long-lived surface (the language
+    server) which models to load ahead, and which not to load at all.
+    """
+    return frozenset().union(*(getattr(rule, "needs", frozenset()) for rule in config_mod.selected_rules(cfg, path)))

@@ -3,8 +3,9 @@
 A rule is a stable code (``KC`` + three digits), a kebab-case name, a score
 category, a default severity, its documentation in the four ruff sections, and
 ``check(document)``.  Rules only read the :class:`~kanclint.text.document.Document`;
-``needs`` names the lazy layers (``syntax``, ``entities``) a rule reads, so the
-engine can tell which expensive layers a selection will pay for.
+``needs`` names the lazy layers (``syntax``, ``entities``) a rule reads: the engine
+unions them over the selection (:func:`kanclint.engine.running.needed_layers`) and the
+language server loads only those models ahead.
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ class Rule:
     instead: ClassVar[str] = ""
     lexical: ClassVar[bool] = True
     needs: ClassVar[frozenset[str]] = frozenset()
+    # The whole text ``example`` describes when it is too long to show («(абзац на 700 знаков)»):
+    # the test suite checks that the rule flags it, as it checks ``example`` itself otherwise.
+    example_text: ClassVar[str] = ""
+    # The «Безопасность исправления» section of the rule's page, for rules that fix text
+    # (as ruff's "Fix safety"); rules without fixes get a standard sentence.
+    fix_safety: ClassVar[str] = ""
     # Thresholds a project may change in its configuration, as ruff's per-plugin settings:
     # kebab-case key in ``[tool.kanclint.rule-options.<name or code>]`` → attribute holding the default.
     options: ClassVar[Mapping[str, str]] = {}

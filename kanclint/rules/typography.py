@@ -20,6 +20,10 @@ class RepeatedExclamation(Rule):
     """KC401: «!!!», «!!», «?!!» — more than one exclamation mark in a row."""
 
     code = "KC401"
+    fix_safety = (
+        "Исправление безопасно (`kanclint --fix`): несколько восклицательных знаков подряд заменяются "
+        "одним («?!!» — на «?!»), остальной текст не меняется."
+    )
     name = "repeated-exclamation"
     category = "readability"
     severity = Severity.WARNING

@@ -25,7 +25,7 @@ from collections import OrderedDict
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 Arcs = tuple[tuple[int, int, str], ...]  # (id, head id, relation) per token, ids from 1
 
@@ -118,6 +118,17 @@ def _ner() -> Any:
 def _models() -> tuple[Any, Any]:
     """Both models (tests and editor warm-up); rules load only the one they need."""
     return _parser(), _ner()
+
+
+def load_models(layers: Iterable[str]) -> tuple[str, ...]:
+    """Load ahead the models behind these Document layers (``syntax``, ``entities``); the ones loaded.
+
+    The engine asks for the layers its selected rules declare in ``Rule.needs``, so an
+    editor that runs no syntax rule never pays for the parser.
+    """
+    wanted = set(layers)
+    loaders = (("syntax", _parser), ("entities", _ner))
+    return tuple(layer for layer, load in loaders if layer in wanted and load() is not None)
 
 
 def parse_sentences(sentences: Sequence[tuple[str, ...]]) -> list[Arcs]:

@@ -500,10 +500,7 @@ def _add_ignores(reports: list[Report]) -> int:
     for r in reports:
         if r.path is None:
             continue
-        found = suppression.find_ignore_file(r.path)
-        if found is None:
-            cfg_file = config_mod.find_config_file(r.path)
-            found = (cfg_file.parent if cfg_file else Path.cwd()) / suppression.IGNORE_FILE
+        found = suppression.ignore_file_location(r.path, Path.cwd())
         entries = by_file.setdefault(found, suppression.read_ignore_file(found) if found.exists() else [])
         key = suppression.relative_key(found, r.path)
         for d in r.diagnostics:

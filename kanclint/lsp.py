@@ -486,15 +486,7 @@ class KanclintServer(LanguageServer):
     # -- commands
     def ignore_file_for(self, path: str) -> Path:
         """The ignore file the engine will read for ``path`` (an existing one, or where to create it)."""
-        found = suppression.find_ignore_file(path)
-        if found is not None:
-            return found
-        beside = Path(path).parent / suppression.IGNORE_FILE
-        if beside.is_symlink():  # a dangling link the engine skips: refused later, never written through
-            return beside
-        cfg_file = config_mod.find_config_file(path)
-        folder = cfg_file.parent if cfg_file else (self.root_for(path) or Path(path).parent)
-        return folder / suppression.IGNORE_FILE
+        return suppression.ignore_file_location(path, self.root_for(path) or Path(path).parent)
 
     def allow_file_for(self, path: str | None) -> Path | None:
         """The config file that governs ``path`` when it is in the workspace, else the root's kanclint.toml."""

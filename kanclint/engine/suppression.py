@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from kanclint.engine.config import ConfigError, read_toml
+from kanclint.engine.config import ConfigError, find_config_file, read_toml
 from kanclint.files.inputs import Decoded, InputError, decode
 from kanclint.files.writer import create_new, write_atomic
 from kanclint.text.morphology import fold
@@ -70,6 +70,23 @@ def find_ignore_file(start: str | Path) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def ignore_file_location(path: str | Path, fallback: Path) -> Path:
+    """The ignore file the engine reads for ``path``, or where a new one goes (one rule for CLI and LSP).
+
+    An existing file up the tree wins; a dangling link beside ``path`` is returned so that the
+    write is refused rather than sent elsewhere; otherwise the folder of the governing config
+    file, or ``fallback`` (the CLI's working directory, the editor's workspace folder).
+    """
+    found = find_ignore_file(path)
+    if found is not None:
+        return found
+    beside = Path(path).parent / IGNORE_FILE
+    if beside.is_symlink():
+        return beside
+    cfg_file = find_config_file(path)
+    return (cfg_file.parent if cfg_file else fallback) / IGNORE_FILE
 
 
 ENTRY_KEYS = {"path", "code", "match", "fingerprint"}

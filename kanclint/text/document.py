@@ -210,6 +210,10 @@ class Document:
         self.skip = tuple(skip)
         self.platform = platform
         self.options = options or {}  # rule code → configured thresholds (see Rule.setting)
+        # Layers filled on demand, by sentence or by function: declared here, not added later.
+        self._shared: dict[Callable[..., Any], Any] = {}
+        self._syntax: dict[int, tuple[SyntaxToken, ...]] = {}
+        self._entities: dict[int, tuple[tuple[int, int, str], ...]] = {}
 
     # -- cheap layers -------------------------------------------------------------------
     @cached_property
@@ -303,7 +307,7 @@ class Document:
         For derived layers several rules need (the press-release markers KC301–KC307
         report one by one and count together); the result must not be mutated.
         """
-        memo = self.__dict__.setdefault("_shared", {})
+        memo = self._shared
         if layer not in memo:
             memo[layer] = layer(self)
         return memo[layer]
@@ -315,7 +319,7 @@ class Document:
         Rules pass only the sentences where a morphological filter found something
         the parse must confirm: the parser costs more than everything else together.
         """
-        cache = self.__dict__.setdefault("_syntax", {})
+        cache = self._syntax
         wanted = [s for s in sentences if s.index not in cache]
         if wanted:
             texts = [tuple(t.text for t in s.tokens) for s in wanted]
@@ -339,7 +343,7 @@ class Document:
         NER runs sentence by sentence on demand (and is cached by content), so a
         rule that needs the names near one phrase does not tag the whole post.
         """
-        cache = self.__dict__.setdefault("_entities", {})
+        cache = self._entities
         found: list[tuple[int, int, str]] = []
         for s in self.sentences:
             if s.start < end and start < s.end or s.start == start == end:

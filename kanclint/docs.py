@@ -93,7 +93,14 @@ def rule_markdown(rule: Any, max_entries: int | None = None) -> str:
             "```",
             "",
         ]
+    lines += _entries_table(rule, max_entries)
+    return "\n".join(lines)
+
+
+def _entries_table(rule: Any, max_entries: int | None) -> list[str]:
+    """A dictionary rule's entries as a table: pattern, replacement, an example with its fix."""
     entries = list(getattr(rule, "entries", ()))
+    lines: list[str] = []
     if entries:
         shown = entries if max_entries is None else entries[:max_entries]
         lines += [f"## Словарь ({plural(len(entries), 'запись', 'записи', 'записей')})", "", "| шаблон | замена | пример |", "|---|---|---|"]
@@ -110,7 +117,7 @@ def rule_markdown(rule: Any, max_entries: int | None = None) -> str:
         if len(shown) < len(entries):
             lines.append(f"| … | ещё {len(entries) - len(shown)} | |")
         lines.append("")
-    return "\n".join(lines)
+    return lines
 
 
 def _quote(text: str) -> str:

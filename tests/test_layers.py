@@ -53,3 +53,17 @@ def _function_imports(path: Path) -> list[str]:
 def test_no_imports_inside_functions_except_optional_heavy_libraries():
     found = [hit for path in sorted(PACKAGE.rglob("*.py")) for hit in _function_imports(path)]
     assert found == []
+
+
+def test_importing_the_language_server_creates_no_server_and_no_thread(tmp_path):
+    code = (
+        "import gc, threading\n"
+        "import kanclint.lsp as l\n"
+        "from kanclint.lsp.server import KanclintServer\n"
+        "print(threading.active_count(), sum(isinstance(o, KanclintServer) for o in gc.get_objects()))\n"
+        "a, b = l.create_server(), l.create_server()\n"
+        "print(a is not b, 'textDocument/hover' in a.protocol.fm.features, l.ALLOW_COMMAND in a.protocol.fm.commands)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == ["1 0", "True True True"]

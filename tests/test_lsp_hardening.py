@@ -388,7 +388,7 @@ def test_requests_before_initialize_get_server_not_initialized(rpc: Raw) -> None
 # -- the frame reader alone, for reads split anywhere ---------------------------------------------------
 @pytest.mark.parametrize("step", [1, 3, 64, 1 << 16])
 def test_frame_reader_survives_any_split_of_the_stream(step: int) -> None:
-    from kanclint.lsp_guard import FrameReader, Skipped
+    from kanclint.lsp.guard import FrameReader, Skipped
 
     def frame(body: bytes, length: int | None = None) -> bytes:
         return b"Content-Length: %d\r\n\r\n" % (len(body) if length is None else length) + body

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kanclint.lexicon import word_list
+
 # -- word lists ----------------------------------------------------------------------------
 
 # Short participles that name a state a reader needs, not a hidden action:
@@ -47,17 +49,7 @@ NOT_AGENTS = frozenset(
 )
 
 # Inanimate nouns that act: bodies and organisations («решение принимается комиссией»).
-ORGANISATIONS = frozenset(
-    {
-        "администрация", "организация", "комиссия", "управление", "министерство", "ведомство",
-        "департамент", "служба", "отдел", "компания", "предприятие", "учреждение",
-        "правительство", "мэрия", "суд", "совет", "дума", "прокуратура", "полиция",
-        "инспекция", "фонд", "центр", "комитет", "штаб", "руководство", "коллектив", "команда",
-        "клуб", "библиотека", "музей", "школа", "больница", "поликлиника", "университет",
-        "колледж", "институт", "театр", "сила", "правление", "префектура", "муниципалитет",
-        "госавтоинспекция", "жюри", "редакция", "агентство", "холдинг", "фирма", "община",
-    }
-)
+ORGANISATIONS = word_list("acting-bodies")  # dictionaries/lexicon/organisations.toml
 
 # Instrumental personal pronouns that are certainly the doer: «нами была проведена проверка».
 # «им» and «ей» are left out: they are dative at least as often.

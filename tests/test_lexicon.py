@@ -1,0 +1,52 @@
+"""Word lists of the code rules are data with examples (dictionaries/lexicon/*.toml, issue #11)."""
+
+from __future__ import annotations
+
+import pytest
+
+import kanclint
+from kanclint import lexicon
+from kanclint.engine.config import Config
+from kanclint.rules.press_release.words import INSTITUTION_NOUNS
+from kanclint.rules.syntax.words import ORGANISATIONS
+
+EXAMPLES = lexicon.examples()
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: f"{e.list_name}:{e.rule}:{e.text[:20]}")
+def test_lexicon_example(example):
+    cfg = Config(select=(example.rule,), use_ignore_file=False)
+    found = [d for d in kanclint.lint(example.text, config=cfg).diagnostics if d.code == example.rule]
+    if example.flagged:
+        assert found, (example.rule, example.text)
+        assert any(example.says in d.message for d in found), [d.message for d in found]
+    else:
+        assert found == [], (example.rule, example.text, [d.message for d in found])
+
+
+def test_every_list_has_a_flagged_example():
+    assert {e.list_name for e in EXAMPLES if e.flagged} == set(lexicon._tables())
+
+
+def test_shared_words_are_written_once_and_reach_both_rules():
+    shared = lexicon.word_list("bodies")
+    assert shared and shared <= ORGANISATIONS and shared <= INSTITUTION_NOUNS
+    own = [set(lexicon._tables()[n][1]["lemmas"]) for n in ("acting-bodies", "institutions")]
+    assert not (own[0] & shared) and not (own[1] & shared)
+    assert ORGANISATIONS == shared | own[0] and INSTITUTION_NOUNS == shared | own[1]
+
+
+def test_a_list_that_extends_itself_is_refused(monkeypatch, tmp_path):
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "loop.toml").write_text(
+        '[a]\nextends = "b"\nlemmas = ["x"]\n[b]\nextends = "a"\nlemmas = ["y"]\n', encoding="utf-8")
+    monkeypatch.setattr(lexicon, "builtin_dir", lambda: tmp_path)
+    lexicon._tables.cache_clear()
+    lexicon.word_list.cache_clear()
+    try:
+        with pytest.raises(lexicon.LexiconError, match="по кругу"):
+            lexicon.word_list("a")
+    finally:
+        monkeypatch.undo()
+        lexicon._tables.cache_clear()
+        lexicon.word_list.cache_clear()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import difflib
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -19,28 +18,37 @@ from typing import Any
 
 import click
 
-from kanclint.dictionaries import DictionaryError, builtin_files, read_dictionary
-from kanclint.docs import rule_markdown
+from kanclint.cli.commands import (
+    config_group,
+    dictionaries_group,
+    gate_cmd,
+    lsp_cmd,
+    rewrite_cmd,
+    rule_cmd,
+    rules_cmd,
+)
+from kanclint.cli.common import (
+    _base_config,
+    _collect,
+    _fail,
+    _read_bytes,
+    _safe_console,
+)
+from kanclint.cli.help import RussianGroup
 from kanclint.engine import config as config_mod
 from kanclint.engine import suppression
 from kanclint.engine.config import Config, ConfigError
 from kanclint.engine.parallel import Job, default_jobs, run
-from kanclint.engine.registry import PluginError, all_rules, rule_by_code
+from kanclint.engine.registry import PluginError
 from kanclint.engine.running import InternalError, lint
 from kanclint.engine.running import fix as fix_text
-from kanclint.files.discovery import TEXT_SUFFIXES, Collected, collect
 from kanclint.files.inputs import (
     Decoded,
     InputError,
     decode,
-    read_bytes,
-    read_file,
-    read_limited,
-    read_stream,
 )
 from kanclint.files.writer import char_name, encode_like, unencodable, write_atomic
-from kanclint.gate import gate
-from kanclint.model import Applicability, Diagnostic, Report, Severity, line_column
+from kanclint.model import Applicability, Diagnostic, Report
 from kanclint.output import (
     FORMATS,
     format_concise,
@@ -55,62 +63,14 @@ from kanclint.output.machine import (
     format_junit,
     format_sarif,
 )
-from kanclint.rules.phrases import example_problems
-from kanclint.text.russian import plural
 from kanclint.version import __version__
 
 MACHINE_FORMATS = {
     "json": format_json, "json-lines": format_json_lines, "github": format_github,
     "sarif": format_sarif, "junit": format_junit,
 }
-HELP_OPTION = "Показать эту справку и выйти."
 
 
-class RussianHelpFormatter(click.HelpFormatter):
-    """click's help layout with Russian headings (click's own strings are English)."""
-
-    SECTIONS = {"Options": "Параметры", "Commands": "Команды", "Positional arguments": "Аргументы"}
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, "Использование: " if prefix is None else prefix)
-
-    def section(self, name: str):  # type: ignore[override]
-        return super().section(self.SECTIONS.get(name, name))
-
-
-class RussianContext(click.Context):
-    formatter_class = RussianHelpFormatter
-
-
-class RussianHelp:
-    """Mixin: Russian help option and metavars for every command and group."""
-
-    context_class = RussianContext
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("options_metavar", "[ПАРАМЕТРЫ]")
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
-            option.help = HELP_OPTION
-        return option
-
-
-class RussianCommand(RussianHelp, click.Command):
-    pass
-
-
-class RussianGroup(RussianHelp, click.Group):
-    command_class = RussianCommand
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("subcommand_metavar", "КОМАНДА [АРГУМЕНТЫ]...")
-        super().__init__(*args, **kwargs)
-
-
-RussianGroup.group_class = RussianGroup
 
 
 class DefaultGroup(RussianGroup):
@@ -149,71 +109,8 @@ def main() -> None:
     """
 
 
-def _safe_console() -> None:
-    """A cp1251 or ASCII console must not crash on «✓», «−» or emoji: show «?» instead.
-
-    Only streams whose encoding is not UTF-8 are touched; bytes kanclint writes
-    on purpose (the fixed text of ``--fix -``) go to the binary buffer anyway.
-    """
-
-    for stream in (sys.stdout, sys.stderr):
-        encoding = getattr(stream, "encoding", None)
-        try:
-            if not encoding or codecs.lookup(encoding).name.startswith("utf-"):
-                continue
-        except LookupError:
-            pass
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(errors="replace")
-            except (ValueError, OSError):
-                pass
 
 
-def _fail(message: str) -> None:
-    click.echo(f"kanclint: {message}", err=True)
-    sys.exit(2)
-
-
-def _collect(paths: tuple[str, ...]) -> tuple[list[str], list[tuple[str, str]]]:
-    found = collect(paths)
-    if not found.files and not found.errors:
-        _say_nothing_to_check(found)
-    return found.files, found.errors
-
-
-def _say_nothing_to_check(found: Collected) -> None:
-    where = ", ".join(f"«{f}»" for f in found.folders)
-    kinds = "/".join(sorted(TEXT_SUFFIXES))
-    tail = f"; файлов других форматов пропущено: {found.skipped}" if found.skipped else ""
-    click.echo(f"kanclint: в {where} нет черновиков ({kinds}), проверять нечего{tail}", err=True)
-
-
-def _read_bytes(f: str, name: str) -> bytes:
-    """The raw bytes of a path or of stdin, refused before reading when special or too big."""
-    if f != "-":
-        return read_bytes(Path(f))
-    try:
-        return read_limited(sys.stdin.buffer, name)
-    except OSError as exc:
-        raise InputError(f"{name}: не удалось прочитать: {exc.strerror or exc}") from None
-
-
-def _read(f: str, name: str) -> tuple[bytes, "Decoded"]:
-    """Raw bytes and decoded text of a path or of stdin («-»); every failure is an InputError."""
-    if f == "-":
-        return read_stream(sys.stdin.buffer, name)
-    return read_file(Path(f))
-
-
-def _base_config(path: str | None, config_file: str | None, isolated: bool) -> Config:
-    if config_file:
-        return config_mod.load_config(config_file)
-    if isolated:
-        return Config(use_ignore_file=False)
-    found = config_mod.find_config_file(path if path and path != "-" else Path.cwd())
-    return config_mod.load_config(found) if found else Config()
 
 
 @main.command()
@@ -565,188 +462,10 @@ def _exit_code(reports: list[Report], configs: list[Config], errors: list[tuple[
     return 0
 
 
-@main.command("rewrite")
-@click.argument("path", metavar="ПУТЬ")
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
-              help="Формат вывода (по умолчанию text).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar="ФАЙЛ",
-              help="Файл настроек (kanclint.toml или pyproject.toml) вместо найденного рядом.")
-@click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
-def rewrite_cmd(path: str, output_format: str, config_file: str | None, isolated: bool) -> None:
-    """Переписать черновик: все исправления сразу и советы, которые нельзя применить автоматически."""
+for _command in (rewrite_cmd, gate_cmd, lsp_cmd, rules_cmd, rule_cmd, config_group, dictionaries_group):
+    main.add_command(_command)
 
 
-    try:
-        _, decoded = _read(path, path)
-    except InputError as exc:
-        _fail(str(exc))
-    try:
-        cfg = _base_config(path, config_file, isolated)
-        result = fix_text(decoded.text, unsafe=True, config=cfg, path=None if path == "-" else path)
-        after = lint(result.text, config=cfg, path=None if path == "-" else path)
-        before_score = lint(decoded.text, config=cfg, path=None if path == "-" else path).score
-    except (ConfigError, PluginError, InternalError) as exc:
-        _fail(str(exc))
-    advice = [d for d in after.diagnostics]
-    if output_format == "json":
-        click.echo(json.dumps({
-            "schema": "kanclint-rewrite/1", "path": path, "text": result.text,
-            "score_before": before_score, "score_after": after.score,
-            "applied": [{"code": d.code, "match": d.match, "fix": d.fix.to_dict() if d.fix else None}
-                        for d in result.applied],
-            "advice": [d.to_dict(result.text) for d in advice],
-        }, ensure_ascii=False, indent=2))
-        return
-    click.echo(result.text.rstrip("\n"))
-    click.echo()
-    click.echo(f"— оценка: {'нет' if before_score is None else f'{before_score:.1f}'} → {after.score_text}; исправлений: {len(result.applied)}")
-    if advice:
-        click.echo("— что ещё поправить вручную:")
-        for d in advice:
-            line, col = line_column(result.text, d.start)
-            where = f"{line}:{col}" + (f" «{d.match}»" if d.match and len(d.match) < 60 else "")
-            click.echo(f"  {where}: {d.code} {d.message}")
-
-
-@main.command("gate")
-@click.argument("paths", nargs=-1, required=True, metavar="ПУТЬ...")
-@click.option("--min-score", type=click.FloatRange(0, 10), default=None, metavar="ОЦЕНКА",
-              help="Порог оценки от 0 до 10 (по умолчанию fail-under из настроек или 7.0).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar="ФАЙЛ",
-              help="Файл настроек (kanclint.toml или pyproject.toml) вместо найденного рядом.")
-@click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
-              help="Формат вывода: text — вердикт по строке на файл, json — для CMS и ботов.")
-def gate_cmd(paths: tuple[str, ...], min_score: float | None, config_file: str | None, isolated: bool,
-             output_format: str) -> None:
-    """Проверка перед публикацией: код 1, если оценка ниже порога или есть ошибки."""
-
-
-    files, errors = _collect(paths)
-    if not files and not errors:
-        sys.exit(2)  # a gate that checked nothing must not look passed
-    failed = False
-    verdicts = []
-    for f in files:
-        try:
-            _, decoded = _read(f, f)
-            cfg = _base_config(f, config_file, isolated)
-            verdict = gate(decoded.text, min_score=min_score, config=cfg, path=None if f == "-" else f)
-        except InputError as exc:
-            errors.append((f, str(exc)))
-            continue
-        except (ConfigError, PluginError, InternalError) as exc:
-            _fail(str(exc))
-        failed |= not verdict.passed
-        verdicts.append({"path": f, **verdict.to_dict()})
-        if output_format == "text":
-            mark = "✓" if verdict.passed else "✗"
-            click.echo(f"{mark} {f}: {verdict.explanation}")
-    if output_format == "json":
-        click.echo(json.dumps({"schema": "kanclint-gate/1", "files": verdicts}, ensure_ascii=False, indent=2))
-    for _, message in errors:
-        click.echo(f"kanclint: {message}", err=True)
-    sys.exit(2 if errors else (1 if failed else 0))
-
-
-@main.command("lsp")
-def lsp_cmd() -> None:
-    """Языковой сервер для редакторов (LSP через stdio)."""
-    try:
-        from kanclint.lsp import serve
-    except ImportError as exc:  # pygls is an optional extra
-        _fail(f"для режима LSP нужен pygls ({exc}); установите его из папки с исходниками kanclint: "
-              'pip install -e ".[lsp]"')
-    serve()
-
-
-@main.command("rules")
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
-              help="Формат вывода (по умолчанию text).")
-def rules_cmd(output_format: str) -> None:
-    """Список правил."""
-
-
-    try:
-        rules = all_rules()
-    except PluginError as exc:
-        _fail(str(exc))
-    if output_format == "json":
-        click.echo(json.dumps([
-            {"code": r.code, "name": r.name, "category": r.category, "severity": Severity.parse(r.severity).value,
-             "title": r.title} for r in rules], ensure_ascii=False, indent=2))
-        return
-    for r in rules:
-        n = len(getattr(r, "entries", ()))
-        extra = f" ({plural(n, 'запись', 'записи', 'записей')})" if n else ""
-        click.echo(f"{r.code}  {r.name:<24} {Severity.parse(r.severity).value:<8} {r.title}{extra}")
-
-
-@main.command("rule")
-@click.argument("code", metavar="КОД")
-def rule_cmd(code: str) -> None:
-    """Объяснить правило: что ищет, чем вредит, пример и как лучше."""
-
-    try:
-        rule = rule_by_code(code)
-    except PluginError as exc:
-        _fail(str(exc))
-    if rule is None:
-        _fail(f"правило «{code}» не найдено; список: kanclint rules")
-    click.echo(rule_markdown(rule, max_entries=15))
-
-
-@main.group("config")
-def config_group() -> None:
-    """Настройки."""
-
-
-@config_group.command("show")
-@click.argument("path", required=False, metavar="[ПУТЬ]")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar="ФАЙЛ",
-              help="Файл настроек (kanclint.toml или pyproject.toml) вместо найденного рядом.")
-@click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
-def config_show(path: str | None, config_file: str | None, isolated: bool) -> None:
-    """Показать итоговые настройки для файла или текущей папки."""
-
-    try:
-        cfg = _base_config(path, config_file, isolated)
-    except (ConfigError, PluginError) as exc:
-        _fail(str(exc))
-    click.echo(json.dumps(cfg.to_dict(), ensure_ascii=False, indent=2))
-
-
-@main.group("dictionaries")
-def dictionaries_group() -> None:
-    """Словари: проверка записей и примеров."""
-
-
-@dictionaries_group.command("check")
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False), metavar="[ФАЙЛ]...")
-def dictionaries_check(files: tuple[str, ...]) -> None:
-    """Проверить словари: схему, шаблоны и все примеры каждой записи."""
-
-    paths = [Path(f) for f in files] or builtin_files()
-    total = 0
-    failed = 0
-    for path in paths:
-        try:
-            d = read_dictionary(path)
-        except DictionaryError as exc:
-            click.echo(str(exc), err=True)
-            failed += 1
-            continue
-        problems = list(d.problems)
-        for entry in d.entries:
-            problems.extend(example_problems(d.spec, entry))
-        total += len(d.entries)
-        for p in problems:
-            click.echo(p)
-        failed += len(problems)
-        with_repl = sum(1 for e in d.entries if e.replacements)
-        click.echo(f"{path}: {d.spec.code} {d.spec.name}: {plural(len(d.entries), 'запись', 'записи', 'записей')}, "
-                   f"с заменой {with_repl}, ошибок {len(problems)}")
-    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

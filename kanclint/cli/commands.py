@@ -1,0 +1,209 @@
+"""The subcommands besides check: rewrite, gate, lsp, rules, rule, config show, dictionaries check."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kanclint.cli.common import _base_config, _collect, _fail, _read
+from kanclint.cli.help import RussianCommand, RussianGroup
+from kanclint.dictionaries import DictionaryError, builtin_files, read_dictionary
+from kanclint.docs import rule_markdown
+from kanclint.engine.config import ConfigError
+from kanclint.engine.registry import PluginError, all_rules, rule_by_code
+from kanclint.engine.running import InternalError, lint
+from kanclint.engine.running import fix as fix_text
+from kanclint.files.inputs import (
+    InputError,
+)
+from kanclint.gate import gate
+from kanclint.model import Severity, line_column
+from kanclint.rules.phrases import example_problems
+from kanclint.text.russian import plural
+
+
+@click.command("rewrite", cls=RussianCommand)
+@click.argument("path", metavar="ПУТЬ")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
+              help="Формат вывода (по умолчанию text).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar="ФАЙЛ",
+              help="Файл настроек (kanclint.toml или pyproject.toml) вместо найденного рядом.")
+@click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
+def rewrite_cmd(path: str, output_format: str, config_file: str | None, isolated: bool) -> None:
+    """Переписать черновик: все исправления сразу и советы, которые нельзя применить автоматически."""
+
+
+    try:
+        _, decoded = _read(path, path)
+    except InputError as exc:
+        _fail(str(exc))
+    try:
+        cfg = _base_config(path, config_file, isolated)
+        result = fix_text(decoded.text, unsafe=True, config=cfg, path=None if path == "-" else path)
+        after = lint(result.text, config=cfg, path=None if path == "-" else path)
+        before_score = lint(decoded.text, config=cfg, path=None if path == "-" else path).score
+    except (ConfigError, PluginError, InternalError) as exc:
+        _fail(str(exc))
+    advice = [d for d in after.diagnostics]
+    if output_format == "json":
+        click.echo(json.dumps({
+            "schema": "kanclint-rewrite/1", "path": path, "text": result.text,
+            "score_before": before_score, "score_after": after.score,
+            "applied": [{"code": d.code, "match": d.match, "fix": d.fix.to_dict() if d.fix else None}
+                        for d in result.applied],
+            "advice": [d.to_dict(result.text) for d in advice],
+        }, ensure_ascii=False, indent=2))
+        return
+    click.echo(result.text.rstrip("\n"))
+    click.echo()
+    click.echo(f"— оценка: {'нет' if before_score is None else f'{before_score:.1f}'} → {after.score_text}; исправлений: {len(result.applied)}")
+    if advice:
+        click.echo("— что ещё поправить вручную:")
+        for d in advice:
+            line, col = line_column(result.text, d.start)
+            where = f"{line}:{col}" + (f" «{d.match}»" if d.match and len(d.match) < 60 else "")
+            click.echo(f"  {where}: {d.code} {d.message}")
+
+
+@click.command("gate", cls=RussianCommand)
+@click.argument("paths", nargs=-1, required=True, metavar="ПУТЬ...")
+@click.option("--min-score", type=click.FloatRange(0, 10), default=None, metavar="ОЦЕНКА",
+              help="Порог оценки от 0 до 10 (по умолчанию fail-under из настроек или 7.0).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar="ФАЙЛ",
+              help="Файл настроек (kanclint.toml или pyproject.toml) вместо найденного рядом.")
+@click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
+              help="Формат вывода: text — вердикт по строке на файл, json — для CMS и ботов.")
+def gate_cmd(paths: tuple[str, ...], min_score: float | None, config_file: str | None, isolated: bool,
+             output_format: str) -> None:
+    """Проверка перед публикацией: код 1, если оценка ниже порога или есть ошибки."""
+
+
+    files, errors = _collect(paths)
+    if not files and not errors:
+        sys.exit(2)  # a gate that checked nothing must not look passed
+    failed = False
+    verdicts = []
+    for f in files:
+        try:
+            _, decoded = _read(f, f)
+            cfg = _base_config(f, config_file, isolated)
+            verdict = gate(decoded.text, min_score=min_score, config=cfg, path=None if f == "-" else f)
+        except InputError as exc:
+            errors.append((f, str(exc)))
+            continue
+        except (ConfigError, PluginError, InternalError) as exc:
+            _fail(str(exc))
+        failed |= not verdict.passed
+        verdicts.append({"path": f, **verdict.to_dict()})
+        if output_format == "text":
+            mark = "✓" if verdict.passed else "✗"
+            click.echo(f"{mark} {f}: {verdict.explanation}")
+    if output_format == "json":
+        click.echo(json.dumps({"schema": "kanclint-gate/1", "files": verdicts}, ensure_ascii=False, indent=2))
+    for _, message in errors:
+        click.echo(f"kanclint: {message}", err=True)
+    sys.exit(2 if errors else (1 if failed else 0))
+
+
+@click.command("lsp", cls=RussianCommand)
+def lsp_cmd() -> None:
+    """Языковой сервер для редакторов (LSP через stdio)."""
+    try:
+        from kanclint.lsp import serve
+    except ImportError as exc:  # pygls is an optional extra
+        _fail(f"для режима LSP нужен pygls ({exc}); установите его из папки с исходниками kanclint: "
+              'pip install -e ".[lsp]"')
+    serve()
+
+
+@click.command("rules", cls=RussianCommand)
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
+              help="Формат вывода (по умолчанию text).")
+def rules_cmd(output_format: str) -> None:
+    """Список правил."""
+
+
+    try:
+        rules = all_rules()
+    except PluginError as exc:
+        _fail(str(exc))
+    if output_format == "json":
+        click.echo(json.dumps([
+            {"code": r.code, "name": r.name, "category": r.category, "severity": Severity.parse(r.severity).value,
+             "title": r.title} for r in rules], ensure_ascii=False, indent=2))
+        return
+    for r in rules:
+        n = len(getattr(r, "entries", ()))
+        extra = f" ({plural(n, 'запись', 'записи', 'записей')})" if n else ""
+        click.echo(f"{r.code}  {r.name:<24} {Severity.parse(r.severity).value:<8} {r.title}{extra}")
+
+
+@click.command("rule", cls=RussianCommand)
+@click.argument("code", metavar="КОД")
+def rule_cmd(code: str) -> None:
+    """Объяснить правило: что ищет, чем вредит, пример и как лучше."""
+
+    try:
+        rule = rule_by_code(code)
+    except PluginError as exc:
+        _fail(str(exc))
+    if rule is None:
+        _fail(f"правило «{code}» не найдено; список: kanclint rules")
+    click.echo(rule_markdown(rule, max_entries=15))
+
+
+@click.group("config", cls=RussianGroup)
+def config_group() -> None:
+    """Настройки."""
+
+
+@config_group.command("show")
+@click.argument("path", required=False, metavar="[ПУТЬ]")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar="ФАЙЛ",
+              help="Файл настроек (kanclint.toml или pyproject.toml) вместо найденного рядом.")
+@click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
+def config_show(path: str | None, config_file: str | None, isolated: bool) -> None:
+    """Показать итоговые настройки для файла или текущей папки."""
+
+    try:
+        cfg = _base_config(path, config_file, isolated)
+    except (ConfigError, PluginError) as exc:
+        _fail(str(exc))
+    click.echo(json.dumps(cfg.to_dict(), ensure_ascii=False, indent=2))
+
+
+@click.group("dictionaries", cls=RussianGroup)
+def dictionaries_group() -> None:
+    """Словари: проверка записей и примеров."""
+
+
+@dictionaries_group.command("check")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False), metavar="[ФАЙЛ]...")
+def dictionaries_check(files: tuple[str, ...]) -> None:
+    """Проверить словари: схему, шаблоны и все примеры каждой записи."""
+
+    paths = [Path(f) for f in files] or builtin_files()
+    total = 0
+    failed = 0
+    for path in paths:
+        try:
+            d = read_dictionary(path)
+        except DictionaryError as exc:
+            click.echo(str(exc), err=True)
+            failed += 1
+            continue
+        problems = list(d.problems)
+        for entry in d.entries:
+            problems.extend(example_problems(d.spec, entry))
+        total += len(d.entries)
+        for p in problems:
+            click.echo(p)
+        failed += len(problems)
+        with_repl = sum(1 for e in d.entries if e.replacements)
+        click.echo(f"{path}: {d.spec.code} {d.spec.name}: {plural(len(d.entries), 'запись', 'записи', 'записей')}, "
+                   f"с заменой {with_repl}, ошибок {len(problems)}")
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,88 @@
+"""Helpers every command shares: a safe console, failing with exit 2, reading inputs, the base config."""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from pathlib import Path
+
+import click
+
+from kanclint.engine import config as config_mod
+from kanclint.engine.config import Config
+from kanclint.files.discovery import TEXT_SUFFIXES, Collected, collect
+from kanclint.files.inputs import (
+    Decoded,
+    InputError,
+    read_bytes,
+    read_file,
+    read_limited,
+    read_stream,
+)
+
+
+def _safe_console() -> None:
+    """A cp1251 or ASCII console must not crash on «✓», «−» or emoji: show «?» instead.
+
+    Only streams whose encoding is not UTF-8 are touched; bytes kanclint writes
+    on purpose (the fixed text of ``--fix -``) go to the binary buffer anyway.
+    """
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        try:
+            if not encoding or codecs.lookup(encoding).name.startswith("utf-"):
+                continue
+        except LookupError:
+            pass
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def _fail(message: str) -> None:
+    click.echo(f"kanclint: {message}", err=True)
+    sys.exit(2)
+
+
+def _collect(paths: tuple[str, ...]) -> tuple[list[str], list[tuple[str, str]]]:
+    found = collect(paths)
+    if not found.files and not found.errors:
+        _say_nothing_to_check(found)
+    return found.files, found.errors
+
+
+def _say_nothing_to_check(found: Collected) -> None:
+    where = ", ".join(f"«{f}»" for f in found.folders)
+    kinds = "/".join(sorted(TEXT_SUFFIXES))
+    tail = f"; файлов других форматов пропущено: {found.skipped}" if found.skipped else ""
+    click.echo(f"kanclint: в {where} нет черновиков ({kinds}), проверять нечего{tail}", err=True)
+
+
+def _read_bytes(f: str, name: str) -> bytes:
+    """The raw bytes of a path or of stdin, refused before reading when special or too big."""
+    if f != "-":
+        return read_bytes(Path(f))
+    try:
+        return read_limited(sys.stdin.buffer, name)
+    except OSError as exc:
+        raise InputError(f"{name}: не удалось прочитать: {exc.strerror or exc}") from None
+
+
+def _read(f: str, name: str) -> tuple[bytes, "Decoded"]:
+    """Raw bytes and decoded text of a path or of stdin («-»); every failure is an InputError."""
+    if f == "-":
+        return read_stream(sys.stdin.buffer, name)
+    return read_file(Path(f))
+
+
+def _base_config(path: str | None, config_file: str | None, isolated: bool) -> Config:
+    if config_file:
+        return config_mod.load_config(config_file)
+    if isolated:
+        return Config(use_ignore_file=False)
+    found = config_mod.find_config_file(path if path and path != "-" else Path.cwd())
+    return config_mod.load_config(found) if found else Config()

@@ -183,41 +183,18 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
             )
             report_path = None if name == "<stdin>" else name
             if apply_fixes or show_diff:
-                skipped: dict[tuple[str, str], None] = {}
-                result = fix_text(decoded.text, unsafe=unsafe_fixes, config=cfg, path=report_path,
-                                  accept=_storable_fixes(decoded.encoding, unsafe_fixes, skipped))
-                for code, char in skipped:
-                    click.echo(f"kanclint: {name}: исправление {code} пропущено: символ {char_name(char)} "
-                               f"нельзя записать в кодировке {decoded.encoding}", err=True)
-                if show_diff:
-                    _echo_diff(name, decoded.text, result.text)
-                elif f == "-":
-                    if output_format != "json":
-                        _echo_fixed(result.text if result.changed else None, decoded, raw)
-                elif result.changed:
-                    try:
-                        write_atomic(Path(f), result.text, decoded, raw)
-                    except InputError as exc:
-                        errors.append((name, str(exc)))
-                        continue
-                if show_fixes and result.applied:
-                    click.echo(_fixes_summary(name, decoded.text, result.applied), err=f == "-" or show_diff)
-                reports.append(lint(result.text if not show_diff else decoded.text, config=cfg, path=report_path))
+                fixed = _fix_one(f, name, decoded, raw, cfg, unsafe_fixes=unsafe_fixes, show_diff=show_diff,
+                                 show_fixes=show_fixes, output_format=output_format, errors=errors)
+                if fixed is None:
+                    continue
+                reports.append(fixed)
             else:
                 reports.append(lint(decoded.text, config=cfg, path=report_path))
             configs.append(cfg)
     except (ConfigError, PluginError, InternalError) as exc:
         _fail(str(exc))
     if add_ignore:
-        try:
-            added = _add_ignores(reports)
-        except ConfigError as exc:
-            errors.append(("", str(exc)))
-        else:
-            click.echo(f"kanclint: в .kanclint-ignore.toml записано замечаний: {added}", err=True)
-        for _, message in errors:
-            click.echo(f"kanclint: {message}", err=True)
-        sys.exit(2 if errors else 0)
+        _finish_add_ignore(reports, errors)
     if show_diff:  # the diff is the whole output; the report of the unfixed text would only repeat it
         for _, message in errors:
             click.echo(f"kanclint: {message}", err=True)
@@ -227,6 +204,45 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
         _print(reports, errors, output_format, show_statistics, err=to_stderr,
                color=use_color(color) and not to_stderr)
     sys.exit(_exit_code(reports, configs, errors, exit_zero))
+
+
+def _fix_one(f: str, name: str, decoded: Decoded, raw: bytes, cfg: Config, *, unsafe_fixes: bool, show_diff: bool,
+             show_fixes: bool, output_format: str, errors: list[tuple[str, str]]) -> Report | None:
+    """Fix one input (write it, print it as a filter or as a diff) and lint the result; None if it could not be written."""
+    report_path = None if name == "<stdin>" else name
+    skipped: dict[tuple[str, str], None] = {}
+    result = fix_text(decoded.text, unsafe=unsafe_fixes, config=cfg, path=report_path,
+                      accept=_storable_fixes(decoded.encoding, unsafe_fixes, skipped))
+    for code, char in skipped:
+        click.echo(f"kanclint: {name}: исправление {code} пропущено: символ {char_name(char)} "
+                   f"нельзя записать в кодировке {decoded.encoding}", err=True)
+    if show_diff:
+        _echo_diff(name, decoded.text, result.text)
+    elif f == "-":
+        if output_format != "json":
+            _echo_fixed(result.text if result.changed else None, decoded, raw)
+    elif result.changed:
+        try:
+            write_atomic(Path(f), result.text, decoded, raw)
+        except InputError as exc:
+            errors.append((name, str(exc)))
+            return None
+    if show_fixes and result.applied:
+        click.echo(_fixes_summary(name, decoded.text, result.applied), err=f == "-" or show_diff)
+    return lint(result.text if not show_diff else decoded.text, config=cfg, path=report_path)
+
+
+def _finish_add_ignore(reports: list[Report], errors: list[tuple[str, str]]) -> None:
+    """``--add-ignore``: write the baseline, report errors, exit 2 on any, else 0."""
+    try:
+        added = _add_ignores(reports)
+    except ConfigError as exc:
+        errors.append(("", str(exc)))
+    else:
+        click.echo(f"kanclint: в .kanclint-ignore.toml записано замечаний: {added}", err=True)
+    for _, message in errors:
+        click.echo(f"kanclint: {message}", err=True)
+    sys.exit(2 if errors else 0)
 
 
 def _jobs(value: int | None) -> int | None:

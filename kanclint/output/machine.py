@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from typing import Any, Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 from kanclint.engine.registry import all_rules
-from kanclint.model import Report, Severity, line_index
+from kanclint.model import Diagnostic, Report, Severity, line_index
 from kanclint.version import __version__
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -59,53 +59,12 @@ def format_sarif(reports: Iterable[Report], errors: list[tuple[str, str]]) -> st
     reports = list(reports)
     rules = list(all_rules())
     index = {r.code: i for i, r in enumerate(rules)}
-    descriptors = []
-    for r in rules:
-        descriptors.append({
-            "id": r.code,
-            "name": r.name,
-            "shortDescription": {"text": r.title},
-            "fullDescription": {"text": r.what},
-            "help": {"text": f"{r.why}\n\nПример: {r.example}\nКак лучше: {r.instead}"},
-            "helpUri": getattr(r, "url", None) or "",
-            "defaultConfiguration": {"level": _SARIF_LEVEL[Severity.parse(r.severity)]},
-            "properties": {"category": r.category},
-        })
+    descriptors = [_sarif_rule(r) for r in rules]
     results = []
     for rep in reports:
         lines = line_index(rep.text)
         for d in rep.diagnostics:
-            line, col = lines.line_column(d.start)
-            end_line, end_col = lines.line_column(d.end)
-            result = {
-                "ruleId": d.code,
-                "level": _SARIF_LEVEL[d.severity],
-                "message": {"text": d.message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": rep.path or "stdin"},
-                        "region": {
-                            "startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
-                            "charOffset": d.start, "charLength": d.end - d.start,
-                            "snippet": {"text": d.match},
-                        },
-                    }
-                }],
-            }
-            if d.code in index:
-                result["ruleIndex"] = index[d.code]
-            if d.fix is not None:
-                result["fixes"] = [{
-                    "description": {"text": d.fix.title},
-                    "artifactChanges": [{
-                        "artifactLocation": {"uri": rep.path or "stdin"},
-                        "replacements": [{
-                            "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
-                            "insertedContent": {"text": e.replacement},
-                        } for e in d.fix.edits],
-                    }],
-                }]
-            results.append(result)
+            results.append(_sarif_result(rep, d, lines, index))
     notifications = [
         {"level": "error", "message": {"text": message}, "locations": [
             {"physicalLocation": {"artifactLocation": {"uri": path}}}]}
@@ -156,3 +115,52 @@ def format_junit(reports: Iterable[Report], errors: list[tuple[str, str]]) -> st
     header = (f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="kanclint" tests="{len(cases)}" '
               f'failures="{failures}" errors="{len(errors)}">')
     return "\n".join([header, *cases, "</testsuite>"])
+
+
+def _sarif_rule(r: Any) -> dict[str, Any]:
+    """A rule as a SARIF reportingDescriptor."""
+    return {
+        "id": r.code,
+        "name": r.name,
+        "shortDescription": {"text": r.title},
+        "fullDescription": {"text": r.what},
+        "help": {"text": f"{r.why}\n\nПример: {r.example}\nКак лучше: {r.instead}"},
+        "helpUri": getattr(r, "url", None) or "",
+        "defaultConfiguration": {"level": _SARIF_LEVEL[Severity.parse(r.severity)]},
+        "properties": {"category": r.category},
+    }
+
+
+def _sarif_result(rep: Report, d: Diagnostic, lines: Any, index: dict[str, int]) -> dict[str, Any]:
+    """One finding as a SARIF result, with its fix as artifactChanges."""
+    line, col = lines.line_column(d.start)
+    end_line, end_col = lines.line_column(d.end)
+    result: dict[str, Any] = {
+        "ruleId": d.code,
+        "level": _SARIF_LEVEL[d.severity],
+        "message": {"text": d.message},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": rep.path or "stdin"},
+                "region": {
+                    "startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
+                    "charOffset": d.start, "charLength": d.end - d.start,
+                    "snippet": {"text": d.match},
+                },
+            }
+        }],
+    }
+    if d.code in index:
+        result["ruleIndex"] = index[d.code]
+    if d.fix is not None:
+        result["fixes"] = [{
+            "description": {"text": d.fix.title},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": rep.path or "stdin"},
+                "replacements": [{
+                    "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                    "insertedContent": {"text": e.replacement},
+                } for e in d.fix.edits],
+            }],
+        }]
+    return result

@@ -163,72 +163,99 @@ def find_protocol_verbs(document: Document) -> list[Marker]:
         if sentence.vocabulary.isdisjoint(_PROTOCOL_WORDS):
             continue  # none of the formulas below can start here
         tokens = sentence.content
-        official = None  # computed on demand
+        official: list[bool] = []  # computed on demand, once per sentence
+
+        def has_official() -> bool:
+            if not official:
+                official.append(_official_in_sentence(document, sentence))
+            return official[0]
+
         i = 0
         while i < len(tokens):
-            t = tokens[i]
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            # «было отмечено», «было подчёркнуто», «отмечено, что», «отмечалось»
-            reporting = not t.lemmas.isdisjoint(PASSIVE_REPORTING)
-            reflexive = reporting and any(
-                "VERB" in p.grammemes and "past" in p.grammemes and p.lemma.endswith("ся")
-                and p.lemma in PASSIVE_REPORTING for p in t.parses
-            )
-            neuter = reporting and any(
-                "PRTS" in p.grammemes and "pssv" in p.grammemes and "neut" in p.grammemes
-                and p.lemma in PASSIVE_REPORTING for p in t.parses
-            )
-            if reflexive or neuter:
-                start = t.start
-                if neuter and i > 0 and tokens[i - 1].key == "было":
-                    start = tokens[i - 1].start
-                text = document.text[start:t.end]
-                if start != t.start or reflexive or _followed_by_that(document, t):
-                    markers.append(Marker(start, t.end,
-                        f"«{text}» — формула протокола: непонятно, кто это сказал. Напишите, кто и что "
-                        "сказал, простыми словами: «Глава района рассказал, что…» — или перескажите суть "
-                        "от себя.", "protocol"))
-                    i += 1
-                    continue
-            # «в ходе мероприятия»
-            if t.key == "в" and nxt is not None and nxt.key == "ходе":
-                j = i + 2
-                while j < len(tokens) and j < i + 5 and tokens[j].pos in {"ADJF", "PRTF"}:
-                    j += 1
-                if j < len(tokens) and _has_lemma(tokens[j], EVENT_NOUNS):
-                    end = tokens[j].end
-                    markers.append(Marker(t.start, end,
-                        f"«{document.text[t.start:end]}» — оборот из протокола. В посте это лишнее: "
-                        "просто расскажите, что произошло, или напишите «на встрече».", "protocol"))
-                    i = j + 1
-                    continue
-            # «приняли участие»
-            if _has_lemma(t, {"принять", "принимать"}) and nxt is not None and nxt.key == "участие":
-                markers.append(Marker(t.start, nxt.end,
-                    f"«{document.text[t.start:nxt.end]}» — формула пресс-релиза. Лучше «пришли», "
-                    "«участвовали», «были» — или скажите, что люди делали.", "protocol"))
-                i += 2
+            found = (_passive_report(document, tokens, i) or _in_course_of(document, tokens, i)
+                     or _took_part(document, tokens, i))
+            if found is not None:
+                markers.append(found[0])
+                i = found[1]
                 continue
-            if t.key == "участие" and nxt is not None and _has_lemma(nxt, {"принять", "принимать"}) \
-                    and nxt.pos == "VERB":
-                markers.append(Marker(t.start, nxt.end,
-                    f"«{document.text[t.start:nxt.end]}» — формула пресс-релиза. Лучше «пришли», "
-                    "«участвовали», «были» — или скажите, что люди делали.", "protocol"))
-                i += 2
-                continue
-            # «подчеркнул», «проинформировала»; «отметил», «сообщил» after an official
-            verb = t.pos == "VERB" and "past" in t.grammemes and "indc" in t.grammemes
-            if verb and not _near_first_person(tokens, i):
-                strong = _has_lemma(t, STRONG_REPORTING)
-                weak = _has_lemma(t, OFFICIAL_REPORTING)
-                if weak and not strong:
-                    if official is None:
-                        official = _official_in_sentence(document, sentence)
-                    weak = official
-                if strong or weak:
-                    markers.append(Marker(t.start, t.end,
-                        f"«{t.text}» — глагол из отчёта о мероприятии. В посте он звучит как протокол: "
-                        "лучше перескажите мысль своими словами или напишите просто «сказал», "
-                        "«рассказал», «считает».", "protocol"))
+            marker = _reporting_verb(tokens, i, has_official)
+            if marker is not None:
+                markers.append(marker)
             i += 1
     return markers
+
+
+def _passive_report(document: Document, tokens: Sequence[Token], i: int) -> tuple[Marker, int] | None:
+    """«было отмечено», «было подчёркнуто», «отмечено, что», «отмечалось»."""
+    t = tokens[i]
+    reporting = not t.lemmas.isdisjoint(PASSIVE_REPORTING)
+    reflexive = reporting and any(
+        "VERB" in p.grammemes and "past" in p.grammemes and p.lemma.endswith("ся")
+        and p.lemma in PASSIVE_REPORTING for p in t.parses
+    )
+    neuter = reporting and any(
+        "PRTS" in p.grammemes and "pssv" in p.grammemes and "neut" in p.grammemes
+        and p.lemma in PASSIVE_REPORTING for p in t.parses
+    )
+    if not (reflexive or neuter):
+        return None
+    start = t.start
+    if neuter and i > 0 and tokens[i - 1].key == "было":
+        start = tokens[i - 1].start
+    if not (start != t.start or reflexive or _followed_by_that(document, t)):
+        return None
+    text = document.text[start:t.end]
+    return Marker(start, t.end,
+        f"«{text}» — формула протокола: непонятно, кто это сказал. Напишите, кто и что "
+        "сказал, простыми словами: «Глава района рассказал, что…» — или перескажите суть "
+        "от себя.", "protocol"), i + 1
+
+
+def _in_course_of(document: Document, tokens: Sequence[Token], i: int) -> tuple[Marker, int] | None:
+    """«в ходе мероприятия»."""
+    t = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if not (t.key == "в" and nxt is not None and nxt.key == "ходе"):
+        return None
+    j = i + 2
+    while j < len(tokens) and j < i + 5 and tokens[j].pos in {"ADJF", "PRTF"}:
+        j += 1
+    if not (j < len(tokens) and _has_lemma(tokens[j], EVENT_NOUNS)):
+        return None
+    end = tokens[j].end
+    return Marker(t.start, end,
+        f"«{document.text[t.start:end]}» — оборот из протокола. В посте это лишнее: "
+        "просто расскажите, что произошло, или напишите «на встрече».", "protocol"), j + 1
+
+
+def _took_part(document: Document, tokens: Sequence[Token], i: int) -> tuple[Marker, int] | None:
+    """«приняли участие», «участие приняли»."""
+    t = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None:
+        return None
+    verb_first = _has_lemma(t, {"принять", "принимать"}) and nxt.key == "участие"
+    noun_first = t.key == "участие" and _has_lemma(nxt, {"принять", "принимать"}) and nxt.pos == "VERB"
+    if not (verb_first or noun_first):
+        return None
+    return Marker(t.start, nxt.end,
+        f"«{document.text[t.start:nxt.end]}» — формула пресс-релиза. Лучше «пришли», "
+        "«участвовали», «были» — или скажите, что люди делали.", "protocol"), i + 2
+
+
+def _reporting_verb(tokens: Sequence[Token], i: int, has_official) -> Marker | None:
+    """«подчеркнул», «проинформировала»; «отметил», «сообщил» after an official."""
+    t = tokens[i]
+    verb = t.pos == "VERB" and "past" in t.grammemes and "indc" in t.grammemes
+    if not verb or _near_first_person(tokens, i):
+        return None
+    strong = _has_lemma(t, STRONG_REPORTING)
+    weak = _has_lemma(t, OFFICIAL_REPORTING)
+    if weak and not strong:
+        weak = has_official()
+    if not (strong or weak):
+        return None
+    return Marker(t.start, t.end,
+        f"«{t.text}» — глагол из отчёта о мероприятии. В посте он звучит как протокол: "
+        "лучше перескажите мысль своими словами или напишите просто «сказал», "
+        "«рассказал», «считает».", "protocol")

@@ -273,60 +273,16 @@ class PassiveVoice(Rule):
 
     # -- report -------------------------------------------------------------------------
     def _report(self, document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive) -> Diagnostic:
-        group = sorted([t for t in (f.aux, f.verb) if t is not None], key=lambda t: t.start)
-        if len(group) == 2:
-            between = sentence.tokens[sentence.position(group[0]) + 1 : sentence.position(group[1])]
-            if not all(t.is_word and t.pos in ("ADVB", "PRCL") for t in between):
-                group = [f.verb]  # «будет временно приостановлена» keeps its adverb, nothing more
-        if f.conj:
-            group.append(f.conj[-1])
-        start, end = group[0].start, group[-1].end
+        start, end = self._span(sentence, f)
         pronoun = PRONOUN_AGENTS.get(f.agent.key) if f.agent is not None else None
         tense = self._tense(f)
-        fix = None
-        suggestions: list[str] = []
         if pronoun is not None:
-            assert f.agent is not None
-            start, end = _adjoin(document, start, end, [f.agent])
-            message, rewrite, obj_tokens = self._pronoun_message(f, pronoun, tense, syntax)
-            if rewrite and obj_tokens and start <= f.agent.start and f.agent.end <= end:
-                whole_start, whole_end = _adjoin(document, start, end, obj_tokens)
-                if (whole_start, whole_end) != (start, end):
-                    start, end = whole_start, whole_end
-                    first = next(t for t in sentence.tokens if t.is_word)
-                    capital = first.start == start and document.text[start].isupper()
-                    replacement = capitalise(rewrite) if capital else rewrite
-                    suggestions.append(replacement)
-                    if "(" not in replacement:  # «я принял(а)» needs the author to choose
-                        fix = Fix(
-                            f"Заменить на «{replacement}»", (Edit(start, end, replacement),), Applicability.UNSAFE
-                        )
-            return self.diagnostic(
-                document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.WARNING
-            )
+            return self._report_pronoun(document, syntax, sentence, f, pronoun, tense, (start, end))
         question = _verb_form(f.lemma, tense, "3per", "sing", "masc") or f.lemma
         if f.agent is not None:
-            agent_text, number, gender = agent_nominative(syntax, f.agent)
-            verb = _active_verbs(f, tense, "3per", number, gender)
-            obj = self._object_accusative(syntax, f.subject)
-            if verb and agent_text:
-                tail = f" {obj}" if obj else "…"
-                message = (
-                    f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "
-                    f"Кто {question}? Напишите прямо: «{capitalise(agent_text)} {verb}{tail}»."
-                )
-            else:
-                message = (
-                    f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже "
-                    f"(«{f.agent.text}»). Сделайте его подлежащим: кто {question}?"
-                )
-            edit = _active_rewrite(document, syntax, sentence, f, tense)
-            if edit is not None:
-                suggestions.append(edit.replacement)
-                fix = Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE)
-            return self.diagnostic(
-                document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.WARNING
-            )
+            return self._report_agent(document, syntax, sentence, f, tense, question, (start, end))
+        fix = None
+        suggestions: list[str] = []
         plain = _plain_rewrite(document, syntax, sentence, f, tense)
         if plain is not None:
             suggestions.append(plain.replacement)
@@ -352,6 +308,75 @@ class PassiveVoice(Rule):
         others = f" Если другие — назовите их: «Администрация района {they}…»." if they else ""
         message = f"Пассив «{document.text[start:end]}»: непонятно, кто {question}.{hint}{others}"
         return self.diagnostic(document, start, end, message, severity=Severity.INFO)
+
+    @staticmethod
+    def _span(sentence: Sentence, f: _Passive) -> tuple[int, int]:
+        """The passive's words: auxiliary and verb (with adverbs only between them), and the last conjunct."""
+        group = sorted([t for t in (f.aux, f.verb) if t is not None], key=lambda t: t.start)
+        if len(group) == 2:
+            between = sentence.tokens[sentence.position(group[0]) + 1 : sentence.position(group[1])]
+            if not all(t.is_word and t.pos in ("ADVB", "PRCL") for t in between):
+                group = [f.verb]  # «будет временно приостановлена» keeps its adverb, nothing more
+        if f.conj:
+            group.append(f.conj[-1])
+        return group[0].start, group[-1].end
+
+    def _report_pronoun(
+        self, document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, pronoun: str, tense: str,
+        span: tuple[int, int],
+    ) -> Diagnostic:
+        """«нами была проведена проверка» → «мы провели проверку»: the doer is a pronoun."""
+        start, end = span
+        fix = None
+        suggestions: list[str] = []
+        assert f.agent is not None
+        start, end = _adjoin(document, start, end, [f.agent])
+        message, rewrite, obj_tokens = self._pronoun_message(f, pronoun, tense, syntax)
+        if rewrite and obj_tokens and start <= f.agent.start and f.agent.end <= end:
+            whole_start, whole_end = _adjoin(document, start, end, obj_tokens)
+            if (whole_start, whole_end) != (start, end):
+                start, end = whole_start, whole_end
+                first = next(t for t in sentence.tokens if t.is_word)
+                capital = first.start == start and document.text[start].isupper()
+                replacement = capitalise(rewrite) if capital else rewrite
+                suggestions.append(replacement)
+                if "(" not in replacement:  # «я принял(а)» needs the author to choose
+                    fix = Fix(
+                        f"Заменить на «{replacement}»", (Edit(start, end, replacement),), Applicability.UNSAFE
+                    )
+        return self.diagnostic(
+            document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.WARNING
+        )
+
+    def _report_agent(
+        self, document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str, question: str,
+        span: tuple[int, int],
+    ) -> Diagnostic:
+        """A doer in the instrumental: name it as the subject, with an active rewrite when one can be built."""
+        start, end = span
+        fix = None
+        suggestions: list[str] = []
+        agent_text, number, gender = agent_nominative(syntax, f.agent)
+        verb = _active_verbs(f, tense, "3per", number, gender)
+        obj = self._object_accusative(syntax, f.subject)
+        if verb and agent_text:
+            tail = f" {obj}" if obj else "…"
+            message = (
+                f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "
+                f"Кто {question}? Напишите прямо: «{capitalise(agent_text)} {verb}{tail}»."
+            )
+        else:
+            message = (
+                f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже "
+                f"(«{f.agent.text}»). Сделайте его подлежащим: кто {question}?"
+            )
+        edit = _active_rewrite(document, syntax, sentence, f, tense)
+        if edit is not None:
+            suggestions.append(edit.replacement)
+            fix = Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE)
+        return self.diagnostic(
+            document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.WARNING
+        )
 
     @staticmethod
     def _tense(f: _Passive) -> str:

@@ -63,3 +63,27 @@ def test_documented_example_is_flagged_and_instead_is_clean(rule):
     assert [d.code for d in flagged if d.code == rule.code], (rule.code, example)
     clean = kanclint.lint(rule.instead, config=cfg).diagnostics
     assert [d for d in clean if d.code == rule.code] == [], (rule.code, rule.instead)
+
+
+def test_clearing_the_data_caches_sees_an_edited_dictionary(tmp_path):
+    from kanclint.engine import session
+    from kanclint.rules.phrases import load
+
+    path = tmp_path / "words.toml"
+    head = (
+        '[rule]\ncode = "KC199"\nname = "test-words"\ncategory = "bureaucratese"\nseverity = "info"\n'
+        'title = "t"\nwhat = "w"\nwhy = "y"\nexample = "e"\ninstead = "i"\n\n'
+    )
+    entry = ('[[entry]]\nid = "{id}"\npattern = "{word}"\nreplacements = []\n'
+             'examples = [{{ bad = "В [{word}] час." }}, {{ good = "В этот час." }}]\n\n')
+    path.write_text(head + entry.format(id="odin", word="данный"), encoding="utf-8")
+    first, _ = load(str(path), False)
+    path.write_text(head + entry.format(id="odin", word="данный") + entry.format(id="dva", word="оный"),
+                    encoding="utf-8")
+    assert load(str(path), False)[0] is first  # read once per process
+    session.clear_data_caches()
+    again, _ = load(str(path), False)
+    assert [e.id for e in again.entries] == ["odin", "dva"]
+    rules = all_rules()
+    session.clear_data_caches()
+    assert all_rules() is not rules and [r.code for r in all_rules()] == [r.code for r in rules]

@@ -13,6 +13,7 @@ from kanclint.docs import rule_markdown
 from kanclint.engine import config as config_mod
 from kanclint.engine import suppression
 from kanclint.engine.registry import rule_by_code
+from kanclint.engine.session import clear_data_caches
 from kanclint.files.inputs import InputError
 from kanclint.lsp.allow_file import _created, add_allowed_word
 from kanclint.lsp.server import KanclintServer, notice_diagnostic, too_large
@@ -67,6 +68,11 @@ async def did_change_configuration(ls: KanclintServer, params: lsp.DidChangeConf
 
 
 def did_change_watched_files(ls: KanclintServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+    """A config, ignore or dictionary file changed: forget what was read from disk, then lint again.
+
+    The caches are cleared in the lint thread, which is the only one that reads them.
+    """
+    ls.executor.submit(clear_data_caches)
     ls.invalidate()
 
 

@@ -617,12 +617,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  target ≥ {TARGET_WORDS_PER_SECOND:,} words/s on whole texts (best pass): {verdict} ({primary:,.0f})")
     if peers is not None:
         print(f"  peers on the same whole texts, same core (own process, {PEERS_VENV.name}):")
-        for name, row in peers.items():
-            if "error" in row:
-                print(f"    {name:8} could not be measured: {row['error']}")
+        for name, peer in peers.items():
+            if "error" in peer:
+                print(f"    {name:8} could not be measured: {peer['error']}")
             else:
-                print(f"    {name:8} {row['words_per_second_best']:10.0f} words/s (median {row['words_per_second_median']:.0f})"
-                      f"   ({row['words_per_second_best'] / primary:.2f} × kanclint's)   {row['what']}")
+                print(f"    {name:8} {peer['words_per_second_best']:10.0f} words/s (median {peer['words_per_second_median']:.0f})"
+                      f"   ({peer['words_per_second_best'] / primary:.2f} × kanclint's)   {peer['what']}")
     print("\nloading (excluded from the per-post numbers):")
     print(f"  import kanclint             {import_s:8.3f} s")
     print(f"  first lint (models, dicts)  {first_lint_s:8.3f} s   (the same text again: {1000 * second_lint_s:.1f} ms)")

@@ -16,13 +16,18 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from kanclint.dictionaries import builtin_dir
+from kanclint.engine.signal_specs import (
+    _SENTENCE_SIGNALS,
+    SIGNAL_NAMES,
+    SIGNALS,
+    SPEC_BY_NAME,
+    WordList,
+    lexicon,
+)
 from kanclint.text.document import _word_info
 from kanclint.text.morphology import fold
 
@@ -30,137 +35,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from kanclint.text.document import Document
 
 
-@dataclass(frozen=True)
-class SignalSpec:
-    """A named signal: what it measures and which way it points."""
-
-    name: str
-    title: str  # Russian, for reports
-    description: str  # Russian: what it counts and why it matters
-    unit: str  # "sentence" (share of sentences) or "word" (per 100 words) or "value"
-    example: str = ""
-
-
-SIGNALS: tuple[SignalSpec, ...] = (
-    SignalSpec("first-person", "Автор говорит о себе", "Доля предложений с «я», «мы», «наш» или глаголом первого лица: "
-               "живой пост ведёт человек или команда, пресс-релиз — третье лицо.", "sentence", "Мы открыли каток."),
-    SignalSpec("second-person", "Обращение к читателю", "Доля предложений с «вы», «ваш» или глаголом второго лица.",
-               "sentence", "Вы уже были на катке?"),
-    SignalSpec("invitation", "Приглашение и призыв", "Доля предложений с повелительным наклонением, «давайте», "
-               "«ждём вас», «приглашаем».", "sentence", "Приходите в субботу!"),
-    SignalSpec("question", "Вопросы", "Доля предложений с вопросом: пост разговаривает с читателем.", "sentence",
-               "Вы уже были у нас?"),
-    SignalSpec("spoken", "Разговорные слова", "Частицы и междометия живой речи («ну», «кстати», «ведь», «спасибо») "
-               "на 100 слов.", "word", "Ну что, кстати, пойдём?"),
-    SignalSpec("emotion", "Чувства и личное", "Слова чувств, оценок от первого лица и семьи на 100 слов.", "word",
-               "Как же здорово было!"),
-    SignalSpec("exclamation", "Восклицания", "Доля предложений с «!». Знак не делает пресс-релиз живым, поэтому "
-               "его вклад ограничен (см. docs/scoring.md).", "sentence", "Ура!"),
-    SignalSpec("address", "Обращение «Друзья»", "Обращение к читателям в начале предложения («Друзья,», «Дорогие "
-               "читатели,»). Вклад ограничен: обращение не делает отчёт живым.", "sentence", "Друзья, ждём вас!"),
-    SignalSpec("emoji", "Эмодзи", "Эмодзи на 100 слов. В госпабликах пресс-релизы открываются ✅📌 так же часто, "
-               "как живые посты, поэтому вклад ограничен.", "word", "Открыли каток ⛸"),
-    SignalSpec("narration", "Живой рассказ", "Глаголы настоящего времени в третьем лице, которые не глаголы "
-               "отчёта («жмёт штангу», «готовит торт»), на 100 слов: сцена вместо протокола.", "word",
-               "Вот глава района готовит торт."),
-    SignalSpec("short-sentences", "Короткие предложения", "Доля предложений до восьми слов.", "sentence",
-               "Ночь. Полный зал. Смотрим."),
-    SignalSpec("report-sentence", "Предложения-отчёты", "Доля предложений, где событие или ведомство в третьем лице "
-               "«прошло», «провело», «вручил», «отметил», а автора не видно.", "sentence",
-               "В школе № 5 прошёл день открытых дверей."),
-    SignalSpec("official-subject", "Ведомство или событие как подлежащее", "Доля предложений, где подлежащее — "
-               "ведомство, должностное лицо или мероприятие, а глагол в третьем лице.", "sentence",
-               "Министерство провело совещание."),
-    SignalSpec("report-phrase", "Обороты отчёта", "«При поддержке», «в сфере», «на базе», «по итогам», «являются» "
-               "на 100 слов.", "word", "Конкурс прошёл при поддержке фонда."),
-    SignalSpec("official-vocabulary", "Ведомственный словарь", "Слова ведомственных текстов («деятельность», "
-               "«реализация», «муниципальный», «мероприятие») на 100 слов.", "word",
-               "Реализация программы обеспечит развитие учреждений."),
-    SignalSpec("short-passive", "Краткие причастия", "Краткие страдательные причастия («проведён», «вручены») на "
-               "100 слов.", "word", "Ремонт будет осуществлён до конца года."),
-    SignalSpec("participles", "Причастия и деепричастия", "Полные причастия и деепричастия на 100 слов: книжный "
-               "синтаксис.", "word", "Участники, прошедшие отбор, …"),
-    SignalSpec("abstract-nouns", "Отвлечённые существительные", "Существительные на -ние, -ция, -ство, -ость на "
-               "100 слов: именной стиль отчёта.", "word", "Обеспечение проведения мероприятия"),
-    SignalSpec("nouns", "Доля существительных", "Доля существительных среди слов: чем больше, тем тяжелее текст.",
-               "value", ""),
-    SignalSpec("genitive", "Родительный падеж", "Доля существительных в родительном падеже: цепочки «развития "
-               "системы образования».", "value", ""),
-    SignalSpec("verbs", "Глаголы", "Глаголы и инфинитивы на 100 слов: живой текст рассказывает действиями.", "word",
-               ""),
-    SignalSpec("capitalised", "Имена и названия", "Слова с заглавной буквы не в начале предложения на 100 слов: "
-               "списки участников, должностей и названий.", "word", ""),
-    SignalSpec("acronyms", "Аббревиатуры", "Аббревиатуры из заглавных букв на 100 слов («КДЦ», «ДШИ»).", "word", ""),
-    SignalSpec("numbers", "Числа", "Числа на 100 слов: статистика и отчётные списки.", "word", ""),
-    SignalSpec("sentence-length", "Длина предложений", "Средняя длина предложения в словах (до 40).", "value", ""),
-    SignalSpec("word-length", "Длина слов", "Средняя длина слова в буквах.", "value", ""),
-)
-
-SIGNAL_NAMES = tuple(s.name for s in SIGNALS)
-_SENTENCE_SIGNALS = tuple(s.name for s in SIGNALS if s.unit == "sentence")
-SPEC_BY_NAME = {s.name: s for s in SIGNALS}
-
-
-@dataclass(frozen=True)
-class WordList:
-    """One table of the lexicon file, with its examples (run by the tests)."""
-
-    key: str
-    signal: str
-    description: str
-    lemmas: frozenset[str] = frozenset()
-    forms: frozenset[str] = frozenset()
-    phrases: tuple[str, ...] = ()
-    flag: tuple[str, ...] = ()
-    clean: tuple[str, ...] = ()
-    pattern: "re.Pattern[str] | None" = field(default=None, compare=False)
-
-
-def lexicon_path() -> Path:
-    return builtin_dir() / "register" / "lexicon.toml"
-
-
-def _phrase_regex(phrases: tuple[str, ...]) -> "re.Pattern[str] | None":
-    if not phrases:
-        return None
-    parts = []
-    for p in sorted(phrases, key=len, reverse=True):
-        body = re.escape(fold(p.rstrip("*")))
-        parts.append(body + (r"\w*" if p.endswith("*") else r"(?!\w)"))
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
-
-
-def parse_lexicon(data: dict[str, Any], where: str = "lexicon") -> dict[str, WordList]:
-    """Read the lexicon tables; a wrong type names the table and key."""
-    lists: dict[str, WordList] = {}
-    for key, table in data.items():
-        if not isinstance(table, dict):
-            raise ValueError(f"{where}: [{key}] должна быть таблицей")
-        signal = table.get("signal")
-        if signal not in SPEC_BY_NAME:
-            raise ValueError(f"{where}: [{key}] signal = {signal!r}: такого сигнала нет")
-        values: dict[str, tuple[str, ...]] = {}
-        for name in ("lemmas", "forms", "phrases"):
-            items = table.get(name, [])
-            if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-                raise ValueError(f"{where}: [{key}] {name} должен быть списком непустых строк")
-            values[name] = tuple(items)
-        examples = table.get("examples", {})
-        lists[key] = WordList(
-            key, signal, str(table.get("description", "")),
-            frozenset(fold(w) for w in values["lemmas"]), frozenset(fold(w) for w in values["forms"]),
-            values["phrases"], tuple(examples.get("flag", ())), tuple(examples.get("clean", ())),
-            _phrase_regex(values["phrases"]),
-        )
-    return lists
-
-
-@cache
-def lexicon() -> dict[str, WordList]:
-    """The shipped word lists, read once per process."""
-    path = lexicon_path()
-    with path.open("rb") as fh:
-        return parse_lexicon(tomllib.load(fh), str(path))
 
 
 _FINITE = frozenset({"VERB"})
@@ -331,15 +205,11 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
     applied.  «Информируем вас о том, что» says «вас», but a formula flagged as канцелярит
     is no conversational sign; and applying a fix then changes nothing but the finding.
     """
-    lists = lexicon()
     text = document.text
     sentences = [s for s in document.sentences if s.words]
     starts = [s.start for s in sentences]
     hits: dict[str, set[int]] = {n: set() for n in _SENTENCE_SIGNALS}
     counts = dict.fromkeys(SIGNAL_NAMES, 0)
-    words = nouns = genitive = letters = 0
-    totals = 0  # OR of every visible word's flags: skip the counters nobody raised
-    per_flag: dict[int, int] = {}
 
     def sentence_of(offset: int) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)
@@ -354,14 +224,47 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
         i = bisect.bisect_right(hidden_starts, start) - 1
         return i >= 0 and hidden_ends[i] >= end
 
-    cyrillic = other = 0
+    tally = _sweep_words(text, sentences, hits, counts, is_hidden if hidden else None)
+    _sweep_replacements(tally, text, edits, sentences, hits, sentence_of)
+    for flags, n in tally.per_flag.items():
+        for name, bit in _COUNTED:
+            if flags & bit:
+                counts[name] += n
+        if flags & _CAPITAL:
+            counts["capitalised"] += n
+    _phrase_hits(document, hits, counts, sentence_of, is_hidden if hidden else None)
+    for start, _ in addresses:
+        if sentences:
+            hits["address"].add(sentence_of(start))
+    counts["emoji"] = len(_EMOJI.findall(text))
+    return _signals(document, sentences, hits, counts, tally)
+
+
+@dataclass
+class _Tally:
+    """Word counts of one sweep (visible words and the words of applied replacements)."""
+
+    words: int = 0
+    nouns: int = 0
+    genitive: int = 0
+    letters: int = 0
+    cyrillic: int = 0
+    other: int = 0
+    per_flag: dict[int, int] = field(default_factory=dict)
+
+
+def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: dict[str, int],
+                 is_hidden: Callable[[int, int], bool] | None) -> _Tally:
+    """The words of every sentence, outside hidden spans: the hot loop, kept on local variables."""
+    words = nouns = genitive = letters = cyrillic = other = 0
+    per_flag: dict[int, int] = {}
     for si, sentence in enumerate(sentences):
         sentence_flags = 0
         first_word = True
         visible = 0
         counts["numbers"] += len(sentence.content) - len(sentence.words)  # tokens with digits, not words
         for token in sentence.words:
-            if hidden and is_hidden(token.start, token.end):
+            if is_hidden is not None and is_hidden(token.start, token.end):
                 continue
             flags, n_letters, n_cyr, n_other = _word_class(token.text)
             visible += 1
@@ -376,7 +279,6 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
                 first_word = False
             if flags:
                 sentence_flags |= flags
-                totals |= flags
                 per_flag[flags] = per_flag.get(flags, 0) + 1
             if flags & _NOUN:
                 nouns += 1
@@ -391,46 +293,52 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
         if "!" in body:
             hits["exclamation"].add(si)
         _add_sentence_flags(hits, si, sentence_flags)
+    return _Tally(words, nouns, genitive, letters, cyrillic, other, per_flag)
+
+
+def _sweep_replacements(tally: _Tally, text: str, edits: Sequence[tuple[int, int, str]], sentences: list,
+                        hits: dict[str, set[int]], sentence_of: Callable[[int], int]) -> None:
+    """The words the applied fixes bring in, counted as if they were written."""
     for flags, n_letters, n_cyr, n_other, at in _replacement_words(text, edits):
         si = sentence_of(at)
-        words += 1
-        letters += n_letters
-        cyrillic += n_cyr
-        other += n_other
+        tally.words += 1
+        tally.letters += n_letters
+        tally.cyrillic += n_cyr
+        tally.other += n_other
         if flags & _CAPITAL and at == sentences[si].start if sentences else False:
             flags &= ~_CAPITAL
         if flags:
-            totals |= flags
-            per_flag[flags] = per_flag.get(flags, 0) + 1
+            tally.per_flag[flags] = tally.per_flag.get(flags, 0) + 1
             _add_sentence_flags(hits, si, flags)
         if flags & _NOUN:
-            nouns += 1
+            tally.nouns += 1
             if flags & _GENITIVE:
-                genitive += 1
-    for flags, n in per_flag.items():
-        for name, bit in _COUNTED:
-            if flags & bit:
-                counts[name] += n
-        if flags & _CAPITAL:
-            counts["capitalised"] += n
+                tally.genitive += 1
 
-    folded = fold(text)
+
+def _phrase_hits(document: "Document", hits: dict[str, set[int]], counts: dict[str, int],
+                 sentence_of: Callable[[int], int], is_hidden: Callable[[int, int], bool] | None) -> None:
+    """The phrase lists (invitations, spoken words, report phrases) found in the folded text."""
+    lists = lexicon()
+    folded = fold(document.text)
     for key, signal in (("invitation", "invitation"), ("spoken", "spoken"), ("report-phrases", "report-phrase")):
         pattern = lists[key].pattern
         if pattern is None:
             continue
         for m in pattern.finditer(folded):
-            if document.is_protected(m.start(), m.end()) or hidden and is_hidden(m.start(), m.end()):
+            if document.is_protected(m.start(), m.end()) or is_hidden is not None and is_hidden(m.start(), m.end()):
                 continue
             if SPEC_BY_NAME[signal].unit == "sentence":
                 hits[signal].add(sentence_of(m.start()))
             else:
                 counts[signal] += 1
-    for start, _ in addresses:
-        if sentences:
-            hits["address"].add(sentence_of(start))
-    counts["emoji"] = len(_EMOJI.findall(text))
 
+
+def _signals(document: "Document", sentences: list, hits: dict[str, set[int]], counts: dict[str, int],
+             tally: _Tally) -> Signals:
+    """Counts turned into the values the score model reads."""
+    text = document.text
+    words, nouns = tally.words, tally.nouns
     n_sent = max(len(sentences), 1)
     per_word = 100.0 / max(words, 1)
     values: dict[str, float] = {}
@@ -440,13 +348,14 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
         elif spec.unit == "word":
             values[spec.name] = counts[spec.name] * per_word
     values["nouns"] = nouns / max(words, 1)
-    values["genitive"] = genitive / max(nouns, 1)
+    values["genitive"] = tally.genitive / max(nouns, 1)
     values["sentence-length"] = min(40.0, words / n_sent)
-    values["word-length"] = letters / max(words, 1)
+    values["word-length"] = tally.letters / max(words, 1)
     if "<!--" in text:  # markup comments (suppressions) are no text: recount without them
         comments = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]
         share = _cyrillic_share(document, comments, skip_protected=True)
     else:
+        cyrillic, other = tally.cyrillic, tally.other
         share = cyrillic / (cyrillic + other) if cyrillic + other else None
     if share is None:  # everything is a link, a name in capitals or a quote: judge by all words
         share = _cyrillic_share(document, [], skip_protected=False)

@@ -1,0 +1,146 @@
+"""The register signals: their specifications and the word lists behind them (dictionaries/register/lexicon.toml)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from kanclint.dictionaries import builtin_dir
+from kanclint.text.morphology import fold
+
+
+@dataclass(frozen=True)
+class SignalSpec:
+    """A named signal: what it measures and which way it points."""
+
+    name: str
+    title: str  # Russian, for reports
+    description: str  # Russian: what it counts and why it matters
+    unit: str  # "sentence" (share of sentences) or "word" (per 100 words) or "value"
+    example: str = ""
+
+
+SIGNALS: tuple[SignalSpec, ...] = (
+    SignalSpec("first-person", "Автор говорит о себе", "Доля предложений с «я», «мы», «наш» или глаголом первого лица: "
+               "живой пост ведёт человек или команда, пресс-релиз — третье лицо.", "sentence", "Мы открыли каток."),
+    SignalSpec("second-person", "Обращение к читателю", "Доля предложений с «вы», «ваш» или глаголом второго лица.",
+               "sentence", "Вы уже были на катке?"),
+    SignalSpec("invitation", "Приглашение и призыв", "Доля предложений с повелительным наклонением, «давайте», "
+               "«ждём вас», «приглашаем».", "sentence", "Приходите в субботу!"),
+    SignalSpec("question", "Вопросы", "Доля предложений с вопросом: пост разговаривает с читателем.", "sentence",
+               "Вы уже были у нас?"),
+    SignalSpec("spoken", "Разговорные слова", "Частицы и междометия живой речи («ну», «кстати», «ведь», «спасибо») "
+               "на 100 слов.", "word", "Ну что, кстати, пойдём?"),
+    SignalSpec("emotion", "Чувства и личное", "Слова чувств, оценок от первого лица и семьи на 100 слов.", "word",
+               "Как же здорово было!"),
+    SignalSpec("exclamation", "Восклицания", "Доля предложений с «!». Знак не делает пресс-релиз живым, поэтому "
+               "его вклад ограничен (см. docs/scoring.md).", "sentence", "Ура!"),
+    SignalSpec("address", "Обращение «Друзья»", "Обращение к читателям в начале предложения («Друзья,», «Дорогие "
+               "читатели,»). Вклад ограничен: обращение не делает отчёт живым.", "sentence", "Друзья, ждём вас!"),
+    SignalSpec("emoji", "Эмодзи", "Эмодзи на 100 слов. В госпабликах пресс-релизы открываются ✅📌 так же часто, "
+               "как живые посты, поэтому вклад ограничен.", "word", "Открыли каток ⛸"),
+    SignalSpec("narration", "Живой рассказ", "Глаголы настоящего времени в третьем лице, которые не глаголы "
+               "отчёта («жмёт штангу», «готовит торт»), на 100 слов: сцена вместо протокола.", "word",
+               "Вот глава района готовит торт."),
+    SignalSpec("short-sentences", "Короткие предложения", "Доля предложений до восьми слов.", "sentence",
+               "Ночь. Полный зал. Смотрим."),
+    SignalSpec("report-sentence", "Предложения-отчёты", "Доля предложений, где событие или ведомство в третьем лице "
+               "«прошло», «провело», «вручил», «отметил», а автора не видно.", "sentence",
+               "В школе № 5 прошёл день открытых дверей."),
+    SignalSpec("official-subject", "Ведомство или событие как подлежащее", "Доля предложений, где подлежащее — "
+               "ведомство, должностное лицо или мероприятие, а глагол в третьем лице.", "sentence",
+               "Министерство провело совещание."),
+    SignalSpec("report-phrase", "Обороты отчёта", "«При поддержке», «в сфере», «на базе», «по итогам», «являются» "
+               "на 100 слов.", "word", "Конкурс прошёл при поддержке фонда."),
+    SignalSpec("official-vocabulary", "Ведомственный словарь", "Слова ведомственных текстов («деятельность», "
+               "«реализация», «муниципальный», «мероприятие») на 100 слов.", "word",
+               "Реализация программы обеспечит развитие учреждений."),
+    SignalSpec("short-passive", "Краткие причастия", "Краткие страдательные причастия («проведён», «вручены») на "
+               "100 слов.", "word", "Ремонт будет осуществлён до конца года."),
+    SignalSpec("participles", "Причастия и деепричастия", "Полные причастия и деепричастия на 100 слов: книжный "
+               "синтаксис.", "word", "Участники, прошедшие отбор, …"),
+    SignalSpec("abstract-nouns", "Отвлечённые существительные", "Существительные на -ние, -ция, -ство, -ость на "
+               "100 слов: именной стиль отчёта.", "word", "Обеспечение проведения мероприятия"),
+    SignalSpec("nouns", "Доля существительных", "Доля существительных среди слов: чем больше, тем тяжелее текст.",
+               "value", ""),
+    SignalSpec("genitive", "Родительный падеж", "Доля существительных в родительном падеже: цепочки «развития "
+               "системы образования».", "value", ""),
+    SignalSpec("verbs", "Глаголы", "Глаголы и инфинитивы на 100 слов: живой текст рассказывает действиями.", "word",
+               ""),
+    SignalSpec("capitalised", "Имена и названия", "Слова с заглавной буквы не в начале предложения на 100 слов: "
+               "списки участников, должностей и названий.", "word", ""),
+    SignalSpec("acronyms", "Аббревиатуры", "Аббревиатуры из заглавных букв на 100 слов («КДЦ», «ДШИ»).", "word", ""),
+    SignalSpec("numbers", "Числа", "Числа на 100 слов: статистика и отчётные списки.", "word", ""),
+    SignalSpec("sentence-length", "Длина предложений", "Средняя длина предложения в словах (до 40).", "value", ""),
+    SignalSpec("word-length", "Длина слов", "Средняя длина слова в буквах.", "value", ""),
+)
+
+SIGNAL_NAMES = tuple(s.name for s in SIGNALS)
+_SENTENCE_SIGNALS = tuple(s.name for s in SIGNALS if s.unit == "sentence")
+SPEC_BY_NAME = {s.name: s for s in SIGNALS}
+
+
+@dataclass(frozen=True)
+class WordList:
+    """One table of the lexicon file, with its examples (run by the tests)."""
+
+    key: str
+    signal: str
+    description: str
+    lemmas: frozenset[str] = frozenset()
+    forms: frozenset[str] = frozenset()
+    phrases: tuple[str, ...] = ()
+    flag: tuple[str, ...] = ()
+    clean: tuple[str, ...] = ()
+    pattern: "re.Pattern[str] | None" = field(default=None, compare=False)
+
+
+def lexicon_path() -> Path:
+    return builtin_dir() / "register" / "lexicon.toml"
+
+
+def _phrase_regex(phrases: tuple[str, ...]) -> "re.Pattern[str] | None":
+    if not phrases:
+        return None
+    parts = []
+    for p in sorted(phrases, key=len, reverse=True):
+        body = re.escape(fold(p.rstrip("*")))
+        parts.append(body + (r"\w*" if p.endswith("*") else r"(?!\w)"))
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+
+
+def parse_lexicon(data: dict[str, Any], where: str = "lexicon") -> dict[str, WordList]:
+    """Read the lexicon tables; a wrong type names the table and key."""
+    lists: dict[str, WordList] = {}
+    for key, table in data.items():
+        if not isinstance(table, dict):
+            raise ValueError(f"{where}: [{key}] должна быть таблицей")
+        signal = table.get("signal")
+        if signal not in SPEC_BY_NAME:
+            raise ValueError(f"{where}: [{key}] signal = {signal!r}: такого сигнала нет")
+        values: dict[str, tuple[str, ...]] = {}
+        for name in ("lemmas", "forms", "phrases"):
+            items = table.get(name, [])
+            if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+                raise ValueError(f"{where}: [{key}] {name} должен быть списком непустых строк")
+            values[name] = tuple(items)
+        examples = table.get("examples", {})
+        lists[key] = WordList(
+            key, signal, str(table.get("description", "")),
+            frozenset(fold(w) for w in values["lemmas"]), frozenset(fold(w) for w in values["forms"]),
+            values["phrases"], tuple(examples.get("flag", ())), tuple(examples.get("clean", ())),
+            _phrase_regex(values["phrases"]),
+        )
+    return lists
+
+
+@cache
+def lexicon() -> dict[str, WordList]:
+    """The shipped word lists, read once per process."""
+    path = lexicon_path()
+    with path.open("rb") as fh:
+        return parse_lexicon(tomllib.load(fh), str(path))

@@ -226,6 +226,9 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
 
     tally = _sweep_words(text, sentences, hits, counts, is_hidden if hidden else None)
     _sweep_replacements(tally, text, edits, sentences, hits, sentence_of)
+    hits["short-sentences"].update(si for si, n in enumerate(tally.visible) if n <= 8)  # as the fixes leave them
+    for si, flags in enumerate(tally.flags):
+        _add_sentence_flags(hits, si, flags)
     for flags, n in tally.per_flag.items():
         for name, bit in _COUNTED:
             if flags & bit:
@@ -251,6 +254,8 @@ class _Tally:
     cyrillic: int = 0
     other: int = 0
     per_flag: dict[int, int] = field(default_factory=dict)
+    visible: list[int] = field(default_factory=list)  # words per sentence, replacements included
+    flags: list[int] = field(default_factory=list)  # OR of the word flags per sentence, replacements included
 
 
 def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: dict[str, int],
@@ -258,6 +263,8 @@ def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: 
     """The words of every sentence, outside hidden spans: the hot loop, kept on local variables."""
     words = nouns = genitive = letters = cyrillic = other = 0
     per_flag: dict[int, int] = {}
+    per_sentence: list[int] = []
+    sentence_flag_list: list[int] = []
     for si, sentence in enumerate(sentences):
         sentence_flags = 0
         first_word = True
@@ -285,15 +292,14 @@ def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: 
                 if flags & _GENITIVE:
                     genitive += 1
         words += visible
-        if visible <= 8:
-            hits["short-sentences"].add(si)
+        per_sentence.append(visible)
         body = text[sentence.start:sentence.end]
         if "?" in body:
             hits["question"].add(si)
         if "!" in body:
             hits["exclamation"].add(si)
-        _add_sentence_flags(hits, si, sentence_flags)
-    return _Tally(words, nouns, genitive, letters, cyrillic, other, per_flag)
+        sentence_flag_list.append(sentence_flags)
+    return _Tally(words, nouns, genitive, letters, cyrillic, other, per_flag, per_sentence, sentence_flag_list)
 
 
 def _sweep_replacements(tally: _Tally, text: str, edits: Sequence[tuple[int, int, str]], sentences: list,
@@ -302,6 +308,8 @@ def _sweep_replacements(tally: _Tally, text: str, edits: Sequence[tuple[int, int
     for flags, n_letters, n_cyr, n_other, at in _replacement_words(text, edits):
         si = sentence_of(at)
         tally.words += 1
+        if si < len(tally.visible):
+            tally.visible[si] += 1
         tally.letters += n_letters
         tally.cyrillic += n_cyr
         tally.other += n_other
@@ -309,7 +317,8 @@ def _sweep_replacements(tally: _Tally, text: str, edits: Sequence[tuple[int, int
             flags &= ~_CAPITAL
         if flags:
             tally.per_flag[flags] = tally.per_flag.get(flags, 0) + 1
-            _add_sentence_flags(hits, si, flags)
+            if si < len(tally.flags):
+                tally.flags[si] |= flags
         if flags & _NOUN:
             tally.nouns += 1
             if flags & _GENITIVE:

@@ -103,17 +103,10 @@ class Token:
         return f"Token({self.index}, {self.start}, {self.end}, {self.text!r})"
 
 
-@dataclass(frozen=True, eq=False)
-class Sentence:
-    index: int
-    start: int
-    end: int
-    tokens: tuple[Token, ...]
+class _TokenRun:
+    """What a sentence and a whole document both answer about their tokens."""
 
-    def position(self, token: Token) -> int:
-        """Where ``token`` stands in ``tokens``: a sentence's tokens are consecutive in the
-        document, so this is arithmetic on ``Token.index``, never a scan."""
-        return token.index - self.tokens[0].index
+    tokens: tuple[Token, ...]
 
     @cached_property
     def words(self) -> tuple[Token, ...]:
@@ -133,6 +126,19 @@ class Sentence:
                 out.append(tokens[i])
             i += 1
         return tuple(out)
+
+
+@dataclass(frozen=True, eq=False)
+class Sentence(_TokenRun):
+    index: int
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+    def position(self, token: Token) -> int:
+        """Where ``token`` stands in ``tokens``: a sentence's tokens are consecutive in the
+        document, so this is arithmetic on ``Token.index``, never a scan."""
+        return token.index - self.tokens[0].index
 
     @cached_property
     def content(self) -> tuple[Token, ...]:
@@ -188,7 +194,7 @@ class SyntaxToken:
     feats: dict[str, str]
 
 
-class Document:
+class Document(_TokenRun):
     """The text and every layer rules read; heavy layers are lazy and cached.
 
     ``skip`` names the kinds of protected text (see :mod:`kanclint.text.protection`)
@@ -261,25 +267,6 @@ class Document:
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         return tuple(t for s in self.sentences for t in s.tokens)
-
-    @cached_property
-    def words(self) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if t.is_word)
-
-    @cached_property
-    def _token_starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
-
-    def tokens_between(self, start: int, end: int) -> tuple[Token, ...]:
-        """Tokens that overlap ``[start, end)``, found by bisection (no scan of the text)."""
-        tokens = self.tokens
-        i = max(0, bisect.bisect_right(self._token_starts, start) - 1)
-        out = []
-        while i < len(tokens) and tokens[i].start < end:
-            if tokens[i].end > start:
-                out.append(tokens[i])
-            i += 1
-        return tuple(out)
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:

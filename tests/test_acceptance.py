@@ -1,7 +1,7 @@
 """Whole-text behaviour on real texts: the decree that started the project and our example drafts.
 
 The decree is an official document (not an object of copyright, Civil Code art. 1259(6)) and
-ships as a fixture with its source; the lively side is our own text.  Tests never read ../shared.
+ships as a fixture with its source; the lively side is our own text, so the suite needs nothing beside the checkout.
 """
 
 from pathlib import Path

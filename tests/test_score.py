@@ -22,7 +22,7 @@ from kanclint.engine.signals import SIGNAL_NAMES, compute, lexicon
 
 CFG = Config(use_ignore_file=False)
 
-# Our own sentences (never from ../shared): reports, formulas and living posts.
+# Our own sentences, written for these tests: reports, formulas and living posts.
 REPORTS = [
     "В школе № 5 прошёл день открытых дверей.",
     "Глава района вручил награды лучшим педагогам.",

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 import kanclint
 from kanclint.engine.config import Config, from_mapping
-from kanclint.engine.incremental import IncrementalLinter, assemble, chunks, segment
+from kanclint.engine.incremental import IncrementalLinter, chunks
+from kanclint.text.document import segment
 from kanclint.text.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,4 +101,4 @@ def test_sentences_assembled_from_paragraphs_equal_the_documents_own(base: str, 
         text = text[:at] + insert + text[at + cut:]
     document = Document(text)
     pieces = [(start, segment(text[start:end])) for start, end in chunks(document)]
-    assert _layout(assemble(Document(text), pieces)) == _layout(document.sentences)
+    assert _layout(Document(text).assemble(pieces)) == _layout(document.sentences)

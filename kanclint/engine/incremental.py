@@ -29,19 +29,11 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import Any, Hashable
 
-from razdel import sentenize, tokenize
-
 from kanclint.engine import config as config_mod
 from kanclint.engine.config import Config
 from kanclint.engine.running import check_rules, finish_findings, report_for
 from kanclint.model import Diagnostic, Edit, Report
-from kanclint.text.document import (
-    Document,
-    Sentence,
-    Token,
-    _split_glued,
-    _split_sentences,
-)
+from kanclint.text.document import Document, Segments, segment
 
 # Built-in rules whose findings in a paragraph depend only on that paragraph (and the
 # context in the cache key).  Whole-post rules are left out on purpose: KC301–KC307
@@ -53,7 +45,6 @@ PARAGRAPH_LOCAL = frozenset({
     "KC401", "KC403", "KC404", "KC407",
 })
 DEFAULT_MAX_PARAGRAPHS = 2_000
-Segments = tuple[tuple[int, int, tuple[tuple[int, int, str], ...]], ...]  # sentences: start, stop, tokens
 MAX_CONTEXTS = 64  # (configuration, path) pairs remembered: open documents and recent settings
 
 
@@ -75,43 +66,6 @@ def chunks(document: Document) -> list[tuple[int, int]]:
         end = text.find("\n", p.end)
         out.append((start, len(text) if end == -1 else end))
     return out
-
-
-def segment(text: str) -> Segments:
-    """razdel's sentences and tokens of ``text`` as ``Document.sentences`` splits them, as plain offsets."""
-    return tuple(
-        (piece.start, piece.stop, tuple((piece.start + a, piece.start + b, word)
-                                        for a, b, word in _split_glued(tokenize(piece.text))))
-        for piece in _split_sentences(text, sentenize)
-    )
-
-
-def assemble(document: Document, pieces: list[tuple[int, Segments]]) -> tuple[Sentence, ...]:
-    """``document.sentences`` built from segmented pieces ``(offset, segments)`` in text order.
-
-    The same loop as ``Document.sentences`` after razdel: global token and sentence
-    indices, and the protected flag from one sweep over the merged protected spans.
-    """
-    sentences: list[Sentence] = []
-    index = 0
-    starts, ends = document._protected_index
-    spans = list(zip(starts, ends))
-    span = 0
-    for offset, segments in pieces:
-        for sent_start, sent_stop, words in segments:
-            s_index = len(sentences)
-            tokens = []
-            for a, b, word in words:
-                start, end = offset + a, offset + b
-                protected_token = False
-                if spans:
-                    while span < len(spans) and spans[span][1] <= start:
-                        span += 1
-                    protected_token = span < len(spans) and spans[span][0] < max(end, start + 1)
-                tokens.append(Token(index, start, end, word, s_index, protected_token))
-                index += 1
-            sentences.append(Sentence(s_index, offset + sent_start, offset + sent_stop, tuple(tokens)))
-    return tuple(sentences)
 
 
 def _shift(d: Diagnostic, by: int) -> Diagnostic:
@@ -160,8 +114,8 @@ class IncrementalLinter:
         context = self._context(cfg, path)
         document = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
         parts = chunks(document)
-        document.__dict__["sentences"] = assemble(
-            document, [(start, self._segmented(text[start:end])) for start, end in parts])
+        document.__dict__["sentences"] = document.assemble(
+            [(start, self._segmented(text[start:end])) for start, end in parts])
         rules = list(config_mod.selected_rules(cfg, path))
         local = [r for r in rules if is_paragraph_local(r)]
         found = check_rules(document, cfg, [r for r in rules if not is_paragraph_local(r)])
@@ -189,7 +143,7 @@ class IncrementalLinter:
         # the layers that depend on the whole post, as the whole post has them
         part.__dict__["protected_spans"] = list(protected)
         part.__dict__["writes_yo"] = writes_yo
-        part.__dict__["sentences"] = assemble(part, [(0, self._segmented(text))])
+        part.__dict__["sentences"] = part.assemble([(0, self._segmented(text))])
         found = tuple(check_rules(part, cfg, rules))
         self._cache[key] = found
         while len(self._cache) > self.max_paragraphs:

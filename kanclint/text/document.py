@@ -194,6 +194,18 @@ class SyntaxToken:
     feats: dict[str, str]
 
 
+# Sentences of a text as plain offsets: start, stop, and tokens (start, end, text) relative to the sentence.
+Segments = tuple[tuple[int, int, tuple[tuple[int, int, str], ...]], ...]
+
+
+def segment(text: str) -> Segments:
+    """razdel's sentences and tokens of ``text``, as :meth:`Document.assemble` takes them."""
+    return tuple(
+        (piece.start, piece.stop, tuple(_split_glued(tokenize(piece.text))))
+        for piece in _split_sentences(text, sentenize)
+    )
+
+
 class Document(_TokenRun):
     """The text and every layer rules read; heavy layers are lazy and cached.
 
@@ -244,24 +256,36 @@ class Document(_TokenRun):
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
+        return self.assemble([(0, segment(self.text))])
+
+    def assemble(self, pieces: Sequence[tuple[int, Segments]]) -> tuple[Sentence, ...]:
+        """Sentences built from segmented pieces ``(offset, segments)`` in text order.
+
+        :attr:`sentences` is one piece; the language server passes one piece per paragraph,
+        each segmented once and cached by its text (kanclint.engine.incremental).  Token and
+        sentence indices run over the whole text, and the protected flag comes from one sweep
+        over the merged protected spans.
+        """
         sentences: list[Sentence] = []
         index = 0
         starts = self._protected_index[0]
         spans = list(zip(*self._protected_index)) if starts else []
         span = 0  # tokens come in text order: sweep the merged protected spans once
-        for s_index, sent in enumerate(_split_sentences(self.text, sentenize)):
-            base = sent.start
-            tokens = []
-            for a, b, text in _split_glued(tokenize(sent.text)):
-                start, end = base + a, base + b
-                protected_token = False
-                if spans:
-                    while span < len(spans) and spans[span][1] <= start:
-                        span += 1
-                    protected_token = span < len(spans) and spans[span][0] < max(end, start + 1)
-                tokens.append(Token(index, start, end, text, s_index, protected_token))
-                index += 1
-            sentences.append(Sentence(s_index, sent.start, sent.stop, tuple(tokens)))
+        for offset, segments in pieces:
+            for sent_start, sent_stop, words in segments:
+                s_index = len(sentences)
+                base = offset + sent_start
+                tokens = []
+                for a, b, word in words:
+                    start, end = base + a, base + b
+                    protected_token = False
+                    if spans:
+                        while span < len(spans) and spans[span][1] <= start:
+                            span += 1
+                        protected_token = span < len(spans) and spans[span][0] < max(end, start + 1)
+                    tokens.append(Token(index, start, end, word, s_index, protected_token))
+                    index += 1
+                sentences.append(Sentence(s_index, base, offset + sent_stop, tuple(tokens)))
         return tuple(sentences)
 
     @cached_property

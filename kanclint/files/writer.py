@@ -140,13 +140,13 @@ def _check_unchanged(path: Path, target: Path, original: bytes) -> None:
         )
 
 
-def _replace(path: Path, target: Path, data: bytes, original: bytes, st: os.stat_result) -> None:
-    """Temporary file beside the target, then rename: readers see the old file or the new one."""
+def _temp_file(path: Path, target: Path, data: bytes) -> str:
+    """``data`` written and synced to a new temporary file beside ``target``, with a name no one can predict."""
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:TEMP_PREFIX_MAX]}.kanclint-", suffix=".tmp",
                                    dir=target.parent)
     except PermissionError:
-        raise InputError(f"{path}: нет прав на запись в папку {target.parent}, исправления не записаны") from None
+        raise InputError(f"{path}: нет прав на запись в папку {target.parent}, файл не записан") from None
     except OSError as exc:
         raise InputError(f"{path}: не удалось создать временный файл: {exc.strerror or exc}") from None
     try:
@@ -154,6 +154,19 @@ def _replace(path: Path, target: Path, data: bytes, original: bytes, st: os.stat
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return tmp
+
+
+def _replace(path: Path, target: Path, data: bytes, original: bytes, st: os.stat_result) -> None:
+    """Temporary file beside the target, then rename: readers see the old file or the new one."""
+    tmp = _temp_file(path, target, data)
+    try:
         _keep_owner(tmp, st)
         os.chmod(tmp, stat.S_IMODE(st.st_mode))  # after chown, which may clear set-id bits
         _check_unchanged(path, target, original)  # an editor may have saved while we wrote
@@ -243,17 +256,8 @@ def create_new(path: Path, text: str) -> None:
     """Write a new UTF-8 file atomically, refusing if anything (even a dangling symlink) is already there."""
     folder = path.parent
     clean_stale_temp_files(folder)
+    tmp = _temp_file(path, path, text.encode("utf-8"))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:TEMP_PREFIX_MAX]}.kanclint-", suffix=".tmp", dir=folder)
-    except PermissionError:
-        raise InputError(f"{path}: нет прав на запись в папку {folder}") from None
-    except OSError as exc:
-        raise InputError(f"{path}: не удалось создать файл: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
         try:
             os.link(tmp, path)  # atomic and never replaces: fails if the name exists, even as a symlink

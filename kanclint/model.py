@@ -206,10 +206,6 @@ class Report:
     contributions: tuple[Any, ...] = ()  # kanclint.engine.score.Contribution per feature, in points
 
     @property
-    def scored(self) -> bool:
-        return self.score is not None
-
-    @property
     def score_text(self) -> str:
         """The score as people read it: «7.4», or a word when the text was not scored."""
         return "нет" if self.score is None else f"{self.score:.1f}"

@@ -112,21 +112,6 @@ class _TokenRun:
     def words(self) -> tuple[Token, ...]:
         return tuple(t for t in self.tokens if t.is_word)
 
-    @cached_property
-    def _token_starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
-
-    def tokens_between(self, start: int, end: int) -> tuple[Token, ...]:
-        """Tokens that overlap ``[start, end)``, found by bisection (no scan of the text)."""
-        tokens = self.tokens
-        i = max(0, bisect.bisect_right(self._token_starts, start) - 1)
-        out = []
-        while i < len(tokens) and tokens[i].start < end:
-            if tokens[i].end > start:
-                out.append(tokens[i])
-            i += 1
-        return tuple(out)
-
 
 @dataclass(frozen=True, eq=False)
 class Sentence(_TokenRun):

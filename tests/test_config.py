@@ -38,6 +38,9 @@ def test_found_by_walking_up_and_pyproject_needs_tool_table(tmp_path):
         ({"severity": {"KC401": "loud"}}, "severity"),
         ({"skip": ["comments"]}, "skip"),
         ({"platform": "myspace"}, "platform"),
+        ({"author": ""}, "author"),
+        ({"author": 5}, "author"),
+        ({"we": "yes"}, "we"),
         ({"allow": "данный"}, None),
     ],
 )
@@ -159,3 +162,14 @@ def test_every_option_names_an_existing_default():
         for key, attr in getattr(rule, "options", {}).items():
             assert key == key.lower() and " " not in key
             assert isinstance(getattr(rule, attr), (int, float))
+
+
+def test_author_and_we_reach_the_document():
+    """Rewrites read Document.speaks_as_we; the key must travel from the file to the rules."""
+    from kanclint.engine.running import prepare_document
+    cfg = from_mapping({"author": "  Администрация   района ", "we": False}, "x.toml")
+    assert cfg.author == "Администрация района"
+    doc = prepare_document("Текст.", cfg)
+    assert doc.author == "Администрация района" and doc.speaks_as_we
+    assert not prepare_document("Текст.", Config()).speaks_as_we
+    assert prepare_document("Текст.", Config(we=True)).speaks_as_we

@@ -47,6 +47,10 @@ class Config:
     skip: tuple[str, ...] = KINDS
     platform: str = "vk"
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code → {option: value}
+    # Who writes the posts: rewrites say «мы» for an author that is the organisation itself
+    # (``author`` names it, e.g. "Администрация Тальменского района"; ``we = true`` without a name).
+    author: str | None = None
+    we: bool = False
     use_ignore_file: bool = True  # False with --isolated
     source: str | None = None  # the file it came from
     root: str | None = None  # the folder per-file-ignores are relative to
@@ -71,6 +75,9 @@ class Config:
         if self.platform not in PLATFORMS:
             raise ConfigError(f"{where}: `platform` — одно из: {', '.join(PLATFORMS)}")
         set_(self, "rule_options", _rule_options(self.rule_options, where) if self.rule_options else {})
+        set_(self, "author", _author(self.author, where))
+        if not isinstance(self.we, bool):
+            raise ConfigError(f"{where}: `we` — true или false")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -86,7 +93,17 @@ class Config:
             "skip": list(self.skip),
             "platform": self.platform,
             "rule-options": {k: dict(v) for k, v in self.rule_options.items()},
+            "author": self.author,
+            "we": self.we,
         }
+
+
+def _author(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+        raise ConfigError(f"{where}: `author` — название организации или имя автора, строка до 200 символов")
+    return " ".join(value.split())
 
 
 def _key(attr: str) -> str:
@@ -243,6 +260,12 @@ def from_mapping(data: Mapping[str, Any], where: str = "настройки", bas
             for code, values in _rule_options(value, where).items():
                 merged.setdefault(code, {}).update(values)
             changes["rule_options"] = merged
+        elif key == "author":
+            changes["author"] = _author(value, where)
+        elif key == "we":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: `we` — true или false")
+            changes["we"] = value
         else:
             raise ConfigError(f"{where}: неизвестный ключ `{key}`")
     try:

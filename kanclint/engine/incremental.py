@@ -31,7 +31,7 @@ from typing import Any, Hashable
 
 from kanclint.engine import config as config_mod
 from kanclint.engine.config import Config
-from kanclint.engine.running import check_rules, finish_findings, report_for
+from kanclint.engine.running import check_rules, finish_findings, prepare_document, report_for
 from kanclint.model import Diagnostic, Edit, Report
 from kanclint.text.document import Document, Segments, segment
 
@@ -112,7 +112,7 @@ class IncrementalLinter:
     def lint(self, text: str, *, config: Config | None = None, path: str | None = None) -> Report:
         cfg = config or Config()
         context = self._context(cfg, path)
-        document = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
+        document = prepare_document(text, cfg, path)
         parts = chunks(document)
         document.__dict__["sentences"] = document.assemble(
             [(start, self._segmented(text[start:end])) for start, end in parts])
@@ -139,7 +139,7 @@ class IncrementalLinter:
     def _check_paragraph(self, key: tuple[int, str, tuple[tuple[int, int, str], ...], bool], cfg: Config,
                          path: str | None, rules: list[Any]) -> tuple[Diagnostic, ...]:
         _, text, protected, writes_yo = key
-        part = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
+        part = prepare_document(text, cfg, path)
         # the layers that depend on the whole post, as the whole post has them
         part.__dict__["protected_spans"] = list(protected)
         part.__dict__["writes_yo"] = writes_yo

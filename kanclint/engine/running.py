@@ -123,8 +123,14 @@ def lint(text: str, *, config: Config | None = None, path: str | None = None) ->
         raise TypeError(f"kanclint.lint: текст должен быть строкой str, а не {type(text).__name__}"
                         + ("; раскодируйте байты: data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""))
     cfg = config or Config()
-    document = Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options)
+    document = prepare_document(text, cfg, path)
     return report_for(document, cfg, run_rules(document, cfg))
+
+
+def prepare_document(text: str, cfg: Config, path: str | None = None) -> Document:
+    """The Document of ``text`` with everything the configuration tells the rules (one place for it)."""
+    return Document(text, path, skip=cfg.skip, platform=cfg.platform, options=cfg.rule_options,
+                    author=cfg.author, we=cfg.we)
 
 
 def report_for(document: Document, cfg: Config, found: list[Diagnostic]) -> Report:

@@ -196,7 +196,8 @@ class Document(_TokenRun):
 
     ``skip`` names the kinds of protected text (see :mod:`kanclint.text.protection`)
     that lexical rules must not flag; ``platform`` (vk, ok, telegram,
-    telegram-caption) sets the length limits structural rules apply.
+    telegram-caption) sets the length limits structural rules apply; ``author`` and
+    ``we`` say whether the post speaks for the organisation (rewrites to «мы»).
     """
 
     def __init__(
@@ -207,12 +208,17 @@ class Document(_TokenRun):
         skip: Iterable[str] = protected.KINDS,
         platform: str = "vk",
         options: Mapping[str, Mapping[str, Any]] | None = None,
+        author: str | None = None,
+        we: bool = False,
     ):
         self.text = text
         self.path = path
         self.skip = tuple(skip)
         self.platform = platform
         self.options = options or {}  # rule code → configured thresholds (see Rule.setting)
+        # The configured author (see Config.author): register rewrites may say «мы» only for them.
+        self.author = author
+        self.speaks_as_we = we or author is not None
         # Layers filled on demand, by sentence or by function: declared here, not added later.
         self._shared: dict[Callable[..., Any], Any] = {}
         self._syntax: dict[int, tuple[SyntaxToken, ...]] = {}

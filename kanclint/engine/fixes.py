@@ -7,10 +7,11 @@ overlap, the one that starts first wins and the other waits for the next round
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import dataclass, replace
+from typing import Iterable, Sequence
 
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, apply_edits, apply_fix  # noqa: F401  (re-exported)
+from kanclint.text import facts as facts_mod
 
 MAX_ROUNDS = 10
 
@@ -49,3 +50,49 @@ class FixResult:
     @property
     def changed(self) -> bool:
         return bool(self.applied)
+
+
+def keep_facts(text: str, diagnostics: Sequence[Diagnostic], exempt: Sequence[str] = ()) -> list[Diagnostic]:
+    """The findings with every fix that would change a fact of ``text`` taken back.
+
+    Such a fix is never applied, by any rule, whatever its applicability: a single-edit
+    replacement of the finding's own span stays on offer as an option for the author to
+    choose (``suggestions``), anything else is dropped.  The rest pass unchanged.
+    """
+    kept: list[Diagnostic] = []
+    for d in diagnostics:
+        if d.fix is None or fix_keeps_facts(text, d.fix.edits, exempt):
+            kept.append(d)
+            continue
+        edits = d.fix.edits
+        option = edits[0].replacement if len(edits) == 1 and (edits[0].start, edits[0].end) == (d.start, d.end) else None
+        options = d.suggestions if option is None or option in d.suggestions else (option, *d.suggestions)
+        kept.append(replace(d, fix=None, suggestions=options))
+    return kept
+
+
+FACT_WINDOW = 400  # characters of context on each side of an edit in which facts are compared
+
+
+def fix_keeps_facts(text: str, edits: Sequence[Edit], exempt: Sequence[str] = ()) -> bool:
+    """Whether applying ``edits`` to ``text`` keeps every fact (checked around the edits only).
+
+    The window reaches to line breaks where they are near and is the same stretch of the
+    text before and after, so what lies outside the edits counts the same on both sides
+    and a long text costs no more per fix than a post.
+    """
+    if not edits:
+        return True
+    start = min(e.start for e in edits)
+    end = max(e.end for e in edits)
+    lo = text.rfind("\n", max(0, start - FACT_WINDOW), start) + 1 or max(0, start - FACT_WINDOW)
+    hi = text.find("\n", end, end + FACT_WINDOW)
+    if hi < 0:
+        hi = min(len(text), end + FACT_WINDOW)
+    while lo > 0 and not text[lo - 1].isspace() and lo > start - 2 * FACT_WINDOW:
+        lo -= 1  # never cut a word or a number in two
+    while hi < len(text) and not text[hi].isspace() and hi < end + 2 * FACT_WINDOW:
+        hi += 1
+    before = text[lo:hi]
+    after = apply_edits(before, [Edit(e.start - lo, e.end - lo, e.replacement) for e in edits])
+    return not facts_mod.lost(before, after, exempt)

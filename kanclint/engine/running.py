@@ -11,11 +11,12 @@ from kanclint.engine import score as score_mod
 from kanclint.engine import signals as signals_mod
 from kanclint.engine import suppression
 from kanclint.engine.config import Config
-from kanclint.engine.fixes import MAX_ROUNDS, FixResult, apply_edits, choose_fixes
+from kanclint.engine.fixes import MAX_ROUNDS, FixResult, apply_edits, choose_fixes, keep_facts
 from kanclint.engine.registry import rule_by_code
 from kanclint.files.inputs import read_text
 from kanclint.model import Diagnostic, Report, outermost
 from kanclint.rules.meta import NotRussian
+from kanclint.text import facts as facts_mod
 from kanclint.text.document import Document
 from kanclint.text.morphology import fold
 from kanclint.version import __version__
@@ -138,6 +139,8 @@ def report_for(document: Document, cfg: Config, found: list[Diagnostic]) -> Repo
     text, path = document.text, document.path
     diagnostics = apply_suppressions(document, found, cfg)
     signals = signals_mod.compute(document, score_mod.fix_edits(diagnostics))
+    # after the signals, which read the text as the rules' fixes would leave it
+    diagnostics = keep_facts(text, diagnostics, facts_mod.author_words(cfg.author))
     metrics: dict[str, float] = {
         "words": len(document.words),
         "sentences": len(document.sentences),
@@ -181,7 +184,8 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
     """Apply safe (and, with ``unsafe``, unsafe) fixes until nothing changes.
 
     ``accept`` may veto single fixes (the CLI drops those the file's encoding
-    cannot store); a vetoed finding simply stays in ``remaining``.
+    cannot store); a vetoed finding simply stays in ``remaining``.  No fix here can
+    change a fact of the text: :func:`report_for` has already turned those into options.
     """
     applied: list[Diagnostic] = []
     rounds = 0

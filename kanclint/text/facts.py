@@ -1,0 +1,170 @@
+"""The facts of a text, which no fix may change: numbers, dates, quotes, links, mentions, names.
+
+A rewrite that reads better but says «12 %» where the draft said «5 %», drops a
+quoted title or changes the name of a school is worse than no rewrite. The fix
+loop (:func:`kanclint.engine.running.fix`) compares the facts of the text before
+and after each fix and drops every fix that loses one; the property tests check
+the same for any input.
+
+Facts are counted as a multiset of strings, so a fix may add facts (a doer moved
+to the front) but never remove or alter one:
+
+* numbers: runs of digits with their inner separators («1 000», «5,5», «01.03.2025», «12:00»);
+* quoted spans: «…», "…" and „…“, whole, quotes included;
+* links, e-mail addresses, @mentions and #hashtags (the patterns of :mod:`.protection`);
+* names: words that start with a capital letter anywhere but at the start of a sentence
+  or after a line break, and words in capitals («ЦУР», «ТЕХНОФОРУМ»), except runs of three
+  or more words in capitals (shouting, which the caps rule may lower-case).
+
+``exempt`` lists words a configured author allows the rewrite to replace: with
+``author = "Администрация района"`` the fix «Администрация района провела» → «мы
+провели» is the point of the configuration, not a lost name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from typing import Iterable
+
+from kanclint.text import morphology, protection
+
+_NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:[.,:/]\d+)*")
+_QUOTED = re.compile(r"«[^»\n]*»|\"[^\"\n]*\"|„[^“\n]*“")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_OPENERS = frozenset(".!?…:;—–-«\"„(")
+_SENTENCE_BREAK = re.compile(r"[.!?…\n]")
+TITLE_CASE_SHARE = 0.75  # of the words longer than three letters in a sentence
+_LINKS = ("urls", "emails", "mentions", "hashtags")
+SHOUTING_RUN = 3  # this many words in capitals in a row are shouting, not a name
+
+
+def _is_caps(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _names(text: str, stems: frozenset[str]) -> list[str]:
+    words = list(_WORD.finditer(text))
+    shouting = _shouting(text, words)
+    title_case = _title_case(text, words)
+    names = []
+    for i, m in enumerate(words):
+        word = m.group()
+        if not word[0].isupper() or i in shouting or _exempt(word, stems):
+            continue
+        if not _is_caps(word) and (i in title_case or _starts_sentence(text, m.start())):
+            continue  # a capital that only starts a sentence, a line or a quote, or Title Case style
+        if _is_caps(word) and _shouted_common_word(word) and not _inside_quotes(text, m.start()):
+            continue  # «Приходите ОБЯЗАТЕЛЬНО»: a common word shouted, which the caps rule may lower
+        names.append(word)
+    return names
+
+
+NAME_GRAMMEMES = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def _shouted_common_word(word: str) -> bool:
+    """A word in capitals that pymorphy3 knows as an ordinary word of four letters or more
+    («СРОЧНО», «ВНИМАНИЕ»), not an abbreviation or a name («ЦУР», «ТЕХНОФОРУМ»)."""
+    if len(word) < 4 or "-" in word:
+        return False
+    readings = morphology.parse(word)
+    return bool(readings) and morphology.analyzer().word_is_known(word.lower()) and not any(
+        r.grammemes & NAME_GRAMMEMES for r in readings)
+
+
+def _inside_quotes(text: str, offset: int) -> bool:
+    return any(m.start() < offset < m.end() for m in _QUOTED.finditer(text, max(0, offset - 300), offset + 300))
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether only a sentence end, a line break, an opening quote or dash, emoji and spaces
+    come before ``start`` (a post often opens a line with an emoji)."""
+    i = start
+    while i > 0 and (text[i - 1].isspace() or _decoration(text[i - 1])):
+        if text[i - 1] == "\n":
+            return True
+        i -= 1
+    return i == 0 or text[i - 1] in _OPENERS
+
+
+def _decoration(ch: str) -> bool:
+    return unicodedata.category(ch) in ("So", "Sk", "Cf", "Mn", "Me") or "\ufe00" <= ch <= "\ufe0f"
+
+
+def _title_case(text: str, words: list[re.Match[str]]) -> set[int]:
+    """Indexes of words in sentences written in Title Case («Сантехники Заменили Трубы»):
+    there a capital is style, not a name (in Russian only a name's first word has one)."""
+    found: set[int] = set()
+    sentence: list[int] = []
+    for i, m in enumerate(words + [None]):  # type: ignore[operator]
+        if m is not None and not (sentence and _SENTENCE_BREAK.search(text, words[sentence[-1]].end(), m.start())):
+            sentence.append(i)
+            continue
+        long_words = [j for j in sentence if len(words[j].group()) > 3]
+        capitals = [j for j in long_words if words[j].group()[0].isupper()]
+        if len(long_words) >= 3 and len(capitals) >= TITLE_CASE_SHARE * len(long_words):
+            found.update(sentence)
+        sentence = [i] if m is not None else []
+    return found
+
+
+def _shouting(text: str, words: list[re.Match[str]]) -> set[int]:
+    """Indexes of words in runs of capitals long enough to be shouting (one-letter words
+    such as «В» or «С» continue a run but do not count towards its length)."""
+    found: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if sum(1 for i in run if _is_caps(words[i].group())) >= SHOUTING_RUN:
+            found.update(run)
+
+    for i, m in enumerate(words):
+        word = m.group()
+        if word.isupper() and (not run or _only_space_between(text, words[run[-1]], m)):
+            run.append(i)
+            continue
+        close()
+        run = [i] if word.isupper() else []
+    close()
+    return found
+
+
+def _exempt(word: str, stems: frozenset[str]) -> bool:
+    folded = word.casefold()
+    return any(folded.startswith(stem) and len(folded) - len(stem) <= 4 for stem in stems)
+
+
+def _only_space_between(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    gap = text[a.end():b.start()]
+    return len(gap) <= 3 and not any(ch.isalnum() for ch in gap)
+
+
+def facts(text: str, exempt: Iterable[str] = ()) -> Counter[str]:
+    """The multiset of facts of ``text`` (see the module docstring)."""
+    found: Counter[str] = Counter()
+    found.update("num " + m.group() for m in _NUMBER.finditer(text))
+    found.update(m.group() for m in _QUOTED.finditer(text))
+    found.update(text[start:end] for start, end, _ in protection.find(text, _LINKS))
+    stems = frozenset(w.casefold()[:max(3, len(w) - 2)] for w in exempt)
+    found.update("name " + w for w in _names(text, stems))
+    return found
+
+
+def lost(before: str, after: str, exempt: Iterable[str] = ()) -> Counter[str]:
+    """Facts of ``before`` missing from ``after`` (empty when every fact survived)."""
+    exempt = tuple(exempt)
+    return facts(before, exempt) - facts(after, exempt)
+
+
+def author_words(author: str | None) -> tuple[str, ...]:
+    """The words of a configured author that a «мы» rewrite may replace, in any case form.
+
+    Names change their endings with the case («Администрации района»), so :func:`facts`
+    exempts each word through its case forms (the word without its last two letters, plus
+    an ending of up to four).
+    """
+    if not author:
+        return ()
+    return tuple(w for w in _WORD.findall(author))

@@ -55,7 +55,8 @@ def _names(text: str, stems: frozenset[str]) -> list[str]:
             continue
         if not _is_caps(word) and (i in title_case or _starts_sentence(text, m.start())):
             continue  # a capital that only starts a sentence, a line or a quote, or Title Case style
-        if _is_caps(word) and _shouted_common_word(word) and not _inside_quotes(text, m.start()):
+        if (_is_caps(word) and _shouted_common_word(word) and not _inside_quotes(text, m.start())
+                and not re.match(r"-?\d", text[m.end():m.end() + 2])):  # «ЗДОРОВЬЕ-2025» is a brand
             continue  # «Приходите ОБЯЗАТЕЛЬНО»: a common word shouted, which the caps rule may lower
         names.append(word)
     return names

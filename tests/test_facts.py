@@ -87,3 +87,4 @@ texts = st.one_of(st.text(max_size=200), st.lists(st.sampled_from(WORDS), max_si
 def test_no_rewrite_loses_a_fact(text, cfg):
     result = kanclint.fix(text, unsafe=True, config=cfg)
     assert not lost(text, result.text), (text, result.text)
+    assert all(0 <= c.start <= c.end <= len(result.text) for c in result.changes)

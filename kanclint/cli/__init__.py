@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import difflib
 import sys
 from collections import Counter
 from pathlib import Path
@@ -30,6 +29,7 @@ from kanclint.cli.commands import (
 from kanclint.cli.common import (
     _base_config,
     _collect,
+    _echo_diff,
     _fail,
     _read_bytes,
     _safe_console,
@@ -425,15 +425,6 @@ def _add_ignores(reports: list[Report]) -> int:
         suppression.write_ignore_file(file, entries)
         total += len(set(entries))
     return total
-
-
-def _echo_diff(name: str, before: str, after: str) -> None:
-    if before == after:
-        return
-    diff = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
-    )
-    click.echo("".join(line if line.endswith("\n") else line + "\n" for line in diff), nl=False)
 
 
 def _fixes_summary(name: str, text: str, applied) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kanclint.cli.common import _base_config, _collect, _fail, _read
+from kanclint.cli.common import _base_config, _collect, _echo_diff, _fail, _read
 from kanclint.cli.help import RussianCommand, RussianGroup
 from kanclint.dictionaries import DictionaryError, builtin_files, read_dictionary
 from kanclint.docs import rule_markdown
@@ -20,52 +20,48 @@ from kanclint.files.inputs import (
     InputError,
 )
 from kanclint.gate import gate
-from kanclint.model import Severity, line_column
+from kanclint.model import Severity
+from kanclint.output import use_color
+from kanclint.output.rewrite import format_rewrite, rewrite_json
 from kanclint.rules.phrases import example_problems
 from kanclint.text.russian import plural
 
 
 @click.command("rewrite", cls=RussianCommand)
 @click.argument("path", metavar="ПУТЬ")
+@click.option("--safe-only", is_flag=True, help="Только безопасные исправления, без тех, что нужно проверить.")
+@click.option("--diff", "show_diff", is_flag=True, help="Показать только diff исправлений.")
+@click.option("--no-marks", is_flag=True, help="Текст без пометок ⟦…⟧ на местах изменений.")
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
               help="Формат вывода (по умолчанию text).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar="ФАЙЛ",
               help="Файл настроек (kanclint.toml или pyproject.toml) вместо найденного рядом.")
 @click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
-def rewrite_cmd(path: str, output_format: str, config_file: str | None, isolated: bool) -> None:
-    """Переписать черновик: все исправления сразу и советы, которые нельзя применить автоматически."""
-
-
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              help="Цвет пометок (auto, по умолчанию: только в терминале и без NO_COLOR).")
+def rewrite_cmd(path: str, safe_only: bool, show_diff: bool, no_marks: bool, output_format: str,
+                config_file: str | None, isolated: bool, color: str) -> None:
+    """Переписать черновик: все исправления сразу, с пометками ⟦безопасно⟧ и ⟦?проверьте⟧,
+    оценкой до и после и советами, которые нельзя применить автоматически. Файл не меняется."""
     try:
         _, decoded = _read(path, path)
     except InputError as exc:
         _fail(str(exc))
+    where = None if path == "-" else path
     try:
         cfg = _base_config(path, config_file, isolated)
-        result = fix_text(decoded.text, unsafe=True, config=cfg, path=None if path == "-" else path)
-        after = lint(result.text, config=cfg, path=None if path == "-" else path)
-        before_score = lint(decoded.text, config=cfg, path=None if path == "-" else path).score
+        before_score = lint(decoded.text, config=cfg, path=where).score
+        result = fix_text(decoded.text, unsafe=not safe_only, config=cfg, path=where)
+        after = lint(result.text, config=cfg, path=where)
     except (ConfigError, PluginError, InternalError) as exc:
         _fail(str(exc))
-    advice = [d for d in after.diagnostics]
-    if output_format == "json":
-        click.echo(json.dumps({
-            "schema": "kanclint-rewrite/1", "path": path, "text": result.text,
-            "score_before": before_score, "score_after": after.score,
-            "applied": [{"code": d.code, "match": d.match, "fix": d.fix.to_dict() if d.fix else None}
-                        for d in result.applied],
-            "advice": [d.to_dict(result.text) for d in advice],
-        }, ensure_ascii=False, indent=2))
+    if show_diff:
+        _echo_diff("-" if path == "-" else path, decoded.text, result.text)
         return
-    click.echo(result.text.rstrip("\n"))
-    click.echo()
-    click.echo(f"— оценка: {'нет' if before_score is None else f'{before_score:.1f}'} → {after.score_text}; исправлений: {len(result.applied)}")
-    if advice:
-        click.echo("— что ещё поправить вручную:")
-        for d in advice:
-            line, col = line_column(result.text, d.start)
-            where = f"{line}:{col}" + (f" «{d.match}»" if d.match and len(d.match) < 60 else "")
-            click.echo(f"  {where}: {d.code} {d.message}")
+    if output_format == "json":
+        click.echo(json.dumps(rewrite_json(path, result, before_score, after, safe_only), ensure_ascii=False, indent=2))
+        return
+    click.echo(format_rewrite(result, before_score, after, color=use_color(color), marks=not no_marks))
 
 
 @click.command("gate", cls=RussianCommand)

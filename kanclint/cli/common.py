@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import difflib
 import sys
 from pathlib import Path
 
@@ -86,3 +87,12 @@ def _base_config(path: str | None, config_file: str | None, isolated: bool) -> C
         return Config(use_ignore_file=False)
     found = config_mod.find_config_file(path if path and path != "-" else Path.cwd())
     return config_mod.load_config(found) if found else Config()
+
+
+def _echo_diff(name: str, before: str, after: str) -> None:
+    if before == after:
+        return
+    diff = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+    )
+    click.echo("".join(line if line.endswith("\n") else line + "\n" for line in diff), nl=False)

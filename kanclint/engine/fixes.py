@@ -39,6 +39,63 @@ def choose_fixes(diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> 
 
 
 @dataclass(frozen=True)
+class Change:
+    """One applied fix as the author reviews it: where it is in the *result*, what it replaced.
+
+    ``start``/``end`` are code points into the fixed text (later rounds shift them), so a
+    surface can mark the change in the text it shows; ``before`` is the original wording.
+    """
+
+    code: str
+    name: str
+    start: int
+    end: int
+    before: str
+    after: str
+    applicability: Applicability
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability is Applicability.SAFE
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "name": self.name, "start": self.start, "end": self.end,
+                "before": self.before, "after": self.after, "applicability": self.applicability.value}
+
+
+def _shift(position: int, edits: Sequence[Edit], *, at_end: bool) -> int:
+    """``position`` of the old text in the text after ``edits`` (sorted, non-overlapping).
+
+    An end that touches an edit's end moves with it; a start inside an edit stays at the
+    edit's start, so a change that a later round edits again grows to cover both.
+    """
+    delta = 0
+    for e in edits:
+        if e.end < position or (e.end == position and (at_end or e.start < e.end)):
+            delta += len(e.replacement) - (e.end - e.start)
+        elif e.start < position:  # inside an edit: to its start, or the end of its replacement
+            return e.start + delta + (len(e.replacement) if at_end else 0)
+        else:
+            break
+    return position + delta
+
+
+def track_changes(changes: Sequence[Change], chosen: Sequence[Diagnostic], before: str, after: str) -> list[Change]:
+    """The changes so far moved into the new text, plus those of this round's ``chosen`` fixes."""
+    edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: (e.start, e.end))  # type: ignore[union-attr]
+    moved = [replace(c, start=_shift(c.start, edits, at_end=False), end=_shift(c.end, edits, at_end=True))
+             for c in changes]
+    for d in chosen:
+        fix = d.fix
+        assert fix is not None
+        start = _shift(fix.start, edits, at_end=False)
+        end = _shift(fix.end, edits, at_end=True)
+        moved.append(Change(d.code, d.name, start, end, before[fix.start:fix.end], after[start:end],
+                            fix.applicability))
+    return sorted(moved, key=lambda c: (c.start, c.end))
+
+
+@dataclass(frozen=True)
 class FixResult:
     """What ``kanclint.fix`` returns: the new text, what was applied, what remains."""
 
@@ -46,6 +103,7 @@ class FixResult:
     applied: tuple[Diagnostic, ...]
     remaining: tuple[Diagnostic, ...]
     rounds: int
+    changes: tuple[Change, ...] = ()  # the applied fixes located in ``text``, for review
 
     @property
     def changed(self) -> bool:

@@ -11,7 +11,7 @@ from kanclint.engine import score as score_mod
 from kanclint.engine import signals as signals_mod
 from kanclint.engine import suppression
 from kanclint.engine.config import Config
-from kanclint.engine.fixes import MAX_ROUNDS, FixResult, apply_edits, choose_fixes, keep_facts
+from kanclint.engine.fixes import MAX_ROUNDS, Change, FixResult, apply_edits, choose_fixes, keep_facts, track_changes
 from kanclint.engine.registry import rule_by_code
 from kanclint.files.inputs import read_text
 from kanclint.model import Diagnostic, Report, outermost
@@ -188,6 +188,7 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
     change a fact of the text: :func:`report_for` has already turned those into options.
     """
     applied: list[Diagnostic] = []
+    changes: list[Change] = []
     rounds = 0
     report = lint(text, config=config, path=path)
     while rounds < MAX_ROUNDS:
@@ -200,9 +201,10 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
         if new_text == text:
             break
         applied.extend(chosen)
+        changes = track_changes(changes, chosen, text, new_text)
         text = new_text
         report = lint(text, config=config, path=path)
-    return FixResult(text, tuple(applied), report.diagnostics, rounds)
+    return FixResult(text, tuple(applied), report.diagnostics, rounds, tuple(changes))
 
 
 def to_json(reports: list[Any], errors: list[tuple[str, str]] | None = None) -> dict[str, Any]:

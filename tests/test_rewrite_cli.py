@@ -1,0 +1,92 @@
+"""Issue #12: ``kanclint rewrite`` shows what it did — each change marked in the text (safe or
+needs checking), a list of changes with their rule, the score before and after, ``--safe-only``,
+``--diff`` with nothing else — and never touches the file. The real process runs on real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from kanclint.engine.fixes import Change
+from kanclint.model import Applicability
+from kanclint.output.rewrite import marked_text
+
+DRAFT = "Данный пост осуществляет информирование. Следует отметить, что мы посадили 5 деревьев.\n"
+
+
+def kanclint(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kanclint", *args], capture_output=True, text=True,
+                          encoding="utf-8", cwd=cwd, env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"})
+
+
+@pytest.fixture()
+def draft(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    return path
+
+
+def test_rewrite_marks_changes_lists_them_and_keeps_the_file(draft):
+    out = kanclint("rewrite", "--isolated", str(draft))
+    assert out.returncode == 0, out.stderr
+    first = out.stdout.splitlines()[0]
+    assert first.startswith("⟦Этот⟧ пост ⟦?информирует⟧.")  # safe and needs-checking marks
+    assert "KC101 «Данный» → «Этот» (безопасно)" in out.stdout
+    assert "KC103 «осуществляет информирование» → «информирует» (проверьте)" in out.stdout
+    assert "— оценка: " in out.stdout and " → " in out.stdout.split("— оценка: ")[1]
+    assert draft.read_text(encoding="utf-8") == DRAFT
+
+
+def test_safe_only_applies_no_fix_that_needs_checking(draft):
+    out = kanclint("rewrite", "--isolated", "--safe-only", "--no-marks", str(draft))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[0] == "Этот пост осуществляет информирование. Мы посадили 5 деревьев."
+    assert "(проверьте)" not in out.stdout
+
+
+def test_diff_prints_only_the_diff(draft):
+    out = kanclint("rewrite", "--isolated", "--diff", str(draft))
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("--- ") and lines[1].startswith("+++ ") and lines[2].startswith("@@")
+    assert "-" + DRAFT.rstrip("\n") in lines and all(line[:1] in "-+@ " for line in lines)
+    assert "оценка" not in out.stdout
+
+
+def test_json_lists_changes_located_in_the_result(draft):
+    out = kanclint("rewrite", "--isolated", "--output-format", "json", str(draft))
+    data = json.loads(out.stdout)
+    assert data["schema"] == "kanclint-rewrite/2"
+    assert data["score_before"] is not None and data["score_after"] >= data["score_before"]
+    for change in data["changes"]:
+        assert data["text"][change["start"]:change["end"]] == change["after"]
+    assert {c["applicability"] for c in data["changes"]} == {"safe", "unsafe"}
+
+
+def test_fix_to_stdout_writes_only_the_fixed_text(draft):
+    out = subprocess.run([sys.executable, "-m", "kanclint", "--isolated", "--fix", "-"], input=DRAFT,
+                         capture_output=True, text=True, encoding="utf-8")
+    assert out.stdout == "Этот пост осуществляет информирование. Мы посадили 5 деревьев.\n"
+
+
+def test_changes_follow_later_rounds():
+    """A change that a later round shifts or edits again is still marked where it now is."""
+    import kanclint as api
+    text = "Данный пост. Следует отметить, что данный текст осуществляет информирование."
+    result = api.fix(text, unsafe=True)
+    assert result.text == "Этот пост. Этот текст информирует."
+    spans = {c.code + ":" + c.before: result.text[c.start:c.end] for c in result.changes}
+    assert spans["KC103:осуществляет информирование"] == "информирует"  # shifted by earlier edits
+    assert spans["KC109:Следует отметить, что д"] == "Этот"  # edited again by a later round: grows to cover it
+    assert all(0 <= c.start <= c.end <= len(result.text) for c in result.changes)
+
+
+def test_marks_nest_and_unsafe_wins():
+    safe = Change("KC101", "x", 0, 4, "Данный", "Этот", Applicability.SAFE)
+    inner = Change("KC103", "y", 2, 3, "a", "b", Applicability.UNSAFE)
+    assert marked_text("Этот пост", [safe]) == "⟦Этот⟧ пост"
+    assert marked_text("Этот пост", [safe, inner]) == "⟦Этот⟧ пост"
+    assert marked_text("Этот пост", [Change("KC103", "y", 5, 9, "a", "пост", Applicability.UNSAFE)]) == "Этот ⟦?пост⟧"

@@ -31,7 +31,9 @@ from typing import Iterable
 from kanclint.text import morphology, protection
 
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:[.,:/]\d+)*")
-_QUOTED = re.compile(r"«[^»\n]*»|\"[^\"\n]*\"|„[^“\n]*“")
+# ASCII quotes open before a non-space and close after one: a stray «"» must not pair with
+# another a paragraph away and make the whole stretch between them one "fact"
+_QUOTED = re.compile(r"«[^»\n]{0,300}»|(?<![\w\"])\"(?=\S)[^\"\n]{1,200}(?<=\S)\"(?!\w)|„[^“\n]{0,300}“")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _OPENERS = frozenset(".!?…:;—–-«\"„(")
 _SENTENCE_BREAK = re.compile(r"[.!?…\n]")

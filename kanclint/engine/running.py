@@ -190,6 +190,8 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
     applied: list[Diagnostic] = []
     changes: list[Change] = []
     rounds = 0
+    exempt = facts_mod.author_words((config or Config()).author)
+    original_facts = facts_mod.facts(text, exempt)
     report = lint(text, config=config, path=path)
     while rounds < MAX_ROUNDS:
         candidates = report.diagnostics if accept is None else [d for d in report.diagnostics if accept(d)]
@@ -197,6 +199,11 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
         if not chosen:
             break
         new_text = apply_edits(text, [e for d in chosen for e in d.fix.edits])  # type: ignore[union-attr]
+        if original_facts - facts_mod.facts(new_text, exempt):  # fixes each fine alone, together not
+            chosen = _jointly_keeping_facts(text, chosen, original_facts, exempt)
+            if not chosen:
+                break
+            new_text = apply_edits(text, [e for d in chosen for e in d.fix.edits])  # type: ignore[union-attr]
         rounds += 1
         if new_text == text:
             break
@@ -205,6 +212,21 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
         text = new_text
         report = lint(text, config=config, path=path)
     return FixResult(text, tuple(applied), report.diagnostics, rounds, tuple(changes))
+
+
+def _jointly_keeping_facts(text: str, chosen: list[Diagnostic], original: Any, exempt: Iterable[str]) -> list[Diagnostic]:
+    """A greedy subset of ``chosen``, in order, whose fixes together keep the original facts.
+
+    Facts are checked fix by fix around each edit in :func:`report_for`; this is the rare
+    second net for fixes that only together change what counts as a fact (a sentence's
+    share of capitals decides whether it is written in Title Case).
+    """
+    kept: list[Diagnostic] = []
+    for d in chosen:
+        trial = apply_edits(text, [e for k in (*kept, d) for e in k.fix.edits])  # type: ignore[union-attr]
+        if not original - facts_mod.facts(trial, exempt):
+            kept.append(d)
+    return kept
 
 
 def to_json(reports: list[Any], errors: list[tuple[str, str]] | None = None) -> dict[str, Any]:

@@ -88,3 +88,15 @@ def test_no_rewrite_loses_a_fact(text, cfg):
     result = kanclint.fix(text, unsafe=True, config=cfg)
     assert not lost(text, result.text), (text, result.text)
     assert all(0 <= c.start <= c.end <= len(result.text) for c in result.changes)
+
+
+def test_plain_edits_skip_the_count_and_others_do_not():
+    from kanclint.text.facts import plain_edit, quoted_spans
+    text = "Данный пост. Конкурс «данный текст» идёт, данный Дом 5."
+    quotes = quoted_spans(text)
+    assert plain_edit(text, 0, 6, quotes)  # a capital that starts the sentence
+    inside = text.index("данный текст")
+    assert not plain_edit(text, inside, inside + 6, quotes)  # inside a quote
+    assert not plain_edit(text, text.index("Дом"), text.index("Дом") + 3, quotes)  # a name
+    assert not plain_edit(text, text.index("5"), text.index("5") + 1, quotes)  # a number
+    assert plain_edit(text, text.index("данный Дом"), text.index("данный Дом") + 6, quotes)

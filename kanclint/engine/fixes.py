@@ -118,8 +118,15 @@ def keep_facts(text: str, diagnostics: Sequence[Diagnostic], exempt: Sequence[st
     choose (``suggestions``), anything else is dropped.  The rest pass unchanged.
     """
     kept: list[Diagnostic] = []
+    quotes = None
     for d in diagnostics:
-        if d.fix is None or fix_keeps_facts(text, d.fix.edits, exempt):
+        if d.fix is None:
+            kept.append(d)
+            continue
+        if quotes is None:
+            quotes = facts_mod.quoted_spans(text)
+        if all(facts_mod.plain_edit(text, e.start, e.end, quotes) for e in d.fix.edits) \
+                or fix_keeps_facts(text, d.fix.edits, exempt):
             kept.append(d)
             continue
         edits = d.fix.edits
@@ -129,7 +136,7 @@ def keep_facts(text: str, diagnostics: Sequence[Diagnostic], exempt: Sequence[st
     return kept
 
 
-FACT_WINDOW = 400  # characters of context on each side of an edit in which facts are compared
+FACT_WINDOW = 200  # characters of context on each side of an edit in which facts are compared
 
 
 def fix_keeps_facts(text: str, edits: Sequence[Edit], exempt: Sequence[str] = ()) -> bool:

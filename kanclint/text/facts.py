@@ -161,6 +161,33 @@ def lost(before: str, after: str, exempt: Iterable[str] = ()) -> Counter[str]:
     return facts(before, exempt) - facts(after, exempt)
 
 
+_FACT_CHARS = re.compile(r"[\d«»\"„“@#/:.]")
+
+
+def quoted_spans(text: str) -> protection.SpanIndex:
+    """Where the quoted facts of ``text`` are, for :func:`plain_edit`."""
+    return protection.SpanIndex(m.span() for m in _QUOTED.finditer(text)) if any(q in text for q in "«\"„") \
+        else protection.SpanIndex(())
+
+
+def plain_edit(text: str, start: int, end: int, quotes: protection.SpanIndex) -> bool:
+    """Whether replacing ``text[start:end]`` cannot touch a fact, decided without counting them.
+
+    True when the replaced text has no digit, quote mark, «@», «#», «/», «:» or «.», no
+    capital letter except one that only starts a sentence, and lies outside every quote.
+    Most fixes swap a lower-case word; counting the facts of their window would cost more
+    than all the rules (the full count is for everything else).
+    """
+    old = text[start:end]
+    if _FACT_CHARS.search(old):
+        return False
+    capitals = [i for i, ch in enumerate(old) if ch.isupper()]
+    if capitals and (capitals != [0] or not _starts_sentence(text, start)):
+        return False
+    # a quote inside the edit has its marks in ``old``; one around it contains an end of it
+    return not (quotes and (quotes.contains(start) or quotes.contains(max(start, end - 1))))
+
+
 def author_words(author: str | None) -> tuple[str, ...]:
     """The words of a configured author that a «мы» rewrite may replace, in any case form.
 

@@ -180,19 +180,23 @@ def lint_file(path: str | Path, *, config: Config | None = None) -> Report:
 
 
 def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: str | None = None,
-        accept: Callable[[Diagnostic], bool] | None = None) -> FixResult:
+        accept: Callable[[Diagnostic], bool] | None = None,
+        using: Callable[..., Report] | None = None) -> FixResult:
     """Apply safe (and, with ``unsafe``, unsafe) fixes until nothing changes.
 
     ``accept`` may veto single fixes (the CLI drops those the file's encoding
     cannot store); a vetoed finding simply stays in ``remaining``.  No fix here can
     change a fact of the text: :func:`report_for` has already turned those into options.
+    ``using`` lints each round instead of :func:`lint` (a :class:`~kanclint.engine.linter.Linter`
+    passes its own, with its paragraph cache).
     """
+    check = using or lint
     applied: list[Diagnostic] = []
     changes: list[Change] = []
     rounds = 0
     exempt = facts_mod.author_words((config or Config()).author)
     original_facts = facts_mod.facts(text, exempt)
-    report = lint(text, config=config, path=path)
+    report = check(text, config=config, path=path)
     while rounds < MAX_ROUNDS:
         candidates = report.diagnostics if accept is None else [d for d in report.diagnostics if accept(d)]
         chosen = choose_fixes(candidates, unsafe=unsafe)
@@ -210,7 +214,7 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
         applied.extend(chosen)
         changes = track_changes(changes, chosen, text, new_text)
         text = new_text
-        report = lint(text, config=config, path=path)
+        report = check(text, config=config, path=path)
     return FixResult(text, tuple(applied), report.diagnostics, rounds, tuple(changes))
 
 

@@ -39,7 +39,7 @@ from kanclint.engine import config as config_mod
 from kanclint.engine import suppression
 from kanclint.engine.config import Config, ConfigError
 from kanclint.engine.parallel import Job, default_jobs, run
-from kanclint.engine.registry import PluginError
+from kanclint.engine.registry import PluginError, rule_by_code
 from kanclint.engine.linter import Linter
 from kanclint.engine.running import InternalError
 from kanclint.files.inputs import (
@@ -418,7 +418,7 @@ def _add_ignores(reports: list[Report]) -> int:
         entries = by_file.setdefault(found, suppression.read_ignore_file(found) if found.exists() else [])
         key = suppression.relative_key(found, r.path)
         for d in r.diagnostics:
-            if d.code != "KC001":
+            if getattr(rule_by_code(d.code), "suppressible", True):
                 entries.append(suppression.IgnoreEntry(key, d.code, d.match,
                                                        suppression.fingerprint(r.text, d.start, d.end)))
     total = 0

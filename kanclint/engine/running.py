@@ -12,10 +12,9 @@ from kanclint.engine import signals as signals_mod
 from kanclint.engine import suppression
 from kanclint.engine.config import Config
 from kanclint.engine.fixes import MAX_ROUNDS, Change, FixResult, apply_edits, choose_fixes, keep_facts, track_changes
-from kanclint.engine.registry import rule_by_code
 from kanclint.files.inputs import read_text
 from kanclint.model import Diagnostic, Report, outermost
-from kanclint.rules.meta import NotRussian
+from kanclint.rules.meta import NotRussian, StaleIgnore
 from kanclint.text import facts as facts_mod
 from kanclint.text.document import Document
 from kanclint.text.morphology import fold
@@ -103,11 +102,11 @@ def apply_suppressions(document: Document, diagnostics: list[Diagnostic], cfg: C
             kept.append(d)
         else:
             used.add(hit)
-    stale_rule = rule_by_code("KC001")
-    if stale_rule is not None and config_mod.is_enabled(stale_rule, cfg, path):
+    stale_rule = StaleIgnore()
+    if config_mod.is_enabled(stale_rule, cfg, path):
         for e in entries:
             if e not in used:
-                kept.append(stale_rule.diagnostic(  # type: ignore[attr-defined]
+                kept.append(stale_rule.diagnostic(
                     document, 0, 0,
                     f"Запись в {ignore_file.name} больше не нужна: {e.code} «{e.match}» в тексте не найдено.",
                 ))

@@ -297,11 +297,11 @@ class KanclintServer(LanguageServer):
                 continue  # the fix already says exactly this
             action(f"Заменить на «{s}»" if s else f"Убрать «{f.match}»",
                    edit=self.workspace_edit(linted, [Edit(f.start, f.end, s)]))
-        if linted.path and f.code != "KC001":
+        rule = rule_by_code(f.code)
+        if linted.path and getattr(rule, "suppressible", True):
             title = f"Не показывать «{_short(f.match)}» в этом файле"
             args = {"uri": linted.uri, "version": linted.version, "code": f.code, "start": f.start, "end": f.end}
             action(title, command=lsp.Command(title=title, command=IGNORE_COMMAND, arguments=[args]))
-        rule = rule_by_code(f.code)
         word = f.match.strip()
         if getattr(rule, "lexical", True) and word and "\n" not in word and len(word) <= 60:
             title = f"Разрешить «{word}» во всём проекте"

@@ -193,9 +193,9 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
     applied: list[Diagnostic] = []
     changes: list[Change] = []
     rounds = 0
+    report = check(text, config=config, path=path)  # first: it rejects a text that is not a str
     exempt = facts_mod.author_words((config or Config()).author)
     original_facts = facts_mod.facts(text, exempt)
-    report = check(text, config=config, path=path)
     while rounds < MAX_ROUNDS:
         candidates = report.diagnostics if accept is None else [d for d in report.diagnostics if accept(d)]
         chosen = choose_fixes(candidates, unsafe=unsafe)

@@ -15,6 +15,7 @@ from kanclint.engine.fixes import MAX_ROUNDS, Change, FixResult, apply_edits, ch
 from kanclint.files.inputs import read_text
 from kanclint.model import Diagnostic, Report, outermost
 from kanclint.rules.meta import NotRussian, StaleIgnore
+from kanclint import lexicon
 from kanclint.text import facts as facts_mod
 from kanclint.text.document import Document
 from kanclint.text.morphology import fold
@@ -139,7 +140,7 @@ def report_for(document: Document, cfg: Config, found: list[Diagnostic]) -> Repo
     diagnostics = apply_suppressions(document, found, cfg)
     signals = signals_mod.compute(document, score_mod.fix_edits(diagnostics))
     # after the signals, which read the text as the rules' fixes would leave it
-    diagnostics = keep_facts(text, diagnostics, facts_mod.author_words(cfg.author))
+    diagnostics = keep_facts(text, diagnostics, replaceable_names(cfg))
     metrics: dict[str, float] = {
         "words": len(document.words),
         "sentences": len(document.sentences),
@@ -178,6 +179,16 @@ def lint_file(path: str | Path, *, config: Config | None = None) -> Report:
     return lint(decoded.text, config=config, path=str(path))
 
 
+def replaceable_names(cfg: Config) -> tuple[str, ...]:
+    """Capitalised words a «мы» rewrite may replace without losing a fact: the configured
+    author's name, and with ``we = true`` the names of bodies («Министерство», «Администрация»)
+    that the post's organisation uses for itself (the rewrites decide which mention is the author)."""
+    words = facts_mod.author_words(cfg.author)
+    if cfg.we:
+        words += tuple(sorted(lexicon.word_list("bodies")))
+    return words
+
+
 def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: str | None = None,
         accept: Callable[[Diagnostic], bool] | None = None,
         using: Callable[..., Report] | None = None) -> FixResult:
@@ -194,7 +205,7 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
     changes: list[Change] = []
     rounds = 0
     report = check(text, config=config, path=path)  # first: it rejects a text that is not a str
-    exempt = facts_mod.author_words((config or Config()).author)
+    exempt = replaceable_names(config or Config())
     original_facts = facts_mod.facts(text, exempt)
     while rounds < MAX_ROUNDS:
         candidates = report.diagnostics if accept is None else [d for d in report.diagnostics if accept(d)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from kanclint.model import Diagnostic, Severity
+from kanclint.model import Applicability, Diagnostic, Fix, Severity
 from kanclint.rules.base import Rule
 from kanclint.rules.press_release.address import (
     MARKER_NAMES,
@@ -24,7 +24,10 @@ from kanclint.rules.press_release.leads import (
 from kanclint.rules.press_release.persons import (
     find_official_titles,
     find_third_person_self,
+    third_person_message,
+    third_person_span,
 )
+from kanclint.rules.press_release.voice import self_rewrites
 from kanclint.rules.press_release.words import CATEGORY
 from kanclint.text.document import Document
 from kanclint.text.russian import plural
@@ -132,8 +135,32 @@ class ThirdPersonSelf(_PressReleaseRule):
     example = "Администрация района провела субботник в парке."
     instead = "Мы провели субботник в парке — спасибо всем, кто пришёл!"
 
-    def markers(self, document: Document) -> Iterable[Marker]:
+    fix_safety = (
+        "Исправление всегда требует проверки (`--fix --unsafe-fixes`) и предлагается, только когда в "
+        "настройках сказано, кто пишет пост: `we = true` или `author = \"…\"`. С `author` переписываются "
+        "только упоминания самого автора («Администрация района» при `author = \"Администрация "
+        "Тальменского района\"`), о других организациях правило молчит; с `we = true` — только "
+        "названия без имён собственных, номеров и кавычек. Если `author` — должность («Глава района»), "
+        "пишется «я». Глагол ставится в форму «мы» («провела» → «провели», «напоминает» → "
+        "«напоминаем»); канцелярский глагол заменяется по словарю («осуществляет приём» → «принимаем»), "
+        "а если замены нет, правило только советует."
+    )
+
+    def markers(self, document: Document) -> Iterable[Marker]:  # pragma: no cover - check() is used
         return document.shared(find_third_person_self)
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        for found in document.shared(self_rewrites):
+            start, end = third_person_span(found)
+            fix = None
+            if found.edits:
+                fix = Fix(f"Заменить на «{found.shown}»", found.edits, Applicability.UNSAFE)
+            # the suggestion replaces exactly the finding's span, as every suggestion does
+            exact = found.shown is not None and found.mention.clean_name and (start, end) == (found.start, found.end)
+            yield self.diagnostic(
+                document, start, end, third_person_message(document, found), fix=fix,
+                suggestions=(found.shown,) if exact else (),
+            )
 
 
 class NoReaderAddress(_PressReleaseRule):

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from kanclint.model import Edit, apply_edits
-from kanclint.rules.phrases import PhraseRule, builtin_rules
+from kanclint.rules.phrases.cleaning import clean_text, word_edit
 from kanclint.rules.press_release.words import (
     _ACRONYM_SHAPE,
     INSTITUTION_ACRONYMS,
@@ -170,8 +170,20 @@ def _after_vocative(sentence: Sentence) -> tuple[Token, ...]:
     return content
 
 
+# adjectives that name another party, never the page itself: «Подрядная организация ремонтирует…»
+OTHER_PARTY = frozenset({
+    "подрядный", "сторонний", "соседний", "другой", "иной", "каждый", "любой", "управляющий",
+    "уполномоченный", "строительный", "ремонтный", "дорожный", "частный", "коммерческий", "проектный",
+    "специализированный", "надзорный", "контрольный", "вышестоящий", "федеральный", "региональный",
+    "профильный", "ответственный", "компетентный", "соответствующий", "территориальный",
+})
+
+
 def _nominative_adjective(token: Token) -> bool:
-    return any(p.pos == "ADJF" and "nomn" in p.grammemes and "Apro" not in p.grammemes for p in token.parses)
+    return token.lemma not in OTHER_PARTY and any(
+        p.pos in {"ADJF", "PRTF"} and "nomn" in p.grammemes and "Apro" not in p.grammemes
+        and p.lemma not in OTHER_PARTY for p in token.parses
+    )
 
 
 def _proper_adjective(token: Token) -> bool:
@@ -324,63 +336,6 @@ def _first_person(token: Token, person: bool) -> str | None:
         return None
 
 
-@cache
-def _phrase_rules() -> tuple[PhraseRule, ...]:
-    """The shipped dictionaries: the judges of whether a «мы» verb is канцелярит."""
-    return tuple(builtin_rules())
-
-
-def _dictionary_findings(text: str, start: int, end: int, kept: frozenset[str]):
-    """Dictionary findings on the words of ``[start, end)`` that the rewrite wrote (not the author's)."""
-    doc = Document(text)
-    ours = [t for t in doc.tokens if t.is_word and start <= t.start < end and t.key not in kept]
-    found = []
-    for rule in _phrase_rules():
-        for d in rule.check(doc):
-            if any(d.start < t.end and t.start < d.end for t in ours):
-                found.append(d)
-    return found
-
-
-def _clean(text: str, start: int, end: int, kept: frozenset[str]) -> tuple[str, int, int] | None:
-    """``text`` with the dictionaries' fixes applied to the words the rewrite wrote in ``[start, end)``.
-
-    ``None`` when a finding there has no fix (the advice then names only «мы»).
-    """
-    for _ in range(3):
-        found = _dictionary_findings(text, start, end, kept)
-        if not found:
-            return text, start, end
-        fixable = [d for d in found if d.fix is not None]
-        if not fixable or any(
-            not any(f.start <= d.start and d.end <= f.end for f in fixable) for d in found if d.fix is None
-        ):
-            return None  # канцелярит there that no dictionary rewrites
-        d = max(fixable, key=lambda f: f.end - f.start)
-        assert d.fix is not None
-        new = apply_edits(text, list(d.fix.edits))
-        shift = len(new) - len(text)
-        start, end = min(start, d.fix.start), max(end + shift, d.fix.end + shift)
-        start = min(start, len(new))
-        text = new
-    return None
-
-
-def _word_edit(old: str, new: str, base: int) -> Edit:
-    """One edit from the first to the last changed word of ``old`` (offsets from ``base``)."""
-    prefix = 0
-    while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
-        suffix += 1
-    while prefix > 0 and (old[prefix - 1].isalnum() or old[prefix - 1] == "-"):
-        prefix -= 1
-    while suffix > 0 and (old[len(old) - suffix].isalnum() or old[len(old) - suffix] == "-"):
-        suffix -= 1
-    return Edit(base + prefix, base + len(old) - suffix, new[prefix:len(new) - suffix])
-
-
 _SPACES = re.compile(r"\s*")
 
 
@@ -421,7 +376,7 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
     last = (mention.conjoined or (mention.verb,))[-1]
     clause_end = last.end - base + sum(len(e.replacement) - (e.end - e.start) for e in edits)
     kept = frozenset(t.key for t in sentence.tokens if t.is_word)
-    cleaned = _clean(new, clause_start, clause_end, kept)
+    cleaned = clean_text(new, clause_start, clause_end, kept)
     if cleaned is None:
         return SelfRewrite(mention, None, (), person, mention.name[0].start, plain_end, True)
     new, clause_start, clause_end = cleaned
@@ -433,7 +388,7 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
     if not mention.clean_name:  # the advice names the verb alone; the words between are the author's to place
         shown = f"{pronoun} {forms[0][0]}"
         return SelfRewrite(mention, shown, (), person, mention.name[0].start, plain_end, True)
-    fix = (_word_edit(text, new, base),) if applies and new != text else ()
+    fix = (word_edit(text, new, base),) if applies and new != text else ()
     if any(document.is_protected(e.start, e.end) for e in fix):
         fix = ()  # a quote is the quoted person's words: «Администрация района провела…», — написал читатель
     return SelfRewrite(mention, shown or None, fix, person, base + clause_start, end, more)
@@ -452,3 +407,11 @@ def _plain_name(mention: SelfMention) -> bool:
 def self_rewrites(document: Document) -> list[SelfRewrite]:
     """KC304's findings, each with its advice and (when configured) its fix; shared with KC307."""
     return [rewrite(document, m) for m in self_mentions(document)]
+
+
+def in_own_voice(text: str, author: str | None, we: bool) -> str:
+    """``text`` (a sentence another rule wrote) with KC304's fixes applied: «Администрация района
+    провела…» becomes «Мы провели…» when the configuration says the administration writes."""
+    document = Document(text, author=author, we=we)
+    edits = [e for found in self_rewrites(document) for e in found.edits]
+    return apply_edits(text, edits) if edits else text

@@ -16,7 +16,8 @@ from kanclint.rules.press_release.address import (
     find_wall_of_text,
     press_release_markers,
 )
-from kanclint.rules.press_release.helpers import Marker, _trimmed
+from kanclint.rules.press_release.advice import closing_question, opening_template
+from kanclint.rules.press_release.helpers import Marker, _trimmed, opening_sentences
 from kanclint.rules.press_release.leads import (
     find_ceremonial_leads,
     find_protocol_verbs,
@@ -44,7 +45,11 @@ class _PressReleaseRule(Rule):
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         for m in self.markers(document):
-            yield self.diagnostic(document, m.start, m.end, m.message)
+            yield self.diagnostic(document, m.start, m.end, m.message + self.advice(document, m))
+
+    def advice(self, document: Document, marker: Marker) -> str:
+        """A template drawn from the post that some rules add to their message (see .advice)."""
+        return ""
 
 
 class CeremonialLead(_PressReleaseRule):
@@ -68,6 +73,9 @@ class CeremonialLead(_PressReleaseRule):
 
     def markers(self, document: Document) -> Iterable[Marker]:
         return document.shared(find_ceremonial_leads)
+
+    def advice(self, document: Document, marker: Marker) -> str:
+        return f" Например: «{opening_template(document)}»."
 
 
 class ProtocolVerb(_PressReleaseRule):
@@ -115,6 +123,12 @@ class OfficialTitleLead(_PressReleaseRule):
 
     def markers(self, document: Document) -> Iterable[Marker]:
         return document.shared(find_official_titles)
+
+    def advice(self, document: Document, marker: Marker) -> str:
+        opening = opening_sentences(document)
+        if not opening or marker.start >= opening[-1].end:
+            return ""  # a title further down is not the post's opening
+        return f" Первое предложение — о читателе, например: «{opening_template(document)}»."
 
 
 class ThirdPersonSelf(_PressReleaseRule):
@@ -188,6 +202,9 @@ class NoReaderAddress(_PressReleaseRule):
     def markers(self, document: Document) -> Iterable[Marker]:
         return document.shared(find_no_reader_address)
 
+    def advice(self, document: Document, marker: Marker) -> str:
+        return f" Например, в конце: «{closing_question(document)}»"
+
 
 class WallOfText(_PressReleaseRule):
     """KC306: a wall of text in the feed is scrolled past unread."""
@@ -253,5 +270,6 @@ class PressReleaseShape(Rule):
             document, start, end,
             f"Пост построен как пресс-релиз: {plural(len(found), 'признак', 'признака', 'признаков')} из {len(MARKER_NAMES)} — {names}. "
             "Перестройте его: начните с того, что меняется для читателя; вместо названия организации "
-            "пишите «мы»; закончите вопросом или призывом — «приходите», «напишите в комментариях».",
+            "пишите «мы»; закончите вопросом или призывом. "
+            f"Начало, например: «{opening_template(document)}»; конец: «{closing_question(document)}»",
         )

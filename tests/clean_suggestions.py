@@ -11,6 +11,10 @@ the proposal wrote and that the draft did not already have:
   `we`/`author` is configured: KC201's «Администрация района провела мероприятие» puts the
   author's own doer first, and only the configuration can tell whether that body is the author
   (with it, the rewrite says «Мы провели…» and KC304 is silent; that case is not excused);
+* KC201's *hint* (info: a passive without a doer) on a word that replaced a passive word of the
+  draft («приобретено» → «куплено», «осуществляется» → «ведётся»): the voice is the author's
+  construction, kept as it was; KC201's own rewrite of it is the next step.  A replacement that
+  turns an active word into a passive is not excused, nor is KC201's warning (a doer named);
 * a shape or metric finding (:data:`SHAPE_RULES`: a genitive chain, a noun-heavy or long
   sentence, stacked participles, a ceremonial opening, a post without an address…) judges
   the sentence or the post, not a word; it counts only when the draft had no finding of that
@@ -23,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 import kanclint
-from kanclint import Config, Diagnostic, Edit
+from kanclint import Config, Diagnostic, Document, Edit, Severity
 from kanclint.model import apply_edits
 
 # Rules that judge the shape of a sentence or a post rather than a word; see the module docstring.
@@ -79,6 +83,18 @@ def _touches(d: Diagnostic, spans: list[tuple[int, int]]) -> bool:
     return any(d.start < b and a < d.end if a < b else d.start < a < d.end for a, b in spans)
 
 
+def _replaced_passive(text: str, edits: tuple[Edit, ...]) -> bool:
+    """Every edit replaced a passive participle or a «-ся» verb of the draft."""
+    for e in edits:
+        words = [t for t in Document(text).tokens if t.is_word and e.start <= t.start < e.end]
+        if not words or not all(
+            any("pssv" in p.grammemes or (p.pos == "VERB" and t.key.endswith(("ся", "сь"))) for p in t.parses)
+            for t in words
+        ):
+            return False
+    return True
+
+
 def _named_by_draft(a: Diagnostic, text: str, after_text: str, spans: list[tuple[int, int]]) -> bool:
     """Every word of the finding but its verb is a word of the draft, in some form
     («прокуратурой» → «Прокуратура»): the proposal moved the author's body, it named none."""
@@ -120,6 +136,8 @@ def _check(code, proposal, text, after_text, edits, before, config) -> list[Flag
                                          or b.start <= min(s for s, _ in old_spans) <= b.end) for b in before):
                 continue
         elif any(_same(a, b, min(s for s, _ in old_spans)) for b in before):
+            continue
+        elif a.code == "KC201" and a.severity is Severity.INFO and _replaced_passive(text, edits):
             continue
         elif a.code == "KC304" and not (config.we or config.author) and _named_by_draft(a, text, after_text, spans):
             continue

@@ -105,6 +105,7 @@ def third_person_message(document: Document, found: SelfRewrite) -> str:
         return (f"«{said}» — вы говорите о себе в третьем лице, как в пресс-релизе. "
                 f"Напишите {instead}: так вы говорите с читателем напрямую.")
     instead = _shown(found, "мы")
-    tail = "" if document.speaks_as_we else " Если в настройках указать `we = true` или `author`, kanclint исправит это сам."
+    fixable = found.mention.clean_name and found.shown is not None
+    tail = "" if document.speaks_as_we or not fixable else " Если в настройках указать `we = true` или `author`, kanclint исправит это сам."
     return (f"«{said}» — организация говорит о себе в третьем лице, как в пресс-релизе. "
             f"Если пост от её имени, напишите {instead}: так вы говорите с читателем напрямую.{tail}")

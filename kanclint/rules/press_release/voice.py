@@ -31,7 +31,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from kanclint.model import Edit, apply_edits
-from kanclint.rules.phrases.cleaning import clean_text, word_edit
+from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, word_edit
+from kanclint.rules.press_release.leads import _date_expression
 from kanclint.rules.press_release.words import (
     _ACRONYM_SHAPE,
     INSTITUTION_ACRONYMS,
@@ -53,13 +54,6 @@ _BREAKS = frozenset({",", ";", ":", "—", "–", "(", "?", "!"})
 _QUOTES = frozenset("«»\"„“”'")
 # words a time adjunct between the name and the verb is made of («с 1 марта», «в эту субботу»)
 _TIME_WORDS = MONTHS | WEEKDAYS | TIME_NOUNS | PERIOD_NOUNS | RECENT_ADJECTIVES | RELATIVE_DAYS | {"г", "ежегодно"}
-# «-ский» adjectives that are not places («детский сад», «районный» is not «-ский» anyway)
-_COMMON_SKIJ = frozenset({"детский", "городской", "областной", "краевой", "сельский", "поселковый",
-                          "библиотечный", "педагогический", "медицинский", "спортивный", "юношеский",
-                          "социальный", "культурный", "молодёжный", "молодежный", "музыкальный",
-                          "художественный", "театральный", "технический", "физкультурный", "туристский",
-                          "туристический", "краеведческий", "исторический", "научный", "методический",
-                          "ресурсный", "государственный", "муниципальный", "национальный"})
 # lower-case words an author's name may leave out and a mention may add
 _TOLERATED = frozenset({"муниципальный", "наш"})
 
@@ -75,6 +69,7 @@ class SelfMention:
     verb: Token
     conjoined: tuple[Token, ...]  # verbs joined to ``verb`` by «и» or a comma
     clean_name: bool  # only words in the name, so the rest of the sentence can be rewritten around it
+    capital: bool  # the name starts the sentence: «Мы»/«Приглашаем» take its capital
 
 
 @dataclass(frozen=True)
@@ -186,15 +181,6 @@ def _nominative_adjective(token: Token) -> bool:
     )
 
 
-def _proper_adjective(token: Token) -> bool:
-    """«Олонецкий», «Карельский»: a place in the name, or a word pymorphy3 only guesses."""
-    if any(p.grammemes & {"Geox", "Name", "Surn", "Orgn"} for p in token.parses):
-        return True
-    if not any(getattr(p.raw, "is_known", False) for p in token.parses):
-        return True
-    return token.lemma.endswith(("ский", "цкий")) and token.lemma not in _COMMON_SKIJ
-
-
 def _name_word(token: Token, quoted: bool) -> bool:
     """A word that belongs to an organisation's name after its head («района», «№ 5», «„ЦБС“»)."""
     if quoted or token.text in _QUOTES or token.text in {"№", "-"} or token.text.isdigit():
@@ -241,8 +227,34 @@ def _conjoined(sentence: Sentence, verb: Token) -> tuple[Token, ...]:
     return tuple(out)
 
 
-def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | None) -> SelfMention | None:
+def _headline(token: Token) -> bool:
+    """A word of a headline in capitals run into the sentence («ИГРА ДЛЯ ШКОЛЬНИКОВ 😊 Музей приглашает…»)."""
+    return (
+        token.text.isupper() and len(token.text) > 2 and token.text not in INSTITUTION_ACRONYMS
+        and not _ACRONYM_SHAPE.match(token.text) and any(getattr(p.raw, "is_known", False) for p in token.parses)
+    )
+
+
+def _subject_words(sentence: Sentence) -> tuple[tuple[Token, ...], bool]:
+    """The words where a subject may start, and whether it starts the sentence (takes a capital).
+
+    Skipped before it: an address («Друзья,»), a headline in capitals, a date («23 мая», «В субботу»).
+    """
     content = _after_vocative(sentence)  # «Друзья,» does not turn a report into a talk
+    capital = bool(content) and content[0] is sentence.content[0]
+    headline = 0
+    while headline < len(content) and _headline(content[headline]):
+        headline += 1
+    if headline and headline < len(content):
+        content = content[headline:]
+    when = _date_expression(content)
+    if when and when < len(content):
+        return content[when:], False
+    return content, capital
+
+
+def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | None) -> SelfMention | None:
+    content, capital = _subject_words(sentence)
     if not content:
         return None
     lead = content[0]
@@ -292,7 +304,7 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
     while name and not (name[-1].is_word or name[-1].text.isdigit() or name[-1].text in _QUOTES):
         between.insert(0, name.pop())  # trailing punctuation belongs to what follows
     clean = all(_time_word(t) for t in between)
-    return SelfMention(sentence, tuple(name), head, tuple(between), verb, _conjoined(sentence, verb), clean)
+    return SelfMention(sentence, tuple(name), head, tuple(between), verb, _conjoined(sentence, verb), clean, capital)
 
 
 def self_mentions(document: Document) -> list[SelfMention]:
@@ -343,10 +355,7 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
     """The «мы» clause for the message, and the fix when the configuration allows it."""
     profile = author_profile(document)
     person = profile is not None and profile.person
-    applies = document.speaks_as_we and (
-        profile is not None or (mention.clean_name and _plain_name(mention))
-    )
-    applies = applies and mention.clean_name
+    applies = document.speaks_as_we and mention.clean_name and (profile is not None or _plain_name(mention))
     sentence = mention.sentence
     text = document.text[sentence.start:sentence.end]
     base = sentence.start
@@ -354,12 +363,15 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
     plain_end = mention.verb.end
     if any(f is None for f, _ in forms):
         return SelfRewrite(mention, None, (), person, mention.name[0].start, plain_end, True)
+    pronoun = "я" if person else "мы"
+    if not mention.clean_name:  # advice names the verb alone: the words between are the author's to place
+        shown = clean_phrase(f"{pronoun} {forms[0][0]}")
+        return SelfRewrite(mention, shown, (), person, mention.name[0].start, plain_end, True)
     past = "past" in mention.verb.grammemes
     drop = not past and not mention.between
-    opening = mention.name[0] is _after_vocative(sentence)[0] and mention.name[0] is sentence.content[0]
+    opening = mention.capital
     edits: list[Edit] = []
     name_start, name_end = mention.name[0].start - base, mention.name[-1].end - base
-    pronoun = "я" if person else "мы"
     first_verb = forms[0][0] or ""
     if drop:
         gap = _SPACES.match(text, name_end).end()
@@ -385,9 +397,6 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
     shown = new[clause_start:clause_end]
     end = base + clause_end - (len(new) - len(text))  # after the clause the texts agree
     more = clause_end < len(new.rstrip(" .!\n"))
-    if not mention.clean_name:  # the advice names the verb alone; the words between are the author's to place
-        shown = f"{pronoun} {forms[0][0]}"
-        return SelfRewrite(mention, shown, (), person, mention.name[0].start, plain_end, True)
     fix = (word_edit(text, new, base),) if applies and new != text else ()
     if any(document.is_protected(e.start, e.end) for e in fix):
         fix = ()  # a quote is the quoted person's words: «Администрация района провела…», — написал читатель
@@ -397,8 +406,8 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
 def _plain_name(mention: SelfMention) -> bool:
     """A common noun phrase («администрация района»): no proper name, number or quote to lose."""
     for t in mention.name:
-        if t.start < mention.head.start and _proper_adjective(t):
-            return False
+        if t.start < mention.head.start:
+            return False  # «Краеведческий музей», «Районная больница»: often another body; `author` decides
         if t.text[:1].isupper() and t is not mention.name[0] or t.text.isdigit() or t.text in _QUOTES or t.text == "№":
             return False
     return not mention.head.text.isupper()

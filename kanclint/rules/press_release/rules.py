@@ -28,6 +28,7 @@ from kanclint.rules.press_release.persons import (
     third_person_message,
     third_person_span,
 )
+from kanclint.rules.press_release.ours import owned_mentions
 from kanclint.rules.press_release.voice import self_rewrites
 from kanclint.rules.press_release.words import CATEGORY
 from kanclint.text.document import Document
@@ -151,13 +152,16 @@ class ThirdPersonSelf(_PressReleaseRule):
 
     fix_safety = (
         "Исправление всегда требует проверки (`--fix --unsafe-fixes`) и предлагается, только когда в "
-        "настройках сказано, кто пишет пост: `we = true` или `author = \"…\"`. С `author` переписываются "
-        "только упоминания самого автора («Администрация района» при `author = \"Администрация "
-        "Тальменского района\"`), о других организациях правило молчит; с `we = true` — только "
-        "названия без имён собственных, номеров и кавычек. Если `author` — должность («Глава района»), "
-        "пишется «я». Глагол ставится в форму «мы» («провела» → «провели», «напоминает» → "
-        "«напоминаем»); канцелярский глагол заменяется по словарю («осуществляет приём» → «принимаем»), "
-        "а если замены нет, правило только советует."
+        "настройках сказано, кто пишет пост: `we = true` или `author = \"…\"`. Глагол ставится в форму "
+        "«мы» («Министерство провело» → «Мы провели», «Администрация района напоминает» → «Напоминаем»); "
+        "канцелярский глагол заменяется по словарю («осуществляет приём» → «принимаем»), а если замены "
+        "нет, правило только советует. С `author` переписываются только упоминания самого автора "
+        "(«Администрация района» при `author = \"Администрация Тальменского района\"`), о других "
+        "организациях правило молчит; упоминание в родительном падеже становится «нашим» («при поддержке "
+        "администрации района» → «при нашей поддержке»), кроме «администрации и министерства». Если "
+        "`author` — должность («Глава Тальменского района»), пишется «я». С `we = true` переписываются "
+        "только названия без прилагательных, имён собственных, номеров и кавычек: «Краеведческий музей» "
+        "или «Министерство просвещения России» может быть и другой организацией. Цитаты не меняются."
     )
 
     def markers(self, document: Document) -> Iterable[Marker]:  # pragma: no cover - check() is used
@@ -174,6 +178,16 @@ class ThirdPersonSelf(_PressReleaseRule):
             yield self.diagnostic(
                 document, start, end, third_person_message(document, found), fix=fix,
                 suggestions=(found.shown,) if exact else (),
+            )
+        for owned in owned_mentions(document):  # «при поддержке администрации района» → «при нашей поддержке»
+            edit = owned.edit
+            said = document.text[edit.start:edit.end]
+            yield self.diagnostic(
+                document, edit.start, edit.end,
+                f"«{said}» — организация говорит о себе в третьем лице. На своей странице проще: "
+                f"«{edit.replacement}».",
+                fix=Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
+                suggestions=(edit.replacement,),
             )
 
 

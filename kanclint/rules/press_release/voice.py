@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Sequence
 from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, word_edit
 from kanclint.rules.press_release.leads import _date_expression
@@ -124,11 +125,16 @@ def author_profile(document: Document) -> AuthorProfile | None:
 
 
 def _matches_author(profile: AuthorProfile, mention: SelfMention) -> bool:
-    head = mention.head.text.upper() if mention.head.text.isupper() else mention.head.lemma
-    acronym = mention.head.text.isupper() and mention.head.text in profile.lemmas  # «СОШ № 5» of «МБОУ СОШ № 5»
-    if head != profile.head and not (mention.head.lemmas & {profile.head}) and not acronym:
+    return names_author(profile, mention.head, mention.name)
+
+
+def names_author(profile: AuthorProfile, head_token: Token, name: Sequence[Token]) -> bool:
+    """Whether ``name`` (headed by ``head_token``) is the author's: same head, only the author's words."""
+    head = head_token.text.upper() if head_token.text.isupper() else head_token.lemma
+    acronym = head_token.text.isupper() and head_token.text in profile.lemmas  # «СОШ № 5» of «МБОУ СОШ № 5»
+    if head != profile.head and not (head_token.lemmas & {profile.head}) and not acronym:
         return False
-    for t in mention.name:
+    for t in name:
         if not (t.is_word or t.text.isdigit()) or t.text == "№":
             continue
         keys = _word_keys(t)

@@ -6,8 +6,9 @@ by the author's name in the genitive takes «наш» instead — «при по�
 провели…» → «Наши сотрудники провели…».  «наш» agrees with the noun and stands before its
 adjectives («на официальном сайте администрации» → «на нашем официальном сайте»).  Not
 rewritten: a name joined to another by «и» or a comma («при поддержке администрации и
-министерства»), a noun that already has an owner («её сайте», «своих сотрудников»), a noun whose
-case is ambiguous for «наш», text in quotes.
+министерства»), two nouns sharing the name («анонсами и новостями музея»), a name followed by a
+preposition that may belong to it («музея на площади Кирова»), a noun that already has an owner
+(«её сайте», «своих сотрудников»), a noun whose case is ambiguous for «наш», text in quotes.
 """
 
 from __future__ import annotations
@@ -85,6 +86,10 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             j -= 1
         if j >= 0 and tokens[j].key in _OWNERS or first.key in _OWNERS:
             continue
+        if j >= 0 and tokens[j].text in {"и", ",", "или"}:
+            continue  # «анонсами и новостями музея»: the name owns both nouns
+        if after and after[0].pos == "PREP":
+            continue  # «музея на площади Кирова», «управления по делам молодёжи»: the name may go on
         our = _our(owner)
         if our is None:
             continue

@@ -90,3 +90,12 @@ def test_templates_are_not_kanceljarit_themselves(text):
 def test_facts_are_the_authors_words():
     facts = post_facts(Document(CEREMONIAL))
     assert (facts.when, facts.where, facts.event.text, facts.past) == ("15 апреля", "в администрации района", "совещание", True)
+
+
+def test_place_keeps_its_proper_name_and_a_talking_opening_gets_no_template():
+    assert opening_template(Document("В Республике Карелия 13 октября прошёл фестиваль театров.")) == (
+        "В Республике Карелия: … — что это значит для вас: …"
+    )
+    text = "Не забудьте прийти: выступят глава района И. П. Смирнов и депутат А. В. Орлова."
+    found = [d for d in kanclint.lint(text, config=CONFIG).diagnostics if d.code == "KC303"]
+    assert found and all("что это значит для вас" not in d.message for d in found)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from kanclint.rules.press_release.helpers import opening_sentences
 from kanclint.rules.press_release.leads import _date_expression
-from kanclint.rules.press_release.words import EVENT_NOUNS, RELATIVE_DAYS
+from kanclint.rules.press_release.words import EVENT_NOUNS, RELATIVE_DAYS, SECOND_PERSON
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_raw
 
@@ -71,10 +71,13 @@ def _where(document: Document, sentence: Sentence, skip: int) -> str:
         if head.lemma in EVENT_NOUNS or head.lemma in VISITED_EVENTS or head.key in RELATIVE_DAYS:
             continue  # «на совещании» is the event, not the place
         end = head.end
+        previous = head
         for t2 in tokens[i + 2 : i + 6]:
-            if t2.text in _PLACE_STOP or not (t2.is_word or t2.text in {"№"} or t2.text.isdigit()):
+            number = t2.text.isdigit() and previous.text == "№"  # «в школе № 5», not «Карелия 13 - 15 октября»
+            previous = t2
+            if t2.text in _PLACE_STOP or not (t2.is_word or t2.text in {"№"} or number):
                 break
-            if not (t2.text in {"№"} or t2.text.isdigit()
+            if not (t2.text in {"№"} or number or t2.text[:1].isupper()  # «в Республике Карелия»
                     or any(p.pos in {"NOUN", "ADJF"} and "gent" in p.grammemes for p in t2.parses)):
                 break
             end = t2.end
@@ -114,6 +117,17 @@ def _form(token: Token, case: str) -> str:
         return token.text.lower()
     number = "plur" if "plur" in reading.grammemes and "Pltm" not in reading.grammemes else "sing"
     return inflect_raw(reading.raw, frozenset({case, number})) or token.text.lower()
+
+
+def opening_speaks_to_reader(document: Document) -> bool:
+    """Whether the opening already addresses the reader («Не забудьте…», «вы», a question)."""
+    for sentence in opening_sentences(document):
+        if document.text[sentence.start:sentence.end].rstrip().endswith("?"):
+            return True
+        for t in sentence.tokens:
+            if t.key in SECOND_PERSON or (t.pos == "VERB" and "impr" in t.grammemes):
+                return True
+    return False
 
 
 def opening_template(document: Document) -> str:

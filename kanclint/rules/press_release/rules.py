@@ -16,7 +16,7 @@ from kanclint.rules.press_release.address import (
     find_wall_of_text,
     press_release_markers,
 )
-from kanclint.rules.press_release.advice import closing_question, opening_template
+from kanclint.rules.press_release.advice import closing_question, opening_speaks_to_reader, opening_template
 from kanclint.rules.press_release.helpers import Marker, _trimmed, opening_sentences
 from kanclint.rules.press_release.leads import (
     find_ceremonial_leads,
@@ -127,8 +127,8 @@ class OfficialTitleLead(_PressReleaseRule):
 
     def advice(self, document: Document, marker: Marker) -> str:
         opening = opening_sentences(document)
-        if not opening or marker.start >= opening[-1].end:
-            return ""  # a title further down is not the post's opening
+        if not opening or marker.start >= opening[-1].end or opening_speaks_to_reader(document):
+            return ""  # a title further down is not the post's opening; «Не забудьте…» already talks
         return f" Первое предложение — о читателе, например: «{opening_template(document)}»."
 
 

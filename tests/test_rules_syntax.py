@@ -75,9 +75,10 @@ def test_conversational_text_has_no_findings(text):
 def test_nami_passive_is_a_warning_with_first_person_rewrite():
     d = only("Нами была проведена проверка.", "KC201")
     assert (d.match, d.severity) == ("Нами была проведена проверка", Severity.WARNING)
-    assert "«Мы провели проверку»" in d.message
+    # «мы провели проверку» is KC103's own find: the rewrite goes on to the dictionary's verb
+    assert "«Мы проверили»" in d.message
     assert d.fix is not None and d.fix.applicability is Applicability.UNSAFE
-    assert [e.replacement for e in d.fix.edits] == ["Мы провели проверку"]
+    assert [e.replacement for e in d.fix.edits] == ["Мы проверили"]
 
 
 def test_nami_fix_applies():
@@ -91,7 +92,7 @@ def test_nami_fix_applies():
 def test_nami_after_the_verb_and_object_first():
     d = only("Проверка всех площадок была проведена нами в прошлом месяце.", "KC201")
     assert d.match == "Проверка всех площадок была проведена нами"
-    assert d.suggestions == ("Мы провели проверку всех площадок",)
+    assert d.suggestions == ("Мы проверили все площадки",)
 
 
 def test_mnoj_is_a_warning_without_a_gendered_fix():
@@ -111,13 +112,13 @@ def test_reflexive_passive_with_instrumental_doer():
     d = only("Ремонт осуществляется подрядной организацией.", "KC201")
     assert (d.match, d.severity) == ("осуществляется", Severity.WARNING)
     assert "Кто осуществляет?" in d.message
-    assert "«Подрядная организация осуществляет ремонт»" in d.message
+    assert "«Подрядная организация ремонтирует»" in d.message  # not KC103's «осуществляет ремонт»
 
 
 def test_short_sentence_with_a_doer_is_still_flagged():
     d = only("Решение принимается комиссией.", "KC201")
     assert (d.match, d.severity) == ("принимается", Severity.WARNING)
-    assert "«Комиссия принимает решение»" in d.message
+    assert "«Комиссия решает»" in d.message  # not KC103's «принимает решение»
 
 
 def test_short_participle_with_animate_doer():
@@ -369,10 +370,10 @@ def rewritten(text: str) -> str | None:
         # past, feminine doer with a genitive that stays
         ("Мероприятие было проведено администрацией района.", "Администрация района провела мероприятие."),
         # present reflexive, the adjective agrees in the nominative
-        ("Ремонт осуществляется подрядной организацией.", "Подрядная организация осуществляет ремонт."),
-        ("Решение принимается комиссией.", "Комиссия принимает решение."),
+        ("Ремонт осуществляется подрядной организацией.", "Подрядная организация ремонтирует."),  # not KC103's «осуществляет ремонт»
+        ("Решение принимается комиссией.", "Комиссия решает."),
         # future, the date after the doer is kept
-        ("Проверка будет проведена прокуратурой города в мае.", "Прокуратура города проведёт проверку в мае."),
+        ("Проверка будет проведена прокуратурой города в мае.", "Прокуратура города проверит в мае."),
         # neuter doer
         ("Проект был подготовлен управлением образования.", "Управление образования подготовило проект."),
         # masculine doer, inanimate feminine object with an adjective
@@ -395,7 +396,7 @@ def rewritten(text: str) -> str | None:
         ),
         # an adverb between aux and participle stays before the verb; negation too
         ("Мероприятие было успешно проведено администрацией.", "Администрация успешно провела мероприятие."),
-        ("Решение не было принято комиссией.", "Комиссия не приняла решение."),
+        ("Решение не было принято комиссией.", "Комиссия не решила."),
         # coordinated participles, a prepositional phrase the parse hung on the verb
         (
             "🎄 Ёлка в центре города была поставлена и наряжена нашими коммунальщиками.",
@@ -430,7 +431,7 @@ def test_active_fix_after_emoji_keeps_offsets_and_capital():
 def test_active_fix_keeps_span_and_message_of_the_finding():
     d = only("Ремонт осуществляется подрядной организацией.", "KC201")
     assert (d.match, d.severity) == ("осуществляется", Severity.WARNING)
-    assert d.fix is not None and d.fix.title == "Заменить на «Подрядная организация осуществляет ремонт»"
+    assert d.fix is not None and d.fix.title == "Заменить на «Подрядная организация ремонтирует»"
 
 
 @pytest.mark.parametrize(
@@ -471,9 +472,7 @@ def test_passive_with_doer_without_safe_rewrite_has_no_fix(text):
         ("Жителям не будет оказана помощь.", "Жителям не помогут."),
         ("Будет оказана поддержка.", "Поддержат."),
         ("Будет проведена проверка.", "Проверят."),
-        ("Будут приняты меры.", "Примут меры."),
         ("Будут приняты срочные меры.", "Примут срочные меры."),
-        ("Меры будут приняты в ближайшее время.", "Примут меры в ближайшее время."),
         ("Будет обеспечен доступ к воде.", "Откроют доступ к воде."),
         ("😀 Жителям будет оказана помощь", "😀 Жителям помогут"),
     ],
@@ -500,6 +499,9 @@ def test_short_doerless_table_passive_is_flagged_other_short_ones_are_not():
         # the noun carries words that would be lost or need another case
         "Всем нуждающимся будет оказана медицинская помощь в поликлинике района.",
         "Проверка документов будет проведена в течение недели после подачи заявления.",
+        # «примут меры» is KC103's own find, and the dictionary has no fix for it
+        "Будут приняты меры.",
+        "Меры будут приняты в ближайшее время.",
         # the subject is shared with another verb
         "Помощь была оказана и всем понравилась.",
     ],
@@ -517,7 +519,7 @@ def test_fix_unsafe_applies_passive_rewrites():
     config = Config(select=("KC201",), use_ignore_file=False)
     result = kanclint.fix(text, unsafe=True, config=config)
     assert result.text == (
-        "🎉 Администрация района провела мероприятие. Подрядная организация осуществляет ремонт. "
+        "🎉 Администрация района провела мероприятие. Подрядная организация ремонтирует. "
         "Жителям помогут."
     )
     assert result.remaining == ()

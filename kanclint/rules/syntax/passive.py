@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterator
 
-from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
+from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity, apply_edits
 from kanclint.rules.base import Rule
+from kanclint.rules.phrases.cleaning import clean_edits, clean_phrase, word_edit
+from kanclint.rules.press_release.voice import in_own_voice
 from kanclint.rules.syntax.active_rewrite import (
     PLAIN_PASSIVES,
     _active_rewrite,
@@ -41,6 +44,22 @@ from kanclint.rules.syntax.words import (
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
 from kanclint.text.syntax_view import _NO_SYNTAX, _Node, _Syntax, _syntax
+
+
+_FEMININE_TOO = re.compile(r"\b(\w+л)\b(?!\()")
+
+
+def _clean(document: Document, sentence: Sentence, edit: Edit | None) -> Edit | None:
+    """The rewrite with the dictionaries' fixes on the words it wrote; None when none is clean."""
+    if edit is None:
+        return None
+    if document.speaks_as_we:  # «Администрация района провела…» on the administration's page: «Мы провели…»
+        local = sentence_text = document.text[sentence.start:sentence.end]
+        local = apply_edits(sentence_text, [Edit(edit.start - sentence.start, edit.end - sentence.start, edit.replacement)])
+        ours = in_own_voice(local, document.author, document.speaks_as_we)
+        if ours != local:
+            edit = word_edit(sentence_text, ours, sentence.start)
+    return clean_edits(document.text, sentence.start, sentence.end, [edit])
 
 
 class PassiveVoice(Rule):
@@ -283,7 +302,7 @@ class PassiveVoice(Rule):
             return self._report_agent(document, syntax, sentence, f, tense, question, (start, end))
         fix = None
         suggestions: list[str] = []
-        plain = _plain_rewrite(document, syntax, sentence, f, tense)
+        plain = _clean(document, sentence, _plain_rewrite(document, syntax, sentence, f, tense))
         if plain is not None:
             suggestions.append(plain.replacement)
             fix = Fix(f"Заменить на «{plain.replacement}»", (plain,), Applicability.UNSAFE)
@@ -301,11 +320,11 @@ class PassiveVoice(Rule):
                 f"«Мы заменили трубы» вместо «была произведена замена труб»."
             )
             return self.diagnostic(document, start, end, message, severity=Severity.INFO)
-        we = _verb_form(f.lemma, tense, "1per", "plur", None)
-        they = _verb_form(f.lemma, tense, "3per", "sing", "femn")
+        we = clean_phrase(f"Мы {_verb_form(f.lemma, tense, '1per', 'plur', None) or ''}".strip())
         did = {"past": "сделали", "pres": "делаете", "futr": "сделаете"}[tense]
-        hint = f" Если это {did} вы, напишите: «Мы {we}…»." if we else ""
-        others = f" Если другие — назовите их: «Администрация района {they}…»." if they else ""
+        hint = f" Если это {did} вы, напишите: «{we}…»." if we and we != "Мы" else ""
+        # no sample doer: «Администрация района проведёт…» is itself KC304's third person
+        others = f" Если другие — назовите, кто именно {question}."
         message = f"Пассив «{document.text[start:end]}»: непонятно, кто {question}.{hint}{others}"
         return self.diagnostic(document, start, end, message, severity=Severity.INFO)
 
@@ -339,8 +358,15 @@ class PassiveVoice(Rule):
                 first = next(t for t in sentence.tokens if t.is_word)
                 capital = first.start == start and document.text[start].isupper()
                 replacement = capitalise(rewrite) if capital else rewrite
-                suggestions.append(replacement)
-                if "(" not in replacement:  # «я принял(а)» needs the author to choose
+                # «провели проверку» → «проверили»; «я принял(а)» is cleaned as «я принял» and gets its «(а)» back
+                cleaned = _clean(document, sentence, Edit(start, end, replacement.replace("(а)", "")))
+                if cleaned is not None and "(а)" in replacement:
+                    cleaned = Edit(cleaned.start, cleaned.end, _FEMININE_TOO.sub(r"\1(а)", cleaned.replacement, count=1))
+                if cleaned is not None:
+                    message = message.replace(capitalise(rewrite), capitalise(cleaned.replacement))
+                    start, end, replacement = cleaned.start, cleaned.end, cleaned.replacement
+                    suggestions.append(replacement)
+                if cleaned is not None and "(" not in replacement:  # «я принял(а)» needs the author to choose
                     fix = Fix(
                         f"Заменить на «{replacement}»", (Edit(start, end, replacement),), Applicability.UNSAFE
                     )
@@ -370,10 +396,21 @@ class PassiveVoice(Rule):
                 f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже "
                 f"(«{f.agent.text}»). Сделайте его подлежащим: кто {question}?"
             )
-        edit = _active_rewrite(document, syntax, sentence, f, tense)
+        raw = _active_rewrite(document, syntax, sentence, f, tense)
+        edit = _clean(document, sentence, raw)
         if edit is not None:
             suggestions.append(edit.replacement)
             fix = Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE)
+        if edit is not None and raw is not None and edit.replacement != raw.replacement:
+            message = (  # the advice quotes what the fix writes, after the dictionaries and «мы»
+                f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "
+                f"Кто {question}? Напишите прямо: «{capitalise(edit.replacement)}»."
+            )
+        elif edit is None and raw is not None:  # the rewrite is itself канцелярит: ask, do not quote it
+            message = (
+                f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже "
+                f"(«{f.agent.text}»). Сделайте его подлежащим: кто {question}?"
+            )
         return self.diagnostic(
             document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.WARNING
         )

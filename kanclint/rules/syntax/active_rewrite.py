@@ -288,6 +288,25 @@ def _verb_group(sentence: Sentence, f: _Passive) -> list[Token] | None:
     return group
 
 
+# Nouns of a time phrase the parse may hang on the doer («выполнены подрядчиком в срок»): they
+# say when the action happened, never which doer, so they stay where they are.
+_TIME_NOUNS = frozenset(
+    {"срок", "год", "месяц", "неделя", "день", "время", "период", "течение", "час", "минута", "утро", "вечер"}
+)
+
+
+def _time_phrases(syntax: _Syntax, agent: _Node) -> list[_Node]:
+    """Prepositional time phrases after the doer that belong to the verb: «подрядчиком [в срок]»."""
+    out = []
+    for kid in syntax.children(agent):
+        token = syntax.token(kid)
+        if token is None or kid.tok.start < agent.tok.start or kid.tok.rel not in ("nmod", "obl"):
+            continue
+        if any(k.tok.rel == "case" for k in syntax.children(kid)) and token.lemma in _TIME_NOUNS:
+            out.append(kid)
+    return out
+
+
 def _active_rewrite(
     document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str
 ) -> Edit | None:
@@ -306,7 +325,10 @@ def _active_rewrite(
     if _shares_clause(syntax, verb, f):
         return None
     agent_nodes = _phrase(syntax, agent)
-    words_below = [n for n in syntax.subtree(agent) if (t := syntax.token(n)) is None or t.is_word]
+    when = {n.tok.id for k in _time_phrases(syntax, agent) for n in syntax.subtree(k)}
+    words_below = [
+        n for n in syntax.subtree(agent) if ((t := syntax.token(n)) is None or t.is_word) and n.tok.id not in when
+    ]
     if len(agent_nodes) != len(words_below):  # an emoji the parse hung on the doer does not count
         return None  # «комитетом по культуре»: a prepositional part of the doer's name
     agent_tokens = [t for t in (syntax.token(n) for n in agent_nodes) if t is not None]

@@ -16,6 +16,7 @@ from kanclint.rules.syntax.active_rewrite import (
     _plain_rewrite,
     agent_nominative,
 )
+from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
 from kanclint.rules.syntax.morph import _best, _inflect, _reading, _verb_form
 from kanclint.rules.syntax.passive_detection import (
     _after_preposition,
@@ -145,7 +146,7 @@ class PassiveVoice(Rule):
                 and any(p.pos == "VERB" and "1per" in p.grammemes for p in token.parses)
             ):  # «доводим» opening a sentence is the «мы» verb: no passive starts a sentence bare
                 return "parse"
-            plan = "morph"  # a «-ся» verb without a doer: its subject is found by morphology
+            plan = "parse"  # a doer-less passive: the parse finds its subject and object for the rewrite
         return plan
 
     @staticmethod
@@ -283,7 +284,8 @@ class PassiveVoice(Rule):
             return self._report_agent(document, syntax, sentence, f, tense, question, (start, end))
         fix = None
         suggestions: list[str] = []
-        plain = _plain_rewrite(document, syntax, sentence, f, tense)
+        # «Жителям помогут» is the table's plain rewrite; an author who speaks as «мы» gets «Мы поможем…»
+        plain = None if document.speaks_as_we else _plain_rewrite(document, syntax, sentence, f, tense)
         if plain is not None:
             suggestions.append(plain.replacement)
             fix = Fix(f"Заменить на «{plain.replacement}»", (plain,), Applicability.UNSAFE)
@@ -294,20 +296,33 @@ class PassiveVoice(Rule):
             return self.diagnostic(
                 document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.INFO
             )
-        if f.lemma in EMPTY_VERBS:
+        active = doerless_rewrite(document, syntax, sentence, f, tense)
+        if active is not None:
+            suggestions.append(active.replacement)
+            fix = Fix(f"Заменить на «{active.replacement}»", (active,), Applicability.UNSAFE)
+        if active is not None and document.speaks_as_we:
+            message = (
+                f"Пассив «{document.text[start:end]}»: непонятно, кто {question}. Пост говорит от имени "
+                f"организации — скажите прямо: «{active.replacement}»."
+            )
+        elif f.lemma in EMPTY_VERBS:
             message = (
                 f"Пассив «{document.text[start:end]}»: непонятно, кто {question}, а сам глагол «{f.lemma}» "
                 f"почти ничего не значит. Назовите действие одним глаголом и того, кто его сделал: "
                 f"«Мы заменили трубы» вместо «была произведена замена труб»."
             )
-            return self.diagnostic(document, start, end, message, severity=Severity.INFO)
-        we = _verb_form(f.lemma, tense, "1per", "plur", None)
-        they = _verb_form(f.lemma, tense, "3per", "sing", "femn")
-        did = {"past": "сделали", "pres": "делаете", "futr": "сделаете"}[tense]
-        hint = f" Если это {did} вы, напишите: «Мы {we}…»." if we else ""
-        others = f" Если другие — назовите их: «Администрация района {they}…»." if they else ""
-        message = f"Пассив «{document.text[start:end]}»: непонятно, кто {question}.{hint}{others}"
-        return self.diagnostic(document, start, end, message, severity=Severity.INFO)
+        else:
+            we = _verb_form(f.lemma, tense, "1per", "plur", None)
+            they = _verb_form(f.lemma, tense, "3per", "sing", "femn")
+            did = {"past": "сделали", "pres": "делаете", "futr": "сделаете"}[tense]
+            hint = f" Если это {did} вы, напишите: «Мы {we}…»." if we else ""
+            others = f" Если другие — назовите их: «Администрация района {they}…»." if they else ""
+            message = f"Пассив «{document.text[start:end]}»: непонятно, кто {question}.{hint}{others}"
+        if active is not None and not document.speaks_as_we:
+            message += f" Без исполнителя: «{active.replacement}»."
+        return self.diagnostic(
+            document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.INFO
+        )
 
     @staticmethod
     def _span(sentence: Sentence, f: _Passive) -> tuple[int, int]:

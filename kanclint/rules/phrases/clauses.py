@@ -20,6 +20,8 @@ from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_raw
 from kanclint.text.morphology import Parse
 
+# Prepositions that go on the verbal noun's phrase more often than they start the main clause.
+_GOVERNED = frozenset({"от", "к", "ко", "с", "со", "за", "для", "по", "между", "среди", "из", "перед"})
 _CLAUSE_END = frozenset({".", "!", "?", "…", ";", ",", ")", "—", "–"})
 
 
@@ -115,6 +117,8 @@ def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
         nxt = tokens[after] if after < len(tokens) else None
         if nxt is None or nxt.text in _CLAUSE_END:
             return None  # «В целях экономии.»: no main clause to lean on
+        if nxt.key in _GOVERNED:
+            return None  # «защиты детей от гриппа»: the phrase goes on, and the comma would cut it
         return Edit(m.start, end, capitalise(clause) + ",")
     if after < len(tokens) and tokens[after].text not in _CLAUSE_END:
         return None  # the clause would need a closing comma in the middle of the sentence
@@ -130,6 +134,9 @@ def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
 def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«в рамках проекта» → «по проекту», «в рамках фестиваля» → «на фестивале», «в рамках акции» → «во время акции»."""
     tokens = sentence.tokens
+    before = sentence.position(m.tokens[0]) - 1
+    if before >= 0 and tokens[before].is_word and tokens[before].pos in ("NOUN", "NPRO"):
+        return None  # «спектакли в рамках фестиваля»: it says which spectacles, not where they were
     found = _noun_phrase(tokens, sentence.position(m.tokens[-1]) + 1)
     if found is None:
         return None

@@ -29,8 +29,8 @@ _AGREEING_RELS = frozenset({"amod", "det", "flat", "flat:name", "nummod"})
 def _nominative_phrase(syntax: _Syntax, head: Token, case: str) -> tuple[str | None, str, str | None]:
     """``head`` with its phrase, the head and its agreeing words put from ``case`` into the nominative."""
     reading = _reading(head, "NOUN", case) or _reading(head, case)
-    if reading is None:
-        return None, "sing", None
+    if reading is None or "Fixd" in reading.grammemes:
+        return None, "sing", None  # «жюри»: an indeclinable doer does not show its number
     number = "plur" if "plur" in reading.grammemes else "sing"
     gender = next((g for g in ("masc", "femn", "neut") if g in reading.grammemes), None)
     node = syntax.node(head)
@@ -194,6 +194,9 @@ def _accusative_tree(syntax: _Syntax, subject: Token, tokens: Sequence[Token]) -
     node = syntax.node(subject)
     if head is None or node is None:
         return None
+    animacy = {frozenset(p.grammemes & {"anim", "inan"}) for p in subject.parses if p.pos == "NOUN" and "nomn" in p.grammemes}
+    if len(animacy) > 1 and head.grammemes & {"masc", "plur"}:
+        return None  # «субботник»: a day of work or a person; «субботник» and «субботника» differ
     words = []
     for t in tokens:
         n = syntax.node(t)

@@ -28,7 +28,7 @@ from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb
 from kanclint.rules.syntax.morph import _reading
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
-from kanclint.rules.syntax.words import EMPTY_VERBS, STATE_PARTICIPLES
+from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS, STATE_PARTICIPLES
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
 from kanclint.text.morphology import parse
@@ -73,18 +73,20 @@ def doerless_rewrite(
     if _shares_clause(syntax, verb, f):
         return None
     tokens = sentence.tokens
-    if any(_is_agent(t, False) and not _after_preposition(tokens, j) for j, t in enumerate(tokens)):
-        return None  # «наряжена коммунальщиками»: a doer the detector did not tie to the verb
+    if any(_maybe_doer(t) and not _after_preposition(tokens, j) for j, t in enumerate(tokens)):
+        return None  # «наряжена коммунальщиками», «оформлен учащимися»: a doer not tied to the verb
     subject_tokens = _phrase_tokens(syntax, subject)
     group = _verb_group(sentence, f)
     if subject_tokens is None or group is None or _coordinated(sentence, subject_tokens):
         return None
     if any(t.text[:1].isupper() for t in subject_tokens[1:]):
         return None  # «Итоги конкурса Министерства»: a capitalised word in the phrase may be a name
+    if subject_tokens[0].text[:1].isupper() and not _sentence_initial(document, sentence, subject_tokens[0]):
+        return None  # «…2023 г. Итоги конкурса будут подведены»: a missed sentence start, or a name
     obj = _object(syntax, f.subject, subject, subject_tokens)
     if obj is None:
         return None
-    we = document.speaks_as_we
+    we = document.speaks_as_we and not _history(sentence)
     person = "1per" if we else "3per"
     verbs = _active_verbs(f, tense, person, "plur", None)
     if verbs is None:
@@ -104,6 +106,29 @@ def _phrase_tokens(syntax: _Syntax, node: _Node) -> list[Token] | None:
     if any(n.tok.rel in ("conj", "cc", "punct", "acl", "acl:relcl") for n in nodes if n is not node):
         return None
     return words
+
+
+# Groups of people that act, beside the bodies of ORGANISATIONS: «подготовлен ансамблем».
+COLLECTIVES = frozenset(
+    {"ансамбль", "хор", "оркестр", "отряд", "группа", "студия", "бригада", "экипаж", "кружок", "труппа", "дружина"}
+)
+
+
+def _maybe_doer(token: Token) -> bool:
+    """An instrumental that may name who acted: a doer by :func:`_is_agent`, a person («учащимися»), a group."""
+    if _is_agent(token, False):
+        return True
+    if any("ablt" in p.grammemes and p.lemma in COLLECTIVES for p in token.parses):
+        return True
+    return any(
+        "ablt" in p.grammemes and (p.grammemes & {"anim", "Subx"} or p.lemma in ORGANISATIONS)
+        for p in token.parses
+    )  # «учащимися» (a participle used as a noun), «жюри» (indeclinable)
+
+
+def _history(sentence: Sentence) -> bool:
+    """A sentence dated in the last century («Комиссия образована в 1998 году») tells history, not what «мы» did."""
+    return any(t.text.isdigit() and len(t.text) == 4 and t.text < "2000" for t in sentence.tokens)
 
 
 def _object(syntax: _Syntax, head: Token, node: _Node, tokens: list[Token]) -> str | None:

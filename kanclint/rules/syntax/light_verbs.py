@@ -15,6 +15,7 @@ from functools import lru_cache
 from kanclint.model import apply_edits
 from kanclint.rules.phrases import PhraseRule, builtin_rules
 from kanclint.text.document import Document
+from kanclint.text.morphology import parse
 
 SPLIT_PREDICATE = "KC103"
 
@@ -35,8 +36,8 @@ def one_verb(phrase: str) -> str | None:
     """``phrase`` («мы произвели замену труб») with its light verb + noun said as one verb.
 
     ``None`` when the dictionary flags the phrase but has no fix for it (the author must choose),
-    or when the fix does not reach the end of the phrase: the object after the verbal noun must
-    be carried into the new verb's case, not left in the genitive behind it.  A phrase the
+    or when the fix stops before a word other than a preposition: the object after the verbal noun
+    must be carried into the new verb's case, not left in the genitive behind it.  A phrase the
     dictionary does not flag comes back unchanged.
     """
     rule = _split_predicate()
@@ -48,6 +49,14 @@ def one_verb(phrase: str) -> str | None:
     if len(found) != 1 or found[0].fix is None:
         return None
     edits = found[0].fix.edits
-    if max(e.end for e in edits) != len(phrase):
-        return None
+    end = max(e.end for e in edits)
+    rest = phrase[end:].split()
+    if rest and not _preposition(rest[0]):
+        return None  # «замену окон [старого здания]»: a genitive left behind the new verb
     return apply_edits(phrase, list(edits))
+
+
+def _preposition(word: str) -> bool:
+    """«в детском саду» after the object hangs on the new verb as well as it hung on the noun."""
+    readings = parse(word)
+    return bool(readings) and readings[0].pos == "PREP"

@@ -120,10 +120,11 @@ def _maybe_doer(token: Token) -> bool:
         return True
     if any("ablt" in p.grammemes and p.lemma in COLLECTIVES for p in token.parses):
         return True
-    return any(
-        "ablt" in p.grammemes and (p.grammemes & {"anim", "Subx"} or p.lemma in ORGANISATIONS)
-        for p in token.parses
-    )  # «учащимися» (a participle used as a noun), «жюри» (indeclinable)
+    if any("ablt" in p.grammemes and p.lemma in ORGANISATIONS for p in token.parses):
+        return True  # «жюри»: indeclinable, its instrumental is never read first
+    best = token.parses[0] if token.parses else None
+    return best is not None and "ablt" in best.grammemes and bool(best.grammemes & {"anim", "Subx"})
+    # «учащимися» (a participle used as a noun); not «нуждающимся», a dative first of all
 
 
 def _history(sentence: Sentence) -> bool:

@@ -24,7 +24,7 @@ from kanclint.rules.syntax.active_rewrite import (
     _shares_clause,
     _verb_group,
 )
-from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb
+from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.morph import _reading
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
@@ -43,9 +43,14 @@ STATIVE = frozenset(
         "включить", "включать", "приурочить", "образовать", "родить", "издать", "издавать",
         "посвящать", "располагать", "содержать", "сопровождать", "ожидать", "предусмотреть",
         "предусматривать", "снабдить", "окружить", "наполнить", "заполнить", "прикрепить",
-        "украсить", "оснащать", "выполнять",
+        "украсить", "оснащать", "выполнять", "положить", "положено",
     }
 )
+
+# Dictionaries whose fix of the passive verb beats a rewrite with a new doer: formulas and clichés
+# («уделено особое внимание» → «много внимания уделили»); without «мы», also a plainer word
+# («занятия проводятся» → «занятия проходят»).
+_SAYS_IT_BETTER = frozenset({"KC102", "KC105"})
 
 # Relations of the passive verb in its sentence where a rewrite keeps the clause whole.
 _MAIN_RELS = frozenset({"root", "conj", "parataxis"})
@@ -87,6 +92,8 @@ def doerless_rewrite(
     if obj is None:
         return None
     we = document.speaks_as_we and not _history(sentence)
+    if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
+        return None
     person = "1per" if we else "3per"
     verbs = _active_verbs(f, tense, person, "plur", None)
     if verbs is None:

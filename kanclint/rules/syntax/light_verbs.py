@@ -14,10 +14,27 @@ from functools import lru_cache
 
 from kanclint.model import apply_edits
 from kanclint.rules.phrases import PhraseRule, builtin_rules
-from kanclint.text.document import Document
+from kanclint.text.document import Document, Token
 from kanclint.text.morphology import parse
 
 SPLIT_PREDICATE = "KC103"
+
+
+@lru_cache(maxsize=1)
+def _phrase_rules() -> tuple[PhraseRule, ...]:
+    return tuple(builtin_rules())
+
+
+def phrase_fix_over(document: Document, token: Token, codes: frozenset[str]) -> bool:
+    """Whether a dictionary of ``codes`` already rewrites ``token`` («уделено особое внимание» →
+    «много внимания уделили», «проводится» → «проходит»): its fix says it better than a new doer."""
+    for rule in _phrase_rules():
+        if rule.code not in codes:
+            continue
+        for d in rule.check(document):
+            if d.fix is not None and any(e.start <= token.start < e.end for e in d.fix.edits):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)

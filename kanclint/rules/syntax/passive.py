@@ -208,7 +208,8 @@ class PassiveVoice(Rule):
                 t = syntax.token(kid)
                 if kid.tok.rel == "nsubj" and t is not None and (found.lemma, t.lemma) in PLAIN_PASSIVES:
                     found.subject = t
-        if found.reflexive and found.agent is None and node is None:
+        if found.reflexive and found.agent is None and found.subject is None:
+            # unparsed, or parsed only for a rewrite: what morphology finds without the parse still counts
             found.subject = _morph_subject(sentence, token)
         if found.reflexive and found.agent is None and found.subject is None:
             return None  # «-ся» without a passive subject or a doer is not shown to be passive

@@ -80,9 +80,16 @@ def doerless_rewrite(
     tokens = sentence.tokens
     if any(_maybe_doer(t) and not _after_preposition(tokens, j) for j, t in enumerate(tokens)):
         return None  # «наряжена коммунальщиками», «оформлен учащимися»: a doer not tied to the verb
-    subject_tokens = _phrase_tokens(syntax, subject)
     group = _verb_group(sentence, f)
-    if subject_tokens is None or group is None or _coordinated(sentence, subject_tokens):
+    if group is None:
+        return None
+    subject_tokens = _phrase_tokens(syntax, subject)
+    truncated = False
+    if f.subject.start > group[-1].start and (
+        subject_tokens is None or any(t.text[:1].isupper() for t in subject_tokens[1:])
+    ):  # «объявлены победители конкурса «…»»: only the head and its modifiers change, the rest stays
+        subject_tokens, truncated = _head_tokens(syntax, f.subject, subject), True
+    if subject_tokens is None or _coordinated(sentence, subject_tokens):
         return None
     if any(t.text[:1].isupper() for t in subject_tokens[1:]):
         return None  # «Итоги конкурса Министерства»: a capitalised word in the phrase may be a name
@@ -91,6 +98,8 @@ def doerless_rewrite(
     obj = _object(syntax, f.subject, subject, subject_tokens)
     if obj is None:
         return None
+    if truncated and obj != " ".join(t.text for t in subject_tokens) and _agreeing_after(syntax, subject):
+        return None  # «приглашается команда, созданная…»: the participle after would keep the nominative
     we = document.speaks_as_we and not _history(sentence)
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
@@ -98,7 +107,7 @@ def doerless_rewrite(
     verbs = _active_verbs(f, tense, person, "plur", None)
     if verbs is None:
         return None
-    return _assemble(document, syntax, sentence, f, group, subject_tokens, obj, verbs, we)
+    return _assemble(document, syntax, sentence, f, group, subject_tokens, obj, verbs, we, truncated)
 
 
 def _phrase_tokens(syntax: _Syntax, node: _Node) -> list[Token] | None:
@@ -139,6 +148,32 @@ def _history(sentence: Sentence) -> bool:
     return any(t.text.isdigit() and len(t.text) == 4 and t.text < "2000" for t in sentence.tokens)
 
 
+_MODIFIER_RELS = frozenset({"amod", "det", "nummod"})
+
+
+def _head_tokens(syntax: _Syntax, head: Token, node: _Node) -> list[Token] | None:
+    """The subject's head with the modifiers right before it («творческого» is not one: it follows)."""
+    kids = [k for k in syntax.children(node) if k.tok.start < node.tok.start]
+    if any(k.tok.rel not in _MODIFIER_RELS for k in kids):
+        return None
+    tokens = [syntax.token(k) for k in sorted(kids, key=lambda k: k.tok.start)] + [head]
+    if any(t is None or t.protected or not (t.is_word or t.text.isdigit()) for t in tokens):
+        return None
+    words = [t for t in tokens if t is not None]
+    if any(syntax.children(n) for n in (syntax.node(t) for t in words[:-1]) if n is not None):
+        return None  # a modifier with words of its own
+    return words if _contiguous(syntax.document, words) else None
+
+
+def _agreeing_after(syntax: _Syntax, node: _Node) -> bool:
+    """Whether an adjective or participle after the head agrees with it: «команда, созданная…»."""
+    for kid in syntax.children(node):
+        token = syntax.token(kid)
+        if kid.tok.start > node.tok.start and token is not None and token.pos in ("ADJF", "PRTF"):
+            return True
+    return False
+
+
 def _object(syntax: _Syntax, head: Token, node: _Node, tokens: list[Token]) -> str | None:
     """The old subject as the object in the accusative; a counted phrase («20 дипломов») as written."""
     counted = [k for k in syntax.children(node) if k.tok.rel == "nummod"]
@@ -151,8 +186,12 @@ def _object(syntax: _Syntax, head: Token, node: _Node, tokens: list[Token]) -> s
         ):
             return None  # «два участника» → «двух участников»: left to the author
         return " ".join(t.text for t in tokens)
-    if _reading(head, "NOUN", "nomn") is None:
+    reading = _reading(head, "NOUN", "nomn")
+    if reading is None:
         return None
+    same = {"inan", "plur"} <= reading.grammemes or ({"inan", "sing"} <= reading.grammemes and not "femn" in reading.grammemes)
+    if same and len({frozenset(p.grammemes & {"anim", "inan"}) for p in head.parses if "nomn" in p.grammemes}) == 1:
+        return " ".join(t.text for t in tokens)  # «лучшие работы»: the accusative reads as the nominative
     said = _accusative_tree(syntax, head, tokens)
     if said is None or any(new[:2].lower() != old.text[:2].lower() for new, old in zip(said.split(), tokens)):
         return None  # «лучшие» → «наихорошие»: pymorphy3 rebuilt the word from its lemma
@@ -208,7 +247,7 @@ def _between(sentence: Sentence, left: Token, right: Token) -> list[Token] | Non
 
 def _assemble(
     document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, group: list[Token], subject_tokens: list[Token],
-    obj: str, verbs: str, we: bool,
+    obj: str, verbs: str, we: bool, truncated: bool = False,
 ) -> Edit | None:
     """One edit over the subject and the verb group, in the order Russian wants for the new clause."""
     subject_first = subject_tokens[0].start < group[0].start
@@ -230,8 +269,8 @@ def _assemble(
     phrase = " ".join([*adverbs, verbs, obj])
     light = has_light_verb(phrase)
     if light:
-        if f.conj:
-            return None
+        if f.conj or truncated:
+            return None  # the verbal noun's object is not all in hand: «заменили труб» would follow
         said = one_verb(phrase)
         if said is None or (_has_dative(syntax, f) and _new_verb(said) not in DATIVE_VERBS):
             return None  # «семьям оказана поддержка» → «поддержат семьи», not «семьям поддержат»

@@ -27,13 +27,20 @@ def _phrase_rules() -> tuple[PhraseRule, ...]:
 
 def phrase_fix_over(document: Document, token: Token, codes: frozenset[str]) -> bool:
     """Whether a dictionary of ``codes`` already rewrites ``token`` («уделено особое внимание» →
-    «много внимания уделили», «проводится» → «проходит»): its fix says it better than a new doer."""
-    for rule in _phrase_rules():
-        if rule.code not in codes:
-            continue
-        for d in rule.check(document):
-            if d.fix is not None and any(e.start <= token.start < e.end for e in d.fix.edits):
-                return True
+    «много внимания уделили», «проводится» → «проходит»): its fix says it better than a new doer.
+
+    Read from the dictionaries' matches (one scan per document, shared), not from built findings.
+    """
+    rules = [r for r in _phrase_rules() if r.code in codes]
+    if not rules or rules[0].family is None:
+        return False
+    found = rules[0].family.matches(document)
+    for rule in rules:
+        for _, matches in found.get(id(rule), ()):
+            for m in matches:
+                entry = m.payload
+                if m.start <= token.start < m.end and entry.autofix and entry.replacements:
+                    return True
     return False
 
 
@@ -42,6 +49,7 @@ def _split_predicate() -> PhraseRule | None:
     return next((r for r in builtin_rules() if r.code == SPLIT_PREDICATE), None)
 
 
+@lru_cache(maxsize=4096)
 def has_light_verb(phrase: str) -> bool:
     """Whether the split-predicate dictionary flags anything in ``phrase``."""
     rule = _split_predicate()

@@ -7,32 +7,31 @@ plural («Трубы заменили», «Заявки принимают до 
 and its subject a verbal noun («была произведена замена труб»), the active phrase is read by the
 split-predicate dictionary (:mod:`.light_verbs`): «мы заменили трубы», «заменили трубы».
 
-Everything uncertain is left alone, the finding stays a hint: a subject the parse does not show
-plainly, a name, a list, a clause that shares the verb, quoted text, a state rather than an action
-(«в издании представлены пословицы», «музей основан в 1921 году»).
+The subject is read from morphology, not from the parse (which costs more than all the rules
+together): a noun phrase in the nominative agreeing with the verb that opens the sentence before
+the verb, or follows the verb right after it.  Everything uncertain is left alone, the finding stays
+a hint: another possible subject, a name, a list, a clause that shares the verb, quoted text, a state
+rather than an action («в издании представлены пословицы», «музей основан в 1921 году»).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from kanclint.model import Edit
 from kanclint.rules.syntax.active_rewrite import (
-    _accusative_tree,
     _active_verbs,
     _coordinated,
     _lower_initial,
     _sentence_initial,
-    _shares_clause,
     _verb_group,
 )
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
-from kanclint.rules.syntax.morph import _reading
-from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _is_proper, _Passive
-from kanclint.rules.syntax.spans import _contiguous
+from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _Passive
 from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS, STATE_PARTICIPLES
 from kanclint.text.document import Document, Sentence, Token
-from kanclint.text.inflection import capitalise
-from kanclint.text.morphology import parse
-from kanclint.text.syntax_view import _Node, _Syntax
+from kanclint.text.inflection import capitalise, inflect_raw
+from kanclint.text.morphology import Parse, parse
 
 # Passives that tell how things are or were, not who acts now: «в издании представлены
 # пословицы», «в музее хранится коллекция», «музей основан в 1921 году», «книга написана на
@@ -43,7 +42,24 @@ STATIVE = frozenset(
         "включить", "включать", "приурочить", "образовать", "родить", "издать", "издавать",
         "посвящать", "располагать", "содержать", "сопровождать", "ожидать", "предусмотреть",
         "предусматривать", "снабдить", "окружить", "наполнить", "заполнить", "прикрепить",
-        "украсить", "оснащать", "выполнять", "положить", "положено",
+        "украсить", "оснащать", "выполнять", "положить", "положено", "осветить", "освещать",
+    }
+)
+
+# «-ся» verbs that a post uses as passives of an action someone performs («заявки принимаются»,
+# «проект реализуется»); other «-ся» verbs say what a thing does by itself («уровень держится»,
+# «столбик поднимается», «имеется возможность») and are never rewritten with a doer.
+REFLEXIVE_PASSIVES = frozenset(
+    {
+        "проводить", "осуществлять", "принимать", "рассматривать", "реализовывать", "реализовать",
+        "регистрировать", "выдавать", "производить", "предоставлять", "организовывать", "выплачивать",
+        "оказывать", "направлять", "вести", "обсуждать", "планировать", "формировать", "устанавливать",
+        "вывозить", "убирать", "ремонтировать", "строить", "создавать", "применять", "использовать",
+        "начислять", "оформлять", "приглашать", "уделять", "обеспечивать", "назначать", "объявлять",
+        "определять", "подводить", "финансировать", "оплачивать", "контролировать", "проверять",
+        "обрабатывать", "заменять", "изготавливать", "публиковать", "продлевать", "переносить",
+        "закупать", "доставлять", "согласовывать", "утверждать", "разрабатывать", "восстанавливать",
+        "благоустраивать", "вручать", "награждать", "отмечать", "чистить", "очищать", "обслуживать",
     }
 )
 
@@ -52,76 +68,230 @@ STATIVE = frozenset(
 # («занятия проводятся» → «занятия проходят»).
 _SAYS_IT_BETTER = frozenset({"KC102", "KC105"})
 
-# Relations of the passive verb in its sentence where a rewrite keeps the clause whole.
-_MAIN_RELS = frozenset({"root", "conj", "parataxis"})
 # Words that may stand between the subject and the verb group and go before the new verb.
 _BETWEEN_POS = frozenset({"ADVB", "PRCL"})
+_MODIFIER_POS = frozenset({"ADJF", "PRTF"})
+_DASHES = frozenset({"—", "–", "-"})
+_LONGEST_SUBJECT = 8  # words: a longer run before the verb is more than one noun phrase
 
 
-def doerless_rewrite(
-    document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str
-) -> Edit | None:
+@dataclass
+class _Subject:
+    """The old subject: the words that become the object, how they read, and what follows them."""
+
+    tokens: list[Token]  # the words replaced (modifiers, head, and before the verb the rest of the phrase)
+    modifiers: list[tuple[Token, Parse]]
+    head: Token
+    reading: Parse | None  # None for a counted phrase («20 дипломов»): it stays as written
+    tail: list[Token] = field(default_factory=list)  # after the verb: genitives a light verb's object needs
+
+
+def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str) -> Edit | None:
     """The doer-less passive ``f`` said actively, in the «мы» form or the third person plural."""
-    if f.agent is not None or f.subject is None or f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES:
+    if f.agent is not None or f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES:
         return None
-    verb, subject = syntax.node(f.verb), syntax.node(f.subject)
-    if verb is None or subject is None or verb.tok.rel not in _MAIN_RELS:
-        return None
-    if subject.tok.head_id != verb.tok.id:
-        return None
-    if subject.tok.rel != "nsubj:pass" and not (f.reflexive and subject.tok.rel == "nsubj"):
-        return None
-    if _is_proper(f.subject) or not f.subject.is_word or f.subject.pos != "NOUN":
-        return None  # a name is a fact: never put into another case by a guess
-    if any(k.tok.rel in ("nsubj", "obj", "ccomp", "xcomp", "csubj") for k in syntax.children(verb)):
-        return None  # another subject or object: not the plain passive clause this rewrite knows
-    if _shares_clause(syntax, verb, f):
-        return None
+    if f.reflexive and f.lemma not in REFLEXIVE_PASSIVES:
+        return None  # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive
     tokens = sentence.tokens
     if any(_maybe_doer(t) and not _after_preposition(tokens, j) for j, t in enumerate(tokens)):
-        return None  # «наряжена коммунальщиками», «оформлен учащимися»: a doer not tied to the verb
+        return None  # «наряжена коммунальщиками», «оформлен учащимися»: a doer the detector missed
     group = _verb_group(sentence, f)
-    if group is None:
+    if group is None or any(t.protected for t in group):
         return None
-    subject_tokens = _phrase_tokens(syntax, subject)
-    truncated = False
-    if f.subject.start > group[-1].start and (
-        subject_tokens is None or any(t.text[:1].isupper() for t in subject_tokens[1:])
-    ):  # «объявлены победители конкурса «…»»: only the head and its modifiers change, the rest stays
-        subject_tokens, truncated = _head_tokens(syntax, f.subject, subject), True
-    if subject_tokens is None or _coordinated(sentence, subject_tokens):
+    number, gender = _agreement(f)
+    subject = _subject_before(document, sentence, group, number, gender) or _subject_after(
+        sentence, group, number, gender
+    )
+    if subject is None or _coordinated(sentence, subject.tokens):
         return None
-    if any(t.text[:1].isupper() for t in subject_tokens[1:]):
-        return None  # «Итоги конкурса Министерства»: a capitalised word in the phrase may be a name
-    if subject_tokens[0].text[:1].isupper() and not _sentence_initial(document, sentence, subject_tokens[0]):
-        return None  # «…2023 г. Итоги конкурса будут подведены»: a missed sentence start, or a name
-    obj = _object(syntax, f.subject, subject, subject_tokens)
+    if _another_subject(sentence, group, subject, number):
+        return None
+    obj = _accusative(subject)
     if obj is None:
         return None
-    if truncated and obj != " ".join(t.text for t in subject_tokens) and _agreeing_after(syntax, subject):
-        return None  # «приглашается команда, созданная…»: the participle after would keep the nominative
+    if subject.tokens[0].start > group[0].start and obj != " ".join(t.text for t in subject.tokens[:len(obj.split())]):
+        if _agreeing_after(sentence, subject):
+            return None  # «приглашается команда, созданная…»: the participle would keep the nominative
+    if _about_a_text(sentence, group):
+        return None
     we = document.speaks_as_we and not _history(sentence)
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
-    person = "1per" if we else "3per"
-    verbs = _active_verbs(f, tense, person, "plur", None)
+    verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
     if verbs is None:
         return None
-    return _assemble(document, syntax, sentence, f, group, subject_tokens, obj, verbs, we, truncated)
+    return _assemble(document, sentence, f, group, subject, obj, verbs, we)
 
 
-def _phrase_tokens(syntax: _Syntax, node: _Node) -> list[Token] | None:
-    """The words (and digits: «20 дипломов») of the subject's subtree, contiguous and unprotected."""
-    nodes = syntax.subtree(node)
-    tokens = [syntax.token(n) for n in nodes]
-    if any(t is None or t.protected or not (t.is_word or t.text.isdigit()) for t in tokens):
+def _agreement(f: _Passive) -> tuple[str, str | None]:
+    """The number of the passive verb, and its gender where it shows one (past singular)."""
+    grammemes = f.reading.grammemes
+    number = "plur" if "plur" in grammemes else "sing"
+    gender = next((g for g in ("masc", "femn", "neut") if g in grammemes), None) if number == "sing" else None
+    return number, gender
+
+
+def _nominative(token: Token, number: str, gender: str | None) -> Parse | None:
+    """A noun reading of ``token`` that can be the verb's subject: nominative, agreeing with it."""
+    if not token.is_word or token.protected:
         return None
-    words = [t for t in tokens if t is not None]
-    if not _contiguous(syntax.document, words):
+    for p in token.parses:
+        g = p.grammemes
+        if p.pos == "NOUN" and "nomn" in g and number in g and (gender is None or gender in g):
+            if g & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"}:
+                return None  # a name is a fact: never put into another case by a guess
+            return p
+    return None
+
+
+def _modifier(token: Token, number: str, gender: str | None) -> Parse | None:
+    """An adjective, participle or pronoun agreeing with the subject: «все», «новые», «эта»."""
+    if not token.is_word or token.protected:
         return None
-    if any(n.tok.rel in ("conj", "cc", "punct", "acl", "acl:relcl") for n in nodes if n is not node):
+    for p in token.parses:
+        g = p.grammemes
+        if p.pos in _MODIFIER_POS and "nomn" in g and number in g and (gender is None or gender in g):
+            return p
+    return None
+
+
+def _subject_before(
+    document: Document, sentence: Sentence, group: list[Token], number: str, gender: str | None
+) -> _Subject | None:
+    """«Итоги конкурса будут объявлены…»: the noun phrase that opens the sentence and ends at the verb."""
+    tokens = sentence.tokens
+    start = next((i for i, t in enumerate(tokens) if t.is_word), None)
+    end = sentence.position(group[0])
+    if start is None or start >= end or any(t.protected or t.text in "«\"(" for t in tokens[:start]):
         return None
-    return words
+    while end > start and tokens[end - 1].is_word and tokens[end - 1].pos in _BETWEEN_POS:
+        end -= 1  # «не», «уже», «также» before the verb stay with the verb
+    words = tokens[start:end]
+    if not words or len(words) > _LONGEST_SUBJECT:
+        return None
+    modifiers = []
+    i = 0
+    while i < len(words) and (reading := _modifier(words[i], number, gender)) is not None:
+        if _nominative(words[i], number, gender) is not None and i + 1 == len(words):
+            break  # the last word must be the head
+        modifiers.append((words[i], reading))
+        i += 1
+    if i >= len(words) or (head := _nominative(words[i], number, gender)) is None:
+        return None
+    rest = words[i + 1 :]
+    if any(
+        not (t.is_word or t.text.isdigit()) or t.protected or t.text[:1].isupper()
+        or t.pos in ("VERB", "INFN", "PRTS", "GRND", "CONJ") for t in rest
+    ):
+        return None  # a clause, a list or a name inside: not one noun phrase
+    if any(t.text[:1].isupper() for t, _ in modifiers[1:]) or (modifiers and words[i].text[:1].isupper()):
+        return None
+    return _Subject(list(words), modifiers, words[i], head)
+
+
+def _subject_after(sentence: Sentence, group: list[Token], number: str, gender: str | None) -> _Subject | None:
+    """«Была произведена замена труб», «было вручено 20 дипломов»: the noun phrase right after the verb."""
+    tokens = sentence.tokens
+    i = sentence.position(group[-1]) + 1
+    if i < len(tokens) and tokens[i].text.isdigit():  # «было вручено 20 дипломов»: as written
+        j = i + 1
+        while j < len(tokens) and tokens[j].is_word and tokens[j].pos in _MODIFIER_POS:
+            j += 1
+        if j >= len(tokens) or number == "plur" and gender is None and False:
+            return None
+        noun = tokens[j]
+        if not noun.is_word or noun.protected or noun.text[:1].isupper() or noun.pos != "NOUN":
+            return None
+        if "anim" in noun.grammemes or not (number == "plur" or gender == "neut"):
+            return None  # «два участника» → «двух участников»: left to the author
+        return _Subject(tokens[i : j + 1], [], noun, None)
+    modifiers = []
+    while i < len(tokens) and (reading := _modifier(tokens[i], number, gender)) is not None:
+        if _nominative(tokens[i], number, gender) is not None and not (
+            i + 1 < len(tokens) and _nominative(tokens[i + 1], number, gender)
+        ):
+            break
+        modifiers.append((tokens[i], reading))
+        i += 1
+    if i >= len(tokens) or (head := _nominative(tokens[i], number, gender)) is None:
+        return None
+    if tokens[i].text[:1].isupper() or any(t.text[:1].isupper() for t, _ in modifiers):
+        return None
+    tail = []
+    j = i + 1
+    while j < len(tokens) and tokens[j].is_word and not tokens[j].protected and not tokens[j].text[:1].isupper():
+        if not any("gent" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF") for p in tokens[j].parses):
+            break
+        tail.append(tokens[j])
+        j += 1
+    return _Subject([t for t, _ in modifiers] + [tokens[i]], modifiers, tokens[i], head, tail)
+
+
+def _another_subject(sentence: Sentence, group: list[Token], subject: _Subject, number: str) -> bool:
+    """Whether the rest of the sentence may share the verb or the subject.
+
+    «…отмечены сувенирами, а победители — призами» shares the verb, «Помощь была оказана и всем
+    понравилась» shares the subject: both break when only the first clause is rewritten.
+    """
+    tokens = sentence.tokens
+    end = max(sentence.position(group[-1]), sentence.position((subject.tail or subject.tokens)[-1]))
+    later = tokens[end + 1 :]
+    if any(t.text in _DASHES for t in later):
+        return True
+    for j, t in enumerate(later, start=end + 1):
+        if not t.is_word:
+            continue
+        best = t.parses[0] if t.parses else None
+        if best is None:
+            continue
+        if best.pos == "VERB" or best.pos == "PRTS":
+            return True  # a verb before any subject of its own: the subject is shared
+        if best.pos == "NOUN" and {"nomn", number} <= best.grammemes and not _after_preposition(tokens, j):
+            return False  # a clause with its own subject follows
+    return False
+
+
+def _agreeing_after(sentence: Sentence, subject: _Subject) -> bool:
+    """Whether a participle or adjective after a comma agrees with the head: «команда, созданная…»."""
+    tokens = sentence.tokens
+    j = sentence.position((subject.tail or subject.tokens)[-1]) + 1
+    return j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].pos in _MODIFIER_POS
+
+
+def _accusative(subject: _Subject) -> str | None:
+    """The old subject as the object: the head and its modifiers in the accusative, the rest as written."""
+    written = [t.text for t in subject.tokens]
+    if subject.reading is None:
+        return " ".join(written)
+    head = subject.reading
+    animacy = {frozenset(p.grammemes & {"anim", "inan"}) for p in subject.head.parses if p.pos == "NOUN" and "nomn" in p.grammemes}
+    if len(animacy) > 1 and head.grammemes & {"masc", "plur"}:
+        return None  # «субботник»: a day of work or a person; «субботник» and «субботника» differ
+    if "inan" in head.grammemes and ("plur" in head.grammemes or "femn" not in head.grammemes):
+        return " ".join(written)  # «лучшие работы», «размер пособия»: the accusative reads as the nominative
+    number = head.grammemes & {"sing", "plur"}
+    changed = {}
+    form = inflect_raw(head.raw, frozenset({"accs"} | number))
+    if form is None:
+        return None
+    changed[subject.head.start] = form
+    for token, reading in subject.modifiers:
+        want = {"accs"} | number
+        if "sing" in number:
+            want |= head.grammemes & {"masc", "femn", "neut"}
+        if head.grammemes & {"plur", "masc"}:
+            want |= head.grammemes & {"anim", "inan"}
+        form = inflect_raw(reading.raw, frozenset(want))
+        if form is None:
+            return None
+        changed[token.start] = form
+    out = []
+    for token in subject.tokens:
+        form = changed.get(token.start, token.text)
+        if form[:2].lower() != token.text[:2].lower():
+            return None  # «лучшие» → «наихорошие»: pymorphy3 rebuilt the word from its lemma
+        out.append(form)
+    return " ".join(out)
 
 
 # Groups of people that act, beside the bodies of ORGANISATIONS: «подготовлен ансамблем».
@@ -143,59 +313,34 @@ def _maybe_doer(token: Token) -> bool:
     # «учащимися» (a participle used as a noun); not «нуждающимся», a dative first of all
 
 
+# Texts whose content a passive describes: «в документе уделяется внимание…», «в издании собраны…».
+TEXT_NOUNS = frozenset(
+    {
+        "документ", "издание", "статья", "книга", "сборник", "закон", "законопроект", "постановление",
+        "письмо", "отчёт", "отчет", "программа", "доклад", "брошюра", "памятка", "выставка", "экспозиция",
+        "фильм", "приказ", "положение", "указ", "послание",
+    }
+)
+
+
+def _about_a_text(sentence: Sentence, group: list[Token]) -> bool:
+    """«В документе уделяется внимание…»: the passive tells what a text says, nobody acts."""
+    tokens = sentence.tokens
+    end = sentence.position(group[0])
+    return any(
+        t.lemma in TEXT_NOUNS and "loct" in t.grammemes and _after_preposition(tokens, j)
+        for j, t in enumerate(tokens[:end])
+    )
+
+
 def _history(sentence: Sentence) -> bool:
     """A sentence dated in the last century («Комиссия образована в 1998 году») tells history, not what «мы» did."""
     return any(t.text.isdigit() and len(t.text) == 4 and t.text < "2000" for t in sentence.tokens)
 
 
-_MODIFIER_RELS = frozenset({"amod", "det", "nummod"})
-
-
-def _head_tokens(syntax: _Syntax, head: Token, node: _Node) -> list[Token] | None:
-    """The subject's head with the modifiers right before it («творческого» is not one: it follows)."""
-    kids = [k for k in syntax.children(node) if k.tok.start < node.tok.start]
-    if any(k.tok.rel not in _MODIFIER_RELS for k in kids):
-        return None
-    tokens = [syntax.token(k) for k in sorted(kids, key=lambda k: k.tok.start)] + [head]
-    if any(t is None or t.protected or not (t.is_word or t.text.isdigit()) for t in tokens):
-        return None
-    words = [t for t in tokens if t is not None]
-    if any(syntax.children(n) for n in (syntax.node(t) for t in words[:-1]) if n is not None):
-        return None  # a modifier with words of its own
-    return words if _contiguous(syntax.document, words) else None
-
-
-def _agreeing_after(syntax: _Syntax, node: _Node) -> bool:
-    """Whether an adjective or participle after the head agrees with it: «команда, созданная…»."""
-    for kid in syntax.children(node):
-        token = syntax.token(kid)
-        if kid.tok.start > node.tok.start and token is not None and token.pos in ("ADJF", "PRTF"):
-            return True
-    return False
-
-
-def _object(syntax: _Syntax, head: Token, node: _Node, tokens: list[Token]) -> str | None:
-    """The old subject as the object in the accusative; a counted phrase («20 дипломов») as written."""
-    counted = [k for k in syntax.children(node) if k.tok.rel == "nummod"]
-    if counted:
-        numbers = [syntax.token(k) for k in counted]
-        reading = head.parses[0] if head.parses else None
-        if (
-            reading is None or "anim" in reading.grammemes
-            or not all(t is not None and t.text.isdigit() for t in numbers)
-        ):
-            return None  # «два участника» → «двух участников»: left to the author
-        return " ".join(t.text for t in tokens)
-    reading = _reading(head, "NOUN", "nomn")
-    if reading is None:
-        return None
-    same = {"inan", "plur"} <= reading.grammemes or ({"inan", "sing"} <= reading.grammemes and not "femn" in reading.grammemes)
-    if same and len({frozenset(p.grammemes & {"anim", "inan"}) for p in head.parses if "nomn" in p.grammemes}) == 1:
-        return " ".join(t.text for t in tokens)  # «лучшие работы»: the accusative reads as the nominative
-    said = _accusative_tree(syntax, head, tokens)
-    if said is None or any(new[:2].lower() != old.text[:2].lower() for new, old in zip(said.split(), tokens)):
-        return None  # «лучшие» → «наихорошие»: pymorphy3 rebuilt the word from its lemma
-    return said
+def _history(sentence: Sentence) -> bool:
+    """A sentence dated in the last century («Комиссия образована в 1998 году») tells history, not what «мы» did."""
+    return any(t.text.isdigit() and len(t.text) == 4 and t.text < "2000" for t in sentence.tokens)
 
 
 # Verbs that take a dative recipient, as the light verb did: «пострадавшим оказали помощь» →
@@ -211,18 +356,15 @@ DATIVE_VERBS = frozenset(
 )
 
 
-def _has_dative(syntax: _Syntax, f: _Passive) -> bool:
-    """Whether the passive verb has a dative recipient without a preposition («семьям оказана»)."""
-    verb = syntax.node(f.verb)
-    if verb is None:
-        return False
-    for kid in syntax.children(verb):
-        token = syntax.token(kid)
-        if token is None or kid.tok.rel not in ("iobj", "obl", "obj"):
+def _has_dative(sentence: Sentence, subject: _Subject) -> bool:
+    """Whether the clause has a recipient in the dative without a preposition («семьям оказана»)."""
+    tokens = sentence.tokens
+    mine = {t.start for t in subject.tokens}
+    for j, t in enumerate(tokens):
+        best = t.parses[0] if t.is_word and t.parses else None
+        if best is None or t.start in mine or best.pos not in ("NOUN", "ADJF", "PRTF", "NPRO"):
             continue
-        if any(k.tok.rel == "case" for k in syntax.children(kid)):
-            continue
-        if any("datv" in p.grammemes for p in token.parses[:2]):
+        if "datv" in best.grammemes and not _after_preposition(tokens, j):
             return True
     return False
 
@@ -246,16 +388,14 @@ def _between(sentence: Sentence, left: Token, right: Token) -> list[Token] | Non
 
 
 def _assemble(
-    document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, group: list[Token], subject_tokens: list[Token],
-    obj: str, verbs: str, we: bool, truncated: bool = False,
+    document: Document, sentence: Sentence, f: _Passive, group: list[Token], subject: _Subject,
+    obj: str, verbs: str, we: bool,
 ) -> Edit | None:
     """One edit over the subject and the verb group, in the order Russian wants for the new clause."""
-    subject_first = subject_tokens[0].start < group[0].start
-    first, last = (subject_tokens[0], group[-1]) if subject_first else (group[0], subject_tokens[-1])
-    gap = (
-        _between(sentence, subject_tokens[-1], group[0]) if subject_first
-        else _between(sentence, group[-1], subject_tokens[0])
-    )
+    words = subject.tokens
+    subject_first = words[0].start < group[0].start
+    first, last = (words[0], group[-1]) if subject_first else (group[0], words[-1])
+    gap = _between(sentence, words[-1], group[0]) if subject_first else _between(sentence, group[-1], words[0])
     inner = _between(sentence, group[0], group[-1]) if len(group) > 1 and not f.conj else []
     if gap is None or inner is None:
         return None  # words between the subject and the verb that belong to neither
@@ -265,18 +405,23 @@ def _assemble(
     adverbs = [t.text for t in (gap if subject_first else []) + inner]
     if not subject_first:
         adverbs = [t.text for t in inner] + [t.text for t in gap]
-    obj = _lower_initial(document, sentence, subject_tokens[0], obj)
-    phrase = " ".join([*adverbs, verbs, obj])
+    obj = _lower_initial(document, sentence, words[0], obj)
+    tail = " ".join(t.text for t in subject.tail)
+    phrase = " ".join(w for w in [*adverbs, verbs, obj, tail] if w)
     light = has_light_verb(phrase)
     if light:
-        if f.conj or truncated:
-            return None  # the verbal noun's object is not all in hand: «заменили труб» would follow
+        if f.conj:
+            return None
+        if subject.tail:
+            last = subject.tail[-1]
         said = one_verb(phrase)
-        if said is None or (_has_dative(syntax, f) and _new_verb(said) not in DATIVE_VERBS):
+        if said is None or (_has_dative(sentence, subject) and _new_verb(said) not in DATIVE_VERBS):
             return None  # «семьям оказана поддержка» → «поддержат семьи», not «семьям поддержат»
         phrase = said
-    elif f.lemma in EMPTY_VERBS:
-        return None  # «мы осуществили поставку» is no better: the dictionary has no verb for it
+    else:
+        phrase = " ".join([*adverbs, verbs, obj])
+        if f.lemma in EMPTY_VERBS:
+            return None  # «мы осуществили поставку» is no better: the dictionary has no verb for it
     if we:
         replacement = "мы " + phrase
     elif light or not subject_first:

@@ -16,7 +16,7 @@ from kanclint.rules.syntax.active_rewrite import (
     _plain_rewrite,
     agent_nominative,
 )
-from kanclint.rules.syntax.impersonal_rewrite import STATIVE, doerless_rewrite
+from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
 from kanclint.rules.syntax.morph import _best, _inflect, _reading, _verb_form
 from kanclint.rules.syntax.passive_detection import (
     _after_preposition,
@@ -34,7 +34,6 @@ from kanclint.rules.syntax.words import (
     _UNSURE_RELS,
     EMPTY_VERBS,
     MIDDLE_REFLEXIVES,
-    NOT_AGENTS,
     PRONOUN_AGENTS,
     REPORT_PARTICIPLES,
     ROLE_VERBS,
@@ -150,30 +149,8 @@ class PassiveVoice(Rule):
                 and any(p.pos == "VERB" and "1per" in p.grammemes for p in token.parses)
             ):  # «доводим» opening a sentence is the «мы» verb: no passive starts a sentence bare
                 return "parse"
-            if lemma in STATIVE or (reflexive and not self._may_have_subject(sentence, token)):
-                plan = plan or "morph"  # a state («представлены»), or no «-ся» passive: no rewrite to build
-            else:
-                plan = "parse"  # a doer-less passive: the parse finds its subject and object for the rewrite
+            plan = "morph"  # a «-ся» verb without a doer: its subject is found by morphology
         return plan
-
-    @staticmethod
-    def _may_have_subject(sentence: Sentence, verb: Token) -> bool:
-        """Whether a «-ся» verb may have an inanimate subject in the nominative, by any reading.
-
-        Looser than :func:`_morph_subject` («Заявки» is read as accusative first): the parse
-        decides; this only spares the parse where no subject can be («председатель катается»,
-        «рекомендуется разместить»).
-        """
-        tokens = sentence.tokens
-        i = sentence.position(verb)
-        if i + 1 < len(tokens) and tokens[i + 1].pos == "INFN":
-            return False
-        number = "plur" if "plur" in verb.grammemes else "sing"
-        return any(
-            t is not verb and not _after_preposition(tokens, j) and t.lemma not in NOT_AGENTS  # «каждое утро»
-            and any(p.pos == "NOUN" and {"nomn", "inan", number} <= p.grammemes for p in t.parses)
-            for j, t in enumerate(tokens)
-        )
 
     @staticmethod
     def _told_as_report(lemma: str, reflexive: bool, aux: Token | None) -> bool:
@@ -211,8 +188,7 @@ class PassiveVoice(Rule):
                 t = syntax.token(kid)
                 if kid.tok.rel == "nsubj" and t is not None and (found.lemma, t.lemma) in PLAIN_PASSIVES:
                     found.subject = t
-        if found.reflexive and found.agent is None and found.subject is None:
-            # unparsed, or parsed only for a rewrite: what morphology finds without the parse still counts
+        if found.reflexive and found.agent is None and node is None:
             found.subject = _morph_subject(sentence, token)
         if found.reflexive and found.agent is None and found.subject is None:
             return None  # «-ся» without a passive subject or a doer is not shown to be passive
@@ -323,7 +299,7 @@ class PassiveVoice(Rule):
             return self.diagnostic(
                 document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.INFO
             )
-        active = doerless_rewrite(document, syntax, sentence, f, tense)
+        active = doerless_rewrite(document, sentence, f, tense)
         if active is not None:
             suggestions.append(active.replacement)
             fix = Fix(f"Заменить на «{active.replacement}»", (active,), Applicability.UNSAFE)

@@ -311,9 +311,12 @@ def _time_phrases(syntax: _Syntax, agent: _Node) -> list[_Node]:
 
 
 def _active_rewrite(
-    document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str
+    document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str, as_we: bool = False
 ) -> Edit | None:
-    """«Мероприятие было проведено администрацией района» → «Администрация района провела мероприятие»."""
+    """«Мероприятие было проведено администрацией района» → «Администрация района провела мероприятие».
+
+    ``as_we``: the doer is the post's author, so it is said as «мы» («Мы провели мероприятие»).
+    """
     if f.agent is None or f.subject is None or f.lemma in ROLE_VERBS or not _is_noun(f.subject):
         return None
     verb, agent, subject = syntax.node(f.verb), syntax.node(f.agent), syntax.node(f.subject)
@@ -352,7 +355,9 @@ def _active_rewrite(
         return None
     before, after = moved
     agent_text, number, gender = agent_nominative(syntax, f.agent)
-    verbs = _active_verbs(f, tense, "3per", number, gender)
+    if as_we and agent_text is not None:
+        agent_text, number, gender = "мы", "plur", None
+    verbs = _active_verbs(f, tense, "1per" if as_we else "3per", number, gender)
     obj = _accusative_tree(syntax, f.subject, subject_tokens)
     if agent_text is None or verbs is None or obj is None:
         return None

@@ -28,6 +28,7 @@ from kanclint.rules.syntax.active_rewrite import (
 )
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _Passive
+from kanclint.rules.press_release.persons import find_third_person_self
 from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS, STATE_PARTICIPLES
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_raw
@@ -431,3 +432,18 @@ def _assemble(
     if _sentence_initial(document, sentence, first):
         replacement = capitalise(replacement)
     return Edit(first.start, last.end, replacement)
+
+
+def speaks_of_itself(sentence: str) -> bool:
+    """Whether a (rewritten) sentence opens with an institution and its verb, which KC304 flags."""
+    return bool(find_third_person_self(Document(capitalise(sentence.strip()))))
+
+
+def is_author(author: str | None, doer: str | None) -> bool:
+    """Whether the doer («администрация района») names the configured author («Администрация
+    Тальменского района»): every word of the doer is, by its lemma, a word of the author's name."""
+    if not author or not doer:
+        return False
+    def lemmas(text: str) -> set[str]:
+        return {p[0].lemma for w in text.split() if (p := parse(w.strip("«»\"")))}
+    return lemmas(doer) <= lemmas(author)

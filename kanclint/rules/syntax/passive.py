@@ -16,7 +16,7 @@ from kanclint.rules.syntax.active_rewrite import (
     _plain_rewrite,
     agent_nominative,
 )
-from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
+from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite, is_author, speaks_of_itself
 from kanclint.rules.syntax.morph import _best, _inflect, _reading, _verb_form
 from kanclint.rules.syntax.passive_detection import (
     _after_preposition,
@@ -377,7 +377,14 @@ class PassiveVoice(Rule):
         agent_text, number, gender = agent_nominative(syntax, f.agent)
         verb = _active_verbs(f, tense, "3per", number, gender)
         obj = self._object_accusative(syntax, f.subject)
-        if verb and agent_text:
+        we_verb = _active_verbs(f, tense, "1per", "plur", None)
+        if verb and agent_text and we_verb and speaks_of_itself(f"{agent_text} {verb}"):
+            tail = f" {obj}" if obj else "…"
+            message = (  # «Министерство поддержало…» is what KC304 flags: «мы», or the doer as it is
+                f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "
+                f"Если пост от имени «{agent_text}», напишите: «Мы {we_verb}{tail}»."
+            )
+        elif verb and agent_text:
             tail = f" {obj}" if obj else "…"
             message = (
                 f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "
@@ -389,6 +396,14 @@ class PassiveVoice(Rule):
                 f"(«{f.agent.text}»). Сделайте его подлежащим: кто {question}?"
             )
         edit = _active_rewrite(document, syntax, sentence, f, tense)
+        text = document.text
+        if edit is not None and speaks_of_itself(
+            text[sentence.start:edit.start] + edit.replacement + text[edit.end:sentence.end]
+        ):
+            # «Министерство культуры поддержало проект» is the third-person self KC304 flags: «мы»
+            # when the doer is the configured author, otherwise the passive stays a hint
+            author = is_author(document.author, agent_text)
+            edit = _active_rewrite(document, syntax, sentence, f, tense, as_we=True) if author else None
         if edit is not None:
             suggestions.append(edit.replacement)
             fix = Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE)

@@ -839,7 +839,8 @@ NO_SAFE_REWRITE = [
     "Наше мероприятие прошло отлично.",
     # the new preposition needs another case, and no single one fits
     "В связи с юбилеем школы выпускники подарили ей картину.",
-    "В рамках проекта школьники посетили театр.",
+    # «в рамках» before a noun the preposition table does not know («по проекту» it does: issue #12)
+    "В рамках работы клуба школьники посетили театр.",
     # «в саду», «в быту»: the second locative
     "На территории детского сада прошёл субботник.",
     "В сфере быта многое изменилось.",

@@ -7,7 +7,7 @@ import pytest
 import kanclint
 from kanclint.text.document import Document
 from kanclint.engine.config import Config
-from kanclint.model import Applicability, Severity
+from kanclint.model import Applicability, Severity, apply_fix
 from kanclint.rules.syntax import (
     RULES,
     GenitiveChain,
@@ -367,15 +367,15 @@ def rewritten(text: str) -> str | None:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # past, feminine doer with a genitive that stays
-        ("Мероприятие было проведено администрацией района.", "Администрация района провела мероприятие."),
+        # past, feminine doer with a genitive that stays (not an institution: KC304 would flag one)
+        ("Мероприятие было проведено волонтёрами района.", "Волонтёры района провели мероприятие."),
         # present reflexive, the adjective agrees in the nominative
         ("Ремонт осуществляется подрядной организацией.", "Подрядная организация ремонтирует."),  # not KC103's «осуществляет ремонт»
         ("Решение принимается комиссией.", "Комиссия решает."),
         # future, the date after the doer is kept
-        ("Проверка будет проведена прокуратурой города в мае.", "Прокуратура города проверит в мае."),
+        ("Проверка будет проведена инспекторами города в мае.", "Инспекторы города проверят в мае."),
         # neuter doer
-        ("Проект был подготовлен управлением образования.", "Управление образования подготовило проект."),
+        ("Проект был подготовлен жюри конкурса.", None),  # «жюри»: an indeclinable doer shows no number
         # masculine doer, inanimate feminine object with an adjective
         ("Новая школа была открыта губернатором.", "Губернатор открыл новую школу."),
         # plural doer, animate object goes to the genitive form
@@ -395,7 +395,7 @@ def rewritten(text: str) -> str | None:
             "Строители построили новый корпус школы за два года.",
         ),
         # an adverb between aux and participle stays before the verb; negation too
-        ("Мероприятие было успешно проведено администрацией.", "Администрация успешно провела мероприятие."),
+        ("Мероприятие было успешно проведено волонтёрами.", "Волонтёры успешно провели мероприятие."),
         ("Решение не было принято комиссией.", "Комиссия не решила."),
         # coordinated participles, a prepositional phrase the parse hung on the verb
         (
@@ -403,13 +403,13 @@ def rewritten(text: str) -> str | None:
             "🎄 Наши коммунальщики поставили и нарядили ёлку в центре города.",
         ),
         # the doer first: the author's capital stays at the sentence start
-        ("Администрацией района было проведено мероприятие.", "Администрация района провела мероприятие."),
+        ("Волонтёрами района было проведено мероприятие.", "Волонтёры района провели мероприятие."),
         # not at the sentence start: the subject loses nothing, the doer gets no capital
-        ("Вчера мероприятие было проведено администрацией района.", "Вчера администрация района провела мероприятие."),
+        ("Вчера мероприятие было проведено волонтёрами района.", "Вчера волонтёры района провели мероприятие."),
         # a joined clause with its own subject is left alone
         (
-            "Мероприятие было проведено администрацией района, и все остались довольны.",
-            "Администрация района провела мероприятие, и все остались довольны.",
+            "Мероприятие было проведено волонтёрами района, и все остались довольны.",
+            "Волонтёры района провели мероприятие, и все остались довольны.",
         ),
     ],
 )
@@ -417,15 +417,40 @@ def test_passive_with_doer_becomes_active(text, expected):
     assert rewritten(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, author, expected",
+    [
+        # an institution opening the sentence is the third-person self of KC304: no fix…
+        ("Мероприятие было проведено администрацией района.", None, None),
+        ("Проект был подготовлен управлением образования.", None, None),
+        # …unless the institution is the configured author, who says «мы»
+        ("Мероприятие было проведено администрацией района.", "Администрация Тальменского района", "Мы провели мероприятие."),
+        ("Проверка будет проведена прокуратурой города в мае.", "Прокуратура города", "Мы проверим в мае."),
+        # another institution than the author keeps the hint
+        ("Проект был подготовлен управлением образования.", "Администрация Тальменского района", None),
+        # not at the sentence start, KC304 has nothing to say: the active rewrite stays
+        ("Вчера мероприятие было проведено администрацией района.", None, None),  # KC304 would flag it
+    ],
+)
+def test_institution_doer_is_said_as_we_only_by_its_author(text, author, expected):
+    cfg = Config(use_ignore_file=False, author=author)
+    found = [d for d in kanclint.lint(text, config=cfg).diagnostics if d.code == "KC201"]
+    assert len(found) == 1
+    fix = found[0].fix
+    assert (apply_fix(text, fix) if fix is not None else None) == expected
+    if fix is None:
+        assert "«Мы " in found[0].message  # the hint names the «мы» form, not a KC304 sentence
+
+
 def test_active_fix_after_emoji_keeps_offsets_and_capital():
-    text = "🎉🎉 Друзья! Мероприятие было проведено администрацией района 👍"
+    text = "🎉🎉 Друзья! Мероприятие было проведено волонтёрами района 👍"
     d = only(text, "KC201")
     assert d.match == "было проведено"
     assert d.fix is not None
     (edit,) = d.fix.edits
-    assert text[edit.start:edit.end] == "Мероприятие было проведено администрацией района"
-    assert apply_fix(text, d.fix) == "🎉🎉 Друзья! Администрация района провела мероприятие 👍"
-    assert d.suggestions == ("Администрация района провела мероприятие",)
+    assert text[edit.start:edit.end] == "Мероприятие было проведено волонтёрами района"
+    assert apply_fix(text, d.fix) == "🎉🎉 Друзья! Волонтёры района провели мероприятие 👍"
+    assert d.suggestions == ("Волонтёры района провели мероприятие",)
 
 
 def test_active_fix_keeps_span_and_message_of_the_finding():
@@ -496,9 +521,6 @@ def test_short_doerless_table_passive_is_flagged_other_short_ones_are_not():
         # «поддержат семьям» would be wrong: поддержать takes the accusative
         "Семьям будет оказана поддержка.",
         "Семьям оказывается поддержка.",
-        # the noun carries words that would be lost or need another case
-        "Всем нуждающимся будет оказана медицинская помощь в поликлинике района.",
-        "Проверка документов будет проведена в течение недели после подачи заявления.",
         # «примут меры» is KC103's own find, and the dictionary has no fix for it
         "Будут приняты меры.",
         "Меры будут приняты в ближайшее время.",
@@ -511,15 +533,32 @@ def test_doerless_table_passive_without_safe_rewrite_has_no_fix(text):
     assert d.fix is None
 
 
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        # the noun keeps every word it carries: the whole subject becomes the object
+        ("Всем нуждающимся будет оказана медицинская помощь в поликлинике района.",
+         "Всем нуждающимся окажут медицинскую помощь в поликлинике района."),
+        # the light verb and its verbal noun become one verb, the genitive its object
+        ("Проверка документов будет проведена в течение недели после подачи заявления.",
+         "Проверят документы в течение недели после подачи заявления."),
+    ],
+)
+def test_doerless_passive_with_carried_words_is_rewritten_whole(text, fixed):
+    d = only(text, "KC201")
+    assert d.fix is not None and d.fix.applicability is Applicability.UNSAFE
+    assert apply_fix(text, d.fix) == fixed
+
+
 def test_fix_unsafe_applies_passive_rewrites():
     text = (
-        "🎉 Мероприятие было проведено администрацией района. Ремонт осуществляется подрядной "
+        "🎉 Мероприятие было проведено волонтёрами района. Ремонт осуществляется подрядной "
         "организацией. Жителям будет оказана помощь."
     )
     config = Config(select=("KC201",), use_ignore_file=False)
     result = kanclint.fix(text, unsafe=True, config=config)
     assert result.text == (
-        "🎉 Администрация района провела мероприятие. Подрядная организация ремонтирует. "
+        "🎉 Волонтёры района провели мероприятие. Подрядная организация ремонтирует. "
         "Жителям помогут."
     )
     assert result.remaining == ()

@@ -64,6 +64,5 @@ def test_kc201_with_the_author_as_doer_says_we():
     text = "Ярмарка была организована администрацией района."
     result = kanclint.fix(text, unsafe=True, config=ADMIN)
     assert result.text == "Мы организовали ярмарку."
-    assert kanclint.fix(text, unsafe=True, config=Config(use_ignore_file=False, select=("KC201",))).text == (
-        "Администрация района организовала ярмарку."
-    )
+    # without the author, «Администрация района организовала…» would be KC304's third person: no fix
+    assert kanclint.fix(text, unsafe=True, config=Config(use_ignore_file=False, select=("KC201",))).text == text

@@ -367,6 +367,8 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
     base = sentence.start
     forms = [(_first_person(v, person), v) for v in (mention.verb, *mention.conjoined)]
     plain_end = mention.verb.end
+    if mention.verb.lemma == "быть" and _short_form_follows(sentence, mention.verb):
+        forms = [(None, mention.verb)]  # «Музей был основан»: «мы были основан» cannot agree, and is history
     if any(f is None for f, _ in forms):
         return SelfRewrite(mention, None, (), person, mention.name[0].start, plain_end, True)
     pronoun = "я" if person else "мы"
@@ -407,6 +409,19 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
     if any(document.is_protected(e.start, e.end) for e in fix):
         fix = ()  # a quote is the quoted person's words: «Администрация района провела…», — написал читатель
     return SelfRewrite(mention, shown or None, fix, person, base + clause_start, end, more)
+
+
+def _short_form_follows(sentence: Sentence, verb: Token) -> bool:
+    """Whether a short participle or adjective comes right after «быть» (adverbs may stand between)."""
+    after = sentence.tokens[sentence.position(verb) + 1:]
+    for token in after[:3]:
+        if not token.is_word:
+            return False
+        if token.pos in ("PRTS", "ADJS"):
+            return True
+        if token.pos != "ADVB":
+            return False
+    return False
 
 
 def _plain_name(mention: SelfMention) -> bool:

@@ -28,9 +28,12 @@ from kanclint.patterns import (
     overlapping_match,
 )
 from kanclint.rules.base import Rule
+from kanclint.rules.phrases.agreement import agreement_refusal
+from kanclint.rules.phrases.deletion_guards import deletion_refusal
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.grammar import CASE_ALIAS, DECLINABLE, MAIN_CASES
 from kanclint.text.inflection import capitalise, inflect_raw, inflect_word, match_case
+from kanclint.text.untouchable import edit_keeps_untouchable
 
 _BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
 _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
@@ -88,16 +91,34 @@ class PhraseRule(Rule):
                 suggestions.append(_BRACE_RE.sub(lambda x: x.group(1), entry.replacements[i]))
                 continue
             text, certain = result
-            if fix is None and i == 0 and entry.autofix:
+            if fix is None and i == 0 and entry.autofix and self._applicable(document, sentence, m, text):
                 safe = entry.safe and certain
                 fix = _make_fix(document, sentence, m, text, safe)
+                named = frozenset(t.start for t in m.tokens) - {t.start for k, t in m.slots.items() if k < 0}
+                if not all(edit_keeps_untouchable(document, e.start, e.end, e.replacement, named) for e in fix.edits):
+                    fix = None  # a name or a quotation is never edited
+                    suggestions.append(text)
             else:
                 suggestions.append(text)
-        message = _message(self.title, entry, matched, rendered, suggestions)
+        message = _message(self.title, entry, matched, rendered, [s for s in suggestions if s])
         return self.diagnostic(
             document, m.start, m.end, message, fix=fix, suggestions=suggestions,
             severity=entry.severity, entry=entry.id,
         )
+
+
+    def _applicable(self, document: Document, sentence: Sentence, m: Match[Entry], text: str) -> bool:
+        """Whether the first replacement may be applied here, not only offered.
+
+        A deletion that would take meaning with it (:mod:`.deletion_guards`) and a replacement
+        the rest of the sentence would not agree with (:mod:`.agreement`) stay suggestions.
+        """
+        previous = document.sentences[sentence.index - 1] if 0 < sentence.index <= len(document.sentences) else None
+        if previous is not None and previous.end > sentence.start:
+            previous = None
+        if deletion_refusal(self.code, sentence, previous, m.tokens, text) is not None:
+            return False
+        return agreement_refusal(document.text, sentence, m.tokens, text) is None
 
 
 class PhraseFamily:

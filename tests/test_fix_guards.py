@@ -73,6 +73,13 @@ def test_quoted_spans_pair_every_kind_of_quotes():
     assert spans == ["«Дом «Солнце»»", '"Осуществляем мечты"', "„Итоги“", "“Данные”"]
 
 
+def test_a_stray_straight_quote_does_not_turn_the_text_after_it_into_a_quotation():
+    text = 'Игра "ЧТО? ГДЕ? КОГДА". "Mi? Kus?" ИНТЕЛЛЕКТУАЛЬНАЯ ИГРА ДЛЯ ВСЕХ'
+    assert [text[a:b] for a, b in quoted_spans(text)] == ['"ЧТО? ГДЕ? КОГДА"', '"Mi? Kus?"']
+    broken = 'КОГДА". "Mi? Kus?" ИГРА'
+    assert [broken[a:b] for a, b in quoted_spans(broken)] == ['"Mi? Kus?"']
+
+
 def test_names_in_capitals_and_capitalised_names_are_untouchable():
     text = "Мы открыли ТЕХНОФОРУМ и проект ЗДОРОВЬЕ-2025 вместе с Управлением социальной защиты населения."
     index = untouchable(Document(text))
@@ -124,6 +131,17 @@ def test_a_single_shouted_function_word_is_lowercased():
     assert fixed("Участие доступно ТОЛЬКО по записи.") == "Участие доступно только по записи."
 
 
+def test_a_month_after_a_number_is_a_date_not_a_name():
+    assert kanclint.fix("Завтра, 24 ОКТЯБРЯ, откроется выставка.", config=CFG).text == (
+        "Завтра, 24 октября, откроется выставка."
+    )
+
+
+def test_caps_right_after_the_noun_it_names_is_a_name():
+    text = "Кафе ВКУСНО И ТОЧКА открылось у вокзала."
+    assert all(d.fix is None for d in kanclint.lint(text, config=CFG).diagnostics if d.code == "KC407")
+
+
 # -- 4. agreement and government after a replacement ---------------------------------------------
 
 AGREEMENT_KEPT = [
@@ -149,5 +167,7 @@ def test_a_passive_with_its_doer_is_not_swapped_for_an_intransitive_verb(text, v
     assert found and all(d.fix is None for d in found)
 
 
-def test_a_passive_without_a_doer_is_still_rewritten():
-    assert fixed("Занятия проводятся по субботам в малом зале.") == "Занятия проходят по субботам в малом зале."
+def test_a_passive_without_a_doer_still_gets_its_fix():
+    text = "Занятия проводятся по субботам в малом зале."
+    (d,) = on(text, "проводятся", "KC101")
+    assert d.fix is not None and d.fix.edits[0].replacement == "проходят"

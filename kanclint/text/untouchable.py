@@ -7,8 +7,9 @@ says: every quotation in «…», "…", „…“ or “…”, and every name 
 
 * a word in capitals («ТЕХНОФОРУМ», «МФЦ») or with digits («ЗДОРОВЬЕ-2025», «Covid-19»);
 * a capitalised word that does not open its sentence («в Доме культуры»), together with the
-  words that continue the name: capitalised ones and lowercase words in the genitive
-  («Управлением социальной защиты населения»).
+  words that continue the name: capitalised ones, lowercase words in the genitive
+  («Управлением социальной защиты населения») and «по», «и», «с» before a noun
+  («Департамент по делам населения»).
 """
 
 from __future__ import annotations
@@ -20,14 +21,16 @@ from kanclint.text.morphology import parse
 from kanclint.text.protection import SpanIndex
 
 _PAIRS = {"«": "»", "„": "“", "“": "”"}
-_NAME_TAIL = 4  # lowercase genitive words that may continue a name: «защиты населения района»
+_BEFORE_OPENING = "([{—–-:;,«„“/"
+_AFTER_CLOSING = ".,;:!?)]}»“”…—–-/"
+_NAME_TAIL = 5  # lowercase genitive words that may continue a name: «защиты населения района»
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every outermost quotation, the marks included.
 
-    «…» nest («Дом «Солнце»»); straight quotes pair up within a line; an unclosed mark
-    quotes nothing.
+    «…» nest («Дом «Солнце»»); straight quotes pair up within a line, an opening one after a
+    space and before a letter, a closing one after a letter; an unclosed mark quotes nothing.
     """
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []  # (closing mark, start)
@@ -46,11 +49,15 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             stack.append((_PAIRS[ch], i))
             continue
         if ch == '"':
-            if straight is None:
-                straight = i
-            else:
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            opening = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
+            closing = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
+            if straight is not None and closing:
                 spans.append((straight, i + 1))
                 straight = None
+            elif opening:
+                straight = i  # a stray closing mark before it («КОГДА". "Mi?…») quotes nothing
     return _merge(spans)
 
 
@@ -81,6 +88,16 @@ def _genitive(token: Token) -> bool:
     return token.pos in ("NOUN", "ADJF", "PRTF", "NUMR") and "gent" in token.grammemes  # the best reading
 
 
+def _linking(token: Token, following: Token | None) -> bool:
+    """«по», «и», «с» inside a name: «Департамент по делам населения», «Министерство образования и науки»."""
+    return (
+        token.key in ("по", "и", "с")
+        and following is not None
+        and following.pos in ("NOUN", "ADJF", "PRTF")
+        and not _capitalised(following)
+    )
+
+
 def _sentence_names(sentence: Sentence) -> list[tuple[Token, bool]]:
     """The name words of a sentence, each with whether it is the name's own (capitalised) word.
 
@@ -105,7 +122,11 @@ def _sentence_names(sentence: Sentence) -> list[tuple[Token, bool]]:
                 if _capitalised(following):
                     tail = 0
                     out.append((following, True))
-                elif _genitive(following):
+                elif (
+                    _genitive(following)
+                    or _linking(following, tokens[j + 1] if j + 1 < len(tokens) else None)
+                    or _linking(tokens[j - 1], following)  # «по делам»: the noun after «по» in any case
+                ):
                     tail += 1
                     out.append((following, False))
                 else:

@@ -167,7 +167,8 @@ class CapsLock(Rule):
     fix_safety = (
         "Капслок переписывается обычными буквами, только когда это точно не название. Безопасно: "
         "три и больше обычных слова подряд («ВСЕ НА ВЫБОРЫ») и одно служебное слово или наречие "
-        "(«ТОЛЬКО», «ОБЯЗАТЕЛЬНО», «ВНИМАНИЕ», «СРОЧНО»). Одно-два обычных слова («ТЕХНОФОРУМ», "
+        "(«ТОЛЬКО», «ОБЯЗАТЕЛЬНО», «ВНИМАНИЕ», «СРОЧНО»), месяц после числа («24 ОКТЯБРЯ»). Капслок сразу после существительного "
+        "(«кафе ВКУСНО И ТОЧКА»), одно-два обычных слова («ТЕХНОФОРУМ», "
         "«МУЗЕЙНАЯ ЖИЗНЬ»), слова в кавычках, слова с дефисом или цифрами, возможные имена и "
         "незнакомые слова не исправляются: это может быть название, находка только подсказывает."
     )
@@ -253,6 +254,9 @@ class CapsLock(Rule):
 # adverb («ТОЛЬКО», «ОБЯЗАТЕЛЬНО») or one of these calls for attention.
 _SHOUT_WORDS = frozenset({"ВНИМАНИЕ", "ВАЖНО", "СРОЧНО", "ВНИМАНИЮ"})
 _NOT_NAMES = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "INTJ", "PRED", "ADJS", "COMP"})
+_MONTHS = frozenset(
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
+)
 _SAFE_RUN = 3  # ordinary words in a row that no brand is made of
 
 
@@ -272,6 +276,17 @@ def _caps_fix_applicability(document: Document, run: list[Token]) -> Applicabili
         return None
     if all(w.text in _SHOUT_WORDS or w.parses and all(p.pos in _NOT_NAMES for p in w.parses) for w in run):
         return Applicability.SAFE  # «ТОЛЬКО», «ОЧЕНЬ ВАЖНО»: no name is made of these alone
+    before = _token_before(document, run[0])
+    if len(run) == 1 and before is not None and before.text.isdigit() and run[0].lemma in _MONTHS:
+        return Applicability.SAFE  # «24 ОКТЯБРЯ»: a date
     if len(run) < _SAFE_RUN or any(_may_be_name(w) for w in run):
         return None  # «ТЕХНОФОРУМ», «МУЗЕЙНАЯ ЖИЗНЬ»: maybe a brand or a rubric
+    if before is not None and before.is_word and before.pos == "NOUN":
+        return None  # «кафе ВКУСНО И ТОЧКА», «в конкурсе ЮНЫЙ ИНЖЕНЕР»: a name after what it names
     return Applicability.SAFE
+
+
+def _token_before(document: Document, token: Token) -> Token | None:
+    sentence = document.sentences[token.sentence]
+    i = sentence.position(token) - 1
+    return sentence.tokens[i] if i >= 0 else None

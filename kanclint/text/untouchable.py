@@ -85,7 +85,11 @@ def _capitalised(token: Token) -> bool:
 
 
 def _genitive(token: Token) -> bool:
-    return token.pos in ("NOUN", "ADJF", "PRTF", "NUMR") and "gent" in token.grammemes  # the best reading
+    # the best reading is a noun or an adjective («ведут» is a verb, not «вед»), and one of
+    # its readings is genitive («сессии»: genitive, dative or locative)
+    return token.pos in ("NOUN", "ADJF", "PRTF", "NUMR") and any(
+        p.pos == token.pos and "gent" in p.grammemes for p in token.parses
+    )
 
 
 def _linking(token: Token, following: Token | None) -> bool:

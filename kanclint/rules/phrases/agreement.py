@@ -7,7 +7,8 @@ stands and refuse a fix the rest of it would not agree with:
 * **agreement**: a participle, adjective, «который» or past-tense verb outside the match agreed
   with the replaced noun and does not agree with the new one («торжественное мероприятие,
   посвящённое…» → «праздник, посвящённое…»), or the noun disappears and something still
-  refers to it;
+  refers to it.  An attribute right after the comma is re-inflected when it has exactly one
+  form for the new noun («праздник, посвящённый…»); anything else refuses the fix;
 * **a passive with its doer**: a reflexive passive with an agent in the instrumental swapped
   for a verb that cannot take one («осуществляется специалистами» → «идёт специалистами»);
 * **a light verb without its object**: «провели опрос: 70 %…» → «опросили: 70 %…» — the
@@ -20,6 +21,7 @@ from typing import Iterable, Sequence
 
 from kanclint.text.document import Sentence, Token
 from kanclint.text.grammar import CASE_NORMAL, GENDERS, NUMBERS
+from kanclint.text.inflection import inflect_raw, keep_capital
 from kanclint.text.morphology import Parse, fold, parse
 
 _ATTRIBUTES = frozenset({"ADJF", "PRTF"})
@@ -108,8 +110,8 @@ def _dependants(sentence: Sentence, matched: Sequence[Token], governed: bool) ->
 
 
 def _head_noun(matched: Sequence[Token]) -> Token | None:
-    nouns = [t for t in matched if t.pos == "NOUN"]
-    return nouns[-1] if nouns else None
+    """The first noun: «объект общественного питания» is an «объект», the rest depends on it."""
+    return next((t for t in matched if t.pos == "NOUN"), None)
 
 
 def _new_noun_readings(replacement: str, old: Token) -> list[Parse] | None:
@@ -124,13 +126,14 @@ def _new_noun_readings(replacement: str, old: Token) -> list[Parse] | None:
     return found
 
 
-def _agreement_broken(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+def _agreement(sentence: Sentence, matched: Sequence[Token], replacement: str) -> list[tuple[Token, str]] | None:
+    """Words to re-inflect so the sentence agrees with the replacement; ``None``: it cannot."""
     old = _head_noun(matched)
     if old is None:
-        return False
+        return []
     first = parse(replacement.split()[0])
     if first and (first[0].pos == "NUMR" or first[0].lemma in _QUANTITIES):
-        return False  # «осталось несколько билетов»: a quantity agrees as a neuter singular
+        return []  # «осталось несколько билетов»: a quantity agrees as a neuter singular
     old_readings = [p for p in old.parses if p.pos == "NOUN"]
     new_readings = _new_noun_readings(replacement, old)
     if new_readings is not None:
@@ -138,12 +141,69 @@ def _agreement_broken(sentence: Sentence, matched: Sequence[Token], replacement:
         cases = set().union(*(_case(p) for p in new_readings))
         old_readings = [p for p in old_readings if _case(p) & cases] or old_readings
     governed = any(t.pos == _PREPOSITION for t in matched[: list(matched).index(old)])
+    if new_readings is not None and not governed and _genitive_lost(sentence, matched, old, new_readings):
+        return None
+    repairs: list[tuple[Token, str]] = []
     for word in _dependants(sentence, matched, governed):
         if not _agrees(word, old_readings):
             continue
-        if new_readings is None or not _agrees(word, new_readings):
-            return True
-    return False
+        if new_readings is not None and _agrees(word, new_readings):
+            continue
+        form = _reinflected(sentence, matched, word, old_readings, new_readings)
+        if form is None:
+            return None
+        repairs.append((word, form))
+    return repairs
+
+
+def _genitive_lost(sentence: Sentence, matched: Sequence[Token], old: Token, new: Sequence[Parse]) -> bool:
+    """«ремонт придомовой территории» → «ремонт дворе»: after a noun the phrase was a genitive
+    complement, and the replacement came out in another case."""
+    at = sentence.position(matched[0])
+    before = sentence.tokens[at - 1] if at > 0 else None
+    if before is None or not before.is_word or before.pos != "NOUN":
+        return False
+    if any(t.pos not in _ATTRIBUTES for t in matched[: list(matched).index(old)]):
+        return False
+    if not any(p.pos == "NOUN" and "gent" in p.grammemes for p in old.parses):
+        return False
+    return not any("gent" in _case(p) for p in new)
+
+
+def _reinflected(
+    sentence: Sentence, matched: Sequence[Token], word: Token, old: list[Parse], new: list[Parse] | None
+) -> str | None:
+    """«мероприятие, посвящённое» → «праздник, посвящённый»: the attribute after the comma in
+    the new noun's gender and number, when there is exactly one such form."""
+    at = sentence.position(word)
+    after_comma = at >= 2 and sentence.tokens[at - 1].text == "," and sentence.tokens[at - 2] is matched[-1]
+    if new is None or not after_comma:
+        return None
+    target = new[0]
+    forms: set[str] = set()
+    for r in word.parses:
+        if not _agrees_reading(r, old):
+            continue
+        want = set(_case(r)) if r.pos in _ATTRIBUTES or r.lemma == "который" else set()
+        want |= target.grammemes & NUMBERS
+        if "sing" in target.grammemes:
+            want |= target.grammemes & GENDERS
+        if "accs" in want and r.lemma != "который":
+            want |= target.grammemes & {"anim", "inan"}
+        form = inflect_raw(r.raw, frozenset(want))
+        if form is None:
+            return None
+        forms.add(form)
+    if len(forms) != 1:
+        return None
+    return keep_capital(word.text, forms.pop())
+
+
+def _agrees_reading(r: Parse, nouns: Sequence[Parse]) -> bool:
+    return any(
+        (_same_number_gender(r, n) and (r.lemma == "который" or bool(_case(r) & _case(n))))
+        for n in nouns
+    ) and (r.pos in _ATTRIBUTES or r.lemma == "который")
 
 
 def _reflexive(p: Parse) -> bool:
@@ -198,14 +258,18 @@ def _verb_left_without_object(document_text: str, matched: Sequence[Token], repl
     return rest[1:].lstrip()[:1].isdigit()
 
 
-def agreement_refusal(text: str, sentence: Sentence, matched: Sequence[Token], replacement: str) -> str | None:
-    """Why replacing ``matched`` with ``replacement`` would break the sentence, or ``None``."""
+def agreement_check(
+    text: str, sentence: Sentence, matched: Sequence[Token], replacement: str
+) -> tuple[str | None, list[tuple[Token, str]]]:
+    """Why replacing ``matched`` with ``replacement`` would break the sentence (or ``None``),
+    and the words after it to re-inflect so that it agrees."""
     if not replacement or fold(replacement) == fold(" ".join(t.text for t in matched)):
-        return None
-    if _agreement_broken(sentence, matched, replacement):
-        return "agreement"
+        return None, []
+    repairs = _agreement(sentence, matched, replacement)
+    if repairs is None:
+        return "agreement", []
     if _passive_with_doer(sentence, matched, replacement):
-        return "passive-doer"
+        return "passive-doer", []
     if _verb_left_without_object(text, matched, replacement):
-        return "no-object"
-    return None
+        return "no-object", []
+    return None, repairs

@@ -4,7 +4,8 @@
 contexts make them carry meaning, and there the fix becomes a suggestion (the finding stays):
 
 * **a list**: the word is one member of an enumeration («быстрые и эффективные решения»,
-  «оценки: отлично, хорошо, удовлетворительно»): deleting it drops an item or breaks the list;
+  «оценки: отлично, хорошо, удовлетворительно»): deleting it drops an item or breaks the list
+  («и т. д.» closing a list is the vagueness KC110 removes on purpose, and stays a fix);
 * **a relation between numbers**: an introductory linking phrase in a sentence with a number or
   after one («Пособие вырастет на 5 %. Таким образом, за год оно выросло на 12 %»), or a word
   right next to a number («более 100»);

@@ -28,7 +28,7 @@ from kanclint.patterns import (
     overlapping_match,
 )
 from kanclint.rules.base import Rule
-from kanclint.rules.phrases.agreement import agreement_refusal
+from kanclint.rules.phrases.agreement import agreement_check
 from kanclint.rules.phrases.deletion_guards import deletion_refusal
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.grammar import CASE_ALIAS, DECLINABLE, MAIN_CASES
@@ -91,9 +91,14 @@ class PhraseRule(Rule):
                 suggestions.append(_BRACE_RE.sub(lambda x: x.group(1), entry.replacements[i]))
                 continue
             text, certain = result
-            if fix is None and i == 0 and entry.autofix and self._applicable(document, sentence, m, text):
-                safe = entry.safe and certain
+            repairs = self._repairs(document, sentence, m, text) if fix is None and i == 0 and entry.autofix else None
+            if repairs is not None:
+                safe = entry.safe and certain and not repairs
                 fix = _make_fix(document, sentence, m, text, safe)
+                if repairs:
+                    # the words that agreed with the replaced one, re-inflected: «праздник, посвящённый»
+                    fix = Fix(fix.title, fix.edits + tuple(Edit(t.start, t.end, form) for t, form in repairs),
+                              fix.applicability)
                 named = frozenset(t.start for t in m.tokens) - {t.start for k, t in m.slots.items() if k < 0}
                 if not all(edit_keeps_untouchable(document, e.start, e.end, e.replacement, named) for e in fix.edits):
                     fix = None  # a name or a quotation is never edited
@@ -107,8 +112,11 @@ class PhraseRule(Rule):
         )
 
 
-    def _applicable(self, document: Document, sentence: Sentence, m: Match[Entry], text: str) -> bool:
-        """Whether the first replacement may be applied here, not only offered.
+    def _repairs(
+        self, document: Document, sentence: Sentence, m: Match[Entry], text: str
+    ) -> list[tuple[Token, str]] | None:
+        """``None`` when the first replacement may only be offered here, else the words after it
+        to re-inflect so the sentence agrees.
 
         A deletion that would take meaning with it (:mod:`.deletion_guards`) and a replacement
         the rest of the sentence would not agree with (:mod:`.agreement`) stay suggestions.
@@ -117,8 +125,9 @@ class PhraseRule(Rule):
         if previous is not None and previous.end > sentence.start:
             previous = None
         if deletion_refusal(self.code, sentence, previous, m.tokens, text) is not None:
-            return False
-        return agreement_refusal(document.text, sentence, m.tokens, text) is None
+            return None
+        reason, repairs = agreement_check(document.text, sentence, m.tokens, text)
+        return None if reason is not None else repairs
 
 
 class PhraseFamily:

@@ -257,6 +257,7 @@ _NOT_NAMES = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "INTJ", "PRED", "ADJS", 
 _MONTHS = frozenset(
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
 )
+_QUOTE_MARKS = frozenset('"«»„“”')
 _SAFE_RUN = 3  # ordinary words in a row that no brand is made of
 
 
@@ -274,6 +275,10 @@ def _caps_fix_applicability(document: Document, run: list[Token]) -> Applicabili
     quotes = untouchable_quotes(document)
     if any(quotes.overlaps(w.start, w.end) for w in run):
         return None
+    text = document.text
+    start, end = run[0].start, run[-1].end
+    if text[start - 1:start] in _QUOTE_MARKS or text[end:end + 1] in _QUOTE_MARKS:
+        return None  # «КОГДА"» with its opening mark lost: still a title
     if all(w.text in _SHOUT_WORDS or w.parses and all(p.pos in _NOT_NAMES for p in w.parses) for w in run):
         return Applicability.SAFE  # «ТОЛЬКО», «ОЧЕНЬ ВАЖНО»: no name is made of these alone
     before = _token_before(document, run[0])

@@ -189,3 +189,19 @@ def test_the_attribute_after_the_comma_is_re_inflected_and_the_fix_needs_checkin
     (d,) = [d for d in kanclint.lint(text, config=CFG).diagnostics if d.fix is not None]
     assert d.fix.applicability is Applicability.UNSAFE
     assert len(d.fix.edits) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Пособие вырастет на 5 %. Таким образом, за год оно выросло на 12 %.",
+    "Пособие вырастет на 5 %.\n\nТаким образом, за год оно выросло на 12 %.",
+    "Пособие вырастет на 5 %.\nТаким образом, ждать стало втрое меньше.",
+])
+def test_the_guards_look_only_inside_the_paragraph_so_the_editor_agrees(text):
+    """The language server lints each paragraph on its own: a guard that looked across a blank
+    line would give the editor other fixes than the command line."""
+    from kanclint.engine.incremental import IncrementalLinter
+
+    def fixes(report):
+        return [(d.code, d.start, d.fix is None) for d in report.diagnostics]
+
+    assert fixes(IncrementalLinter().lint(text, config=CFG)) == fixes(kanclint.lint(text, config=CFG))

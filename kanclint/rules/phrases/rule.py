@@ -121,13 +121,26 @@ class PhraseRule(Rule):
         A deletion that would take meaning with it (:mod:`.deletion_guards`) and a replacement
         the rest of the sentence would not agree with (:mod:`.agreement`) stay suggestions.
         """
-        previous = document.sentences[sentence.index - 1] if 0 < sentence.index <= len(document.sentences) else None
-        if previous is not None and previous.end > sentence.start:
-            previous = None
+        previous = _previous_in_paragraph(document, sentence)
         if deletion_refusal(self.code, sentence, previous, m.tokens, text) is not None:
             return None
         reason, repairs = agreement_check(document.text, sentence, m.tokens, text)
         return None if reason is not None else repairs
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _previous_in_paragraph(document: Document, sentence: Sentence) -> Sentence | None:
+    """The sentence before ``sentence`` in its paragraph (a paragraph is linted on its own in
+    the editor, so nothing across a blank line may decide a fix)."""
+    i = sentence.index - 1
+    if not 0 <= i < len(document.sentences):
+        return None
+    previous = document.sentences[i]
+    if previous.end > sentence.start or _BLANK_LINE.search(document.text, previous.end, sentence.start):
+        return None
+    return previous
 
 
 class PhraseFamily:

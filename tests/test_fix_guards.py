@@ -11,6 +11,7 @@ import pytest
 
 import kanclint
 from kanclint import Config
+from kanclint.engine.incremental import IncrementalLinter
 from kanclint.model import Applicability
 from kanclint.text.document import Document
 from kanclint.text.untouchable import quoted_spans, untouchable
@@ -199,8 +200,6 @@ def test_the_attribute_after_the_comma_is_re_inflected_and_the_fix_needs_checkin
 def test_the_guards_look_only_inside_the_paragraph_so_the_editor_agrees(text):
     """The language server lints each paragraph on its own: a guard that looked across a blank
     line would give the editor other fixes than the command line."""
-    from kanclint.engine.incremental import IncrementalLinter
-
     def fixes(report):
         return [(d.code, d.start, d.fix is None) for d in report.diagnostics]
 

@@ -14,6 +14,7 @@ says: every quotation in «…», "…", „…“ or “…”, and every name 
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterable
 
 from kanclint.text.document import Document, Sentence, Token
@@ -146,6 +147,10 @@ def _names(document: Document) -> dict[int, tuple[Token, bool]]:
     return {t.start: (t, own) for sentence in document.sentences for t, own in _sentence_names(sentence)}
 
 
+def _name_starts(document: Document) -> list[int]:
+    return sorted(document.shared(_names))
+
+
 def name_spans(document: Document) -> list[tuple[int, int]]:
     """``(start, end)`` of the name words in ``document`` (see the module docstring)."""
     return sorted((t.start, t.end) for t, _ in document.shared(_names).values())
@@ -217,5 +222,8 @@ def edit_keeps_untouchable(
             continue
         if not _carried(token, replacement):
             return False
-    # a name word that begins before the edit and reaches into it
-    return not any(t.start < start < t.end for t, _ in names.values())
+    # a name word that begins before the edit and reaches into it (names are keyed by their
+    # start: look at the one that starts last before the edit, never at all of them)
+    starts = document.shared(_name_starts)
+    i = bisect.bisect_left(starts, start) - 1
+    return i < 0 or names[starts[i]][0].end <= start

@@ -50,6 +50,7 @@ _SPECIFIED_BELOW = frozenset(
     "указанных указаны приведённые приведены".split()
 )
 _INTRODUCTORY_BEFORE = frozenset({",", "—", "–", "(", ":"})
+_WINDOW = 40  # tokens looked at on each side: a sentence with no full stop must not make this quadratic
 
 
 def deleted_words(matched: Sequence[Token], replacement: str) -> list[Token]:
@@ -129,27 +130,28 @@ def _carries_numbers(code: str, sentence: Sentence, previous: Sentence | None, d
             return True  # «более 100», «около 50»
     if code not in _LINKING_RULES:
         return False
+    at, end = sentence.position(first), sentence.position(last) + 1
     before = _neighbour(sentence, first, -1)
     introductory = before is None or not before.is_word and before.text in _INTRODUCTORY_BEFORE or all(
-        not t.is_word for t in sentence.tokens[: sentence.position(first)]
+        not t.is_word for t in sentence.tokens[max(0, at - _WINDOW):at]
     )
     if not introductory:
         return False
     after = sentence.tokens[sentence.position(last) + 1:]
     # a number before the phrase, and after it a number or a comparison: «…с 30 до 10 дней.
     # Таким образом, ждать стало втрое меньше»
-    earlier = sentence.tokens[: sentence.position(first)]
+    earlier = sentence.tokens[max(0, at - _WINDOW):at]
     if not any(_is_number(t) for t in earlier) and not (
-        previous is not None and any(_is_number(t) for t in previous.tokens)
+        previous is not None and any(_is_number(t) for t in previous.tokens[-_WINDOW:])
     ):
         return False
-    after = sentence.tokens[sentence.position(last) + 1:]
+    after = sentence.tokens[end:end + _WINDOW]
     return any(_is_number(t) or t.pos == "COMP" or fold(t.text) in _COMPARISONS for t in after)
 
 
 def _is_term(code: str, sentence: Sentence, dropped: Sequence[Token], matched: Sequence[Token]) -> bool:
     last = matched[-1]
-    rest = sentence.tokens[sentence.position(last) + 1:]
+    rest = sentence.tokens[sentence.position(last) + 1:sentence.position(last) + 1 + _WINDOW]
     if any(fold(t.text) in _SPECIFIED_BELOW for t in rest):
         return True  # «определённые категории граждан (перечислены ниже)»
     if code in _LISTED_RULES and any(t.text == ":" for t in rest):

@@ -33,9 +33,9 @@ def test_rewrite_marks_changes_lists_them_and_keeps_the_file(draft):
     out = kanclint("rewrite", "--isolated", str(draft))
     assert out.returncode == 0, out.stderr
     first = out.stdout.splitlines()[0]
-    assert first.startswith("⟦Этот⟧ пост ⟦?информирует⟧.")  # safe and needs-checking marks
+    assert first.startswith("⟦Этот⟧ пост ⟦?оповещает⟧.")  # safe and needs-checking marks
     assert "KC101 «Данный» → «Этот» (безопасно)" in out.stdout
-    assert "KC103 «осуществляет информирование» → «информирует» (проверьте)" in out.stdout
+    assert "KC103 «осуществляет информирование» → «оповещает» (проверьте)" in out.stdout
     assert "— оценка: " in out.stdout and " → " in out.stdout.split("— оценка: ")[1]
     assert draft.read_text(encoding="utf-8") == DRAFT
 
@@ -77,9 +77,9 @@ def test_changes_follow_later_rounds():
     import kanclint as api
     text = "Данный пост. Следует отметить, что данный текст осуществляет информирование."
     result = api.fix(text, unsafe=True)
-    assert result.text == "Этот пост. Этот текст информирует."
+    assert result.text == "Этот пост. Этот текст оповещает."
     spans = {c.code + ":" + c.before: result.text[c.start:c.end] for c in result.changes}
-    assert spans["KC103:осуществляет информирование"] == "информирует"  # shifted by earlier edits
+    assert spans["KC103:осуществляет информирование"] == "оповещает"  # shifted by earlier edits
     assert spans["KC109:Следует отметить, что д"] == "Этот"  # edited again by a later round: grows to cover it
     assert all(0 <= c.start <= c.end <= len(result.text) for c in result.changes)
 

@@ -128,6 +128,21 @@ class SpanIndex:
     def __bool__(self) -> bool:
         return bool(self.starts)
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span shares a code point with ``[start, end)``."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def spans_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The merged spans that share a code point with ``[start, end)``, in text order."""
+        first = max(0, bisect.bisect_right(self.ends, start))
+        out: list[tuple[int, int]] = []
+        for i in range(first, len(self.starts)):
+            if self.starts[i] >= end:
+                break
+            out.append((self.starts[i], self.ends[i]))
+        return out
+
     def contains(self, offset: int) -> bool:
         """Whether some span has ``start <= offset < end``."""
         i = bisect.bisect_right(self.starts, offset) - 1

@@ -28,10 +28,13 @@ from kanclint.patterns import (
     overlapping_match,
 )
 from kanclint.rules.base import Rule
+from kanclint.rules.phrases.agreement import agreement_check
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
+from kanclint.rules.phrases.deletion_guards import deletion_refusal
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.grammar import CASE_ALIAS, DECLINABLE, MAIN_CASES
 from kanclint.text.inflection import capitalise, inflect_raw, inflect_word, match_case
+from kanclint.text.untouchable import edit_keeps_untouchable
 
 _BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
 _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
@@ -89,21 +92,63 @@ class PhraseRule(Rule):
                 suggestions.append(_BRACE_RE.sub(lambda x: x.group(1), entry.replacements[i]))
                 continue
             text, certain = result
-            if fix is None and i == 0 and entry.autofix:
-                safe = entry.safe and certain
+            repairs = self._repairs(document, sentence, m, text) if fix is None and i == 0 and entry.autofix else None
+            if repairs is not None:
+                safe = entry.safe and certain and not repairs
                 fix = _make_fix(document, sentence, m, text, safe)
+                if repairs:
+                    # the words that agreed with the replaced one, re-inflected: «праздник, посвящённый»
+                    fix = Fix(fix.title, fix.edits + tuple(Edit(t.start, t.end, form) for t, form in repairs),
+                              fix.applicability)
+                named = frozenset(t.start for t in m.tokens) - {t.start for k, t in m.slots.items() if k < 0}
+                if not all(edit_keeps_untouchable(document, e.start, e.end, e.replacement, named) for e in fix.edits):
+                    fix = None  # a name or a quotation is never edited
+                    suggestions.append(text)
             else:
                 suggestions.append(text)
         clause = CLAUSE_REWRITES[entry.id](document, sentence, m) if entry.id in CLAUSE_REWRITES else None
-        if clause is not None:  # «в целях повышения…» → «чтобы повысить…»: a rewrite of the phrase around
+        if clause is not None and edit_keeps_untouchable(document, clause.start, clause.end, clause.replacement,
+                                                         frozenset()):
+            # «в целях повышения…» → «чтобы повысить…»: a rewrite of the phrase around it
             said = clause.replacement.lstrip(", ").rstrip(",")
             fix = Fix(f"Заменить на «{said}»", (clause,), Applicability.UNSAFE)
             suggestions = [said, *suggestions]
-        message = _message(self.title, entry, matched, rendered, suggestions)
+        message = _message(self.title, entry, matched, rendered, [s for s in suggestions if s])
         return self.diagnostic(
             document, m.start, m.end, message, fix=fix, suggestions=suggestions,
             severity=entry.severity, entry=entry.id,
         )
+
+
+    def _repairs(
+        self, document: Document, sentence: Sentence, m: Match[Entry], text: str
+    ) -> list[tuple[Token, str]] | None:
+        """``None`` when the first replacement may only be offered here, else the words after it
+        to re-inflect so the sentence agrees.
+
+        A deletion that would take meaning with it (:mod:`.deletion_guards`) and a replacement
+        the rest of the sentence would not agree with (:mod:`.agreement`) stay suggestions.
+        """
+        previous = _previous_in_paragraph(document, sentence)
+        if deletion_refusal(self.code, sentence, previous, m.tokens, text) is not None:
+            return None
+        reason, repairs = agreement_check(document.text, sentence, m.tokens, text)
+        return None if reason is not None else repairs
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _previous_in_paragraph(document: Document, sentence: Sentence) -> Sentence | None:
+    """The sentence before ``sentence`` in its paragraph (a paragraph is linted on its own in
+    the editor, so nothing across a blank line may decide a fix)."""
+    i = sentence.index - 1
+    if not 0 <= i < len(document.sentences):
+        return None
+    previous = document.sentences[i]
+    if previous.end > sentence.start or _BLANK_LINE.search(document.text, previous.end, sentence.start):
+        return None
+    return previous
 
 
 class PhraseFamily:

@@ -10,6 +10,7 @@ from kanclint.rules.base import Rule
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
 from kanclint.text.morphology import analyzer
+from kanclint.text.untouchable import quotations as untouchable_quotes
 
 # -- KC406 / KC407 ----------------------------------------------------------------------
 
@@ -164,9 +165,12 @@ class CapsLock(Rule):
 
     code = "KC407"
     fix_safety = (
-        "Слово, написанное капслоком, переписывается обычными буквами. Исправление безопасно, "
-        "когда pymorphy3 знает слово; имена собственные получают заглавную букву. Незнакомое слово "
-        "или возможное имя («ТАЛЬМЕНСКОГО») — исправление требует проверки (`--fix --unsafe-fixes`)."
+        "Капслок переписывается обычными буквами, только когда это точно не название. Безопасно: "
+        "три и больше обычных слова подряд («ВСЕ НА ВЫБОРЫ») и одно служебное слово или наречие "
+        "(«ТОЛЬКО», «ОБЯЗАТЕЛЬНО», «ВНИМАНИЕ», «СРОЧНО»), месяц после числа («24 ОКТЯБРЯ»). Капслок сразу после существительного "
+        "(«кафе ВКУСНО И ТОЧКА»), одно-два обычных слова («ТЕХНОФОРУМ», "
+        "«МУЗЕЙНАЯ ЖИЗНЬ»), слова в кавычках, слова с дефисом или цифрами, возможные имена и "
+        "незнакомые слова не исправляются: это может быть название, находка только подсказывает."
     )
     name = "caps-lock"
     category = "readability"
@@ -218,27 +222,76 @@ class CapsLock(Rule):
         start, end = run[0].start, run[-1].end
         pieces: list[str] = []
         pos = start
-        safe = True
         for i, w in enumerate(run):
             pieces.append(text[pos : w.start])
             lower = w.text.lower()
             proper = [bool(_PROPER & p.grammemes) for p in w.parses]
             if proper and all(proper):
                 lower = capitalise(lower)
-            elif any(proper) or not _known_word(w.text):
-                safe = False  # maybe a name («ТАЛЬМЕНСКОГО»): let the author decide
             if i == 0 and at_start:
                 lower = capitalise(lower)
             pieces.append(lower)
             pos = w.end
         replacement = "".join(pieces)
-        fix = Fix(
-            f"Написать «{replacement}» обычными буквами",
-            (Edit(start, end, replacement),),
-            Applicability.SAFE if safe else Applicability.UNSAFE,
-        )
+        applicability = _caps_fix_applicability(document, run)
+        if applicability is None:
+            # maybe a name or a title: the author decides, nothing is rewritten
+            return self.diagnostic(
+                document, start, end,
+                f"«{text[start:end]}» капслоком читается как крик. Если это не название, напишите "
+                f"обычными буквами: «{replacement}».",
+                suggestions=[replacement],
+            )
+        fix = Fix(f"Написать «{replacement}» обычными буквами", (Edit(start, end, replacement),), applicability)
         return self.diagnostic(
             document, start, end,
             f"«{text[start:end]}» капслоком читается как крик. Напишите обычными буквами: «{replacement}».",
             fix=fix,
         )
+
+
+# A single word in capitals is a shout, not a name, only when it is a function word or an
+# adverb («ТОЛЬКО», «ОБЯЗАТЕЛЬНО») or one of these calls for attention.
+_SHOUT_WORDS = frozenset({"ВНИМАНИЕ", "ВАЖНО", "СРОЧНО", "ВНИМАНИЮ"})
+_NOT_NAMES = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "INTJ", "PRED", "ADJS", "COMP"})
+_MONTHS = frozenset(
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
+)
+_QUOTE_MARKS = frozenset('"«»„“”')
+_SAFE_RUN = 3  # ordinary words in a row that no brand is made of
+
+
+def _may_be_name(token: Token) -> bool:
+    """A word in capitals that may be a name: a proper noun, an unknown word, a hyphenated word."""
+    return "-" in token.text or not _known_word(token.text) or any(_PROPER & p.grammemes for p in token.parses)
+
+
+def _caps_fix_applicability(document: Document, run: list[Token]) -> Applicability | None:
+    """How sure lower-casing ``run`` is; ``None``: the run may be a name, it is never rewritten.
+
+    A brand in quotes lower-cased by a safe fix was a real bug: words in quotes, single words
+    («ТЕХНОФОРУМ») and possible names are left to the author.
+    """
+    quotes = untouchable_quotes(document)
+    if any(quotes.overlaps(w.start, w.end) for w in run):
+        return None
+    text = document.text
+    start, end = run[0].start, run[-1].end
+    if text[start - 1:start] in _QUOTE_MARKS or text[end:end + 1] in _QUOTE_MARKS:
+        return None  # «КОГДА"» with its opening mark lost: still a title
+    if all(w.text in _SHOUT_WORDS or w.parses and all(p.pos in _NOT_NAMES for p in w.parses) for w in run):
+        return Applicability.SAFE  # «ТОЛЬКО», «ОЧЕНЬ ВАЖНО»: no name is made of these alone
+    before = _token_before(document, run[0])
+    if len(run) == 1 and before is not None and before.text.isdigit() and run[0].lemma in _MONTHS:
+        return Applicability.SAFE  # «24 ОКТЯБРЯ»: a date
+    if len(run) < _SAFE_RUN or any(_may_be_name(w) for w in run):
+        return None  # «ТЕХНОФОРУМ», «МУЗЕЙНАЯ ЖИЗНЬ»: maybe a brand or a rubric
+    if before is not None and before.is_word and before.pos == "NOUN":
+        return None  # «кафе ВКУСНО И ТОЧКА», «в конкурсе ЮНЫЙ ИНЖЕНЕР»: a name after what it names
+    return Applicability.SAFE
+
+
+def _token_before(document: Document, token: Token) -> Token | None:
+    sentence = document.sentences[token.sentence]
+    i = sentence.position(token) - 1
+    return sentence.tokens[i] if i >= 0 else None

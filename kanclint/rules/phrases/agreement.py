@@ -1,0 +1,275 @@
+"""Does the sentence still hold together after a phrase is replaced?
+
+A replacement is inflected to agree with what it replaces (:mod:`kanclint.text.inflection`),
+but the words *around* it were written for the old word.  These checks read the sentence as it
+stands and refuse a fix the rest of it would not agree with:
+
+* **agreement**: a participle, adjective, «который» or past-tense verb outside the match agreed
+  with the replaced noun and does not agree with the new one («торжественное мероприятие,
+  посвящённое…» → «праздник, посвящённое…»), or the noun disappears and something still
+  refers to it.  An attribute right after the comma is re-inflected when it has exactly one
+  form for the new noun («праздник, посвящённый…»); anything else refuses the fix;
+* **a passive with its doer**: a reflexive passive with an agent in the instrumental swapped
+  for a verb that cannot take one («осуществляется специалистами» → «идёт специалистами»);
+* **a light verb without its object**: «провели опрос: 70 %…» → «опросили: 70 %…» — the
+  new transitive verb is left with nothing to govern.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from kanclint.text.document import Sentence, Token
+from kanclint.text.grammar import CASE_NORMAL, GENDERS, NUMBERS
+from kanclint.text.inflection import inflect_raw, keep_capital
+from kanclint.text.morphology import Parse, fold, parse
+
+_ATTRIBUTES = frozenset({"ADJF", "PRTF"})
+_PREDICATES = frozenset({"VERB", "ADJS", "PRTS"})
+_PREPOSITION = "PREP"
+_AGENT_WINDOW = 4
+_QUANTITIES = frozenset({"много", "мало", "несколько", "немного", "немало", "множество"})
+_VERB_WINDOW = 3
+
+
+def _case(p: Parse) -> set[str]:
+    return {CASE_NORMAL.get(g, g) for g in p.grammemes if g in ("nomn", "gent", "datv", "accs", "ablt", "loct",
+                                                                 "gen2", "acc2", "loc2", "voct")}
+
+
+def _same_number_gender(a: Parse, noun: Parse) -> bool:
+    number = a.grammemes & NUMBERS
+    if number and not number & noun.grammemes:
+        if not ("Pltm" in noun.grammemes and "plur" in number):
+            return False
+    if "sing" in a.grammemes and "sing" in noun.grammemes:
+        gender = a.grammemes & GENDERS
+        if gender and not gender & noun.grammemes and "Ms-f" not in noun.grammemes:
+            return False
+    return True
+
+
+def _agrees(word: Token, nouns: Iterable[Parse]) -> bool:
+    """Whether some reading of ``word`` agrees with some reading of the noun."""
+    nouns = list(nouns)
+    for r in word.parses:
+        for n in nouns:
+            if r.lemma == "который":
+                if _same_number_gender(r, n):
+                    return True
+            elif r.pos in _ATTRIBUTES:
+                if _case(r) & _case(n) and _same_number_gender(r, n):
+                    return True
+            elif r.pos in _PREDICATES and ("past" in r.grammemes or r.pos != "VERB"):
+                if "nomn" in n.grammemes and _same_number_gender(r, n):
+                    return True
+    return False
+
+
+def _dependants(sentence: Sentence, matched: Sequence[Token], governed: bool) -> list[Token]:
+    """Words outside the match that may agree with a noun in it.
+
+    ``governed``: the noun follows a preposition in the match, so it is no subject and
+    only an attribute after a comma can refer to it.
+    """
+    tokens = sentence.tokens
+    out: list[Token] = []
+    first = sentence.position(matched[0])
+    if governed:
+        i = sentence.position(matched[-1]) + 1
+        if i + 1 < len(tokens) and tokens[i].text == "," and (
+            tokens[i + 1].pos in _ATTRIBUTES or tokens[i + 1].lemma == "который"
+        ):
+            out.append(tokens[i + 1])
+        return out
+    noun_first = all(t.pos in _ATTRIBUTES for t in matched[:-1]) or matched[0].pos == "NOUN"
+    if noun_first and first > 0 and tokens[first - 1].is_word:
+        before = tokens[first - 1]
+        # an adjective before the noun, or an intransitive verb before its subject («прошло
+        # мероприятие»); a transitive verb before the noun governs it instead («закончили работы»)
+        if before.pos in _ATTRIBUTES or before.pos in _PREDICATES and "intr" in before.grammemes:
+            out.append(before)
+    i = sentence.position(matched[-1]) + 1
+    if i < len(tokens) and tokens[i].text == ",":
+        i += 1  # «мероприятие, посвящённое…», «мероприятие, которое…»
+        if i < len(tokens) and tokens[i].is_word:
+            out.append(tokens[i])
+        return out
+    seen = 0
+    # «мероприятие прошло», «мероприятие отменено»: a predicate right after the noun; an
+    # adjective there belongs to the next noun («родителей о новых правилах»)
+    while i < len(tokens) and seen < _VERB_WINDOW and tokens[i].is_word:
+        token = tokens[i]
+        if token.pos in ("PREP", "NOUN", "CONJ"):
+            break
+        if token.pos in _PREDICATES:
+            out.append(token)
+        seen += 1
+        i += 1
+    return out
+
+
+def _head_noun(matched: Sequence[Token]) -> Token | None:
+    """The first noun: «объект общественного питания» is an «объект», the rest depends on it."""
+    return next((t for t in matched if t.pos == "NOUN"), None)
+
+
+def _new_noun_readings(replacement: str, old: Token) -> list[Parse] | None:
+    """Readings of the replacement's noun in the old noun's case; ``None`` when it has no noun."""
+    cases = set().union(*(_case(p) for p in old.parses if p.pos == "NOUN")) or set()
+    found: list[Parse] | None = None
+    for word in replacement.split():
+        readings = [p for p in parse(word.strip(",.;:«»\"")) if p.pos == "NOUN"]
+        if not readings:
+            continue
+        found = [p for p in readings if _case(p) & cases] or readings
+    return found
+
+
+def _agreement(sentence: Sentence, matched: Sequence[Token], replacement: str) -> list[tuple[Token, str]] | None:
+    """Words to re-inflect so the sentence agrees with the replacement; ``None``: it cannot."""
+    old = _head_noun(matched)
+    if old is None:
+        return []
+    first = parse(replacement.split()[0])
+    if first and (first[0].pos == "NUMR" or first[0].lemma in _QUANTITIES):
+        return []  # «осталось несколько билетов»: a quantity agrees as a neuter singular
+    old_readings = [p for p in old.parses if p.pos == "NOUN"]
+    new_readings = _new_noun_readings(replacement, old)
+    if new_readings is not None:
+        # the replacement was put in one case: only the old readings of that case were meant
+        cases = set().union(*(_case(p) for p in new_readings))
+        old_readings = [p for p in old_readings if _case(p) & cases] or old_readings
+    governed = any(t.pos == _PREPOSITION for t in matched[: list(matched).index(old)])
+    if new_readings is not None and not governed and _genitive_lost(sentence, matched, old, new_readings):
+        return None
+    repairs: list[tuple[Token, str]] = []
+    for word in _dependants(sentence, matched, governed):
+        if not _agrees(word, old_readings):
+            continue
+        if new_readings is not None and _agrees(word, new_readings):
+            continue
+        form = _reinflected(sentence, matched, word, old_readings, new_readings)
+        if form is None:
+            return None
+        repairs.append((word, form))
+    return repairs
+
+
+def _genitive_lost(sentence: Sentence, matched: Sequence[Token], old: Token, new: Sequence[Parse]) -> bool:
+    """«ремонт придомовой территории» → «ремонт дворе»: after a noun the phrase was a genitive
+    complement, and the replacement came out in another case."""
+    at = sentence.position(matched[0])
+    before = sentence.tokens[at - 1] if at > 0 else None
+    if before is None or not before.is_word or before.pos != "NOUN":
+        return False
+    if any(t.pos not in _ATTRIBUTES for t in matched[: list(matched).index(old)]):
+        return False
+    if not any(p.pos == "NOUN" and "gent" in p.grammemes for p in old.parses):
+        return False
+    return not any("gent" in _case(p) for p in new)
+
+
+def _reinflected(
+    sentence: Sentence, matched: Sequence[Token], word: Token, old: list[Parse], new: list[Parse] | None
+) -> str | None:
+    """«мероприятие, посвящённое» → «праздник, посвящённый»: the attribute after the comma in
+    the new noun's gender and number, when there is exactly one such form."""
+    at = sentence.position(word)
+    after_comma = at >= 2 and sentence.tokens[at - 1].text == "," and sentence.tokens[at - 2] is matched[-1]
+    if new is None or not after_comma:
+        return None
+    target = new[0]
+    forms: set[str] = set()
+    for r in word.parses:
+        if not _agrees_reading(r, old):
+            continue
+        want = set(_case(r)) if r.pos in _ATTRIBUTES or r.lemma == "который" else set()
+        want |= target.grammemes & NUMBERS
+        if "sing" in target.grammemes:
+            want |= target.grammemes & GENDERS
+        if "accs" in want and r.lemma != "который":
+            want |= target.grammemes & {"anim", "inan"}
+        form = inflect_raw(r.raw, frozenset(want))
+        if form is None:
+            return None
+        forms.add(form)
+    if len(forms) != 1:
+        return None
+    return keep_capital(word.text, forms.pop())
+
+
+def _agrees_reading(r: Parse, nouns: Sequence[Parse]) -> bool:
+    return any(
+        (_same_number_gender(r, n) and (r.lemma == "который" or bool(_case(r) & _case(n))))
+        for n in nouns
+    ) and (r.pos in _ATTRIBUTES or r.lemma == "который")
+
+
+def _reflexive(p: Parse) -> bool:
+    return p.pos in ("VERB", "INFN", "PRTF", "PRTS", "GRND") and p.lemma.endswith(("ся", "сь"))
+
+
+def _is_agent(tokens: Sequence[Token], i: int) -> bool:
+    token = tokens[i]
+    if not token.is_word or token.pos != "NOUN" or "ablt" not in token.grammemes:
+        return False
+    if any(p.pos == "ADVB" for p in token.parses):
+        return False  # «летом», «вечером»: time, not a doer
+    j = i - 1
+    while j >= 0 and tokens[j].is_word and tokens[j].pos in ("ADJF", "PRTF", "NPRO") and "ablt" in tokens[j].grammemes:
+        j -= 1  # «опытными специалистами»
+    return not (j >= 0 and tokens[j].is_word and tokens[j].pos == _PREPOSITION)
+
+
+def _passive_with_doer(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+    verbs = [t for t in matched if t.parses and _reflexive(t.parses[0])]
+    if not verbs:
+        return False
+    new = [p for w in replacement.split() for p in parse(w)[:1] if p.pos in ("VERB", "INFN", "PRTF", "PRTS")]
+    if not new or all(_reflexive(p) for p in new):
+        return False  # «ведётся специалистами» still takes the doer
+    tokens = sentence.tokens
+    at = sentence.position(verbs[0])
+    for step in (-1, 1):
+        i, words = at + step, 0
+        while 0 <= i < len(tokens) and words < _AGENT_WINDOW and tokens[i].text not in (",", ";", ":", "—"):
+            if tokens[i].is_word and tokens[i] not in matched:
+                words += 1
+                if _is_agent(tokens, i):
+                    return True
+            i += step
+    return False
+
+
+def _verb_left_without_object(document_text: str, matched: Sequence[Token], replacement: str) -> bool:
+    words = replacement.split()
+    if not words or _head_noun(matched) is None:
+        return False
+    first = parse(words[0])
+    if not first or first[0].pos not in ("VERB", "INFN") or "tran" not in first[0].grammemes:
+        return False
+    if any(p.pos == "NOUN" for w in words[1:] for p in parse(w)[:1]):
+        return False
+    rest = document_text[matched[-1].end:].lstrip(" \t")
+    if rest[:1] not in (":", "—", "–"):
+        return False
+    # «провели опрос: 70 %…»: what follows is the noun's result, not an object of the new verb
+    return rest[1:].lstrip()[:1].isdigit()
+
+
+def agreement_check(
+    text: str, sentence: Sentence, matched: Sequence[Token], replacement: str
+) -> tuple[str | None, list[tuple[Token, str]]]:
+    """Why replacing ``matched`` with ``replacement`` would break the sentence (or ``None``),
+    and the words after it to re-inflect so that it agrees."""
+    if not replacement or fold(replacement) == fold(" ".join(t.text for t in matched)):
+        return None, []
+    repairs = _agreement(sentence, matched, replacement)
+    if repairs is None:
+        return "agreement", []
+    if _passive_with_doer(sentence, matched, replacement):
+        return "passive-doer", []
+    if _verb_left_without_object(text, matched, replacement):
+        return "no-object", []
+    return None, repairs

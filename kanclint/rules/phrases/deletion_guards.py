@@ -1,0 +1,191 @@
+"""When deleting an evaluation, vagueness, intensifier, filler or pleonasm word loses meaning.
+
+«Эффективный», «определённые», «таким образом» are usually empty words a fix may drop.  Three
+contexts make them carry meaning, and there the fix becomes a suggestion (the finding stays):
+
+* **a list**: the word is one member of an enumeration («быстрые и эффективные решения»,
+  «оценки: отлично, хорошо, удовлетворительно»): deleting it drops an item or breaks the list
+  («и т. д.» closing a list is the vagueness KC110 removes on purpose, and stays a fix);
+* **a relation between numbers**: an introductory linking phrase in a sentence with a number or
+  after one («Пособие вырастет на 5 %. Таким образом, за год оно выросло на 12 %»), or a word
+  right next to a number («более 100»);
+* **a term**: the noun phrase is specified below, in parentheses or after a colon («определённые
+  категории граждан (перечислены ниже)»), or the adjective narrows a genitive complement of another noun
+  («главное условие успешной учёбы»).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from kanclint.text.document import Sentence, Token
+from kanclint.text.morphology import fold
+
+# the rules whose fixes delete words that are usually empty: evaluations, intensifiers,
+# fillers, vagueness, modality, pleonasms
+MEANING_RULES = frozenset({"KC107", "KC108", "KC109", "KC110", "KC111", "KC112"})
+
+_COORDINATORS = frozenset({",", "и", "или", "либо", "а", ";"})
+_LIST_OPENERS = frozenset({":"})
+_FAMILIES = {
+    "ADJF": "adj", "PRTF": "adj",
+    "ADJS": "pred", "PRTS": "pred", "ADVB": "pred", "PRED": "pred", "COMP": "pred",
+    "NOUN": "noun", "NPRO": "noun",
+    "VERB": "verb", "INFN": "verb",
+}
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+# an adjective narrowing a genitive complement is a term only for evaluations and vague words;
+# a pleonasm («свободных вакансий») repeats its noun wherever it stands
+_TERM_RULES = frozenset({"KC107", "KC110"})
+# linking phrases («таким образом», «в итоге», «кроме того») live among the fillers
+_LINKING_RULES = frozenset({"KC109"})
+_COMPARISONS = frozenset(
+    fold(w) for w in "вдвое втрое вчетверо впятеро раза раз процента процентов половина половину треть четверть".split()
+)
+# a vague word whose items are listed later in the sentence is specified, not vague
+_LISTED_RULES = frozenset({"KC110"})
+_NOUN_PHRASE = frozenset({"NOUN", "ADJF", "PRTF", "NUMR", "NPRO"})
+_SPECIFIED_BELOW = frozenset(
+    fold(w) for w in "ниже следующие следующих перечисленные перечисленных перечислены указанные "
+    "указанных указаны приведённые приведены".split()
+)
+_INTRODUCTORY_BEFORE = frozenset({",", "—", "–", "(", ":"})
+_WINDOW = 40  # tokens looked at on each side: a sentence with no full stop must not make this quadratic
+
+
+def deleted_words(matched: Sequence[Token], replacement: str) -> list[Token]:
+    """The matched words a replacement drops, when it only drops words (else empty).
+
+    «огромный вклад» → «вклад» drops «огромный»; «следующим образом» → «так» is a
+    replacement, not a deletion.
+    """
+    kept = [fold(w) for w in replacement.split() if any(c.isalnum() for c in w)]
+    pool = [fold(t.text) for t in matched]
+    if any(k not in pool for k in kept):
+        return []
+    remaining = list(kept)
+    dropped = []
+    for token in matched:
+        key = fold(token.text)
+        if key in remaining:
+            remaining.remove(key)
+        else:
+            dropped.append(token)
+    return dropped
+
+
+def _families(token: Token) -> set[str]:
+    return {_FAMILIES[p.pos] for p in token.parses if p.pos in _FAMILIES}
+
+
+def _is_number(token: Token) -> bool:
+    return any(c.isdigit() for c in token.text) or any(p.pos == "NUMR" for p in token.parses)
+
+
+def _neighbour(sentence: Sentence, token: Token, step: int) -> Token | None:
+    i = sentence.position(token) + step
+    return sentence.tokens[i] if 0 <= i < len(sentence.tokens) else None
+
+
+def _same_kind(word: Token, other: Token) -> bool:
+    """Two members of one list: the same part of speech, and adjectives in the same case."""
+    mine, theirs = _FAMILIES.get(word.pos or ""), _FAMILIES.get(other.pos or "")
+    if mine is None or mine != theirs:
+        return False
+    if mine in ("adj", "noun"):
+        return bool(_cases(word) & _cases(other))
+    return True
+
+
+def _cases(token: Token) -> set[str]:
+    if token.pos in ("NOUN", "NPRO"):
+        return set(token.grammemes & _CASES)  # «местожительства»: the genitive, not a rare plural
+    return {g for p in token.parses if p.pos in ("ADJF", "PRTF") for g in p.grammemes & _CASES}
+
+
+def _in_list(sentence: Sentence, word: Token, matched: Sequence[Token]) -> bool:
+    """One member of an enumeration: a coordinator and a word of the same kind beside it."""
+    if word.pos not in _FAMILIES:
+        return False
+    inside = {word.index}  # a list partner may be in the match: «лучшие, средние команды»
+    for step in (-1, 1):
+        near = _neighbour(sentence, word, step)
+        if near is None or near.index in inside or fold(near.text) not in _COORDINATORS:
+            continue
+        beyond = _neighbour(sentence, near, step)
+        if beyond is not None and beyond.index not in inside and _same_kind(word, beyond):
+            return True
+    before = _neighbour(sentence, word, -1)
+    after = _neighbour(sentence, word, 1)
+    return (
+        before is not None and before.text in _LIST_OPENERS
+        and after is not None and fold(after.text) in _COORDINATORS
+    )
+
+
+def _carries_numbers(code: str, sentence: Sentence, previous: Sentence | None, dropped: Sequence[Token]) -> bool:
+    first, last = dropped[0], dropped[-1]
+    for near in (_neighbour(sentence, first, -1), _neighbour(sentence, last, 1)):
+        if near is not None and _is_number(near):
+            return True  # «более 100», «около 50»
+    if code not in _LINKING_RULES:
+        return False
+    at, end = sentence.position(first), sentence.position(last) + 1
+    before = _neighbour(sentence, first, -1)
+    introductory = before is None or not before.is_word and before.text in _INTRODUCTORY_BEFORE or all(
+        not t.is_word for t in sentence.tokens[max(0, at - _WINDOW):at]
+    )
+    if not introductory:
+        return False
+    after = sentence.tokens[sentence.position(last) + 1:]
+    # a number before the phrase, and after it a number or a comparison: «…с 30 до 10 дней.
+    # Таким образом, ждать стало втрое меньше»
+    earlier = sentence.tokens[max(0, at - _WINDOW):at]
+    if not any(_is_number(t) for t in earlier) and not (
+        previous is not None and any(_is_number(t) for t in previous.tokens[-_WINDOW:])
+    ):
+        return False
+    after = sentence.tokens[end:end + _WINDOW]
+    return any(_is_number(t) or t.pos == "COMP" or fold(t.text) in _COMPARISONS for t in after)
+
+
+def _is_term(code: str, sentence: Sentence, dropped: Sequence[Token], matched: Sequence[Token]) -> bool:
+    last = matched[-1]
+    rest = sentence.tokens[sentence.position(last) + 1:sentence.position(last) + 1 + _WINDOW]
+    if any(fold(t.text) in _SPECIFIED_BELOW for t in rest):
+        return True  # «определённые категории граждан (перечислены ниже)»
+    if code in _LISTED_RULES and any(t.text == ":" for t in rest):
+        return True  # «определённые виды работ требуют допуска: сварка и покраска»
+    if last.pos not in _NOUN_PHRASE:
+        return False
+    i = 0
+    while i < len(rest) and i < 4 and rest[i].is_word and any(p.pos in _NOUN_PHRASE for p in rest[i].parses):
+        i += 1
+    if i < len(rest) and rest[i].text in ("(", ":"):
+        return True  # the noun phrase is spelled out right after it
+    head = _neighbour(sentence, matched[0], -1)
+    if code not in _TERM_RULES or head is None or not head.is_word or not any(p.pos == "NOUN" for p in head.parses):
+        return False
+    # «условие успешной учёбы»: the adjective narrows a genitive complement of another noun
+    return any(
+        p.pos in ("ADJF", "PRTF") and "gent" in p.grammemes for t in dropped for p in t.parses[:1]
+    ) and any(t.pos == "NOUN" and "gent" in t.grammemes for t in matched if t not in dropped)
+
+
+def deletion_refusal(
+    code: str, sentence: Sentence, previous: Sentence | None, matched: Sequence[Token], replacement: str
+) -> str | None:
+    """Why deleting words of a ``code`` finding would lose meaning here, or ``None``."""
+    if code not in MEANING_RULES:
+        return None
+    dropped = deleted_words(matched, replacement)
+    if not dropped:
+        return None
+    if len(dropped) == 1 and _in_list(sentence, dropped[0], matched):
+        # a single word: a dropped phrase («как известно», «тем самым») is no list member
+        return "list"
+    if _carries_numbers(code, sentence, previous, dropped):
+        return "numbers"
+    if _is_term(code, sentence, dropped, matched):
+        return "term"
+    return None

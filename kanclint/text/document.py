@@ -23,12 +23,13 @@ from typing import (
     overload,
 )
 
-from razdel import sentenize, tokenize
+from razdel import sentenize
 from razdel.segmenters.sentenize import DELIMITER
 
 from kanclint.text import nlp
 from kanclint.text import protection as protected
 from kanclint.text.morphology import INVISIBLE_MARKS, Parse, fold, parse
+from kanclint.text.tokenizing import tokenize
 
 T = TypeVar("T")
 
@@ -363,24 +364,24 @@ class Document(_TokenRun):
 _GLUED = re.compile(r"[\w\-]+|[^\w\-]+")
 
 
-def _split_glued(tokens):
+def _split_glued(tokens: Iterable[tuple[int, int, str]]) -> Iterable[tuple[int, int, str]]:
     """razdel keeps «😀Данная» and «❗️В» as one token; a word glued to an emoji is still a word.
 
     A zero-width space or joiner inside a word is not an emoji: «дан\u200bном» stays one token.
     """
     for tok in tokens:
-        text = tok.text
+        start, stop, text = tok
         if text.isalnum():
-            yield tok.start, tok.stop, text  # the common case
+            yield tok  # the common case
             continue
         if (
             not text.replace("-", "").isalnum()
             and _WORD.search(text) and any(ord(c) > 0x2000 and c not in INVISIBLE_MARKS for c in text)
         ):
             for m in _GLUED.finditer(text):
-                yield tok.start + m.start(), tok.start + m.end(), m.group()
+                yield start + m.start(), start + m.end(), m.group()
         else:
-            yield tok.start, tok.stop, text
+            yield tok
 
 
 @dataclass(frozen=True)

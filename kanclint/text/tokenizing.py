@@ -72,20 +72,21 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
         return found
 
     start, stop = matches[0].span()
-    buffer = text[start:stop]
+    previous = matches[0]
     for i in range(1, len(matches)):
-        a, b = matches[i].span()
-        if a == stop and _may_join(matches[i - 1], matches[i]):  # razdel's rules decide, on its windows
+        current = matches[i]
+        a, b = current.span()
+        if a == stop and _may_join(previous, current):  # razdel's rules decide, on its windows
             left = [atom(j) for j in range(max(0, i - _WINDOW), i)]
             right = [atom(j) for j in range(i, min(len(matches), i + _WINDOW))]
             split = TokenSplit(left, "", right)
-            split.buffer = buffer
+            split.buffer = text[start:stop]
             if _joins(split):
                 stop = b
-                buffer = text[start:stop]
+                previous = current
                 continue
-        out.append((start, stop, buffer))
+        out.append((start, stop, text[start:stop]))
         start, stop = a, b
-        buffer = text[a:b]
-    out.append((start, stop, buffer))
+        previous = current
+    out.append((start, stop, text[start:stop]))
     return out

@@ -5,12 +5,16 @@ Public API::
     import kanclint
     report = kanclint.lint("Доводим до вашего сведения, что …")
     report.score, report.diagnostics, report.to_dict()
+
+    linter = kanclint.Linter(kanclint.Config(we=True), incremental=True)  # a long-lived caller
+    linter.lint(text); linter.fix(text, unsafe=True).changes; linter.refresh()
 """
 
 from __future__ import annotations
 
 from kanclint.engine.config import Config, ConfigError, load_config
-from kanclint.engine.fixes import FixResult
+from kanclint.engine.fixes import Change, FixResult
+from kanclint.engine.linter import Linter
 from kanclint.engine.registry import PluginError, all_rules
 from kanclint.engine.running import fix, lint, lint_file
 from kanclint.files.inputs import InputError
@@ -31,6 +35,7 @@ from kanclint.version import __version__
 __all__ = [
     "Applicability",
     "CategoryScore",
+    "Change",
     "Config",
     "ConfigError",
     "Diagnostic",
@@ -39,6 +44,7 @@ __all__ = [
     "Fix",
     "FixResult",
     "InputError",
+    "Linter",
     "PluginError",
     "Report",
     "Rule",

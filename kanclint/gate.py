@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from kanclint.engine.config import Config, ConfigError
-from kanclint.engine.running import lint
+from kanclint.engine.linter import Linter
 from kanclint.model import Diagnostic, Report, Severity
+
+_DEFAULT = Linter()  # stateless without incremental=True: safe to share
 
 DEFAULT_MIN_SCORE = 7.0
 MIN_RUSSIAN_SHARE = 0.5  # of the letters outside links, addresses, mentions and hashtags
@@ -42,10 +44,12 @@ class Verdict:
         }
 
 
-def gate(text: str, *, min_score: float | None = None, config: Config | None = None, path: str | None = None) -> Verdict:
+def gate(text: str, *, min_score: float | None = None, config: Config | None = None, path: str | None = None,
+         linter: Linter | None = None) -> Verdict:
     """Pass when the score reaches ``min_score`` and nothing is at error level.
 
-    ``min_score`` defaults to the config's ``fail-under``, else 7.0.
+    ``min_score`` defaults to the config's ``fail-under``, else 7.0; a long-lived caller
+    passes its :class:`~kanclint.engine.linter.Linter`.
     """
     if min_score is not None and (
         isinstance(min_score, bool) or not isinstance(min_score, (int, float)) or not 0 <= min_score <= 10
@@ -53,7 +57,7 @@ def gate(text: str, *, min_score: float | None = None, config: Config | None = N
         raise ConfigError(f"gate: `min_score` — число от 0 до 10, а не {min_score!r}")
     cfg = config or Config()
     threshold = min_score if min_score is not None else (cfg.fail_under if cfg.fail_under is not None else DEFAULT_MIN_SCORE)
-    report = lint(text, config=cfg, path=path)
+    report = (linter or _DEFAULT).lint(text, config=cfg, path=path)
     refusal = _not_a_russian_post(text)
     if refusal is not None:
         return Verdict(False, report.score, threshold, (), refusal, report)

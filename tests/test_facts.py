@@ -100,3 +100,12 @@ def test_plain_edits_skip_the_count_and_others_do_not():
     assert not plain_edit(text, text.index("Дом"), text.index("Дом") + 3, quotes)  # a name
     assert not plain_edit(text, text.index("5"), text.index("5") + 1, quotes)  # a number
     assert plain_edit(text, text.index("данный Дом"), text.index("данный Дом") + 6, quotes)
+
+
+def test_with_we_the_bodies_the_post_speaks_for_may_become_we():
+    from kanclint.engine.running import replaceable_names
+    before, after = "В мае Министерство провело встречу.", "В мае мы провели встречу."
+    assert lost(before, after)
+    assert not lost(before, after, replaceable_names(Config(we=True)))
+    assert not lost("Отчёт Администрации района.", "Наш отчёт.", replaceable_names(Config(author="Администрация района")))
+    assert lost("Отчёт Прокуратуры района.", "Наш отчёт.", replaceable_names(Config(author="Администрация района")))

@@ -281,7 +281,7 @@ def test_unexpected_exception_is_exit_2_with_a_short_message(tmp_path):
         import kanclint.cli as cli
         def boom(*args, **kwargs):
             raise MemoryError("no room")
-        cli.lint = boom
+        cli.Linter.lint = boom
         cli.main(["--isolated", {str(path)!r}])
     """)
     proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,

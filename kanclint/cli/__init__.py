@@ -39,9 +39,9 @@ from kanclint.engine import config as config_mod
 from kanclint.engine import suppression
 from kanclint.engine.config import Config, ConfigError
 from kanclint.engine.parallel import Job, default_jobs, run
-from kanclint.engine.registry import PluginError
-from kanclint.engine.running import InternalError, lint
-from kanclint.engine.running import fix as fix_text
+from kanclint.engine.registry import PluginError, rule_by_code
+from kanclint.engine.linter import Linter
+from kanclint.engine.running import InternalError
 from kanclint.files.inputs import (
     Decoded,
     InputError,
@@ -166,6 +166,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
         # Fixing stays serial in this process: it writes files, and its messages interleave with reports.
         _check_streamed(files, errors, overrides, config_file, isolated, output_format, show_statistics,
                         exit_zero, jobs, use_color(color))
+    linter = Linter()  # this run's kanclint: the configuration comes per file
     try:
         for f in files:
             name = stdin_filename or "<stdin>" if f == "-" else f
@@ -183,13 +184,13 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
             )
             report_path = None if name == "<stdin>" else name
             if apply_fixes or show_diff:
-                fixed = _fix_one(f, name, decoded, raw, cfg, unsafe_fixes=unsafe_fixes, show_diff=show_diff,
+                fixed = _fix_one(linter, f, name, decoded, raw, cfg, unsafe_fixes=unsafe_fixes, show_diff=show_diff,
                                  show_fixes=show_fixes, output_format=output_format, errors=errors)
                 if fixed is None:
                     continue
                 reports.append(fixed)
             else:
-                reports.append(lint(decoded.text, config=cfg, path=report_path))
+                reports.append(linter.lint(decoded.text, config=cfg, path=report_path))
             configs.append(cfg)
     except (ConfigError, PluginError, InternalError) as exc:
         _fail(str(exc))
@@ -206,13 +207,13 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
     sys.exit(_exit_code(reports, configs, errors, exit_zero))
 
 
-def _fix_one(f: str, name: str, decoded: Decoded, raw: bytes, cfg: Config, *, unsafe_fixes: bool, show_diff: bool,
+def _fix_one(linter: Linter, f: str, name: str, decoded: Decoded, raw: bytes, cfg: Config, *, unsafe_fixes: bool, show_diff: bool,
              show_fixes: bool, output_format: str, errors: list[tuple[str, str]]) -> Report | None:
     """Fix one input (write it, print it as a filter or as a diff) and lint the result; None if it could not be written."""
     report_path = None if name == "<stdin>" else name
     skipped: dict[tuple[str, str], None] = {}
-    result = fix_text(decoded.text, unsafe=unsafe_fixes, config=cfg, path=report_path,
-                      accept=_storable_fixes(decoded.encoding, unsafe_fixes, skipped))
+    result = linter.fix(decoded.text, unsafe=unsafe_fixes, config=cfg, path=report_path,
+                        accept=_storable_fixes(decoded.encoding, unsafe_fixes, skipped))
     for code, char in skipped:
         click.echo(f"kanclint: {name}: исправление {code} пропущено: символ {char_name(char)} "
                    f"нельзя записать в кодировке {decoded.encoding}", err=True)
@@ -229,7 +230,7 @@ def _fix_one(f: str, name: str, decoded: Decoded, raw: bytes, cfg: Config, *, un
             return None
     if show_fixes and result.applied:
         click.echo(_fixes_summary(name, decoded.text, result.applied), err=f == "-" or show_diff)
-    return lint(result.text if not show_diff else decoded.text, config=cfg, path=report_path)
+    return linter.lint(result.text if not show_diff else decoded.text, config=cfg, path=report_path)
 
 
 def _finish_add_ignore(reports: list[Report], errors: list[tuple[str, str]]) -> None:
@@ -269,7 +270,7 @@ def _check_streamed(files: list[str], errors: list[tuple[str, str]], overrides: 
             cfg = config_mod.with_overrides(_base_config_cached(f, config_file, isolated, loaded), **overrides)
             todo.append(Job(f, f, cfg, f))
         printer = _Printer(output_format, color)
-        outcomes = run(todo, default_jobs() if jobs is None else jobs, lint)
+        outcomes = run(todo, default_jobs() if jobs is None else jobs, Linter().lint)  # pickled into workers
         with contextlib.closing(outcomes), _progress(len(todo)) as bar:  # closing: a failure stops the workers
             for job, outcome in zip(todo, outcomes):
                 if outcome.report is None:
@@ -417,7 +418,7 @@ def _add_ignores(reports: list[Report]) -> int:
         entries = by_file.setdefault(found, suppression.read_ignore_file(found) if found.exists() else [])
         key = suppression.relative_key(found, r.path)
         for d in r.diagnostics:
-            if d.code != "KC001":
+            if getattr(rule_by_code(d.code), "suppressible", True):
                 entries.append(suppression.IgnoreEntry(key, d.code, d.match,
                                                        suppression.fingerprint(r.text, d.start, d.end)))
     total = 0

@@ -14,8 +14,8 @@ from kanclint.dictionaries import DictionaryError, builtin_files, read_dictionar
 from kanclint.docs import rule_markdown
 from kanclint.engine.config import ConfigError
 from kanclint.engine.registry import PluginError, all_rules, rule_by_code
-from kanclint.engine.running import InternalError, lint
-from kanclint.engine.running import fix as fix_text
+from kanclint.engine.linter import Linter
+from kanclint.engine.running import InternalError
 from kanclint.files.inputs import (
     InputError,
 )
@@ -49,10 +49,10 @@ def rewrite_cmd(path: str, safe_only: bool, show_diff: bool, no_marks: bool, out
         _fail(str(exc))
     where = None if path == "-" else path
     try:
-        cfg = _base_config(path, config_file, isolated)
-        before_score = lint(decoded.text, config=cfg, path=where).score
-        result = fix_text(decoded.text, unsafe=not safe_only, config=cfg, path=where)
-        after = lint(result.text, config=cfg, path=where)
+        linter = Linter(_base_config(path, config_file, isolated))
+        before_score = linter.lint(decoded.text, path=where).score
+        result = linter.fix(decoded.text, unsafe=not safe_only, path=where)
+        after = linter.lint(result.text, path=where)
     except (ConfigError, PluginError, InternalError) as exc:
         _fail(str(exc))
     if show_diff:

@@ -12,10 +12,10 @@ from kanclint.engine import signals as signals_mod
 from kanclint.engine import suppression
 from kanclint.engine.config import Config
 from kanclint.engine.fixes import MAX_ROUNDS, Change, FixResult, apply_edits, choose_fixes, keep_facts, track_changes
-from kanclint.engine.registry import rule_by_code
 from kanclint.files.inputs import read_text
 from kanclint.model import Diagnostic, Report, outermost
-from kanclint.rules.meta import NotRussian
+from kanclint.rules.meta import NotRussian, StaleIgnore
+from kanclint import lexicon
 from kanclint.text import facts as facts_mod
 from kanclint.text.document import Document
 from kanclint.text.morphology import fold
@@ -103,11 +103,11 @@ def apply_suppressions(document: Document, diagnostics: list[Diagnostic], cfg: C
             kept.append(d)
         else:
             used.add(hit)
-    stale_rule = rule_by_code("KC001")
-    if stale_rule is not None and config_mod.is_enabled(stale_rule, cfg, path):
+    stale_rule = StaleIgnore()
+    if config_mod.is_enabled(stale_rule, cfg, path):
         for e in entries:
             if e not in used:
-                kept.append(stale_rule.diagnostic(  # type: ignore[attr-defined]
+                kept.append(stale_rule.diagnostic(
                     document, 0, 0,
                     f"Запись в {ignore_file.name} больше не нужна: {e.code} «{e.match}» в тексте не найдено.",
                 ))
@@ -140,7 +140,7 @@ def report_for(document: Document, cfg: Config, found: list[Diagnostic]) -> Repo
     diagnostics = apply_suppressions(document, found, cfg)
     signals = signals_mod.compute(document, score_mod.fix_edits(diagnostics))
     # after the signals, which read the text as the rules' fixes would leave it
-    diagnostics = keep_facts(text, diagnostics, facts_mod.author_words(cfg.author))
+    diagnostics = keep_facts(text, diagnostics, replaceable_names(cfg))
     metrics: dict[str, float] = {
         "words": len(document.words),
         "sentences": len(document.sentences),
@@ -179,20 +179,34 @@ def lint_file(path: str | Path, *, config: Config | None = None) -> Report:
     return lint(decoded.text, config=config, path=str(path))
 
 
+def replaceable_names(cfg: Config) -> tuple[str, ...]:
+    """Capitalised words a «мы» rewrite may replace without losing a fact: the configured
+    author's name, and with ``we = true`` the names of bodies («Министерство», «Администрация»)
+    that the post's organisation uses for itself (the rewrites decide which mention is the author)."""
+    words = facts_mod.author_words(cfg.author)
+    if cfg.we:
+        words += tuple(sorted(lexicon.word_list("bodies")))
+    return words
+
+
 def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: str | None = None,
-        accept: Callable[[Diagnostic], bool] | None = None) -> FixResult:
+        accept: Callable[[Diagnostic], bool] | None = None,
+        using: Callable[..., Report] | None = None) -> FixResult:
     """Apply safe (and, with ``unsafe``, unsafe) fixes until nothing changes.
 
     ``accept`` may veto single fixes (the CLI drops those the file's encoding
     cannot store); a vetoed finding simply stays in ``remaining``.  No fix here can
     change a fact of the text: :func:`report_for` has already turned those into options.
+    ``using`` lints each round instead of :func:`lint` (a :class:`~kanclint.engine.linter.Linter`
+    passes its own, with its paragraph cache).
     """
+    check = using or lint
     applied: list[Diagnostic] = []
     changes: list[Change] = []
     rounds = 0
-    exempt = facts_mod.author_words((config or Config()).author)
+    report = check(text, config=config, path=path)  # first: it rejects a text that is not a str
+    exempt = replaceable_names(config or Config())
     original_facts = facts_mod.facts(text, exempt)
-    report = lint(text, config=config, path=path)
     while rounds < MAX_ROUNDS:
         candidates = report.diagnostics if accept is None else [d for d in report.diagnostics if accept(d)]
         chosen = choose_fixes(candidates, unsafe=unsafe)
@@ -210,7 +224,7 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
         applied.extend(chosen)
         changes = track_changes(changes, chosen, text, new_text)
         text = new_text
-        report = lint(text, config=config, path=path)
+        report = check(text, config=config, path=path)
     return FixResult(text, tuple(applied), report.diagnostics, rounds, tuple(changes))
 
 

@@ -13,7 +13,6 @@ from kanclint.docs import rule_markdown
 from kanclint.engine import config as config_mod
 from kanclint.engine import suppression
 from kanclint.engine.registry import rule_by_code
-from kanclint.engine.session import clear_data_caches
 from kanclint.files.inputs import InputError
 from kanclint.lsp.allow_file import _created, add_allowed_word
 from kanclint.lsp.server import KanclintServer, notice_diagnostic, too_large
@@ -72,7 +71,7 @@ def did_change_watched_files(ls: KanclintServer, params: lsp.DidChangeWatchedFil
 
     The caches are cleared in the lint thread, which is the only one that reads them.
     """
-    ls.executor.submit(clear_data_caches)
+    ls.executor.submit(ls.linter.refresh)
     ls.invalidate()
 
 

@@ -20,7 +20,7 @@ from pygls.uris import to_fs_path
 from kanclint.engine import config as config_mod
 from kanclint.engine import suppression
 from kanclint.engine.config import Config
-from kanclint.engine.incremental import IncrementalLinter
+from kanclint.engine.linter import Linter
 from kanclint.engine.registry import rule_by_code
 from kanclint.engine.running import fix as fix_text
 from kanclint.engine.running import lint, needed_layers
@@ -60,7 +60,7 @@ class KanclintServer(LanguageServer):
         self.oversized: dict[str, int] = {}  # URI -> bytes of a document whose text never arrived (frame cap)
         self.ready = asyncio.Event()  # set once the first settings are known
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kanclint-lint")
-        self.incremental = IncrementalLinter()  # used only in the lint thread
+        self.linter = Linter(incremental=True)  # used only in the lint thread, which owns its caches
         self.first_lint = threading.Event()  # the parser warms up after it (see warm_up)
 
     def warm_up(self) -> None:
@@ -168,7 +168,7 @@ class KanclintServer(LanguageServer):
         """Settings or a config file changed: forget cached configs and results, lint again."""
         self.generation += 1
         self.file_configs.clear()
-        self.executor.submit(self.incremental.clear)  # in the lint thread, which owns the cache
+        self.executor.submit(self.linter.forget_results)  # in the lint thread, which owns the cache
         if self.pull:
             if self.supports("workspace.diagnostics.refresh_support"):
                 self.workspace_diagnostic_refresh(None)
@@ -206,7 +206,7 @@ class KanclintServer(LanguageServer):
             self.linted[uri] = linted
             return linted
         loop = asyncio.get_running_loop()
-        findings, error = await loop.run_in_executor(self.executor, _lint, self.incremental, text, cfg, path)
+        findings, error = await loop.run_in_executor(self.executor, _lint, self.linter, text, cfg, path)
         self.first_lint.set()
         if error:
             self.complain(error)
@@ -297,11 +297,11 @@ class KanclintServer(LanguageServer):
                 continue  # the fix already says exactly this
             action(f"Заменить на «{s}»" if s else f"Убрать «{f.match}»",
                    edit=self.workspace_edit(linted, [Edit(f.start, f.end, s)]))
-        if linted.path and f.code != "KC001":
+        rule = rule_by_code(f.code)
+        if linted.path and getattr(rule, "suppressible", True):
             title = f"Не показывать «{_short(f.match)}» в этом файле"
             args = {"uri": linted.uri, "version": linted.version, "code": f.code, "start": f.start, "end": f.end}
             action(title, command=lsp.Command(title=title, command=IGNORE_COMMAND, arguments=[args]))
-        rule = rule_by_code(f.code)
         word = f.match.strip()
         if getattr(rule, "lexical", True) and word and "\n" not in word and len(word) <= 60:
             title = f"Разрешить «{word}» во всём проекте"
@@ -354,7 +354,7 @@ class KanclintServer(LanguageServer):
         return None
 
 
-def _lint(linter: IncrementalLinter, text: str, cfg: Config,
+def _lint(linter: Linter, text: str, cfg: Config,
           path: str | None) -> tuple[tuple[Diagnostic, ...], str | None]:
     """Runs in the worker thread; errors come back as text to be shown from the event loop."""
     try:

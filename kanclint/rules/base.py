@@ -52,6 +52,9 @@ class Rule:
     example: ClassVar[str] = ""
     instead: ClassVar[str] = ""
     lexical: ClassVar[bool] = True
+    # False for findings about kanclint's own files (KC001): --add-ignore and the editor's
+    # «do not show» action skip them, since an ignore entry for them would only hide them.
+    suppressible: ClassVar[bool] = True
     needs: ClassVar[frozenset[str]] = frozenset()
     # The whole text ``example`` describes when it is too long to show («(абзац на 700 знаков)»):
     # the test suite checks that the rule flags it, as it checks ``example`` itself otherwise.

@@ -25,6 +25,7 @@ class StaleIgnore(Rule):
     example = "В .kanclint-ignore.toml есть запись о «в рамках проекта», а в тексте этой фразы уже нет."
     instead = "Удалите запись или пересоздайте файл: kanclint --add-ignore ПУТЬ."
     lexical = False
+    suppressible = False  # an ignore entry for a finding about the ignore file would only hide it
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         return iter(())  # produced by the engine, which knows the ignore file

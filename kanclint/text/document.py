@@ -26,7 +26,7 @@ from typing import (
 from razdel import sentenize
 from razdel.segmenters.sentenize import DELIMITER
 
-from kanclint.text import nlp
+from kanclint.text import grammar, nlp
 from kanclint.text import protection as protected
 from kanclint.text.morphology import INVISIBLE_MARKS, Parse, fold, parse
 from kanclint.text.tokenizing import tokenize
@@ -185,7 +185,12 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class SyntaxToken:
-    """A natasha syntax node mapped back to offsets of the original text."""
+    """A natasha syntax node mapped back to offsets of the original text.
+
+    natasha's parser gives the head and the relation; ``pos`` (pymorphy3's part of speech:
+    NOUN, VERB, PRTF…) and ``feats`` (UD features: ``{"Case": "Ins"}``) come from the
+    Document's own best reading of the token, so the two layers never disagree.
+    """
 
     start: int
     end: int
@@ -346,7 +351,8 @@ class Document(_TokenRun):
             for sentence, arcs in zip(wanted, nlp.parse_sentences(texts)):
                 n = sentence.index
                 cache[n] = tuple(
-                    SyntaxToken(tok.start, tok.end, tok.text, f"{n}_{i}", f"{n}_{h}", rel, "", {})
+                    SyntaxToken(tok.start, tok.end, tok.text, f"{n}_{i}", f"{n}_{h}", rel, tok.pos or "",
+                                grammar.ud_features(tok.grammemes) if tok.is_word else {})
                     for tok, (i, h, rel) in zip(sentence.tokens, arcs)
                 )
         return {s.index: cache[s.index] for s in sentences}

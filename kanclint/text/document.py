@@ -289,17 +289,21 @@ class Document(_TokenRun):
             for sent_start, sent_stop, words in segments:
                 s_index = len(sentences)
                 base = offset + sent_start
-                tokens = []
-                for a, b, word in words:
-                    start, end = base + a, base + b
-                    protected_token = False
-                    if spans:
+                if not spans or span == len(spans):  # the common case: no protected text left
+                    tokens = tuple([Token(index + k, base + a, base + b, word, s_index, False)
+                                    for k, (a, b, word) in enumerate(words)])
+                    index += len(words)
+                else:
+                    made = []
+                    for a, b, word in words:
+                        start, end = base + a, base + b
                         while span < len(spans) and spans[span][1] <= start:
                             span += 1
                         protected_token = span < len(spans) and spans[span][0] < max(end, start + 1)
-                    tokens.append(Token(index, start, end, word, s_index, protected_token))
-                    index += 1
-                sentences.append(Sentence(s_index, base, offset + sent_stop, tuple(tokens)))
+                        made.append(Token(index, start, end, word, s_index, protected_token))
+                        index += 1
+                    tokens = tuple(made)
+                sentences.append(Sentence(s_index, base, offset + sent_stop, tokens))
         return tuple(sentences)
 
     @cached_property

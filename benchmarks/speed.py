@@ -619,7 +619,7 @@ def summary_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     if cold:
         post = cold["commands"]["kanclint post.txt (warm cache)"]
         add("cold `kanclint post.txt` / floor (wall, median)",
-            f"×{post['ratio_wall']:.1f} ({post['median_wall_s']:.2f} s vs "
+            f"×{post['ratio_wall']:.2f} ({post['median_wall_s']:.2f} s vs "
             f"{cold['commands']['floor']['median_wall_s']:.2f} s)",
             f"≤ ×{COLD_TARGET_RATIO:.0f}", post["ratio_wall"] <= COLD_TARGET_RATIO)
     lsp = result.get("lsp")
@@ -884,6 +884,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
 
     result["summary"] = summary_rows(result)
+    result["cpus"] = os.cpu_count()
+    result["load_average"] = os.getloadavg() if hasattr(os, "getloadavg") else None
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -947,6 +949,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if parser_stats is not None:
         print_parser(parser_stats)
     print_summary(result["summary"])
+    if result["summary"] and result["load_average"]:
+        print(f"  ({result['cpus']} CPUs; load average at the end "
+              f"{', '.join(f'{x:.2f}' for x in result['load_average'])}: other processes share the machine)")
     return 0
 
 

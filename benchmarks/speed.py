@@ -350,22 +350,22 @@ PEERS: dict[str, tuple[str, str, str]] = {
              "ruts.BasicStats(t).get_stats(); ruts.ReadabilityStats(t).get_stats()"),
 }
 
+# One peer in its own process, driven pass by pass: after an untimed pass it says "ready", then
+# times one pass over the texts for each line it reads and prints the CPU seconds.
 PEER_RUNNER = """
 import json, sys, time
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
-passes = int(sys.argv[2])
 import {module}
 def run(t):
     {call}
 for t in texts:  # untimed: first-call caches, as kanclint's warm pass
     run(t)
-seconds = []
-for _ in range(passes):
+print("ready", flush=True)
+for _ in sys.stdin:
     t0 = time.process_time()
     for t in texts:
         run(t)
-    seconds.append(time.process_time() - t0)
-print(json.dumps(sorted(seconds)))
+    print(time.process_time() - t0, flush=True)
 """
 
 
@@ -417,36 +417,66 @@ def ensure_peers() -> dict[str, str | None]:
     return status
 
 
-def peer_speeds(texts: Sequence[str], words: int, passes: int) -> dict[str, Any]:
-    """Words per second of each installed peer on ``texts``, in its own process on this core."""
-    import subprocess
-    import tempfile
+class Peers:
+    """The installed peers, each in its own process on this core, timed one pass at a time.
 
-    status = ensure_peers()
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
-        json.dump(list(texts), f, ensure_ascii=False)
-    out: dict[str, Any] = {}
-    try:
+    :meth:`one_pass` is called between kanclint's passes, so a slow spell of the shared
+    machine hits kanclint and the peers alike (they run side by side, not one after another).
+    """
+
+    def __init__(self, texts: Sequence[str]):
+        import subprocess
+        import tempfile
+
+        status = ensure_peers()
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+            json.dump(list(texts), f, ensure_ascii=False)
+        self.path = f.name
+        self.errors: dict[str, str] = {}
+        self.procs: dict[str, Any] = {}
+        self.seconds: dict[str, list[float]] = {}
         for name, (module, what, call) in PEERS.items():
             if status.get(name):
-                out[name] = {"error": f"not installed: {status[name]}", "what": what}
+                self.errors[name] = f"not installed: {status[name]}"
                 continue
-            code = PEER_RUNNER.format(module=module, call=call)
-            done = subprocess.run([str(PEERS_VENV / "bin" / "python"), "-c", code, f.name, str(max(1, passes))],
-                                  capture_output=True, text=True)
-            if done.returncode != 0:
-                out[name] = {"error": done.stderr.strip().splitlines()[-1:] or ["failed"], "what": what}
+            proc = subprocess.Popen([str(PEERS_VENV / "bin" / "python"), "-c", PEER_RUNNER.format(module=module, call=call),
+                                     f.name], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    text=True)
+            if proc.stdout.readline().strip() != "ready":  # type: ignore[union-attr]
+                self.errors[name] = (proc.communicate()[1].strip().splitlines() or ["failed"])[-1]
                 continue
-            seconds = json.loads(done.stdout.strip().splitlines()[-1])
-            best, median = seconds[0], percentile(seconds, 50)
+            self.procs[name] = proc
+            self.seconds[name] = []
+
+    def one_pass(self) -> None:
+        for name, proc in list(self.procs.items()):
+            proc.stdin.write("\n")
+            proc.stdin.flush()
+            line = proc.stdout.readline()
+            if not line.strip():
+                self.errors[name] = (proc.communicate()[1].strip().splitlines() or ["failed"])[-1]
+                del self.procs[name]
+                continue
+            self.seconds[name].append(float(line))
+
+    def close(self, words: int) -> dict[str, Any]:
+        """Words per second of each peer (best and median pass), or why it could not be measured."""
+        for proc in self.procs.values():
+            proc.communicate()
+        os.unlink(self.path)
+        out: dict[str, Any] = {}
+        for name, (_, what, _) in PEERS.items():
+            seconds = self.seconds.get(name)
+            if name in self.errors or not seconds:
+                out[name] = {"error": self.errors.get(name, "no pass"), "what": what}
+                continue
+            best, median = min(seconds), percentile(seconds, 50)
             out[name] = {
-                "what": what, "passes": len(seconds), "words": words,
+                "what": what, "passes": len(seconds), "words": words, "interleaved_with_kanclint": True,
                 "words_per_second_best": words / best if best else float("inf"),
                 "words_per_second_median": words / median if median else float("inf"),
             }
-    finally:
-        os.unlink(f.name)
-    return out
+        return out
 
 
 # -- eval texts, the parser per post, the editor and the folder: the other figures of issue #13 ------
@@ -805,24 +835,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser_posts = list(dict.fromkeys(corpora["whole_texts"] + unique))
     primary_corpus = next(iter(corpora))
     speed: dict[str, Any] = {}
+    peers = None
     for name, texts in corpora.items():
         for text in texts:  # the same steady state for both: every word form in its parse cache
             kanclint.lint(text)
             bare(text)
         words = sum(count_words(t) for t in texts)
-        # alternate the two, so a slow spell of the machine hits both alike
+        side = Peers(texts) if args.peers and name == primary_corpus else None
+        # alternate kanclint, the bare pass and the peers, so a slow spell of the machine hits all alike
         k_runs: list[dict[str, Any]] = []
         b_runs: list[dict[str, Any]] = []
         for _ in range(max(1, args.passes)):
             b_runs.append(throughput(bare, texts, words, 1))
             k_runs.append(throughput(kanclint.lint, texts, words, 1, clear_caches))
+            if side is not None:
+                side.one_pass()
         speed[name] = {
             "kanclint": _merge(k_runs), "baseline": _merge(b_runs),
         }
+        if side is not None:
+            peers = side.close(words)
     primary = speed[primary_corpus]["kanclint"]["words_per_second_best"]
-    peers = None
-    if args.peers:
-        peers = peer_speeds(corpora[primary_corpus], speed[primary_corpus]["kanclint"]["words"], args.passes)
     parser_stats = parser_per_post(parser_posts) if args.parser else None
 
     lint_stats = time_calls(kanclint.lint, posts, repeat, clear_caches)
@@ -925,7 +958,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  target ≥ {TARGET_WORDS_PER_SECOND:,} words/s on {labels[primary_corpus]} (best pass): {verdict} "
           f"({primary:,.0f})")
     if peers is not None:
-        print(f"  peers on the same {labels[primary_corpus]}, same core (own process, {PEERS_VENV}):")
+        print(f"  peers on the same {labels[primary_corpus]}, same core, pass by pass between kanclint's "
+              f"(own processes, {PEERS_VENV}):")
         for name, peer in peers.items():
             if "error" in peer:
                 print(f"    {name:8} could not be measured: {peer['error']}")

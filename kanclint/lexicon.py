@@ -67,6 +67,20 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def word_map(name: str) -> dict[str, str]:
+    """The ``map`` table of list ``name``: each lemma of the list → the word a rewrite puts for it.
+
+    «в целях повышения» → «чтобы повысить»: the list's lemmas are the nouns, ``map`` gives each its
+    verb.  Every lemma needs a mapping, so a word added to the list is never silently left out.
+    """
+    path, table = _tables()[name]
+    mapping = table.get("map")
+    if not isinstance(mapping, dict) or set(mapping) != set(table["lemmas"]):
+        raise LexiconError(f"{path}: [{name}] — в map нужна пара для каждого слова из lemmas")
+    return {str(k): str(v) for k, v in mapping.items()}
+
+
 def examples() -> list[LexiconExample]:
     """Every example of every list, for the test suite."""
     found = []

@@ -253,3 +253,19 @@ def test_line_numbers_are_looked_up_only_for_a_message(make_dictionary, monkeypa
     monkeypatch.undo()
     line = path.read_text(encoding="utf-8").splitlines().index('id = "v-dannom-sluchae"') + 1
     assert dictionary.entries[1].source == f"{path}:{line}"
+
+
+def test_the_cache_key_follows_kanclints_code(tmp_path):
+    """A verdict compiled by code being edited must not outlive the edit (the version stays the same)."""
+    import os
+
+    from kanclint.rules.phrases import loading
+    module = loading.__file__
+    before = loading._code_stamp()
+    info = os.stat(module)
+    try:
+        os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+        assert loading._code_stamp() != before
+    finally:
+        os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert loading._code_stamp() == before

@@ -50,3 +50,26 @@ def test_a_list_that_extends_itself_is_refused(monkeypatch, tmp_path):
         monkeypatch.undo()
         lexicon._tables.cache_clear()
         lexicon.word_list.cache_clear()
+
+
+def test_a_map_must_cover_every_lemma_of_its_list(monkeypatch, tmp_path):
+    """A noun added to a rewrite list without its verb would be silently skipped: refused instead."""
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "m.toml").write_text(
+        '[goals]\nlemmas = ["повышение", "снижение"]\nmap = { "повышение" = "повысить" }\n', encoding="utf-8")
+    monkeypatch.setattr(lexicon, "builtin_dir", lambda: tmp_path)
+    lexicon._tables.cache_clear()
+    lexicon.word_map.cache_clear()
+    try:
+        with pytest.raises(lexicon.LexiconError, match="map"):
+            lexicon.word_map("goals")
+    finally:
+        monkeypatch.undo()
+        lexicon._tables.cache_clear()
+        lexicon.word_map.cache_clear()
+
+
+def test_the_clause_lists_map_every_noun():
+    goals = lexicon.word_map("goal-verbs")
+    assert goals["повышение"] == "повысить" and goals["борьба"] == "бороться:с+ablt"
+    assert lexicon.word_map("frame-prepositions")["проект"] == "по"

@@ -146,11 +146,13 @@ def _only_space_between(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
 
 def facts(text: str, exempt: Iterable[str] = ()) -> Counter[str]:
     """The multiset of facts of ``text`` (see the module docstring)."""
+    exempt = tuple(exempt)
+    kept = frozenset(e for e in exempt if e[:1] in "«\"„" or e[:1].isdigit())  # an author's «Кижи», № 5
     found: Counter[str] = Counter()
-    found.update("num " + m.group() for m in _NUMBER.finditer(text))
-    found.update(m.group() for m in _QUOTED.finditer(text))
+    found.update("num " + m.group() for m in _NUMBER.finditer(text) if m.group() not in kept)
+    found.update(m.group() for m in _QUOTED.finditer(text) if m.group() not in kept)
     found.update(text[start:end] for start, end, _ in protection.find(text, _LINKS))
-    stems = frozenset(w.casefold()[:max(3, len(w) - 2)] for w in exempt)
+    stems = frozenset(w.casefold()[:max(3, len(w) - 2)] for w in exempt if w not in kept)
     found.update("name " + w for w in _names(text, stems))
     return found
 
@@ -193,8 +195,10 @@ def author_words(author: str | None) -> tuple[str, ...]:
 
     Names change their endings with the case («Администрации района»), so :func:`facts`
     exempts each word through its case forms (the word without its last two letters, plus
-    an ending of up to four).
+    an ending of up to four); the author's numbers and quoted names («МБОУ СОШ № 5»,
+    «Музей «Кижи»») go with it, as they are.
     """
     if not author:
         return ()
-    return tuple(w for w in _WORD.findall(author))
+    return (*_WORD.findall(author), *(m.group() for m in _NUMBER.finditer(author)),
+            *(m.group() for m in _QUOTED.finditer(author)))

@@ -90,9 +90,27 @@ def _library_stamp() -> str:
     return ";".join(parts)
 
 
+def _code_stamp() -> str:
+    """Which kanclint code compiled the patterns and judged the examples: every module's size and
+    time stamp. The version alone is not enough — a verdict of code being edited (a checkout, a
+    development install) must not outlive the edit."""
+    package = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    h = hashlib.sha256()
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                try:
+                    info = os.stat(os.path.join(folder, name))
+                except OSError:
+                    continue
+                h.update(f"{folder}/{name}:{info.st_mtime_ns}:{info.st_size};".encode())
+    return h.hexdigest()[:16]
+
+
 @cache
 def _environment_key() -> bytes:
-    return f"format={CACHE_FORMAT};kanclint={__version__};{_library_stamp()}".encode()
+    return f"format={CACHE_FORMAT};kanclint={__version__};code={_code_stamp()};{_library_stamp()}".encode()
 
 
 def _cache_key(path: str, content: bytes, verify: bool) -> str:

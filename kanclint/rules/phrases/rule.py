@@ -28,6 +28,7 @@ from kanclint.patterns import (
     overlapping_match,
 )
 from kanclint.rules.base import Rule
+from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.grammar import CASE_ALIAS, DECLINABLE, MAIN_CASES
 from kanclint.text.inflection import capitalise, inflect_raw, inflect_word, match_case
@@ -93,6 +94,11 @@ class PhraseRule(Rule):
                 fix = _make_fix(document, sentence, m, text, safe)
             else:
                 suggestions.append(text)
+        clause = CLAUSE_REWRITES[entry.id](document, sentence, m) if entry.id in CLAUSE_REWRITES else None
+        if clause is not None:  # «в целях повышения…» → «чтобы повысить…»: a rewrite of the phrase around
+            said = clause.replacement.lstrip(", ").rstrip(",")
+            fix = Fix(f"Заменить на «{said}»", (clause,), Applicability.UNSAFE)
+            suggestions = [said, *suggestions]
         message = _message(self.title, entry, matched, rendered, suggestions)
         return self.diagnostic(
             document, m.start, m.end, message, fix=fix, suggestions=suggestions,

@@ -1,4 +1,5 @@
-"""Detectors of officials: titles with initials, an organisation naming itself in the third person."""
+"""Detectors of officials: titles with initials, an organisation naming itself in the third person
+(found and rewritten in :mod:`.voice`)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,10 @@ from kanclint.rules.press_release.helpers import (
     _name_runs,
     _persons,
 )
-from kanclint.rules.press_release.words import (
-    _ACRONYM_SHAPE,
-    INSTITUTION_ACRONYMS,
-    INSTITUTION_NOUNS,
-    TITLE_WORDS,
-)
-from kanclint.text.document import Document, Sentence, Token
-from kanclint.text.inflection import inflect_raw
+from kanclint.rules.press_release.words import TITLE_WORDS
+from kanclint.rules.press_release.voice import SelfRewrite, self_rewrites
+from kanclint.text.document import Document, Token
+from kanclint.text.inflection import capitalise
 
 _INITIALS_AFTER = re.compile(
     r"(?<![\w.])[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
@@ -82,80 +79,33 @@ def find_official_titles(document: Document) -> list[Marker]:
     return markers
 
 
-def _institution_head(token: Token) -> bool:
-    if token.text in INSTITUTION_ACRONYMS or _ACRONYM_SHAPE.match(token.text):
-        return True
-    return any(p.lemma in INSTITUTION_NOUNS and "nomn" in p.grammemes and "NOUN" in p.grammemes
-               for p in token.parses)
-
-
-def _finite_verb(token: Token) -> bool:
-    g = token.grammemes
-    return token.pos == "VERB" and "indc" in g and ("past" in g or "3per" in g)
-
-
-def _plural_self(token: Token) -> str | None:
-    """«провела» → «провели», «информирует» → «информируем»: the verb with «мы»."""
-    raw = token.parses[0].raw if token.parses else None
-    if raw is None:
-        return None
-    wanted = {"plur"} if "past" in token.grammemes else {"1per", "plur"}
-    try:
-        return inflect_raw(raw, frozenset(wanted)) or None
-    except Exception:  # pragma: no cover - pymorphy3 refuses odd tags
-        return None
-
-
-VOCATIVES = frozenset({"друзья", "коллеги", "ребята", "подписчики", "земляки", "жители", "родители", "гости",
-                       "дорогие", "уважаемые", "любимые", "милые"})
-
-
-def _after_vocative(sentence: Sentence) -> tuple[Token, ...]:
-    """The sentence's content after a leading address («Друзья, министерство провело…»)."""
-    content = sentence.content
-    if not content or content[0].key not in VOCATIVES:
-        return content
-    for t in sentence.tokens:
-        if t.start > content[0].start and t.text in {",", "!"}:
-            return tuple(c for c in content if c.start > t.start)
-        if t.start > content[0].start and t.is_word and t.key not in VOCATIVES and t.pos not in {"NOUN", "ADJF"}:
-            break
-    return content
-
-
 def find_third_person_self(document: Document) -> list[Marker]:
     markers: list[Marker] = []
-    for sentence in document.sentences:
-        content = _after_vocative(sentence)  # «Друзья,» does not turn a report into a talk
-        if not content or not _institution_head(content[0]):
-            continue
-        head = content[0]
-        head_sing = "plur" not in head.grammemes
-        acronym = head.text.isupper()
-        # walk over the modifiers («района», «„ЦБС“», «№ 5») to the first comma or verb
-        verb: Token | None = None
-        seen = 0
-        for t in sentence.tokens:
-            if t.start <= head.start:
-                continue
-            if t.text in {",", ";", ":", "—", "–", "(", "?", "!"}:
-                break
-            if not t.is_word:
-                continue
-            seen += 1
-            if seen > 8:
-                break
-            if t.pos in {"VERB", "INFN", "PRTS", "ADJS", "PRED"}:
-                if _finite_verb(t) and (acronym or not head_sing or "plur" not in t.grammemes):
-                    verb = t
-                break
-        if verb is None:
-            continue
-        start, end = head.start, verb.end
-        plural = _plural_self(verb)
-        instead = f"«Мы {plural}…»" if plural else "«мы»"
-        markers.append(Marker(start, end,
-            f"«{document.text[start:end]}» — организация говорит о себе в третьем лице, как в "
-            f"пресс-релизе. Если пост от её имени, напишите {instead}: так вы говорите с читателем "
-            "напрямую.", "third-person"))
+    for found in document.shared(self_rewrites):
+        markers.append(Marker(*third_person_span(found), third_person_message(document, found), "third-person"))
     return markers
+
+
+def third_person_span(found: SelfRewrite) -> tuple[int, int]:
+    """From the name to the verb, or to the end of the words the clean rewrite replaces."""
+    return found.start, max(found.end, found.mention.verb.end)
+
+
+def _shown(found: SelfRewrite, fallback: str) -> str:
+    if not found.shown:
+        return f"«{fallback}»"
+    return f"«{capitalise(found.shown)}{'…' if found.more else ''}»"
+
+
+def third_person_message(document: Document, found: SelfRewrite) -> str:
+    start, end = third_person_span(found)
+    said = document.text[start:end]
+    if found.person:
+        instead = _shown(found, "я")
+        return (f"«{said}» — вы говорите о себе в третьем лице, как в пресс-релизе. "
+                f"Напишите {instead}: так вы говорите с читателем напрямую.")
+    instead = _shown(found, "мы")
+    fixable = found.mention.clean_name and found.shown is not None
+    tail = "" if document.speaks_as_we or not fixable else " Если в настройках указать `we = true` или `author`, kanclint исправит это сам."
+    return (f"«{said}» — организация говорит о себе в третьем лице, как в пресс-релизе. "
+            f"Если пост от её имени, напишите {instead}: так вы говорите с читателем напрямую.{tail}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from kanclint.model import Diagnostic, Severity
+from kanclint.model import Applicability, Diagnostic, Fix, Severity
 from kanclint.rules.base import Rule
 from kanclint.rules.press_release.address import (
     MARKER_NAMES,
@@ -16,7 +16,8 @@ from kanclint.rules.press_release.address import (
     find_wall_of_text,
     press_release_markers,
 )
-from kanclint.rules.press_release.helpers import Marker, _trimmed
+from kanclint.rules.press_release.advice import closing_question, opening_speaks_to_reader, opening_template
+from kanclint.rules.press_release.helpers import Marker, _trimmed, opening_sentences
 from kanclint.rules.press_release.leads import (
     find_ceremonial_leads,
     find_protocol_verbs,
@@ -24,7 +25,11 @@ from kanclint.rules.press_release.leads import (
 from kanclint.rules.press_release.persons import (
     find_official_titles,
     find_third_person_self,
+    third_person_message,
+    third_person_span,
 )
+from kanclint.rules.press_release.ours import owned_mentions
+from kanclint.rules.press_release.voice import self_rewrites
 from kanclint.rules.press_release.words import CATEGORY
 from kanclint.text.document import Document
 from kanclint.text.russian import plural
@@ -41,7 +46,11 @@ class _PressReleaseRule(Rule):
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         for m in self.markers(document):
-            yield self.diagnostic(document, m.start, m.end, m.message)
+            yield self.diagnostic(document, m.start, m.end, m.message + self.advice(document, m))
+
+    def advice(self, document: Document, marker: Marker) -> str:
+        """A template drawn from the post that some rules add to their message (see .advice)."""
+        return ""
 
 
 class CeremonialLead(_PressReleaseRule):
@@ -65,6 +74,9 @@ class CeremonialLead(_PressReleaseRule):
 
     def markers(self, document: Document) -> Iterable[Marker]:
         return document.shared(find_ceremonial_leads)
+
+    def advice(self, document: Document, marker: Marker) -> str:
+        return f" Например: «{opening_template(document)}»."
 
 
 class ProtocolVerb(_PressReleaseRule):
@@ -113,6 +125,12 @@ class OfficialTitleLead(_PressReleaseRule):
     def markers(self, document: Document) -> Iterable[Marker]:
         return document.shared(find_official_titles)
 
+    def advice(self, document: Document, marker: Marker) -> str:
+        opening = opening_sentences(document)
+        if not opening or marker.start >= opening[-1].end or opening_speaks_to_reader(document):
+            return ""  # a title further down is not the post's opening; «Не забудьте…» already talks
+        return f" Первое предложение — о читателе, например: «{opening_template(document)}»."
+
 
 class ThirdPersonSelf(_PressReleaseRule):
     """KC304: «Администрация провела» in the page's own voice; the law asks for «мы»."""
@@ -132,8 +150,45 @@ class ThirdPersonSelf(_PressReleaseRule):
     example = "Администрация района провела субботник в парке."
     instead = "Мы провели субботник в парке — спасибо всем, кто пришёл!"
 
-    def markers(self, document: Document) -> Iterable[Marker]:
+    fix_safety = (
+        "Исправление всегда требует проверки (`--fix --unsafe-fixes`) и предлагается, только когда в "
+        "настройках сказано, кто пишет пост: `we = true` или `author = \"…\"`. Глагол ставится в форму "
+        "«мы» («Министерство провело» → «Мы провели», «Администрация района напоминает» → «Напоминаем»); "
+        "канцелярский глагол заменяется по словарю («осуществляет приём» → «принимаем»), а если замены "
+        "нет, правило только советует. С `author` переписываются только упоминания самого автора "
+        "(«Администрация района» при `author = \"Администрация Тальменского района\"`), о других "
+        "организациях правило молчит; упоминание в родительном падеже становится «нашим» («при поддержке "
+        "администрации района» → «при нашей поддержке»), кроме «администрации и министерства». Если "
+        "`author` — должность («Глава Тальменского района»), пишется «я». С `we = true` переписываются "
+        "только названия без прилагательных, имён собственных, номеров и кавычек: «Краеведческий музей» "
+        "или «Министерство просвещения России» может быть и другой организацией. Цитаты не меняются."
+    )
+
+    def markers(self, document: Document) -> Iterable[Marker]:  # pragma: no cover - check() is used
         return document.shared(find_third_person_self)
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        for found in document.shared(self_rewrites):
+            start, end = third_person_span(found)
+            fix = None
+            if found.edits:
+                fix = Fix(f"Заменить на «{found.shown}»", found.edits, Applicability.UNSAFE)
+            # the suggestion replaces exactly the finding's span, as every suggestion does
+            exact = found.shown is not None and found.mention.clean_name and (start, end) == (found.start, found.end)
+            yield self.diagnostic(
+                document, start, end, third_person_message(document, found), fix=fix,
+                suggestions=(found.shown,) if exact else (),
+            )
+        for owned in owned_mentions(document):  # «при поддержке администрации района» → «при нашей поддержке»
+            edit = owned.edit
+            said = document.text[edit.start:edit.end]
+            yield self.diagnostic(
+                document, edit.start, edit.end,
+                f"«{said}» — организация говорит о себе в третьем лице. На своей странице проще: "
+                f"«{edit.replacement}».",
+                fix=Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
+                suggestions=(edit.replacement,),
+            )
 
 
 class NoReaderAddress(_PressReleaseRule):
@@ -160,6 +215,9 @@ class NoReaderAddress(_PressReleaseRule):
 
     def markers(self, document: Document) -> Iterable[Marker]:
         return document.shared(find_no_reader_address)
+
+    def advice(self, document: Document, marker: Marker) -> str:
+        return f" Например, в конце: «{closing_question(document)}»"
 
 
 class WallOfText(_PressReleaseRule):
@@ -226,5 +284,6 @@ class PressReleaseShape(Rule):
             document, start, end,
             f"Пост построен как пресс-релиз: {plural(len(found), 'признак', 'признака', 'признаков')} из {len(MARKER_NAMES)} — {names}. "
             "Перестройте его: начните с того, что меняется для читателя; вместо названия организации "
-            "пишите «мы»; закончите вопросом или призывом — «приходите», «напишите в комментариях».",
+            "пишите «мы»; закончите вопросом или призывом. "
+            f"Начало, например: «{opening_template(document)}»; конец: «{closing_question(document)}»",
         )

@@ -29,8 +29,8 @@ _AGREEING_RELS = frozenset({"amod", "det", "flat", "flat:name", "nummod"})
 def _nominative_phrase(syntax: _Syntax, head: Token, case: str) -> tuple[str | None, str, str | None]:
     """``head`` with its phrase, the head and its agreeing words put from ``case`` into the nominative."""
     reading = _reading(head, "NOUN", case) or _reading(head, case)
-    if reading is None:
-        return None, "sing", None
+    if reading is None or "Fixd" in reading.grammemes:
+        return None, "sing", None  # «жюри»: an indeclinable doer does not show its number
     number = "plur" if "plur" in reading.grammemes else "sing"
     gender = next((g for g in ("masc", "femn", "neut") if g in reading.grammemes), None)
     node = syntax.node(head)
@@ -194,6 +194,9 @@ def _accusative_tree(syntax: _Syntax, subject: Token, tokens: Sequence[Token]) -
     node = syntax.node(subject)
     if head is None or node is None:
         return None
+    animacy = {frozenset(p.grammemes & {"anim", "inan"}) for p in subject.parses if p.pos == "NOUN" and "nomn" in p.grammemes}
+    if len(animacy) > 1 and head.grammemes & {"masc", "plur"}:
+        return None  # «субботник»: a day of work or a person; «субботник» and «субботника» differ
     words = []
     for t in tokens:
         n = syntax.node(t)
@@ -288,10 +291,32 @@ def _verb_group(sentence: Sentence, f: _Passive) -> list[Token] | None:
     return group
 
 
+# Nouns of a time phrase the parse may hang on the doer («выполнены подрядчиком в срок»): they
+# say when the action happened, never which doer, so they stay where they are.
+_TIME_NOUNS = frozenset(
+    {"срок", "год", "месяц", "неделя", "день", "время", "период", "течение", "час", "минута", "утро", "вечер"}
+)
+
+
+def _time_phrases(syntax: _Syntax, agent: _Node) -> list[_Node]:
+    """Prepositional time phrases after the doer that belong to the verb: «подрядчиком [в срок]»."""
+    out = []
+    for kid in syntax.children(agent):
+        token = syntax.token(kid)
+        if token is None or kid.tok.start < agent.tok.start or kid.tok.rel not in ("nmod", "obl"):
+            continue
+        if any(k.tok.rel == "case" for k in syntax.children(kid)) and token.lemma in _TIME_NOUNS:
+            out.append(kid)
+    return out
+
+
 def _active_rewrite(
-    document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str
+    document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str, as_we: bool = False
 ) -> Edit | None:
-    """«Мероприятие было проведено администрацией района» → «Администрация района провела мероприятие»."""
+    """«Мероприятие было проведено администрацией района» → «Администрация района провела мероприятие».
+
+    ``as_we``: the doer is the post's author, so it is said as «мы» («Мы провели мероприятие»).
+    """
     if f.agent is None or f.subject is None or f.lemma in ROLE_VERBS or not _is_noun(f.subject):
         return None
     verb, agent, subject = syntax.node(f.verb), syntax.node(f.agent), syntax.node(f.subject)
@@ -306,7 +331,10 @@ def _active_rewrite(
     if _shares_clause(syntax, verb, f):
         return None
     agent_nodes = _phrase(syntax, agent)
-    words_below = [n for n in syntax.subtree(agent) if (t := syntax.token(n)) is None or t.is_word]
+    when = {n.tok.id for k in _time_phrases(syntax, agent) for n in syntax.subtree(k)}
+    words_below = [
+        n for n in syntax.subtree(agent) if ((t := syntax.token(n)) is None or t.is_word) and n.tok.id not in when
+    ]
     if len(agent_nodes) != len(words_below):  # an emoji the parse hung on the doer does not count
         return None  # «комитетом по культуре»: a prepositional part of the doer's name
     agent_tokens = [t for t in (syntax.token(n) for n in agent_nodes) if t is not None]
@@ -327,7 +355,9 @@ def _active_rewrite(
         return None
     before, after = moved
     agent_text, number, gender = agent_nominative(syntax, f.agent)
-    verbs = _active_verbs(f, tense, "3per", number, gender)
+    if as_we and agent_text is not None:
+        agent_text, number, gender = "мы", "plur", None
+    verbs = _active_verbs(f, tense, "1per" if as_we else "3per", number, gender)
     obj = _accusative_tree(syntax, f.subject, subject_tokens)
     if agent_text is None or verbs is None or obj is None:
         return None

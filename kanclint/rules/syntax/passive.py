@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterator
 
-from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
+from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity, apply_edits
 from kanclint.rules.base import Rule
+from kanclint.rules.phrases.cleaning import clean_edits, clean_phrase, word_edit
+from kanclint.rules.press_release.voice import in_own_voice
 from kanclint.rules.syntax.active_rewrite import (
     PLAIN_PASSIVES,
     _active_rewrite,
@@ -16,6 +19,7 @@ from kanclint.rules.syntax.active_rewrite import (
     _plain_rewrite,
     agent_nominative,
 )
+from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite, is_author, speaks_of_itself
 from kanclint.rules.syntax.morph import _best, _inflect, _reading, _verb_form
 from kanclint.rules.syntax.passive_detection import (
     _after_preposition,
@@ -43,6 +47,22 @@ from kanclint.text.inflection import capitalise
 from kanclint.text.syntax_view import _NO_SYNTAX, _Node, _Syntax, _syntax
 
 
+_FEMININE_TOO = re.compile(r"\b(\w+л)\b(?!\()")
+
+
+def _clean(document: Document, sentence: Sentence, edit: Edit | None) -> Edit | None:
+    """The rewrite with the dictionaries' fixes on the words it wrote; None when none is clean."""
+    if edit is None:
+        return None
+    if document.speaks_as_we:  # «Администрация района провела…» on the administration's page: «Мы провели…»
+        local = sentence_text = document.text[sentence.start:sentence.end]
+        local = apply_edits(sentence_text, [Edit(edit.start - sentence.start, edit.end - sentence.start, edit.replacement)])
+        ours = in_own_voice(local, document.author, document.speaks_as_we)
+        if ours != local:
+            edit = word_edit(sentence_text, ours, sentence.start)
+    return clean_edits(document.text, sentence.start, sentence.end, [edit])
+
+
 class PassiveVoice(Rule):
     """KC201: the passive hides who acted, and a post is about who acts for the reader.
 
@@ -56,8 +76,11 @@ class PassiveVoice(Rule):
     fix_safety = (
         "Исправление всегда требует проверки (`--fix --unsafe-fixes`): пассив переписывается в актив "
         "(«решение принято комиссией» → «комиссия приняла решение») или в неопределённо-личную форму "
-        "(«жителям будет оказана помощь» → «жителям помогут»), а разбор предложения может ошибиться в "
-        "исполнителе или дополнении. Где исполнителя нет и переписать нельзя, правило только подсказывает."
+        "(«жителям будет оказана помощь» → «жителям помогут», «работы проведены» → «работы провели»); если "
+        "в настройках сказано, что пост пишет сама организация (`we = true` или `author = \"…\"`), — от "
+        "первого лица: «мы провели работы». «Была произведена замена труб» становится «заменили трубы». "
+        "Разбор предложения может ошибиться в исполнителе или дополнении. Где исполнителя нет и переписать "
+        "нельзя (имя, список, цитата, состояние: «музей основан в 1921 году»), правило только подсказывает."
     )
     name = "passive-voice"
     category = "passive"
@@ -283,7 +306,9 @@ class PassiveVoice(Rule):
             return self._report_agent(document, syntax, sentence, f, tense, question, (start, end))
         fix = None
         suggestions: list[str] = []
-        plain = _plain_rewrite(document, syntax, sentence, f, tense)
+        # «Жителям помогут» is the table's plain rewrite; an author who speaks as «мы» gets «Мы поможем…»
+        plain = None if document.speaks_as_we else _clean(
+            document, sentence, _plain_rewrite(document, syntax, sentence, f, tense))
         if plain is not None:
             suggestions.append(plain.replacement)
             fix = Fix(f"Заменить на «{plain.replacement}»", (plain,), Applicability.UNSAFE)
@@ -294,20 +319,33 @@ class PassiveVoice(Rule):
             return self.diagnostic(
                 document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.INFO
             )
-        if f.lemma in EMPTY_VERBS:
+        active = _clean(document, sentence, doerless_rewrite(document, sentence, f, tense))
+        if active is not None:
+            suggestions.append(active.replacement)
+            fix = Fix(f"Заменить на «{active.replacement}»", (active,), Applicability.UNSAFE)
+        if active is not None and document.speaks_as_we:
+            message = (
+                f"Пассив «{document.text[start:end]}»: непонятно, кто {question}. Пост говорит от имени "
+                f"организации — скажите прямо: «{active.replacement}»."
+            )
+        elif f.lemma in EMPTY_VERBS:
             message = (
                 f"Пассив «{document.text[start:end]}»: непонятно, кто {question}, а сам глагол «{f.lemma}» "
                 f"почти ничего не значит. Назовите действие одним глаголом и того, кто его сделал: "
                 f"«Мы заменили трубы» вместо «была произведена замена труб»."
             )
-            return self.diagnostic(document, start, end, message, severity=Severity.INFO)
-        we = _verb_form(f.lemma, tense, "1per", "plur", None)
-        they = _verb_form(f.lemma, tense, "3per", "sing", "femn")
-        did = {"past": "сделали", "pres": "делаете", "futr": "сделаете"}[tense]
-        hint = f" Если это {did} вы, напишите: «Мы {we}…»." if we else ""
-        others = f" Если другие — назовите их: «Администрация района {they}…»." if they else ""
-        message = f"Пассив «{document.text[start:end]}»: непонятно, кто {question}.{hint}{others}"
-        return self.diagnostic(document, start, end, message, severity=Severity.INFO)
+        else:
+            we = clean_phrase(f"Мы {_verb_form(f.lemma, tense, '1per', 'plur', None) or ''}".strip())
+            did = {"past": "сделали", "pres": "делаете", "futr": "сделаете"}[tense]
+            hint = f" Если это {did} вы, напишите: «{we}…»." if we and we != "Мы" else ""
+            # no sample doer: «Администрация района проведёт…» is itself KC304's third person
+            others = f" Если другие — назовите, кто именно {question}."
+            message = f"Пассив «{document.text[start:end]}»: непонятно, кто {question}.{hint}{others}"
+        if active is not None and not document.speaks_as_we:
+            message += f" Без исполнителя: «{active.replacement}»."
+        return self.diagnostic(
+            document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.INFO
+        )
 
     @staticmethod
     def _span(sentence: Sentence, f: _Passive) -> tuple[int, int]:
@@ -339,8 +377,15 @@ class PassiveVoice(Rule):
                 first = next(t for t in sentence.tokens if t.is_word)
                 capital = first.start == start and document.text[start].isupper()
                 replacement = capitalise(rewrite) if capital else rewrite
-                suggestions.append(replacement)
-                if "(" not in replacement:  # «я принял(а)» needs the author to choose
+                # «провели проверку» → «проверили»; «я принял(а)» is cleaned as «я принял» and gets its «(а)» back
+                cleaned = _clean(document, sentence, Edit(start, end, replacement.replace("(а)", "")))
+                if cleaned is not None and "(а)" in replacement:
+                    cleaned = Edit(cleaned.start, cleaned.end, _FEMININE_TOO.sub(r"\1(а)", cleaned.replacement, count=1))
+                if cleaned is not None:
+                    message = message.replace(capitalise(rewrite), capitalise(cleaned.replacement))
+                    start, end, replacement = cleaned.start, cleaned.end, cleaned.replacement
+                    suggestions.append(replacement)
+                if cleaned is not None and "(" not in replacement:  # «я принял(а)» needs the author to choose
                     fix = Fix(
                         f"Заменить на «{replacement}»", (Edit(start, end, replacement),), Applicability.UNSAFE
                     )
@@ -359,7 +404,14 @@ class PassiveVoice(Rule):
         agent_text, number, gender = agent_nominative(syntax, f.agent)
         verb = _active_verbs(f, tense, "3per", number, gender)
         obj = self._object_accusative(syntax, f.subject)
-        if verb and agent_text:
+        we_verb = _active_verbs(f, tense, "1per", "plur", None)
+        if verb and agent_text and we_verb and speaks_of_itself(f"{agent_text} {verb}"):
+            tail = f" {obj}" if obj else "…"
+            message = (  # «Министерство поддержало…» is what KC304 flags: «мы», or the doer as it is
+                f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "
+                f"Если пост от имени «{agent_text}», напишите: «Мы {we_verb}{tail}»."
+            )
+        elif verb and agent_text:
             tail = f" {obj}" if obj else "…"
             message = (
                 f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "
@@ -370,10 +422,35 @@ class PassiveVoice(Rule):
                 f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже "
                 f"(«{f.agent.text}»). Сделайте его подлежащим: кто {question}?"
             )
-        edit = _active_rewrite(document, syntax, sentence, f, tense)
+        raw = _active_rewrite(document, syntax, sentence, f, tense)
+        text = document.text
+
+        def third_person_self(e: Edit) -> bool:
+            return speaks_of_itself(text[sentence.start:e.start] + e.replacement + text[e.end:sentence.end])
+
+        if raw is not None and third_person_self(raw):
+            # «Министерство культуры поддержало проект» is the third-person self KC304 flags: «мы»
+            # when the doer is the configured author (with we = true, a bare body), else a hint
+            if is_author(document.author, agent_text):
+                raw = _active_rewrite(document, syntax, sentence, f, tense, as_we=True)
+            elif not document.speaks_as_we:
+                raw = None
+        edit = _clean(document, sentence, raw)
+        if edit is not None and third_person_self(edit):
+            edit = raw = None  # another body: the hint above says what to write, nothing is quoted
         if edit is not None:
             suggestions.append(edit.replacement)
             fix = Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE)
+        if edit is not None and raw is not None and edit.replacement != raw.replacement:
+            message = (  # the advice quotes what the fix writes, after the dictionaries and «мы»
+                f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "
+                f"Кто {question}? Напишите прямо: «{capitalise(edit.replacement)}»."
+            )
+        elif edit is None and raw is not None:  # the rewrite is itself канцелярит: ask, do not quote it
+            message = (
+                f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже "
+                f"(«{f.agent.text}»). Сделайте его подлежащим: кто {question}?"
+            )
         return self.diagnostic(
             document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.WARNING
         )

@@ -50,7 +50,7 @@ def _morph_subject(sentence: Sentence, verb: Token) -> Token | None:
     gender = next((g for g in ("masc", "femn", "neut") if g in verb.grammemes), None)
 
     def nominative(j: int) -> Parse | None:
-        for p in tokens[j].parses[:2]:
+        for p in tokens[j].parses[:3]:  # «Заявки»: accusative, genitive, then nominative
             g = p.grammemes
             if p.pos != "NOUN" or "nomn" not in g or number not in g:
                 continue

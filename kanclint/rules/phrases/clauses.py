@@ -1,0 +1,169 @@
+"""KC104 rewrites that take a whole phrase, not a word: «в целях X» → «чтобы …», «в рамках X» → «по X».
+
+«В целях повышения безопасности» hides a verb in a noun; the post says «чтобы повысить
+безопасность», the object moved from the genitive into the case the verb governs.  «В рамках
+проекта» is «по проекту», «в рамках фестиваля» is «на фестивале», «в рамках акции» is «во время
+акции»: the preposition is chosen by the noun.  The nouns and their verbs or prepositions are data
+(``dictionaries/lexicon/clauses.toml``).  Anything uncertain (a noun not in the lists, a name in
+capitals, a word pymorphy3 reads two ways, a clause whose end cannot be found) gets no rewrite, and
+the entry's own replacements stay as they were.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from kanclint.lexicon import word_map
+from kanclint.model import Edit
+from kanclint.patterns import Match
+from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import capitalise, inflect_raw
+from kanclint.text.morphology import Parse
+
+# Prepositions that go on the verbal noun's phrase more often than they start the main clause.
+_GOVERNED = frozenset({"от", "к", "ко", "с", "со", "за", "для", "по", "между", "среди", "из", "перед"})
+_CLAUSE_END = frozenset({".", "!", "?", "…", ";", ",", ")", "—", "–"})
+
+
+def _gent(token: Token, case: str = "gent") -> Parse | None:
+    """The reading of ``token`` in ``case``; ``None`` when there is none or they differ in number.
+
+    Right after «в целях» or «в рамках» a noun is in the genitive whatever pymorphy3 ranks first
+    («акции»), so any reading in the case counts, as long as the readings agree on the number.
+    """
+    readings = [p for p in token.parses if case in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF")]
+    if not readings or len({frozenset(p.grammemes & {"sing", "plur"}) for p in readings}) > 1:
+        return None
+    return readings[0]
+
+
+def _noun_phrase(tokens: list[Token], i: int, case: str = "gent") -> tuple[list[tuple[Token, Parse]], int] | None:
+    """Adjectives and their noun in ``case`` from ``tokens[i]``: «дорожного движения»; and the next index."""
+    words: list[tuple[Token, Parse]] = []
+    while i < len(tokens) and tokens[i].is_word and not tokens[i].protected:
+        reading = _gent(tokens[i], case)
+        if reading is None:
+            return None
+        words.append((tokens[i], reading))
+        i += 1
+        if reading.pos == "NOUN":
+            return words, i
+    return None
+
+
+def _into(words: list[tuple[Token, Parse]], case: str) -> str | None:
+    """A genitive noun phrase put into ``case``, the adjectives agreeing with the noun."""
+    noun = words[-1][1]
+    number = noun.grammemes & {"sing", "plur"}
+    out = []
+    for token, reading in words:
+        want = {case} | number
+        if reading.pos != "NOUN":
+            if "sing" in number:
+                want |= noun.grammemes & {"masc", "femn", "neut"}
+            if case == "accs":
+                want |= noun.grammemes & {"anim", "inan"}
+        form = inflect_raw(reading.raw, frozenset(want))
+        if form is None or form[:2].lower() != token.text[:2].lower():
+            return None  # «лучших» → «наихороших»: the word was rebuilt from its lemma
+        out.append(form)
+    return " ".join(out)
+
+
+def _tail_end(tokens: list[Token], i: int) -> int:
+    """The index after the genitive words that hang on the object: «безопасность [дорожного движения]»."""
+    while i < len(tokens) and tokens[i].is_word and not tokens[i].protected:
+        reading = _gent(tokens[i])
+        if reading is None or tokens[i].pos not in ("NOUN", "ADJF", "PRTF") or "anim" in reading.grammemes:
+            break  # «…, просят жителей»: a person after the phrase is more often the main verb's object
+        i += 1
+    return i
+
+
+def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«В целях повышения безопасности на перекрёстке…» → «Чтобы повысить безопасность, на перекрёстке…»."""
+    tokens = sentence.tokens
+    i = sentence.position(m.tokens[-1]) + 1
+    if i >= len(tokens) or not tokens[i].is_word or tokens[i].protected:
+        return None
+    noun = _gent(tokens[i])
+    verbs = word_map("goal-verbs")
+    if noun is None or noun.pos != "NOUN" or noun.lemma not in verbs or "sing" not in noun.grammemes:
+        return None
+    verb, _, government = verbs[noun.lemma].partition(":")
+    preposition, _, case = government.rpartition("+")
+    if preposition:  # «борьбы с борщевиком» → «бороться с борщевиком»: the object keeps its words
+        if i + 1 >= len(tokens) or tokens[i + 1].key != preposition:
+            return None
+        found = _noun_phrase(tokens, i + 2, case)
+    else:
+        found = _noun_phrase(tokens, i + 1)
+    if found is None:
+        return None
+    words, after = found
+    if any(t.text[:1].isupper() for t, _ in words):
+        return None  # a name: its case is the author's business
+    obj = " ".join(t.text for t, _ in words) if preposition else _into(words, case or "accs")
+    if obj is None:
+        return None
+    last = after - 1
+    after = _tail_end(tokens, after)
+    tail = document.text[tokens[last].end : tokens[after - 1].end]
+    clause = " ".join(w for w in ("чтобы", verb, preposition, obj) if w) + tail
+    first = next(t for t in tokens if t.is_word)
+    opening = m.tokens[0] is first
+    end = tokens[after - 1].end
+    if opening:
+        nxt = tokens[after] if after < len(tokens) else None
+        if nxt is None or nxt.text in _CLAUSE_END:
+            return None  # «В целях экономии.»: no main clause to lean on
+        if nxt.key in _GOVERNED:
+            return None  # «защиты детей от гриппа»: the phrase goes on, and the comma would cut it
+        return Edit(m.start, end, capitalise(clause) + ",")
+    if after < len(tokens) and tokens[after].text not in _CLAUSE_END:
+        return None  # the clause would need a closing comma in the middle of the sentence
+    start = m.start
+    text = document.text
+    if text[:start].rstrip().endswith((",", "(", "—", "–")):
+        return Edit(start, end, clause)
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    return Edit(start, end, ", " + clause)
+
+
+def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«в рамках проекта» → «по проекту», «в рамках фестиваля» → «на фестивале», «в рамках акции» → «во время акции»."""
+    tokens = sentence.tokens
+    before = sentence.position(m.tokens[0]) - 1
+    if before >= 0 and tokens[before].is_word and tokens[before].pos in ("NOUN", "NPRO"):
+        return None  # «спектакли в рамках фестиваля»: it says which spectacles, not where they were
+    found = _noun_phrase(tokens, sentence.position(m.tokens[-1]) + 1)
+    if found is None:
+        return None
+    words, _ = found
+    noun = words[-1][1]
+    prepositions = word_map("frame-prepositions")
+    preposition = prepositions.get(noun.lemma)
+    if preposition is None:
+        return None
+    capital = any(t.text[:1].isupper() for t, _ in words)
+    if preposition == "во время":
+        phrase = " ".join(t.text for t, _ in words)  # the genitive stays
+    elif capital:
+        return None  # «в рамках Форума»: a name keeps its letters and its case
+    else:
+        said = _into(words, "datv" if preposition == "по" else "loct")
+        if said is None:
+            return None
+        phrase = said
+    replacement = f"{preposition} {phrase}"
+    if document.text[m.start].isupper():
+        replacement = capitalise(replacement)
+    return Edit(m.start, words[-1][0].end, replacement)
+
+
+# Entry id of dictionaries/derived_prepositions.toml → its phrase rewrite.
+CLAUSE_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
+    "v-celyakh": goal_clause,
+    "v-ramkakh": frame_preposition,
+}

@@ -1,0 +1,109 @@
+"""Proposals of code rules made clean by the dictionaries (issue #12).
+
+A code rule that writes words («Мы осуществляем приём», «Приняли решение») must not propose
+what a dictionary flags next.  :func:`clean_edits` applies the rule's edits to the sentence,
+runs the shipped dictionaries over the words the rule wrote (never over the author's own words
+around them), applies the dictionaries' fixes there («Принимаем граждан», «Решили») and gives
+back one edit from the first to the last changed word.  When a dictionary flags a written word
+and has no fix for it, there is no clean proposal: ``None``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Sequence
+
+from kanclint.model import Diagnostic, Edit, apply_edits
+from kanclint.rules.phrases.loading import builtin_rules
+from kanclint.rules.phrases.rule import PhraseRule
+from kanclint.text.document import Document
+
+ROUNDS = 3  # a fix may reveal one more find («Мы осуществляем информирование» → «информируем» → «сообщаем»)
+
+
+@cache
+def _dictionaries() -> tuple[PhraseRule, ...]:
+    """The shipped dictionaries, loaded once: the judges of what is канцелярит."""
+    return tuple(builtin_rules())
+
+
+def _findings(text: str, start: int, end: int, kept: frozenset[str]) -> list[Diagnostic]:
+    """Dictionary findings that touch a word of ``[start, end)`` the author did not write."""
+    doc = Document(text)
+    ours = [t for t in doc.tokens if t.is_word and start <= t.start < end and t.key not in kept]
+    if not ours:
+        return []
+    return [
+        d for rule in _dictionaries() for d in rule.check(doc)
+        if any(d.start < t.end and t.start < d.end for t in ours)
+    ]
+
+
+def clean_text(text: str, start: int, end: int, kept: frozenset[str]) -> tuple[str, int, int] | None:
+    """``text`` with the dictionaries' fixes applied to the written words in ``[start, end)``.
+
+    Returns the new text and the new bounds of the written region; ``None`` when a written
+    word is flagged by an entry that offers no fix.
+    """
+    for _ in range(ROUNDS):
+        found = _findings(text, start, end, kept)
+        if not found:
+            return text, start, end
+        fixable = [d for d in found if d.fix is not None]
+        if not fixable or any(
+            not any(f.start <= d.start and d.end <= f.end for f in fixable) for d in found if d.fix is None
+        ):
+            return None
+        d = max(fixable, key=lambda f: f.end - f.start)
+        assert d.fix is not None
+        new = apply_edits(text, list(d.fix.edits))
+        shift = len(new) - len(text)
+        start, end = min(start, d.fix.start, len(new)), max(end + shift, d.fix.end + shift)
+        text = new
+    return None
+
+
+def word_edit(old: str, new: str, base: int) -> Edit:
+    """One edit from the first to the last changed word of ``old`` (offsets from ``base``)."""
+    limit = min(len(old), len(new))
+    prefix = 0
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    while prefix > 0 and (old[prefix - 1].isalnum() or old[prefix - 1] == "-"):
+        prefix -= 1
+    while suffix > 0 and (old[len(old) - suffix].isalnum() or old[len(old) - suffix] == "-"):
+        suffix -= 1
+    return Edit(base + prefix, base + len(old) - suffix, new[prefix:len(new) - suffix])
+
+
+def clean_edits(text: str, start: int, end: int, edits: Sequence[Edit]) -> Edit | None:
+    """The rule's ``edits`` inside ``text[start:end]`` (a sentence), made clean, as one edit.
+
+    ``None`` when no clean proposal exists.  The author's words in the sentence are never
+    judged: only what the edits wrote.
+    """
+    sentence = text[start:end]
+    local = [Edit(e.start - start, e.end - start, e.replacement) for e in edits]
+    kept = frozenset(t.key for t in Document(sentence).tokens if t.is_word)
+    new = apply_edits(sentence, local)
+    first = min(e.start for e in local)
+    written_end = max(e.end for e in local) + len(new) - len(sentence)
+    cleaned = clean_text(new, first, written_end, kept)
+    if cleaned is None:
+        return None
+    if len(local) == 1 and cleaned[0] == new:
+        return edits[0]  # nothing to clean: the rule's own edit, as it was
+    diff = word_edit(sentence, cleaned[0], 0)
+    # cover at least what the rule replaced, so its finding and its fix keep their span
+    lo = min(diff.start, *(e.start for e in local))
+    hi = max(diff.end, *(e.end for e in local))
+    return Edit(start + lo, start + hi, cleaned[0][lo:hi + len(cleaned[0]) - len(sentence)])
+
+
+def clean_phrase(phrase: str) -> str | None:
+    """A phrase a message proposes («Мы проинформируем»), with the dictionaries' fixes; None if none is clean."""
+    cleaned = clean_text(phrase, 0, len(phrase), frozenset())
+    return cleaned[0] if cleaned is not None else None

@@ -1,0 +1,110 @@
+"""KC304 in the oblique cases: «при поддержке администрации района» on the administration's page.
+
+Only with ``author`` configured (``we = true`` does not say which body is «we»): a noun followed
+by the author's name in the genitive takes «наш» instead — «при поддержке администрации района»
+→ «при нашей поддержке», «на сайте администрации» → «на нашем сайте», «Сотрудники музея
+провели…» → «Наши сотрудники провели…».  «наш» agrees with the noun and stands before its
+adjectives («на официальном сайте администрации» → «на нашем официальном сайте»).  Not
+rewritten: a name joined to another by «и» or a comma («при поддержке администрации и
+министерства»), two nouns sharing the name («анонсами и новостями музея»), a name followed by a
+preposition that may belong to it («музея на площади Кирова»), a noun that already has an owner
+(«её сайте», «своих сотрудников»), a noun whose case is ambiguous for «наш», text in quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kanclint.model import Edit
+from kanclint.rules.phrases.cleaning import clean_edits
+from kanclint.rules.press_release.voice import AuthorProfile, _name_word, author_profile, names_author
+from kanclint.rules.press_release.words import _ACRONYM_SHAPE, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS
+from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import capitalise, inflect_word
+
+_OWNERS = frozenset({"наш", "ваш", "мой", "твой", "свой", "его", "её", "ее", "их", "этот", "тот", "данный"})
+
+
+@dataclass(frozen=True)
+class OwnedMention:
+    """«поддержке администрации района»: the author's name as the owner of a noun."""
+
+    start: int  # the first word «наш» goes before (the noun or its first adjective)
+    owner: Token  # the noun the name depends on
+    name: tuple[Token, ...]  # the name in the genitive
+    edit: Edit  # the fix: «нашей поддержке»
+
+
+def _our(owner: Token) -> str | None:
+    """«наш» in the owner noun's form; None when its readings disagree («наши»/«наших»)."""
+    forms = {inflect_word("наш", p) for p in owner.parses if p.pos == "NOUN"}
+    forms.discard(None)
+    return forms.pop() if len(forms) == 1 else None
+
+
+def _name_after(tokens: tuple[Token, ...], i: int) -> list[Token]:
+    name = [tokens[i]]
+    quoted = False
+    for t in tokens[i + 1 :]:
+        if t.text in {"«", "„"}:
+            quoted = True
+        elif t.text in {"»", "“"}:
+            quoted = False
+        if not _name_word(t, quoted) or (t.is_word and not t.text[:1].isupper() and not any(
+            "gent" in p.grammemes for p in t.parses
+        )):
+            break
+        name.append(t)
+    while name and not (name[-1].is_word or name[-1].text.isdigit() or name[-1].text in {"»", "\""}):
+        name.pop()
+    return name
+
+
+def _genitive_institution(token: Token) -> bool:
+    if token.text in INSTITUTION_ACRONYMS or _ACRONYM_SHAPE.match(token.text):
+        return True
+    return any(p.pos == "NOUN" and "gent" in p.grammemes and p.lemma in INSTITUTION_NOUNS for p in token.parses)
+
+
+def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile) -> list[OwnedMention]:
+    tokens = sentence.tokens
+    found: list[OwnedMention] = []
+    for i in range(1, len(tokens)):
+        head, owner = tokens[i], tokens[i - 1]
+        if owner.pos != "NOUN" or owner.protected or head.protected or not _genitive_institution(head):
+            continue
+        name = _name_after(tokens, i)
+        after = tokens[sentence.position(name[-1]) + 1 :][:2]
+        if len(after) == 2 and after[0].text in {"и", ",", "или"} and any("gent" in p.grammemes for p in after[1].parses):
+            continue  # «администрации и министерства»: «нашей» would drop the other body
+        if not names_author(profile, head, name):
+            continue
+        first = owner
+        j = i - 2
+        while j >= 0 and tokens[j].is_word and any(p.pos in {"ADJF", "PRTF"} for p in tokens[j].parses):
+            first = tokens[j]
+            j -= 1
+        if j >= 0 and tokens[j].key in _OWNERS or first.key in _OWNERS:
+            continue
+        if j >= 0 and tokens[j].text in {"и", ",", "или"}:
+            continue  # «анонсами и новостями музея»: the name owns both nouns
+        if after and after[0].pos == "PREP":
+            continue  # «музея на площади Кирова», «управления по делам молодёжи»: the name may go on
+        our = _our(owner)
+        if our is None:
+            continue
+        words = document.text[first.start:owner.end]
+        opening = first is sentence.content[0] and words[:1].isupper()
+        replacement = (capitalise(our) + " " + words[:1].lower() + words[1:]) if opening else f"{our} {words}"
+        edit = clean_edits(document.text, sentence.start, sentence.end, [Edit(first.start, name[-1].end, replacement)])
+        if edit is not None:
+            found.append(OwnedMention(first.start, owner, tuple(name), edit))
+    return found
+
+
+def owned_mentions(document: Document) -> list[OwnedMention]:
+    """Every «noun + the author's name in the genitive» of the post (none without ``author``)."""
+    profile = author_profile(document)
+    if profile is None or profile.person:
+        return []
+    return [m for sentence in document.sentences for m in _mentions_in(document, sentence, profile)]

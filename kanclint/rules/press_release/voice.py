@@ -1,0 +1,447 @@
+"""KC304's detector and rewrite: the organisation (or its head) that names itself says «мы» («я»).
+
+«Министерство провело совещание» on the ministry's own page is a press release; «Мы провели
+совещание» is the page talking.  The rewrite is offered as an unsafe fix only when the
+configuration says who writes (``we = true`` or ``author = "…"``, see
+:attr:`Document.speaks_as_we`):
+
+* with ``author`` naming an organisation, only mentions of that organisation are rewritten
+  (same head noun, every other word one of the author's words, in any case); mentions of
+  other bodies are not this rule's business and are not reported;
+* with ``author`` naming a person by title («Глава Тальменского района»), «Глава района
+  провёл приём» becomes «Я провёл приём»: the verb already has the person's gender;
+* with ``we = true`` alone, a mention is rewritten when it is a plain common noun phrase
+  («Администрация района», «Министерство»): a proper name, a number or a quote in it may be
+  somebody else («Министерство просвещения России»), and the facts of a post are never dropped
+  on a guess.
+
+The verb takes the «мы» form: «провела» → «провели», «напоминает» → «напоминаем».  In the
+present and future, with nothing between the name and the verb, «мы» is left out as people
+say it («Напоминаем жителям…»); in the past it stays («Мы провели…»), since «Провели…» alone
+reads as «they».  Verbs joined by «и» or a comma («проверила и отремонтировала») follow.
+
+The rewrite must itself be clean: when the «мы» verb is канцелярит («Мы осуществляем приём»,
+«Информируем»), the dictionaries' own fix is applied to it («Принимаем граждан», «Сообщаем»);
+when no dictionary fix exists, no fix is offered and the advice names only «мы».
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Sequence
+from kanclint.model import Edit, apply_edits
+from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, word_edit
+from kanclint.rules.press_release.leads import _date_expression
+from kanclint.rules.press_release.words import (
+    _ACRONYM_SHAPE,
+    INSTITUTION_ACRONYMS,
+    INSTITUTION_NOUNS,
+    MONTHS,
+    PERIOD_NOUNS,
+    RECENT_ADJECTIVES,
+    RELATIVE_DAYS,
+    TIME_NOUNS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import capitalise, inflect_raw
+
+VOCATIVES = frozenset({"друзья", "коллеги", "ребята", "подписчики", "земляки", "жители", "родители", "гости",
+                       "дорогие", "уважаемые", "любимые", "милые"})
+_BREAKS = frozenset({",", ";", ":", "—", "–", "(", "?", "!"})
+_QUOTES = frozenset("«»\"„“”'")
+# words a time adjunct between the name and the verb is made of («с 1 марта», «в эту субботу»)
+_TIME_WORDS = MONTHS | WEEKDAYS | TIME_NOUNS | PERIOD_NOUNS | RECENT_ADJECTIVES | RELATIVE_DAYS | {"г", "ежегодно"}
+# lower-case words an author's name may leave out and a mention may add
+_TOLERATED = frozenset({"муниципальный", "наш"})
+
+
+@dataclass(frozen=True)
+class SelfMention:
+    """An organisation (or its head) as the subject of a sentence, with the verb that agrees."""
+
+    sentence: Sentence
+    name: tuple[Token, ...]  # the name as written, from its first word to its last
+    head: Token  # the noun, acronym or title the verb agrees with
+    between: tuple[Token, ...]  # words between the name and the verb (a time adjunct at most)
+    verb: Token
+    conjoined: tuple[Token, ...]  # verbs joined to ``verb`` by «и» or a comma
+    clean_name: bool  # only words in the name, so the rest of the sentence can be rewritten around it
+    capital: bool  # the name starts the sentence: «Мы»/«Приглашаем» take its capital
+
+
+@dataclass(frozen=True)
+class SelfRewrite:
+    """What KC304 says and does for one mention."""
+
+    mention: SelfMention
+    shown: str | None  # the clean «мы» clause («Мы провели»), replacing ``[start, end)``; None: say only «мы»
+    edits: tuple[Edit, ...]  # the fix, empty when the configuration does not allow it
+    person: bool  # «я», not «мы»
+    start: int
+    end: int
+    more: bool  # the sentence goes on after the clause
+
+
+# -- who writes --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuthorProfile:
+    lemmas: frozenset[str]
+    head: str  # lemma (or upper-case acronym) of the author's head word
+    person: bool
+
+
+def _word_keys(token: Token) -> set[str]:
+    if token.text.isupper() and len(token.text) > 1 or token.text.isdigit():
+        return {token.text.upper()}
+    return set(token.lemmas) | {token.key}
+
+
+@cache
+def _author_profile(author: str) -> AuthorProfile | None:
+    doc = Document(author)
+    words = [t for t in doc.tokens if t.is_word or t.text.isdigit()]
+    if not words:
+        return None
+    lemmas: set[str] = set()
+    for t in words:
+        lemmas |= _word_keys(t)
+    first = words[0]
+    if first.lemma in TITLE_WORDS:
+        return AuthorProfile(frozenset(lemmas), first.lemma, True)
+    for t in words:
+        if _institution_head(t):
+            return AuthorProfile(frozenset(lemmas), t.text.upper() if t.text.isupper() else t.lemma, False)
+    return AuthorProfile(frozenset(lemmas), first.lemma, False)
+
+
+def author_profile(document: Document) -> AuthorProfile | None:
+    return _author_profile(document.author) if document.author else None
+
+
+def _matches_author(profile: AuthorProfile, mention: SelfMention) -> bool:
+    return names_author(profile, mention.head, mention.name)
+
+
+def names_author(profile: AuthorProfile, head_token: Token, name: Sequence[Token]) -> bool:
+    """Whether ``name`` (headed by ``head_token``) is the author's: same head, only the author's words."""
+    head = head_token.text.upper() if head_token.text.isupper() else head_token.lemma
+    acronym = head_token.text.isupper() and head_token.text in profile.lemmas  # «СОШ № 5» of «МБОУ СОШ № 5»
+    if head != profile.head and not (head_token.lemmas & {profile.head}) and not acronym:
+        return False
+    for t in name:
+        if not (t.is_word or t.text.isdigit()) or t.text == "№":
+            continue
+        keys = _word_keys(t)
+        if not keys & profile.lemmas and not (t.lemmas & _TOLERATED):
+            return False
+    return True
+
+
+# -- detection ---------------------------------------------------------------------------
+
+
+def _institution_head(token: Token) -> bool:
+    if token.text in INSTITUTION_ACRONYMS or _ACRONYM_SHAPE.match(token.text):
+        return True
+    return any(p.lemma in INSTITUTION_NOUNS and "nomn" in p.grammemes and "NOUN" in p.grammemes
+               for p in token.parses)
+
+
+def _finite_verb(token: Token) -> bool:
+    g = token.grammemes
+    return token.pos == "VERB" and "indc" in g and ("past" in g or "3per" in g)
+
+
+def _after_vocative(sentence: Sentence) -> tuple[Token, ...]:
+    """The sentence's content after a leading address («Друзья, министерство провело…»)."""
+    content = sentence.content
+    if not content or content[0].key not in VOCATIVES:
+        return content
+    for t in sentence.tokens:
+        if t.start > content[0].start and t.text in {",", "!"}:
+            return tuple(c for c in content if c.start > t.start)
+        if t.start > content[0].start and t.is_word and t.key not in VOCATIVES and t.pos not in {"NOUN", "ADJF"}:
+            break
+    return content
+
+
+# adjectives that name another party, never the page itself: «Подрядная организация ремонтирует…»
+OTHER_PARTY = frozenset({
+    "подрядный", "сторонний", "соседний", "другой", "иной", "каждый", "любой", "управляющий",
+    "уполномоченный", "строительный", "ремонтный", "дорожный", "частный", "коммерческий", "проектный",
+    "специализированный", "надзорный", "контрольный", "вышестоящий", "федеральный", "региональный",
+    "профильный", "ответственный", "компетентный", "соответствующий", "территориальный",
+})
+
+
+def _nominative_adjective(token: Token) -> bool:
+    return token.lemma not in OTHER_PARTY and any(
+        p.pos in {"ADJF", "PRTF"} and "nomn" in p.grammemes and "Apro" not in p.grammemes
+        and p.lemma not in OTHER_PARTY for p in token.parses
+    )
+
+
+def _name_word(token: Token, quoted: bool) -> bool:
+    """A word that belongs to an organisation's name after its head («района», «№ 5», «„ЦБС“»)."""
+    if quoted or token.text in _QUOTES or token.text in {"№", "-"} or token.text.isdigit():
+        return True
+    if token.text.isupper() and len(token.text) > 1:
+        return True  # an acronym: «МБОУ СОШ»
+    if not token.is_word:
+        return False
+    if any(p.pos in {"NOUN", "ADJF", "PRTF", "NUMR"} and "gent" in p.grammemes for p in token.parses):
+        return True
+    # a proper name in any case: «Республики Карелия», «Глава района Иван Петров»
+    return token.text[:1].isupper() and token.pos not in {"VERB", "PRTS", "ADJS", "INFN", "PREP", "CONJ"}
+
+
+def _time_word(token: Token) -> bool:
+    if not token.is_word:
+        return token.text.isdigit() or token.text in {".", "-"}
+    return token.pos in {"ADVB", "PREP"} or bool(token.lemmas & _TIME_WORDS)
+
+
+_SUBORDINATORS = frozenset({"что", "чтобы", "который", "где", "когда", "если", "потому", "так", "как", "куда", "откуда"})
+
+
+def _conjoined(sentence: Sentence, verb: Token) -> tuple[Token, ...]:
+    """«провела субботник и наградила лучших»: later verbs that share the subject.
+
+    A verb counts when «и» or a comma stands right before it and it has the first verb's
+    tense, number and gender; a clause of its own («…, который работает») ends the search.
+    """
+    tokens = sentence.tokens
+    agree = verb.grammemes & {"past", "pres", "futr", "sing", "plur", "masc", "femn", "neut", "3per"}
+    out: list[Token] = []
+    for i in range(sentence.position(verb) + 1, len(tokens)):
+        t = tokens[i]
+        if t.text in {";", ":", "(", "—", "–", "?", "!"} or t.key in _SUBORDINATORS:
+            break
+        if t.pos == "VERB":
+            joined = tokens[i - 1].text in {"и", ","}
+            if not joined or not _finite_verb(t):
+                break
+            if (t.grammemes & {"past", "pres", "futr", "sing", "plur", "masc", "femn", "neut", "3per"}) != agree:
+                break
+            out.append(t)
+    return tuple(out)
+
+
+def _headline(token: Token) -> bool:
+    """A word of a headline in capitals run into the sentence («ИГРА ДЛЯ ШКОЛЬНИКОВ 😊 Музей приглашает…»)."""
+    return (
+        token.text.isupper() and len(token.text) > 2 and token.text not in INSTITUTION_ACRONYMS
+        and not _ACRONYM_SHAPE.match(token.text) and any(getattr(p.raw, "is_known", False) for p in token.parses)
+    )
+
+
+def _subject_words(sentence: Sentence) -> tuple[tuple[Token, ...], bool]:
+    """The words where a subject may start, and whether it starts the sentence (takes a capital).
+
+    Skipped before it: an address («Друзья,»), a headline in capitals, a date («23 мая», «В субботу»).
+    """
+    content = _after_vocative(sentence)  # «Друзья,» does not turn a report into a talk
+    capital = bool(content) and content[0] is sentence.content[0]
+    headline = 0
+    while headline < len(content) and _headline(content[headline]):
+        headline += 1
+    if headline and headline < len(content):
+        content = content[headline:]
+    when = _date_expression(content)
+    if when and when < len(content):
+        return content[when:], False
+    return content, capital
+
+
+def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | None) -> SelfMention | None:
+    content, capital = _subject_words(sentence)
+    if not content:
+        return None
+    lead = content[0]
+    head = lead
+    adjectives = 0
+    while adjectives < 3 and not _institution_head(head) and _nominative_adjective(head):
+        adjectives += 1  # «Олонецкий национальный музей приглашает»
+        following = [t for t in content if t.start > head.start][:1]
+        if not following:
+            return None
+        head = following[0]
+    if not _institution_head(head) or (adjectives and head.text.isupper()):
+        title = profile is not None and profile.person and not adjectives and lead.lemma == profile.head
+        if not title:
+            return None
+    head_sing = "plur" not in head.grammemes
+    acronym = head.text.isupper()
+    verb: Token | None = None
+    name: list[Token] = [head]
+    between: list[Token] = []
+    quoted = False
+    seen = 0
+    for t in sentence.tokens:
+        if t.start <= head.start:
+            continue
+        if t.text in _BREAKS:
+            break
+        if t.text in _QUOTES:
+            quoted = not quoted if t.text in {"\"", "'"} else t.text in {"«", "„"}
+        if not t.is_word:
+            (between if between else name).append(t)
+            continue
+        seen += 1
+        if seen > 8:
+            break
+        if t.pos in {"VERB", "INFN", "PRTS", "ADJS", "PRED"}:
+            if _finite_verb(t) and (acronym or not head_sing or "plur" not in t.grammemes):
+                verb = t
+            break
+        if not between and _name_word(t, quoted):
+            name.append(t)
+        else:
+            between.append(t)
+    if verb is None or (adjectives and verb.text.endswith(("ся", "сь"))):
+        return None  # «Книжный фонд пополнился»: a collection, not a body that acts
+    name[:0] = [t for t in content if lead.start <= t.start < head.start]
+    while name and not (name[-1].is_word or name[-1].text.isdigit() or name[-1].text in _QUOTES):
+        between.insert(0, name.pop())  # trailing punctuation belongs to what follows
+    clean = all(_time_word(t) for t in between)
+    return SelfMention(sentence, tuple(name), head, tuple(between), verb, _conjoined(sentence, verb), clean, capital)
+
+
+def self_mentions(document: Document) -> list[SelfMention]:
+    """Every sentence whose subject is an organisation (or, for a person author, their title)."""
+    profile = author_profile(document)
+    found: list[SelfMention] = []
+    for sentence in document.sentences:
+        mention = _mention(document, sentence, profile)
+        if mention is None:
+            continue
+        if profile is not None and not _matches_author(profile, mention):
+            continue  # another body: on the author's page it is rightly in the third person
+        found.append(mention)
+    return found
+
+
+# -- the rewrite -------------------------------------------------------------------------
+
+
+def _verb_reading(token: Token):
+    for p in token.parses:
+        if p.pos == "VERB" and "indc" in p.grammemes:
+            return p
+    return None
+
+
+def _first_person(token: Token, person: bool) -> str | None:
+    """«провела» → «провели», «напоминает» → «напоминаем» («я»: «провела», «напоминаю»)."""
+    reading = _verb_reading(token)
+    if reading is None:
+        return None
+    if "past" in reading.grammemes:
+        if person:
+            return token.text
+        wanted = {"plur"}
+    else:
+        wanted = {"1per", "sing"} if person else {"1per", "plur"}
+    try:
+        return inflect_raw(reading.raw, frozenset(wanted)) or None
+    except Exception:  # pragma: no cover - pymorphy3 refuses odd tags
+        return None
+
+
+_SPACES = re.compile(r"\s*")
+
+
+def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
+    """The «мы» clause for the message, and the fix when the configuration allows it."""
+    profile = author_profile(document)
+    person = profile is not None and profile.person
+    applies = document.speaks_as_we and mention.clean_name and (profile is not None or _plain_name(mention))
+    sentence = mention.sentence
+    text = document.text[sentence.start:sentence.end]
+    base = sentence.start
+    forms = [(_first_person(v, person), v) for v in (mention.verb, *mention.conjoined)]
+    plain_end = mention.verb.end
+    if mention.verb.lemma == "быть" and _short_form_follows(sentence, mention.verb):
+        forms = [(None, mention.verb)]  # «Музей был основан»: «мы были основан» cannot agree, and is history
+    if any(f is None for f, _ in forms):
+        return SelfRewrite(mention, None, (), person, mention.name[0].start, plain_end, True)
+    pronoun = "я" if person else "мы"
+    if not mention.clean_name:  # advice names the verb alone: the words between are the author's to place
+        shown = clean_phrase(f"{pronoun} {forms[0][0]}")
+        return SelfRewrite(mention, shown, (), person, mention.name[0].start, plain_end, True)
+    past = "past" in mention.verb.grammemes
+    drop = not past and not mention.between
+    opening = mention.capital
+    edits: list[Edit] = []
+    name_start, name_end = mention.name[0].start - base, mention.name[-1].end - base
+    first_verb = forms[0][0] or ""
+    if drop:
+        gap = _SPACES.match(text, name_end).end()
+        edits.append(Edit(name_start, gap, ""))
+        verb_form = capitalise(first_verb) if opening else first_verb
+    else:
+        edits.append(Edit(name_start, name_end, capitalise(pronoun) if opening else pronoun))
+        verb_form = first_verb
+    edits.append(Edit(mention.verb.start - base, mention.verb.end - base, verb_form))
+    for form, v in forms[1:]:
+        edits.append(Edit(v.start - base, v.end - base, form or v.text))
+    new = apply_edits(text, edits)
+    clause_start = name_start
+    last = (mention.conjoined or (mention.verb,))[-1]
+    clause_end = last.end - base + sum(len(e.replacement) - (e.end - e.start) for e in edits)
+    kept = frozenset(t.key for t in sentence.tokens if t.is_word)
+    cleaned = clean_text(new, clause_start, clause_end, kept)
+    if cleaned is None:
+        return SelfRewrite(mention, None, (), person, mention.name[0].start, plain_end, True)
+    new, clause_start, clause_end = cleaned
+    while clause_end < len(new) and (new[clause_end].isalnum() or new[clause_end] == "-"):
+        clause_end += 1  # «…, что приём» → «Приём»: a whole word, not its capital
+    shown = new[clause_start:clause_end]
+    end = base + clause_end - (len(new) - len(text))  # after the clause the texts agree
+    more = clause_end < len(new.rstrip(" .!\n"))
+    fix = (word_edit(text, new, base),) if applies and new != text else ()
+    if any(document.is_protected(e.start, e.end) for e in fix):
+        fix = ()  # a quote is the quoted person's words: «Администрация района провела…», — написал читатель
+    return SelfRewrite(mention, shown or None, fix, person, base + clause_start, end, more)
+
+
+def _short_form_follows(sentence: Sentence, verb: Token) -> bool:
+    """Whether a short participle or adjective comes right after «быть» (adverbs may stand between)."""
+    after = sentence.tokens[sentence.position(verb) + 1:]
+    for token in after[:3]:
+        if not token.is_word:
+            return False
+        if token.pos in ("PRTS", "ADJS"):
+            return True
+        if token.pos != "ADVB":
+            return False
+    return False
+
+
+def _plain_name(mention: SelfMention) -> bool:
+    """A common noun phrase («администрация района»): no proper name, number or quote to lose."""
+    for t in mention.name:
+        if t.start < mention.head.start:
+            return False  # «Краеведческий музей», «Районная больница»: often another body; `author` decides
+        if t.text[:1].isupper() and t is not mention.name[0] or t.text.isdigit() or t.text in _QUOTES or t.text == "№":
+            return False
+    return not mention.head.text.isupper()
+
+
+def self_rewrites(document: Document) -> list[SelfRewrite]:
+    """KC304's findings, each with its advice and (when configured) its fix; shared with KC307."""
+    return [rewrite(document, m) for m in self_mentions(document)]
+
+
+def in_own_voice(text: str, author: str | None, we: bool) -> str:
+    """``text`` (a sentence another rule wrote) with KC304's fixes applied: «Администрация района
+    провела…» becomes «Мы провели…» when the configuration says the administration writes."""
+    document = Document(text, author=author, we=we)
+    edits = [e for found in self_rewrites(document) for e in found.edits]
+    return apply_edits(text, edits) if edits else text

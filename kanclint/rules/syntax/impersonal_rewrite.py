@@ -1,0 +1,449 @@
+"""KC201 register rewrite of a doer-less passive: «Работы проведены» → «Работы провели» / «Мы провели работы».
+
+A passive without a doer is how a press release hides who acted.  When the post speaks for the
+organisation (``document.speaks_as_we``: the config keys ``we`` or ``author``) the doer is the
+author, so the sentence says «мы»; otherwise Russian says an unknown doer with the third person
+plural («Трубы заменили», «Заявки принимают до 14 июля»).  Where the passive verb is a light verb
+and its subject a verbal noun («была произведена замена труб»), the active phrase is read by the
+split-predicate dictionary (:mod:`.light_verbs`): «мы заменили трубы», «заменили трубы».
+
+The subject is read from morphology, not from the parse (which costs more than all the rules
+together): a noun phrase in the nominative agreeing with the verb that opens the sentence before
+the verb, or follows the verb right after it.  Everything uncertain is left alone, the finding stays
+a hint: another possible subject, a name, a list, a clause that shares the verb, quoted text, a state
+rather than an action («в издании представлены пословицы», «музей основан в 1921 году»).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kanclint.model import Edit
+from kanclint.rules.syntax.active_rewrite import (
+    _active_verbs,
+    _coordinated,
+    _lower_initial,
+    _sentence_initial,
+    _verb_group,
+)
+from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
+from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _Passive
+from kanclint.rules.press_release.persons import find_third_person_self
+from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS, STATE_PARTICIPLES
+from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import capitalise, inflect_raw
+from kanclint.text.morphology import Parse, parse
+
+# Passives that tell how things are or were, not who acts now: «в издании представлены
+# пословицы», «в музее хранится коллекция», «музей основан в 1921 году», «книга написана на
+# вепсском языке».  Their active form would invent a doer or change the sense.
+STATIVE = frozenset(
+    {
+        "представить", "представлять", "хранить", "основать", "основывать", "написать",
+        "включить", "включать", "приурочить", "образовать", "родить", "издать", "издавать",
+        "посвящать", "располагать", "содержать", "сопровождать", "ожидать", "предусмотреть",
+        "предусматривать", "снабдить", "окружить", "наполнить", "заполнить", "прикрепить",
+        "украсить", "оснащать", "выполнять", "положить", "положено", "осветить", "освещать",
+    }
+)
+
+# «-ся» verbs that a post uses as passives of an action someone performs («заявки принимаются»,
+# «проект реализуется»); other «-ся» verbs say what a thing does by itself («уровень держится»,
+# «столбик поднимается», «имеется возможность») and are never rewritten with a doer.
+REFLEXIVE_PASSIVES = frozenset(
+    {
+        "проводить", "осуществлять", "принимать", "рассматривать", "реализовывать", "реализовать",
+        "регистрировать", "выдавать", "производить", "предоставлять", "организовывать", "выплачивать",
+        "оказывать", "направлять", "вести", "обсуждать", "планировать", "формировать", "устанавливать",
+        "вывозить", "убирать", "ремонтировать", "строить", "создавать", "применять", "использовать",
+        "начислять", "оформлять", "приглашать", "уделять", "обеспечивать", "назначать", "объявлять",
+        "определять", "подводить", "финансировать", "оплачивать", "контролировать", "проверять",
+        "обрабатывать", "заменять", "изготавливать", "публиковать", "продлевать", "переносить",
+        "закупать", "доставлять", "согласовывать", "утверждать", "разрабатывать", "восстанавливать",
+        "благоустраивать", "вручать", "награждать", "отмечать", "чистить", "очищать", "обслуживать",
+    }
+)
+
+# Dictionaries whose fix of the passive verb beats a rewrite with a new doer: formulas and clichés
+# («уделено особое внимание» → «много внимания уделили»); without «мы», also a plainer word
+# («занятия проводятся» → «занятия проходят»).
+_SAYS_IT_BETTER = frozenset({"KC102", "KC105"})
+
+# Words that may stand between the subject and the verb group and go before the new verb.
+_BETWEEN_POS = frozenset({"ADVB", "PRCL"})
+_MODIFIER_POS = frozenset({"ADJF", "PRTF"})
+_DASHES = frozenset({"—", "–", "-"})
+_LONGEST_SUBJECT = 8  # words: a longer run before the verb is more than one noun phrase
+
+
+@dataclass
+class _Subject:
+    """The old subject: the words that become the object, how they read, and what follows them."""
+
+    tokens: list[Token]  # the words replaced (modifiers, head, and before the verb the rest of the phrase)
+    modifiers: list[tuple[Token, Parse]]
+    head: Token
+    reading: Parse | None  # None for a counted phrase («20 дипломов»): it stays as written
+    tail: list[Token] = field(default_factory=list)  # after the verb: genitives a light verb's object needs
+
+
+def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str) -> Edit | None:
+    """The doer-less passive ``f`` said actively, in the «мы» form or the third person plural."""
+    if f.agent is not None or f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES:
+        return None
+    if f.reflexive and f.lemma not in REFLEXIVE_PASSIVES:
+        return None  # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive
+    tokens = sentence.tokens
+    if any(_maybe_doer(t) and not _after_preposition(tokens, j) for j, t in enumerate(tokens)):
+        return None  # «наряжена коммунальщиками», «оформлен учащимися»: a doer the detector missed
+    group = _verb_group(sentence, f)
+    if group is None or any(t.protected for t in group):
+        return None
+    number, gender = _agreement(f)
+    subject = _subject_before(document, sentence, group, number, gender) or _subject_after(
+        sentence, group, number, gender
+    )
+    if subject is None or _coordinated(sentence, subject.tokens):
+        return None
+    if _another_subject(sentence, group, subject, number):
+        return None
+    obj = _accusative(subject)
+    if obj is None:
+        return None
+    if subject.tokens[0].start > group[0].start and obj != " ".join(t.text for t in subject.tokens[:len(obj.split())]):
+        if _agreeing_after(sentence, subject):
+            return None  # «приглашается команда, созданная…»: the participle would keep the nominative
+    if _about_a_text(sentence, group):
+        return None
+    we = document.speaks_as_we and not _history(sentence)
+    if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
+        return None
+    verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
+    if verbs is None:
+        return None
+    return _assemble(document, sentence, f, group, subject, obj, verbs, we)
+
+
+def _agreement(f: _Passive) -> tuple[str, str | None]:
+    """The number of the passive verb, and its gender where it shows one (past singular)."""
+    grammemes = f.reading.grammemes
+    number = "plur" if "plur" in grammemes else "sing"
+    gender = next((g for g in ("masc", "femn", "neut") if g in grammemes), None) if number == "sing" else None
+    return number, gender
+
+
+def _nominative(token: Token, number: str, gender: str | None) -> Parse | None:
+    """A noun reading of ``token`` that can be the verb's subject: nominative, agreeing with it."""
+    if not token.is_word or token.protected:
+        return None
+    for p in token.parses:
+        g = p.grammemes
+        if p.pos == "NOUN" and "nomn" in g and number in g and (gender is None or gender in g):
+            if g & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"}:
+                return None  # a name is a fact: never put into another case by a guess
+            return p
+    return None
+
+
+def _modifier(token: Token, number: str, gender: str | None) -> Parse | None:
+    """An adjective, participle or pronoun agreeing with the subject: «все», «новые», «эта»."""
+    if not token.is_word or token.protected:
+        return None
+    for p in token.parses:
+        g = p.grammemes
+        if p.pos in _MODIFIER_POS and "nomn" in g and number in g and (gender is None or gender in g):
+            return p
+    return None
+
+
+def _subject_before(
+    document: Document, sentence: Sentence, group: list[Token], number: str, gender: str | None
+) -> _Subject | None:
+    """«Итоги конкурса будут объявлены…»: the noun phrase that opens the sentence and ends at the verb."""
+    tokens = sentence.tokens
+    start = next((i for i, t in enumerate(tokens) if t.is_word), None)
+    end = sentence.position(group[0])
+    if start is None or start >= end or any(t.protected or t.text in "«\"(" for t in tokens[:start]):
+        return None
+    while end > start and tokens[end - 1].is_word and tokens[end - 1].pos in _BETWEEN_POS:
+        end -= 1  # «не», «уже», «также» before the verb stay with the verb
+    words = tokens[start:end]
+    if not words or len(words) > _LONGEST_SUBJECT:
+        return None
+    modifiers = []
+    i = 0
+    while i < len(words) and (reading := _modifier(words[i], number, gender)) is not None:
+        if _nominative(words[i], number, gender) is not None and i + 1 == len(words):
+            break  # the last word must be the head
+        modifiers.append((words[i], reading))
+        i += 1
+    if i >= len(words) or (head := _nominative(words[i], number, gender)) is None:
+        return None
+    rest = words[i + 1 :]
+    if any(
+        not (t.is_word or t.text.isdigit()) or t.protected or t.text[:1].isupper()
+        or t.pos in ("VERB", "INFN", "PRTS", "GRND", "CONJ") for t in rest
+    ):
+        return None  # a clause, a list or a name inside: not one noun phrase
+    if any(t.text[:1].isupper() for t, _ in modifiers[1:]) or (modifiers and words[i].text[:1].isupper()):
+        return None
+    return _Subject(list(words), modifiers, words[i], head)
+
+
+def _subject_after(sentence: Sentence, group: list[Token], number: str, gender: str | None) -> _Subject | None:
+    """«Была произведена замена труб», «было вручено 20 дипломов»: the noun phrase right after the verb."""
+    tokens = sentence.tokens
+    i = sentence.position(group[-1]) + 1
+    if i < len(tokens) and tokens[i].text.isdigit():  # «было вручено 20 дипломов»: as written
+        j = i + 1
+        while j < len(tokens) and tokens[j].is_word and tokens[j].pos in _MODIFIER_POS:
+            j += 1
+        if j >= len(tokens) or number == "plur" and gender is None and False:
+            return None
+        noun = tokens[j]
+        if not noun.is_word or noun.protected or noun.text[:1].isupper() or noun.pos != "NOUN":
+            return None
+        if "anim" in noun.grammemes or not (number == "plur" or gender == "neut"):
+            return None  # «два участника» → «двух участников»: left to the author
+        return _Subject(tokens[i : j + 1], [], noun, None)
+    modifiers = []
+    while i < len(tokens) and (reading := _modifier(tokens[i], number, gender)) is not None:
+        if _nominative(tokens[i], number, gender) is not None and not (
+            i + 1 < len(tokens) and _nominative(tokens[i + 1], number, gender)
+        ):
+            break
+        modifiers.append((tokens[i], reading))
+        i += 1
+    if i >= len(tokens) or (head := _nominative(tokens[i], number, gender)) is None:
+        return None
+    if tokens[i].text[:1].isupper() or any(t.text[:1].isupper() for t, _ in modifiers):
+        return None
+    tail = []
+    j = i + 1
+    while j < len(tokens) and tokens[j].is_word and not tokens[j].protected and not tokens[j].text[:1].isupper():
+        if not any("gent" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF") for p in tokens[j].parses):
+            break
+        tail.append(tokens[j])
+        j += 1
+    return _Subject([t for t, _ in modifiers] + [tokens[i]], modifiers, tokens[i], head, tail)
+
+
+def _another_subject(sentence: Sentence, group: list[Token], subject: _Subject, number: str) -> bool:
+    """Whether the rest of the sentence may share the verb or the subject.
+
+    «…отмечены сувенирами, а победители — призами» shares the verb, «Помощь была оказана и всем
+    понравилась» shares the subject: both break when only the first clause is rewritten.
+    """
+    tokens = sentence.tokens
+    end = max(sentence.position(group[-1]), sentence.position((subject.tail or subject.tokens)[-1]))
+    later = tokens[end + 1 :]
+    if any(t.text in _DASHES for t in later):
+        return True
+    for j, t in enumerate(later, start=end + 1):
+        if not t.is_word:
+            continue
+        best = t.parses[0] if t.parses else None
+        if best is None:
+            continue
+        if best.pos == "VERB" or best.pos == "PRTS":
+            return True  # a verb before any subject of its own: the subject is shared
+        if best.pos == "NOUN" and {"nomn", number} <= best.grammemes and not _after_preposition(tokens, j):
+            return False  # a clause with its own subject follows
+    return False
+
+
+def _agreeing_after(sentence: Sentence, subject: _Subject) -> bool:
+    """Whether a participle or adjective after a comma agrees with the head: «команда, созданная…»."""
+    tokens = sentence.tokens
+    j = sentence.position((subject.tail or subject.tokens)[-1]) + 1
+    return j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].pos in _MODIFIER_POS
+
+
+def _accusative(subject: _Subject) -> str | None:
+    """The old subject as the object: the head and its modifiers in the accusative, the rest as written."""
+    written = [t.text for t in subject.tokens]
+    if subject.reading is None:
+        return " ".join(written)
+    head = subject.reading
+    animacy = {frozenset(p.grammemes & {"anim", "inan"}) for p in subject.head.parses if p.pos == "NOUN" and "nomn" in p.grammemes}
+    if len(animacy) > 1 and head.grammemes & {"masc", "plur"}:
+        return None  # «субботник»: a day of work or a person; «субботник» and «субботника» differ
+    if "inan" in head.grammemes and ("plur" in head.grammemes or "femn" not in head.grammemes):
+        return " ".join(written)  # «лучшие работы», «размер пособия»: the accusative reads as the nominative
+    number = head.grammemes & {"sing", "plur"}
+    changed = {}
+    form = inflect_raw(head.raw, frozenset({"accs"} | number))
+    if form is None:
+        return None
+    changed[subject.head.start] = form
+    for token, reading in subject.modifiers:
+        want = {"accs"} | number
+        if "sing" in number:
+            want |= head.grammemes & {"masc", "femn", "neut"}
+        if head.grammemes & {"plur", "masc"}:
+            want |= head.grammemes & {"anim", "inan"}
+        form = inflect_raw(reading.raw, frozenset(want))
+        if form is None:
+            return None
+        changed[token.start] = form
+    out = []
+    for token in subject.tokens:
+        form = changed.get(token.start, token.text)
+        if form[:2].lower() != token.text[:2].lower():
+            return None  # «лучшие» → «наихорошие»: pymorphy3 rebuilt the word from its lemma
+        out.append(form)
+    return " ".join(out)
+
+
+# Groups of people that act, beside the bodies of ORGANISATIONS: «подготовлен ансамблем».
+COLLECTIVES = frozenset(
+    {"ансамбль", "хор", "оркестр", "отряд", "группа", "студия", "бригада", "экипаж", "кружок", "труппа", "дружина"}
+)
+
+
+def _maybe_doer(token: Token) -> bool:
+    """An instrumental that may name who acted: a doer by :func:`_is_agent`, a person («учащимися»), a group."""
+    if _is_agent(token, False):
+        return True
+    if any("ablt" in p.grammemes and p.lemma in COLLECTIVES for p in token.parses):
+        return True
+    if any("ablt" in p.grammemes and p.lemma in ORGANISATIONS for p in token.parses):
+        return True  # «жюри»: indeclinable, its instrumental is never read first
+    best = token.parses[0] if token.parses else None
+    return best is not None and "ablt" in best.grammemes and bool(best.grammemes & {"anim", "Subx"})
+    # «учащимися» (a participle used as a noun); not «нуждающимся», a dative first of all
+
+
+# Texts whose content a passive describes: «в документе уделяется внимание…», «в издании собраны…».
+TEXT_NOUNS = frozenset(
+    {
+        "документ", "издание", "статья", "книга", "сборник", "закон", "законопроект", "постановление",
+        "письмо", "отчёт", "отчет", "программа", "доклад", "брошюра", "памятка", "выставка", "экспозиция",
+        "фильм", "приказ", "положение", "указ", "послание",
+    }
+)
+
+
+def _about_a_text(sentence: Sentence, group: list[Token]) -> bool:
+    """«В документе уделяется внимание…»: the passive tells what a text says, nobody acts."""
+    tokens = sentence.tokens
+    end = sentence.position(group[0])
+    return any(
+        t.lemma in TEXT_NOUNS and "loct" in t.grammemes and _after_preposition(tokens, j)
+        for j, t in enumerate(tokens[:end])
+    )
+
+
+def _history(sentence: Sentence) -> bool:
+    """A sentence dated in the last century («Комиссия образована в 1998 году») tells history, not what «мы» did."""
+    return any(t.text.isdigit() and len(t.text) == 4 and t.text < "2000" for t in sentence.tokens)
+
+
+def _history(sentence: Sentence) -> bool:
+    """A sentence dated in the last century («Комиссия образована в 1998 году») tells history, not what «мы» did."""
+    return any(t.text.isdigit() and len(t.text) == 4 and t.text < "2000" for t in sentence.tokens)
+
+
+# Verbs that take a dative recipient, as the light verb did: «пострадавшим оказали помощь» →
+# «пострадавшим помогли».  After any other verb a dative left behind is wrong.
+DATIVE_VERBS = frozenset(
+    {
+        "помочь", "помогать", "содействовать", "посодействовать", "способствовать", "сообщить",
+        "сообщать", "рассказать", "рассказывать", "ответить", "отвечать", "вручить", "вручать",
+        "выдать", "выдавать", "передать", "передавать", "предоставить", "предоставлять",
+        "показать", "показывать", "объяснить", "объяснять", "разъяснить", "разъяснять",
+        "посоветовать", "советовать", "пообещать", "обещать", "выплатить", "выплачивать",
+    }
+)
+
+
+def _has_dative(sentence: Sentence, subject: _Subject) -> bool:
+    """Whether the clause has a recipient in the dative without a preposition («семьям оказана»)."""
+    tokens = sentence.tokens
+    mine = {t.start for t in subject.tokens}
+    for j, t in enumerate(tokens):
+        best = t.parses[0] if t.is_word and t.parses else None
+        if best is None or t.start in mine or best.pos not in ("NOUN", "ADJF", "PRTF", "NPRO"):
+            continue
+        if "datv" in best.grammemes and not _after_preposition(tokens, j):
+            return True
+    return False
+
+
+def _new_verb(phrase: str) -> str | None:
+    """The lemma of the first finite verb of ``phrase`` («мы поможем пострадавшим» → «помочь»)."""
+    for word in phrase.split():
+        readings = parse(word)
+        if readings and readings[0].pos == "VERB":
+            return readings[0].lemma
+    return None
+
+
+def _between(sentence: Sentence, left: Token, right: Token) -> list[Token] | None:
+    """Words strictly between two tokens; ``None`` when one of them is not an adverb or a particle."""
+    tokens = sentence.tokens
+    inside = tokens[sentence.position(left) + 1 : sentence.position(right)]
+    if any(not t.is_word or t.pos not in _BETWEEN_POS for t in inside):
+        return None
+    return list(inside)
+
+
+def _assemble(
+    document: Document, sentence: Sentence, f: _Passive, group: list[Token], subject: _Subject,
+    obj: str, verbs: str, we: bool,
+) -> Edit | None:
+    """One edit over the subject and the verb group, in the order Russian wants for the new clause."""
+    words = subject.tokens
+    subject_first = words[0].start < group[0].start
+    first, last = (words[0], group[-1]) if subject_first else (group[0], words[-1])
+    gap = _between(sentence, words[-1], group[0]) if subject_first else _between(sentence, group[-1], words[0])
+    inner = _between(sentence, group[0], group[-1]) if len(group) > 1 and not f.conj else []
+    if gap is None or inner is None:
+        return None  # words between the subject and the verb that belong to neither
+    span = sentence.tokens[sentence.position(first) : sentence.position(last) + 1]
+    if any(t.protected or not (t.is_word or t.text.isdigit()) for t in span):
+        return None
+    adverbs = [t.text for t in (gap if subject_first else []) + inner]
+    if not subject_first:
+        adverbs = [t.text for t in inner] + [t.text for t in gap]
+    obj = _lower_initial(document, sentence, words[0], obj)
+    tail = " ".join(t.text for t in subject.tail)
+    phrase = " ".join(w for w in [*adverbs, verbs, obj, tail] if w)
+    light = has_light_verb(phrase)
+    if light:
+        if f.conj:
+            return None
+        if subject.tail:
+            last = subject.tail[-1]
+        said = one_verb(phrase)
+        if said is None or (_has_dative(sentence, subject) and _new_verb(said) not in DATIVE_VERBS):
+            return None  # «семьям оказана поддержка» → «поддержат семьи», not «семьям поддержат»
+        phrase = said
+    else:
+        phrase = " ".join([*adverbs, verbs, obj])
+        if f.lemma in EMPTY_VERBS:
+            return None  # «мы осуществили поставку» is no better: the dictionary has no verb for it
+    if we:
+        replacement = "мы " + phrase
+    elif light or not subject_first:
+        replacement = phrase
+    else:  # «Работы провели»: the old subject stays the topic of the sentence
+        replacement = " ".join([obj, *adverbs, verbs])
+    if _sentence_initial(document, sentence, first):
+        replacement = capitalise(replacement)
+    return Edit(first.start, last.end, replacement)
+
+
+def speaks_of_itself(sentence: str) -> bool:
+    """Whether a (rewritten) sentence opens with an institution and its verb, which KC304 flags."""
+    return bool(find_third_person_self(Document(capitalise(sentence.strip()))))
+
+
+def is_author(author: str | None, doer: str | None) -> bool:
+    """Whether the doer («администрация района») names the configured author («Администрация
+    Тальменского района»): every word of the doer is, by its lemma, a word of the author's name."""
+    if not author or not doer:
+        return False
+    def lemmas(text: str) -> set[str]:
+        return {p[0].lemma for w in text.split() if (p := parse(w.strip("«»\"")))}
+    return lemmas(doer) <= lemmas(author)

@@ -350,22 +350,22 @@ PEERS: dict[str, tuple[str, str, str]] = {
              "ruts.BasicStats(t).get_stats(); ruts.ReadabilityStats(t).get_stats()"),
 }
 
+# One peer in its own process, driven pass by pass: after an untimed pass it says "ready", then
+# times one pass over the texts for each line it reads and prints the CPU seconds.
 PEER_RUNNER = """
 import json, sys, time
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
-passes = int(sys.argv[2])
 import {module}
 def run(t):
     {call}
 for t in texts:  # untimed: first-call caches, as kanclint's warm pass
     run(t)
-seconds = []
-for _ in range(passes):
+print("ready", flush=True)
+for _ in sys.stdin:
     t0 = time.process_time()
     for t in texts:
         run(t)
-    seconds.append(time.process_time() - t0)
-print(json.dumps(sorted(seconds)))
+    print(time.process_time() - t0, flush=True)
 """
 
 
@@ -417,39 +417,322 @@ def ensure_peers() -> dict[str, str | None]:
     return status
 
 
-def peer_speeds(texts: Sequence[str], words: int, passes: int) -> dict[str, Any]:
-    """Words per second of each installed peer on ``texts``, in its own process on this core."""
-    import subprocess
-    import tempfile
+class Peers:
+    """The installed peers, each in its own process on this core, timed one pass at a time.
 
-    status = ensure_peers()
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
-        json.dump(list(texts), f, ensure_ascii=False)
-    out: dict[str, Any] = {}
-    try:
+    :meth:`one_pass` is called between kanclint's passes, so a slow spell of the shared
+    machine hits kanclint and the peers alike (they run side by side, not one after another).
+    """
+
+    def __init__(self, texts: Sequence[str]):
+        import subprocess
+        import tempfile
+
+        status = ensure_peers()
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+            json.dump(list(texts), f, ensure_ascii=False)
+        self.path = f.name
+        self.errors: dict[str, str] = {}
+        self.procs: dict[str, Any] = {}
+        self.seconds: dict[str, list[float]] = {}
         for name, (module, what, call) in PEERS.items():
             if status.get(name):
-                out[name] = {"error": f"not installed: {status[name]}", "what": what}
+                self.errors[name] = f"not installed: {status[name]}"
                 continue
-            code = PEER_RUNNER.format(module=module, call=call)
-            done = subprocess.run([str(PEERS_VENV / "bin" / "python"), "-c", code, f.name, str(max(1, passes))],
-                                  capture_output=True, text=True)
-            if done.returncode != 0:
-                out[name] = {"error": done.stderr.strip().splitlines()[-1:] or ["failed"], "what": what}
+            proc = subprocess.Popen([str(PEERS_VENV / "bin" / "python"), "-c", PEER_RUNNER.format(module=module, call=call),
+                                     f.name], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    text=True)
+            if proc.stdout.readline().strip() != "ready":  # type: ignore[union-attr]
+                self.errors[name] = (proc.communicate()[1].strip().splitlines() or ["failed"])[-1]
                 continue
-            seconds = json.loads(done.stdout.strip().splitlines()[-1])
-            best, median = seconds[0], percentile(seconds, 50)
+            self.procs[name] = proc
+            self.seconds[name] = []
+
+    def one_pass(self) -> None:
+        for name, proc in list(self.procs.items()):
+            proc.stdin.write("\n")
+            proc.stdin.flush()
+            line = proc.stdout.readline()
+            if not line.strip():
+                self.errors[name] = (proc.communicate()[1].strip().splitlines() or ["failed"])[-1]
+                del self.procs[name]
+                continue
+            self.seconds[name].append(float(line))
+
+    def close(self, words: int) -> dict[str, Any]:
+        """Words per second of each peer (best and median pass), or why it could not be measured."""
+        for proc in self.procs.values():
+            proc.communicate()
+        os.unlink(self.path)
+        out: dict[str, Any] = {}
+        for name, (_, what, _) in PEERS.items():
+            seconds = self.seconds.get(name)
+            if name in self.errors or not seconds:
+                out[name] = {"error": self.errors.get(name, "no pass"), "what": what}
+                continue
+            best, median = min(seconds), percentile(seconds, 50)
             out[name] = {
-                "what": what, "passes": len(seconds), "words": words,
+                "what": what, "passes": len(seconds), "words": words, "interleaved_with_kanclint": True,
                 "words_per_second_best": words / best if best else float("inf"),
                 "words_per_second_median": words / median if median else float("inf"),
             }
+        return out
+
+
+# -- eval texts, the parser per post, the editor and the folder: the other figures of issue #13 ------
+
+
+
+def _shared(name: str) -> Path:
+    """``shared/NAME`` beside the checkout, or beside a folder above it (a git worktree in a subfolder)."""
+    for base in (ROOT.parent, *ROOT.parent.parents):
+        if (base / "shared" / name).is_dir():
+            return base / "shared" / name
+    return ROOT.parent / "shared" / name
+
+
+DEFAULT_EVAL = _shared("eval")
+EVAL_FILES = ("posts_real.jsonl", "posts_institutions.jsonl")
+
+
+def eval_rows(eval_dir: Path) -> list[dict[str, Any]]:
+    """Rows of the eval post files (read at run time, never copied into the repository)."""
+    rows: list[dict[str, Any]] = []
+    for name in EVAL_FILES:
+        path = eval_dir / name
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            for n, line in enumerate(fh):
+                if line.strip():
+                    row = json.loads(line)
+                    if isinstance(row.get("text"), str) and row["text"].strip():
+                        rows.append(dict(row, _file=name, _line=n))
+    return rows
+
+
+def eval_posts(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """Whole posts: a post's paragraphs (same file and ``post_id``) in order, joined by blank lines.
+
+    A row without ``post_id`` is a post of its own.
+    """
+    groups: dict[tuple[Any, ...], list[tuple[int, str]]] = {}
+    for row in rows:
+        key = (row["_file"], row["post_id"]) if row.get("post_id") is not None else (row["_file"], "line", row["_line"])
+        groups.setdefault(key, []).append((int(row.get("paragraph_index") or 0), row["text"]))
+    return ["\n\n".join(text for _, text in sorted(parts, key=lambda p: p[0])) for parts in groups.values()]
+
+
+PARSER_TARGET_MS = 30.0  # issue #13: p95 of the parser's time per post
+
+
+def parser_per_post(posts: Sequence[str]) -> dict[str, Any]:
+    """How long natasha's parser (and NER tagger) work for each post, warm models, cold sentences.
+
+    ``kanclint.text.nlp.parse_sentences`` and ``sentence_entities`` are wrapped with a
+    timer (the Document calls them through the module), the parse and NER caches are
+    emptied before every post, and each post is linted once; a post none of whose
+    sentences reaches the parser counts 0 ms.
+    """
+    import kanclint
+    from kanclint.text import nlp
+
+    spent = {"parser": 0.0, "ner": 0.0}
+    reached = {"sentences": 0}
+    original_parse, original_entities = nlp.parse_sentences, nlp.sentence_entities
+
+    def timed_parse(sentences: Sequence[tuple[str, ...]]) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return original_parse(sentences)
+        finally:
+            spent["parser"] += time.perf_counter() - t0
+            reached["sentences"] += len(sentences)
+
+    def timed_entities(text: str, start: int, end: int) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return original_entities(text, start, end)
+        finally:
+            spent["ner"] += time.perf_counter() - t0
+
+    nlp.load_models(("syntax", "ner"))  # loading is not what a post pays for
+    parser_ms: list[float] = []
+    ner_ms: list[float] = []
+    sentences: list[int] = []
+    nlp.parse_sentences, nlp.sentence_entities = timed_parse, timed_entities  # type: ignore[assignment]
+    try:
+        for post in posts:
+            nlp.clear_caches()
+            spent.update(parser=0.0, ner=0.0)
+            reached["sentences"] = 0
+            kanclint.lint(post)
+            parser_ms.append(1000 * spent["parser"])
+            ner_ms.append(1000 * spent["ner"])
+            sentences.append(reached["sentences"])
     finally:
-        os.unlink(f.name)
-    return out
+        nlp.parse_sentences, nlp.sentence_entities = original_parse, original_entities  # type: ignore[assignment]
+    parsed = [ms for ms, n in zip(parser_ms, sentences) if n]
+    return {
+        "posts": len(posts), "posts_reaching_parser": len(parsed), "sentences_parsed": sum(sentences),
+        "parser_p95_ms": percentile(parser_ms, 95), "parser_max_ms": max(parser_ms, default=0.0),
+        "parser_median_ms_when_reached": percentile(parsed, 50) if parsed else 0.0,
+        "parser_p95_ms_when_reached": percentile(parsed, 95) if parsed else 0.0,
+        "ner_p95_ms": percentile(ner_ms, 95), "ner_max_ms": max(ner_ms, default=0.0),
+        "target_p95_ms": PARSER_TARGET_MS,
+    }
+
+
+def _benchmark_module(name: str) -> Any:
+    """A sibling script of this one (lsp_latency, folder_speed), imported rather than copied."""
+    here = str(Path(__file__).resolve().parent)
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    import importlib
+
+    return importlib.import_module(name)
+
+
+def lsp_figures(repeat: int, settle: float) -> dict[str, Any]:
+    """``initialize`` → first diagnostics and keystroke → diagnostics, from benchmarks/lsp_latency.py."""
+    import asyncio
+
+    lsp = _benchmark_module("lsp_latency")
+    post = lsp.make_post(2500)
+    changes = lsp.edits(post, repeat, 1760)
+    quick = asyncio.run(lsp.session(lsp.NO_SYNTAX_POST, [], 0))
+    run = asyncio.run(lsp.session(post, changes, 0, ROOT, settle))
+    single = {k: v for k, v in run["edits"].items() if k != "paste"}
+    worst_kind = max(single, key=lambda k: single[k]["max_ms"])
+    return {
+        "post_chars": len(post), "repeat": repeat, "settle_s": settle, "server_debounce_ms": 0,
+        "first_diagnostics_s": quick["initialize_to_first_diagnostics_s"],
+        "first_diagnostics_long_post_s": run["initialize_to_first_diagnostics_s"],
+        "edits": run["edits"],
+        "worst_edit_ms": single[worst_kind]["max_ms"], "worst_edit_kind": worst_kind,
+        "worst_paste_ms": run["edits"].get("paste", {}).get("max_ms"),
+        "target_first_s": lsp.FIRST_GOAL_S, "target_edit_ms": lsp.EDIT_GOAL_MS,
+    }
+
+
+def folder_figures(posts: int) -> dict[str, Any]:
+    """``kanclint check`` over a folder of ``posts`` posts with --jobs 1 and the default, from folder_speed.py."""
+    import tempfile
+
+    folder_speed = _benchmark_module("folder_speed")
+    with tempfile.TemporaryDirectory(prefix="kanclint-folder-") as tmp:
+        folder = Path(tmp)
+        chars = folder_speed.make_folder(folder, posts)
+        fmt = ["--output-format", "concise"]
+        one = folder_speed.run(folder, ["--jobs", "1", *fmt])
+        default = folder_speed.run(folder, fmt)
+    for r in (one, default):
+        r["command"] = r["command"].replace(tmp, "FOLDER")
+        if r["exit_code"] not in (0, 1):
+            raise RuntimeError(f"{r['command']} exited with {r['exit_code']}: {r['stderr']}")
+    cores = os.cpu_count() or 1
+    return {
+        "posts": posts, "characters": chars, "cores": cores, "jobs_1": one, "default": default,
+        "speedup": one["wall_s"] / default["wall_s"] if default["wall_s"] else float("inf"),
+        "first_output_share": (default["first_output_s"] or default["wall_s"]) / default["wall_s"],
+    }
+
+
+def summary_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """measure | value | target | met, one row per figure of issue #13 that was measured."""
+    rows: list[dict[str, Any]] = []
+
+    def add(measure: str, value: str, target: str, met: bool) -> None:
+        rows.append({"measure": measure, "value": value, "target": target, "met": bool(met)})
+
+    cold = result.get("cold_start")
+    if cold:
+        post = cold["commands"]["kanclint post.txt (warm cache)"]
+        add("cold `kanclint post.txt` / floor (wall, median)",
+            f"×{post['ratio_wall']:.2f} ({post['median_wall_s']:.2f} s vs "
+            f"{cold['commands']['floor']['median_wall_s']:.2f} s)",
+            f"≤ ×{COLD_TARGET_RATIO:.0f}", post["ratio_wall"] <= COLD_TARGET_RATIO)
+    lsp = result.get("lsp")
+    if lsp:
+        add("editor: initialize → first diagnostics (no syntax)",
+            f"{lsp['first_diagnostics_s']:.2f} s (×{lsp['first_diagnostics_s'] / lsp['target_first_s']:.2f} of target)",
+            f"≤ {lsp['target_first_s']:g} s", lsp["first_diagnostics_s"] <= lsp["target_first_s"])
+        add(f"editor: keystroke → diagnostics, worst single edit ({lsp['post_chars']} chars)",
+            f"{lsp['worst_edit_ms']:.0f} ms ({lsp['worst_edit_kind']}; paste {lsp['worst_paste_ms']:.0f} ms)",
+            f"≤ {lsp['target_edit_ms']:.0f} ms", lsp["worst_edit_ms"] <= lsp["target_edit_ms"])
+    peers = result.get("peers") or {}
+    measured = {n: p for n, p in peers.items() if "error" not in p}
+    if measured:
+        corpus = result["primary_corpus"]
+        k = result["words_per_second"][corpus]["kanclint"]["words_per_second_best"]
+        name, fastest = max(measured.items(), key=lambda item: item[1]["words_per_second_best"])
+        add(f"warm words/s, one core ({corpus}) / fastest peer",
+            f"×{k / fastest['words_per_second_best']:.2f} ({k:,.0f} vs {name} {fastest['words_per_second_best']:,.0f})",
+            "≥ ×1.0", k >= fastest["words_per_second_best"])
+    folder = result.get("folder")
+    if folder:
+        d = folder["default"]
+        add(f"folder of {folder['posts']} posts: --jobs 1 / default (all cores)",
+            f"×{folder['speedup']:.2f} ({folder['jobs_1']['wall_s']:.1f} s → {d['wall_s']:.1f} s, CPU {d['cpu_percent']} %)",
+            f"all {folder['cores']} cores: CPU > {100 * max(1, folder['cores'] - 1) + 30} %",
+            folder["cores"] == 1 or d["cpu_percent"] > 100 * (folder["cores"] - 1) + 30)
+        add("folder: first output / wall (streamed)",
+            f"{folder['first_output_share']:.2f} ({d['first_output_s']} s of {d['wall_s']:.1f} s)",
+            "≤ 0.25", folder["first_output_share"] <= 0.25)
+    parser = result.get("parser")
+    if parser:
+        add("natasha parser per post, p95",
+            f"{parser['parser_p95_ms']:.1f} ms (×{parser['parser_p95_ms'] / parser['target_p95_ms']:.2f} of target; "
+            f"max {parser['parser_max_ms']:.0f} ms)",
+            f"≤ {parser['target_p95_ms']:.0f} ms", parser["parser_p95_ms"] <= parser["target_p95_ms"])
+    return rows
+
+
+def print_summary(rows: Sequence[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    widths = [max(len(h), *(len(r[k]) for r in rows)) for h, k in (("measure", "measure"), ("value", "value"),
+                                                                   ("target", "target"))]
+    print("\nsummary (issue #13):")
+    print(f"  {'measure':{widths[0]}} | {'value':{widths[1]}} | {'target':{widths[2]}} | met?")
+    print(f"  {'-' * widths[0]}-+-{'-' * widths[1]}-+-{'-' * widths[2]}-+-----")
+    for r in rows:
+        print(f"  {r['measure']:{widths[0]}} | {r['value']:{widths[1]}} | {r['target']:{widths[2]}} | "
+              f"{'yes' if r['met'] else 'NO'}")
+
+
+def print_parser(parser: dict[str, Any]) -> None:
+    print(f"\nnatasha parser per post ({parser['posts']} posts, models warm, parse and NER caches emptied "
+          f"before each post; one core):")
+    print(f"  {parser['posts_reaching_parser']} posts sent {parser['sentences_parsed']} sentences to the parser")
+    print(f"  parser per post: p95 {parser['parser_p95_ms']:.1f} ms, max {parser['parser_max_ms']:.1f} ms "
+          f"(posts that reach it: median {parser['parser_median_ms_when_reached']:.1f} ms, "
+          f"p95 {parser['parser_p95_ms_when_reached']:.1f} ms); target p95 ≤ {parser['target_p95_ms']:.0f} ms")
+    print(f"  NER per post: p95 {parser['ner_p95_ms']:.1f} ms, max {parser['ner_max_ms']:.1f} ms")
+
+
+def print_lsp(lsp: dict[str, Any]) -> None:
+    print(f"\neditor (kanclint lsp, benchmarks/lsp_latency.py; server debounce 0, edits {lsp['settle_s']:g} s "
+          f"after the first diagnostics):")
+    print(f"  initialize → first diagnostics: post without syntax {lsp['first_diagnostics_s']:.2f} s, "
+          f"the {lsp['post_chars']}-character post {lsp['first_diagnostics_long_post_s']:.2f} s")
+    for kind, s in lsp["edits"].items():
+        print(f"  didChange → diagnostics, {kind:<6}: median {s['median_ms']:6.1f} ms, max {s['max_ms']:6.1f} ms "
+              f"({s['n']} edits)")
+
+
+def print_folder(folder: dict[str, Any]) -> None:
+    print(f"\nfolder of {folder['posts']} posts ({folder['characters']:,} characters, benchmarks/folder_speed.py; "
+          f"{folder['cores']} CPUs):")
+    for key in ("jobs_1", "default"):
+        r = folder[key]
+        first = "—" if r["first_output_s"] is None else f"{r['first_output_s']:.2f} s"
+        print(f"  {r['command']}\n      {r['wall_s']:.2f} s wall, {r['cpu_s']:.2f} s CPU ({r['cpu_percent']} % of one "
+              f"core), first output after {first}, {r['output_lines']} lines")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    global PEERS_VENV
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over all posts (default 3)")
     parser.add_argument("--posts", type=int, default=200, help="number of posts per pass (default 200)")
@@ -462,8 +745,27 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="processes per command for the cold start (default 10; 0 skips it)")
     parser.add_argument("--cold-only", action="store_true", help="measure the cold start only")
     parser.add_argument("--peers", action="store_true",
-                        help="also time aiw-ru and ruTS on the whole texts (installed on demand in benchmarks/peers-venv)")
+                        help="also time aiw-ru and ruTS on the same texts (installed on demand in --peers-venv)")
+    parser.add_argument("--peers-venv", type=Path, default=PEERS_VENV,
+                        help="virtualenv holding the peers (default benchmarks/peers-venv; created if missing)")
+    parser.add_argument("--texts", choices=("default", "eval"), default="default",
+                        help="texts for words/s, per-post latency and the parser: the examples and seeds (default) "
+                             "or the paragraphs of EVAL_DIR/posts_*.jsonl (falls back to the default when missing)")
+    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL, help="default ../shared/eval")
+    parser.add_argument("--parser", action="store_true", help="also time natasha's parser per post")
+    parser.add_argument("--lsp", action="store_true", help="also time the language server (lsp_latency.py)")
+    parser.add_argument("--folder", action="store_true", help="also time a folder of posts (folder_speed.py)")
+    parser.add_argument("--folder-posts", type=int, default=1000, help="posts in that folder (default 1000)")
+    parser.add_argument("--lsp-repeat", type=int, default=5, help="editor edits of each kind (default 5)")
+    parser.add_argument("--lsp-settle", type=float, default=3.0,
+                        help="seconds between the editor's first diagnostics and the first edit (default 3)")
+    parser.add_argument("--all", action="store_true",
+                        help="every figure of issue #13 in one run: cold start, --lsp, --peers, --folder, --parser, "
+                             "and a summary table")
     args = parser.parse_args(argv)
+    PEERS_VENV = args.peers_venv.resolve()
+    if args.all:
+        args.peers = args.parser = args.lsp = args.folder = True
     repeat = max(1, args.repeat)
     argv_used = sys.argv if argv is None else ["speed.py", *argv]
     command = " ".join(shlex.quote(a) for a in [sys.executable, *argv_used])
@@ -477,8 +779,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"command: {command}\n")
             print_cold_start(cold)
         return 0
+    # the editor and the folder run in processes of their own, on every core, as a user runs them
+    lsp = lsp_figures(max(1, args.lsp_repeat), args.lsp_settle) if args.lsp else None
+    folder = folder_figures(max(1, args.folder_posts)) if args.folder else None
     pinning = pin_to_one_core()
-    posts, source = collect_posts(args.examples_dir, args.seeds_dir, args.posts)
+    rows = eval_rows(args.eval_dir) if args.texts == "eval" else []
+    if args.texts == "eval" and not rows:
+        print(f"no eval posts in {args.eval_dir}: using the examples and seeds", file=sys.stderr)
+    if rows:
+        paragraphs = [r["text"] for r in rows]
+        posts = list(islice(cycle(paragraphs), max(args.posts, len(paragraphs))))
+        source = {"eval_paragraphs": len(paragraphs), "eval_dir": str(args.eval_dir),
+                  "unique": len(set(paragraphs)), "posts": len(posts)}
+    else:
+        posts, source = collect_posts(args.examples_dir, args.seeds_dir, args.posts)
     chars = sum(len(p) for p in posts)
     rss_start = maxrss_mib()
 
@@ -513,27 +827,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kanclint.text.nlp import clear_caches
 
     bare, bare_load_s = make_baseline()
-    corpora = {"whole_texts": whole_texts(args.examples_dir, args.seeds_dir), "post_paragraphs": unique}
+    if rows:
+        corpora = {"eval_paragraphs": paragraphs}
+        parser_posts = eval_posts(rows)
+    else:
+        corpora = {"whole_texts": whole_texts(args.examples_dir, args.seeds_dir), "post_paragraphs": unique}
+        parser_posts = list(dict.fromkeys(corpora["whole_texts"] + unique))
+    primary_corpus = next(iter(corpora))
     speed: dict[str, Any] = {}
+    peers = None
     for name, texts in corpora.items():
         for text in texts:  # the same steady state for both: every word form in its parse cache
             kanclint.lint(text)
             bare(text)
         words = sum(count_words(t) for t in texts)
-        # alternate the two, so a slow spell of the machine hits both alike
+        side = Peers(texts) if args.peers and name == primary_corpus else None
+        # alternate kanclint, the bare pass and the peers, so a slow spell of the machine hits all alike
         k_runs: list[dict[str, Any]] = []
         b_runs: list[dict[str, Any]] = []
         for _ in range(max(1, args.passes)):
             b_runs.append(throughput(bare, texts, words, 1))
             k_runs.append(throughput(kanclint.lint, texts, words, 1, clear_caches))
+            if side is not None:
+                side.one_pass()
         speed[name] = {
             "kanclint": _merge(k_runs), "baseline": _merge(b_runs),
         }
-    primary = speed["whole_texts"]["kanclint"]["words_per_second_best"]
-    peers = None
-    if args.peers:
-        whole = corpora["whole_texts"]
-        peers = peer_speeds(whole, speed["whole_texts"]["kanclint"]["words"], args.passes)
+        if side is not None:
+            peers = side.close(words)
+    primary = speed[primary_corpus]["kanclint"]["words_per_second_best"]
+    parser_stats = parser_per_post(parser_posts) if args.parser else None
 
     lint_stats = time_calls(kanclint.lint, posts, repeat, clear_caches)
     rss_after_lint = maxrss_mib()
@@ -572,7 +895,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "one_core": pinning,
         "cold_start": cold,
+        "lsp": lsp,
+        "folder": folder,
+        "parser": parser_stats,
         "peers": peers,
+        "peers_venv": str(PEERS_VENV),
+        "primary_corpus": primary_corpus,
         "words_per_second": speed,
         "target_words_per_second": TARGET_WORDS_PER_SECOND,
         "target_met": primary >= TARGET_WORDS_PER_SECOND,
@@ -588,6 +916,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
     }
 
+    result["summary"] = summary_rows(result)
+    result["cpus"] = os.cpu_count()
+    result["load_average"] = os.getloadavg() if hasattr(os, "getloadavg") else None
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -599,24 +930,36 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print(f"command: {command}")
     print(f"python {result['python']}, kanclint {result['kanclint']}, {n_rules} rules")
-    print(f"posts: {source['posts']} per pass ({source['unique']} unique: {source['examples']} example files, "
-          f"{source['seed_paragraphs']} seed paragraphs"
-          + (f", {source['fallback']} built-in" if "fallback" in source else "")
-          + f"), {chars} characters, {repeat} pass(es); {findings} findings on the unique posts")
+    if "eval_paragraphs" in source:
+        origin = f"{source['eval_paragraphs']} paragraphs of {source['eval_dir']}/posts_*.jsonl"
+    else:
+        origin = (f"{source['examples']} example files, {source['seed_paragraphs']} seed paragraphs"
+                  + (f", {source['fallback']} built-in" if "fallback" in source else ""))
+    print(f"posts: {source['posts']} per pass ({source['unique']} unique: {origin}), {chars} characters, "
+          f"{repeat} pass(es); {findings} findings on the unique posts")
     if cold is not None:
         print()
         print_cold_start(cold)
+    if lsp is not None:
+        print_lsp(lsp)
+    if folder is not None:
+        print_folder(folder)
     print(f"\nthroughput, words per second (one core: {pinning}; parse and NER caches emptied before "
           f"every pass; best and median of {max(1, args.passes)} passes):")
-    for name, label in (("whole_texts", "whole texts"), ("post_paragraphs", "post-sized paragraphs")):
+    labels = {"whole_texts": "whole texts", "post_paragraphs": "post-sized paragraphs",
+              "eval_paragraphs": "eval paragraphs"}
+    for name in corpora:
+        label = labels[name]
         k, b = speed[name]["kanclint"], speed[name]["baseline"]
         print(f"  {label:22} {k['texts']:3} texts, {k['words']:6} words: kanclint {k['words_per_second_best']:8.0f} "
               f"(median {k['words_per_second_median']:.0f})   bare {b['words_per_second_best']:8.0f}   "
               f"×{b['words_per_second_best'] / k['words_per_second_best']:.1f}")
     verdict = "met" if primary >= TARGET_WORDS_PER_SECOND else "NOT met"
-    print(f"  target ≥ {TARGET_WORDS_PER_SECOND:,} words/s on whole texts (best pass): {verdict} ({primary:,.0f})")
+    print(f"  target ≥ {TARGET_WORDS_PER_SECOND:,} words/s on {labels[primary_corpus]} (best pass): {verdict} "
+          f"({primary:,.0f})")
     if peers is not None:
-        print(f"  peers on the same whole texts, same core (own process, {PEERS_VENV.name}):")
+        print(f"  peers on the same {labels[primary_corpus]}, same core, pass by pass between kanclint's "
+              f"(own processes, {PEERS_VENV}):")
         for name, peer in peers.items():
             if "error" in peer:
                 print(f"    {name:8} could not be measured: {peer['error']}")
@@ -637,6 +980,12 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"after the kanclint runs {rss_after_lint:.0f} MiB, at the end {rss_end:.0f} MiB (second MorphAnalyzer included)")
     if traced_peak_mib is not None:
         print(f"  tracemalloc peak during one pass of kanclint.lint: {traced_peak_mib:.1f} MiB (Python allocations only)")
+    if parser_stats is not None:
+        print_parser(parser_stats)
+    print_summary(result["summary"])
+    if result["summary"] and result["load_average"]:
+        print(f"  ({result['cpus']} CPUs; load average at the end "
+              f"{', '.join(f'{x:.2f}' for x in result['load_average'])}: other processes share the machine)")
     return 0
 
 

@@ -276,14 +276,15 @@ def predict(values: Mapping[str, float], model: RegisterModel | None = None) -> 
     get = values.get
     b = model.intercept
     cosmetic = plain_pos = neg = 0.0
-    terms: list[tuple[Feature, float, float]] = []
-    for f in model.features:  # a plain loop: this runs for every lint
-        x = get(f.name, 0.0)
-        x = 0.0 if x < 0.0 else f.cap if x > f.cap else x
-        t = f.weight * (x - f.ref)
-        terms.append((f, x, t))
+    terms: list[tuple[float, float]] = []
+    plan = _plan(model)
+    for name, weight, cap, ref, is_cosmetic, _ in plan:  # a plain loop on tuples: this runs for every lint
+        x = get(name, 0.0)
+        x = 0.0 if x < 0.0 else cap if x > cap else x
+        t = weight * (x - ref)
+        terms.append((x, t))
         if t > 0.0:
-            if f.cosmetic:
+            if is_cosmetic:
                 cosmetic += t
             else:
                 plain_pos += t
@@ -302,17 +303,32 @@ def predict(values: Mapping[str, float], model: RegisterModel | None = None) -> 
     down = -lowered / neg if neg else 0.0
     contributions = []
     lost: dict[str, float] = {}
-    for f, x, t in terms:
+    make = tuple.__new__
+    for (name, _, _, _, is_cosmetic, group), (x, t) in zip(plan, terms):
         if t > 0.0:
-            points = t * (up_cosmetic if f.cosmetic else up)
+            points = t * (up_cosmetic if is_cosmetic else up)
         elif t < 0.0:
             points = t * down
-            lost[f.group] = lost.get(f.group, 0.0) - points
+            lost[group] = lost.get(group, 0.0) - points
         else:
             points = 0.0
-        contributions.append(Contribution(f.name, x, points, f.group))
+        contributions.append(make(Contribution, (name, x, points, group)))
     subs = {g: round(max(0.0, 10.0 - lost.get(g, 0.0)), 1) for g in _SUBSCORE_GROUPS}
     return Scored(round(score, 1), tuple(contributions), subs)
+
+
+_PLANS: dict[int, tuple[RegisterModel, tuple[tuple[str, float, float, float, bool, str], ...]]] = {}
+
+
+def _plan(model: RegisterModel) -> tuple[tuple[str, float, float, float, bool, str], ...]:
+    """The model's features as plain tuples, built once per model (attribute reads cost in the hot loop)."""
+    known = _PLANS.get(id(model))
+    if known is None or known[0] is not model:  # the model kept alive by the entry: its id is not reused
+        if len(_PLANS) > 16:
+            _PLANS.clear()
+        known = _PLANS[id(model)] = (model, tuple((f.name, f.weight, f.cap, f.ref, f.cosmetic, f.group)
+                                                  for f in model.features))
+    return known[1]
 
 
 _SUBSCORE_GROUPS = ("register", *FINDING_GROUPS)

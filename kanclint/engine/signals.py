@@ -368,7 +368,8 @@ def _signals(document: "Document", sentences: list, hits: dict[str, set[int]], c
         share = cyrillic / (cyrillic + other) if cyrillic + other else None
     if share is None:  # everything is a link, a name in capitals or a quote: judge by all words
         share = _cyrillic_share(document, [], skip_protected=False)
-    where = {name: tuple(sentences[i].index for i in sorted(idx)) for name, idx in hits.items() if idx}
+    index_of = [s.index for s in sentences].__getitem__
+    where = {name: tuple(map(index_of, sorted(idx))) for name, idx in hits.items() if idx}
     return Signals(values, words, len(sentences), share or 0.0, where)
 
 

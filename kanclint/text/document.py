@@ -23,12 +23,13 @@ from typing import (
     overload,
 )
 
-from razdel import sentenize, tokenize
+from razdel import sentenize
 from razdel.segmenters.sentenize import DELIMITER
 
 from kanclint.text import grammar, nlp
 from kanclint.text import protection as protected
 from kanclint.text.morphology import INVISIBLE_MARKS, Parse, fold, parse
+from kanclint.text.tokenizing import tokenize
 
 T = TypeVar("T")
 
@@ -76,6 +77,13 @@ def _word_info(
         parses, is_word, key, best.lemma if best else key, best.pos if best else None,
         best.grammemes if best else frozenset(), frozenset(p.lemma for p in parses),
     )
+
+
+@lru_cache(maxsize=200_000)
+def _spelled_without_yo(text: str) -> bool:
+    """Whether every reading of the written form has «ё» where ``text`` has «е» (worked out once per form)."""
+    parses = _word_info(text)[0]
+    return bool(parses) and all("ё" in p.raw.word for p in parses)  # type: ignore[attr-defined]
 
 
 class Token:
@@ -133,23 +141,33 @@ class Sentence(_TokenRun):
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every folded form and lemma in the sentence: a quick test before a costly search."""
-        return frozenset(self.form_positions) | frozenset(self.lemma_positions)
+        return frozenset(self.form_positions.keys() | self.lemma_positions.keys())
 
     @cached_property
     def form_positions(self) -> dict[str, list[int]]:
         """Folded form → indices into :attr:`linked_words`, so a matcher visits only words it can start on."""
         out: dict[str, list[int]] = {}
+        get = out.get
         for i, t in enumerate(self.linked_words[0]):
-            out.setdefault(t.key, []).append(i)
+            at = get(t.key)
+            if at is None:
+                out[t.key] = [i]
+            else:
+                at.append(i)
         return out
 
     @cached_property
     def lemma_positions(self) -> dict[str, list[int]]:
         """Lemma → indices into :attr:`linked_words` (every reading's lemma)."""
         out: dict[str, list[int]] = {}
+        get = out.get
         for i, t in enumerate(self.linked_words[0]):
             for lemma in t.lemmas:
-                out.setdefault(lemma, []).append(i)
+                at = get(lemma)
+                if at is None:
+                    out[lemma] = [i]
+                else:
+                    at.append(i)
         return out
 
     @cached_property
@@ -191,7 +209,7 @@ Segments = tuple[tuple[int, int, tuple[tuple[int, int, str], ...]], ...]
 def segment(text: str) -> Segments:
     """razdel's sentences and tokens of ``text``, as :meth:`Document.assemble` takes them."""
     return tuple(
-        (piece.start, piece.stop, tuple(_split_glued(tokenize(piece.text))))
+        (piece.start, piece.stop, _split_glued(tokenize(piece.text)))
         for piece in _split_sentences(text, sentenize)
     )
 
@@ -271,17 +289,21 @@ class Document(_TokenRun):
             for sent_start, sent_stop, words in segments:
                 s_index = len(sentences)
                 base = offset + sent_start
-                tokens = []
-                for a, b, word in words:
-                    start, end = base + a, base + b
-                    protected_token = False
-                    if spans:
+                if not spans or span == len(spans):  # the common case: no protected text left
+                    tokens = tuple([Token(index + k, base + a, base + b, word, s_index, False)
+                                    for k, (a, b, word) in enumerate(words)])
+                    index += len(words)
+                else:
+                    made = []
+                    for a, b, word in words:
+                        start, end = base + a, base + b
                         while span < len(spans) and spans[span][1] <= start:
                             span += 1
                         protected_token = span < len(spans) and spans[span][0] < max(end, start + 1)
-                    tokens.append(Token(index, start, end, word, s_index, protected_token))
-                    index += 1
-                sentences.append(Sentence(s_index, base, offset + sent_stop, tuple(tokens)))
+                        made.append(Token(index, start, end, word, s_index, protected_token))
+                        index += 1
+                    tokens = tuple(made)
+                sentences.append(Sentence(s_index, base, offset + sent_stop, tokens))
         return tuple(sentences)
 
     @cached_property
@@ -304,7 +326,7 @@ class Document(_TokenRun):
         if "ё" in self.text.lower():
             return True
         for t in self.words:
-            if t.parses and all("ё" in p.raw.word for p in t.parses):  # type: ignore[attr-defined]
+            if _spelled_without_yo(t.text):
                 return False  # «еще», «актеры»: this author leaves ё out
         return True
 
@@ -369,24 +391,24 @@ class Document(_TokenRun):
 _GLUED = re.compile(r"[\w\-]+|[^\w\-]+")
 
 
-def _split_glued(tokens):
+def _split_glued(tokens: Iterable[tuple[int, int, str]]) -> tuple[tuple[int, int, str], ...]:
     """razdel keeps «😀Данная» and «❗️В» as one token; a word glued to an emoji is still a word.
 
     A zero-width space or joiner inside a word is not an emoji: «дан\u200bном» stays one token.
     """
+    out: list[tuple[int, int, str]] = []
     for tok in tokens:
-        text = tok.text
-        if text.isalnum():
-            yield tok.start, tok.stop, text  # the common case
-            continue
-        if (
+        start, stop, text = tok
+        if len(text) == 1 or text.isalnum():
+            out.append(tok)  # the common case (one character cannot be a word glued to anything)
+        elif (
             not text.replace("-", "").isalnum()
             and _WORD.search(text) and any(ord(c) > 0x2000 and c not in INVISIBLE_MARKS for c in text)
         ):
-            for m in _GLUED.finditer(text):
-                yield tok.start + m.start(), tok.start + m.end(), m.group()
+            out.extend((start + m.start(), start + m.end(), m.group()) for m in _GLUED.finditer(text))
         else:
-            yield tok.start, tok.stop, text
+            out.append(tok)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,58 @@
+"""kanclint.text.tokenizing must cut every text exactly as razdel.tokenize does.
+
+The fast tokenizer hands razdel's rules only the pairs of touching atoms one of them
+could join; a pair it skips wrongly would change a token, and with it findings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from razdel import tokenize as razdel_tokenize
+
+from kanclint.text.tokenizing import tokenize
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Pieces that razdel's rules join or split: dashes, underscores, decimal marks, fractions,
+# runs of punctuation and smileys, «yahoo!», letters of other scripts, emoji, odd spaces.
+PIECES = [
+    "слово", "Мастер", "класс", "abc", "Yahoo", "yahoo", "2024", "3", "14", "ё",
+    "-", "‑", "–", "—", "−", "_", ".", ",", "/", "\\", "!", "?", "...", "…", ":", ";", ")", "(",
+    "«", "»", '"', "'", "*", "**", "--", ":-)", ";)", "№", "%", "$", "@", "#", "+", "=",
+    "Δ", "σ", "ї", "😀", "❗️", "\u200b", "\u00ad", " ", "  ", "\n", "\t", "\u00a0",
+]
+
+
+def razdel_tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_same_tokens_as_razdel_on_tricky_pieces(pieces):
+    text = "".join(pieces)
+    assert tokenize(text) == razdel_tokens(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(max_size=60))
+def test_same_tokens_as_razdel_on_any_text(text):
+    assert tokenize(text) == razdel_tokens(text)
+
+
+def test_same_tokens_as_razdel_on_the_repository_texts():
+    paths = [p for folder in ("examples", "tests/fixtures", "docs") for p in sorted((ROOT / folder).rglob("*"))
+             if p.is_file() and p.suffix in {".txt", ".md"}]
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert tokenize(text) == razdel_tokens(text), path
+
+
+def test_joined_tokens_keep_their_offsets():
+    text = "Мастер-класс 3,5 часа?! yahoo! 1/2 :-)"
+    assert [t for _, _, t in tokenize(text)] == ["Мастер-класс", "3,5", "часа", "?!", "yahoo!", "1/2", ":", "-", ")"]
+    assert all(text[a:b] == t for a, b, t in tokenize(text))

@@ -18,8 +18,7 @@ from kanclint.text import nlp
 from kanclint.text.document import Document
 from kanclint.engine.config import Config
 from kanclint.dictionaries import builtin_files
-from kanclint.rules.phrases import load
-from kanclint.rules.phrases import PhraseRule, builtin_rules
+from kanclint.rules.phrases import PhraseFamily, PhraseRule, builtin_rules, load
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -201,3 +200,7 @@ def test_the_shared_phrase_scan_finds_what_each_dictionary_finds_alone():
             compared += len(a)
     assert compared > 20  # the texts do contain dictionary findings (the examples alone give 30+)
     assert all(r.family is not None and r.family is not family[0].family for r in alone)  # scanned alone
+    # a family is a value built from codes and entries: making another one changes no rule
+    before = [r.family for r in family]
+    PhraseFamily([(r.code, r.entries) for r in family])
+    assert [r.family for r in family] == before

@@ -305,15 +305,15 @@ def report_problems(problems: Iterable[str]) -> None:
 
 
 def rules_from_files(paths: Iterable[str]) -> list[PhraseRule]:
-    rules = []
+    dictionaries = []
     problems: list[str] = []
     for path in paths:
         dictionary, found = load(str(path))
         problems.extend(found)
-        rules.append(PhraseRule(dictionary.spec, dictionary.entries))
+        dictionaries.append(dictionary)
     report_problems(problems)
-    PhraseFamily(rules)
-    return rules
+    family = PhraseFamily([(d.spec.code, d.entries) for d in dictionaries])  # one scan for them all
+    return [PhraseRule(d.spec, d.entries, family) for d in dictionaries]
 
 
 def builtin_rules() -> list[PhraseRule]:

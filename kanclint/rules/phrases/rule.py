@@ -52,7 +52,7 @@ class PhraseRule(Rule):
 
     lexical = True  # type: ignore[misc]
 
-    def __init__(self, spec: RuleSpec, entries: Iterable[Entry]):
+    def __init__(self, spec: RuleSpec, entries: Iterable[Entry], family: "PhraseFamily | None" = None):
         self.spec = spec
         self.code = spec.code  # type: ignore[misc]
         self.name = spec.name  # type: ignore[misc]
@@ -63,17 +63,16 @@ class PhraseRule(Rule):
         self.why = spec.why  # type: ignore[misc]
         self.example = spec.example  # type: ignore[misc]
         self.instead = spec.instead  # type: ignore[misc]
-        self.entries = list(entries)
-        self.family: PhraseFamily | None = None  # set when rules are loaded together
+        self.entries = tuple(entries)
+        # the scan this rule's matches come from: shared with the dictionaries loaded together
+        # (see rules_from_files), or a family of one; given at construction, never set later
+        self.family = family if family is not None else PhraseFamily([(spec.code, self.entries)])
 
     def __repr__(self) -> str:
         return f"PhraseRule({self.code} {self.name}, {len(self.entries)} entries)"
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
-        if self.family is None:
-            PhraseFamily([self])  # a rule built on its own is a family of one
-        assert self.family is not None
-        for sentence, matches in self.family.matches(document).get(id(self), ()):
+        for sentence, matches in self.family.matches(document).get(self.code, ()):
             for m in matches:
                 yield self._diagnostic(document, sentence, m)
 
@@ -159,13 +158,13 @@ class PhraseFamily:
     check costs.  Each rule gets exactly what it would find scanned alone.
     """
 
-    def __init__(self, rules: Sequence[PhraseRule]):
+    def __init__(self, dictionaries: Sequence[tuple[str, Sequence[Entry]]]):
+        """``dictionaries``: each rule's code with its entries (a value: nothing given is changed)."""
         self._matcher: Matcher[Entry] = Matcher()
-        self._owner: dict[int, int] = {}  # id(entry) → id(rule)
-        for rule in rules:
-            rule.family = self
-            for entry in rule.entries:
-                self._owner[id(entry)] = id(rule)
+        self._owner: dict[int, str] = {}  # id(entry) → the code of its rule
+        for code, entries in dictionaries:
+            for entry in entries:
+                self._owner[id(entry)] = code
                 for pattern in entry.patterns:
                     self._matcher.add(pattern, entry)
 
@@ -181,12 +180,12 @@ class PhraseFamily:
         last = bisect.bisect_left(words, m.tokens[-1].index, key=_token_index)
         return any(overlapping_match(g, sentence, first, last) for g in m.payload.guards)
 
-    def matches(self, document: Document) -> dict[int, list[tuple[Sentence, list[Match[Entry]]]]]:
-        """``id(rule)`` → the sentences with that rule's matches, guards and overlaps resolved."""
+    def matches(self, document: Document) -> dict[str, list[tuple[Sentence, list[Match[Entry]]]]]:
+        """A rule's code → the sentences with its matches, guards and overlaps resolved."""
         return document.shared(self._scan)
 
-    def _scan(self, document: Document) -> dict[int, list[tuple[Sentence, list[Match[Entry]]]]]:
-        found: dict[int, list[tuple[Sentence, list[Match[Entry]]]]] = {}
+    def _scan(self, document: Document) -> dict[str, list[tuple[Sentence, list[Match[Entry]]]]]:
+        found: dict[str, list[tuple[Sentence, list[Match[Entry]]]]] = {}
         owner = self._owner
         for sentence in document.sentences:
             matches = list(self._matcher.find(sentence))
@@ -194,7 +193,7 @@ class PhraseFamily:
                 continue
             if any(m.payload.guards for m in matches):
                 matches = [m for m in matches if not self._guarded(sentence, m)]
-            by_rule: dict[int, list[Match[Entry]]] = {}
+            by_rule: dict[str, list[Match[Entry]]] = {}
             for m in matches:
                 by_rule.setdefault(owner[id(m.payload)], []).append(m)
             for rule_id, own in by_rule.items():

@@ -32,11 +32,11 @@ def phrase_fix_over(document: Document, token: Token, codes: frozenset[str]) -> 
     Read from the dictionaries' matches (one scan per document, shared), not from built findings.
     """
     rules = [r for r in _phrase_rules() if r.code in codes]
-    if not rules or rules[0].family is None:
+    if not rules:
         return False
     found = rules[0].family.matches(document)
     for rule in rules:
-        for _, matches in found.get(id(rule), ()):
+        for _, matches in found.get(rule.code, ()):
             for m in matches:
                 entry = m.payload
                 if m.start <= token.start < m.end and entry.autofix and entry.replacements:

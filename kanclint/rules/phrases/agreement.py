@@ -12,7 +12,10 @@ stands and refuse a fix the rest of it would not agree with:
 * **a passive with its doer**: a reflexive passive with an agent in the instrumental swapped
   for a verb that cannot take one («осуществляется специалистами» → «идёт специалистами»);
 * **a light verb without its object**: «провели опрос: 70 %…» → «опросили: 70 %…» — the
-  new transitive verb is left with nothing to govern.
+  new transitive verb is left with nothing to govern;
+* **coordination**: the replacement changes the case of the noun it governs and a noun joined
+  to it by «и» keeps the old case («в соответствии с программой … и позицией» → «по программе …
+  и позицией»).
 """
 
 from __future__ import annotations
@@ -258,6 +261,46 @@ def _verb_left_without_object(document_text: str, matched: Sequence[Token], repl
     return rest[1:].lstrip()[:1].isdigit()
 
 
+_CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "…"})
+_COORDINATORS = frozenset({"и", "или", "а", "либо"})
+_COORDINATION_WINDOW = 12  # words after the match in which a coordinated noun is looked for
+
+
+def _coordinated_in_old_case(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+    """«в соответствии с программой «Единой России» и позицией…» → «по программе … и позицией»:
+    the replacement changed the case of the noun it governs, and a noun joined to it by «и» later
+    in the clause keeps the old one, so the sentence no longer holds together."""
+    last = matched[-1]
+    if not last.parses or last.parses[0].pos != "NOUN":
+        return False
+    old = _case(last.parses[0])
+    words = replacement.split()
+    if not words or not old:
+        return False
+    new = set().union(*(_case(p) for p in parse(words[-1].strip(".,;:!?«»\"()")))) if words else set()
+    if not new or old & new:
+        return False  # the case did not change: a coordinated noun still agrees
+    tokens = sentence.tokens
+    i = sentence.position(last) + 1
+    seen = 0
+    while i < len(tokens) and seen < _COORDINATION_WINDOW:
+        t = tokens[i]
+        if t.text in _CLAUSE_END:
+            return False
+        if t.is_word:
+            seen += 1
+            if t.key in _COORDINATORS:
+                j = i + 1
+                while j < len(tokens) and tokens[j].is_word and tokens[j].pos in _ATTRIBUTES:
+                    j += 1
+                if j < len(tokens) and tokens[j].is_word and tokens[j].parses:
+                    best = tokens[j].parses[0]
+                    return best.pos == "NOUN" and bool(_case(best) & old) and not _case(best) & new
+                return False
+        i += 1
+    return False
+
+
 def agreement_check(
     text: str, sentence: Sentence, matched: Sequence[Token], replacement: str
 ) -> tuple[str | None, list[tuple[Token, str]]]:
@@ -272,4 +315,6 @@ def agreement_check(
         return "passive-doer", []
     if _verb_left_without_object(text, matched, replacement):
         return "no-object", []
+    if _coordinated_in_old_case(sentence, matched, replacement):
+        return "coordination", []
     return None, repairs

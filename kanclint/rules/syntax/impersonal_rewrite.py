@@ -115,7 +115,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
             return None  # «приглашается команда, созданная…»: the participle would keep the nominative
     if _about_a_text(sentence, group):
         return None
-    we = document.speaks_as_we and not _history(sentence)
+    we = document.speaks_as_we and not _history(sentence) and not _done_by_others(sentence)
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
@@ -339,9 +339,15 @@ def _history(sentence: Sentence) -> bool:
     return any(t.text.isdigit() and len(t.text) == 4 and t.text < "2000" for t in sentence.tokens)
 
 
-def _history(sentence: Sentence) -> bool:
-    """A sentence dated in the last century («Комиссия образована в 1998 году») tells history, not what «мы» did."""
-    return any(t.text.isdigit() and len(t.text) == 4 and t.text < "2000" for t in sentence.tokens)
+_OTHER_DOERS = frozenset({"силами", "усилиями", "стараниями", "трудом"})
+
+
+def _done_by_others(sentence: Sentence) -> bool:
+    """«в результате работы Комиссии выполнен перевод», «силами волонтёров убран парк»: the sentence
+    names who did it in another way, so «мы» would take credit for it (the plural says nothing wrong)."""
+    keys = [t.key for t in sentence.words]
+    return any(k in _OTHER_DOERS for k in keys) or any(
+        a == "результате" and b == "работы" for a, b in zip(keys, keys[1:]))
 
 
 # Verbs that take a dative recipient, as the light verb did: «пострадавшим оказали помощь» →

@@ -64,12 +64,12 @@ def find_plugins() -> list[Plugin]:
     """Phase one: list entry points, sorted, without importing anything."""
     plugins: dict[tuple[str, str, str], Plugin] = {}
     for dist in md.distributions(path=_search_path()):
+        ours = [ep for ep in dist.entry_points if ep.group in (RULES_GROUP, DICTIONARIES_GROUP)]
+        if not ours:
+            continue  # reading a distribution's METADATA parses it as e-mail: only for plugins
         name = dist.metadata["Name"] or "?"
-        for ep in dist.entry_points:
-            if ep.group in (RULES_GROUP, DICTIONARIES_GROUP):
-                plugins.setdefault(
-                    (ep.group, ep.name, ep.value), Plugin(ep.group, ep.name, ep.value, name, ep)
-                )
+        for ep in ours:
+            plugins.setdefault((ep.group, ep.name, ep.value), Plugin(ep.group, ep.name, ep.value, name, ep))
     found = sorted(plugins.values(), key=lambda p: (p.group, p.prefix, p.distribution))
     _check_prefixes(found)
     return found

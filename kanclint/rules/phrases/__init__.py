@@ -11,11 +11,12 @@ from kanclint.rules.phrases.loading import (
     example_problems,
     load,
     rules_from_files,
+    shipped_rules,
     verified_entries,
 )
 from kanclint.rules.phrases.rule import PhraseFamily, PhraseRule, deletion_edits, render
 
 __all__ = [
     "PhraseFamily", "PhraseRule", "builtin_rules", "deletion_edits", "example_problems", "load", "render",
-    "rules_from_files", "verified_entries",
+    "rules_from_files", "shipped_rules", "verified_entries",
 ]

@@ -10,21 +10,19 @@ and has no fix for it, there is no clean proposal: ``None``.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Sequence
 
 from kanclint.model import Diagnostic, Edit, apply_edits
-from kanclint.rules.phrases.loading import builtin_rules
+from kanclint.rules.phrases.loading import shipped_rules
 from kanclint.rules.phrases.rule import PhraseRule
 from kanclint.text.document import Document
 
 ROUNDS = 3  # a fix may reveal one more find («Мы осуществляем информирование» → «информируем» → «сообщаем»)
 
 
-@cache
 def _dictionaries() -> tuple[PhraseRule, ...]:
-    """The shipped dictionaries, loaded once: the judges of what is канцелярит."""
-    return tuple(builtin_rules())
+    """The shipped dictionaries: the judges of what is канцелярит (built once, in loading)."""
+    return shipped_rules()
 
 
 def _findings(text: str, start: int, end: int, kept: frozenset[str]) -> list[Diagnostic]:

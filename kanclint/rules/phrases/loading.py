@@ -318,4 +318,12 @@ def rules_from_files(paths: Iterable[str]) -> list[PhraseRule]:
 
 def builtin_rules() -> list[PhraseRule]:
     """Entry point ``kanclint.rules: KC1``: one rule per shipped dictionary file."""
-    return rules_from_files(str(p) for p in builtin_files())
+    return list(shipped_rules())
+
+
+@cache
+def shipped_rules() -> tuple[PhraseRule, ...]:
+    """The shipped dictionaries' rules, built once (one shared scan) for the registry and for the
+    code rules that ask the dictionaries («is this canцелярит?»); rules are immutable, so sharing
+    is safe, and :func:`kanclint.engine.session.clear_data_caches` forgets them."""
+    return tuple(rules_from_files(str(p) for p in builtin_files()))

@@ -13,16 +13,15 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kanclint.model import apply_edits
-from kanclint.rules.phrases import PhraseRule, builtin_rules
+from kanclint.rules.phrases import PhraseRule, shipped_rules
 from kanclint.text.document import Document, Token
 from kanclint.text.morphology import parse
 
 SPLIT_PREDICATE = "KC103"
 
 
-@lru_cache(maxsize=1)
 def _phrase_rules() -> tuple[PhraseRule, ...]:
-    return tuple(builtin_rules())
+    return shipped_rules()  # built once in loading, forgotten with the other data caches
 
 
 def phrase_fix_over(document: Document, token: Token, codes: frozenset[str]) -> bool:
@@ -44,9 +43,8 @@ def phrase_fix_over(document: Document, token: Token, codes: frozenset[str]) -> 
     return False
 
 
-@lru_cache(maxsize=1)
 def _split_predicate() -> PhraseRule | None:
-    return next((r for r in builtin_rules() if r.code == SPLIT_PREDICATE), None)
+    return next((r for r in shipped_rules() if r.code == SPLIT_PREDICATE), None)
 
 
 @lru_cache(maxsize=4096)

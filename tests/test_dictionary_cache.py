@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import kanclint
+from kanclint.engine.session import clear_data_caches
 from kanclint.files import cache as store
 from kanclint import dictionaries as reader
 from kanclint.rules.phrases import loading as dictionaries
@@ -57,11 +58,9 @@ def cache_dir(tmp_path, monkeypatch):
     directory = tmp_path / "kanclint-cache"
     monkeypatch.setenv("KANCLINT_CACHE_DIR", str(directory))
     monkeypatch.delenv("KANCLINT_NO_CACHE", raising=False)
-    load.cache_clear()
-    registry.all_rules.cache_clear()
+    clear_data_caches()  # rules, dictionaries and everything built from them
     yield directory
-    load.cache_clear()
-    registry.all_rules.cache_clear()
+    clear_data_caches()  # rules, dictionaries and everything built from them
 
 
 def cache_file_for(path: Path, directory: Path) -> Path:
@@ -90,8 +89,7 @@ def test_cold_and_warm_cache_give_identical_dictionaries_and_findings(cache_dir,
     assert len(written) == len(builtin_files())
     compiled = {str(p): load(str(p)) for p in builtin_files()}
 
-    load.cache_clear()
-    registry.all_rules.cache_clear()
+    clear_data_caches()  # rules, dictionaries and everything built from them
 
     def no_compiling(*args, **kwargs):
         raise AssertionError("a warm cache must not compile dictionaries again")
@@ -107,8 +105,7 @@ def test_cold_and_warm_cache_give_identical_dictionaries_and_findings(cache_dir,
     monkeypatch.undo()
 
     monkeypatch.setenv("KANCLINT_NO_CACHE", "1")
-    load.cache_clear()
-    registry.all_rules.cache_clear()
+    clear_data_caches()  # rules, dictionaries and everything built from them
     assert findings(texts) == cold
 
 

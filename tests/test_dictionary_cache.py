@@ -14,7 +14,6 @@ from kanclint.engine.session import clear_data_caches
 from kanclint.files import cache as store
 from kanclint import dictionaries as reader
 from kanclint.rules.phrases import loading as dictionaries
-from kanclint.engine import registry
 from kanclint.engine.config import Config
 from kanclint.dictionaries import builtin_files, read_dictionary
 from kanclint.rules.phrases.loading import load

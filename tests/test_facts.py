@@ -92,9 +92,11 @@ def test_no_rewrite_loses_a_fact(text, cfg):
 
 
 def test_plain_edits_skip_the_count_and_others_do_not():
-    from kanclint.text.facts import plain_edit, quoted_spans
+    from kanclint.text.facts import plain_edit
+    from kanclint.text.protection import SpanIndex
+    from kanclint.text.untouchable import quoted_spans
     text = "Данный пост. Конкурс «данный текст» идёт, данный Дом 5."
-    quotes = quoted_spans(text)
+    quotes = SpanIndex(quoted_spans(text))
     assert plain_edit(text, 0, 6, quotes)  # a capital that starts the sentence
     inside = text.index("данный текст")
     assert not plain_edit(text, inside, inside + 6, quotes)  # inside a quote

@@ -8,10 +8,12 @@ overlap, the one that starts first wins and the other waits for the next round
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, apply_edits, apply_fix  # noqa: F401  (re-exported)
 from kanclint.text import facts as facts_mod
+from kanclint.text.protection import SpanIndex
+from kanclint.text.untouchable import quoted_spans
 
 MAX_ROUNDS = 10
 
@@ -110,21 +112,24 @@ class FixResult:
         return bool(self.applied)
 
 
-def keep_facts(text: str, diagnostics: Sequence[Diagnostic], exempt: Sequence[str] = ()) -> list[Diagnostic]:
+def keep_facts(text: str, diagnostics: Sequence[Diagnostic], exempt: Sequence[str] = (),
+               quotations: Callable[[], SpanIndex] | None = None) -> list[Diagnostic]:
     """The findings with every fix that would change a fact of ``text`` taken back.
 
     Such a fix is never applied, by any rule, whatever its applicability: a single-edit
     replacement of the finding's own span stays on offer as an option for the author to
     choose (``suggestions``), anything else is dropped.  The rest pass unchanged.
+    ``quotations`` gives the text's quotations when a fix needs them (the engine passes the
+    document's own, which the phrase rules have usually found already).
     """
     kept: list[Diagnostic] = []
-    quotes = None
+    quotes: SpanIndex | None = None
     for d in diagnostics:
         if d.fix is None:
             kept.append(d)
             continue
         if quotes is None:
-            quotes = facts_mod.quoted_spans(text)
+            quotes = quotations() if quotations is not None else SpanIndex(quoted_spans(text))
         if all(facts_mod.plain_edit(text, e.start, e.end, quotes) for e in d.fix.edits) \
                 or fix_keeps_facts(text, d.fix.edits, exempt):
             kept.append(d)

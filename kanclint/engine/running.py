@@ -17,6 +17,7 @@ from kanclint.model import Diagnostic, Report, outermost
 from kanclint.rules.meta import NotRussian, StaleIgnore
 from kanclint import lexicon
 from kanclint.text import facts as facts_mod
+from kanclint.text import untouchable
 from kanclint.text.document import Document
 from kanclint.text.morphology import fold
 from kanclint.version import __version__
@@ -140,7 +141,7 @@ def report_for(document: Document, cfg: Config, found: list[Diagnostic]) -> Repo
     diagnostics = apply_suppressions(document, found, cfg)
     signals = signals_mod.compute(document, score_mod.fix_edits(diagnostics))
     # after the signals, which read the text as the rules' fixes would leave it
-    diagnostics = keep_facts(text, diagnostics, replaceable_names(cfg))
+    diagnostics = keep_facts(text, diagnostics, replaceable_names(cfg), lambda: untouchable.quotations(document))
     metrics: dict[str, float] = {
         "words": len(document.words),
         "sentences": len(document.sentences),

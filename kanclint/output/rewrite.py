@@ -7,6 +7,7 @@ marked differently from a safe one, in the text and in the list, with or without
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Sequence
 
 import click
@@ -35,12 +36,14 @@ def marked_text(text: str, changes: Sequence[Change], *, color: bool = False) ->
 
 
 def _outermost(changes: Sequence[Change]) -> list[Change]:
-    """Changes that do not sit inside an earlier one (a later round may edit an edit)."""
+    """Spans to mark: overlapping changes (a later round may edit an edit) become one, which
+    needs checking if any of them does."""
     kept: list[Change] = []
     for c in sorted(changes, key=lambda c: (c.start, -c.end)):
         if kept and c.start < kept[-1].end:
-            if not c.safe and kept[-1].safe:  # the span needs checking if any part of it does
-                kept[-1] = c if c.end >= kept[-1].end else kept[-1]
+            last = kept[-1]
+            applicability = last.applicability if c.safe else c.applicability
+            kept[-1] = replace(last, end=max(last.end, c.end), applicability=applicability)
             continue
         kept.append(c)
     return kept

@@ -10,7 +10,8 @@ Facts are counted as a multiset of strings, so a fix may add facts (a doer moved
 to the front) but never remove or alter one:
 
 * numbers: runs of digits with their inner separators («1 000», «5,5», «01.03.2025», «12:00»);
-* quoted spans: «…», "…" and „…“, whole, quotes included;
+* quotations: «…», "…", „…“ and “…”, whole, marks included (found as
+  :func:`kanclint.text.untouchable.quoted_spans` finds what no fix may edit);
 * links, e-mail addresses, @mentions and #hashtags (the patterns of :mod:`.protection`);
 * names: words that start with a capital letter anywhere but at the start of a sentence
   or after a line break, and words in capitals («ЦУР», «ТЕХНОФОРУМ»), except runs of three
@@ -29,11 +30,9 @@ from collections import Counter
 from typing import Iterable
 
 from kanclint.text import morphology, protection
+from kanclint.text.untouchable import quoted_spans
 
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:[.,:/]\d+)*")
-# ASCII quotes open before a non-space and close after one: a stray «"» must not pair with
-# another a paragraph away and make the whole stretch between them one "fact"
-_QUOTED = re.compile(r"«[^»\n]{0,300}»|(?<![\w\"])\"(?=\S)[^\"\n]{1,200}(?<=\S)\"(?!\w)|„[^“\n]{0,300}“")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _OPENERS = frozenset(".!?…:;—–-«\"„(")
 _SENTENCE_BREAK = re.compile(r"[.!?…\n]")
@@ -50,6 +49,13 @@ def _names(text: str, stems: frozenset[str]) -> list[str]:
     words = list(_WORD.finditer(text))
     shouting = _shouting(text, words)
     title_case = _title_case(text, words)
+    found_quotes: list[list[tuple[int, int]]] = []
+
+    def quotes() -> list[tuple[int, int]]:  # only a word in capitals asks, and most texts have none
+        if not found_quotes:
+            found_quotes.append(quoted_spans(text))
+        return found_quotes[0]
+
     names = []
     for i, m in enumerate(words):
         word = m.group()
@@ -57,7 +63,7 @@ def _names(text: str, stems: frozenset[str]) -> list[str]:
             continue
         if not _is_caps(word) and (i in title_case or _starts_sentence(text, m.start())):
             continue  # a capital that only starts a sentence, a line or a quote, or Title Case style
-        if (_is_caps(word) and _shouted_common_word(word) and not _inside_quotes(text, m.start())
+        if (_is_caps(word) and _shouted_common_word(word) and not _inside(quotes(), m.start())
                 and not re.match(r"-?\d", text[m.end():m.end() + 2])):  # «ЗДОРОВЬЕ-2025» is a brand
             continue  # «Приходите ОБЯЗАТЕЛЬНО»: a common word shouted, which the caps rule may lower
         names.append(word)
@@ -77,8 +83,8 @@ def _shouted_common_word(word: str) -> bool:
         r.grammemes & NAME_GRAMMEMES for r in readings)
 
 
-def _inside_quotes(text: str, offset: int) -> bool:
-    return any(m.start() < offset < m.end() for m in _QUOTED.finditer(text, max(0, offset - 300), offset + 300))
+def _inside(quotes: list[tuple[int, int]], offset: int) -> bool:
+    return any(start < offset < end for start, end in quotes)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -150,7 +156,7 @@ def facts(text: str, exempt: Iterable[str] = ()) -> Counter[str]:
     kept = frozenset(e for e in exempt if e[:1] in "«\"„" or e[:1].isdigit())  # an author's «Кижи», № 5
     found: Counter[str] = Counter()
     found.update("num " + m.group() for m in _NUMBER.finditer(text) if m.group() not in kept)
-    found.update(m.group() for m in _QUOTED.finditer(text) if m.group() not in kept)
+    found.update(q for q in (text[a:b] for a, b in quoted_spans(text)) if q not in kept)
     found.update(text[start:end] for start, end, _ in protection.find(text, _LINKS))
     stems = frozenset(w.casefold()[:max(3, len(w) - 2)] for w in exempt if w not in kept)
     found.update("name " + w for w in _names(text, stems))
@@ -164,12 +170,6 @@ def lost(before: str, after: str, exempt: Iterable[str] = ()) -> Counter[str]:
 
 
 _FACT_CHARS = re.compile(r"[\d«»\"„“@#/:.]")
-
-
-def quoted_spans(text: str) -> protection.SpanIndex:
-    """Where the quoted facts of ``text`` are, for :func:`plain_edit`."""
-    return protection.SpanIndex(m.span() for m in _QUOTED.finditer(text)) if any(q in text for q in "«\"„") \
-        else protection.SpanIndex(())
 
 
 def plain_edit(text: str, start: int, end: int, quotes: protection.SpanIndex) -> bool:
@@ -201,4 +201,4 @@ def author_words(author: str | None) -> tuple[str, ...]:
     if not author:
         return ()
     return (*_WORD.findall(author), *(m.group() for m in _NUMBER.finditer(author)),
-            *(m.group() for m in _QUOTED.finditer(author)))
+            *(author[a:b] for a, b in quoted_spans(author)))

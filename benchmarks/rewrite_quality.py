@@ -45,7 +45,8 @@ KINDS = {
 
 def kind_of(change: Any) -> str:
     """What sort of edit a change is, for the table (the rule decides, a deletion is a deletion)."""
-    if not change.after.strip() or len(change.after) < len(change.before) // 3 and change.after.lower() in change.before.lower():
+    shrunk = len(change.after) < len(change.before) // 3 and change.after.lower() in change.before.lower()
+    if not change.after.strip() or shrunk:  # «Следует отметить, что в» → «В» deletes too
         return "deletion"
     return KINDS.get(change.code, "word or phrase swap")
 

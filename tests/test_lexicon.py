@@ -36,37 +36,34 @@ def test_shared_words_are_written_once_and_reach_both_rules():
     assert ORGANISATIONS == shared | own[0] and INSTITUTION_NOUNS == shared | own[1]
 
 
-def test_a_list_that_extends_itself_is_refused(monkeypatch, tmp_path):
+@pytest.fixture()
+def own_lexicon(monkeypatch, tmp_path):
+    """A lexicon folder of the test's own, with every cache that read the real one forgotten before
+    and after (the caches are process-wide)."""
     (tmp_path / "lexicon").mkdir()
-    (tmp_path / "lexicon" / "loop.toml").write_text(
+    monkeypatch.setattr(lexicon, "builtin_dir", lambda: tmp_path)
+    caches = (lexicon._tables, lexicon.word_list, lexicon.word_map)
+    for c in caches:
+        c.cache_clear()
+    yield tmp_path / "lexicon"
+    monkeypatch.undo()
+    for c in caches:
+        c.cache_clear()
+
+
+def test_a_list_that_extends_itself_is_refused(own_lexicon):
+    (own_lexicon / "loop.toml").write_text(
         '[a]\nextends = "b"\nlemmas = ["x"]\n[b]\nextends = "a"\nlemmas = ["y"]\n', encoding="utf-8")
-    monkeypatch.setattr(lexicon, "builtin_dir", lambda: tmp_path)
-    lexicon._tables.cache_clear()
-    lexicon.word_list.cache_clear()
-    try:
-        with pytest.raises(lexicon.LexiconError, match="по кругу"):
-            lexicon.word_list("a")
-    finally:
-        monkeypatch.undo()
-        lexicon._tables.cache_clear()
-        lexicon.word_list.cache_clear()
+    with pytest.raises(lexicon.LexiconError, match="по кругу"):
+        lexicon.word_list("a")
 
 
-def test_a_map_must_cover_every_lemma_of_its_list(monkeypatch, tmp_path):
+def test_a_map_must_cover_every_lemma_of_its_list(own_lexicon):
     """A noun added to a rewrite list without its verb would be silently skipped: refused instead."""
-    (tmp_path / "lexicon").mkdir()
-    (tmp_path / "lexicon" / "m.toml").write_text(
+    (own_lexicon / "m.toml").write_text(
         '[goals]\nlemmas = ["повышение", "снижение"]\nmap = { "повышение" = "повысить" }\n', encoding="utf-8")
-    monkeypatch.setattr(lexicon, "builtin_dir", lambda: tmp_path)
-    lexicon._tables.cache_clear()
-    lexicon.word_map.cache_clear()
-    try:
-        with pytest.raises(lexicon.LexiconError, match="map"):
-            lexicon.word_map("goals")
-    finally:
-        monkeypatch.undo()
-        lexicon._tables.cache_clear()
-        lexicon.word_map.cache_clear()
+    with pytest.raises(lexicon.LexiconError, match="map"):
+        lexicon.word_map("goals")
 
 
 def test_the_clause_lists_map_every_noun():

@@ -17,6 +17,7 @@ and is removed by the next run in that folder once it is an hour old.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import re
 import stat
@@ -155,12 +156,15 @@ def _temp_file(path: Path, target: Path, data: bytes) -> str:
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _remove_quietly(tmp)
         raise
     return tmp
+
+
+def _remove_quietly(tmp: str | Path) -> None:
+    """Take back a temporary file after a failed write; a file already gone is no error."""
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
 
 
 def _replace(path: Path, target: Path, data: bytes, original: bytes, st: os.stat_result) -> None:
@@ -172,10 +176,7 @@ def _replace(path: Path, target: Path, data: bytes, original: bytes, st: os.stat
         _check_unchanged(path, target, original)  # an editor may have saved while we wrote
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _remove_quietly(tmp)
         raise
     _fsync_dir(target.parent)
 
@@ -272,10 +273,7 @@ def create_new(path: Path, text: str) -> None:
     except OSError as exc:
         raise InputError(f"{path}: не удалось записать: {exc.strerror or exc}") from None
     finally:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _remove_quietly(tmp)  # linked or copied: the temporary name goes either way
     _fsync_dir(folder)
 
 

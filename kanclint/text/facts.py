@@ -17,6 +17,10 @@ to the front) but never remove or alter one:
   or after a line break, and words in capitals («ЦУР», «ТЕХНОФОРУМ»), except runs of three
   or more words in capitals (shouting, which the caps rule may lower-case).
 
+Names are found here on plain text, not with :mod:`.untouchable`'s token walk: the facts of
+a rewrite's result are counted on a string no Document was built for, and building one (razdel,
+pymorphy3) per fix would cost more than the rules.
+
 ``exempt`` lists words a configured author allows the rewrite to replace: with
 ``author = "Администрация района"`` the fix «Администрация района провела» → «мы
 провели» is the point of the configuration, not a lost name.

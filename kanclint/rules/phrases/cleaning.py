@@ -14,15 +14,9 @@ from typing import Sequence
 
 from kanclint.model import Diagnostic, Edit, apply_edits
 from kanclint.rules.phrases.loading import shipped_rules
-from kanclint.rules.phrases.rule import PhraseRule
 from kanclint.text.document import Document
 
 ROUNDS = 3  # a fix may reveal one more find («Мы осуществляем информирование» → «информируем» → «сообщаем»)
-
-
-def _dictionaries() -> tuple[PhraseRule, ...]:
-    """The shipped dictionaries: the judges of what is канцелярит (built once, in loading)."""
-    return shipped_rules()
 
 
 def _findings(text: str, start: int, end: int, kept: frozenset[str]) -> list[Diagnostic]:
@@ -32,7 +26,7 @@ def _findings(text: str, start: int, end: int, kept: frozenset[str]) -> list[Dia
     if not ours:
         return []
     return [
-        d for rule in _dictionaries() for d in rule.check(doc)
+        d for rule in shipped_rules() for d in rule.check(doc)  # the judges of what is канцелярит
         if any(d.start < t.end and t.start < d.end for t in ours)
     ]
 

@@ -20,17 +20,13 @@ from kanclint.text.morphology import parse
 SPLIT_PREDICATE = "KC103"
 
 
-def _phrase_rules() -> tuple[PhraseRule, ...]:
-    return shipped_rules()  # built once in loading, forgotten with the other data caches
-
-
 def phrase_fix_over(document: Document, token: Token, codes: frozenset[str]) -> bool:
     """Whether a dictionary of ``codes`` already rewrites ``token`` («уделено особое внимание» →
     «много внимания уделили», «проводится» → «проходит»): its fix says it better than a new doer.
 
     Read from the dictionaries' matches (one scan per document, shared), not from built findings.
     """
-    rules = [r for r in _phrase_rules() if r.code in codes]
+    rules = [r for r in shipped_rules() if r.code in codes]
     if not rules:
         return False
     found = rules[0].family.matches(document)

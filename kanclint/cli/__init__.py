@@ -157,10 +157,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
     files, errors = _collect(paths)
     reports: list[Report] = []
     configs: list[Config] = []
-    overrides: dict[str, Any] = dict(
-        select=config_mod.codes(select) or None, extend_select=config_mod.codes(extend_select) or None,
-        ignore=config_mod.codes(ignore) or None, fail_on=fail_on, fail_under=fail_under, platform=platform,
-    )
+    overrides = _overrides(select, extend_select, ignore, fail_on, fail_under, platform)
     if not (apply_fixes or show_diff or add_ignore or "-" in files):
         # Plain checking streams: each report is printed as soon as it and those before it are ready.
         # Fixing stays serial in this process: it writes files, and its messages interleave with reports.
@@ -205,6 +202,15 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
         _print(reports, errors, output_format, show_statistics, err=to_stderr,
                color=use_color(color) and not to_stderr)
     sys.exit(_exit_code(reports, configs, errors, exit_zero))
+
+
+def _overrides(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+               fail_on: str | None, fail_under: float | None, platform: str | None) -> dict[str, Any]:
+    """The options given on the command line, which win over every configuration file."""
+    return dict(
+        select=config_mod.codes(select) or None, extend_select=config_mod.codes(extend_select) or None,
+        ignore=config_mod.codes(ignore) or None, fail_on=fail_on, fail_under=fail_under, platform=platform,
+    )
 
 
 def _fix_one(linter: Linter, f: str, name: str, decoded: Decoded, raw: bytes, cfg: Config, *, unsafe_fixes: bool, show_diff: bool,

@@ -28,8 +28,8 @@ from razdel.segmenters.sentenize import DELIMITER
 
 from kanclint.text import grammar, nlp
 from kanclint.text import protection as protected
-from kanclint.text.morphology import INVISIBLE_MARKS, Parse, fold, parse
-from kanclint.text.tokenizing import tokenize
+from kanclint.text.morphology import Parse, fold, parse
+from kanclint.text.tokenizing import split_glued, tokenize
 
 T = TypeVar("T")
 
@@ -209,7 +209,7 @@ Segments = tuple[tuple[int, int, tuple[tuple[int, int, str], ...]], ...]
 def segment(text: str) -> Segments:
     """razdel's sentences and tokens of ``text``, as :meth:`Document.assemble` takes them."""
     return tuple(
-        (piece.start, piece.stop, _split_glued(tokenize(piece.text)))
+        (piece.start, piece.stop, split_glued(tokenize(piece.text)))
         for piece in _split_sentences(text, sentenize)
     )
 
@@ -386,29 +386,6 @@ class Document(_TokenRun):
     def entities(self) -> tuple[tuple[int, int, str], ...]:
         """Named entities ``(start, end, type)`` with ``type`` in PER, LOC, ORG, over the whole text."""
         return self.entities_between(0, len(self.text))
-
-
-_GLUED = re.compile(r"[\w\-]+|[^\w\-]+")
-
-
-def _split_glued(tokens: Iterable[tuple[int, int, str]]) -> tuple[tuple[int, int, str], ...]:
-    """razdel keeps «😀Данная» and «❗️В» as one token; a word glued to an emoji is still a word.
-
-    A zero-width space or joiner inside a word is not an emoji: «дан\u200bном» stays one token.
-    """
-    out: list[tuple[int, int, str]] = []
-    for tok in tokens:
-        start, stop, text = tok
-        if len(text) == 1 or text.isalnum():
-            out.append(tok)  # the common case (one character cannot be a word glued to anything)
-        elif (
-            not text.replace("-", "").isalnum()
-            and _WORD.search(text) and any(ord(c) > 0x2000 and c not in INVISIBLE_MARKS for c in text)
-        ):
-            out.extend((start + m.start(), start + m.end(), m.group()) for m in _GLUED.finditer(text))
-        else:
-            out.append(tok)
-    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,14 @@ result with ``razdel.tokenize`` on generated and real texts.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from razdel.rule import JOIN
 from razdel.segmenters.punct import DASHES
 from razdel.segmenters.tokenize import ATOM, INT, OTHER, PUNCT, Atom, TokenSplit
 from razdel.segmenters.tokenize import tokenize as _razdel_tokenize
+
+from kanclint.text.morphology import INVISIBLE_MARKS
 
 _RULES = tuple(_razdel_tokenize.rules)
 _WINDOW = _razdel_tokenize.split.window
@@ -90,3 +93,27 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
         previous = current
     out.append((start, stop, text[start:stop]))
     return out
+
+
+_GLUED = re.compile(r"[\w\-]+|[^\w\-]+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def split_glued(tokens: Iterable[tuple[int, int, str]]) -> tuple[tuple[int, int, str], ...]:
+    """razdel keeps «😀Данная» and «❗️В» as one token; a word glued to an emoji is still a word.
+
+    A zero-width space or joiner inside a word is not an emoji: «дан\u200bном» stays one token.
+    """
+    out: list[tuple[int, int, str]] = []
+    for tok in tokens:
+        start, stop, text = tok
+        if len(text) == 1 or text.isalnum():
+            out.append(tok)  # the common case (one character cannot be a word glued to anything)
+        elif (
+            not text.replace("-", "").isalnum()
+            and _LETTER.search(text) and any(ord(c) > 0x2000 and c not in INVISIBLE_MARKS for c in text)
+        ):
+            out.extend((start + m.start(), start + m.end(), m.group()) for m in _GLUED.finditer(text))
+        else:
+            out.append(tok)
+    return tuple(out)

@@ -6,20 +6,19 @@ import bisect
 import re
 from typing import Iterator
 
-from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity, apply_edits
+from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
 from kanclint.rules.base import Rule
-from kanclint.rules.phrases.cleaning import clean_edits, clean_phrase, word_edit
-from kanclint.rules.press_release.voice import in_own_voice
+from kanclint.rules.phrases.cleaning import clean_phrase
 from kanclint.rules.syntax.active_rewrite import (
     PLAIN_PASSIVES,
-    _active_rewrite,
     _active_verbs,
     _phrase,
     _plain_pair,
     _plain_rewrite,
     agent_nominative,
 )
-from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite, is_author, speaks_of_itself
+from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite, speaks_of_itself
+from kanclint.rules.syntax.rewrite_choice import agent_rewrite, clean_rewrite
 from kanclint.rules.syntax.morph import _best, _inflect, _reading, _verb_form
 from kanclint.rules.syntax.passive_detection import (
     _after_preposition,
@@ -48,19 +47,6 @@ from kanclint.text.syntax_view import _NO_SYNTAX, _Node, _Syntax, _syntax
 
 
 _FEMININE_TOO = re.compile(r"\b(\w+л)\b(?!\()")
-
-
-def _clean(document: Document, sentence: Sentence, edit: Edit | None) -> Edit | None:
-    """The rewrite with the dictionaries' fixes on the words it wrote; None when none is clean."""
-    if edit is None:
-        return None
-    if document.speaks_as_we:  # «Администрация района провела…» on the administration's page: «Мы провели…»
-        local = sentence_text = document.text[sentence.start:sentence.end]
-        local = apply_edits(sentence_text, [Edit(edit.start - sentence.start, edit.end - sentence.start, edit.replacement)])
-        ours = in_own_voice(local, document.author, document.speaks_as_we)
-        if ours != local:
-            edit = word_edit(sentence_text, ours, sentence.start)
-    return clean_edits(document.text, sentence.start, sentence.end, [edit])
 
 
 class PassiveVoice(Rule):
@@ -307,7 +293,7 @@ class PassiveVoice(Rule):
         fix = None
         suggestions: list[str] = []
         # «Жителям помогут» is the table's plain rewrite; an author who speaks as «мы» gets «Мы поможем…»
-        plain = None if document.speaks_as_we else _clean(
+        plain = None if document.speaks_as_we else clean_rewrite(
             document, sentence, _plain_rewrite(document, syntax, sentence, f, tense))
         if plain is not None:
             suggestions.append(plain.replacement)
@@ -319,7 +305,7 @@ class PassiveVoice(Rule):
             return self.diagnostic(
                 document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.INFO
             )
-        active = _clean(document, sentence, doerless_rewrite(document, sentence, f, tense))
+        active = clean_rewrite(document, sentence, doerless_rewrite(document, sentence, f, tense))
         if active is not None:
             suggestions.append(active.replacement)
             fix = Fix(f"Заменить на «{active.replacement}»", (active,), Applicability.UNSAFE)
@@ -378,7 +364,7 @@ class PassiveVoice(Rule):
                 capital = first.start == start and document.text[start].isupper()
                 replacement = capitalise(rewrite) if capital else rewrite
                 # «провели проверку» → «проверили»; «я принял(а)» is cleaned as «я принял» and gets its «(а)» back
-                cleaned = _clean(document, sentence, Edit(start, end, replacement.replace("(а)", "")))
+                cleaned = clean_rewrite(document, sentence, Edit(start, end, replacement.replace("(а)", "")))
                 if cleaned is not None and "(а)" in replacement:
                     cleaned = Edit(cleaned.start, cleaned.end, _FEMININE_TOO.sub(r"\1(а)", cleaned.replacement, count=1))
                 if cleaned is not None:
@@ -422,22 +408,7 @@ class PassiveVoice(Rule):
                 f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже "
                 f"(«{f.agent.text}»). Сделайте его подлежащим: кто {question}?"
             )
-        raw = _active_rewrite(document, syntax, sentence, f, tense)
-        text = document.text
-
-        def third_person_self(e: Edit) -> bool:
-            return speaks_of_itself(text[sentence.start:e.start] + e.replacement + text[e.end:sentence.end])
-
-        if raw is not None and third_person_self(raw):
-            # «Министерство культуры поддержало проект» is the third-person self KC304 flags: «мы»
-            # when the doer is the configured author (with we = true, a bare body), else a hint
-            if is_author(document.author, agent_text):
-                raw = _active_rewrite(document, syntax, sentence, f, tense, as_we=True)
-            elif not document.speaks_as_we:
-                raw = None
-        edit = _clean(document, sentence, raw)
-        if edit is not None and third_person_self(edit):
-            edit = raw = None  # another body: the hint above says what to write, nothing is quoted
+        raw, edit = agent_rewrite(document, syntax, sentence, f, tense, agent_text)
         if edit is not None:
             suggestions.append(edit.replacement)
             fix = Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE)

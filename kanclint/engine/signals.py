@@ -29,7 +29,7 @@ from kanclint.engine.signal_specs import (
     lexicon,
 )
 from kanclint.text.document import _word_info
-from kanclint.text.morphology import fold
+from kanclint.text.morphology import fold, parse
 
 if TYPE_CHECKING:  # pragma: no cover
     from kanclint.text.document import Document
@@ -92,6 +92,7 @@ class _Lists:
     report_verbs: frozenset[str]
     official: frozenset[str]
     official_words: frozenset[str]
+    statement_verbs: frozenset[str]
 
 
 @cache
@@ -100,8 +101,22 @@ def _lists() -> _Lists:
     return _Lists(
         _person_forms(lists, "first-person"), _person_forms(lists, "second-person"), lists["invitation"].lemmas,
         lists["spoken"].forms, lists["emotion"].lemmas, lists["report-verbs"].lemmas,
-        lists["official-subjects"].lemmas, lists["official-vocabulary"].lemmas,
+        lists["official-subjects"].lemmas, lists["official-vocabulary"].lemmas, lists["statement-verbs"].lemmas,
     )
+
+
+@lru_cache(maxsize=20_000)
+def _reflexive_passive(lemma: str) -> bool:
+    """Whether a verb in -ся is the passive of a transitive verb («проводится», «принимаются»).
+
+    Such present forms describe a procedure, not a scene, so they are not narration; the test is
+    the lexicon's: the verb without -ся is transitive («проводить»), unlike «смеяться» or «нравиться».
+    """
+    if not lemma.endswith(("ся", "сь")):
+        return False
+    base = lemma[:-2]
+    return any(p.lemma == base and p.pos == "INFN" and "tran" in p.grammemes and p.raw.is_known  # type: ignore[attr-defined]
+               for p in parse(base))
 
 
 # What one written form contributes, worked out once per form (everything depends on the form only).
@@ -138,7 +153,7 @@ def _word_class(text: str) -> tuple[int, int, int, int]:
             flags |= _FINITE3
             if lemma in w.report_verbs:
                 flags |= _REPORT
-            elif "pres" in grammemes:
+            elif "pres" in grammemes and lemma not in w.statement_verbs and not _reflexive_passive(lemma):
                 flags |= _NARRATION
     elif pos == "PRTS":
         if "pssv" in grammemes:

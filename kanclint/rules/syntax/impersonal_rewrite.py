@@ -64,6 +64,12 @@ REFLEXIVE_PASSIVES = frozenset(
     }
 )
 
+# «-ся» verbs that people and teams do to themselves: «команды регистрируются», «участники
+# записываются», «жители оформляются на работу».  With such a subject the verb is not a passive,
+# and «регистрируют команды» would say that someone else registers them.
+SELF_ACTIONS = frozenset({"регистрировать", "записывать", "оформлять", "готовить", "собирать", "объединять"})
+_TEAMS = frozenset({"команда", "семья", "пара", "класс", "коллектив"})
+
 # Dictionaries whose fix of the passive verb beats a rewrite with a new doer: formulas and clichés
 # («уделено особое внимание» → «много внимания уделили»); without «мы», also a plainer word
 # («занятия проводятся» → «занятия проходят»).
@@ -107,6 +113,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None
     if _another_subject(sentence, group, subject, number):
         return None
+    if f.reflexive and f.lemma in SELF_ACTIONS and _people(subject.head):
+        return None  # «команды регистрируются»: they register themselves
     obj = _accusative(subject)
     if obj is None:
         return None
@@ -299,6 +307,12 @@ def _accusative(subject: _Subject) -> str | None:
 COLLECTIVES = frozenset(
     {"ансамбль", "хор", "оркестр", "отряд", "группа", "студия", "бригада", "экипаж", "кружок", "труппа", "дружина"}
 )
+
+
+def _people(token: Token) -> bool:
+    """Whether a subject noun names people or a group of them («участники», «команды»)."""
+    return any(p.pos == "NOUN" and ("anim" in p.grammemes or p.lemma in COLLECTIVES or p.lemma in _TEAMS)
+               for p in token.parses)
 
 
 def _maybe_doer(token: Token) -> bool:

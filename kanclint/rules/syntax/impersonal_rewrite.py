@@ -123,7 +123,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
             return None  # «приглашается команда, созданная…»: the participle would keep the nominative
     if _about_a_text(sentence, group):
         return None
-    we = document.speaks_as_we and not _history(sentence) and not _done_by_others(sentence)
+    we = (document.speaks_as_we and not _history(sentence) and not _done_by_others(sentence)
+          and not _adopted_act(f, subject) and not _said_who_does_it(document, sentence, f))
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
@@ -362,6 +363,28 @@ def _done_by_others(sentence: Sentence) -> bool:
     keys = [t.key for t in sentence.words]
     return any(k in _OTHER_DOERS for k in keys) or any(
         a == "результате" and b == "работы" for a, b in zip(keys, keys[1:]))
+
+
+# Acts only a legislature or a government adopts: «принят законопроект» on a deputy's or a
+# school's page is not something «мы» did.
+LEGAL_ACTS = frozenset({"закон", "законопроект", "постановление", "указ", "поправка", "распоряжение", "бюджет"})
+_ADOPTING = frozenset({"принять", "принимать", "одобрить", "одобрять", "подписать", "подписывать", "утвердить"})
+
+
+def _adopted_act(f: _Passive, subject: _Subject) -> bool:
+    """«Принят законопроект»: the third person plural is right, «мы приняли» claims a parliament's act."""
+    return f.lemma in _ADOPTING and subject.head.lemma in LEGAL_ACTS
+
+
+def _said_who_does_it(document: Document, sentence: Sentence, f: _Passive) -> bool:
+    """An earlier sentence has someone do the same thing («Союз проводит встречу. Мероприятие
+    проводится…»): the post already named the doer, and it is not necessarily «мы»."""
+    for earlier in document.sentences:
+        if earlier.start >= sentence.start:
+            break
+        if any(t.lemma == f.lemma and t.pos == "VERB" and "3per" in t.grammemes for t in earlier.words):
+            return True
+    return False
 
 
 # Verbs that take a dative recipient, as the light verb did: «пострадавшим оказали помощь» →

@@ -34,6 +34,7 @@ from kanclint.rules.phrases.deletion_guards import deletion_refusal
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.grammar import CASE_ALIAS, DECLINABLE, MAIN_CASES
 from kanclint.text.inflection import capitalise, inflect_raw, inflect_word, match_case
+from kanclint.text.morphology import parse
 from kanclint.text.untouchable import edit_keeps_untouchable
 
 _BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
@@ -225,6 +226,7 @@ def render(
     certain = True
     agreeing = _agreeing_readings(m)
     words: list[str] = []
+    inflected: list[tuple[int, str]] = []  # (index in words, lemma) of each inflected «{…}» word
     n = 0
     slot_items = {item.slot: item for item in m.pattern.items if isinstance(item, Lemma)}
     any_items = {item.ordinal: item for item in m.pattern.items if isinstance(item, AnyWord)}
@@ -272,13 +274,48 @@ def render(
             return None
         if len(forms) > 1:
             certain = False
+        inflected.append((len(words), bm.group(1)))
         words.append(first)
+    if not _agree_with_new_nouns(words, inflected):
+        return None
     text = " ".join(words)
     if not writes_yo:
         text = text.replace("ё", "е").replace("Ё", "Е")
     return match_case(matched, text), certain
 
 
+
+
+def _agree_with_new_nouns(words: list[str], inflected: list[tuple[int, str]]) -> bool:
+    """An adjective of the replacement agrees with the noun written after it, not with the old word.
+
+    «настоящее постановление» → «{этот} {документ@2}»: «этот» took the neuter of «настоящее»,
+    but the new noun is masculine, so «это документ» becomes «этот документ».  False when the
+    adjective cannot be built in the noun's form (the fix is then not offered).
+    """
+    for (i, lemma), (j, _) in zip(inflected, inflected[1:]):
+        if j != i + 1:
+            continue
+        adj = next((p for p in parse(words[i]) if p.pos in ("ADJF", "PRTF")), None)
+        noun = next((p for p in parse(words[j]) if p.pos == "NOUN" and adj is not None
+                     and p.grammemes & _CASE_SET & adj.grammemes), None)
+        if adj is None or noun is None:
+            continue
+        want = set(noun.grammemes & (_CASE_SET | {"sing", "plur"}))
+        if "sing" in want:
+            want |= noun.grammemes & {"masc", "femn", "neut"}
+        if "accs" in want:
+            want |= noun.grammemes & {"anim", "inan"}
+        if (adj.grammemes & {"masc", "femn", "neut"}) <= want and adj.grammemes & {"sing", "plur"} <= want:
+            continue  # already agrees
+        form = inflect_raw(adj.raw, frozenset(want)) or inflect_raw(adj.raw, frozenset(want - {"anim", "inan"}))
+        if form is None:
+            return False
+        words[i] = match_case(words[i], form)
+    return True
+
+
+_CASE_SET = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 
 
 def _agreeing_readings(m: Match[Entry]) -> dict[int, list]:

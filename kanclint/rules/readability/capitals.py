@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
+from kanclint.lexicon import word_list
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
 from kanclint.rules.base import Rule
 from kanclint.text.document import Document, Sentence, Token
@@ -266,6 +267,20 @@ def _may_be_name(token: Token) -> bool:
     return "-" in token.text or not _known_word(token.text) or any(_PROPER & p.grammemes for p in token.parses)
 
 
+_PLACE_NOUNS = frozenset({"район", "край", "область", "округ", "поселение", "республика", "город", "село"})
+
+
+def _body_name(run: list[Token]) -> bool:
+    """A run that names an organisation or a place: a body noun («АДМИНИСТРАЦИЯ», «МУЗЕЙ»), or an
+    adjective in «-ский» before a place noun («АЛТАЙСКОГО КРАЯ»).  Its proper words must keep their
+    capital letter, which a plain lower-casing cannot know."""
+    bodies = word_list("bodies")
+    lemmas = [w.lemma for w in run]
+    if any(lemma in bodies for lemma in lemmas):
+        return True
+    return any(a.endswith(("ский", "цкий")) and b in _PLACE_NOUNS for a, b in zip(lemmas, lemmas[1:]))
+
+
 def _caps_fix_applicability(document: Document, run: list[Token]) -> Applicability | None:
     """How sure lower-casing ``run`` is; ``None``: the run may be a name, it is never rewritten.
 
@@ -286,6 +301,8 @@ def _caps_fix_applicability(document: Document, run: list[Token]) -> Applicabili
         return Applicability.SAFE  # «24 ОКТЯБРЯ»: a date
     if len(run) < _SAFE_RUN or any(_may_be_name(w) for w in run):
         return None  # «ТЕХНОФОРУМ», «МУЗЕЙНАЯ ЖИЗНЬ»: maybe a brand or a rubric
+    if _body_name(run):
+        return None  # «АДМИНИСТРАЦИЯ ТАЛЬМЕНСКОГО РАЙОНА»: lower case would lose «Тальменского»
     if before is not None and before.is_word and before.pos == "NOUN":
         return None  # «кафе ВКУСНО И ТОЧКА», «в конкурсе ЮНЫЙ ИНЖЕНЕР»: a name after what it names
     return Applicability.SAFE

@@ -109,6 +109,8 @@ def _inflect_cached(word: str, target: Parse) -> str | None:
         return None
     if "Supr" in base.tag and result.word[:3] != word.lower()[:3]:  # type: ignore[attr-defined]
         return None  # pymorphy3 files «лучший» under «хороший» and builds «наихорошую»
+    if "GRND" in want and result.word.endswith("вши") and "impf" in base.tag:  # type: ignore[attr-defined]
+        return None  # «участвовавши»: an imperfective verb has no living past gerund
     return result.word
 
 

@@ -34,7 +34,7 @@ from kanclint.rules.phrases.deletion_guards import deletion_refusal
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.grammar import CASE_ALIAS, DECLINABLE, MAIN_CASES
 from kanclint.text.inflection import capitalise, inflect_raw, inflect_word, match_case
-from kanclint.text.morphology import parse
+from kanclint.text.morphology import fold, parse
 from kanclint.text.untouchable import edit_keeps_untouchable
 
 _BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
@@ -42,6 +42,19 @@ _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
 _WORD_CHAR = re.compile(r"\w")
 _NON_SPACE = re.compile(r"\S")
 _CONTEXT = 200  # characters on each side of a deleted phrase that decide its commas and spaces
+
+
+_MENTION_AFTER = re.compile(r"\s*\[(?:club|public|id|event)\d+\|")
+
+
+def _mention_depends_on(document: Document, m: Match[Entry], replacement: str) -> bool:
+    """A VK mention right after a replaced noun is its genitive («атмосфере [club1|Дома дружбы]»):
+    a replacement that drops the noun would leave the mention hanging."""
+    last = m.tokens[-1]
+    if last.pos != "NOUN" or not _MENTION_AFTER.match(document.text, m.end):
+        return False
+    words = replacement.split()
+    return not words or fold(words[-1])[:3] != last.key[:3]
 
 
 def _token_index(token: Token) -> int:
@@ -103,6 +116,9 @@ class PhraseRule(Rule):
                 named = frozenset(t.start for t in m.tokens) - {t.start for k, t in m.slots.items() if k < 0}
                 if not all(edit_keeps_untouchable(document, e.start, e.end, e.replacement, named) for e in fix.edits):
                     fix = None  # a name or a quotation is never edited
+                    suggestions.append(text)
+                elif _mention_depends_on(document, m, text):
+                    fix = None  # «в тёплой атмосфере [club1|Дома дружбы]» → «тепло [club1|Дома…]»
                     suggestions.append(text)
             else:
                 suggestions.append(text)

@@ -267,18 +267,16 @@ def _may_be_name(token: Token) -> bool:
     return "-" in token.text or not _known_word(token.text) or any(_PROPER & p.grammemes for p in token.parses)
 
 
-_PLACE_NOUNS = frozenset({"район", "край", "область", "округ", "поселение", "республика", "город", "село"})
-
-
 def _body_name(run: list[Token]) -> bool:
-    """A run that names an organisation or a place: a body noun («АДМИНИСТРАЦИЯ», «МУЗЕЙ»), or an
-    adjective in «-ский» before a place noun («АЛТАЙСКОГО КРАЯ»).  Its proper words must keep their
-    capital letter, which a plain lower-casing cannot know."""
+    """A run that may name an organisation, a place or a programme: a body noun («АДМИНИСТРАЦИЯ»,
+    «МУЗЕЙ») or an adjective in «-ский» («АЛТАЙСКОГО КРАЯ», «ПУШКИНСКОЙ КАРТЕ»).  Its proper words
+    must keep their capital letter, which a plain lower-casing cannot know."""
     bodies = word_list("bodies")
     lemmas = [w.lemma for w in run]
     if any(lemma in bodies for lemma in lemmas):
         return True
-    return any(a.endswith(("ский", "цкий")) and b in _PLACE_NOUNS for a, b in zip(lemmas, lemmas[1:]))
+    # «ПО ПУШКИНСКОЙ КАРТЕ», «АЛТАЙСКОГО КРАЯ»: an adjective in «-ский» is often made from a name
+    return any(lemma.endswith(("ский", "цкий", "ской")) for lemma in lemmas)
 
 
 def _caps_fix_applicability(document: Document, run: list[Token]) -> Applicability | None:

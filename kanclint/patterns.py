@@ -328,9 +328,24 @@ def _match_at(
         return None
     if not item.match(words[i]):
         return None
+    if isinstance(item, AnyWord) and "NOUN" in item.grammemes and _attribute_of_next(words, links, i):
+        return None  # «с настоящим уведомлением», «является неверным представлением»: an adjective, not a noun
     new_slots = dict(slots)
     if isinstance(item, Lemma):
         new_slots[item.slot] = words[i]
     elif isinstance(item, AnyWord):
         new_slots[-item.ordinal] = words[i]
     return _match_at(items, k + 1, words, links, i + 1, matched + [words[i]], new_slots)
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+
+
+def _attribute_of_next(words: Sequence[Token], links: Sequence[bool], i: int) -> bool:
+    """Whether a word read first as an adjective, that may also be a noun («настоящим», «неверным»),
+    agrees with the noun right after it: then it is that noun's attribute, not a noun itself."""
+    token = words[i]
+    if token.pos not in ("ADJF", "PRTF") or i + 1 >= len(words) or not links[i]:
+        return False
+    cases = {g for p in token.parses if p.pos in ("ADJF", "PRTF") for g in p.grammemes & _CASES}
+    return any(p.pos == "NOUN" and p.grammemes & cases for p in words[i + 1].parses)

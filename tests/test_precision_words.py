@@ -207,3 +207,12 @@ def test_tradicionno_without_a_verb_is_only_offered():
     found = on(text, "Традиционно", "KC105")
     assert found and found[0].fix is None and found[0].suggestions
     assert fixed(text) == text
+
+
+def test_an_adjective_with_its_own_comparative_is_not_put_after_bolee():
+    """«более масштабный» → «более большой» is wrong; «самый масштабный» → «самый большой» is fine."""
+    text = "Команда реализовала более масштабный проект."
+    found = on(text, "масштабный", "KC107")
+    assert found and found[0].fix is None and "большой" in found[0].suggestions
+    assert fixed(text) == text
+    assert fixed("Это был самый масштабный субботник.") == "Это был самый большой субботник."

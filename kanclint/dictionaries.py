@@ -22,7 +22,8 @@ from kanclint.patterns import Pattern, PatternError, compile_pattern
 RULE_KEYS = {"code", "name", "category", "severity", "title", "what", "why", "example", "instead"}
 ENTRY_KEYS = {"id", "pattern", "patterns", "replacements", "safe", "autofix", "note", "guards", "severity", "examples"}
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
+# «{слово}», «{слово@2}» (agrees with the 2nd {…} slot), «{слово@<1>}» (with the 1st <…> word)
+_BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+|<\d+>))?\}")
 
 
 class DictionaryError(ValueError):
@@ -205,7 +206,13 @@ def _parse_entry(raw_entry: Any, path: Path, lines: _Lines, spec: RuleSpec) -> E
         for m in re.finditer(r"<(\d+)(?::([^<>]+))?>", r):
             if int(m.group(1)) > anys:
                 raise DictionaryError(f"{where}: replacement «{r}» refers to <{m.group(1)}>, the pattern has {anys}")
-        for n, m in enumerate(_BRACE_RE.finditer(r), start=1):
+        n = 0
+        for m in _BRACE_RE.finditer(r):
+            if m.group(2) and m.group(2).startswith("<"):
+                if int(m.group(2)[1:-1]) > anys:
+                    raise DictionaryError(f"{where}: replacement «{r}» agrees with {m.group(2)}, the pattern has {anys}")
+                continue
+            n += 1
             wanted = int(m.group(2)) if m.group(2) else n
             if wanted > slots:
                 raise DictionaryError(

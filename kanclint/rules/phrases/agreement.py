@@ -13,6 +13,8 @@ stands and refuse a fix the rest of it would not agree with:
   for a verb that cannot take one («осуществляется специалистами» → «идёт специалистами»);
 * **a light verb without its object**: «провели опрос: 70 %…» → «опросили: 70 %…» — the
   new transitive verb is left with nothing to govern;
+* **a comparative**: «более масштабный» → «более большой»: after «более», «менее» an adjective with
+  its own comparative (больший, лучший, меньший, худший) cannot stand;
 * **coordination**: the replacement changes the case of the noun it governs and a noun joined
   to it by «и» keeps the old case («в соответствии с программой … и позицией» → «по программе …
   и позицией»).
@@ -301,6 +303,20 @@ def _coordinated_in_old_case(sentence: Sentence, matched: Sequence[Token], repla
     return False
 
 
+_ANALYTIC_DEGREE = frozenset({"более", "менее"})
+_OWN_COMPARATIVE = frozenset({"большой", "хороший", "плохой", "маленький", "малый"})
+
+
+def _comparative_clash(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+    """«более масштабный проект» → «более большой проект»: the new adjective has its own comparative."""
+    at = sentence.position(matched[0])
+    before = sentence.tokens[at - 1] if at > 0 else None
+    if before is None or before.key not in _ANALYTIC_DEGREE:
+        return False
+    words = replacement.split()
+    return bool(words) and any(p.pos == "ADJF" and p.lemma in _OWN_COMPARATIVE for p in parse(words[0])[:1])
+
+
 def agreement_check(
     text: str, sentence: Sentence, matched: Sequence[Token], replacement: str
 ) -> tuple[str | None, list[tuple[Token, str]]]:
@@ -315,6 +331,8 @@ def agreement_check(
         return "passive-doer", []
     if _verb_left_without_object(text, matched, replacement):
         return "no-object", []
+    if _comparative_clash(sentence, matched, replacement):
+        return "comparative", []
     if _coordinated_in_old_case(sentence, matched, replacement):
         return "coordination", []
     return None, repairs

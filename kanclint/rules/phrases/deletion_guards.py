@@ -9,6 +9,10 @@ contexts make them carry meaning, and there the fix becomes a suggestion (the fi
 * **a relation between numbers**: an introductory linking phrase in a sentence with a number or
   after one («Пособие вырастет на 5 %. Таким образом, за год оно выросло на 12 %»), or a word
   right next to a number («более 100»);
+* **a degree**: the word is graded by a degree word right before it («наиболее эффективные
+  практики», «самые яркие впечатления», «более удобный график», «очень тёплый приём»): the
+  evaluation is then the point of the phrase (which practices: the most effective ones), and its
+  deletion would also leave «самые практики», «более график» behind;
 * **a term**: the noun phrase is specified below, in parentheses or after a colon («определённые
   категории граждан (перечислены ниже)»), or the adjective narrows a genitive complement of another noun
   («главное условие успешной учёбы»).
@@ -50,6 +54,16 @@ _SPECIFIED_BELOW = frozenset(
     "указанных указаны приведённые приведены".split()
 )
 _INTRODUCTORY_BEFORE = frozenset({",", "—", "–", "(", ":"})
+# degree words that grade the adjective or adverb after them; «самый» in any form
+_DEGREE_WORDS = frozenset(
+    fold(w) for w in "наиболее наименее более менее особо особенно максимально минимально очень весьма "
+    "крайне чрезвычайно предельно необычайно исключительно достаточно довольно слишком".split()
+)
+_DEGREE_LEMMAS = frozenset({"самый"})
+# a degree word that makes its adjective a superlative: deleting it from «максимально эффективные
+# методики» drops the «most» (and the evaluation may go next); «максимально простой.» may lose it
+_SUPERLATIVES = frozenset({"максимально", "наиболее", "наименее"})
+_GRADABLE = frozenset({"ADJF", "ADJS", "PRTF", "PRTS", "ADVB", "COMP"})
 _WINDOW = 40  # tokens looked at on each side: a sentence with no full stop must not make this quadratic
 
 
@@ -123,6 +137,35 @@ def _in_list(sentence: Sentence, word: Token, matched: Sequence[Token]) -> bool:
     )
 
 
+def _graded(sentence: Sentence, dropped: Sequence[Token]) -> bool:
+    """«наиболее эффективные практики»: a degree word grades the first deleted word."""
+    first = dropped[0]
+    if not any(p.pos in _GRADABLE for p in first.parses[:1]):
+        return False
+    before = _neighbour(sentence, first, -1)
+    if before is None or not before.is_word:
+        return False
+    return fold(before.text) in _DEGREE_WORDS or any(
+        p.lemma in _DEGREE_LEMMAS and p.pos == "ADJF" for p in before.parses
+    )
+
+
+def _grades_an_attribute(sentence: Sentence, dropped: Sequence[Token], matched: Sequence[Token]) -> bool:
+    """«максимально эффективные методики»: the deleted word is the degree of an adjective before its noun.
+
+    Only a bare degree word: an entry that names the adjective («наиболее оптимальный») knows the
+    degree is a pleonasm there.
+    """
+    if len(matched) != 1 or len(dropped) != 1 or fold(dropped[0].text) not in _SUPERLATIVES:
+        return False
+    adjective = _neighbour(sentence, dropped[0], 1)
+    noun = _neighbour(sentence, adjective, 1) if adjective is not None else None
+    if adjective is None or noun is None or adjective.pos != "ADJF" or noun.pos != "NOUN":
+        return False
+    # any reading of the noun: «эффективные методики» is a plural, not the genitive pymorphy3 ranks first
+    return bool(_cases(adjective) & {g for p in noun.parses if p.pos == "NOUN" for g in p.grammemes & _CASES})
+
+
 def _carries_numbers(code: str, sentence: Sentence, previous: Sentence | None, dropped: Sequence[Token]) -> bool:
     first, last = dropped[0], dropped[-1]
     for near in (_neighbour(sentence, first, -1), _neighbour(sentence, last, 1)):
@@ -184,6 +227,8 @@ def deletion_refusal(
     if len(dropped) == 1 and _in_list(sentence, dropped[0], matched):
         # a single word: a dropped phrase («как известно», «тем самым») is no list member
         return "list"
+    if _graded(sentence, dropped) or _grades_an_attribute(sentence, dropped, matched):
+        return "degree"
     if _carries_numbers(code, sentence, previous, dropped):
         return "numbers"
     if _is_term(code, sentence, dropped, matched):

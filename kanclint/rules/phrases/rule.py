@@ -30,6 +30,7 @@ from kanclint.patterns import (
 from kanclint.rules.base import Rule
 from kanclint.rules.phrases.agreement import agreement_check
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
+from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.grammar import CASE_ALIAS, DECLINABLE, MAIN_CASES
@@ -37,7 +38,7 @@ from kanclint.text.inflection import capitalise, inflect_raw, inflect_word, matc
 from kanclint.text.morphology import fold, parse
 from kanclint.text.untouchable import edit_keeps_untouchable
 
-_BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+))?\}")
+_BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+|<\d+>))?\}")
 _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
 _WORD_CHAR = re.compile(r"\w")
 _NON_SPACE = re.compile(r"\S")
@@ -55,6 +56,10 @@ def _mention_depends_on(document: Document, m: Match[Entry], replacement: str) -
         return False
     words = replacement.split()
     return not words or fold(words[-1])[:3] != last.key[:3]
+
+
+# entry id → a rewrite of the phrase built from the sentence around it
+_REWRITES = {**CLAUSE_REWRITES, **CONTEXT_REWRITES}
 
 
 def _token_index(token: Token) -> int:
@@ -122,13 +127,13 @@ class PhraseRule(Rule):
                     suggestions.append(text)
             else:
                 suggestions.append(text)
-        clause = CLAUSE_REWRITES[entry.id](document, sentence, m) if entry.id in CLAUSE_REWRITES else None
+        clause = _REWRITES[entry.id](document, sentence, m) if entry.id in _REWRITES else None
         if clause is not None and edit_keeps_untouchable(document, clause.start, clause.end, clause.replacement,
                                                          frozenset()):
             # «в целях повышения…» → «чтобы повысить…»: a rewrite of the phrase around it
             said = clause.replacement.lstrip(", ").rstrip(",")
             fix = Fix(f"Заменить на «{said}»", (clause,), Applicability.UNSAFE)
-            suggestions = [said, *suggestions]
+            suggestions = [said, *(s for s in suggestions if s.lower() != said.lower())]
         message = _message(self.title, entry, matched, rendered, [s for s in suggestions if s])
         return self.diagnostic(
             document, m.start, m.end, message, fix=fix, suggestions=suggestions,
@@ -274,13 +279,23 @@ def render(
         if not bm:
             words.append(raw)
             continue
-        n += 1
-        slot = int(bm.group(2)) if bm.group(2) else n
-        token = m.slots.get(slot)
-        item = slot_items.get(slot)
-        if token is None or item is None:
+        if bm.group(2) and bm.group(2).startswith("<"):
+            # «наиболее <ADJF>» → «{самый@<1>} <1>»: agrees with a carried word
+            ordinal = int(bm.group(2)[1:-1])
+            token, any_item = m.slots.get(-ordinal), any_items.get(ordinal)
+            if token is None or any_item is None:
+                return None
+            readings = any_item.readings(token)
+        else:
+            n += 1
+            slot = int(bm.group(2)) if bm.group(2) else n
+            token = m.slots.get(slot)
+            item = slot_items.get(slot)
+            if token is None or item is None:
+                return None
+            readings = agreeing.get(slot) or item.readings(token)
+        if not readings:
             return None
-        readings = agreeing.get(slot) or item.readings(token)
         if token.start == opening and any("impr" in r.grammemes for r in readings):
             # «Предъявите билет»: a sentence that opens with the verb is a request, not a future
             readings = sorted(readings, key=lambda r: "impr" not in r.grammemes)

@@ -1,0 +1,147 @@
+"""Fixes whose words and commas depend on the sentence around the phrase (KC105, KC109).
+
+Some phrases have one good rewrite in one context and none in another, so their dictionary
+entries are options only (``autofix = false``) and the fix is built here, where the sentence
+allows it:
+
+* «традиционно» → «каждый год» only with an imperfective verb and no other frequency
+  («традиционно проходит» → «каждый год проходит»); with a perfective verb «каждый год
+  представит» clashes in aspect, and «как всегда», set off by commas, keeps the sense
+  («Фестиваль, как всегда, представит…»); with no verb nothing is applied;
+* «в том числе и X» → «и X» where the phrase adds to a verb («смогут получать, в том числе, и
+  максимальное пособие» → «смогут получать и максимальное пособие»), the parenthetical commas
+  going with it.  After a noun it clarifies that noun («всех, в том числе и малышей»): «всех и
+  малышей» would add a second group, and «даже» shifts the sense, so nothing is applied there.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from kanclint.model import Edit
+from kanclint.patterns import Match
+from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import capitalise
+
+_CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+_SENTENCE_MARKS = frozenset({".", "!", "?", "…"})
+# frequency words that make «каждый год» wrong («ежедневно традиционно проходит зарядка»);
+# «по субботам», «по вечерам» are found by their form
+_FREQUENCY_LEMMAS = frozenset({"каждый", "ежедневно", "еженедельно", "ежемесячно", "ежегодно", "ежегодный", "раз"})
+_VERB_WINDOW = 8  # words on each side in which the verb «традиционно» belongs to is looked for
+_ADDING_TO = frozenset({"VERB", "INFN", "PRTS", "ADJS", "PRED", "ADVB", "GRND"})
+
+
+def _words_until_boundary(sentence: Sentence, at: int, step: int) -> list[Token]:
+    """Words from token position ``at`` outwards, up to a comma, dash or colon."""
+    out: list[Token] = []
+    i = at + step
+    tokens = sentence.tokens
+    while 0 <= i < len(tokens) and len(out) < _VERB_WINDOW:
+        token = tokens[i]
+        if token.text in _CLAUSE_MARKS or token.text in _SENTENCE_MARKS:
+            break
+        if token.is_word:
+            out.append(token)
+        i += step
+    return out
+
+
+def _finite_verb(token: Token) -> bool:
+    return bool(token.parses) and token.parses[0].pos == "VERB"
+
+
+def _clause_verb(sentence: Sentence, token: Token) -> Token | None:
+    """The finite verb nearest to ``token`` in its stretch between commas, the right side first."""
+    at = sentence.position(token)
+    if at + 1 < len(sentence.tokens) and sentence.tokens[at + 1].text == ",":
+        at += 1  # «Традиционно, праздник завершится…»: an introductory word, its verb after the comma
+    right = _words_until_boundary(sentence, at, 1)
+    left = _words_until_boundary(sentence, at, -1)
+    found: list[tuple[int, int, Token]] = []
+    for side, words in ((0, right), (1, left)):
+        for distance, word in enumerate(words):
+            if _finite_verb(word):
+                found.append((distance, side, word))
+                break
+    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+def _perfective(verb: Token) -> bool:
+    """The aspect of the best reading: «проходит» also reads as a rare perfective («прохо́дит весь день»)."""
+    return "perf" in verb.parses[0].grammemes
+
+
+def _says_how_often(sentence: Sentence) -> bool:
+    """«каждую неделю», «ежемесячно», «по субботам»: the sentence has its own frequency."""
+    words = sentence.words
+    for i, word in enumerate(words):
+        if word.lemma in _FREQUENCY_LEMMAS:
+            return True
+        if word.key == "по" and i + 1 < len(words):
+            nxt = words[i + 1].parses[:1]
+            if nxt and nxt[0].pos == "NOUN" and {"plur", "datv"} <= nxt[0].grammemes:
+                return True
+    return False
+
+
+def _opens_sentence(sentence: Sentence, token: Token) -> bool:
+    return all(not t.is_word for t in sentence.tokens[: sentence.position(token)])
+
+
+def tradicionno(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«традиционно проходит» → «каждый год проходит»; «традиционно представит» → «, как всегда, представит»."""
+    word = m.tokens[0]
+    verb = _clause_verb(sentence, word)
+    if verb is None:
+        return None  # «традиционно — в августе»: no verb to say how often
+    text = document.text
+    opening = _opens_sentence(sentence, word)
+    frequent = _says_how_often(sentence)
+    if not _perfective(verb) and not frequent:
+        said = "каждый год"
+        return Edit(m.start, m.end, capitalise(said) if text[m.start].isupper() else said)
+    at = sentence.position(word)
+    before = sentence.tokens[at - 1] if at > 0 else None
+    after = sentence.tokens[at + 1] if at + 1 < len(sentence.tokens) else None
+    closed = after is None or after.text in _CLAUSE_MARKS or after.text in _SENTENCE_MARKS
+    tail = "" if closed else ","
+    if opening:
+        lead = text[m.start].isupper()
+        said = "как всегда" + tail
+        return Edit(m.start, m.end, capitalise(said) if lead else said)
+    if before is not None and before.text in _CLAUSE_MARKS:
+        return Edit(m.start, m.end, "как всегда" + tail)  # «Фестиваль, традиционно…», «— традиционно…»
+    start = m.start
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    return Edit(start, m.end, ", как всегда" + tail)
+
+
+def _word_before(sentence: Sentence, token: Token) -> tuple[Token | None, bool]:
+    """The word before ``token`` and whether a comma stands between them."""
+    i = sentence.position(token) - 1
+    comma = False
+    while i >= 0 and not sentence.tokens[i].is_word:
+        if sentence.tokens[i].text == ",":
+            comma = True
+        elif sentence.tokens[i].text.strip():
+            return None, comma  # a dash, a colon, a bracket: the phrase opens something else
+        i -= 1
+    return (sentence.tokens[i] if i >= 0 else None), comma
+
+
+def v_tom_chisle_i(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«смогут получать, в том числе, и максимальное пособие» → «смогут получать и максимальное пособие»."""
+    before, comma = _word_before(sentence, m.tokens[0])
+    if before is None or not before.parses or before.parses[0].pos not in _ADDING_TO:
+        return None  # «всех, в том числе и малышей»: a clarification of a noun, no «и» there
+    start = before.end if comma else m.start
+    return Edit(start, m.end, " и" if comma else "и")
+
+
+# Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
+CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
+    "tradicionno": tradicionno,
+    "v-tom-chisle-i": v_tom_chisle_i,
+}

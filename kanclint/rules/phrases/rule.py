@@ -19,7 +19,6 @@ from typing import Iterable, Iterator, Sequence
 from kanclint.dictionaries import Entry, RuleSpec
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, outermost
 from kanclint.patterns import (
-    AnyWord,
     Exact,
     Lemma,
     Match,
@@ -32,14 +31,12 @@ from kanclint.rules.phrases.agreement import agreement_check
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
 from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal
+from kanclint.rules.phrases.rendering import BRACE_RE, render
 from kanclint.text.document import Document, Sentence, Token
-from kanclint.text.grammar import CASE_ALIAS, DECLINABLE, MAIN_CASES
-from kanclint.text.inflection import capitalise, inflect_raw, inflect_word, match_case
-from kanclint.text.morphology import fold, parse
+from kanclint.text.inflection import capitalise
+from kanclint.text.morphology import fold
 from kanclint.text.untouchable import edit_keeps_untouchable
 
-_BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+|<\d+>))?\}")
-_ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
 _WORD_CHAR = re.compile(r"\w")
 _NON_SPACE = re.compile(r"\S")
 _CONTEXT = 200  # characters on each side of a deleted phrase that decide its commas and spaces
@@ -107,7 +104,7 @@ class PhraseRule(Rule):
         for i, result in enumerate(rendered):
             if result is None:
                 # agreement failed: offer the dictionary form, never apply it
-                suggestions.append(_BRACE_RE.sub(lambda x: x.group(1), entry.replacements[i]))
+                suggestions.append(BRACE_RE.sub(lambda x: x.group(1), entry.replacements[i]))
                 continue
             text, certain = result
             repairs = self._repairs(document, sentence, m, text) if fix is None and i == 0 and entry.autofix else None
@@ -238,173 +235,6 @@ def _anchor_keys(patterns: tuple[Pattern, ...]) -> frozenset[str] | None:
 def _longest_first(m: Match[Entry]) -> tuple[int, int]:
     """«в данном случае» beats «данном»: a match inside a longer match of the same rule goes."""
     return (m.start, -m.end)
-
-
-def render(
-    replacement: str, m: Match[Entry], matched: str, writes_yo: bool = True, opening: int = -1
-) -> tuple[str, bool] | None:
-    """The replacement in the form of the matched text, and whether that form is certain."""
-    certain = True
-    agreeing = _agreeing_readings(m)
-    words: list[str] = []
-    inflected: list[tuple[int, str]] = []  # (index in words, lemma) of each inflected «{…}» word
-    n = 0
-    slot_items = {item.slot: item for item in m.pattern.items if isinstance(item, Lemma)}
-    any_items = {item.ordinal: item for item in m.pattern.items if isinstance(item, AnyWord)}
-    for raw in replacement.split():
-        am = _ANGLE_RE.fullmatch(raw)
-        if am:
-            # a matched word carried over, e.g. «замену труб» → «заменить <1:accs>» → «трубы»
-            token = m.slots.get(-int(am.group(1)))
-            item = any_items.get(int(am.group(1)))
-            if token is None or item is None:
-                return None
-            if not am.group(2):
-                words.append(token.text)
-                continue
-            grams = {g.strip() for g in am.group(2).split(",")}
-            head = _next_noun(m, int(am.group(1)), any_items)
-            forms = {_reinflect(r, grams, head) for r in item.readings(token)}
-            first = _reinflect(item.readings(token)[0], grams, head) if item.readings(token) else None
-            if first is None:
-                return None
-            if len(forms) > 1:
-                certain = False
-            if first.lower() == token.text.lower():
-                words.append(token.text)  # same form: keep the author's letters («44-ФЗ»)
-            else:
-                words.append(match_case(token.text, first) if token.text[:1].isupper() else first)
-            continue
-        bm = _BRACE_RE.fullmatch(raw)
-        if not bm:
-            words.append(raw)
-            continue
-        if bm.group(2) and bm.group(2).startswith("<"):
-            # «наиболее <ADJF>» → «{самый@<1>} <1>»: agrees with a carried word
-            ordinal = int(bm.group(2)[1:-1])
-            token, any_item = m.slots.get(-ordinal), any_items.get(ordinal)
-            if token is None or any_item is None:
-                return None
-            readings = any_item.readings(token)
-        else:
-            n += 1
-            slot = int(bm.group(2)) if bm.group(2) else n
-            token = m.slots.get(slot)
-            item = slot_items.get(slot)
-            if token is None or item is None:
-                return None
-            readings = agreeing.get(slot) or item.readings(token)
-        if not readings:
-            return None
-        if token.start == opening and any("impr" in r.grammemes for r in readings):
-            # «Предъявите билет»: a sentence that opens with the verb is a request, not a future
-            readings = sorted(readings, key=lambda r: "impr" not in r.grammemes)
-        forms = {inflect_word(bm.group(1), r) for r in readings}
-        first = inflect_word(bm.group(1), readings[0])
-        if first is None:
-            return None
-        if len(forms) > 1:
-            certain = False
-        inflected.append((len(words), bm.group(1)))
-        words.append(first)
-    if not _agree_with_new_nouns(words, inflected):
-        return None
-    text = " ".join(words)
-    if not writes_yo:
-        text = text.replace("ё", "е").replace("Ё", "Е")
-    return match_case(matched, text), certain
-
-
-
-
-def _agree_with_new_nouns(words: list[str], inflected: list[tuple[int, str]]) -> bool:
-    """An adjective of the replacement agrees with the noun written after it, not with the old word.
-
-    «настоящее постановление» → «{этот} {документ@2}»: «этот» took the neuter of «настоящее»,
-    but the new noun is masculine, so «это документ» becomes «этот документ».  False when the
-    adjective cannot be built in the noun's form (the fix is then not offered).
-    """
-    for (i, lemma), (j, _) in zip(inflected, inflected[1:]):
-        if j != i + 1:
-            continue
-        adj = next((p for p in parse(words[i]) if p.pos in ("ADJF", "PRTF")), None)
-        noun = next((p for p in parse(words[j]) if p.pos == "NOUN" and adj is not None
-                     and p.grammemes & _CASE_SET & adj.grammemes), None)
-        if adj is None or noun is None:
-            continue
-        want = set(noun.grammemes & (_CASE_SET | {"sing", "plur"}))
-        if "sing" in want:
-            want |= noun.grammemes & {"masc", "femn", "neut"}
-        if "accs" in want:
-            want |= noun.grammemes & {"anim", "inan"}
-        if (adj.grammemes & {"masc", "femn", "neut"}) <= want and adj.grammemes & {"sing", "plur"} <= want:
-            continue  # already agrees
-        form = inflect_raw(adj.raw, frozenset(want)) or inflect_raw(adj.raw, frozenset(want - {"anim", "inan"}))
-        if form is None:
-            return False
-        words[i] = match_case(words[i], form)
-    return True
-
-
-_CASE_SET = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
-
-
-def _agreeing_readings(m: Match[Entry]) -> dict[int, list]:
-    """Readings of the nominal slots that agree with each other in case and number.
-
-    «юные дарования»: «дарования» alone may be genitive singular, but next to
-    «юные» only the plural readings agree, so «дети» and not «ребёнка».
-    """
-    slot_items = [i for i in m.pattern.items if isinstance(i, Lemma)]
-    options: dict[int, list] = {}
-    for item in slot_items:
-        token = m.slots.get(item.slot)
-        if token is None:
-            continue
-        readings = [r for r in item.readings(token) if r.pos in DECLINABLE]
-        if readings:
-            options[item.slot] = readings
-    if len(options) < 2:
-        return {}
-
-    def keys(r) -> set[tuple[str, str]]:
-        cases = {CASE_ALIAS.get(g, g) for g in r.grammemes & (MAIN_CASES | set(CASE_ALIAS))} or {"?"}
-        numbers = (r.grammemes & {"sing", "plur"}) or {"?"}
-        return {(c, n) for c in cases for n in numbers}
-
-    common = set.intersection(*(set().union(*(keys(r) for r in rs)) for rs in options.values()))
-    if not common:
-        return {}
-    return {slot: [r for r in rs if keys(r) & common] for slot, rs in options.items()}
-
-
-def _next_noun(m: Match[Entry], ordinal: int, any_items: dict[int, AnyWord]):
-    """The reading of the carried noun right after carried word ``ordinal``, if any."""
-    token = m.slots.get(-(ordinal + 1))
-    item = any_items.get(ordinal + 1)
-    if token is None or item is None:
-        return None
-    readings = [r for r in item.readings(token) if r.pos == "NOUN"]
-    return readings[0] if readings else None
-
-
-def _reinflect(reading, grams: set[str], head=None) -> str | None:
-    """A carried word in a new case; an adjective keeps agreeing with its noun."""
-    want = set(grams)
-    if reading.pos in ("ADJF", "PRTF", "NPRO", "NUMR") or "Apro" in reading.grammemes:
-        number = (head.grammemes if head is not None else reading.grammemes) & {"sing", "plur"}
-        want |= number or (reading.grammemes & {"sing", "plur"})
-        if "sing" in want:
-            source = head if head is not None and head.grammemes & {"masc", "femn", "neut"} else reading
-            want |= source.grammemes & {"masc", "femn", "neut"}
-        if "accs" in want and head is not None:
-            want |= head.grammemes & {"anim", "inan"}
-    elif reading.pos == "NOUN":
-        want |= reading.grammemes & {"sing", "plur"} if not (want & {"sing", "plur"}) else set()
-    inflected = inflect_raw(reading.raw, frozenset(want))
-    if inflected is None and want != grams:
-        inflected = inflect_raw(reading.raw, frozenset(grams))
-    return inflected
 
 
 def _make_fix(document: Document, sentence: Sentence, m: Match[Entry], text: str, safe: bool) -> Fix:

@@ -1,0 +1,191 @@
+"""A dictionary replacement written in the form of the text it replaces.
+
+``{лемма}`` words take the case, number, gender, person and tense of the matched slot (or of the
+slot ``@N``, or of the carried word ``@<N>``), ``<N:case>`` carries a matched word over in another
+case, and an adjective of the replacement agrees with the noun written after it.  Uncertain forms
+make the fix unsafe; forms that cannot be built make the replacement a plain suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kanclint.dictionaries import Entry
+from kanclint.patterns import AnyWord, Lemma, Match
+from kanclint.text.grammar import CASE_ALIAS, DECLINABLE, MAIN_CASES
+from kanclint.text.inflection import inflect_raw, inflect_word, match_case
+from kanclint.text.morphology import parse
+
+BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+|<\d+>))?\}")
+_ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
+
+
+def render(
+    replacement: str, m: Match[Entry], matched: str, writes_yo: bool = True, opening: int = -1
+) -> tuple[str, bool] | None:
+    """The replacement in the form of the matched text, and whether that form is certain."""
+    certain = True
+    agreeing = _agreeing_readings(m)
+    words: list[str] = []
+    inflected: list[tuple[int, str]] = []  # (index in words, lemma) of each inflected «{…}» word
+    n = 0
+    slot_items = {item.slot: item for item in m.pattern.items if isinstance(item, Lemma)}
+    any_items = {item.ordinal: item for item in m.pattern.items if isinstance(item, AnyWord)}
+    for raw in replacement.split():
+        am = _ANGLE_RE.fullmatch(raw)
+        if am:
+            carried = _carried(am, m, any_items)
+            if carried is None:
+                return None
+            words.append(carried[0])
+            certain = certain and carried[1]
+            continue
+        bm = BRACE_RE.fullmatch(raw)
+        if not bm:
+            words.append(raw)
+            continue
+        if bm.group(2) and bm.group(2).startswith("<"):
+            # «наиболее <ADJF>» → «{самый@<1>} <1>»: agrees with a carried word
+            ordinal = int(bm.group(2)[1:-1])
+            token, any_item = m.slots.get(-ordinal), any_items.get(ordinal)
+            if token is None or any_item is None:
+                return None
+            readings = any_item.readings(token)
+        else:
+            n += 1
+            slot = int(bm.group(2)) if bm.group(2) else n
+            token = m.slots.get(slot)
+            item = slot_items.get(slot)
+            if token is None or item is None:
+                return None
+            readings = agreeing.get(slot) or item.readings(token)
+        if not readings:
+            return None
+        if token.start == opening and any("impr" in r.grammemes for r in readings):
+            # «Предъявите билет»: a sentence that opens with the verb is a request, not a future
+            readings = sorted(readings, key=lambda r: "impr" not in r.grammemes)
+        forms = {inflect_word(bm.group(1), r) for r in readings}
+        first = inflect_word(bm.group(1), readings[0])
+        if first is None:
+            return None
+        if len(forms) > 1:
+            certain = False
+        inflected.append((len(words), bm.group(1)))
+        words.append(first)
+    if not _agree_with_new_nouns(words, inflected):
+        return None
+    text = " ".join(words)
+    if not writes_yo:
+        text = text.replace("ё", "е").replace("Ё", "Е")
+    return match_case(matched, text), certain
+
+
+def _carried(am: re.Match[str], m: Match[Entry], any_items: dict[int, AnyWord]) -> tuple[str, bool] | None:
+    """A matched word carried over, e.g. «замену труб» → «заменить <1:accs>» → «трубы», and whether
+    its new form is certain; None when it cannot be built."""
+    token = m.slots.get(-int(am.group(1)))
+    item = any_items.get(int(am.group(1)))
+    if token is None or item is None:
+        return None
+    if not am.group(2):
+        return token.text, True
+    grams = {g.strip() for g in am.group(2).split(",")}
+    head = _next_noun(m, int(am.group(1)), any_items)
+    readings = item.readings(token)
+    forms = {_reinflect(r, grams, head) for r in readings}
+    first = _reinflect(readings[0], grams, head) if readings else None
+    if first is None:
+        return None
+    if first.lower() == token.text.lower():
+        return token.text, len(forms) <= 1  # same form: keep the author's letters («44-ФЗ»)
+    return (match_case(token.text, first) if token.text[:1].isupper() else first), len(forms) <= 1
+
+
+def _agree_with_new_nouns(words: list[str], inflected: list[tuple[int, str]]) -> bool:
+    """An adjective of the replacement agrees with the noun written after it, not with the old word.
+
+    «настоящее постановление» → «{этот} {документ@2}»: «этот» took the neuter of «настоящее»,
+    but the new noun is masculine, so «это документ» becomes «этот документ».  False when the
+    adjective cannot be built in the noun's form (the fix is then not offered).
+    """
+    for (i, lemma), (j, _) in zip(inflected, inflected[1:]):
+        if j != i + 1:
+            continue
+        adj = next((p for p in parse(words[i]) if p.pos in ("ADJF", "PRTF")), None)
+        noun = next((p for p in parse(words[j]) if p.pos == "NOUN" and adj is not None
+                     and p.grammemes & _CASE_SET & adj.grammemes), None)
+        if adj is None or noun is None:
+            continue
+        want = set(noun.grammemes & (_CASE_SET | {"sing", "plur"}))
+        if "sing" in want:
+            want |= noun.grammemes & {"masc", "femn", "neut"}
+        if "accs" in want:
+            want |= noun.grammemes & {"anim", "inan"}
+        if (adj.grammemes & {"masc", "femn", "neut"}) <= want and adj.grammemes & {"sing", "plur"} <= want:
+            continue  # already agrees
+        form = inflect_raw(adj.raw, frozenset(want)) or inflect_raw(adj.raw, frozenset(want - {"anim", "inan"}))
+        if form is None:
+            return False
+        words[i] = match_case(words[i], form)
+    return True
+
+
+_CASE_SET = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+
+
+def _agreeing_readings(m: Match[Entry]) -> dict[int, list]:
+    """Readings of the nominal slots that agree with each other in case and number.
+
+    «юные дарования»: «дарования» alone may be genitive singular, but next to
+    «юные» only the plural readings agree, so «дети» and not «ребёнка».
+    """
+    slot_items = [i for i in m.pattern.items if isinstance(i, Lemma)]
+    options: dict[int, list] = {}
+    for item in slot_items:
+        token = m.slots.get(item.slot)
+        if token is None:
+            continue
+        readings = [r for r in item.readings(token) if r.pos in DECLINABLE]
+        if readings:
+            options[item.slot] = readings
+    if len(options) < 2:
+        return {}
+
+    def keys(r) -> set[tuple[str, str]]:
+        cases = {CASE_ALIAS.get(g, g) for g in r.grammemes & (MAIN_CASES | set(CASE_ALIAS))} or {"?"}
+        numbers = (r.grammemes & {"sing", "plur"}) or {"?"}
+        return {(c, n) for c in cases for n in numbers}
+
+    common = set.intersection(*(set().union(*(keys(r) for r in rs)) for rs in options.values()))
+    if not common:
+        return {}
+    return {slot: [r for r in rs if keys(r) & common] for slot, rs in options.items()}
+
+
+def _next_noun(m: Match[Entry], ordinal: int, any_items: dict[int, AnyWord]):
+    """The reading of the carried noun right after carried word ``ordinal``, if any."""
+    token = m.slots.get(-(ordinal + 1))
+    item = any_items.get(ordinal + 1)
+    if token is None or item is None:
+        return None
+    readings = [r for r in item.readings(token) if r.pos == "NOUN"]
+    return readings[0] if readings else None
+
+
+def _reinflect(reading, grams: set[str], head=None) -> str | None:
+    """A carried word in a new case; an adjective keeps agreeing with its noun."""
+    want = set(grams)
+    if reading.pos in ("ADJF", "PRTF", "NPRO", "NUMR") or "Apro" in reading.grammemes:
+        number = (head.grammemes if head is not None else reading.grammemes) & {"sing", "plur"}
+        want |= number or (reading.grammemes & {"sing", "plur"})
+        if "sing" in want:
+            source = head if head is not None and head.grammemes & {"masc", "femn", "neut"} else reading
+            want |= source.grammemes & {"masc", "femn", "neut"}
+        if "accs" in want and head is not None:
+            want |= head.grammemes & {"anim", "inan"}
+    elif reading.pos == "NOUN":
+        want |= reading.grammemes & {"sing", "plur"} if not (want & {"sing", "plur"}) else set()
+    inflected = inflect_raw(reading.raw, frozenset(want))
+    if inflected is None and want != grams:
+        inflected = inflect_raw(reading.raw, frozenset(grams))
+    return inflected

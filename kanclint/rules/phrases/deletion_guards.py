@@ -1,6 +1,6 @@
 """When deleting an evaluation, vagueness, intensifier, filler or pleonasm word loses meaning.
 
-«Эффективный», «определённые», «таким образом» are usually empty words a fix may drop.  Three
+«Эффективный», «определённые», «таким образом» are usually empty words a fix may drop.  Five
 contexts make them carry meaning, and there the fix becomes a suggestion (the finding stays):
 
 * **a list**: the word is one member of an enumeration («быстрые и эффективные решения»,
@@ -13,6 +13,8 @@ contexts make them carry meaning, and there the fix becomes a suggestion (the fi
   практики», «самые яркие впечатления», «более удобный график», «очень тёплый приём»): the
   evaluation is then the point of the phrase (which practices: the most effective ones), and its
   deletion would also leave «самые практики», «более график» behind;
+* **a wish**: in a greeting («Желаем…», «Пусть…», after «С праздником!») the evaluation is what
+  is wished («успешных дел», «незабываемые впечатления»);
 * **a term**: the noun phrase is specified below, in parentheses or after a colon («определённые
   категории граждан (перечислены ниже)»), or the adjective narrows a genitive complement of another noun
   («главное условие успешной учёбы»).
@@ -233,4 +235,22 @@ def deletion_refusal(
         return "numbers"
     if _is_term(code, sentence, dropped, matched):
         return "term"
+    if code in _WISH_RULES and _in_a_wish(sentence, previous):
+        return "wish"
     return None
+
+
+# In a greeting every word of the wish is the wish: «сил, здоровья и успешных дел!» without
+# «успешных» wishes plain «дел», «пусть спектакль оставляет незабываемые впечатления» without
+# «незабываемые» wishes nothing.
+_WISH_RULES = frozenset({"KC107"})
+_WISH_LEMMAS = frozenset({"желать", "пожелать", "пусть"})
+_GREETING_LEMMAS = _WISH_LEMMAS | {"поздравлять", "поздравить", "праздник"}
+
+
+def _in_a_wish(sentence: Sentence, previous: Sentence | None) -> bool:
+    """The sentence wishes or greets («Желаем…», «Пусть…», «С праздником!» just before)."""
+    if any(t.lemma in _WISH_LEMMAS for t in sentence.words):
+        return True
+    words = previous.words if previous is not None else ()
+    return len(words) <= 6 and any(t.lemma in _GREETING_LEMMAS for t in words)  # «…с праздником!» before

@@ -6,7 +6,7 @@ from typing import Iterator, Sequence
 
 from kanclint.model import Diagnostic, Severity
 from kanclint.rules.base import Rule
-from kanclint.rules.syntax.morph import _best, _is_noun, _pos_share, _reading
+from kanclint.rules.syntax.morph import _best, _is_noun, _person_name, _pos_share, _reading
 from kanclint.rules.syntax.spans import _titles
 from kanclint.text.document import Document, Token
 from kanclint.text.russian import plural
@@ -82,6 +82,12 @@ class GenitiveChain(Rule):
         chain: list[Token] = []
         pending = 0  # modifiers seen after the last chain noun
         for token in tokens:
+            if chain and _person_name(token):
+                # «выступление рок-исполнителя Александра Маршала»: a name says who, it is no link
+                if len(chain) > 1:
+                    yield chain
+                chain, pending = [], 0
+                continue
             if chain and token.is_word and _genitive_modifier(token) and pending < 3 and not _is_noun(token):
                 pending += 1
                 continue

@@ -111,3 +111,12 @@ def _verbs_behind(lemma: str) -> list[str]:
 def _is_known(word: str) -> bool:
     readings = parse(word)
     return bool(readings) and bool(getattr(readings[0].raw, "is_known", False))
+
+
+_PERSON = frozenset({"Name", "Surn", "Patr"})
+
+
+def _person_name(token: Token) -> bool:
+    """A capitalised first name, surname or patronymic («Сергей Петрин»): it says who, so it is
+    neither a link of a genitive chain nor a noun that makes a sentence heavy."""
+    return token.text[:1].isupper() and any(_PERSON & p.grammemes for p in token.parses)

@@ -6,7 +6,7 @@ from typing import Iterator, Sequence
 
 from kanclint.model import Diagnostic, Severity
 from kanclint.rules.base import Rule
-from kanclint.rules.syntax.morph import _is_noun, _is_verb_like, is_verbal_noun
+from kanclint.rules.syntax.morph import _is_noun, _is_verb_like, _person_name, is_verbal_noun
 from kanclint.rules.syntax.spans import _titles
 from kanclint.text.document import Document, Token
 from kanclint.text.inflection import capitalise
@@ -99,7 +99,7 @@ def _weighted_nouns(tokens: Sequence[Token], titles: frozenset[int]) -> int:
             if pieces[-1]:
                 pieces.append([])
             continue
-        if not t.protected and t.start not in titles:
+        if not t.protected and t.start not in titles and not _person_name(t):
             pieces[-1].append(t)
     total = 0
     in_list = False

@@ -15,6 +15,7 @@ says: every quotation in «…», "…", „…“ or “…”, and every name 
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterable
 
 from kanclint.text.document import Document, Sentence, Token
@@ -24,6 +25,9 @@ from kanclint.text.protection import SpanIndex
 _PAIRS = {"«": "»", "„": "“", "“": "”"}
 _BEFORE_OPENING = "([{—–-:;,«„“/"
 _AFTER_CLOSING = ".,;:!?)]}»“”…—–-/"
+# The only characters the walk of quoted_spans acts on: line breaks, the marks of _PAIRS
+# (opening and closing) and straight quotes.
+_MARKS = re.compile('[\n"' + "".join(sorted(set(_PAIRS) | set(_PAIRS.values()))) + "]")
 _NAME_TAIL = 5  # lowercase genitive words that may continue a name: «защиты населения района»
 
 
@@ -36,7 +40,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []  # (closing mark, start)
     straight: int | None = None
-    for i, ch in enumerate(text):
+    for mark in _MARKS.finditer(text):  # every other character is passed over below anyway
+        i, ch = mark.start(), mark.group()
         if ch == "\n":
             stack.clear()
             straight = None

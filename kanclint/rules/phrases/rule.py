@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from kanclint.dictionaries import Entry, RuleSpec
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, outermost
@@ -71,10 +71,13 @@ class PhraseRule(Rule):
     def __repr__(self) -> str:
         return f"PhraseRule({self.code} {self.name}, {len(self.entries)} entries)"
 
-    def check(self, document: Document) -> Iterator[Diagnostic]:
+    def check(self, document: Document, wanted: Callable[[Match[Entry]], bool] | None = None) -> Iterator[Diagnostic]:
+        """Findings of every match, or only of the matches ``wanted`` accepts (a finding is dear
+        to build: callers that look at part of the text say which part)."""
         for sentence, matches in self.family.matches(document).get(self.code, ()):
             for m in matches:
-                yield self._diagnostic(document, sentence, m)
+                if wanted is None or wanted(m):
+                    yield self._diagnostic(document, sentence, m)
 
     # -- building a finding ---------------------------------------------------------------
     def _diagnostic(self, document: Document, sentence: Sentence, m: Match[Entry]) -> Diagnostic:

@@ -124,7 +124,7 @@ def lint(text: str, *, config: Config | None = None, path: str | None = None) ->
     if not isinstance(text, str):
         raise TypeError(f"kanclint.lint: текст должен быть строкой str, а не {type(text).__name__}"
                         + ("; раскодируйте байты: data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""))
-    cfg = config or Config()
+    cfg = config or config_mod.default_config()
     document = prepare_document(text, cfg, path)
     return report_for(document, cfg, run_rules(document, cfg))
 
@@ -206,7 +206,7 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
     changes: list[Change] = []
     rounds = 0
     report = check(text, config=config, path=path)  # first: it rejects a text that is not a str
-    exempt = replaceable_names(config or Config())
+    exempt = replaceable_names(config or config_mod.default_config())
     original_facts = facts_mod.facts(text, exempt)
     while rounds < MAX_ROUNDS:
         candidates = report.diagnostics if accept is None else [d for d in report.diagnostics if accept(d)]

@@ -86,6 +86,12 @@ def _spelled_without_yo(text: str) -> bool:
     return bool(parses) and all("ё" in p.raw.word for p in parses)  # type: ignore[attr-defined]
 
 
+@lru_cache(maxsize=50_000)
+def _has_digit(text: str) -> bool:
+    """Whether a written form has a digit (numbers are content), worked out once per form."""
+    return any(c.isdigit() for c in text)
+
+
 class Token:
     """A razdel token with its readings; ``parses`` is empty for punctuation and numbers.
 
@@ -136,7 +142,7 @@ class Sentence(_TokenRun):
     @cached_property
     def content(self) -> tuple[Token, ...]:
         """Words and numbers: what a reader reads, without emoji and punctuation."""
-        return tuple(t for t in self.tokens if t.is_word or any(c.isdigit() for c in t.text))
+        return tuple(t for t in self.tokens if t.is_word or _has_digit(t.text))
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:

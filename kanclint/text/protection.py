@@ -53,6 +53,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
+_AT_LEAST_ZWJ = re.compile("[\u200d-\U0010ffff]")
 _URL_HINT = re.compile(r"https?://|www\.|\.(?:ru|рф|su|com|org|net|info|online|me)\b", re.IGNORECASE)
 
 # A character each kind cannot do without: most posts have no «@» or «#», and the
@@ -62,7 +63,7 @@ _NEEDS: dict[str, Callable[[str], bool]] = {
     "mentions": lambda text: "@" in text,
     "hashtags": lambda text: "#" in text,
     "urls": lambda text: _URL_HINT.search(text) is not None,
-    "emoji": lambda text: bool(text) and max(text) >= "\u200d",  # U+200D (ZWJ) is the lowest code point of the class
+    "emoji": lambda text: _AT_LEAST_ZWJ.search(text) is not None,  # U+200D (ZWJ): the lowest code point of the class
     "code": lambda text: "`" in text,
     "quotes": lambda text: ":" in text or "«" in text or "—" in text or "–" in text,
 }

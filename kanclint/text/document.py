@@ -23,13 +23,12 @@ from typing import (
     overload,
 )
 
-from razdel import sentenize
 from razdel.segmenters.sentenize import DELIMITER
 
 from kanclint.text import grammar, nlp
 from kanclint.text import protection as protected
 from kanclint.text.morphology import Parse, fold, parse
-from kanclint.text.tokenizing import split_glued, tokenize
+from kanclint.text.tokenizing import sentenize, split_glued, tokenize
 
 T = TypeVar("T")
 
@@ -419,8 +418,8 @@ def _split_sentences(text: str, sentenize) -> Sequence[_Piece]:
                     start = line_start + line_text.index(stripped[0])
                     pieces.append(_Piece(start, start + len(stripped), stripped))
                 continue
-            for s in sentenize(line_text):
-                pieces.append(_Piece(line_start + s.start, line_start + s.stop, s.text))
+            for start, stop, sentence in sentenize(line_text):  # razdel's Substring unpacks alike
+                pieces.append(_Piece(line_start + start, line_start + stop, sentence))
     return pieces
 
 

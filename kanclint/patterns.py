@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Generic, Iterator, Sequence, TypeVar, Union
 
 from razdel import tokenize
@@ -110,6 +110,12 @@ class Pattern:
     @property
     def any_words(self) -> tuple[AnyWord, ...]:
         return tuple(i for i in self.items if isinstance(i, AnyWord))
+
+    @cached_property
+    def widest(self) -> int:
+        """The most words a match can cover (gaps at their widest), worked out once per pattern:
+        guards ask it for every match they check."""
+        return sum(item.size if isinstance(item, Gap) else 1 for item in self.items)
 
 
 def compile_pattern(source: str) -> Pattern:
@@ -279,7 +285,7 @@ class Matcher(Generic[T]):
 
 def span_limit(pattern: Pattern) -> int:
     """The most words a match of ``pattern`` can cover (gaps at their widest)."""
-    return sum(item.size if isinstance(item, Gap) else 1 for item in pattern.items)
+    return pattern.widest
 
 
 def overlapping_match(pattern: Pattern, sentence: Sentence, first: int, last: int) -> bool:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Sequence
 
 from kanclint.dictionaries import Entry, RuleSpec
@@ -204,8 +203,22 @@ class PhraseFamily:
         return found
 
 
-@lru_cache(maxsize=10_000)
+# id of an entry's guards → (the guards, their anchor keys); the guards are kept so an id is not reused
+_ANCHORS: dict[int, tuple[tuple[Pattern, ...], frozenset[str] | None]] = {}
+
+
 def _anchor_keys(patterns: tuple[Pattern, ...]) -> frozenset[str] | None:
+    """:func:`_anchors_of`, remembered by the identity of an entry's guards: an lru_cache would hash
+    every pattern of the tuple (dataclasses, in Python) on each of the many calls per post."""
+    known = _ANCHORS.get(id(patterns))
+    if known is None or known[0] is not patterns:
+        if len(_ANCHORS) > 10_000:
+            _ANCHORS.clear()
+        known = _ANCHORS[id(patterns)] = (patterns, _anchors_of(patterns))
+    return known[1]
+
+
+def _anchors_of(patterns: tuple[Pattern, ...]) -> frozenset[str] | None:
     """Forms and lemmas of each pattern's first fixed word; ``None`` when a pattern has none."""
     keys: set[str] = set()
     for pattern in patterns:

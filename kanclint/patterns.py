@@ -112,6 +112,11 @@ class Pattern:
         return tuple(i for i in self.items if isinstance(i, AnyWord))
 
     @cached_property
+    def gapless(self) -> bool:
+        """Whether no item is a gap: such a pattern is matched by a plain walk (:func:`match_at`)."""
+        return not any(isinstance(item, Gap) for item in self.items)
+
+    @cached_property
     def widest(self) -> int:
         """The most words a match can cover (gaps at their widest), worked out once per pattern:
         guards ask it for every match they check."""
@@ -277,7 +282,7 @@ class Matcher(Generic[T]):
             if len(candidates) > 1:  # one pattern can be reached by two lemmas of a word
                 candidates = sorted({c[0]: c for c in candidates}.values(), key=lambda c: c[0])
             for _, pattern, payload in candidates:
-                found = _match_at(pattern.items, 0, words, links, i, [], {})
+                found = match_at(pattern, words, links, i)
                 if found is not None:
                     matched, slots = found
                     yield Match(payload, pattern, tuple(matched), slots)
@@ -296,12 +301,44 @@ def overlapping_match(pattern: Pattern, sentence: Sentence, first: int, last: in
     """
     words, links = sentence.linked_words
     for i in range(max(0, first - span_limit(pattern) + 1), last + 1):
-        found = _match_at(pattern.items, 0, words, links, i, [], {})
+        found = match_at(pattern, words, links, i)
         if found is not None:
             matched = found[0]
             if matched[0].start <= words[last].start and words[first].start <= matched[-1].start:
                 return True
     return False
+
+
+def match_at(
+    pattern: Pattern, words: Sequence[Token], links: Sequence[bool], i: int
+) -> tuple[list[Token], dict[int, Token]] | None:
+    """The words ``pattern`` matches from ``words[i]`` on and its slots, or None.
+
+    A pattern without gaps (most of them) is walked item by item; :func:`_match_at`, which
+    backtracks over gap widths, gives the same answer for it with a recursive call, a copy
+    of the slots and of the matched words per item.
+    """
+    if not pattern.gapless:
+        return _match_at(pattern.items, 0, words, links, i, [], {})
+    n = len(words)
+    matched: list[Token] = []
+    slots: dict[int, Token] = {}
+    for item in pattern.items:
+        if i >= n or matched and not links[i - 1]:
+            return None
+        word = words[i]
+        if type(item) is Exact:
+            if word.key not in item.forms:
+                return None
+        elif not item.match(word):  # type: ignore[union-attr]
+            return None
+        elif type(item) is Lemma:
+            slots[item.slot] = word
+        elif type(item) is AnyWord:
+            slots[-item.ordinal] = word
+        matched.append(word)
+        i += 1
+    return matched, slots
 
 
 def _match_at(

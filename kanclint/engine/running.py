@@ -38,18 +38,22 @@ def check_rules(document: Document, cfg: Config, rules: Iterable[Any]) -> list[D
     on one paragraph at a time and the others on the whole post (kanclint.engine.incremental).
     """
     found: list[Diagnostic] = []
+    size = len(document.text)
     for rule in rules:
         try:
             diagnostics = list(rule.check(document))
         except Exception as exc:  # pragma: no cover - a bug, reported with the rule's name
             raise InternalError(f"правило {rule.code} упало: {type(exc).__name__}: {exc}") from exc
+        if not diagnostics:
+            continue  # most rules find nothing in a post: nothing to override or filter
         override = config_mod.severity_override(rule, cfg)
+        lexical = getattr(rule, "lexical", True)
         for d in diagnostics:
-            if not 0 <= d.start <= d.end <= len(document.text):
+            if not 0 <= d.start <= d.end <= size:
                 raise InternalError(f"правило {rule.code} вернуло смещения вне текста: {d.start}..{d.end}")
-            if getattr(rule, "lexical", True) and document.is_protected(d.start, d.end):
+            if lexical and document.is_protected(d.start, d.end):
                 continue
-            if config_mod.allowed(d.match, cfg):
+            if cfg.allow and config_mod.allowed(d.match, cfg):
                 continue
             if override is not None:
                 d = replace(d, severity=override)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from kanclint.text.document import Document, Sentence, Token
@@ -78,12 +79,23 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _in_capitals(token: Token) -> bool:
-    letters = [c for c in token.text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return _form_in_capitals(token.text)
 
 
 def _with_digits(token: Token) -> bool:
-    return any(c.isdigit() for c in token.text) and any(c.isalpha() for c in token.text)
+    return _form_with_digits(token.text)
+
+
+# Both depend on the written form only: worked out once per form, not per token of every fix.
+@lru_cache(maxsize=50_000)
+def _form_in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=50_000)
+def _form_with_digits(text: str) -> bool:
+    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
 
 
 def _capitalised(token: Token) -> bool:

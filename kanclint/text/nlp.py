@@ -124,8 +124,7 @@ def _padding_once(api: Any) -> Any:
     as slovnet does, so every number, and with it every parse, stays the same.  An encoder
     of another layout is left as it is.
     """
-    import numpy as np
-    from slovnet.exec.model import Conv1d
+    from slovnet.exec.model import Conv1d, np  # numpy, as slovnet's own module has it
 
     class PaddedOnceConv1d(Conv1d):  # type: ignore[misc]
         def __call__(self, input: Any) -> Any:

@@ -249,16 +249,16 @@ class Matcher(Generic[T]):
             vocabulary = sentence.vocabulary
             any_first = [e for e, keys in self._any if keys is None or not keys.isdisjoint(vocabulary)]
         # the words a pattern can start on, found by set intersection instead of a walk
-        starts: dict[int, list[_Bucket[T]]] = {}
+        starts: defaultdict[int, list[_Bucket[T]]] = defaultdict(list)
         forms, lemmas = sentence.form_positions, sentence.lemma_positions
         for key in self._by_form.keys() & forms.keys():  # C-level; iterates the smaller side
             bucket = self._by_form[key]
             for i in forms[key]:
-                starts.setdefault(i, []).append(bucket)
+                starts[i].append(bucket)
         for key in self._by_lemma.keys() & lemmas.keys():
             bucket = self._by_lemma[key]
             for i in lemmas[key]:
-                starts.setdefault(i, []).append(bucket)
+                starts[i].append(bucket)
         if not starts and not any_first:
             return
         words, links = sentence.linked_words

@@ -34,7 +34,8 @@ _RULES = tuple(_razdel_tokenize.rules)
 _WINDOW = _razdel_tokenize.split.window
 # What razdel's rules need before one of them can join two touching atoms: a dash or an
 # underscore (DashRule, UnderscoreRule), «.,» or «/\\» next to a number (FloatRule,
-# FractionRule), two punctuation atoms (punct), an OTHER atom (other), a «!» (yahoo).
+# FractionRule), two punctuation atoms (punct), an OTHER atom (other), a «!» after
+# «yahoo» in any case (yahoo: every other «!» after a word is left to the pairs above).
 # Only these pairs are handed to the rules; every other pair is a token boundary.
 _DASHES = frozenset(DASHES) | {"_"}
 _NUMBER_MARKS = frozenset(".,/\\")
@@ -56,7 +57,7 @@ def _may_join(left: "re.Match[str]", right: "re.Match[str]") -> bool:
         return True
     lx, rx = left.group(), right.group()
     return (
-        lx in _DASHES or rx in _DASHES or rx == "!"
+        lx in _DASHES or rx in _DASHES or (rx == "!" and lx.lower() == "yahoo")
         or (lx in _NUMBER_MARKS and rt == INT) or (rx in _NUMBER_MARKS and lt == INT)
     )
 

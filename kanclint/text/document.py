@@ -297,7 +297,14 @@ class Document(_TokenRun):
             for sent_start, sent_stop, words in segments:
                 s_index = len(sentences)
                 base = offset + sent_start
-                if not spans or span == len(spans):  # the common case: no protected text left
+                clear = True  # the common case: no protected text in the sentence
+                if words and span < len(spans):
+                    first = base + words[0][0]
+                    while span < len(spans) and spans[span][1] <= first:
+                        span += 1  # the spans that end before the sentence
+                    # clear when the next span starts after the last token (token ends only grow)
+                    clear = span == len(spans) or spans[span][0] >= base + max(words[-1][1], words[-1][0] + 1)
+                if clear:
                     tokens = tuple([Token(index + k, base + a, base + b, word, s_index, False)
                                     for k, (a, b, word) in enumerate(words)])
                     index += len(words)

@@ -223,10 +223,13 @@ class Matcher(Generic[T]):
         # fixed word, and tried only in sentences that have one of them
         self._any: list[tuple[tuple[int, Pattern, T], frozenset[str] | None]] = []
         self._count = 0
+        # written form → the buckets a word of that form opens (by its form and its lemmas)
+        self._opens: dict[str, tuple[_Bucket[T], ...]] = {}
 
     def add(self, pattern: Pattern, payload: T) -> None:
         entry = (self._count, pattern, payload)
         self._count += 1
+        self._opens.clear()  # a new pattern may open more buckets
         first = pattern.items[0]
         if isinstance(first, Exact):
             for form in first.forms:
@@ -242,26 +245,35 @@ class Matcher(Generic[T]):
     def __len__(self) -> int:
         return self._count
 
+    def _buckets_opened_by(self, word: Token) -> tuple[_Bucket[T], ...]:
+        """The buckets of patterns whose first item ``word`` may match: by its folded form, then
+        by each of its lemmas.  The order is of no consequence: :meth:`find` tries the candidates
+        of a word in the order the patterns were added."""
+        found = [self._by_form[word.key]] if word.key in self._by_form else []
+        found.extend(self._by_lemma[lemma] for lemma in word.lemmas if lemma in self._by_lemma)
+        if len(self._opens) >= 200_000:
+            self._opens.clear()
+        buckets = self._opens[word.text] = tuple(found)
+        return buckets
+
     def find(self, sentence: Sentence) -> Iterator[Match[T]]:
         """Matches in sentence order; at one word, patterns in the order they were added."""
         any_first: list[tuple[int, Pattern, T]] = []
         if self._any:
             vocabulary = sentence.vocabulary
             any_first = [e for e, keys in self._any if keys is None or not keys.isdisjoint(vocabulary)]
-        # the words a pattern can start on, found by set intersection instead of a walk
-        starts: defaultdict[int, list[_Bucket[T]]] = defaultdict(list)
-        forms, lemmas = sentence.form_positions, sentence.lemma_positions
-        for key in self._by_form.keys() & forms.keys():  # C-level; iterates the smaller side
-            bucket = self._by_form[key]
-            for i in forms[key]:
-                starts[i].append(bucket)
-        for key in self._by_lemma.keys() & lemmas.keys():
-            bucket = self._by_lemma[key]
-            for i in lemmas[key]:
-                starts[i].append(bucket)
+        # the words a pattern can start on, each word's buckets looked up once per written form
+        words, links = sentence.linked_words
+        starts: dict[int, tuple[_Bucket[T], ...]] = {}
+        opens = self._opens
+        for i, word in enumerate(words):
+            buckets = opens.get(word.text)
+            if buckets is None:
+                buckets = self._buckets_opened_by(word)
+            if buckets:
+                starts[i] = buckets
         if not starts and not any_first:
             return
-        words, links = sentence.linked_words
         n = len(words)
         for i in (range(n) if any_first else sorted(starts)):
             buckets = starts.get(i, ())

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import (
     Any,
     Callable,
@@ -146,7 +147,8 @@ class Sentence(_TokenRun):
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every folded form and lemma in the sentence: a quick test before a costly search."""
-        return frozenset(self.form_positions.keys() | self.lemma_positions.keys())
+        words = self.linked_words[0]  # the words the position maps index, without building them
+        return frozenset(chain((t.key for t in words), chain.from_iterable(t.lemmas for t in words)))
 
     @cached_property
     def form_positions(self) -> dict[str, list[int]]:

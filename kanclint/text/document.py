@@ -151,36 +151,6 @@ class Sentence(_TokenRun):
         return frozenset(chain((t.key for t in words), chain.from_iterable(t.lemmas for t in words)))
 
     @cached_property
-    def form_positions(self) -> dict[str, list[int]]:
-        """Folded form → indices into :attr:`linked_words`, so a matcher visits only words it can start on."""
-        return self._positions[0]
-
-    @cached_property
-    def lemma_positions(self) -> dict[str, list[int]]:
-        """Lemma → indices into :attr:`linked_words` (every reading's lemma)."""
-        return self._positions[1]
-
-    @cached_property
-    def _positions(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        """Both maps in one walk over the words (the matcher always asks for both)."""
-        forms: dict[str, list[int]] = {}
-        lemmas: dict[str, list[int]] = {}
-        form_at, lemma_at = forms.get, lemmas.get
-        for i, t in enumerate(self.linked_words[0]):
-            at = form_at(t.key)
-            if at is None:
-                forms[t.key] = [i]
-            else:
-                at.append(i)
-            for lemma in t.lemmas:
-                at = lemma_at(lemma)
-                if at is None:
-                    lemmas[lemma] = [i]
-                else:
-                    at.append(i)
-        return forms, lemmas
-
-    @cached_property
     def linked_words(self) -> tuple[tuple[Token, ...], tuple[bool, ...]]:
         """Word and number tokens, and whether each links to the next (see kanclint.patterns)."""
         words, links = sentence_words(self)

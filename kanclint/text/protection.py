@@ -69,6 +69,28 @@ _NEEDS: dict[str, Callable[[str], bool]] = {
 }
 
 
+_EMAIL_CHAR = re.compile(r"[\w.+-]")
+
+
+def _email_start(text: str) -> int:
+    """Where an e-mail address can first start: the run of its characters before the first «@»
+    (a run that ends anywhere else cannot reach an «@»)."""
+    start = text.find("@")
+    while start > 0 and _EMAIL_CHAR.match(text, start - 1):
+        start -= 1
+    return start
+
+
+# Where a match of a kind can first start (its search begins there; lookbehinds still see the
+# text before it).  The patterns of these kinds open with a lookbehind or a repeat, which makes
+# the regular expression engine try every position before the first «@» or «#».
+_FIRST: dict[str, Callable[[str], int]] = {
+    "emails": _email_start,
+    "mentions": lambda text: text.find("@"),
+    "hashtags": lambda text: text.find("#"),
+}
+
+
 _FENCE = re.compile(r"^[ \t]*```([^\n]*)$", re.MULTILINE)
 
 
@@ -94,7 +116,8 @@ def find(text: str, kinds: Iterable[str] = KINDS) -> list[tuple[int, int, str]]:
             continue
         if kind == "code":
             spans.extend(_fenced_code(text))
-        for m in _PATTERNS[kind].finditer(text):
+        first = _FIRST[kind](text) if kind in _FIRST else 0
+        for m in _PATTERNS[kind].finditer(text, max(first, 0)):
             start, end = m.span()
             # a quote span may start with the spaces after the colon
             while start < end and text[start].isspace():

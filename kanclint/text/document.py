@@ -12,7 +12,6 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 from typing import (
     Any,
     Callable,
@@ -148,7 +147,7 @@ class Sentence(_TokenRun):
     def vocabulary(self) -> frozenset[str]:
         """Every folded form and lemma in the sentence: a quick test before a costly search."""
         words = self.linked_words[0]  # the words the position maps index, without building them
-        return frozenset(chain((t.key for t in words), chain.from_iterable(t.lemmas for t in words)))
+        return frozenset([t.key for t in words]).union(*[t.lemmas for t in words])
 
     @cached_property
     def linked_words(self) -> tuple[tuple[Token, ...], tuple[bool, ...]]:

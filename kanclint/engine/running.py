@@ -210,7 +210,7 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
     changes: list[Change] = []
     rounds = 0
     report = check(text, config=config, path=path)  # first: it rejects a text that is not a str
-    exempt = replaceable_names(config or config_mod.default_config())
+    exempt = replaceable_names(config or Config())
     original_facts = facts_mod.facts(text, exempt)
     while rounds < MAX_ROUNDS:
         candidates = report.diagnostics if accept is None else [d for d in report.diagnostics if accept(d)]

@@ -163,8 +163,9 @@ def report_for(document: Document, cfg: Config, found: list[Diagnostic]) -> Repo
     scored = score_mod.predict(values)
     categories = score_mod.breakdown(scored_findings, scored)
     reasons = score_mod.reasons(categories, scored, signals)
+    rounded = {k: v if v == 0 else round(v, 4) for k, v in values.items()}  # most are 0, and round() is slow
     return Report(path, text, scored.score, categories, tuple(diagnostics), metrics, reasons, scored.subscores,
-                  {k: round(v, 4) for k, v in values.items()}, scored.contributions)
+                  rounded, scored.contributions)
 
 
 def _not_russian(document: Document) -> Diagnostic:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Generic, Iterator, Sequence, TypeVar, Union
 
 from razdel import tokenize
@@ -110,6 +110,17 @@ class Pattern:
     @property
     def any_words(self) -> tuple[AnyWord, ...]:
         return tuple(i for i in self.items if isinstance(i, AnyWord))
+
+    @cached_property
+    def gapless(self) -> bool:
+        """Whether no item is a gap: such a pattern is matched by a plain walk (:func:`match_at`)."""
+        return not any(isinstance(item, Gap) for item in self.items)
+
+    @cached_property
+    def widest(self) -> int:
+        """The most words a match can cover (gaps at their widest), worked out once per pattern:
+        guards ask it for every match they check."""
+        return sum(item.size if isinstance(item, Gap) else 1 for item in self.items)
 
 
 def compile_pattern(source: str) -> Pattern:
@@ -212,10 +223,13 @@ class Matcher(Generic[T]):
         # fixed word, and tried only in sentences that have one of them
         self._any: list[tuple[tuple[int, Pattern, T], frozenset[str] | None]] = []
         self._count = 0
+        # written form → the buckets a word of that form opens (by its form and its lemmas)
+        self._opens: dict[str, tuple[_Bucket[T], ...]] = {}
 
     def add(self, pattern: Pattern, payload: T) -> None:
         entry = (self._count, pattern, payload)
         self._count += 1
+        self._opens.clear()  # a new pattern may open more buckets
         first = pattern.items[0]
         if isinstance(first, Exact):
             for form in first.forms:
@@ -231,26 +245,35 @@ class Matcher(Generic[T]):
     def __len__(self) -> int:
         return self._count
 
+    def _buckets_opened_by(self, word: Token) -> tuple[_Bucket[T], ...]:
+        """The buckets of patterns whose first item ``word`` may match: by its folded form, then
+        by each of its lemmas.  The order is of no consequence: :meth:`find` tries the candidates
+        of a word in the order the patterns were added."""
+        found = [self._by_form[word.key]] if word.key in self._by_form else []
+        found.extend(self._by_lemma[lemma] for lemma in word.lemmas if lemma in self._by_lemma)
+        if len(self._opens) >= 200_000:
+            self._opens.clear()
+        buckets = self._opens[word.text] = tuple(found)
+        return buckets
+
     def find(self, sentence: Sentence) -> Iterator[Match[T]]:
         """Matches in sentence order; at one word, patterns in the order they were added."""
         any_first: list[tuple[int, Pattern, T]] = []
         if self._any:
             vocabulary = sentence.vocabulary
             any_first = [e for e, keys in self._any if keys is None or not keys.isdisjoint(vocabulary)]
-        # the words a pattern can start on, found by set intersection instead of a walk
-        starts: dict[int, list[_Bucket[T]]] = {}
-        forms, lemmas = sentence.form_positions, sentence.lemma_positions
-        for key in self._by_form.keys() & forms.keys():  # C-level; iterates the smaller side
-            bucket = self._by_form[key]
-            for i in forms[key]:
-                starts.setdefault(i, []).append(bucket)
-        for key in self._by_lemma.keys() & lemmas.keys():
-            bucket = self._by_lemma[key]
-            for i in lemmas[key]:
-                starts.setdefault(i, []).append(bucket)
+        # the words a pattern can start on, each word's buckets looked up once per written form
+        words, links = sentence.linked_words
+        starts: dict[int, tuple[_Bucket[T], ...]] = {}
+        opens = self._opens
+        for i, word in enumerate(words):
+            buckets = opens.get(word.text)
+            if buckets is None:
+                buckets = self._buckets_opened_by(word)
+            if buckets:
+                starts[i] = buckets
         if not starts and not any_first:
             return
-        words, links = sentence.linked_words
         n = len(words)
         for i in (range(n) if any_first else sorted(starts)):
             buckets = starts.get(i, ())
@@ -271,7 +294,7 @@ class Matcher(Generic[T]):
             if len(candidates) > 1:  # one pattern can be reached by two lemmas of a word
                 candidates = sorted({c[0]: c for c in candidates}.values(), key=lambda c: c[0])
             for _, pattern, payload in candidates:
-                found = _match_at(pattern.items, 0, words, links, i, [], {})
+                found = match_at(pattern, words, links, i)
                 if found is not None:
                     matched, slots = found
                     yield Match(payload, pattern, tuple(matched), slots)
@@ -279,7 +302,7 @@ class Matcher(Generic[T]):
 
 def span_limit(pattern: Pattern) -> int:
     """The most words a match of ``pattern`` can cover (gaps at their widest)."""
-    return sum(item.size if isinstance(item, Gap) else 1 for item in pattern.items)
+    return pattern.widest
 
 
 def overlapping_match(pattern: Pattern, sentence: Sentence, first: int, last: int) -> bool:
@@ -290,12 +313,44 @@ def overlapping_match(pattern: Pattern, sentence: Sentence, first: int, last: in
     """
     words, links = sentence.linked_words
     for i in range(max(0, first - span_limit(pattern) + 1), last + 1):
-        found = _match_at(pattern.items, 0, words, links, i, [], {})
+        found = match_at(pattern, words, links, i)
         if found is not None:
             matched = found[0]
             if matched[0].start <= words[last].start and words[first].start <= matched[-1].start:
                 return True
     return False
+
+
+def match_at(
+    pattern: Pattern, words: Sequence[Token], links: Sequence[bool], i: int
+) -> tuple[list[Token], dict[int, Token]] | None:
+    """The words ``pattern`` matches from ``words[i]`` on and its slots, or None.
+
+    A pattern without gaps (most of them) is walked item by item; :func:`_match_at`, which
+    backtracks over gap widths, gives the same answer for it with a recursive call, a copy
+    of the slots and of the matched words per item.
+    """
+    if not pattern.gapless:
+        return _match_at(pattern.items, 0, words, links, i, [], {})
+    n = len(words)
+    matched: list[Token] = []
+    slots: dict[int, Token] = {}
+    for item in pattern.items:
+        if i >= n or matched and not links[i - 1]:
+            return None
+        word = words[i]
+        if type(item) is Exact:
+            if word.key not in item.forms:
+                return None
+        elif not item.match(word):  # type: ignore[union-attr]
+            return None
+        elif type(item) is Lemma:
+            slots[item.slot] = word
+        elif type(item) is AnyWord:
+            slots[-item.ordinal] = word
+        matched.append(word)
+        i += 1
+    return matched, slots
 
 
 def _match_at(

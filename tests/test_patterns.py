@@ -55,3 +55,23 @@ def test_abbreviation_with_dots():
 def test_bad_patterns_are_rejected(bad):
     with pytest.raises(PatternError):
         compile_pattern(bad)
+
+
+def test_the_plain_walk_of_a_gapless_pattern_answers_as_the_backtracking_one():
+    from kanclint.patterns import _match_at, match_at
+    from kanclint.rules.phrases.loading import shipped_rules
+
+    doc = Document("Данная программа, по сути, была реализована в целях обеспечения безопасности "
+                   "населения; в рамках реализации проекта — в том числе — оказали помощь.", skip=())
+    patterns = [p for rule in shipped_rules() for e in rule.entries for p in (*e.patterns, *e.guards)]
+    gapless = [p for p in patterns if p.gapless]
+    assert len(gapless) > 100 and len(gapless) < len(patterns)  # both kinds exist
+    found = 0
+    for sentence in doc.sentences:
+        words, links = sentence.linked_words
+        for p in gapless:
+            for i in range(len(words) + 1):
+                plain = match_at(p, words, links, i)
+                assert plain == _match_at(p.items, 0, words, links, i, [], {})
+                found += plain is not None
+    assert found >= 3

@@ -1,4 +1,4 @@
-"""kanclint.text.tokenizing must cut every text exactly as razdel.tokenize does.
+"""kanclint.text.tokenizing must cut every text exactly as razdel.tokenize and razdel.sentenize do.
 
 The fast tokenizer hands razdel's rules only the pairs of touching atoms one of them
 could join; a pair it skips wrongly would change a token, and with it findings.
@@ -10,9 +10,10 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from razdel import sentenize as razdel_sentenize
 from razdel import tokenize as razdel_tokenize
 
-from kanclint.text.tokenizing import tokenize
+from kanclint.text.tokenizing import sentenize, tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,3 +57,43 @@ def test_joined_tokens_keep_their_offsets():
     text = "Мастер-класс 3,5 часа?! yahoo! 1/2 :-)"
     assert [t for _, _, t in tokenize(text)] == ["Мастер-класс", "3,5", "часа", "?!", "yahoo!", "1/2", ":", "-", ")"]
     assert all(text[a:b] == t for a, b, t in tokenize(text))
+
+
+# Pieces around the places razdel may end a sentence: the marks, what follows them (a space or
+# not, a capital, a lower-case word, a dash), abbreviations, initials, list bullets and smileys.
+SENTENCE_PIECES = [
+    "слово", "Мастер", "т", "т.е", "г", "им", "А", "В", "abc", "2024", "3", " ", "  ", "\n", "\t", "\u00a0",
+    ".", "!", "?", "…", ";", ":", ",", "-", "—", "«", "»", '"', "'", "„", "“", "”", "‘", "’", "(", ")", "[", "]",
+    ":-)", ";)", "=(((", "1)", "а)", "II.", "§", "ул.", "д.", "см", "пр", "и.о", "т.д.", "😀", "ё",
+]
+
+
+def razdel_sentences(text: str) -> list[tuple[int, int, str]]:
+    return [(s.start, s.stop, s.text) for s in razdel_sentenize(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=30))
+def test_same_sentences_as_razdel_on_tricky_pieces(pieces):
+    text = "".join(pieces)
+    assert sentenize(text) == razdel_sentences(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(max_size=60))
+def test_same_sentences_as_razdel_on_any_text(text):
+    assert sentenize(text) == razdel_sentences(text)
+
+
+def test_same_sentences_as_razdel_on_the_repository_texts():
+    paths = [p for folder in ("examples", "tests/fixtures", "docs") for p in sorted((ROOT / folder).rglob("*"))
+             if p.is_file() and p.suffix in {".txt", ".md"}]
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert sentenize(text) == razdel_sentences(text), path
+
+
+def test_a_mark_before_a_non_space_never_ends_a_sentence():
+    text = "Т.е. всё «готово», да?! Приходите (в 10:00). Ждём"
+    assert [t for _, _, t in sentenize(text)] == ["Т.е. всё «готово», да?!", "Приходите (в 10:00).", "Ждём"]

@@ -14,7 +14,7 @@ import fnmatch
 import stat
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -96,6 +96,14 @@ class Config:
             "author": self.author,
             "we": self.we,
         }
+
+
+@cache
+def default_config() -> Config:
+    """``Config()``, validated once: ``lint(text)`` without a configuration is called per post, and
+    checking the defaults each time cost a few percent of a lint.  Frozen, so sharing it is safe;
+    the defaults read no file, so no data cache refresh concerns it."""
+    return Config()
 
 
 def _author(value: Any, where: str) -> str | None:

@@ -38,18 +38,22 @@ def check_rules(document: Document, cfg: Config, rules: Iterable[Any]) -> list[D
     on one paragraph at a time and the others on the whole post (kanclint.engine.incremental).
     """
     found: list[Diagnostic] = []
+    size = len(document.text)
     for rule in rules:
         try:
             diagnostics = list(rule.check(document))
         except Exception as exc:  # pragma: no cover - a bug, reported with the rule's name
             raise InternalError(f"правило {rule.code} упало: {type(exc).__name__}: {exc}") from exc
+        if not diagnostics:
+            continue  # most rules find nothing in a post: nothing to override or filter
         override = config_mod.severity_override(rule, cfg)
+        lexical = getattr(rule, "lexical", True)
         for d in diagnostics:
-            if not 0 <= d.start <= d.end <= len(document.text):
+            if not 0 <= d.start <= d.end <= size:
                 raise InternalError(f"правило {rule.code} вернуло смещения вне текста: {d.start}..{d.end}")
-            if getattr(rule, "lexical", True) and document.is_protected(d.start, d.end):
+            if lexical and document.is_protected(d.start, d.end):
                 continue
-            if config_mod.allowed(d.match, cfg):
+            if cfg.allow and config_mod.allowed(d.match, cfg):
                 continue
             if override is not None:
                 d = replace(d, severity=override)
@@ -124,7 +128,7 @@ def lint(text: str, *, config: Config | None = None, path: str | None = None) ->
     if not isinstance(text, str):
         raise TypeError(f"kanclint.lint: текст должен быть строкой str, а не {type(text).__name__}"
                         + ("; раскодируйте байты: data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""))
-    cfg = config or Config()
+    cfg = config or config_mod.default_config()
     document = prepare_document(text, cfg, path)
     return report_for(document, cfg, run_rules(document, cfg))
 
@@ -159,8 +163,9 @@ def report_for(document: Document, cfg: Config, found: list[Diagnostic]) -> Repo
     scored = score_mod.predict(values)
     categories = score_mod.breakdown(scored_findings, scored)
     reasons = score_mod.reasons(categories, scored, signals)
+    rounded = {k: v if v == 0 else round(v, 4) for k, v in values.items()}  # most are 0, and round() is slow
     return Report(path, text, scored.score, categories, tuple(diagnostics), metrics, reasons, scored.subscores,
-                  {k: round(v, 4) for k, v in values.items()}, scored.contributions)
+                  rounded, scored.contributions)
 
 
 def _not_russian(document: Document) -> Diagnostic:

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from kanclint import dictionaries, lexicon
 from kanclint.engine import config, registry, score, signals
-from kanclint.rules.phrases import loading
+from kanclint.rules.phrases import cleaning, loading
 from kanclint.rules.syntax import light_verbs
 
 # Each is a functools cache: ``cache_clear`` forgets what it holds.
@@ -24,6 +24,7 @@ DATA_CACHES: tuple[Callable[..., Any], ...] = (
     registry.all_rules,
     loading.load,
     loading.shipped_rules,
+    cleaning.clean_phrase,  # the dictionaries' fixes of a phrase, kept per phrase
     light_verbs.has_light_verb,  # answers of the dictionaries, kept per phrase
     light_verbs.one_verb,
     lexicon.word_list,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from kanclint.dictionaries import builtin_dir
 from kanclint.text.morphology import fold
@@ -98,6 +98,45 @@ class WordList:
     flag: tuple[str, ...] = ()
     clean: tuple[str, ...] = ()
     pattern: "re.Pattern[str] | None" = field(default=None, compare=False)
+
+    def find_phrases(self, folded: str) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of each match of :attr:`pattern` in ``folded``, as ``finditer`` gives them.
+
+        The pattern opens with ``(?<!\\w)``, which hides the phrases' first letters from the
+        regular expression engine: it then tries every phrase at every position of the text.
+        The same pattern without it lets the engine skip to a possible first letter; the
+        lookbehind is tested here on each match, and a rejected match is searched again one
+        character later, exactly where ``finditer`` would go on.
+        """
+        if self.pattern is None:
+            return
+        bare = _without_lookbehind(self.pattern)
+        if bare is None:
+            yield from (m.span() for m in self.pattern.finditer(folded))
+            return
+        pos = 0
+        search, word_char = bare.search, _WORD_CHAR.match
+        while (m := search(folded, pos)) is not None:
+            start, end = m.span()
+            if start and word_char(folded, start - 1):
+                pos = start + 1
+                continue
+            yield start, end
+            pos = end
+
+
+_LOOKBEHIND = r"(?<!\w)"
+_WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=64)
+def _without_lookbehind(pattern: "re.Pattern[str]") -> "re.Pattern[str] | None":
+    """``pattern`` without its opening ``(?<!\\w)``; None when it has none or could match an empty
+    string (an empty match would make the search above step differently from ``finditer``)."""
+    if not pattern.pattern.startswith(_LOOKBEHIND):
+        return None
+    bare = re.compile(pattern.pattern[len(_LOOKBEHIND):], pattern.flags)
+    return None if bare.match("") is not None or bare.search("") is not None else bare
 
 
 def lexicon_path() -> Path:

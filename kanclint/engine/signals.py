@@ -346,14 +346,11 @@ def _phrase_hits(document: "Document", hits: dict[str, set[int]], counts: dict[s
     lists = lexicon()
     folded = fold(document.text)
     for key, signal in (("invitation", "invitation"), ("spoken", "spoken"), ("report-phrases", "report-phrase")):
-        pattern = lists[key].pattern
-        if pattern is None:
-            continue
-        for m in pattern.finditer(folded):
-            if document.is_protected(m.start(), m.end()) or is_hidden is not None and is_hidden(m.start(), m.end()):
+        for start, end in lists[key].find_phrases(folded):
+            if document.is_protected(start, end) or is_hidden is not None and is_hidden(start, end):
                 continue
             if SPEC_BY_NAME[signal].unit == "sentence":
-                hits[signal].add(sentence_of(m.start()))
+                hits[signal].add(sentence_of(start))
             else:
                 counts[signal] += 1
 

@@ -10,12 +10,19 @@ language server loads only those models ahead.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, ClassVar, Iterable, Mapping, Protocol, runtime_checkable
 
 from kanclint.model import CODE_RE, NAME_RE, Diagnostic, Fix, Severity
 from kanclint.text.document import Document
 
 DOCS_URL = "https://github.com/kanclint/kanclint/blob/main/docs/rules/{code}-{name}.md"
+
+
+@lru_cache(maxsize=1024)
+def _docs_url(code: str, name: str) -> str:
+    """A rule's page, formatted once per rule rather than once per finding."""
+    return DOCS_URL.format(code=code, name=name)
 
 
 @runtime_checkable
@@ -78,7 +85,7 @@ class Rule:
 
     @property
     def url(self) -> str:
-        return DOCS_URL.format(code=self.code, name=self.name)
+        return _docs_url(self.code, self.name)
 
     def diagnostic(
         self,

@@ -38,6 +38,8 @@ class RepeatedExclamation(Rule):
     lexical = False
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
+        if document.text.count("!") < 2:
+            return  # every finding needs two «!»: most posts have fewer, and the regex tries every position
         for m in _REPEATED.finditer(document.text):
             marks = m.group(1)
             if marks.count("!") < 2:

@@ -23,13 +23,12 @@ from typing import (
     overload,
 )
 
-from razdel import sentenize
 from razdel.segmenters.sentenize import DELIMITER
 
 from kanclint.text import grammar, nlp
 from kanclint.text import protection as protected
 from kanclint.text.morphology import Parse, fold, parse
-from kanclint.text.tokenizing import split_glued, tokenize
+from kanclint.text.tokenizing import sentenize, split_glued, tokenize
 
 T = TypeVar("T")
 
@@ -86,6 +85,12 @@ def _spelled_without_yo(text: str) -> bool:
     return bool(parses) and all("ё" in p.raw.word for p in parses)  # type: ignore[attr-defined]
 
 
+@lru_cache(maxsize=50_000)
+def _has_digit(text: str) -> bool:
+    """Whether a written form has a digit (numbers are content), worked out once per form."""
+    return any(c.isdigit() for c in text)
+
+
 class Token:
     """A razdel token with its readings; ``parses`` is empty for punctuation and numbers.
 
@@ -136,39 +141,13 @@ class Sentence(_TokenRun):
     @cached_property
     def content(self) -> tuple[Token, ...]:
         """Words and numbers: what a reader reads, without emoji and punctuation."""
-        return tuple(t for t in self.tokens if t.is_word or any(c.isdigit() for c in t.text))
+        return tuple(t for t in self.tokens if t.is_word or _has_digit(t.text))
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every folded form and lemma in the sentence: a quick test before a costly search."""
-        return frozenset(self.form_positions.keys() | self.lemma_positions.keys())
-
-    @cached_property
-    def form_positions(self) -> dict[str, list[int]]:
-        """Folded form → indices into :attr:`linked_words`, so a matcher visits only words it can start on."""
-        out: dict[str, list[int]] = {}
-        get = out.get
-        for i, t in enumerate(self.linked_words[0]):
-            at = get(t.key)
-            if at is None:
-                out[t.key] = [i]
-            else:
-                at.append(i)
-        return out
-
-    @cached_property
-    def lemma_positions(self) -> dict[str, list[int]]:
-        """Lemma → indices into :attr:`linked_words` (every reading's lemma)."""
-        out: dict[str, list[int]] = {}
-        get = out.get
-        for i, t in enumerate(self.linked_words[0]):
-            for lemma in t.lemmas:
-                at = get(lemma)
-                if at is None:
-                    out[lemma] = [i]
-                else:
-                    at.append(i)
-        return out
+        words = self.linked_words[0]  # the words the position maps index, without building them
+        return frozenset([t.key for t in words]).union(*[t.lemmas for t in words])
 
     @cached_property
     def linked_words(self) -> tuple[tuple[Token, ...], tuple[bool, ...]]:
@@ -289,7 +268,14 @@ class Document(_TokenRun):
             for sent_start, sent_stop, words in segments:
                 s_index = len(sentences)
                 base = offset + sent_start
-                if not spans or span == len(spans):  # the common case: no protected text left
+                clear = True  # the common case: no protected text in the sentence
+                if words and span < len(spans):
+                    first = base + words[0][0]
+                    while span < len(spans) and spans[span][1] <= first:
+                        span += 1  # the spans that end before the sentence
+                    # clear when the next span starts after the last token (token ends only grow)
+                    clear = span == len(spans) or spans[span][0] >= base + max(words[-1][1], words[-1][0] + 1)
+                if clear:
                     tokens = tuple([Token(index + k, base + a, base + b, word, s_index, False)
                                     for k, (a, b, word) in enumerate(words)])
                     index += len(words)
@@ -413,8 +399,8 @@ def _split_sentences(text: str, sentenize) -> Sequence[_Piece]:
                     start = line_start + line_text.index(stripped[0])
                     pieces.append(_Piece(start, start + len(stripped), stripped))
                 continue
-            for s in sentenize(line_text):
-                pieces.append(_Piece(line_start + s.start, line_start + s.stop, s.text))
+            for start, stop, sentence in sentenize(line_text):  # razdel's Substring unpacks alike
+                pieces.append(_Piece(line_start + start, line_start + stop, sentence))
     return pieces
 
 

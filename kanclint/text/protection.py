@@ -53,6 +53,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
+_AT_LEAST_ZWJ = re.compile("[\u200d-\U0010ffff]")
 _URL_HINT = re.compile(r"https?://|www\.|\.(?:ru|рф|su|com|org|net|info|online|me)\b", re.IGNORECASE)
 
 # A character each kind cannot do without: most posts have no «@» or «#», and the
@@ -62,9 +63,31 @@ _NEEDS: dict[str, Callable[[str], bool]] = {
     "mentions": lambda text: "@" in text,
     "hashtags": lambda text: "#" in text,
     "urls": lambda text: _URL_HINT.search(text) is not None,
-    "emoji": lambda text: bool(text) and max(text) >= "\u200d",  # U+200D (ZWJ) is the lowest code point of the class
+    "emoji": lambda text: _AT_LEAST_ZWJ.search(text) is not None,  # U+200D (ZWJ): the lowest code point of the class
     "code": lambda text: "`" in text,
     "quotes": lambda text: ":" in text or "«" in text or "—" in text or "–" in text,
+}
+
+
+_EMAIL_CHAR = re.compile(r"[\w.+-]")
+
+
+def _email_start(text: str) -> int:
+    """Where an e-mail address can first start: the run of its characters before the first «@»
+    (a run that ends anywhere else cannot reach an «@»)."""
+    start = text.find("@")
+    while start > 0 and _EMAIL_CHAR.match(text, start - 1):
+        start -= 1
+    return start
+
+
+# Where a match of a kind can first start (its search begins there; lookbehinds still see the
+# text before it).  The patterns of these kinds open with a lookbehind or a repeat, which makes
+# the regular expression engine try every position before the first «@» or «#».
+_FIRST: dict[str, Callable[[str], int]] = {
+    "emails": _email_start,
+    "mentions": lambda text: text.find("@"),
+    "hashtags": lambda text: text.find("#"),
 }
 
 
@@ -93,7 +116,8 @@ def find(text: str, kinds: Iterable[str] = KINDS) -> list[tuple[int, int, str]]:
             continue
         if kind == "code":
             spans.extend(_fenced_code(text))
-        for m in _PATTERNS[kind].finditer(text):
+        first = _FIRST[kind](text) if kind in _FIRST else 0
+        for m in _PATTERNS[kind].finditer(text, max(first, 0)):
             start, end = m.span()
             # a quote span may start with the spaces after the colon
             while start < end and text[start].isspace():

@@ -15,6 +15,8 @@ says: every quotation in «…», "…", „…“ or “…”, and every name 
 from __future__ import annotations
 
 import bisect
+import re
+from functools import lru_cache
 from typing import Iterable
 
 from kanclint.text.document import Document, Sentence, Token
@@ -24,6 +26,9 @@ from kanclint.text.protection import SpanIndex
 _PAIRS = {"«": "»", "„": "“", "“": "”"}
 _BEFORE_OPENING = "([{—–-:;,«„“/"
 _AFTER_CLOSING = ".,;:!?)]}»“”…—–-/"
+# The only characters the walk of quoted_spans acts on: line breaks, the marks of _PAIRS
+# (opening and closing) and straight quotes.
+_MARKS = re.compile('[\n"' + "".join(sorted(set(_PAIRS) | set(_PAIRS.values()))) + "]")
 _NAME_TAIL = 5  # lowercase genitive words that may continue a name: «защиты населения района»
 
 
@@ -36,7 +41,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []  # (closing mark, start)
     straight: int | None = None
-    for i, ch in enumerate(text):
+    for mark in _MARKS.finditer(text):  # every other character is passed over below anyway
+        i, ch = mark.start(), mark.group()
         if ch == "\n":
             stack.clear()
             straight = None
@@ -73,12 +79,23 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _in_capitals(token: Token) -> bool:
-    letters = [c for c in token.text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return _form_in_capitals(token.text)
 
 
 def _with_digits(token: Token) -> bool:
-    return any(c.isdigit() for c in token.text) and any(c.isalpha() for c in token.text)
+    return _form_with_digits(token.text)
+
+
+# Both depend on the written form only: worked out once per form, not per token of every fix.
+@lru_cache(maxsize=50_000)
+def _form_in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=50_000)
+def _form_with_digits(text: str) -> bool:
+    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
 
 
 def _capitalised(token: Token) -> bool:
@@ -147,8 +164,32 @@ def _names(document: Document) -> dict[int, tuple[Token, bool]]:
     return {t.start: (t, own) for sentence in document.sentences for t, own in _sentence_names(sentence)}
 
 
-def _name_starts(document: Document) -> list[int]:
-    return sorted(document.shared(_names))
+class _NamesBySentence:
+    """The name words of each sentence, worked out when an edit first reaches that sentence.
+
+    A name never crosses a sentence, so whether an edit keeps the names needs only the
+    sentences it touches: most posts have a few fixes, and naming every sentence of a long
+    post for them cost more than the fixes themselves.
+    """
+
+    def __init__(self, document: Document):
+        self.sentences = document.sentences
+        self.starts = [s.start for s in self.sentences]
+        self.memo: dict[int, dict[int, tuple[Token, bool]]] = {}
+
+    def around(self, start: int, end: int) -> list[dict[int, tuple[Token, bool]]]:
+        """Names (by start) of every sentence that may hold a word of ``[start, end]`` or the
+        word containing ``start``: a superset of the sentences that overlap it is harmless."""
+        out = []
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        while i < len(self.sentences) and self.sentences[i].start <= end:
+            found = self.memo.get(i)
+            if found is None:
+                found = self.memo[i] = {t.start: (t, own) for t, own in _sentence_names(self.sentences[i])}
+            if found:
+                out.append(found)
+            i += 1
+        return out
 
 
 def name_spans(document: Document) -> list[tuple[int, int]]:
@@ -208,22 +249,20 @@ def edit_keeps_untouchable(
             continue  # «Тем самым «зелёный коридор»…» → «„Зелёный“…»: only the first letter's case
         if span_start < start or span_end > end or text[span_start:span_end] not in replacement:
             return False
-    names = document.shared(_names)
-    if not names:
-        return True
-    for offset in range(start, cut[1]):
-        found = names.get(offset)
-        if found is None:
-            continue
-        token, own = found
-        if token.end > end:
-            return False  # the edit cuts into the name
-        if own and token.start in named:
-            continue
-        if not _carried(token, replacement):
+    for names in document.shared(_NamesBySentence).around(*cut):
+        for offset in range(start, cut[1]):
+            found = names.get(offset)
+            if found is None:
+                continue
+            token, own = found
+            if token.end > end:
+                return False  # the edit cuts into the name
+            if own and token.start in named:
+                continue
+            if not _carried(token, replacement):
+                return False
+        # a name word that begins before the edit and reaches into it (words never overlap:
+        # at most one contains ``start``)
+        if any(t.start < start < t.end for t, _ in names.values()):
             return False
-    # a name word that begins before the edit and reaches into it (names are keyed by their
-    # start: look at the one that starts last before the edit, never at all of them)
-    starts = document.shared(_name_starts)
-    i = bisect.bisect_left(starts, start) - 1
-    return i < 0 or names[starts[i]][0].end <= start
+    return True

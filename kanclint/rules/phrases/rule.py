@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from kanclint.dictionaries import Entry, RuleSpec
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, outermost
@@ -87,10 +86,13 @@ class PhraseRule(Rule):
     def __repr__(self) -> str:
         return f"PhraseRule({self.code} {self.name}, {len(self.entries)} entries)"
 
-    def check(self, document: Document) -> Iterator[Diagnostic]:
+    def check(self, document: Document, wanted: Callable[[Match[Entry]], bool] | None = None) -> Iterator[Diagnostic]:
+        """Findings of every match, or only of the matches ``wanted`` accepts (a finding is dear
+        to build: callers that look at part of the text say which part)."""
         for sentence, matches in self.family.matches(document).get(self.code, ()):
             for m in matches:
-                yield self._diagnostic(document, sentence, m)
+                if wanted is None or wanted(m):
+                    yield self._diagnostic(document, sentence, m)
 
     # -- building a finding ---------------------------------------------------------------
     def _diagnostic(self, document: Document, sentence: Sentence, m: Match[Entry]) -> Diagnostic:
@@ -220,8 +222,22 @@ class PhraseFamily:
         return found
 
 
-@lru_cache(maxsize=10_000)
+# id of an entry's guards → (the guards, their anchor keys); the guards are kept so an id is not reused
+_ANCHORS: dict[int, tuple[tuple[Pattern, ...], frozenset[str] | None]] = {}
+
+
 def _anchor_keys(patterns: tuple[Pattern, ...]) -> frozenset[str] | None:
+    """:func:`_anchors_of`, remembered by the identity of an entry's guards: an lru_cache would hash
+    every pattern of the tuple (dataclasses, in Python) on each of the many calls per post."""
+    known = _ANCHORS.get(id(patterns))
+    if known is None or known[0] is not patterns:
+        if len(_ANCHORS) > 10_000:
+            _ANCHORS.clear()
+        known = _ANCHORS[id(patterns)] = (patterns, _anchors_of(patterns))
+    return known[1]
+
+
+def _anchors_of(patterns: tuple[Pattern, ...]) -> frozenset[str] | None:
     """Forms and lemmas of each pattern's first fixed word; ``None`` when a pattern has none."""
     keys: set[str] = set()
     for pattern in patterns:

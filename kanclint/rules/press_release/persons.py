@@ -24,6 +24,7 @@ _INITIALS_AFTER = re.compile(
 _INITIALS_BEFORE = re.compile(
     r"(?<![\w.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.(?!\w)"
 )
+_INITIAL = re.compile(r"[А-ЯЁ]\.")  # what both patterns above contain: a quick test (it has no lookbehind)
 
 
 def _title_before(tokens: Sequence[Token], name_start: int) -> Token | None:
@@ -61,6 +62,8 @@ def find_official_titles(document: Document) -> list[Marker]:
                 "Читателю важнее, что люди сделали или решили; если имена нужны, вынесите их в конец "
                 "поста или оставьте одно-два.", "attendees"))
         chunk = text[sentence.start : sentence.end]
+        if not _INITIAL.search(chunk):
+            continue  # both patterns need an initial («А.»): most sentences have none
         names = [(m.start(), m.end()) for m in _INITIALS_AFTER.finditer(chunk)]
         names += [(m.start(), m.end()) for m in _INITIALS_BEFORE.finditer(chunk)
                   if not any(s <= m.start() < e for s, e in names)]

@@ -59,6 +59,11 @@ class AnyWord:
     grammemes: frozenset[str]
     ordinal: int = 0  # 1-based among the pattern's <…> items; replacements refer to it as <N>
 
+    @property
+    def noun(self) -> bool:
+        """Whether the item asks for a noun: then an adjective of the next noun may not fill it."""
+        return "NOUN" in self.grammemes
+
     def readings(self, token: Token) -> list[Parse]:
         return [p for p in token.parses if self.grammemes <= p.grammemes]
 
@@ -347,6 +352,8 @@ def match_at(
         elif type(item) is Lemma:
             slots[item.slot] = word
         elif type(item) is AnyWord:
+            if item.noun and _attribute_of_next(words, links, i):
+                return None  # «с настоящим уведомлением»: an adjective, not a noun
             slots[-item.ordinal] = word
         matched.append(word)
         i += 1
@@ -383,7 +390,7 @@ def _match_at(
         return None
     if not item.match(words[i]):
         return None
-    if isinstance(item, AnyWord) and "NOUN" in item.grammemes and _attribute_of_next(words, links, i):
+    if isinstance(item, AnyWord) and item.noun and _attribute_of_next(words, links, i):
         return None  # «с настоящим уведомлением», «является неверным представлением»: an adjective, not a noun
     new_slots = dict(slots)
     if isinstance(item, Lemma):

@@ -358,11 +358,15 @@ _OTHER_DOERS = frozenset({"силами", "усилиями", "старания�
 
 
 def _done_by_others(sentence: Sentence) -> bool:
-    """«в результате работы Комиссии выполнен перевод», «силами волонтёров убран парк»: the sentence
-    names who did it in another way, so «мы» would take credit for it (the plural says nothing wrong)."""
+    """«в результате работы Комиссии выполнен перевод», «силами волонтёров убран парк», «по инициативе
+    депутата проводится фестиваль»: the sentence names who did it in another way, so «мы» would take credit for it (the plural says nothing wrong)."""
     keys = [t.key for t in sentence.words]
     return any(k in _OTHER_DOERS for k in keys) or any(
-        a == "результате" and b == "работы" for a, b in zip(keys, keys[1:]))
+        (a, b) in _OTHER_DOER_PAIRS for a, b in zip(keys, keys[1:]))
+
+
+# «в результате работы Комиссии», «по инициативе депутата»: the sentence names whose work it is
+_OTHER_DOER_PAIRS = frozenset({("результате", "работы"), ("по", "инициативе")})
 
 
 # Acts only a legislature or a government adopts: «принят законопроект» on a deputy's or a

@@ -334,7 +334,8 @@ def deletion_edits(text: str, sentence: Sentence, start: int, end: int) -> tuple
     if at_start and cut_end < len(text):
         lead = _OPENING_MARKS.match(text, cut_end).group()
         letter = cut_end + len(lead)
-        if letter < len(text) and text[letter].islower():
+        # «чрезвычайно громадный» written in lower case stays so: only a capital passes on
+        if letter < len(text) and text[letter].islower() and text[start:start + 1].isupper():
             return (Edit(start, letter + 1, lead + text[letter].upper()),)
     return (Edit(start, cut_end, ""),)
 

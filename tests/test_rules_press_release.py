@@ -272,3 +272,18 @@ def test_degenerate_texts_are_quiet():
     codes = tuple(cls.code for cls in press_release.RULES)
     for text in ("", "   ", "🙂", "!!!", "\n\n\n", "А", "Я. Я. Я. Я. Я.", "— Привет!\n— Привет!"):
         assert kanclint.lint(text, config=Config(select=codes)).diagnostics == ()
+
+
+def test_protocol_verb_before_reported_speech_becomes_said_as_an_unsafe_fix():
+    from kanclint.model import Applicability
+
+    (d,) = found("Вчера на встрече глава района отметил, что ремонт закончат к осени.", "KC302")
+    assert d.fix is not None and d.fix.applicability is Applicability.UNSAFE
+    assert [e.replacement for e in d.fix.edits] == ["сказал"]
+    (d,) = found("Министр подчеркнула, что выплаты вырастут.", "KC302")
+    assert [e.replacement for e in d.fix.edits] == ["сказала"]
+
+
+def test_protocol_verb_with_an_object_is_only_advice():
+    (d,) = found("Вчера на встрече глава района подчеркнул важность ремонта дорог.", "KC302")
+    assert d.fix is None

@@ -286,7 +286,8 @@ def _wanted_preposition(word: str, replacement: str) -> str | None:
 
 
 _OPENING_MARKS = re.compile(r"[«\"„“(\[]*")
-_PREPOSITION_BEFORE = re.compile(r"(?<!\w)(о|об|в|во|с|со)(\s+)$", re.IGNORECASE)
+# the preposition's own line: a blank line (a new paragraph) never separates it from its word
+_PREPOSITION_BEFORE = re.compile(r"(?<!\w)(о|об|в|во|с|со)([^\S\n]+|[^\S\n]*\n[^\S\n]*)\Z", re.IGNORECASE)
 
 
 def _preposition_o(text: str, start: int, end: int, replacement: str) -> Edit:

@@ -29,6 +29,7 @@ from kanclint.rules.press_release.persons import (
     third_person_span,
 )
 from kanclint.rules.press_release.ours import owned_mentions
+from kanclint.rules.press_release.said import said_edit
 from kanclint.rules.press_release.voice import self_rewrites
 from kanclint.rules.press_release.words import CATEGORY
 from kanclint.text.document import Document
@@ -96,10 +97,21 @@ class ProtocolVerb(_PressReleaseRule):
     )
     example = "В ходе мероприятия глава района подчеркнул важность ремонта дорог."
     instead = "Глава района рассказал, какие дороги отремонтируют летом."
+    fix_safety = (
+        "Исправление требует проверки (`--fix --unsafe-fixes`) и предлагается, только когда глагол вводит "
+        "пересказ «…, что»: «глава района отметил, что…» → «глава района сказал, что…». В остальных "
+        "случаях («подчеркнул важность») нужно перестроить фразу, и правило только советует."
+    )
     needs = frozenset({"entities"})
 
     def markers(self, document: Document) -> Iterable[Marker]:
         return document.shared(find_protocol_verbs)
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        for m in self.markers(document):
+            edit = said_edit(document, m) if m.kind == "protocol" else None
+            fix = Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE) if edit else None
+            yield self.diagnostic(document, m.start, m.end, m.message + self.advice(document, m), fix=fix)
 
 
 class OfficialTitleLead(_PressReleaseRule):

@@ -1,0 +1,34 @@
+"""KC302's fix: «глава района отметил, что…» → «глава района сказал, что…».
+
+A protocol verb that introduces reported speech («отметил, что», «подчеркнула, что»,
+«сообщили, что») says no more than «сказал» does, and «сказал» is what a person would write.
+The verb keeps its gender and number; anything else after it («подчеркнул важность ремонта»)
+changes the sentence's grammar, so there the finding stays advice.
+"""
+
+from __future__ import annotations
+
+from kanclint.model import Edit
+from kanclint.rules.press_release.helpers import Marker
+from kanclint.text.document import Document
+from kanclint.text.inflection import inflect_word, match_case
+
+
+def said_edit(document: Document, marker: Marker) -> Edit | None:
+    """«отметил, что» → «сказал, что»; None unless the verb introduces a «что» clause."""
+    for sentence in document.sentences:
+        if not sentence.start <= marker.start < sentence.end:
+            continue
+        tokens = sentence.tokens
+        at = next((i for i, t in enumerate(tokens) if t.start == marker.start), None)
+        if at is None or at + 2 >= len(tokens):
+            return None
+        verb, comma, that = tokens[at], tokens[at + 1], tokens[at + 2]
+        if comma.text != "," or that.key != "что":
+            return None
+        reading = next((p for p in verb.parses if p.pos == "VERB" and "past" in p.grammemes), None)
+        said = inflect_word("сказать", reading) if reading is not None else None
+        if said is None:
+            return None
+        return Edit(verb.start, verb.end, match_case(verb.text, said))
+    return None

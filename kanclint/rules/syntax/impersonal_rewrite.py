@@ -16,6 +16,7 @@ rather than an action («в издании представлены послов
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kanclint.model import Edit
@@ -124,7 +125,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if _about_a_text(sentence, group):
         return None
     we = (document.speaks_as_we and not _history(sentence) and not _done_by_others(sentence)
-          and not _adopted_act(f, subject) and not _said_who_does_it(document, sentence, f))
+          and not _adopted_act(f, subject) and not _said_who_does_it(document, sentence, f)
+          and not _names_another_body(document, sentence))
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
@@ -378,6 +380,31 @@ _ADOPTING = frozenset({"принять", "принимать", "одобрить
 def _adopted_act(f: _Passive, subject: _Subject) -> bool:
     """«Принят законопроект»: the third person plural is right, «мы приняли» claims a parliament's act."""
     return f.lemma in _ADOPTING and subject.head.lemma in LEGAL_ACTS
+
+
+_MENTION = re.compile(r"\[(?:club|public|event)\d+\|")
+
+
+def _names_another_body(document: Document, sentence: Sentence) -> bool:
+    """«Проект реализуется на базе [club1|Медиацентра]», «…при поддержке Фонда грантов»: another
+    organisation is in the sentence and may be the doer, so «мы» would be a guess; the third
+    person plural says nothing wrong."""
+    text = document.text
+    mentions = []
+    for m in _MENTION.finditer(text, sentence.start, sentence.end):
+        if not _SUPPORTERS.search(text, max(sentence.start, m.start() - 40), m.start()):
+            return True
+        close = text.find("]", m.end(), sentence.end)
+        mentions.append((m.start(), close if close >= 0 else sentence.end))
+    words = sentence.words
+    return any(t.text[:1].isupper() and t.lemma in ORGANISATIONS and words[i].key not in _SUPPORT_WORDS
+               and not any(a <= t.start < b for a, b in mentions)  # a supporter's mention, read above
+               for i, t in enumerate(words[1:]))
+
+
+# «при поддержке Фонда грантов» names who paid or helped, not who did it: «мы» stays right
+_SUPPORT_WORDS = frozenset({"поддержке", "поддержкой", "содействии", "содействием", "финансировании"})
+_SUPPORTERS = re.compile(r"(?:поддержк[еой]+|содействи[еям]+|финансировани[еи])\s*\Z")
 
 
 def _said_who_does_it(document: Document, sentence: Sentence, f: _Passive) -> bool:

@@ -16,7 +16,6 @@ rather than an action («в издании представлены послов
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from kanclint.model import Edit
@@ -30,6 +29,13 @@ from kanclint.rules.syntax.active_rewrite import (
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _Passive
 from kanclint.rules.press_release.persons import find_third_person_self
+from kanclint.rules.syntax.who_acts import (
+    adopted_act,
+    done_by_others,
+    history,
+    names_another_body,
+    said_who_does_it,
+)
 from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS, STATE_PARTICIPLES
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_raw
@@ -124,9 +130,9 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
             return None  # «приглашается команда, созданная…»: the participle would keep the nominative
     if _about_a_text(sentence, group):
         return None
-    we = (document.speaks_as_we and not _history(sentence) and not _done_by_others(sentence)
-          and not _adopted_act(f, subject) and not _said_who_does_it(document, sentence, f)
-          and not _names_another_body(document, sentence))
+    we = (document.speaks_as_we and not history(sentence) and not done_by_others(sentence)
+          and not adopted_act(f, subject.head) and not said_who_does_it(document, sentence, f)
+          and not names_another_body(document, sentence))
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
@@ -349,73 +355,6 @@ def _about_a_text(sentence: Sentence, group: list[Token]) -> bool:
         t.lemma in TEXT_NOUNS and "loct" in t.grammemes and _after_preposition(tokens, j)
         for j, t in enumerate(tokens[:end])
     )
-
-
-def _history(sentence: Sentence) -> bool:
-    """A sentence dated in the last century («Комиссия образована в 1998 году») tells history, not what «мы» did."""
-    return any(t.text.isdigit() and len(t.text) == 4 and t.text < "2000" for t in sentence.tokens)
-
-
-_OTHER_DOERS = frozenset({"силами", "усилиями", "стараниями", "трудом"})
-
-
-def _done_by_others(sentence: Sentence) -> bool:
-    """«в результате работы Комиссии выполнен перевод», «силами волонтёров убран парк», «по инициативе
-    депутата проводится фестиваль»: the sentence names who did it in another way, so «мы» would take credit for it (the plural says nothing wrong)."""
-    keys = [t.key for t in sentence.words]
-    return any(k in _OTHER_DOERS for k in keys) or any(
-        (a, b) in _OTHER_DOER_PAIRS for a, b in zip(keys, keys[1:]))
-
-
-# «в результате работы Комиссии», «по инициативе депутата»: the sentence names whose work it is
-_OTHER_DOER_PAIRS = frozenset({("результате", "работы"), ("по", "инициативе")})
-
-
-# Acts only a legislature or a government adopts: «принят законопроект» on a deputy's or a
-# school's page is not something «мы» did.
-LEGAL_ACTS = frozenset({"закон", "законопроект", "постановление", "указ", "поправка", "распоряжение", "бюджет"})
-_ADOPTING = frozenset({"принять", "принимать", "одобрить", "одобрять", "подписать", "подписывать", "утвердить"})
-
-
-def _adopted_act(f: _Passive, subject: _Subject) -> bool:
-    """«Принят законопроект»: the third person plural is right, «мы приняли» claims a parliament's act."""
-    return f.lemma in _ADOPTING and subject.head.lemma in LEGAL_ACTS
-
-
-_MENTION = re.compile(r"\[(?:club|public|event)\d+\|")
-
-
-def _names_another_body(document: Document, sentence: Sentence) -> bool:
-    """«Проект реализуется на базе [club1|Медиацентра]», «…при поддержке Фонда грантов»: another
-    organisation is in the sentence and may be the doer, so «мы» would be a guess; the third
-    person plural says nothing wrong."""
-    text = document.text
-    mentions = []
-    for m in _MENTION.finditer(text, sentence.start, sentence.end):
-        if not _SUPPORTERS.search(text, max(sentence.start, m.start() - 40), m.start()):
-            return True
-        close = text.find("]", m.end(), sentence.end)
-        mentions.append((m.start(), close if close >= 0 else sentence.end))
-    words = sentence.words
-    return any(t.text[:1].isupper() and t.lemma in ORGANISATIONS and words[i].key not in _SUPPORT_WORDS
-               and not any(a <= t.start < b for a, b in mentions)  # a supporter's mention, read above
-               for i, t in enumerate(words[1:]))
-
-
-# «при поддержке Фонда грантов» names who paid or helped, not who did it: «мы» stays right
-_SUPPORT_WORDS = frozenset({"поддержке", "поддержкой", "содействии", "содействием", "финансировании"})
-_SUPPORTERS = re.compile(r"(?:поддержк[еой]+|содействи[еям]+|финансировани[еи])\s*\Z")
-
-
-def _said_who_does_it(document: Document, sentence: Sentence, f: _Passive) -> bool:
-    """An earlier sentence has someone do the same thing («Союз проводит встречу. Мероприятие
-    проводится…»): the post already named the doer, and it is not necessarily «мы»."""
-    for earlier in document.sentences:
-        if earlier.start >= sentence.start:
-            break
-        if any(t.lemma == f.lemma and t.pos == "VERB" and "3per" in t.grammemes for t in earlier.words):
-            return True
-    return False
 
 
 # Verbs that take a dative recipient, as the light verb did: «пострадавшим оказали помощь» →

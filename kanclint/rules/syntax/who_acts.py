@@ -1,0 +1,83 @@
+"""Whether «мы» may stand for the doer of a doer-less passive (KC201 with ``we`` or ``author``).
+
+The account speaks for its organisation, but not everything its posts report was done by it:
+history («комиссия образована в 1998 году»), work the sentence credits to others («силами
+волонтёров», «по инициативе депутата»), a parliament's act («принят законопроект»), a doer an
+earlier sentence named, or another organisation in the sentence.  There the third person plural
+(«Проект реализуют…») says nothing wrong, and «мы» would be a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kanclint.rules.syntax.passive_detection import _Passive
+from kanclint.rules.syntax.words import ORGANISATIONS
+from kanclint.text.document import Document, Sentence, Token
+
+
+def history(sentence: Sentence) -> bool:
+    """A sentence dated in the last century («Комиссия образована в 1998 году») tells history, not what «мы» did."""
+    return any(t.text.isdigit() and len(t.text) == 4 and t.text < "2000" for t in sentence.tokens)
+
+
+_OTHER_DOERS = frozenset({"силами", "усилиями", "стараниями", "трудом"})
+
+
+def done_by_others(sentence: Sentence) -> bool:
+    """«в результате работы Комиссии выполнен перевод», «силами волонтёров убран парк», «по инициативе
+    депутата проводится фестиваль»: the sentence names who did it in another way, so «мы» would take credit for it (the plural says nothing wrong)."""
+    keys = [t.key for t in sentence.words]
+    return any(k in _OTHER_DOERS for k in keys) or any(
+        (a, b) in _OTHER_DOER_PAIRS for a, b in zip(keys, keys[1:]))
+
+
+# «в результате работы Комиссии», «по инициативе депутата»: the sentence names whose work it is
+_OTHER_DOER_PAIRS = frozenset({("результате", "работы"), ("по", "инициативе")})
+
+
+# Acts only a legislature or a government adopts: «принят законопроект» on a deputy's or a
+# school's page is not something «мы» did.
+LEGAL_ACTS = frozenset({"закон", "законопроект", "постановление", "указ", "поправка", "распоряжение", "бюджет"})
+_ADOPTING = frozenset({"принять", "принимать", "одобрить", "одобрять", "подписать", "подписывать", "утвердить"})
+
+
+def adopted_act(f: _Passive, subject_head: Token) -> bool:
+    """«Принят законопроект»: the third person plural is right, «мы приняли» claims a parliament's act."""
+    return f.lemma in _ADOPTING and subject_head.lemma in LEGAL_ACTS
+
+
+_MENTION = re.compile(r"\[(?:club|public|event)\d+\|")
+
+
+def names_another_body(document: Document, sentence: Sentence) -> bool:
+    """«Проект реализуется на базе [club1|Медиацентра]», «…при поддержке Фонда грантов»: another
+    organisation is in the sentence and may be the doer, so «мы» would be a guess; the third
+    person plural says nothing wrong."""
+    text = document.text
+    mentions = []
+    for m in _MENTION.finditer(text, sentence.start, sentence.end):
+        if not _SUPPORTERS.search(text, max(sentence.start, m.start() - 40), m.start()):
+            return True
+        close = text.find("]", m.end(), sentence.end)
+        mentions.append((m.start(), close if close >= 0 else sentence.end))
+    words = sentence.words
+    return any(t.text[:1].isupper() and t.lemma in ORGANISATIONS and words[i].key not in _SUPPORT_WORDS
+               and not any(a <= t.start < b for a, b in mentions)  # a supporter's mention, read above
+               for i, t in enumerate(words[1:]))
+
+
+# «при поддержке Фонда грантов» names who paid or helped, not who did it: «мы» stays right
+_SUPPORT_WORDS = frozenset({"поддержке", "поддержкой", "содействии", "содействием", "финансировании"})
+_SUPPORTERS = re.compile(r"(?:поддержк[еой]+|содействи[еям]+|финансировани[еи])\s*\Z")
+
+
+def said_who_does_it(document: Document, sentence: Sentence, f: _Passive) -> bool:
+    """An earlier sentence has someone do the same thing («Союз проводит встречу. Мероприятие
+    проводится…»): the post already named the doer, and it is not necessarily «мы»."""
+    for earlier in document.sentences:
+        if earlier.start >= sentence.start:
+            break
+        if any(t.lemma == f.lemma and t.pos == "VERB" and "3per" in t.grammemes for t in earlier.words):
+            return True
+    return False

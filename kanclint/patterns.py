@@ -17,6 +17,7 @@ from typing import Generic, Iterator, Sequence, TypeVar, Union
 from razdel import tokenize
 
 from kanclint.text.document import Sentence, Token
+from kanclint.text.grammar import MAIN_CASES
 from kanclint.text.morphology import Parse, analyzer, fold
 
 
@@ -400,14 +401,11 @@ def _match_at(
     return _match_at(items, k + 1, words, links, i + 1, matched + [words[i]], new_slots)
 
 
-_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
-
-
 def _attribute_of_next(words: Sequence[Token], links: Sequence[bool], i: int) -> bool:
     """Whether a word read first as an adjective, that may also be a noun («настоящим», «неверным»),
     agrees with the noun right after it: then it is that noun's attribute, not a noun itself."""
     token = words[i]
     if token.pos not in ("ADJF", "PRTF") or i + 1 >= len(words) or not links[i]:
         return False
-    cases = {g for p in token.parses if p.pos in ("ADJF", "PRTF") for g in p.grammemes & _CASES}
+    cases = {g for p in token.parses if p.pos in ("ADJF", "PRTF") for g in p.grammemes & MAIN_CASES}
     return any(p.pos == "NOUN" and p.grammemes & cases for p in words[i + 1].parses)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from razdel import sentenize as razdel_sentenize
@@ -31,26 +32,6 @@ def razdel_tokens(text: str) -> list[tuple[int, int, str]]:
     return [(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
 
 
-@settings(max_examples=3000, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), max_size=30))
-def test_same_tokens_as_razdel_on_tricky_pieces(pieces):
-    text = "".join(pieces)
-    assert tokenize(text) == razdel_tokens(text)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(st.text(max_size=60))
-def test_same_tokens_as_razdel_on_any_text(text):
-    assert tokenize(text) == razdel_tokens(text)
-
-
-def test_same_tokens_as_razdel_on_the_repository_texts():
-    paths = [p for folder in ("examples", "tests/fixtures", "docs") for p in sorted((ROOT / folder).rglob("*"))
-             if p.is_file() and p.suffix in {".txt", ".md"}]
-    assert paths
-    for path in paths:
-        text = path.read_text(encoding="utf-8")
-        assert tokenize(text) == razdel_tokens(text), path
 
 
 def test_joined_tokens_keep_their_offsets():
@@ -72,26 +53,36 @@ def razdel_sentences(text: str) -> list[tuple[int, int, str]]:
     return [(s.start, s.stop, s.text) for s in razdel_sentenize(text)]
 
 
+# Each of our segmenters beside razdel's own, with the pieces that exercise its rules.
+SEGMENTERS = [
+    pytest.param(tokenize, razdel_tokens, PIECES, id="tokens"),
+    pytest.param(sentenize, razdel_sentences, SENTENCE_PIECES, id="sentences"),
+]
+
+
+@pytest.mark.parametrize("ours, razdels, pieces", SEGMENTERS)
 @settings(max_examples=3000, deadline=None)
-@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=30))
-def test_same_sentences_as_razdel_on_tricky_pieces(pieces):
-    text = "".join(pieces)
-    assert sentenize(text) == razdel_sentences(text)
+@given(data=st.data())
+def test_same_as_razdel_on_tricky_pieces(ours, razdels, pieces, data):
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=30)))
+    assert ours(text) == razdels(text)
 
 
+@pytest.mark.parametrize("ours, razdels, pieces", SEGMENTERS)
 @settings(max_examples=1000, deadline=None)
-@given(st.text(max_size=60))
-def test_same_sentences_as_razdel_on_any_text(text):
-    assert sentenize(text) == razdel_sentences(text)
+@given(text=st.text(max_size=60))
+def test_same_as_razdel_on_any_text(ours, razdels, pieces, text):
+    assert ours(text) == razdels(text)
 
 
-def test_same_sentences_as_razdel_on_the_repository_texts():
+@pytest.mark.parametrize("ours, razdels, pieces", SEGMENTERS)
+def test_same_as_razdel_on_the_repository_texts(ours, razdels, pieces):
     paths = [p for folder in ("examples", "tests/fixtures", "docs") for p in sorted((ROOT / folder).rglob("*"))
              if p.is_file() and p.suffix in {".txt", ".md"}]
     assert paths
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        assert sentenize(text) == razdel_sentences(text), path
+        assert ours(text) == razdels(text), path
 
 
 def test_a_mark_before_a_non_space_never_ends_a_sentence():

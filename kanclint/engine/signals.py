@@ -29,7 +29,7 @@ from kanclint.engine.signal_specs import (
     lexicon,
 )
 from kanclint.text.document import _word_info
-from kanclint.text.morphology import fold, parse
+from kanclint.text.morphology import active_of_reflexive, fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from kanclint.text.document import Document
@@ -105,20 +105,6 @@ def _lists() -> _Lists:
     )
 
 
-@lru_cache(maxsize=20_000)
-def _reflexive_passive(lemma: str) -> bool:
-    """Whether a verb in -ся is the passive of a transitive verb («проводится», «принимаются»).
-
-    Such present forms describe a procedure, not a scene, so they are not narration; the test is
-    the lexicon's: the verb without -ся is transitive («проводить»), unlike «смеяться» or «нравиться».
-    """
-    if not lemma.endswith(("ся", "сь")):
-        return False
-    base = lemma[:-2]
-    return any(p.lemma == base and p.pos == "INFN" and "tran" in p.grammemes and p.raw.is_known  # type: ignore[attr-defined]
-               for p in parse(base))
-
-
 # What one written form contributes, worked out once per form (everything depends on the form only).
 _FIRST, _SECOND, _IMPERATIVE, _INVITE, _SPOKEN, _EMOTION, _OFFICIAL_WORD, _VERB, _FINITE3, _REPORT, _NARRATION, \
     _SHORT_PASSIVE, _PARTICIPLE, _NOUN, _GENITIVE, _ABSTRACT, _OFFICIAL_SUBJECT, _CAPITAL, _ACRONYM_WORD = (
@@ -153,7 +139,7 @@ def _word_class(text: str) -> tuple[int, int, int, int]:
             flags |= _FINITE3
             if lemma in w.report_verbs:
                 flags |= _REPORT
-            elif "pres" in grammemes and lemma not in w.statement_verbs and not _reflexive_passive(lemma):
+            elif "pres" in grammemes and lemma not in w.statement_verbs and active_of_reflexive(lemma) is None:
                 flags |= _NARRATION
     elif pos == "PRTS":
         if "pssv" in grammemes:

@@ -69,3 +69,20 @@ def parse(word: str) -> tuple[Parse, ...]:
         # a plain str: pymorphy3's typed grammeme validates every comparison, slowly
         result.append(Parse(fold(p.normal_form), frozenset(p.tag.grammemes), p.score, p, str(pos) if pos else None))
     return tuple(result)
+
+
+@lru_cache(maxsize=20_000)
+def active_of_reflexive(lemma: str) -> str | None:
+    """«осуществляться» → «осуществлять»: the active verb of a reflexive passive, or None.
+
+    A «-ся» verb is a passive only when the verb without «-ся» is a known transitive one
+    («проводиться» → «проводить»); «смеяться», «нравиться», «становиться» are not.
+    """
+    if not lemma.endswith(("ся", "сь")):
+        return None
+    base = lemma[:-2]
+    readings = parse(base)
+    if not readings or not getattr(readings[0].raw, "is_known", False):
+        return None
+    inf = next((p for p in readings if p.pos == "INFN" and p.lemma == fold(base)), None)
+    return base if inf is not None and "tran" in inf.grammemes else None

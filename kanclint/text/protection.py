@@ -12,6 +12,10 @@ from typing import Callable, Iterable
 
 KINDS = ("urls", "emails", "mentions", "hashtags", "emoji", "quotes", "code")
 
+# The opening of a VK mention, «[club123|Дом дружбы]»: the text after «|» is read as the post's own
+# words (a noun phrase of the sentence), the markup before it names a page.
+VK_MENTION = re.compile(r"\[(?:club|public|event|id)\d+\|")
+
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "emails": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     "urls": re.compile(

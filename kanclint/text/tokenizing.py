@@ -41,9 +41,9 @@ _DASHES = frozenset(DASHES) | {"_"}
 _NUMBER_MARKS = frozenset(".,/\\")
 
 
-def _joins(split: TokenSplit) -> bool:
-    """razdel's ``Segmenter.join``: the first rule with an opinion decides."""
-    for rule in _RULES:
+def _joins(rules: tuple, split: TokenSplit | SentSplit) -> bool:
+    """razdel's ``Segmenter.join`` (for tokens and for sentences): the first rule with an opinion decides."""
+    for rule in rules:
         action = rule(split)
         if action:
             return action == JOIN
@@ -87,7 +87,7 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
             right = [atom(j) for j in range(i, min(len(matches), i + _WINDOW))]
             split = TokenSplit(left, "", right)
             split.buffer = text[start:stop]
-            if _joins(split):
+            if _joins(_RULES, split):
                 stop = b
                 previous = current
                 continue
@@ -127,15 +127,6 @@ _SENTENCE_DELIMITER = _razdel_sentenize.split.re
 _SENTENCE_WINDOW = _razdel_sentenize.split.window
 
 
-def _sentence_joins(split: SentSplit) -> bool:
-    """razdel's ``Segmenter.join`` for sentences: the first rule with an opinion decides."""
-    for rule in _SENTENCE_RULES:
-        action = rule(split)
-        if action:
-            return action == JOIN
-    return False
-
-
 def sentenize(text: str) -> list[tuple[int, int, str]]:
     """``[(start, stop, text)]`` of razdel's sentences of ``text``, the same as ``razdel.sentenize``.
 
@@ -159,7 +150,7 @@ def sentenize(text: str) -> list[tuple[int, int, str]]:
         split = SentSplit(text[max(0, mark_start - _SENTENCE_WINDOW):mark_start], match.group(1),
                           text[mark_stop:mark_stop + _SENTENCE_WINDOW])
         split.buffer = text[start:mark_start]
-        if not _sentence_joins(split):
+        if not _joins(_SENTENCE_RULES, split):
             chunks.append(text[start:mark_stop])
             start = mark_stop
     chunks.append(text[start:])

@@ -12,7 +12,7 @@ import re
 
 from kanclint.dictionaries import Entry
 from kanclint.patterns import AnyWord, Lemma, Match
-from kanclint.text.grammar import CASE_ALIAS, DECLINABLE, MAIN_CASES
+from kanclint.text.grammar import CASE_ALIAS, DECLINABLE, GENDERS, MAIN_CASES, NUMBERS
 from kanclint.text.inflection import inflect_raw, inflect_word, match_case
 from kanclint.text.morphology import parse
 
@@ -27,7 +27,7 @@ def render(
     certain = True
     agreeing = _agreeing_readings(m)
     words: list[str] = []
-    inflected: list[tuple[int, str]] = []  # (index in words, lemma) of each inflected «{…}» word
+    inflected: list[int] = []  # where in ``words`` each inflected «{…}» word stands
     n = 0
     slot_items = {item.slot: item for item in m.pattern.items if isinstance(item, Lemma)}
     any_items = {item.ordinal: item for item in m.pattern.items if isinstance(item, AnyWord)}
@@ -70,7 +70,7 @@ def render(
             return None
         if len(forms) > 1:
             certain = False
-        inflected.append((len(words), bm.group(1)))
+        inflected.append(len(words))
         words.append(first)
     if not _agree_with_new_nouns(words, inflected):
         return None
@@ -101,36 +101,33 @@ def _carried(am: re.Match[str], m: Match[Entry], any_items: dict[int, AnyWord]) 
     return (match_case(token.text, first) if token.text[:1].isupper() else first), len(forms) <= 1
 
 
-def _agree_with_new_nouns(words: list[str], inflected: list[tuple[int, str]]) -> bool:
+def _agree_with_new_nouns(words: list[str], inflected: list[int]) -> bool:
     """An adjective of the replacement agrees with the noun written after it, not with the old word.
 
     «настоящее постановление» → «{этот} {документ@2}»: «этот» took the neuter of «настоящее»,
     but the new noun is masculine, so «это документ» becomes «этот документ».  False when the
     adjective cannot be built in the noun's form (the fix is then not offered).
     """
-    for (i, lemma), (j, _) in zip(inflected, inflected[1:]):
+    for i, j in zip(inflected, inflected[1:]):
         if j != i + 1:
             continue
         adj = next((p for p in parse(words[i]) if p.pos in ("ADJF", "PRTF")), None)
         noun = next((p for p in parse(words[j]) if p.pos == "NOUN" and adj is not None
-                     and p.grammemes & _CASE_SET & adj.grammemes), None)
+                     and p.grammemes & MAIN_CASES & adj.grammemes), None)
         if adj is None or noun is None:
             continue
-        want = set(noun.grammemes & (_CASE_SET | {"sing", "plur"}))
+        want = set(noun.grammemes & (MAIN_CASES | NUMBERS))
         if "sing" in want:
-            want |= noun.grammemes & {"masc", "femn", "neut"}
+            want |= noun.grammemes & GENDERS
         if "accs" in want:
             want |= noun.grammemes & {"anim", "inan"}
-        if (adj.grammemes & {"masc", "femn", "neut"}) <= want and adj.grammemes & {"sing", "plur"} <= want:
+        if adj.grammemes & (GENDERS | NUMBERS) <= want:
             continue  # already agrees
         form = inflect_raw(adj.raw, frozenset(want)) or inflect_raw(adj.raw, frozenset(want - {"anim", "inan"}))
         if form is None:
             return False
         words[i] = match_case(words[i], form)
     return True
-
-
-_CASE_SET = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 
 
 def _agreeing_readings(m: Match[Entry]) -> dict[int, list]:

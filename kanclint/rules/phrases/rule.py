@@ -34,6 +34,7 @@ from kanclint.rules.phrases.rendering import BRACE_RE, render
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
 from kanclint.text.morphology import fold
+from kanclint.text.protection import VK_MENTION
 from kanclint.text.untouchable import edit_keeps_untouchable
 
 _WORD_CHAR = re.compile(r"\w")
@@ -41,7 +42,7 @@ _NON_SPACE = re.compile(r"\S")
 _CONTEXT = 200  # characters on each side of a deleted phrase that decide its commas and spaces
 
 
-_MENTION_AFTER = re.compile(r"\s*\[(?:club|public|id|event)\d+\|")
+_MENTION_AFTER = re.compile(r"\s*" + VK_MENTION.pattern)
 
 
 def _mention_depends_on(document: Document, m: Match[Entry], replacement: str) -> bool:

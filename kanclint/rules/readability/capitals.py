@@ -267,13 +267,15 @@ def _may_be_name(token: Token) -> bool:
     return "-" in token.text or not _known_word(token.text) or any(_PROPER & p.grammemes for p in token.parses)
 
 
+_BODIES = word_list("bodies")
+
+
 def _body_name(run: list[Token]) -> bool:
     """A run that may name an organisation, a place or a programme: a body noun («АДМИНИСТРАЦИЯ»,
     «МУЗЕЙ») or an adjective in «-ский» («АЛТАЙСКОГО КРАЯ», «ПУШКИНСКОЙ КАРТЕ»).  Its proper words
     must keep their capital letter, which a plain lower-casing cannot know."""
-    bodies = word_list("bodies")
     lemmas = [w.lemma for w in run]
-    if any(lemma in bodies for lemma in lemmas):
+    if any(lemma in _BODIES for lemma in lemmas):
         return True
     # «ПО ПУШКИНСКОЙ КАРТЕ», «АЛТАЙСКОГО КРАЯ»: an adjective in «-ский» is often made from a name
     return any(lemma.endswith(("ский", "цкий", "ской")) for lemma in lemmas)

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from kanclint.rules.syntax.morph import _best, _infinitive, _is_known, _reading
+from kanclint.rules.syntax.morph import _best, _reading
 from kanclint.rules.syntax.words import NOT_AGENTS, ORGANISATIONS, PRONOUN_AGENTS
 from kanclint.text.document import Sentence, Token
-from kanclint.text.morphology import Parse
+from kanclint.text.morphology import Parse, active_of_reflexive
 from kanclint.text.syntax_view import _Node, _Syntax
 
 
@@ -101,25 +101,13 @@ def _form_passive(text: str) -> tuple[str, bool] | None:
         best.pos == "VERB" and token.key.endswith(("ся", "сь")) and "impf" in best.grammemes
         and not best.grammemes & {"1per", "2per", "impr"}
     ):  # the reflexive passive is made of imperfective verbs only: «отказался» is never one
-        base = _active_of_reflexive(best.lemma)
+        base = active_of_reflexive(best.lemma)
         return (base, True) if base is not None else None
     return None
 
 
 def _is_proper(token: Token) -> bool:
     return bool(token.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})
-
-
-def _active_of_reflexive(lemma: str) -> str | None:
-    """«осуществляться» → «осуществлять» when the verb without «-ся» is transitive."""
-    if lemma.endswith(("ся", "сь")):
-        base = lemma[:-2]
-    else:
-        return None
-    inf = _infinitive(base)
-    if inf is None or "tran" not in inf.grammemes or not _is_known(base):
-        return None
-    return base
 
 
 def _is_agent(token: Token, role_verb: bool) -> bool:

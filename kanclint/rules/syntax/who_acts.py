@@ -14,6 +14,7 @@ import re
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.words import ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.protection import VK_MENTION
 
 
 def history(sentence: Sentence) -> bool:
@@ -47,16 +48,13 @@ def adopted_act(f: _Passive, subject_head: Token) -> bool:
     return f.lemma in _ADOPTING and subject_head.lemma in LEGAL_ACTS
 
 
-_MENTION = re.compile(r"\[(?:club|public|event)\d+\|")
-
-
 def names_another_body(document: Document, sentence: Sentence) -> bool:
     """«Проект реализуется на базе [club1|Медиацентра]», «…при поддержке Фонда грантов»: another
     organisation is in the sentence and may be the doer, so «мы» would be a guess; the third
     person plural says nothing wrong."""
     text = document.text
     mentions = []
-    for m in _MENTION.finditer(text, sentence.start, sentence.end):
+    for m in VK_MENTION.finditer(text, sentence.start, sentence.end):
         if not _SUPPORTERS.search(text, max(sentence.start, m.start() - 40), m.start()):
             return True
         close = text.find("]", m.end(), sentence.end)

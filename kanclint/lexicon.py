@@ -28,6 +28,8 @@ class LexiconExample:
     text: str
     flagged: bool  # True: the rule must flag ``text``; False: it must not
     says: str = ""  # a phrase the finding's message must contain
+    fix: str | None = None  # the whole text after ``kanclint.fix(text, unsafe=True)``, when given
+    we: bool = False  # run with ``we = true`` (the account speaks as «мы»)
 
 
 def lexicon_dir() -> Path:
@@ -90,5 +92,9 @@ def examples() -> list[LexiconExample]:
             text = item.get("flag", item.get("clean"))
             if not isinstance(text, str) or not isinstance(item.get("rule"), str):
                 raise LexiconError(f"{path}: [{name}] пример без rule и flag или clean: {item!r}")
-            found.append(LexiconExample(name, item["rule"], text, flagged, str(item.get("says", ""))))
+            fix = item.get("fix")
+            if fix is not None and not isinstance(fix, str):
+                raise LexiconError(f"{path}: [{name}] fix — строка: {item!r}")
+            found.append(LexiconExample(name, item["rule"], text, flagged, str(item.get("says", "")),
+                                        fix, bool(item.get("we", False))))
     return found

@@ -15,13 +15,16 @@ EXAMPLES = lexicon.examples()
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: f"{e.list_name}:{e.rule}:{e.text[:20]}")
 def test_lexicon_example(example):
-    cfg = Config(select=(example.rule,), use_ignore_file=False)
+    cfg = Config(select=(example.rule,), use_ignore_file=False, we=example.we)
     found = [d for d in kanclint.lint(example.text, config=cfg).diagnostics if d.code == example.rule]
     if example.flagged:
         assert found, (example.rule, example.text)
         assert any(example.says in d.message for d in found), [d.message for d in found]
     else:
         assert found == [], (example.rule, example.text, [d.message for d in found])
+    if example.fix is not None:
+        fixed = kanclint.fix(example.text, unsafe=True, config=Config(use_ignore_file=False, we=example.we))
+        assert fixed.text == example.fix, (example.text, fixed.text)
 
 
 def test_every_list_has_a_flagged_example():

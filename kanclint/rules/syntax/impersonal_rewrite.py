@@ -34,6 +34,7 @@ from kanclint.rules.syntax.who_acts import (
     done_by_others,
     history,
     names_another_body,
+    readers_act,
     said_who_does_it,
 )
 from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS, STATE_PARTICIPLES
@@ -131,7 +132,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if _about_a_text(sentence, group):
         return None
     we = (document.speaks_as_we and not history(sentence) and not done_by_others(sentence)
-          and not adopted_act(f, subject.head) and not said_who_does_it(document, sentence, f)
+          and not adopted_act(f, subject.head) and not readers_act(f, subject.head)
+          and not said_who_does_it(document, sentence, f)
           and not names_another_body(document, sentence))
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None

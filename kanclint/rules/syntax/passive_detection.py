@@ -138,9 +138,27 @@ def _is_agent(token: Token, role_verb: bool) -> bool:
     return sum(p.score for p in readings if "anim" in p.grammemes) >= share / 2
 
 
-def _after_preposition(tokens: Sequence[Token], i: int) -> bool:
-    """«с подрядной организацией»: an instrumental after a preposition is not a doer."""
+def _after_preposition(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
+    """«с подрядной организацией»: an instrumental after a preposition is not a doer.
+
+    A word coordinated with one after a preposition shares it: «по средам и пятницам», «с
+    волонтёрами и родителями».
+    """
     j = i - 1
     while j >= 0 and tokens[j].is_word and tokens[j].pos in ("ADJF", "PRTF", "NUMR"):
         j -= 1
-    return j >= 0 and tokens[j].pos == "PREP"
+    if j >= 0 and tokens[j].pos == "PREP":
+        return True
+    if depth < 3 and j >= 1 and tokens[j].text in _COORDINATORS and tokens[j - 1].is_word:
+        case = _case(tokens[i])
+        return case is not None and _case(tokens[j - 1]) == case and _after_preposition(tokens, j - 1, depth + 1)
+    return False
+
+
+_COORDINATORS = frozenset({"и", "или", ","})
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def _case(token: Token) -> str | None:
+    best = token.parses[0] if token.parses else None
+    return next((c for c in _CASES if best is not None and c in best.grammemes), None)

@@ -3,7 +3,8 @@
 The account speaks for its organisation, but not everything its posts report was done by it:
 history («комиссия образована в 1998 году»), work the sentence credits to others («силами
 волонтёров», «по инициативе депутата»), a parliament's act («принят законопроект»), a doer an
-earlier sentence named, or another organisation in the sentence.  There the third person plural
+earlier sentence named, another organisation in the sentence, or what the reader does («подача
+заявлений осуществляется…» is the applicants' act, not «мы подаём»).  There the third person plural
 («Проект реализуют…») says nothing wrong, and «мы» would be a guess.
 """
 
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from kanclint.lexicon import word_list
 from kanclint.rules.syntax.passive_detection import _Passive
-from kanclint.rules.syntax.words import ORGANISATIONS
+from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.protection import VK_MENTION
 
@@ -79,3 +81,20 @@ def said_who_does_it(document: Document, sentence: Sentence, f: _Passive) -> boo
         if any(t.lemma == f.lemma and t.pos == "VERB" and "3per" in t.grammemes for t in earlier.words):
             return True
     return False
+
+
+# dictionaries/lexicon/syntax.toml: what readers do themselves, and the papers they hand in
+PUBLIC_ACTIONS = word_list("public-actions")
+PAPERS = word_list("papers-from-readers")
+HANDING_IN = word_list("handing-in")
+
+
+def readers_act(f: _Passive, subject_head: Token) -> bool:
+    """«Подача заявлений осуществляется», «оплата производится», «документы предоставляются в МФЦ»:
+    the reader does it, so «мы подаём заявления» would say the opposite; the plural («подают») is right.
+
+    A noun counts only as the subject of an empty verb, where it is the action itself: «вход
+    осуществляется по билетам» is entering, «вход будет перенесён» is a door, and «подача воды будет
+    прекращена» is the supplier's act."""
+    return (f.lemma in PUBLIC_ACTIONS or f.lemma in EMPTY_VERBS and subject_head.lemma in PUBLIC_ACTIONS
+            or f.lemma in HANDING_IN and subject_head.lemma in PAPERS)

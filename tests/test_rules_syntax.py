@@ -603,3 +603,23 @@ def test_empty_report_verb_asks_for_the_real_action_not_for_the_same_verb():
     assert "Мы произвели" not in d.message
     held = only("В школьном дворе вчера была проведена весёлая линейка.", "KC201")
     assert "«Мы провели…»" in held.message  # «провести» an event is a real verb
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Министерством осуществлена замена окон в школе.", "«Мы заменили окна»"),
+    ("Министерством культуры поддержан проект музея.", "«Мы поддержали проект музея»"),
+])
+def test_body_as_doer_advice_quotes_the_we_form_said_with_one_verb(text, quoted):
+    [d] = [d for d in kanclint.lint(text).diagnostics if d.code == "KC201"]
+    assert quoted in d.message
+
+
+@pytest.mark.parametrize("text", [
+    "Администрацией района осуществлена приёмка выполненных работ.",
+    "Администрацией района проведена проверка готовности школ к новому учебному году.",
+])
+def test_body_as_doer_advice_never_quotes_a_light_verb(text):
+    """«Мы осуществили…», «Мы провели проверку готовности» would be flagged by KC101 and KC103."""
+    [d] = [d for d in kanclint.lint(text).diagnostics if d.code == "KC201"]
+    assert "«Мы осуществили" not in d.message and "«Мы провели" not in d.message
+    assert "одним глаголом" in d.message

@@ -18,6 +18,7 @@ from kanclint.rules.syntax.active_rewrite import (
     agent_nominative,
 )
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite, speaks_of_itself
+from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb
 from kanclint.rules.syntax.rewrite_choice import agent_rewrite, clean_rewrite
 from kanclint.rules.syntax.morph import _best, _inflect, _reading, _verb_form
 from kanclint.rules.syntax.passive_detection import (
@@ -391,12 +392,19 @@ class PassiveVoice(Rule):
         verb = _active_verbs(f, tense, "3per", number, gender)
         obj = self._object_accusative(syntax, f.subject)
         we_verb = _active_verbs(f, tense, "1per", "plur", None)
+        we_said = self._we_said(f, we_verb, obj) if we_verb else None
         if verb and agent_text and we_verb and speaks_of_itself(f"{agent_text} {verb}"):
-            tail = f" {obj}" if obj else "…"
-            message = (  # «Министерство поддержало…» is what KC304 flags: «мы», or the doer as it is
-                f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "
-                f"Если пост от имени «{agent_text}», напишите: «Мы {we_verb}{tail}»."
-            )
+            if we_said is not None:
+                message = (  # «Министерство поддержало…» is what KC304 flags: «мы», or the doer as it is
+                    f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "
+                    f"Если пост от имени «{agent_text}», напишите: «{we_said}»."
+                )
+            else:  # «Мы осуществили…» would be канцелярит again: ask for the one verb instead
+                message = (
+                    f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. Если "
+                    f"пост от имени «{agent_text}», скажите от себя и назовите действие одним глаголом: "
+                    f"«Мы заменили трубы» вместо «произведена замена труб»."
+                )
         elif verb and agent_text:
             tail = f" {obj}" if obj else "…"
             message = (
@@ -425,6 +433,22 @@ class PassiveVoice(Rule):
         return self.diagnostic(
             document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.WARNING
         )
+
+    @staticmethod
+    def _we_said(f: _Passive, we_verb: str, obj: str | None) -> str | None:
+        """«Мы заменили окна» as advice, or ``None`` when it would be flagged itself: «Мы осуществили…»
+        (an empty verb and no object to say it with one verb), «Мы провели проверку готовности» (a
+        light verb the dictionary cannot collapse here)."""
+        if obj:
+            phrase = f"мы {we_verb} {obj}"
+            if has_light_verb(phrase):
+                said = one_verb(phrase)
+                return capitalise(said) if said is not None and not has_light_verb(said) else None
+            return clean_phrase(capitalise(phrase))
+        if f.lemma in EMPTY_VERBS:
+            return None
+        said = clean_phrase(f"Мы {we_verb}")
+        return f"{said}…" if said is not None else None
 
     @staticmethod
     def _tense(f: _Passive) -> str:

@@ -182,7 +182,9 @@ def _subject_before(
     tokens = sentence.tokens
     start = next((i for i, t in enumerate(tokens) if t.is_word), None)
     end = sentence.position(group[0])
-    if start is None or start >= end or any(t.protected or t.text in "«\"(" for t in tokens[:start]):
+    if start is None or start >= end or any(
+        t.protected and t.is_word or t.text in "«\"(" for t in tokens[:start]
+    ):  # a name or a quote opens the sentence; an emoji («✅ Размер капитала…») is no part of the subject
         return None
     while end > start and tokens[end - 1].is_word and tokens[end - 1].pos in _BETWEEN_POS:
         end -= 1  # «не», «уже», «также» before the verb stay with the verb

@@ -123,6 +123,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None
     if f.reflexive and f.lemma in SELF_ACTIONS and _people(subject.head):
         return None  # «команды регистрируются»: they register themselves
+    if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):
+        return None  # «Оплата осуществляется наличными»: «Оплачивают наличными» says no more; the author rewords
     obj = _accusative(subject)
     if obj is None:
         return None
@@ -141,6 +143,15 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if verbs is None:
         return None
     return _assemble(document, sentence, f, group, subject, obj, verbs, we)
+
+
+_SHORT_NOTICE = 6  # words: a notice this short needs the object to read well actively
+
+
+def _has_object(subject: _Subject) -> bool:
+    """Whether the verbal noun carries its object («выдача справок»), which the new verb takes."""
+    after = subject.tokens[subject.tokens.index(subject.head) + 1:] + subject.tail
+    return any(t.is_word and any("gent" in p.grammemes for p in t.parses) for t in after)
 
 
 def _agreement(f: _Passive) -> tuple[str, str | None]:

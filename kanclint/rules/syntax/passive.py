@@ -169,7 +169,7 @@ class PassiveVoice(Rule):
         :data:`REPORT_PARTICIPLES` are a report on their own («Произведена замена труб»).
         """
         if reflexive:
-            return False
+            return lemma in EMPTY_VERBS  # «Запись осуществляется по телефону»: an empty verb is no state
         return aux is not None or lemma in REPORT_PARTICIPLES
 
     def _candidate(self, syntax: _Syntax, sentence: Sentence, token: Token) -> _Passive | None:

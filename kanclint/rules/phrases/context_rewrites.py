@@ -12,6 +12,10 @@ allows it:
   максимальное пособие» → «смогут получать и максимальное пособие»), the parenthetical commas
   going with it.  After a noun it clarifies that noun («всех, в том числе и малышей»): «всех и
   малышей» would add a second group, and «даже» shifts the sense, so nothing is applied there.
+* «в связи с этим», «в этой связи» → «поэтому», which is no parenthetical word: a comma after it
+  goes («В связи с этим, движение перекроют» → «Поэтому движение перекроют»); set off by commas
+  inside a sentence («Суд, в связи с этим, постановил») the commas may mark a clause boundary
+  or a parenthesis, so the author places «поэтому» and nothing is applied.
 """
 
 from __future__ import annotations
@@ -140,8 +144,23 @@ def v_tom_chisle_i(document: Document, sentence: Sentence, m: Match) -> Edit | N
     return Edit(start, m.end, " и" if comma else "и")
 
 
+def poetomu(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«В связи с этим, движение перекроют» → «Поэтому движение перекроют»; none inside commas."""
+    tokens = sentence.tokens
+    last = sentence.position(m.tokens[-1])
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    comma_after = after is not None and after.text == ","
+    _, comma_before = _word_before(sentence, m.tokens[0])
+    if comma_before and comma_after and not _opens_sentence(sentence, m.tokens[0]):
+        return None  # «Суд, в связи с этим, постановил» or «…на ремонте, в связи с этим, воды не будет»
+    said = "Поэтому" if document.text[m.start].isupper() else "поэтому"
+    return Edit(m.start, after.end if comma_after and after is not None else m.end, said)
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
     "v-tom-chisle-i": v_tom_chisle_i,
+    "v-svyazi-s-etim": poetomu,
+    "v-etoj-svyazi": poetomu,
 }

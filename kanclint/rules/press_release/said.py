@@ -2,7 +2,8 @@
 
 A protocol verb that introduces reported speech («отметил, что», «подчеркнула, что»,
 «сообщили, что») says no more than «сказал» does, and «сказал» is what a person would write.
-The verb keeps its gender and number; anything else after it («подчеркнул важность ремонта»)
+The verb keeps its gender and number; a neuter subject is a body or a paper («министерство
+сообщило»), which writes rather than says, so it keeps its verb.  Anything else after it («подчеркнул важность ремонта»)
 changes the sentence's grammar, so there the finding stays advice.
 """
 
@@ -27,6 +28,8 @@ def said_edit(document: Document, marker: Marker) -> Edit | None:
         if comma.text != "," or that.key != "что":
             return None
         reading = next((p for p in verb.parses if p.pos == "VERB" and "past" in p.grammemes), None)
+        if reading is not None and "neut" in reading.grammemes:
+            return None  # «министерство сообщило», «СибМедиа сообщало»: a body or a paper does not «сказало»
         said = inflect_word("сказать", reading) if reading is not None else None
         if said is None:
             return None

@@ -229,3 +229,13 @@ def test_signals_read_the_text_as_the_fixes_will_leave_it():
     assert edits == [(start, start + 24, "сообщение")]
     as_fixed = compute(Document(text), edits).values
     assert as_fixed == compute(Document("Публикуем сообщение о ярмарке.")).values
+
+
+@pytest.mark.parametrize("title", ["«Вот уж смешно!»", "«Ну что, споём?»", "\"Кстати, о птичках\""])
+def test_words_in_a_quoted_title_are_not_the_authors_register(title):
+    """A festival called «Вот уж смешно!» makes no report conversational: quoted words are someone else's."""
+    plain = compute(Document("В селе состоялся праздник народного театра «Сказка»."))
+    quoted = compute(Document(f"В селе состоялся праздник народного театра {title}."))
+    for name in ("spoken", "question", "exclamation"):
+        assert quoted.values[name] == plain.values[name], name
+    assert compute(Document("Ну что, споём? Вот уж смешно!")).values["spoken"] > 0

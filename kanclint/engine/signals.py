@@ -30,6 +30,8 @@ from kanclint.engine.signal_specs import (
 )
 from kanclint.text.document import _word_info
 from kanclint.text.morphology import active_of_reflexive, fold
+from kanclint.text.protection import SpanIndex
+from kanclint.text.untouchable import quotations
 
 if TYPE_CHECKING:  # pragma: no cover
     from kanclint.text.document import Document
@@ -225,7 +227,8 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
         i = bisect.bisect_right(hidden_starts, start) - 1
         return i >= 0 and hidden_ends[i] >= end
 
-    tally = _sweep_words(text, sentences, hits, counts, is_hidden if hidden else None)
+    quoted = quotations(document)
+    tally = _sweep_words(text, sentences, hits, counts, is_hidden if hidden else None, quoted if quoted else None)
     _sweep_replacements(tally, text, edits, sentences, hits, sentence_of)
     hits["short-sentences"].update(si for si, n in enumerate(tally.visible) if n <= 8)  # as the fixes leave them
     for si, flags in enumerate(tally.flags):
@@ -236,7 +239,7 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
                 counts[name] += n
         if flags & _CAPITAL:
             counts["capitalised"] += n
-    _phrase_hits(document, hits, counts, sentence_of, is_hidden if hidden else None)
+    _phrase_hits(document, hits, counts, sentence_of, is_hidden if hidden else None, quoted)
     for start, _ in addresses:
         if sentences:
             hits["address"].add(sentence_of(start))
@@ -260,8 +263,13 @@ class _Tally:
 
 
 def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: dict[str, int],
-                 is_hidden: Callable[[int, int], bool] | None) -> _Tally:
-    """The words of every sentence, outside hidden spans: the hot loop, kept on local variables."""
+                 is_hidden: Callable[[int, int], bool] | None, quoted: "SpanIndex | None" = None) -> _Tally:
+    """The words of every sentence, outside hidden spans: the hot loop, kept on local variables.
+
+    Words in quotation marks are counted as words but are not the author's register: «Вот уж
+    смешно» as a festival's title is no spoken particle, «Формирование городской среды» as a
+    programme's no nominal style, and «ЧТО? ГДЕ? КОГДА?» asks the reader nothing.
+    """
     words = nouns = genitive = letters = cyrillic = other = 0
     per_flag: dict[int, int] = {}
     per_sentence: list[int] = []
@@ -277,7 +285,7 @@ def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: 
             flags, n_letters, n_cyr, n_other = _word_class(token.text)
             visible += 1
             letters += n_letters
-            if token.protected:
+            if token.protected or quoted is not None and quoted.contains(token.start):
                 first_word = False
                 continue
             cyrillic += n_cyr
@@ -295,12 +303,19 @@ def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: 
         words += visible
         per_sentence.append(visible)
         body = text[sentence.start:sentence.end]
-        if "?" in body:
+        if "?" in body and _outside(quoted, sentence.start, body, "?"):
             hits["question"].add(si)
-        if "!" in body:
+        if "!" in body and _outside(quoted, sentence.start, body, "!"):
             hits["exclamation"].add(si)
         sentence_flag_list.append(sentence_flags)
     return _Tally(words, nouns, genitive, letters, cyrillic, other, per_flag, per_sentence, sentence_flag_list)
+
+
+def _outside(quoted: "SpanIndex | None", base: int, body: str, mark: str) -> bool:
+    """Whether ``mark`` occurs in ``body`` (which starts at ``base``) outside every quotation."""
+    if quoted is None:
+        return True
+    return any(not quoted.contains(base + i) for i, ch in enumerate(body) if ch == mark)
 
 
 def _sweep_replacements(tally: _Tally, text: str, edits: Sequence[tuple[int, int, str]], sentences: list,
@@ -327,13 +342,15 @@ def _sweep_replacements(tally: _Tally, text: str, edits: Sequence[tuple[int, int
 
 
 def _phrase_hits(document: "Document", hits: dict[str, set[int]], counts: dict[str, int],
-                 sentence_of: Callable[[int], int], is_hidden: Callable[[int, int], bool] | None) -> None:
+                 sentence_of: Callable[[int], int], is_hidden: Callable[[int, int], bool] | None,
+                 quoted: "SpanIndex | None" = None) -> None:
     """The phrase lists (invitations, spoken words, report phrases) found in the folded text."""
     lists = lexicon()
     folded = fold(document.text)
     for key, signal in (("invitation", "invitation"), ("spoken", "spoken"), ("report-phrases", "report-phrase")):
         for start, end in lists[key].find_phrases(folded):
-            if document.is_protected(start, end) or is_hidden is not None and is_hidden(start, end):
+            if document.is_protected(start, end) or is_hidden is not None and is_hidden(start, end) \
+                    or quoted is not None and quoted.overlaps(start, end):
                 continue
             if SPEC_BY_NAME[signal].unit == "sentence":
                 hits[signal].add(sentence_of(start))

@@ -80,6 +80,17 @@ def _tail_end(tokens: list[Token], i: int) -> int:
     return i
 
 
+def _person_in_genitive(tokens: list[Token], i: int) -> bool:
+    """Whether the word where the tail stopped is a person in the genitive («граждан», «детей»)."""
+    if i >= len(tokens) or not tokens[i].is_word:
+        return False
+    return any(p.pos == "NOUN" and "gent" in p.grammemes and "anim" in p.grammemes for p in tokens[i].parses)
+
+
+def _verb_at(tokens: list[Token], i: int) -> bool:
+    return i < len(tokens) and tokens[i].is_word and tokens[i].pos == "VERB"
+
+
 def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«В целях повышения безопасности на перекрёстке…» → «Чтобы повысить безопасность, на перекрёстке…»."""
     tokens = sentence.tokens
@@ -108,6 +119,10 @@ def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
         return None
     last = after - 1
     after = _tail_end(tokens, after)
+    if _person_in_genitive(tokens, after) and not _verb_at(tokens, after + 1):
+        # «краж имущества граждан сотрудники…»: the person may end the phrase or start the clause;
+        # before a verb («пожаров жителей просят») it is the verb's object
+        return None
     tail = document.text[tokens[last].end : tokens[after - 1].end]
     clause = " ".join(w for w in ("чтобы", verb, preposition, obj) if w) + tail
     first = next(t for t in tokens if t.is_word)

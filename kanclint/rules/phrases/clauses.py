@@ -80,11 +80,17 @@ def _tail_end(tokens: list[Token], i: int) -> int:
     return i
 
 
-def _person_in_genitive(tokens: list[Token], i: int) -> bool:
-    """Whether the word where the tail stopped is a person in the genitive («граждан», «детей»)."""
+def _may_hang_on_phrase(tokens: list[Token], i: int) -> bool:
+    """Whether the word where the tail stopped may still belong to the phrase: a person in the
+    genitive («краж имущества граждан»), or a noun phrase in the dative or instrumental
+    («доступности помощи жителям сёл»)."""
     if i >= len(tokens) or not tokens[i].is_word:
         return False
-    return any(p.pos == "NOUN" and "gent" in p.grammemes and "anim" in p.grammemes for p in tokens[i].parses)
+    return any(
+        p.pos in ("NOUN", "ADJF", "PRTF")
+        and ("gent" in p.grammemes and "anim" in p.grammemes or p.grammemes & {"datv", "ablt"})
+        for p in tokens[i].parses
+    )
 
 
 def _verb_at(tokens: list[Token], i: int) -> bool:
@@ -119,9 +125,9 @@ def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
         return None
     last = after - 1
     after = _tail_end(tokens, after)
-    if _person_in_genitive(tokens, after) and not _verb_at(tokens, after + 1):
-        # «краж имущества граждан сотрудники…»: the person may end the phrase or start the clause;
-        # before a verb («пожаров жителей просят») it is the verb's object
+    if _may_hang_on_phrase(tokens, after) and not _verb_at(tokens, after + 1):
+        # «краж имущества граждан сотрудники…», «помощи жителям сёл работает…»: the word may end the
+        # phrase or start the clause; before a verb («пожаров жителей просят») it is the verb's object
         return None
     tail = document.text[tokens[last].end : tokens[after - 1].end]
     clause = " ".join(w for w in ("чтобы", verb, preposition, obj) if w) + tail

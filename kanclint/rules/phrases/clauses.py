@@ -82,13 +82,14 @@ def _tail_end(tokens: list[Token], i: int) -> int:
 
 def _may_hang_on_phrase(tokens: list[Token], i: int) -> bool:
     """Whether the word where the tail stopped may still belong to the phrase: a person in the
-    genitive («краж имущества граждан»), or a noun phrase in the dative or instrumental
-    («доступности помощи жителям сёл»)."""
+    genitive («краж имущества граждан»), or a noun phrase in the dative («доступности помощи
+    жителям сёл»).  An instrumental there is the doer of the main clause («администрацией
+    поселения проведена…») far more often than a part of the phrase."""
     if i >= len(tokens) or not tokens[i].is_word:
         return False
     return any(
         p.pos in ("NOUN", "ADJF", "PRTF")
-        and ("gent" in p.grammemes and "anim" in p.grammemes or p.grammemes & {"datv", "ablt"})
+        and ("gent" in p.grammemes and "anim" in p.grammemes or "datv" in p.grammemes)
         for p in tokens[i].parses
     )
 

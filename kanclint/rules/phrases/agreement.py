@@ -188,8 +188,13 @@ def _reinflected(
     # «информируем жителей, проживающих…» → «сообщаем жителям, проживающим…»: when the
     # replacement put the noun in another case, the attribute follows it into that case
     recased = not set().union(*(_case(p) for p in old)) & set().union(*(_case(p) for p in new))
+    if recased and any("Apro" in r.grammemes for r in word.parses):
+        return word.text  # «родителям, чьи дети…», «жителям, которые…»: a pronoun keeps its own clause's case
     if recased and any("Subx" in r.grammemes for r in word.parses):
         return None  # «родителей, учащихся и…»: a participle used as a noun may be the next member of a list
+    following = sentence.tokens[at + 1] if at + 1 < len(sentence.tokens) else None
+    if recased and following is not None and following.is_word and following.pos == "NOUN":
+        return None  # «жителей, многодетных семей и…»: the adjective belongs to the next member of a list
     forms: set[str] = set()
     for r in word.parses:
         if not _agrees_reading(r, old):

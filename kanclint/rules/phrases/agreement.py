@@ -25,14 +25,14 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from kanclint.text.document import Sentence, Token
-from kanclint.text.grammar import CASE_NORMAL, GENDERS, NUMBERS
+from kanclint.text.grammar import CASE_NORMAL, GENDERS, MAIN_CASES, NUMBERS
 from kanclint.text.inflection import inflect_raw, keep_capital
 from kanclint.text.morphology import Parse, fold, parse
 
 _ATTRIBUTES = frozenset({"ADJF", "PRTF"})
 _PREDICATES = frozenset({"VERB", "ADJS", "PRTS"})
 _PREPOSITION = "PREP"
-_AGENT_WINDOW = 4
+_AGENT_WINDOW = 6  # «Отделом МВД России по району проводится…»: the doer may stand before its genitive tail
 _QUANTITIES = frozenset({"много", "мало", "несколько", "немного", "немало", "множество"})
 _VERB_WINDOW = 3
 
@@ -185,11 +185,24 @@ def _reinflected(
     if new is None or not after_comma:
         return None
     target = new[0]
+    # «информируем жителей, проживающих…» → «сообщаем жителям, проживающим…»: when the
+    # replacement put the noun in another case, the attribute follows it into that case
+    recased = not set().union(*(_case(p) for p in old)) & set().union(*(_case(p) for p in new))
+    if recased and any("Apro" in r.grammemes for r in word.parses):
+        return word.text  # «родителям, чьи дети…», «жителям, которые…»: a pronoun keeps its own clause's case
+    if recased and any("Subx" in r.grammemes for r in word.parses):
+        return None  # «родителей, учащихся и…»: a participle used as a noun may be the next member of a list
+    following = sentence.tokens[at + 1] if at + 1 < len(sentence.tokens) else None
+    if recased and following is not None and following.is_word and following.pos == "NOUN":
+        return None  # «жителей, многодетных семей и…»: the adjective belongs to the next member of a list
     forms: set[str] = set()
     for r in word.parses:
         if not _agrees_reading(r, old):
             continue
-        want = set(_case(r)) if r.pos in _ATTRIBUTES or r.lemma == "который" else set()
+        if recased and r.pos in _ATTRIBUTES:
+            want = _case(target) & MAIN_CASES
+        else:
+            want = set(_case(r)) if r.pos in _ATTRIBUTES or r.lemma == "который" else set()
         want |= target.grammemes & NUMBERS
         if "sing" in target.grammemes:
             want |= target.grammemes & GENDERS
@@ -268,10 +281,34 @@ _COORDINATORS = frozenset({"и", "или", "а", "либо"})
 _COORDINATION_WINDOW = 12  # words after the match in which a coordinated noun is looked for
 
 
-def _coordinated_in_old_case(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+_GENITIVE_TAIL = 3  # words of a genitive tail after the governed noun («плану [работы школы]»)
+
+
+def _genitive(token: Token) -> bool:
+    return bool(token.parses) and token.parses[0].pos in ("NOUN", "ADJF") and "gent" in token.parses[0].grammemes
+
+
+def _substantive(token: Token) -> bool:
+    """«обучающихся», «учащимся»: a participle or adjective standing for a noun."""
+    return bool(token.parses) and token.parses[0].pos in _ATTRIBUTES and "Subx" in token.parses[0].grammemes
+
+
+def _in_old_case(token: Token, old: set[str], new: set[str], noun: Parse | None = None) -> bool:
+    """A noun, or a word standing for one or agreeing with ``noun``, read only in the old case."""
+    readings = [p for p in token.parses if p.pos == "NOUN" or p.pos in _ATTRIBUTES]
+    if noun is not None:  # «утверждённым» is also a dative plural: only the readings that agree with the noun count
+        readings = [p for p in readings if p.pos == "NOUN" or _same_number_gender(p, noun)]
+    return bool(readings) and any(_case(p) & old for p in readings) and not any(_case(p) & new for p in readings)
+
+
+def _coordinated_in_old_case(
+    sentence: Sentence, matched: Sequence[Token], replacement: str, repaired: Iterable[Token] = ()
+) -> bool:
     """«в соответствии с программой «Единой России» и позицией…» → «по программе … и позицией»:
     the replacement changed the case of the noun it governs, and a noun joined to it by «и» later
-    in the clause keeps the old one, so the sentence no longer holds together."""
+    in the clause keeps the old one, so the sentence no longer holds together.  So does a list
+    member or an attribute after a comma («родителей, педагогов…», «района, прилегающего…»)
+    or an apposition in brackets («родителей (законных представителей)») that is not re-inflected."""
     last = matched[-1]
     if not last.parses or last.parses[0].pos != "NOUN":
         return False
@@ -284,6 +321,16 @@ def _coordinated_in_old_case(sentence: Sentence, matched: Sequence[Token], repla
         return False  # the case did not change: a coordinated noun still agrees
     tokens = sentence.tokens
     i = sentence.position(last) + 1
+    tail = i
+    while tail < len(tokens) and tail - i < _GENITIVE_TAIL and tokens[tail].is_word and _genitive(tokens[tail]):
+        tail += 1  # «по плану работы, утверждённому…»: the attribute may follow the noun's genitive tail
+    for at in {i, tail}:
+        if at + 1 < len(tokens) and tokens[at].text in (",", "(") and tokens[at + 1].is_word:
+            after = tokens[at + 1]
+            if after not in repaired and _in_old_case(after, old, new, last.parses[0]) and (
+                at == i or any(_agrees_reading(r, last.parses[:1]) for r in after.parses)
+            ):
+                return True
     seen = 0
     while i < len(tokens) and seen < _COORDINATION_WINDOW:
         t = tokens[i]
@@ -293,6 +340,8 @@ def _coordinated_in_old_case(sentence: Sentence, matched: Sequence[Token], repla
             seen += 1
             if t.key in _COORDINATORS:
                 j = i + 1
+                if j < len(tokens) and tokens[j].is_word and _substantive(tokens[j]):
+                    return _in_old_case(tokens[j], old, new)  # «родителей и обучающихся»
                 while j < len(tokens) and tokens[j].is_word and tokens[j].pos in _ATTRIBUTES:
                     j += 1
                 if j < len(tokens) and tokens[j].is_word and tokens[j].parses:
@@ -333,6 +382,6 @@ def agreement_check(
         return "no-object", []
     if _comparative_clash(sentence, matched, replacement):
         return "comparative", []
-    if _coordinated_in_old_case(sentence, matched, replacement):
+    if _coordinated_in_old_case(sentence, matched, replacement, [word for word, _ in repairs]):
         return "coordination", []
     return None, repairs

@@ -80,6 +80,24 @@ def _tail_end(tokens: list[Token], i: int) -> int:
     return i
 
 
+def _may_hang_on_phrase(tokens: list[Token], i: int) -> bool:
+    """Whether the word where the tail stopped may still belong to the phrase: a person in the
+    genitive («краж имущества граждан»), or a noun phrase in the dative («доступности помощи
+    жителям сёл»).  An instrumental there is the doer of the main clause («администрацией
+    поселения проведена…») far more often than a part of the phrase."""
+    if i >= len(tokens) or not tokens[i].is_word:
+        return False
+    return any(
+        p.pos in ("NOUN", "ADJF", "PRTF")
+        and ("gent" in p.grammemes and "anim" in p.grammemes or "datv" in p.grammemes)
+        for p in tokens[i].parses
+    )
+
+
+def _verb_at(tokens: list[Token], i: int) -> bool:
+    return i < len(tokens) and tokens[i].is_word and tokens[i].pos == "VERB"
+
+
 def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«В целях повышения безопасности на перекрёстке…» → «Чтобы повысить безопасность, на перекрёстке…»."""
     tokens = sentence.tokens
@@ -108,6 +126,10 @@ def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
         return None
     last = after - 1
     after = _tail_end(tokens, after)
+    if _may_hang_on_phrase(tokens, after) and not _verb_at(tokens, after + 1):
+        # «краж имущества граждан сотрудники…», «помощи жителям сёл работает…»: the word may end the
+        # phrase or start the clause; before a verb («пожаров жителей просят») it is the verb's object
+        return None
     tail = document.text[tokens[last].end : tokens[after - 1].end]
     clause = " ".join(w for w in ("чтобы", verb, preposition, obj) if w) + tail
     first = next(t for t in tokens if t.is_word)

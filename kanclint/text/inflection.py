@@ -126,11 +126,18 @@ def match_case(source: str, replacement: str) -> str:
     return replacement
 
 
+# Forms pymorphy3's dictionary lists first where today's Russian says another: «учители» is the
+# plural of «учитель» as «teacher of a doctrine»; school teachers are «учителя».
+_PREFERRED_FORMS = {"учители": "учителя"}
+
+
 @lru_cache(maxsize=20_000)
 def inflect_raw(raw: object, want: frozenset[str]) -> str | None:
     """One pymorphy3 reading in the form ``want``; cached, since pymorphy3 rebuilds the paradigm per call."""
     inflected = raw.inflect(set(want))  # type: ignore[attr-defined]
-    return inflected.word if inflected is not None else None
+    if inflected is None:
+        return None
+    return _PREFERRED_FORMS.get(inflected.word, inflected.word)
 
 
 def capitalise(text: str) -> str:

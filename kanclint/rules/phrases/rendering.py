@@ -183,6 +183,10 @@ def _reinflect(reading, grams: set[str], head=None) -> str | None:
     elif reading.pos == "NOUN":
         want |= reading.grammemes & {"sing", "plur"} if not (want & {"sing", "plur"}) else set()
     inflected = inflect_raw(reading.raw, frozenset(want))
+    if inflected is None and want & {"anim", "inan"}:
+        # neuter and feminine accusatives carry no animacy: «противопожарного состояния» →
+        # «противопожарное состояние», never the masculine animate «противопожарного»
+        inflected = inflect_raw(reading.raw, frozenset(want - {"anim", "inan"}))
     if inflected is None and want != grams:
         inflected = inflect_raw(reading.raw, frozenset(grams))
     return inflected

@@ -12,6 +12,7 @@ from kanclint.rules.phrases.cleaning import clean_edits, word_edit
 from kanclint.rules.press_release.voice import in_own_voice
 from kanclint.rules.syntax.active_rewrite import _active_rewrite
 from kanclint.rules.syntax.impersonal_rewrite import is_author, speaks_of_itself
+from kanclint.rules.syntax.light_verbs import has_light_verb
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.text.document import Document, Sentence
 from kanclint.text.syntax_view import _Syntax
@@ -53,4 +54,6 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
     offered = clean_rewrite(document, sentence, built)
     if offered is not None and third_person_self(offered):
         return None, None  # another body: the hint says what to write, nothing is quoted
+    if offered is not None and has_light_verb(offered.replacement):
+        offered = None  # «Активисты осуществляли помощь»: the doer is named, the predicate is still split
     return built, offered

@@ -98,3 +98,27 @@ def readers_act(f: _Passive, subject_head: Token) -> bool:
     прекращена» is the supplier's act."""
     return (f.lemma in PUBLIC_ACTIONS or f.lemma in EMPTY_VERBS and subject_head.lemma in PUBLIC_ACTIONS
             or f.lemma in HANDING_IN and subject_head.lemma in PAPERS)
+
+
+_RELATIVE = frozenset({"который"})
+
+
+def in_relative_clause(sentence: Sentence, verb: Token) -> bool:
+    """«заседание совета, на котором были рассмотрены вопросы»: the clause tells what the antecedent's
+    people did, not the author."""
+    words = [t for t in sentence.words if t.start < verb.start]
+    for t in reversed(words[-6:]):
+        if t.lemma in _RELATIVE:
+            return True
+    return False
+
+
+def paid_by_others(sentence: Sentence) -> bool:
+    """«средства выделены из краевого бюджета», «за счёт федеральных средств»: the money's owner did it."""
+    keys = [t.key for t in sentence.words]
+    for i, k in enumerate(keys):
+        if k == "из" and any(x in ("бюджета", "фонда") for x in keys[i + 1:i + 4]):
+            return True
+        if k == "за" and i + 1 < len(keys) and keys[i + 1] in ("счет", "счёт"):
+            return True
+    return False

@@ -27,6 +27,13 @@ from kanclint.rules.syntax.active_rewrite import (
     _verb_group,
 )
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
+from kanclint.rules.syntax.rewrite_guards import (
+    COLLECTIVES,
+    complement_after,
+    maybe_agent,
+    negation_before,
+    parallel_passive,
+)
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _Passive
 from kanclint.rules.press_release.persons import find_third_person_self
 from kanclint.rules.syntax.who_acts import (
@@ -115,7 +122,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     group = _verb_group(sentence, f)
     if group is None or any(t.protected for t in group):
         return None
-    if _parallel_passive(sentence, group, f):
+    if parallel_passive(sentence, group, f):
         return None  # «рассмотрено 1 250 обращений, проведено 45 приёмов»: one active, one passive reads worse
     number, gender = _agreement(f)
     subject = _subject_before(document, sentence, group, number, gender) or _subject_after(
@@ -137,7 +144,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
             return None  # «приглашается команда, созданная…»: the participle would keep the nominative
     if _about_a_text(sentence, group):
         return None
-    if (not document.speaks_as_we and subject.tokens[0].start < group[0].start and _maybe_agent(subject.head)
+    if (not document.speaks_as_we and subject.tokens[0].start < group[0].start and maybe_agent(subject.head)
             and obj.lower() == " ".join(t.text for t in subject.tokens).lower()):
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
     we = (document.speaks_as_we and not history(sentence) and not done_by_others(sentence)
@@ -151,52 +158,6 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if verbs is None:
         return None
     return _assemble(document, sentence, f, group, subject, obj, verbs, we)
-
-
-_AUXILIARIES = frozenset({"быть"})
-_UNITS = frozenset({"часть", "служба", "подразделение", "отряд", "бригада", "команда", "группа", "экипаж", "дружина"})
-
-
-def _parallel_passive(sentence: Sentence, group: list[Token], f: _Passive) -> bool:
-    """A passive that shares its «быть» or parallels another bare one: «будет отремонтировано 12 крыш
-    и заменено 8 лифтов», «рассмотрено 1 250 обращений, проведено 45 приёмов».  Rewriting one of
-    them alone changes the tense of the other or mixes two voices in one list.  Passives with a
-    «быть» each («была открыта школа, и в неё были переданы книги») stand apart."""
-    mine = {t.start for t in group} | {t.start for t in f.conj} | ({f.aux.start} if f.aux is not None else set())
-    words = sentence.words
-    for i, t in enumerate(words):
-        if t.start in mine:
-            continue
-        if f.aux is None and t.lemma in _AUXILIARIES and t.pos == "VERB":
-            return True
-        if any(p.pos == "PRTS" and "pssv" in p.grammemes for p in t.parses[:1]) and not _has_aux(words, i):
-            return True
-    return False
-
-
-def _has_aux(words: list[Token], i: int) -> bool:
-    """Whether the participle at ``i`` has its own «быть» right before it (adverbs aside)."""
-    j = i - 1
-    while j >= 0 and words[j].pos in _BETWEEN_POS:
-        j -= 1
-    return j >= 0 and words[j].lemma in _AUXILIARIES
-
-
-def _maybe_agent(token: Token) -> bool:
-    """A noun that may itself act («пожарные части», «дети», «команда»): kept before an active verb it reads as the doer."""
-    return any(p.pos == "NOUN" and ("anim" in p.grammemes or p.lemma in ORGANISATIONS or p.lemma in _UNITS
-                                    or p.lemma in COLLECTIVES) for p in token.parses[:2])
-
-
-def _complement_after(sentence: Sentence, last: Token) -> bool:
-    """«рекомендации по организации отдыха»: a «по» phrase after the noun is the noun's, not the new verb's."""
-    at = sentence.position(last) + 1
-    return at < len(sentence.tokens) and sentence.tokens[at].key == "по"
-
-
-def _negation_before(sentence: Sentence, first: Token) -> Token | None:
-    at = sentence.position(first)
-    return sentence.tokens[at - 1] if at > 0 and sentence.tokens[at - 1].key == "не" else None
 
 
 _SHORT_NOTICE = 6  # words: a notice this short needs the object to read well actively
@@ -381,12 +342,6 @@ def _accusative(subject: _Subject) -> str | None:
     return " ".join(out)
 
 
-# Groups of people that act, beside the bodies of ORGANISATIONS: «подготовлен ансамблем».
-COLLECTIVES = frozenset(
-    {"ансамбль", "хор", "оркестр", "отряд", "группа", "студия", "бригада", "экипаж", "кружок", "труппа", "дружина"}
-)
-
-
 def _people(token: Token) -> bool:
     """Whether a subject noun names people or a group of them («участники», «команды»)."""
     return any(p.pos == "NOUN" and ("anim" in p.grammemes or p.lemma in COLLECTIVES or p.lemma in _TEAMS)
@@ -504,7 +459,7 @@ def _assemble(
         said = one_verb(phrase)
         if said is None or (_has_dative(sentence, subject) and _new_verb(said) not in DATIVE_VERBS):
             return None  # «семьям оказана поддержка» → «поддержат семьи», not «семьям поддержат»
-        if not subject_first and _complement_after(sentence, last):
+        if not subject_first and complement_after(sentence, last):
             return None  # «проведена подготовка к зиме» → «подготовили к зиме» (what?); «рекомендации по…»
         phrase = said
     else:
@@ -512,7 +467,7 @@ def _assemble(
         if f.lemma in EMPTY_VERBS:
             return None  # «мы осуществили поставку» is no better: the dictionary has no verb for it
     if we:
-        negation = _negation_before(sentence, first)
+        negation = negation_before(sentence, first)
         if negation is not None:
             first = negation  # «не проведена» → «мы не провели», never «не мы провели»
             phrase = "не " + phrase

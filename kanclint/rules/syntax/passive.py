@@ -18,10 +18,10 @@ from kanclint.rules.syntax.active_rewrite import (
     agent_nominative,
 )
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite, speaks_of_itself
-from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb
-from kanclint.rules.syntax.rewrite_choice import agent_rewrite, clean_rewrite
+from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
 from kanclint.rules.syntax.morph import _best, _inflect, _reading, _verb_form
 from kanclint.rules.syntax.passive_detection import (
+    told_as_report,
     _after_preposition,
     _has_passive_kids,
     _is_agent,
@@ -38,7 +38,6 @@ from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
     MIDDLE_REFLEXIVES,
     PRONOUN_AGENTS,
-    REPORT_PARTICIPLES,
     ROLE_VERBS,
     STATE_PARTICIPLES,
 )
@@ -108,7 +107,7 @@ class PassiveVoice(Rule):
                 if found.agent is None and _plain_pair(view, found) is None:
                     if found.lemma in STATE_PARTICIPLES:
                         continue
-                    if n_words <= self.short_sentence and not self._told_as_report(found.lemma, found.reflexive, found.aux):
+                    if n_words <= self.short_sentence and not told_as_report(found.lemma, found.reflexive, found.aux):
                         continue
                     if found.reflexive and (found.lemma + "ся") in MIDDLE_REFLEXIVES:
                         continue
@@ -144,7 +143,7 @@ class PassiveVoice(Rule):
                 return "parse"
             if lemma in STATE_PARTICIPLES:
                 continue
-            if len(words) <= self.short_sentence and not self._told_as_report(
+            if len(words) <= self.short_sentence and not told_as_report(
                 lemma, reflexive, None if reflexive else self._aux(_NO_SYNTAX, sentence, token, None)
             ):
                 continue
@@ -157,20 +156,6 @@ class PassiveVoice(Rule):
                 return "parse"
             plan = "morph"  # a «-ся» verb without a doer: its subject is found by morphology
         return plan
-
-    @staticmethod
-    def _told_as_report(lemma: str, reflexive: bool, aux: Token | None) -> bool:
-        """Whether a doer-less passive in a short sentence reports an action rather than a state.
-
-        «Магазин закрыт», «Приём продлён», «Запись ведётся» tell the reader how things
-        stand, so short sentences are spared.  An auxiliary «быть» turns the participle
-        into an event with a hidden doer («Была произведена замена труб», «Ремонт будет
-        осуществлён до конца года»), and the empty report verbs of
-        :data:`REPORT_PARTICIPLES` are a report on their own («Произведена замена труб»).
-        """
-        if reflexive:
-            return lemma in EMPTY_VERBS  # «Запись осуществляется по телефону»: an empty verb is no state
-        return aux is not None or lemma in REPORT_PARTICIPLES
 
     def _candidate(self, syntax: _Syntax, sentence: Sentence, token: Token) -> _Passive | None:
         if not token.parses:
@@ -392,7 +377,7 @@ class PassiveVoice(Rule):
         verb = _active_verbs(f, tense, "3per", number, gender)
         obj = self._object_accusative(syntax, f.subject)
         we_verb = _active_verbs(f, tense, "1per", "plur", None)
-        we_said = self._we_said(f, we_verb, obj) if we_verb else None
+        we_said = advice_in_we_form(f, we_verb, obj) if we_verb else None
         if verb and agent_text and we_verb and speaks_of_itself(f"{agent_text} {verb}"):
             if we_said is not None:
                 message = (  # «Министерство поддержало…» is what KC304 flags: «мы», or the doer as it is
@@ -433,22 +418,6 @@ class PassiveVoice(Rule):
         return self.diagnostic(
             document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.WARNING
         )
-
-    @staticmethod
-    def _we_said(f: _Passive, we_verb: str, obj: str | None) -> str | None:
-        """«Мы заменили окна» as advice, or ``None`` when it would be flagged itself: «Мы осуществили…»
-        (an empty verb and no object to say it with one verb), «Мы провели проверку готовности» (a
-        light verb the dictionary cannot collapse here)."""
-        if obj:
-            phrase = f"мы {we_verb} {obj}"
-            if has_light_verb(phrase):
-                said = one_verb(phrase)
-                return capitalise(said) if said is not None and not has_light_verb(said) else None
-            return clean_phrase(capitalise(phrase))
-        if f.lemma in EMPTY_VERBS:
-            return None
-        said = clean_phrase(f"Мы {we_verb}")
-        return f"{said}…" if said is not None else None
 
     @staticmethod
     def _tense(f: _Passive) -> str:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from kanclint.rules.syntax.morph import _best, _reading
-from kanclint.rules.syntax.words import NOT_AGENTS, ORGANISATIONS, PRONOUN_AGENTS
+from kanclint.rules.syntax.words import EMPTY_VERBS, NOT_AGENTS, ORGANISATIONS, PRONOUN_AGENTS, REPORT_PARTICIPLES
 from kanclint.text.document import Sentence, Token
 from kanclint.text.morphology import Parse, active_of_reflexive
 from kanclint.text.syntax_view import _Node, _Syntax
@@ -162,3 +162,17 @@ _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 def _case(token: Token) -> str | None:
     best = token.parses[0] if token.parses else None
     return next((c for c in _CASES if best is not None and c in best.grammemes), None)
+
+
+def told_as_report(lemma: str, reflexive: bool, aux: Token | None) -> bool:
+    """Whether a doer-less passive in a short sentence reports an action rather than a state.
+
+    «Магазин закрыт», «Приём продлён», «Запись ведётся» tell the reader how things
+    stand, so short sentences are spared.  An auxiliary «быть» turns the participle
+    into an event with a hidden doer («Была произведена замена труб», «Ремонт будет
+    осуществлён до конца года»), and the empty report verbs of
+    :data:`REPORT_PARTICIPLES` are a report on their own («Произведена замена труб»).
+    """
+    if reflexive:
+        return lemma in EMPTY_VERBS  # «Запись осуществляется по телефону»: an empty verb is no state
+    return aux is not None or lemma in REPORT_PARTICIPLES

@@ -8,13 +8,15 @@ what becomes of it, so that the rule module only reports.
 from __future__ import annotations
 
 from kanclint.model import Edit, apply_edits
-from kanclint.rules.phrases.cleaning import clean_edits, word_edit
+from kanclint.rules.phrases.cleaning import clean_edits, clean_phrase, word_edit
 from kanclint.rules.press_release.voice import in_own_voice
 from kanclint.rules.syntax.active_rewrite import _active_rewrite
 from kanclint.rules.syntax.impersonal_rewrite import is_author, speaks_of_itself
-from kanclint.rules.syntax.light_verbs import has_light_verb
+from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb
 from kanclint.rules.syntax.passive_detection import _Passive
+from kanclint.rules.syntax.words import EMPTY_VERBS
 from kanclint.text.document import Document, Sentence
+from kanclint.text.inflection import capitalise
 from kanclint.text.syntax_view import _Syntax
 
 
@@ -57,3 +59,19 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
     if offered is not None and has_light_verb(offered.replacement):
         offered = None  # «Активисты осуществляли помощь»: the doer is named, the predicate is still split
     return built, offered
+
+
+def advice_in_we_form(f: _Passive, we_verb: str, obj: str | None) -> str | None:
+    """«Мы заменили окна» as advice, or ``None`` when it would be flagged itself: «Мы осуществили…»
+    (an empty verb and no object to say it with one verb), «Мы провели проверку готовности» (a
+    light verb the dictionary cannot collapse here)."""
+    if obj:
+        phrase = f"мы {we_verb} {obj}"
+        if has_light_verb(phrase):
+            said = one_verb(phrase)
+            return capitalise(said) if said is not None and not has_light_verb(said) else None
+        return clean_phrase(capitalise(phrase))
+    if f.lemma in EMPTY_VERBS:
+        return None
+    said = clean_phrase(f"Мы {we_verb}")
+    return f"{said}…" if said is not None else None

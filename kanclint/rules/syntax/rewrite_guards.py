@@ -1,0 +1,66 @@
+"""Sentence shapes where KC201's doer-less rewrite would read worse than the passive it replaces.
+
+Found by reviewing rewrites of posts by schools, utilities and administrations: a passive that
+shares its «будет» with another («будет отремонтировано 12 крыш и заменено 8 лифтов»), a list of
+bare passives («рассмотрено…, проведено…»), an old subject that may itself act kept before the
+new verb («Пожарные части привели…»), a «по …» complement that belonged to the verbal noun
+(«рекомендации по организации»), and the «не» that must follow «мы».
+"""
+
+from __future__ import annotations
+
+from kanclint.rules.syntax.passive_detection import _Passive
+from kanclint.rules.syntax.words import ORGANISATIONS
+from kanclint.text.document import Sentence, Token
+
+_BETWEEN_POS = frozenset({"ADVB", "PRCL"})
+
+# Groups of people that act, beside the bodies of ORGANISATIONS: «подготовлен ансамблем».
+COLLECTIVES = frozenset(
+    {"ансамбль", "хор", "оркестр", "отряд", "группа", "студия", "бригада", "экипаж", "кружок", "труппа", "дружина"}
+)
+_AUXILIARIES = frozenset({"быть"})
+_UNITS = frozenset({"часть", "служба", "подразделение", "отряд", "бригада", "команда", "группа", "экипаж", "дружина"})
+
+
+def parallel_passive(sentence: Sentence, group: list[Token], f: _Passive) -> bool:
+    """A passive that shares its «быть» or parallels another bare one: «будет отремонтировано 12 крыш
+    и заменено 8 лифтов», «рассмотрено 1 250 обращений, проведено 45 приёмов».  Rewriting one of
+    them alone changes the tense of the other or mixes two voices in one list.  Passives with a
+    «быть» each («была открыта школа, и в неё были переданы книги») stand apart."""
+    mine = {t.start for t in group} | {t.start for t in f.conj} | ({f.aux.start} if f.aux is not None else set())
+    words = sentence.words
+    for i, t in enumerate(words):
+        if t.start in mine:
+            continue
+        if f.aux is None and t.lemma in _AUXILIARIES and t.pos == "VERB":
+            return True
+        if any(p.pos == "PRTS" and "pssv" in p.grammemes for p in t.parses[:1]) and not _has_aux(words, i):
+            return True
+    return False
+
+
+def _has_aux(words: list[Token], i: int) -> bool:
+    """Whether the participle at ``i`` has its own «быть» right before it (adverbs aside)."""
+    j = i - 1
+    while j >= 0 and words[j].pos in _BETWEEN_POS:
+        j -= 1
+    return j >= 0 and words[j].lemma in _AUXILIARIES
+
+
+def maybe_agent(token: Token) -> bool:
+    """A noun that may itself act («пожарные части», «дети», «команда»): kept before an active verb it reads as the doer."""
+    return any(p.pos == "NOUN" and ("anim" in p.grammemes or p.lemma in ORGANISATIONS or p.lemma in _UNITS
+                                    or p.lemma in COLLECTIVES) for p in token.parses[:2])
+
+
+def complement_after(sentence: Sentence, last: Token) -> bool:
+    """«рекомендации по организации отдыха»: a «по» phrase after the noun is the noun's, not the new verb's."""
+    at = sentence.position(last) + 1
+    return at < len(sentence.tokens) and sentence.tokens[at].key == "по"
+
+
+def negation_before(sentence: Sentence, first: Token) -> Token | None:
+    """The «не» right before the verb group: with «мы» it goes after the pronoun («мы не провели»)."""
+    at = sentence.position(first)
+    return sentence.tokens[at - 1] if at > 0 and sentence.tokens[at - 1].key == "не" else None

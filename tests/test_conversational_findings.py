@@ -1,0 +1,38 @@
+"""Issues #10 and #12: a living post keeps its findings to real faults.
+
+Each test names a false finding kanclint used to give on an ordinary conversational post (a
+school, a library, a utility, a deputy talking to people) and asserts it is gone, next to the
+press-release use of the same words that must still be flagged.  Sentences written for this file.
+"""
+
+from __future__ import annotations
+
+import kanclint
+from kanclint import Config
+
+CONFIG = Config(use_ignore_file=False)
+
+
+def _found(text: str, code: str, config: Config = CONFIG) -> list[str]:
+    """The matched spans of ``code``'s findings in ``text``."""
+    return [d.match for d in kanclint.lint(text, config=config).diagnostics if d.code == code]
+
+
+# -- names in quotes ----------------------------------------------------------------------
+
+
+def test_title_in_quotes_is_not_the_authors_wording():
+    text = "Команда КВН «Данное мероприятие» из школы №2 взяла кубок района 🏆"
+    assert _found(text, "KC101") == []
+    # the same words outside the quotes are the author's own
+    assert _found("Данное мероприятие прошло в школе №2.", "KC101") == ["Данное", "мероприятие"]
+
+
+def test_lower_case_quotation_is_the_authors_word_choice():
+    assert _found("Так называемая «данная мера» никому не помогла.", "KC101") == ["данная"]
+
+
+def test_findings_inside_titles_come_back_when_quotes_are_not_skipped():
+    config = Config(use_ignore_file=False, skip=("urls", "emails", "mentions", "hashtags", "emoji", "code"))
+    text = "Команда КВН «Данное мероприятие» из школы №2 взяла кубок района."
+    assert _found(text, "KC101", config) == ["Данное", "мероприятие"]

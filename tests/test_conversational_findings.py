@@ -36,3 +36,31 @@ def test_findings_inside_titles_come_back_when_quotes_are_not_skipped():
     config = Config(use_ignore_file=False, skip=("urls", "emails", "mentions", "hashtags", "emoji", "code"))
     text = "Команда КВН «Данное мероприятие» из школы №2 взяла кубок района."
     assert _found(text, "KC101", config) == ["Данное", "мероприятие"]
+
+
+# -- KC301: a lead that is the page talking ------------------------------------------------
+
+
+def test_implied_we_after_a_date_is_no_dateline():
+    assert _found("Сегодня провели первую в этом году тренировку на стадионе. Снег ещё лежит.", "KC301") == []
+    assert _found("Вчера в музее провели урок для слабовидящих детей: экспонаты можно было трогать.", "KC301") == []
+    # others as the subject, a passive and «состоялось» are still a dateline
+    assert _found("Сегодня школьники провели акцию «Чистый берег».", "KC301") == ["Сегодня школьники провели"]
+    assert _found("Вчера был проведён субботник в парке.", "KC301") == ["Вчера был проведён"]
+    assert _found("23 мая в администрации района состоялось совещание.", "KC301") == [
+        "23 мая в администрации района состоялось"]
+
+
+def test_somebody_passing_a_check_up_is_no_event():
+    text = "Ребята, кто ещё не прошёл медосмотр перед сборами, успейте до пятницы."
+    assert _found(text, "KC301") == []
+    assert _found("В школе прошёл турнир по шахматам.", "KC301") == ["В школе прошёл"]
+
+
+# -- KC406: abbreviations everybody knows ----------------------------------------------------
+
+
+def test_everyday_abbreviations_need_no_expansion():
+    text = "Команда КВН вернулась с кубком. Врачи приедут в субботу: можно сделать ЭКГ и УЗИ."
+    assert _found(text, "KC406") == []
+    assert _found("Документы примет ЦКДО до пятницы.", "KC406") == ["ЦКДО"]

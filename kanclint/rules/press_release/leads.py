@@ -95,6 +95,39 @@ def _event_subject(content: Sequence[Token], i: int) -> bool:
     return False
 
 
+_SUBJECT_PRONOUNS = frozenset({"кто", "мы", "вы", "я", "ты", "он", "она", "оно", "они", "все", "каждый", "никто"})
+
+
+def _implied_we(content: Sequence[Token], n: int, k: int) -> bool:
+    """«Сегодня провели первую тренировку», «Вчера в музее провели урок»: an active «провели» with no
+    subject before it is the page's own «мы» left out, as people say it («23 мая мы провели…»
+    is never a dateline either).  A plural noun in the nominative before it («Сегодня школьники
+    провели акцию») is the subject: then the post reports what others did."""
+    verb = content[k]
+    active = any(
+        p.pos == "VERB" and "plur" in p.grammemes and "past" in p.grammemes and p.lemma in {"провести", "проводить"}
+        for p in verb.parses
+    )
+    if not active:
+        return False
+    for i in range(n, k):
+        t = content[i]
+        if i > n and content[i - 1].pos == "PREP":
+            continue  # «в школе», «на стадионе»: never the subject
+        if t.text.isupper() or t.key in _SUBJECT_PRONOUNS:
+            return False
+        if any(p.pos in {"NOUN", "NPRO"} and "nomn" in p.grammemes and "plur" in p.grammemes for p in t.parses):
+            return False
+    return True
+
+
+def _has_own_subject(content: Sequence[Token], i: int) -> bool:
+    """«Ребята, кто ещё не прошёл медосмотр»: «прошёл» has a person as its subject (a pronoun
+    before it) or is negated — somebody passes a check-up, no event «took place»."""
+    before = content[:i]
+    return bool(before) and (before[-1].key == "не" or any(t.key in _SUBJECT_PRONOUNS for t in before))
+
+
 def find_ceremonial_leads(document: Document) -> list[Marker]:
     markers: list[Marker] = []
     seen: set[int] = set()
@@ -106,6 +139,8 @@ def find_ceremonial_leads(document: Document) -> list[Marker]:
         for k, t in enumerate(content[n:], start=n):
             if t.key in {"мы", "я"}:
                 break  # «23 мая мы провели…» is the page's own voice
+            if _protocol_verb(t) and _implied_we(content, n, k):
+                break  # «Сегодня провели первую тренировку»: the same voice, «мы» left out
             if _protocol_verb(t) and not (_has_lemma(t, {"пройти", "проходить"}) and _time_passing(content, k)):
                 start, end = content[0].start, t.end
                 markers.append(
@@ -125,6 +160,8 @@ def find_ceremonial_leads(document: Document) -> list[Marker]:
         content = sentence.content
         for i, t in enumerate(content[:8]):
             if t.pos != "VERB" or "past" not in t.grammemes:
+                continue
+            if _has_own_subject(content, i):
                 continue
             if _has_lemma(t, {"состояться"}) or (_has_lemma(t, {"пройти"}) and _event_subject(content, i)):
                 start, end = content[0].start, t.end

@@ -45,6 +45,7 @@ def test_implied_we_after_a_date_is_no_dateline():
     assert _found("Сегодня провели первую в этом году тренировку на стадионе. Снег ещё лежит.", "KC301") == []
     assert _found("Вчера в музее провели урок для слабовидящих детей: экспонаты можно было трогать.", "KC301") == []
     # others as the subject, a passive and «состоялось» are still a dateline
+    assert _found("Сегодня наши старшеклассники провели урок для первоклашек.", "KC301") == []
     assert _found("Сегодня школьники провели акцию «Чистый берег».", "KC301") == ["Сегодня школьники провели"]
     assert _found("Вчера был проведён субботник в парке.", "KC301") == ["Вчера был проведён"]
     assert _found("23 мая в администрации района состоялось совещание.", "KC301") == [
@@ -97,3 +98,13 @@ def test_opening_hours_of_a_place_are_no_third_person_talk():
     # the page acting in the third person is still flagged
     assert _found("Библиотека приглашает на встречу с писателем.", "KC304") == ["Библиотека приглашает"]
     assert _found("Администрация района работает над проектом парка.", "KC304") == ["Администрация района работает"]
+
+
+# -- KC303: first names are no list of attendees ---------------------------------------------
+
+
+def test_children_called_by_first_names_are_no_attendee_list():
+    text = "Наши гимнастки привезли три медали! Полина, Аня и Вика, мы вами очень гордимся."
+    assert _found(text, "KC303") == []
+    report = "На встрече были глава района Иван Петров, директор школы Анна Сидорова и депутат Олег Смирнов."
+    assert len(_found(report, "KC303")) == 1

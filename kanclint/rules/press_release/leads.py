@@ -102,7 +102,8 @@ def _implied_we(content: Sequence[Token], n: int, k: int) -> bool:
     """«Сегодня провели первую тренировку», «Вчера в музее провели урок»: an active «провели» with no
     subject before it is the page's own «мы» left out, as people say it («23 мая мы провели…»
     is never a dateline either).  A plural noun in the nominative before it («Сегодня школьники
-    провели акцию») is the subject: then the post reports what others did."""
+    провели акцию») is the subject: then the post reports what others did, unless they are «наши»
+    («Сегодня наши старшеклассники провели урок для первоклашек»)."""
     verb = content[k]
     active = any(
         p.pos == "VERB" and "plur" in p.grammemes and "past" in p.grammemes and p.lemma in {"провести", "проводить"}
@@ -117,7 +118,8 @@ def _implied_we(content: Sequence[Token], n: int, k: int) -> bool:
         if t.text.isupper() or t.key in _SUBJECT_PRONOUNS:
             return False
         if any(p.pos in {"NOUN", "NPRO"} and "nomn" in p.grammemes and "plur" in p.grammemes for p in t.parses):
-            return False
+            # «Сегодня наши старшеклассники провели урок»: the page's own people, told as a story
+            return i > n and "наш" in content[i - 1].lemmas
     return True
 
 

@@ -108,3 +108,21 @@ def test_children_called_by_first_names_are_no_attendee_list():
     assert _found(text, "KC303") == []
     report = "На встрече были глава района Иван Петров, директор школы Анна Сидорова и депутат Олег Смирнов."
     assert len(_found(report, "KC303")) == 1
+
+
+# -- an emoji ends a sentence ---------------------------------------------------------------
+
+
+def test_an_emoji_before_a_capital_ends_the_sentence():
+    from kanclint.text.document import Document
+
+    def sentences(text: str) -> list[str]:
+        return [text[s.start:s.end] for s in Document(text).sentences]
+
+    assert sentences("Набор в секцию плавания для детей 7–10 лет 🏊 Тренировки три раза в неделю.") == [
+        "Набор в секцию плавания для детей 7–10 лет 🏊", "Тренировки три раза в неделю."]
+    assert sentences("Я ❤️ Москву и Петербург.") == ["Я ❤️ Москву и Петербург."]  # a name goes on
+    assert sentences("Вход 👉 ДК «Юность».") == ["Вход 👉 ДК «Юность»."]
+    text = ("Знакомьтесь, это Барсик. Он живёт у нас в котельной уже пять лет и лучше всех знает, где тепло 🐈 "
+            "Мастера его балуют, а он ловит мышей.")
+    assert _found(text, "KC403") == []

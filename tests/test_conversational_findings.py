@@ -126,3 +126,14 @@ def test_an_emoji_before_a_capital_ends_the_sentence():
     text = ("Знакомьтесь, это Барсик. Он живёт у нас в котельной уже пять лет и лучше всех знает, где тепло 🐈 "
             "Мастера его балуют, а он ловит мышей.")
     assert _found(text, "KC403") == []
+
+
+# -- spoken discourse words -------------------------------------------------------------------
+
+
+def test_v_obshchem_opening_a_sentence_is_speech():
+    assert _found("В общем, мы решили: каток будет работать до 22:00, раз вы так просили.", "KC110") == []
+    assert _found("Ну, в общем, вы поняли: ждём всех в субботу!", "KC110") == []
+    # the hedge inside a sentence is still vague
+    assert _found("Работы на объекте в общем завершены.", "KC110") == ["в общем"]
+    assert _found("Мы решили, в общем, продлить работу катка.", "KC110") == ["в общем"]

@@ -31,6 +31,7 @@ from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
 from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal
 from kanclint.rules.phrases.rendering import BRACE_RE, render
+from kanclint.rules.phrases.spoken import SPOKEN_OPENERS, spoken_opener
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
 from kanclint.text.morphology import fold
@@ -214,6 +215,9 @@ class PhraseFamily:
             matches = list(self._matcher.find(sentence))
             if titles is not None and matches:
                 matches = [m for m in matches if not _inside_title(document, titles, m)]
+            if matches and any(m.payload.id in SPOKEN_OPENERS for m in matches):
+                matches = [m for m in matches
+                           if m.payload.id not in SPOKEN_OPENERS or not spoken_opener(document, sentence, m)]
             if not matches:
                 continue
             if any(m.payload.guards for m in matches):

@@ -137,3 +137,18 @@ def test_v_obshchem_opening_a_sentence_is_speech():
     # the hedge inside a sentence is still vague
     assert _found("Работы на объекте в общем завершены.", "KC110") == ["в общем"]
     assert _found("Мы решили, в общем, продлить работу катка.", "KC110") == ["в общем"]
+
+
+def test_u_nas_is_the_pages_own_news():
+    assert _found("На прошлой неделе у нас прошло родительское собрание. Спасибо всем, кто пришёл!", "KC301") == []
+    assert _found("На прошлой неделе в школе прошло родительское собрание.", "KC301") == [
+        "На прошлой неделе в школе прошло"]
+
+
+# -- KC302: an invitation to take part is no report ------------------------------------------
+
+
+def test_invitation_to_take_part_is_no_protocol_formula():
+    assert _found("Кто хочет принять участие в субботнике? Пишите в комментариях!", "KC302") == []
+    assert _found("Примите участие в конкурсе рисунков!", "KC302") == []
+    assert _found("В субботнике приняли участие 40 человек.", "KC302") == ["приняли участие"]

@@ -125,9 +125,14 @@ def _implied_we(content: Sequence[Token], n: int, k: int) -> bool:
 
 def _has_own_subject(content: Sequence[Token], i: int) -> bool:
     """«Ребята, кто ещё не прошёл медосмотр»: «прошёл» has a person as its subject (a pronoun
-    before it) or is negated — somebody passes a check-up, no event «took place»."""
+    before it) or is negated — somebody passes a check-up, no event «took place».  «У нас прошло
+    собрание» is the page telling its own news, like «мы»."""
     before = content[:i]
-    return bool(before) and (before[-1].key == "не" or any(t.key in _SUBJECT_PRONOUNS for t in before))
+    return bool(before) and (
+        before[-1].key == "не"
+        or any(t.key in _SUBJECT_PRONOUNS for t in before)
+        or any(t.key == "нас" and j > 0 and before[j - 1].key == "у" for j, t in enumerate(before))
+    )
 
 
 def find_ceremonial_leads(document: Document) -> list[Marker]:
@@ -139,8 +144,8 @@ def find_ceremonial_leads(document: Document) -> list[Marker]:
         if not n:
             continue
         for k, t in enumerate(content[n:], start=n):
-            if t.key in {"мы", "я"}:
-                break  # «23 мая мы провели…» is the page's own voice
+            if t.key in {"мы", "я"} or t.key == "нас" and k > 0 and content[k - 1].key == "у":
+                break  # «23 мая мы провели…», «На прошлой неделе у нас прошло…» is the page's own voice
             if _protocol_verb(t) and _implied_we(content, n, k):
                 break  # «Сегодня провели первую тренировку»: the same voice, «мы» left out
             if _protocol_verb(t) and not (_has_lemma(t, {"пройти", "проходить"}) and _time_passing(content, k)):
@@ -273,7 +278,9 @@ def _took_part(document: Document, tokens: Sequence[Token], i: int) -> tuple[Mar
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None:
         return None
-    verb_first = _has_lemma(t, {"принять", "принимать"}) and nxt.key == "участие"
+    # «Кто хочет принять участие?», «Примите участие!» invite; the formula reports («приняли участие»)
+    verb_first = (_has_lemma(t, {"принять", "принимать"}) and nxt.key == "участие"
+                  and t.pos not in {"INFN", "GRND"} and "impr" not in t.grammemes)
     noun_first = t.key == "участие" and _has_lemma(nxt, {"принять", "принимать"}) and nxt.pos == "VERB"
     if not (verb_first or noun_first):
         return None

@@ -401,7 +401,42 @@ def _split_sentences(text: str, sentenize) -> Sequence[_Piece]:
                 continue
             for start, stop, sentence in sentenize(line_text):  # razdel's Substring unpacks alike
                 pieces.append(_Piece(line_start + start, line_start + stop, sentence))
-    return pieces
+    return [part for piece in pieces for part in _split_at_emoji(piece)] if _EMOJI_HINT.search(text) else pieces
+
+
+_EMOJI = protected.EMOJI.pattern
+# An emoji that ends a thought, then a capital: «Набор для детей 7–10 лет 🏊 Тренировки три раза в
+# неделю.»  Posts use an emoji as a full stop; razdel reads on, and one long «sentence» came out.
+_EMOJI_STOP = re.compile(r"(?<=[\w.,!?…)»%])[ \t]*(?:" + _EMOJI + r")(?=[ \t]+[А-ЯЁ])")
+_EMOJI_HINT = re.compile("[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
+def _split_at_emoji(piece: _Piece) -> list[_Piece]:
+    """``piece`` cut after each emoji that ends a sentence: the next word starts with a capital
+    and is no name («Я ❤️ Москву» is one sentence)."""
+    cuts: list[int] = []
+    for m in _EMOJI_STOP.finditer(piece.text):
+        after = piece.text[m.end():].lstrip(" \t")
+        word = re.match(r"[А-ЯЁа-яё-]+", after)
+        if word is None or word.group().isupper() and len(word.group()) > 1:
+            continue
+        if any(_NAME_GRAMMEMES & p.grammemes for p in parse(word.group())):
+            continue
+        cuts.append(m.end())
+    if not cuts:
+        return [piece]
+    parts: list[_Piece] = []
+    begin = 0
+    for cut in [*cuts, len(piece.text)]:
+        chunk = piece.text[begin:cut]
+        lead = len(chunk) - len(chunk.lstrip())
+        chunk = chunk.strip()
+        if chunk:
+            start = piece.start + begin + lead
+            parts.append(_Piece(start, start + len(chunk), chunk))
+        begin = cut
+    return parts
 
 
 def _razdel_delimiter() -> "re.Pattern[str]":

@@ -16,6 +16,25 @@ KINDS = ("urls", "emails", "mentions", "hashtags", "emoji", "quotes", "code")
 # words (a noun phrase of the sentence), the markup before it names a page.
 VK_MENTION = re.compile(r"\[(?:club|public|event|id)\d+\|")
 
+# a joiner (U+200D) or tag only continues an emoji: alone inside a word it is no emoji,
+# and protecting it would hide the word from every rule
+EMOJI = re.compile(
+    "["
+    "\U0001F000-\U0001FAFF"
+    "\u2600-\u27BF"
+    "\u2B00-\u2BFF"
+    "\u2300-\u23FF"
+    "\uFE0F\u20E3"
+    "]["
+    "\U0001F000-\U0001FAFF"
+    "\u2600-\u27BF"
+    "\u2B00-\u2BFF"
+    "\u2300-\u23FF"
+    "\uFE0F\u200D\u20E3"
+    "\U000E0020-\U000E007F"
+    "]*"
+)
+
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "emails": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     "urls": re.compile(
@@ -25,24 +44,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "mentions": re.compile(r"(?<![\w@])@\w[\w.]*"),
     "hashtags": re.compile(r"(?<![\w#])#\w+"),
-    # a joiner (U+200D) or tag only continues an emoji: alone inside a word it is no emoji,
-    # and protecting it would hide the word from every rule
-    "emoji": re.compile(
-        "["
-        "\U0001F000-\U0001FAFF"
-        "\u2600-\u27BF"
-        "\u2B00-\u2BFF"
-        "\u2300-\u23FF"
-        "\uFE0F\u20E3"
-        "]["
-        "\U0001F000-\U0001FAFF"
-        "\u2600-\u27BF"
-        "\u2B00-\u2BFF"
-        "\u2300-\u23FF"
-        "\uFE0F\u200D\u20E3"
-        "\U000E0020-\U000E007F"
-        "]*"
-    ),
+    "emoji": EMOJI,
     # Markdown `inline code` (one to three backticks, on one line); fenced blocks: _fenced_code
     "code": re.compile(r"(?<!`)(`{1,3})(?!`)(?:[^`\n]|(?<!`)`(?=[^`\n]))+?(?<!`)\1(?!`)"),
     "quotes": re.compile(

@@ -31,11 +31,12 @@ from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
 from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal
 from kanclint.rules.phrases.rendering import BRACE_RE, render
+from kanclint.rules.phrases.spoken import SPOKEN_OPENERS, spoken_opener
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
 from kanclint.text.morphology import fold
-from kanclint.text.protection import VK_MENTION
-from kanclint.text.untouchable import edit_keeps_untouchable
+from kanclint.text.protection import VK_MENTION, SpanIndex
+from kanclint.text.untouchable import edit_keeps_untouchable, quotations
 
 _WORD_CHAR = re.compile(r"\w")
 _NON_SPACE = re.compile(r"\S")
@@ -209,8 +210,14 @@ class PhraseFamily:
     def _scan(self, document: Document) -> dict[str, list[tuple[Sentence, list[Match[Entry]]]]]:
         found: dict[str, list[tuple[Sentence, list[Match[Entry]]]]] = {}
         owner = self._owner
+        titles = _titles(document)
         for sentence in document.sentences:
             matches = list(self._matcher.find(sentence))
+            if titles is not None and matches:
+                matches = [m for m in matches if not _inside_title(document, titles, m)]
+            if matches and any(m.payload.id in SPOKEN_OPENERS for m in matches):
+                matches = [m for m in matches
+                           if m.payload.id not in SPOKEN_OPENERS or not spoken_opener(document, sentence, m)]
             if not matches:
                 continue
             if any(m.payload.guards for m in matches):
@@ -221,6 +228,29 @@ class PhraseFamily:
             for rule_id, own in by_rule.items():
                 found.setdefault(rule_id, []).append((sentence, outermost(own, _longest_first, drop_overlapping=True)))
         return found
+
+
+_OPENING = re.compile(r"[«\"„“'(\s]*")
+
+
+def _titles(document: Document) -> SpanIndex | None:
+    """The quotations of ``document`` when quoted text is skipped (the ``skip`` setting), else None."""
+    if "quotes" not in document.skip or not any(mark in document.text for mark in "«\"„“"):
+        return None
+    return quotations(document)
+
+
+def _inside_title(document: Document, titles: SpanIndex, m: Match[Entry]) -> bool:
+    """A match inside a quotation that opens with a capital: the name of a team, a festival or a
+    law («Команда КВН «Данное мероприятие»», «Фестиваль «В рамках приличия»») or a quoted sentence.
+    Neither is the author's to reword, so a finding there only blames the author for a name.
+    A lower-case quotation («так называемая «оптимизация»») is the author's own word choice."""
+    for start, end in titles.spans_in(m.start, m.end):
+        if start <= m.start and m.end <= end:
+            opening = _OPENING.match(document.text, start, end)
+            first = document.text[opening.end():opening.end() + 1] if opening else ""
+            return first.isupper() or first.isdigit()
+    return False
 
 
 # id of an entry's guards → (the guards, their anchor keys); the guards are kept so an id is not reused

@@ -95,6 +95,46 @@ def _event_subject(content: Sequence[Token], i: int) -> bool:
     return False
 
 
+_SUBJECT_PRONOUNS = frozenset({"кто", "мы", "вы", "я", "ты", "он", "она", "оно", "они", "все", "каждый", "никто"})
+
+
+def _implied_we(content: Sequence[Token], n: int, k: int) -> bool:
+    """«Сегодня провели первую тренировку», «Вчера в музее провели урок»: an active «провели» with no
+    subject before it is the page's own «мы» left out, as people say it («23 мая мы провели…»
+    is never a dateline either).  A plural noun in the nominative before it («Сегодня школьники
+    провели акцию») is the subject: then the post reports what others did, unless they are «наши»
+    («Сегодня наши старшеклассники провели урок для первоклашек»)."""
+    verb = content[k]
+    active = any(
+        p.pos == "VERB" and "plur" in p.grammemes and "past" in p.grammemes and p.lemma in {"провести", "проводить"}
+        for p in verb.parses
+    )
+    if not active:
+        return False
+    for i in range(n, k):
+        t = content[i]
+        if i > n and content[i - 1].pos == "PREP":
+            continue  # «в школе», «на стадионе»: never the subject
+        if t.text.isupper() or t.key in _SUBJECT_PRONOUNS:
+            return False
+        if any(p.pos in {"NOUN", "NPRO"} and "nomn" in p.grammemes and "plur" in p.grammemes for p in t.parses):
+            # «Сегодня наши старшеклассники провели урок»: the page's own people, told as a story
+            return i > n and "наш" in content[i - 1].lemmas
+    return True
+
+
+def _has_own_subject(content: Sequence[Token], i: int) -> bool:
+    """«Ребята, кто ещё не прошёл медосмотр»: «прошёл» has a person as its subject (a pronoun
+    before it) or is negated — somebody passes a check-up, no event «took place».  «У нас прошло
+    собрание» is the page telling its own news, like «мы»."""
+    before = content[:i]
+    return bool(before) and (
+        before[-1].key == "не"
+        or any(t.key in _SUBJECT_PRONOUNS for t in before)
+        or any(t.key == "нас" and j > 0 and before[j - 1].key == "у" for j, t in enumerate(before))
+    )
+
+
 def find_ceremonial_leads(document: Document) -> list[Marker]:
     markers: list[Marker] = []
     seen: set[int] = set()
@@ -104,8 +144,10 @@ def find_ceremonial_leads(document: Document) -> list[Marker]:
         if not n:
             continue
         for k, t in enumerate(content[n:], start=n):
-            if t.key in {"мы", "я"}:
-                break  # «23 мая мы провели…» is the page's own voice
+            if t.key in {"мы", "я"} or t.key == "нас" and k > 0 and content[k - 1].key == "у":
+                break  # «23 мая мы провели…», «На прошлой неделе у нас прошло…» is the page's own voice
+            if _protocol_verb(t) and _implied_we(content, n, k):
+                break  # «Сегодня провели первую тренировку»: the same voice, «мы» left out
             if _protocol_verb(t) and not (_has_lemma(t, {"пройти", "проходить"}) and _time_passing(content, k)):
                 start, end = content[0].start, t.end
                 markers.append(
@@ -125,6 +167,8 @@ def find_ceremonial_leads(document: Document) -> list[Marker]:
         content = sentence.content
         for i, t in enumerate(content[:8]):
             if t.pos != "VERB" or "past" not in t.grammemes:
+                continue
+            if _has_own_subject(content, i):
                 continue
             if _has_lemma(t, {"состояться"}) or (_has_lemma(t, {"пройти"}) and _event_subject(content, i)):
                 start, end = content[0].start, t.end
@@ -234,7 +278,9 @@ def _took_part(document: Document, tokens: Sequence[Token], i: int) -> tuple[Mar
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None:
         return None
-    verb_first = _has_lemma(t, {"принять", "принимать"}) and nxt.key == "участие"
+    # «Кто хочет принять участие?», «Примите участие!» invite; the formula reports («приняли участие»)
+    verb_first = (_has_lemma(t, {"принять", "принимать"}) and nxt.key == "участие"
+                  and t.pos not in {"INFN", "GRND"} and "impr" not in t.grammemes)
     noun_first = t.key == "участие" and _has_lemma(nxt, {"принять", "принимать"}) and nxt.pos == "VERB"
     if not (verb_first or noun_first):
         return None

@@ -45,6 +45,16 @@ def _title_before(tokens: Sequence[Token], name_start: int) -> Token | None:
     return title
 
 
+def _first_names_only(tokens: Sequence[Token], persons: Sequence[tuple[int, int]]) -> bool:
+    """«Полина, Аня и Вика, мы вами гордимся»: children or friends called by their first names, not
+    the attendees of a report (those come with surnames and titles)."""
+    for start, end in persons:
+        words = [t for t in tokens if start <= t.start and t.end <= end and t.is_word]
+        if len(words) != 1 or not any("Name" in p.grammemes for p in words[0].parses):
+            return False
+    return True
+
+
 def find_official_titles(document: Document) -> list[Marker]:
     markers: list[Marker] = []
     text = document.text
@@ -55,7 +65,7 @@ def find_official_titles(document: Document) -> list[Marker]:
             if _name_runs(sentence) >= MIN_ATTENDEES else []
         )
         list_span: tuple[int, int] | None = None
-        if len(in_sentence) >= MIN_ATTENDEES:
+        if len(in_sentence) >= MIN_ATTENDEES and not _first_names_only(sentence.tokens, in_sentence):
             list_span = (in_sentence[0][0], in_sentence[-1][1])
             markers.append(Marker(list_span[0], list_span[1],
                 f"Список из {len(in_sentence)} имён в одном предложении — так пишут отчёт для начальства. "

@@ -313,13 +313,27 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
     return SelfMention(sentence, tuple(name), head, tuple(between), verb, _conjoined(sentence, verb), clean, capital)
 
 
+_HOURS_WORDS = WEEKDAYS | {"будний", "будни", "выходной", "выходные", "круглосуточно", "ежедневно", "праздник",
+                           "утро", "вечер", "час", "перерыв", "график", "режим"}
+
+
+def _opening_hours(mention: SelfMention) -> bool:
+    """«Библиотека работает в будние дни с 10 до 19»: the hours of a place, said as everybody says
+    them (the place, not the page, is the subject; «Мы работаем» is no better)."""
+    if mention.verb.lemma != "работать":
+        return False
+    tokens = mention.sentence.tokens
+    after = [t for t in tokens[mention.sentence.position(mention.verb) + 1:] if t.is_word or t.text.isdigit()][:5]
+    return any(t.text.isdigit() or t.lemmas & _HOURS_WORDS or t.key in {"до", "без"} for t in after)
+
+
 def self_mentions(document: Document) -> list[SelfMention]:
     """Every sentence whose subject is an organisation (or, for a person author, their title)."""
     profile = author_profile(document)
     found: list[SelfMention] = []
     for sentence in document.sentences:
         mention = _mention(document, sentence, profile)
-        if mention is None:
+        if mention is None or _opening_hours(mention):
             continue
         if profile is not None and not _matches_author(profile, mention):
             continue  # another body: on the author's page it is rightly in the third person

@@ -623,3 +623,11 @@ def test_body_as_doer_advice_never_quotes_a_light_verb(text):
     [d] = [d for d in kanclint.lint(text).diagnostics if d.code == "KC201"]
     assert "«Мы осуществили" not in d.message and "«Мы провели" not in d.message
     assert "одним глаголом" in d.message
+
+
+def test_a_verbless_list_of_things_is_no_noun_heavy_sentence():
+    """KC203 is about actions hidden in nouns; a list of concrete things after a colon hides none."""
+    listed = "Неделя здоровья: зарядка на улице, витаминный салат и игры на свежем воздухе для всех классов."
+    assert not [d for d in kanclint.lint(listed).diagnostics if d.code == "KC203"]
+    hidden = "Обеспечение безопасности детей на улице, на воде и на льду зимой, весной и летом каждого года."
+    assert [d for d in kanclint.lint(hidden).diagnostics if d.code == "KC203"]

@@ -54,7 +54,9 @@ class NounHeavySentence(Rule):
             nouns = _weighted_nouns(sentence.tokens, titles)
             verbs = sum(1 for t in words if _is_verb_like(t))
             verbal = [t for t in words if is_verbal_noun(t)]
-            heavy = nouns >= min_nouns and nouns >= ratio * (verbs + 1)
+            # a verbless list of things («Неделя здоровья: зарядка, салат и игры на воздухе») is a
+            # plain list; the register entry hides at least one action in a noun
+            heavy = nouns >= min_nouns and nouns >= ratio * (verbs + 1) and bool(verbal)
             many_verbal = len(verbal) >= min_verbal_nouns
             if not heavy and not many_verbal:
                 continue

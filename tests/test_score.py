@@ -239,3 +239,12 @@ def test_words_in_a_quoted_title_are_not_the_authors_register(title):
     for name in ("spoken", "question", "exclamation"):
         assert quoted.values[name] == plain.values[name], name
     assert compute(Document("Ну что, споём? Вот уж смешно!")).values["spoken"] > 0
+
+
+def test_a_reason_says_when_a_sign_is_missing_rather_than_present():
+    """«Обращение к читателю: −0.3» on a text without «вы» reads as if «вы» cost points: say «нет»."""
+    report = kanclint.lint("Министерство провело совещание по вопросам отопительного сезона.")
+    missing = [r for r in report.reasons if r.startswith("Обращение к читателю:")]
+    assert missing and missing[0].startswith("Обращение к читателю: нет, −")
+    lively = kanclint.lint("Вы уже были на катке? Приходите в субботу, ждём вас!")
+    assert any(r.startswith("Обращение к читателю: +") for r in lively.reasons)

@@ -369,6 +369,7 @@ def reasons(categories: Mapping[str, CategoryScore], scored: Scored, signals: Si
         where = signals.where.get(c.feature, ())
         tail = f" (предложения {', '.join(str(i + 1) for i in where[:5])})" if where else ""
         sign = "+" if c.points > 0 else "−"
-        lines.append((-abs(c.points), f"{spec.title}: {sign}{abs(c.points):.1f}{tail}"))
+        none = "нет, " if c.value == 0 else ""  # «Разговорные слова: нет, −0.6»: the lack of a sign cost it
+        lines.append((-abs(c.points), f"{spec.title}: {none}{sign}{abs(c.points):.1f}{tail}"))
     lines.sort(key=lambda item: item[0])
     return tuple(text for _, text in lines)

@@ -95,7 +95,12 @@ def _may_hang_on_phrase(tokens: list[Token], i: int) -> bool:
 
 
 def _verb_at(tokens: list[Token], i: int) -> bool:
-    return i < len(tokens) and tokens[i].is_word and tokens[i].pos == "VERB"
+    """A transitive verb at ``i``: only one can take the person before it as its object
+    («пожаров жителей просят»); after «чумы свиней проводится» the person is still the phrase's."""
+    return (
+        i < len(tokens) and tokens[i].is_word and tokens[i].pos == "VERB"
+        and any(p.pos == "VERB" and "tran" in p.grammemes for p in tokens[i].parses)
+    )
 
 
 def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:

@@ -194,11 +194,20 @@ def _carries_numbers(code: str, sentence: Sentence, previous: Sentence | None, d
     return any(_is_number(t) or t.pos == "COMP" or fold(t.text) in _COMPARISONS for t in after)
 
 
+# Nouns of a class that a law or a list spells out: an adjective before them («определённые категории
+# граждан», «отдельные виды работ») selects some members, and deleting it widens the class to all.
+_CLASS_NOUNS = frozenset(
+    {"категория", "группа", "вид", "тип", "разряд", "класс", "перечень", "случай", "условие", "требование"}
+)
+
+
 def _is_term(code: str, sentence: Sentence, dropped: Sequence[Token], matched: Sequence[Token]) -> bool:
     last = matched[-1]
     rest = sentence.tokens[sentence.position(last) + 1:sentence.position(last) + 1 + _WINDOW]
     if any(fold(t.text) in _SPECIFIED_BELOW for t in rest):
         return True  # «определённые категории граждан (перечислены ниже)»
+    if any(p.lemma in _CLASS_NOUNS for t in rest[:1] for p in t.parses[:1] if p.pos == "NOUN"):
+        return True  # «определённые категории граждан имеют право…»: a class the rules name elsewhere
     if code in _LISTED_RULES and any(t.text == ":" for t in rest):
         return True  # «определённые виды работ требуют допуска: сварка и покраска»
     if last.pos not in _NOUN_PHRASE:

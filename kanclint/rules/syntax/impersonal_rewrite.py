@@ -461,6 +461,9 @@ def _assemble(
             return None  # «семьям оказана поддержка» → «поддержат семьи», not «семьям поддержат»
         if not subject_first and complement_after(sentence, last):
             return None  # «проведена подготовка к зиме» → «подготовили к зиме» (what?); «рекомендации по…»
+        at = sentence.position(last) + 1
+        if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit():
+            return None  # «проводится замена 2 километров сетей» → «меняют 2 километров»: the count stays genitive
         phrase = said
     else:
         phrase = " ".join([*adverbs, verbs, obj])

@@ -15,11 +15,13 @@ from kanclint.rules.syntax.active_rewrite import (
     _phrase,
     _plain_pair,
     _plain_rewrite,
+    _verb_group,
     agent_nominative,
 )
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite, speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
 from kanclint.rules.syntax.morph import _best, _inflect, _reading, _verb_form
+from kanclint.rules.syntax.rewrite_guards import opening_instrumental, parallel_passive
 from kanclint.rules.syntax.passive_detection import (
     told_as_report,
     _after_preposition,
@@ -279,7 +281,11 @@ class PassiveVoice(Rule):
         fix = None
         suggestions: list[str] = []
         # «Жителям помогут» is the table's plain rewrite; an author who speaks as «мы» gets «Мы поможем…»
-        plain = None if document.speaks_as_we else clean_rewrite(
+        # «Отделением фонда проведена встреча»: a doer we do not know; «Рассмотрено 12 материалов, приняты
+        # решения»: one of two parallel passives made active mixes two voices in one list
+        group = _verb_group(sentence, f)
+        hanging = opening_instrumental(sentence) or (group is not None and parallel_passive(sentence, group, f))
+        plain = None if document.speaks_as_we or hanging else clean_rewrite(
             document, sentence, _plain_rewrite(document, syntax, sentence, f, tense))
         if plain is not None:
             suggestions.append(plain.replacement)
@@ -291,7 +297,7 @@ class PassiveVoice(Rule):
             return self.diagnostic(
                 document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.INFO
             )
-        active = clean_rewrite(document, sentence, doerless_rewrite(document, sentence, f, tense))
+        active = None if hanging else clean_rewrite(document, sentence, doerless_rewrite(document, sentence, f, tense))
         if active is not None:
             suggestions.append(active.replacement)
             fix = Fix(f"Заменить на «{active.replacement}»", (active,), Applicability.UNSAFE)

@@ -10,7 +10,7 @@ new verb («Пожарные части привели…»), a «по …» com
 from __future__ import annotations
 
 from kanclint.rules.syntax.passive_detection import _Passive
-from kanclint.rules.syntax.words import ORGANISATIONS
+from kanclint.rules.syntax.words import NOT_AGENTS, ORGANISATIONS
 from kanclint.text.document import Sentence, Token
 
 _BETWEEN_POS = frozenset({"ADVB", "PRCL"})
@@ -64,3 +64,25 @@ def negation_before(sentence: Sentence, first: Token) -> Token | None:
     """The «не» right before the verb group: with «мы» it goes after the pronoun («мы не провели»)."""
     at = sentence.position(first)
     return sentence.tokens[at - 1] if at > 0 and sentence.tokens[at - 1].key == "не" else None
+
+
+def opening_instrumental(sentence: Sentence) -> bool:
+    """«Пожарно-спасательной частью № 45 проведены занятия», «Районным Домом культуры проводится набор»:
+    a sentence that opens with a noun in the instrumental names who acted even when the detector
+    does not know the noun as a doer.  A doer-less rewrite would leave it hanging before the active
+    verb («…частью № 45 провели занятия»), so none is offered.  «Летом», «таким образом» say when
+    or how (:data:`NOT_AGENTS`), unless a number follows («частью № 45»)."""
+    words = sentence.words
+    i = 0
+    while i < len(words) and words[i].pos in ("ADJF", "PRTF") and any(
+        "ablt" in p.grammemes for p in words[i].parses[:3]
+    ):
+        i += 1
+    if i >= len(words) or not words[i].parses:
+        return False
+    best = words[i].parses[0]
+    if best.pos != "NOUN" or "ablt" not in best.grammemes:
+        return False
+    at = sentence.position(words[i]) + 1
+    numbered = at < len(sentence.tokens) and sentence.tokens[at].text == "№"  # «частью № 45» is a unit
+    return numbered or best.lemma not in NOT_AGENTS

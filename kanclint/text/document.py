@@ -28,7 +28,7 @@ from razdel.segmenters.sentenize import DELIMITER
 from kanclint.text import grammar, nlp
 from kanclint.text import protection as protected
 from kanclint.text.morphology import Parse, fold, parse
-from kanclint.text.tokenizing import sentenize, split_glued, tokenize
+from kanclint.text.tokenizing import sentenize, words
 
 T = TypeVar("T")
 
@@ -188,7 +188,7 @@ Segments = tuple[tuple[int, int, tuple[tuple[int, int, str], ...]], ...]
 def segment(text: str) -> Segments:
     """razdel's sentences and tokens of ``text``, as :meth:`Document.assemble` takes them."""
     return tuple(
-        (piece.start, piece.stop, split_glued(tokenize(piece.text)))
+        (piece.start, piece.stop, words(piece.text))
         for piece in _split_sentences(text, sentenize)
     )
 

@@ -19,6 +19,7 @@ result with ``razdel.tokenize`` on generated and real texts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from razdel.rule import JOIN
@@ -62,8 +63,8 @@ def _may_join(left: "re.Match[str]", right: "re.Match[str]") -> bool:
     )
 
 
-def tokenize(text: str) -> list[tuple[int, int, str]]:
-    """``[(start, stop, text)]`` of razdel's tokens of ``text``, offsets in code points."""
+def _tokenize_atoms(text: str) -> list[tuple[int, int, str]]:
+    """razdel's tokens of ``text`` from its atoms: the rules decide only pairs of touching atoms."""
     matches = list(ATOM.finditer(text))
     if not matches:
         return []
@@ -96,6 +97,59 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
         previous = current
     out.append((start, stop, text[start:stop]))
     return out
+
+
+# Between two runs of non-space characters razdel never joins, so each run is cut on its own and
+# the cut of a run is remembered like a word's parse.  One thing reaches across a space: the rules
+# for «-», «_», «.», «,», «/» and «\\» read the second atom on the far side of the delimiter
+# (``left_2``, ``right_2``), which lies in the next run when the delimiter is the run's first or
+# last atom; such a run is cut with its neighbours.
+_RUN = re.compile(r"\S+")
+_EDGE_DELIMITERS = frozenset(DASHES) | frozenset("_.,/\\")
+
+
+@lru_cache(maxsize=100_000)
+def _run_tokens(run: str) -> tuple[tuple[int, int, str], ...] | None:
+    """Tokens of one run of non-space characters (offsets in the run), glued words split as
+    :func:`split_glued` does; ``None`` when a rule may read an atom of a neighbouring run."""
+    matches = list(ATOM.finditer(run))
+    if len(matches) > 1 and (
+        (matches[0].group() in _EDGE_DELIMITERS and _may_join(matches[0], matches[1]))
+        or (matches[-1].group() in _EDGE_DELIMITERS and _may_join(matches[-2], matches[-1]))
+    ):
+        return None
+    return split_glued(_tokenize_atoms(run))
+
+
+def _in_context(text: str, run: "re.Match[str]", previous_start: int) -> list[tuple[int, int, str]]:
+    """Tokens of ``run`` cut together with the runs on both sides of it (see ``_RUN``)."""
+    following = _RUN.search(text, run.end())
+    lo, hi = previous_start, following.end() if following else run.end()
+    a, b = run.span()
+    return [(lo + s, lo + e, t) for s, e, t in _tokenize_atoms(text[lo:hi]) if a <= lo + s < b]
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """``[(start, stop, text)]`` of razdel's tokens of ``text``, offsets in code points."""
+    return _tokenize_atoms(text)
+
+
+def words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``split_glued(tokenize(text))``, run by run (see ``_RUN``): most runs of a post were cut before."""
+    out: list[tuple[int, int, str]] = []
+    previous_start = 0
+    for run in _RUN.finditer(text):
+        chunk = run.group()
+        base = run.start()
+        cut = _run_tokens(chunk)
+        if cut is None:
+            out.extend(split_glued(_in_context(text, run, previous_start)))
+        elif len(cut) == 1:
+            out.append((base, run.end(), chunk))
+        else:
+            out.extend([(base + a, base + b, t) for a, b, t in cut])
+        previous_start = base
+    return tuple(out)
 
 
 _GLUED = re.compile(r"[\w\-]+|[^\w\-]+")

@@ -101,11 +101,22 @@ def _tokenize_atoms(text: str) -> list[tuple[int, int, str]]:
 
 # Between two runs of non-space characters razdel never joins, so each run is cut on its own and
 # the cut of a run is remembered like a word's parse.  One thing reaches across a space: the rules
-# for «-», «_», «.», «,», «/» and «\\» read the second atom on the far side of the delimiter
-# (``left_2``, ``right_2``), which lies in the next run when the delimiter is the run's first or
-# last atom; such a run is cut with its neighbours.
+# for «-» and «_» (join unless a side is punctuation) and for «.», «,», «/», «\\» (join two numbers)
+# read the atom on the far side of the delimiter (``left_2``, ``right_2``), which lies in the next
+# run when the delimiter is the run's first or last atom.  Such a run, when the atom beside the
+# delimiter lets the rule join, is cut with its neighbours.
 _RUN = re.compile(r"\S+")
-_EDGE_DELIMITERS = frozenset(DASHES) | frozenset("_.,/\\")
+_JOINING_DASHES = frozenset(DASHES) | {"_"}
+_NUMBER_JOINS = frozenset(".,/\\")
+
+
+def _reads_across(edge: "re.Match[str]", inner: "re.Match[str]") -> bool:
+    """Whether a rule of razdel may read past ``edge`` (the first or last atom of a run) to decide
+    the pair ``edge``, ``inner``: the answer then depends on the atom beyond the space."""
+    mark = edge.group()
+    if mark in _JOINING_DASHES:
+        return inner.lastgroup != PUNCT
+    return mark in _NUMBER_JOINS and inner.lastgroup == INT
 
 
 @lru_cache(maxsize=100_000)
@@ -113,10 +124,7 @@ def _run_tokens(run: str) -> tuple[tuple[int, int, str], ...] | None:
     """Tokens of one run of non-space characters (offsets in the run), glued words split as
     :func:`split_glued` does; ``None`` when a rule may read an atom of a neighbouring run."""
     matches = list(ATOM.finditer(run))
-    if len(matches) > 1 and (
-        (matches[0].group() in _EDGE_DELIMITERS and _may_join(matches[0], matches[1]))
-        or (matches[-1].group() in _EDGE_DELIMITERS and _may_join(matches[-2], matches[-1]))
-    ):
+    if len(matches) > 1 and (_reads_across(matches[0], matches[1]) or _reads_across(matches[-1], matches[-2])):
         return None
     return split_glued(_tokenize_atoms(run))
 

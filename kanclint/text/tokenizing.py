@@ -129,12 +129,11 @@ def _run_tokens(run: str) -> tuple[tuple[int, int, str], ...] | None:
     return split_glued(_tokenize_atoms(run))
 
 
-def _in_context(text: str, run: "re.Match[str]", previous_start: int) -> list[tuple[int, int, str]]:
-    """Tokens of ``run`` cut together with the runs on both sides of it (see ``_RUN``)."""
-    following = _RUN.search(text, run.end())
-    lo, hi = previous_start, following.end() if following else run.end()
-    a, b = run.span()
-    return [(lo + s, lo + e, t) for s, e, t in _tokenize_atoms(text[lo:hi]) if a <= lo + s < b]
+def _in_context(text: str, start: int, end: int, previous_start: int) -> list[tuple[int, int, str]]:
+    """Tokens of the run ``text[start:end]`` cut together with the runs on both sides of it (see ``_RUN``)."""
+    following = _RUN.search(text, end)
+    lo, hi = previous_start, following.end() if following else end
+    return [(lo + s, lo + e, t) for s, e, t in _tokenize_atoms(text[lo:hi]) if start <= lo + s < end]
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
@@ -143,17 +142,22 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
 
 
 def words(text: str) -> tuple[tuple[int, int, str], ...]:
-    """``split_glued(tokenize(text))``, run by run (see ``_RUN``): most runs of a post were cut before."""
+    """``split_glued(tokenize(text))``, run by run (see ``_RUN``): most runs of a post were cut before.
+
+    ``str.split`` gives the runs (it splits at the characters ``\\s`` matches) and ``str.find``
+    their offsets: only spaces lie between one run and the next.
+    """
     out: list[tuple[int, int, str]] = []
-    previous_start = 0
-    for run in _RUN.finditer(text):
-        chunk = run.group()
-        base = run.start()
+    find = text.find
+    previous_start = end = 0
+    for chunk in text.split():
+        base = find(chunk, end)
+        end = base + len(chunk)
         cut = _run_tokens(chunk)
         if cut is None:
-            out.extend(split_glued(_in_context(text, run, previous_start)))
+            out.extend(split_glued(_in_context(text, base, end, previous_start)))
         elif len(cut) == 1:
-            out.append((base, run.end(), chunk))
+            out.append((base, end, chunk))
         else:
             out.extend([(base + a, base + b, t) for a, b, t in cut])
         previous_start = base

@@ -122,11 +122,13 @@ def _reads_across(edge: "re.Match[str]", inner: "re.Match[str]") -> bool:
 @lru_cache(maxsize=100_000)
 def _run_tokens(run: str) -> tuple[tuple[int, int, str], ...] | None:
     """Tokens of one run of non-space characters (offsets in the run), glued words split as
-    :func:`split_glued` does; ``None`` when a rule may read an atom of a neighbouring run."""
+    :func:`split_glued` does; ``()`` when the run is one token, ``None`` when a rule may read an
+    atom of a neighbouring run."""
     matches = list(ATOM.finditer(run))
     if len(matches) > 1 and (_reads_across(matches[0], matches[1]) or _reads_across(matches[-1], matches[-2])):
         return None
-    return split_glued(_tokenize_atoms(run))
+    cut = split_glued(_tokenize_atoms(run))
+    return () if len(cut) == 1 else cut  # one token, the whole run (most runs): nothing to keep
 
 
 def _in_context(text: str, start: int, end: int, previous_start: int) -> list[tuple[int, int, str]]:
@@ -156,7 +158,7 @@ def words(text: str) -> tuple[tuple[int, int, str], ...]:
         cut = _run_tokens(chunk)
         if cut is None:
             out.extend(split_glued(_in_context(text, base, end, previous_start)))
-        elif len(cut) == 1:
+        elif not cut:
             out.append((base, end, chunk))
         else:
             out.extend([(base + a, base + b, t) for a, b, t in cut])

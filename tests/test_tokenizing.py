@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from razdel import sentenize as razdel_sentenize
 from razdel import tokenize as razdel_tokenize
 
-from kanclint.text.tokenizing import sentenize, tokenize
+from kanclint.text.tokenizing import sentenize, split_glued, tokenize, words
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -88,3 +88,27 @@ def test_same_as_razdel_on_the_repository_texts(ours, razdels, pieces):
 def test_a_mark_before_a_non_space_never_ends_a_sentence():
     text = "Т.е. всё «готово», да?! Приходите (в 10:00). Ждём"
     assert [t for _, _, t in sentenize(text)] == ["Т.е. всё «готово», да?!", "Приходите (в 10:00).", "Ждём"]
+
+
+# A run of non-space characters is cut once and remembered; the cut of a run that starts or ends
+# with «-», «_», «.», «,», «/» or «\\» depends on the word beyond the space, so it is cut with it.
+@pytest.mark.parametrize("text, expected", [
+    ("2024. 5", ["2024.", "5"]),
+    ("2024. abc", ["2024", ".", "abc"]),
+    ("слово -то", ["слово", "-то"]),
+    ("! -то", ["!", "-", "то"]),
+    ("a _b", ["a", "_b"]),
+    ("x 1/ 2", ["x", "1/", "2"]),
+    ("😀Данная мастер-класс", ["😀", "Данная", "мастер-класс"]),
+])
+def test_words_read_the_neighbouring_run_where_razdel_does(text, expected):
+    for _ in range(2):  # the second time from the remembered cuts
+        assert [t for _, _, t in words(text)] == expected
+        assert words(text) == split_glued(tokenize(text))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(data=st.data())
+def test_words_cut_as_tokenize_and_split_glued(data):
+    text = "".join(data.draw(st.lists(st.sampled_from([*PIECES, "😀Данная", "1.5", "-то"]), max_size=30)))
+    assert words(text) == split_glued(tokenize(text))

@@ -278,6 +278,8 @@ def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: 
         sentence_flags = 0
         first_word = True
         visible = 0
+        # a sentence no quotation reaches: none of its words or marks is quoted (the usual case)
+        quoted_here = quoted if quoted is not None and quoted.overlaps(sentence.start, sentence.end) else None
         counts["numbers"] += len(sentence.content) - len(sentence.words)  # tokens with digits, not words
         for token in sentence.words:
             if is_hidden is not None and is_hidden(token.start, token.end):
@@ -285,7 +287,7 @@ def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: 
             flags, n_letters, n_cyr, n_other = _word_class(token.text)
             visible += 1
             letters += n_letters
-            if token.protected or quoted is not None and quoted.contains(token.start):
+            if token.protected or quoted_here is not None and quoted_here.contains(token.start):
                 first_word = False
                 continue
             cyrillic += n_cyr
@@ -303,9 +305,9 @@ def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: 
         words += visible
         per_sentence.append(visible)
         body = text[sentence.start:sentence.end]
-        if "?" in body and _outside(quoted, sentence.start, body, "?"):
+        if "?" in body and _outside(quoted_here, sentence.start, body, "?"):
             hits["question"].add(si)
-        if "!" in body and _outside(quoted, sentence.start, body, "!"):
+        if "!" in body and _outside(quoted_here, sentence.start, body, "!"):
             hits["exclamation"].add(si)
         sentence_flag_list.append(sentence_flags)
     return _Tally(words, nouns, genitive, letters, cyrillic, other, per_flag, per_sentence, sentence_flag_list)

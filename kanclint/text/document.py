@@ -23,12 +23,11 @@ from typing import (
     overload,
 )
 
-from razdel.segmenters.sentenize import DELIMITER
-
 from kanclint.text import grammar, nlp
 from kanclint.text import protection as protected
 from kanclint.text.morphology import Parse, fold, parse
-from kanclint.text.tokenizing import sentenize, split_glued, tokenize
+from kanclint.text.sentence_pieces import split_sentences as _split_sentences
+from kanclint.text.tokenizing import sentenize, words
 
 T = TypeVar("T")
 
@@ -188,7 +187,7 @@ Segments = tuple[tuple[int, int, tuple[tuple[int, int, str], ...]], ...]
 def segment(text: str) -> Segments:
     """razdel's sentences and tokens of ``text``, as :meth:`Document.assemble` takes them."""
     return tuple(
-        (piece.start, piece.stop, split_glued(tokenize(piece.text)))
+        (piece.start, piece.stop, words(piece.text))
         for piece in _split_sentences(text, sentenize)
     )
 
@@ -372,107 +371,6 @@ class Document(_TokenRun):
     def entities(self) -> tuple[tuple[int, int, str], ...]:
         """Named entities ``(start, end, type)`` with ``type`` in PER, LOC, ORG, over the whole text."""
         return self.entities_between(0, len(self.text))
-
-
-@dataclass(frozen=True)
-class _Piece:
-    start: int
-    stop: int
-    text: str
-
-
-def _split_sentences(text: str, sentenize) -> Sequence[_Piece]:
-    """razdel sentences, also split at line breaks that end a paragraph or a list line.
-
-    Posts use line breaks as structure (lists, short lines); razdel would glue a
-    line without final punctuation to the next one, and a phrase match must never
-    cross such a break.
-    """
-    pieces: list[_Piece] = []
-    for block in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
-        lines = _lines_as_units(block.group(), block.start())
-        for line_start, line_text in lines:
-            if not _SENTENCE_DELIMITER.search(line_text):
-                # razdel splits only at these characters: a line without them is one sentence
-                stripped = line_text.strip()
-                if stripped:
-                    start = line_start + line_text.index(stripped[0])
-                    pieces.append(_Piece(start, start + len(stripped), stripped))
-                continue
-            for start, stop, sentence in sentenize(line_text):  # razdel's Substring unpacks alike
-                pieces.append(_Piece(line_start + start, line_start + stop, sentence))
-    return [part for piece in pieces for part in _split_at_emoji(piece)] if _EMOJI_HINT.search(text) else pieces
-
-
-_EMOJI = protected.EMOJI.pattern
-# An emoji that ends a thought, then a capital: «Набор для детей 7–10 лет 🏊 Тренировки три раза в
-# неделю.»  Posts use an emoji as a full stop; razdel reads on, and one long «sentence» came out.
-_EMOJI_STOP = re.compile(r"(?<=[\w.,!?…)»%])[ \t]*(?:" + _EMOJI + r")(?=[ \t]+[А-ЯЁ])")
-_EMOJI_HINT = re.compile("[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
-_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
-
-
-def _split_at_emoji(piece: _Piece) -> list[_Piece]:
-    """``piece`` cut after each emoji that ends a sentence: the next word starts with a capital
-    and is no name («Я ❤️ Москву» is one sentence)."""
-    cuts: list[int] = []
-    for m in _EMOJI_STOP.finditer(piece.text):
-        after = piece.text[m.end():].lstrip(" \t")
-        word = re.match(r"[А-ЯЁа-яё-]+", after)
-        if word is None or word.group().isupper() and len(word.group()) > 1:
-            continue
-        if any(_NAME_GRAMMEMES & p.grammemes for p in parse(word.group())):
-            continue
-        cuts.append(m.end())
-    if not cuts:
-        return [piece]
-    parts: list[_Piece] = []
-    begin = 0
-    for cut in [*cuts, len(piece.text)]:
-        chunk = piece.text[begin:cut]
-        lead = len(chunk) - len(chunk.lstrip())
-        chunk = chunk.strip()
-        if chunk:
-            start = piece.start + begin + lead
-            parts.append(_Piece(start, start + len(chunk), chunk))
-        begin = cut
-    return parts
-
-
-def _razdel_delimiter() -> "re.Pattern[str]":
-    """Where razdel may end a sentence: its own pattern (endings, «;», quotes, brackets, smileys)."""
-    return re.compile(DELIMITER)
-
-
-_SENTENCE_DELIMITER = _razdel_delimiter()
-
-
-def _lines_as_units(block: str, offset: int) -> list[tuple[int, str]]:
-    """Split a block at line breaks, except where a line wraps mid-sentence.
-
-    A break is a wrap when the line ends with a lower-case letter, a comma or a
-    hyphen and the next line starts with a lower-case letter (hard-wrapped
-    letters and decrees); anything else (lists, headers, emoji lines) is a unit.
-    """
-    units: list[tuple[int, str]] = []
-    lines = block.split("\n")
-    pos = 0
-    cur_start = 0
-    for i, line in enumerate(lines):
-        line_end = pos + len(line)
-        nxt = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
-        stripped = line.rstrip()
-        wraps = bool(
-            stripped
-            and nxt
-            and (stripped[-1].islower() or stripped[-1] in ",-")
-            and nxt[0].islower()
-        )
-        if not wraps:
-            units.append((offset + cur_start, block[cur_start:line_end]))
-            cur_start = line_end + 1
-        pos = line_end + 1
-    return [(s, t) for s, t in units if t.strip()]
 
 
 def _add_paragraph(paragraphs: list[Paragraph], text: str, start: int, end: int) -> None:

@@ -19,6 +19,7 @@ result with ``razdel.tokenize`` on generated and real texts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from razdel.rule import JOIN
@@ -62,8 +63,8 @@ def _may_join(left: "re.Match[str]", right: "re.Match[str]") -> bool:
     )
 
 
-def tokenize(text: str) -> list[tuple[int, int, str]]:
-    """``[(start, stop, text)]`` of razdel's tokens of ``text``, offsets in code points."""
+def _tokenize_atoms(text: str) -> list[tuple[int, int, str]]:
+    """razdel's tokens of ``text`` from its atoms: the rules decide only pairs of touching atoms."""
     matches = list(ATOM.finditer(text))
     if not matches:
         return []
@@ -96,6 +97,73 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
         previous = current
     out.append((start, stop, text[start:stop]))
     return out
+
+
+# Between two runs of non-space characters razdel never joins, so each run is cut on its own and
+# the cut of a run is remembered like a word's parse.  One thing reaches across a space: the rules
+# for «-» and «_» (join unless a side is punctuation) and for «.», «,», «/», «\\» (join two numbers)
+# read the atom on the far side of the delimiter (``left_2``, ``right_2``), which lies in the next
+# run when the delimiter is the run's first or last atom.  Such a run, when the atom beside the
+# delimiter lets the rule join, is cut with its neighbours.
+_RUN = re.compile(r"\S+")
+_JOINING_DASHES = frozenset(DASHES) | {"_"}
+_NUMBER_JOINS = frozenset(".,/\\")
+
+
+def _reads_across(edge: "re.Match[str]", inner: "re.Match[str]") -> bool:
+    """Whether a rule of razdel may read past ``edge`` (the first or last atom of a run) to decide
+    the pair ``edge``, ``inner``: the answer then depends on the atom beyond the space."""
+    mark = edge.group()
+    if mark in _JOINING_DASHES:
+        return inner.lastgroup != PUNCT
+    return mark in _NUMBER_JOINS and inner.lastgroup == INT
+
+
+@lru_cache(maxsize=100_000)
+def _run_tokens(run: str) -> tuple[tuple[int, int, str], ...] | None:
+    """Tokens of one run of non-space characters (offsets in the run), glued words split as
+    :func:`split_glued` does; ``()`` when the run is one token, ``None`` when a rule may read an
+    atom of a neighbouring run."""
+    matches = list(ATOM.finditer(run))
+    if len(matches) > 1 and (_reads_across(matches[0], matches[1]) or _reads_across(matches[-1], matches[-2])):
+        return None
+    cut = split_glued(_tokenize_atoms(run))
+    return () if len(cut) == 1 else cut  # one token, the whole run (most runs): nothing to keep
+
+
+def _in_context(text: str, start: int, end: int, previous_start: int) -> list[tuple[int, int, str]]:
+    """Tokens of the run ``text[start:end]`` cut together with the runs on both sides of it (see ``_RUN``)."""
+    following = _RUN.search(text, end)
+    lo, hi = previous_start, following.end() if following else end
+    return [(lo + s, lo + e, t) for s, e, t in _tokenize_atoms(text[lo:hi]) if start <= lo + s < end]
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """``[(start, stop, text)]`` of razdel's tokens of ``text``, offsets in code points."""
+    return _tokenize_atoms(text)
+
+
+def words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``split_glued(tokenize(text))``, run by run (see ``_RUN``): most runs of a post were cut before.
+
+    ``str.split`` gives the runs (it splits at the characters ``\\s`` matches) and ``str.find``
+    their offsets: only spaces lie between one run and the next.
+    """
+    out: list[tuple[int, int, str]] = []
+    find = text.find
+    previous_start = end = 0
+    for chunk in text.split():
+        base = find(chunk, end)
+        end = base + len(chunk)
+        cut = _run_tokens(chunk)
+        if cut is None:
+            out.extend(split_glued(_in_context(text, base, end, previous_start)))
+        elif not cut:
+            out.append((base, end, chunk))
+        else:
+            out.extend([(base + a, base + b, t) for a, b, t in cut])
+        previous_start = base
+    return tuple(out)
 
 
 _GLUED = re.compile(r"[\w\-]+|[^\w\-]+")

@@ -64,6 +64,8 @@ class GenitiveChain(Rule):
         min_chain = self.setting(document, "min-chain")
         for sentence in document.sentences:
             tokens = [t for t in sentence.tokens if t.start not in titles]
+            if sum(1 for t in tokens if t.pos == "NOUN") < max(2, min_chain + 1):
+                continue  # every link of a chain is a noun: too few for one long enough
             for chain in self._chains(tokens):
                 if len(chain) - 1 < min_chain:
                     continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kanclint.rules.syntax.words import _VERB_POS, _VERBAL_SUFFIXES, NOT_VERBAL_NOUNS
-from kanclint.text.document import Token
+from kanclint.text.document import Token, _word_info
 from kanclint.text.inflection import inflect_raw
 from kanclint.text.morphology import Parse, fold, parse
 
@@ -119,4 +119,10 @@ _PERSON = frozenset({"Name", "Surn", "Patr"})
 def _person_name(token: Token) -> bool:
     """A capitalised first name, surname or patronymic («Сергей Петрин»): it says who, so it is
     neither a link of a genitive chain nor a noun that makes a sentence heavy."""
-    return token.text[:1].isupper() and any(_PERSON & p.grammemes for p in token.parses)
+    return _person_form(token.text)
+
+
+@lru_cache(maxsize=50_000)
+def _person_form(text: str) -> bool:
+    """:func:`_person_name` of a written form (asked of every word by KC202 and KC203)."""
+    return text[:1].isupper() and any(_PERSON & p.grammemes for p in _word_info(text)[0])

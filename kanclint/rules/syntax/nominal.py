@@ -51,9 +51,11 @@ class NounHeavySentence(Rule):
             words = [t for t in sentence.tokens if t.is_word and not t.protected and t.start not in titles]
             if not words:
                 continue
+            verbal = [t for t in words if is_verbal_noun(t)]
+            if len(verbal) < min_verbal_nouns and (not verbal or len(words) < min_nouns):
+                continue  # neither test can pass: the nouns counted below are some of ``words``
             nouns = _weighted_nouns(sentence.tokens, titles)
             verbs = sum(1 for t in words if _is_verb_like(t))
-            verbal = [t for t in words if is_verbal_noun(t)]
             # a verbless list of things («Неделя здоровья: зарядка, салат и игры на воздухе») is a
             # plain list; the register entry hides at least one action in a noun
             heavy = nouns >= min_nouns and nouns >= ratio * (verbs + 1) and bool(verbal)

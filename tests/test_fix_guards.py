@@ -65,6 +65,63 @@ def test_an_ordinary_deletion_is_still_applied(text, expected):
     assert fixed(text) == expected
 
 
+# the author's own feeling in the author's own voice: a pronoun, a 1st/2nd-person verb or an
+# imperative, «!», an emoji or a smiley closing the sentence (also as the next "sentence")
+OWN_EMOTION = [
+    ("Как вы раньше любили возить игрушки на этом замечательном паровозике! 😊", "замечательном"),
+    ("Мы искренне рады, что наши слушатели стали частью этого замечательного шоу.", "замечательного"),
+    ("Приходите в субботу на прекрасную выставку кукол", "прекрасную"),
+    ("Какой потрясающий вкус у варенья из шишек 🍯", "потрясающий"),
+    ("Замечательный вечер получился вчера)", "Замечательный"),
+    ("Спасибо за этот поистине волшебный вечер!", "поистине"),
+]
+
+
+@pytest.mark.parametrize("text, words", OWN_EMOTION)
+def test_the_authors_own_emotion_is_only_offered(text, words):
+    found = on(text, words)
+    assert found and {d.code for d in found} <= {"KC107", "KC108"}, "the word is still pointed out"
+    assert all(d.fix is None and d.suggestions for d in found)
+    assert fixed(text) == text
+
+
+EMOTION_DROPPED = [
+    # the same words in a report in the third person are praise without facts
+    ("Артисты филармонии подарили зрителям незабываемый вечер.", "Артисты филармонии подарили зрителям вечер."),
+    ("Гости посетили прекрасную выставку работ местных мастеров.", "Гости посетили выставку работ местных мастеров."),
+    # an emoji across a blank line closes nothing
+    ("Хор подарил ветеранам замечательный концерт.\n\n😊", "Хор подарил ветеранам концерт.\n\n😊"),
+    # a phrase the dictionary names as a cliché, and an evaluation that is no feeling, in any voice
+    ("Мы добились невероятного успеха!", "Мы добились успеха!"),
+    ("Благодарим сотрудников за безупречную работу.", "Благодарим сотрудников за работу."),
+]
+
+
+@pytest.mark.parametrize("text, expected", EMOTION_DROPPED)
+def test_an_evaluation_outside_the_authors_voice_is_still_dropped(text, expected):
+    assert fixed(text) == expected
+
+
+def test_the_emotion_reason_is_given_by_the_deletion_guard():
+    from kanclint.rules.phrases.deletion_guards import deletion_refusal
+
+    def reason(text: str, word: str, generic: bool = True) -> str | None:
+        doc = Document(text)
+        sentence = doc.sentences[0]
+        token = next(t for t in sentence.tokens if t.text == word)
+        noun = sentence.tokens[sentence.position(token) + 1]
+        following = doc.sentences[1] if len(doc.sentences) > 1 else None
+        return deletion_refusal("KC107", sentence, None, (token, noun), noun.text, following=following,
+                                generic=frozenset({noun.start}) if generic else None)
+
+    assert reason("Как вы любили этот замечательный паровозик! 😊", "замечательный") == "emotion"
+    assert reason("Мы съездили на чудесную экскурсию 🚌", "чудесную") == "emotion"
+    assert reason("Артисты показали чудесный спектакль.", "чудесный") is None
+    assert reason("Артисты показали чудесный спектакль. 😊", "чудесный") == "emotion"
+    assert reason("Мы показали чудесный спектакль.", "чудесный", generic=False) is None  # a named phrase
+    assert reason("Мы показали эффективный метод.", "эффективный") is None  # no feeling
+
+
 # -- 2. names and quotations -----------------------------------------------------------------
 
 
@@ -196,6 +253,8 @@ def test_the_attribute_after_the_comma_is_re_inflected_and_the_fix_needs_checkin
     "Пособие вырастет на 5 %. Таким образом, за год оно выросло на 12 %.",
     "Пособие вырастет на 5 %.\n\nТаким образом, за год оно выросло на 12 %.",
     "Пособие вырастет на 5 %.\nТаким образом, ждать стало втрое меньше.",
+    "Хор подарил ветеранам замечательный концерт.\n😊",
+    "Хор подарил ветеранам замечательный концерт.\n\n😊",
 ])
 def test_the_guards_look_only_inside_the_paragraph_so_the_editor_agrees(text):
     """The language server lints each paragraph on its own: a guard that looked across a blank

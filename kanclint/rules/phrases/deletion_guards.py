@@ -17,13 +17,25 @@ contexts make them carry meaning, and there the fix becomes a suggestion (the fi
   is wished («успешных дел», «незабываемые впечатления»);
 * **a term**: the noun phrase is specified below, in parentheses or after a colon («определённые
   категории граждан (перечислены ниже)»), or the adjective narrows a genitive complement of another noun
-  («главное условие успешной учёбы»).
+  («главное условие успешной учёбы»);
+* **an emotion**: the word is one of the author's feelings (``dictionaries/lexicon/emotions.toml``:
+  «замечательный», «прекрасный», «незабываемый»…, or a single intensifier right before one) in a
+  sentence in the author's own voice: «я», «мы», «вы», «ты» in any case, a verb in the first or
+  second person or the imperative, «!», or an emoji or smiley closing it («Как вы любили этот
+  замечательный паровозик! 😊», «Приходите на прекрасную выставку!»).  A living post is allowed
+  its joy; the same word in a report in the third person («Артисты подарили зрителям
+  незабываемый вечер») is praise without facts and is still dropped.  Only where the entry's
+  noun is any noun (``<NOUN>``): a phrase the dictionary names as a whole («невероятный
+  успех», «неоценимая помощь») is a cliché in any voice, and a non-emotional evaluation
+  («Благодарим врачей за высокий профессионализм», «самые лучшие») keeps its fix.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
+from kanclint.lexicon import word_list
+from kanclint.text import protection
 from kanclint.text.document import Sentence, Token
 from kanclint.text.morphology import fold
 
@@ -227,9 +239,15 @@ def _is_term(code: str, sentence: Sentence, dropped: Sequence[Token], matched: S
 
 
 def deletion_refusal(
-    code: str, sentence: Sentence, previous: Sentence | None, matched: Sequence[Token], replacement: str
+    code: str, sentence: Sentence, previous: Sentence | None, matched: Sequence[Token], replacement: str,
+    *, following: Sentence | None = None, generic: frozenset[int] | None = None,
 ) -> str | None:
-    """Why deleting words of a ``code`` finding would lose meaning here, or ``None``."""
+    """Why deleting words of a ``code`` finding would lose meaning here, or ``None``.
+
+    ``following`` is the next sentence of the paragraph (an emoji there closes this one);
+    ``generic`` the starts of the matched words a ``<…>`` item of the pattern took (``None``:
+    every word the pattern named, a phrase of the dictionary).
+    """
     if code not in MEANING_RULES:
         return None
     dropped = deleted_words(matched, replacement)
@@ -246,6 +264,8 @@ def deletion_refusal(
         return "term"
     if code in _WISH_RULES and _in_a_wish(sentence, previous):
         return "wish"
+    if _own_emotion(sentence, following, dropped, matched, generic):
+        return "emotion"
     return None
 
 
@@ -263,3 +283,49 @@ def _in_a_wish(sentence: Sentence, previous: Sentence | None) -> bool:
         return True
     words = previous.words if previous is not None else ()
     return len(words) <= 6 and any(t.lemma in _GREETING_LEMMAS for t in words)  # «…с праздником!» before
+
+
+# The author's feeling in the author's own voice: «Как вы любили этот замечательный паровозик! 😊»
+_EMOTIONS = word_list("emotional-evaluations")  # dictionaries/lexicon/emotions.toml
+_EMOTION_POS = frozenset({"ADJF", "PRTF", "ADJS", "PRTS"})
+_PERSONAL = frozenset({"я", "мы", "вы", "ты"})
+_SMILEYS = frozenset({")", "))", ")))", ":)", ":-)", ";)", ":D", "(:"})
+
+
+def _is_emotion(token: Token) -> bool:
+    return any(p.pos in _EMOTION_POS and p.lemma in _EMOTIONS for p in token.parses)
+
+
+def _own_emotion(
+    sentence: Sentence, following: Sentence | None, dropped: Sequence[Token], matched: Sequence[Token],
+    generic: frozenset[int] | None,
+) -> bool:
+    """An emotional evaluation (or one intensifier of it) dropped from the author's own sentence."""
+    if len(dropped) != 1:
+        return False
+    word = dropped[0]
+    if not _is_emotion(word):
+        after = _neighbour(sentence, word, 1)
+        if after is None or not _is_emotion(after):  # «по-настоящему волшебный вечер»
+            return False
+    kept = [t for t in matched if t not in dropped]
+    if any(generic is None or t.start not in generic for t in kept):
+        return False  # «невероятный успех»: the dictionary lists the whole phrase as a cliché
+    return _own_voice(sentence, following)
+
+
+def _own_voice(sentence: Sentence, following: Sentence | None) -> bool:
+    """The sentence speaks as the author to the reader: a personal pronoun, a first- or
+    second-person verb or an imperative, «!», or an emoji or smiley after its words."""
+    for token in sentence.tokens:
+        if not token.is_word:
+            if "!" in token.text or token.text in _SMILEYS or protection.EMOJI.search(token.text):
+                return True
+            continue
+        best = token.parses[:1]
+        if any(p.pos == "NPRO" and p.lemma in _PERSONAL for p in best):
+            return True
+        if any(p.pos == "VERB" and p.grammemes & {"1per", "2per", "impr"} for p in best):
+            return True
+    opener = following.tokens[0] if following is not None and following.tokens else None
+    return opener is not None and not opener.is_word and bool(protection.EMOJI.search(opener.text))

@@ -152,7 +152,10 @@ class PhraseRule(Rule):
         the rest of the sentence would not agree with (:mod:`.agreement`) stay suggestions.
         """
         previous = _previous_in_paragraph(document, sentence)
-        if deletion_refusal(self.code, sentence, previous, m.tokens, text) is not None:
+        following = _next_in_paragraph(document, sentence)
+        generic = frozenset(t.start for k, t in m.slots.items() if k < 0)  # words a <…> item took
+        if deletion_refusal(self.code, sentence, previous, m.tokens, text, following=following,
+                            generic=generic) is not None:
             return None
         reason, repairs = agreement_check(document.text, sentence, m.tokens, text)
         return None if reason is not None else repairs
@@ -171,6 +174,17 @@ def _previous_in_paragraph(document: Document, sentence: Sentence) -> Sentence |
     if previous.end > sentence.start or _BLANK_LINE.search(document.text, previous.end, sentence.start):
         return None
     return previous
+
+
+def _next_in_paragraph(document: Document, sentence: Sentence) -> Sentence | None:
+    """The sentence after ``sentence`` in its paragraph (an emoji there closes ``sentence``)."""
+    i = sentence.index + 1
+    if not 0 < i < len(document.sentences):
+        return None
+    following = document.sentences[i]
+    if following.start < sentence.end or _BLANK_LINE.search(document.text, sentence.end, following.start):
+        return None
+    return following
 
 
 class PhraseFamily:

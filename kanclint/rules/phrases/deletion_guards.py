@@ -18,6 +18,8 @@ contexts make them carry meaning, and there the fix becomes a suggestion (the fi
 * **a term**: the noun phrase is specified below, in parentheses or after a colon («определённые
   категории граждан (перечислены ниже)»), or the adjective narrows a genitive complement of another noun
   («главное условие успешной учёбы»);
+* **a hedge**: a hedge of living speech («может быть», «на самом деле», «честно говоря») in a
+  sentence that speaks from or to a person (the same voice test as for an emotion);
 * **an emotion**: the word is one of the author's feelings (``dictionaries/lexicon/emotions.toml``:
   «замечательный», «прекрасный», «незабываемый»…, or a single intensifier right before one) in a
   sentence in the author's own voice: «я», «мы», «вы», «ты» in any case, a verb in the first or
@@ -266,7 +268,22 @@ def deletion_refusal(
         return "wish"
     if _own_emotion(sentence, following, dropped, matched, generic):
         return "emotion"
+    if _spoken_hedge(dropped) and _own_voice(sentence, following):
+        return "hedge"
     return None
+
+
+# Hedges of living speech, kept in the author's own voice: «Может быть, у вас дома есть старые
+# фотографии?», «Но согласитесь, верить в волшебство на самом деле здорово!».  In a report they are
+# filler («На самом деле работы идут по графику») and the fix stays.
+_SPOKEN_HEDGES = frozenset({
+    "может быть", "может", "на самом деле", "вообще-то", "честно говоря", "кстати", "в общем", "наверное",
+    "пожалуй", "кажется",
+})
+
+
+def _spoken_hedge(dropped: Sequence[Token]) -> bool:
+    return " ".join(t.key for t in dropped) in _SPOKEN_HEDGES
 
 
 # In a greeting every word of the wish is the wish: «сил, здоровья и успешных дел!» without

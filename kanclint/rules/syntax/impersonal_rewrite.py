@@ -411,6 +411,31 @@ def _has_dative(sentence: Sentence, subject: _Subject) -> bool:
     return False
 
 
+def _object_missing(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:
+    """Whether the one verb is transitive but the verbal noun named no object for it.
+
+    «Ремонт проведён по проекту» → «Отремонтировали по проекту» and «в школах проводится
+    вакцинация.» → «в школах прививают.» leave the reader asking what: the noun stood for
+    the thing of the previous sentence, or for the whole activity.  A noun after the verb
+    with words of its own behind it («осуществляется запись на диспансеризацию») still
+    reads whole, so only a noun before the verb or one that ends the sentence is held back.
+    """
+    if _has_object(subject):
+        return False
+    for word in said.split():
+        readings = parse(word)
+        if readings and readings[0].pos == "VERB":
+            if "tran" not in readings[0].grammemes:
+                return False
+            break
+    else:
+        return False
+    if subject_first:
+        return True
+    at = sentence.position(last) + 1
+    return all(not t.is_word for t in sentence.tokens[at:])
+
+
 def _new_verb(phrase: str) -> str | None:
     """The lemma of the first finite verb of ``phrase`` («мы поможем пострадавшим» → «помочь»)."""
     for word in phrase.split():
@@ -461,6 +486,8 @@ def _assemble(
             return None  # «семьям оказана поддержка» → «поддержат семьи», not «семьям поддержат»
         if not subject_first and complement_after(sentence, last):
             return None  # «проведена подготовка к зиме» → «подготовили к зиме» (what?); «рекомендации по…»
+        if _object_missing(sentence, subject, said, subject_first, last):
+            return None  # «Приобретение осуществлено за счёт…» → «Купили за счёт…» (what?)
         at = sentence.position(last) + 1
         if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit():
             return None  # «проводится замена 2 километров сетей» → «меняют 2 километров»: the count stays genitive

@@ -41,6 +41,7 @@ from kanclint.rules.syntax.who_acts import (
     done_by_others,
     history,
     in_relative_clause,
+    inspected_act,
     names_another_body,
     paid_by_others,
     readers_act,
@@ -149,6 +150,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
     we = (document.speaks_as_we and not history(sentence) and not done_by_others(sentence)
           and not adopted_act(f, subject.head) and not readers_act(f, subject.head)
+          and not inspected_act(f, subject.head)
           and not in_relative_clause(sentence, group[0]) and not paid_by_others(sentence)
           and not said_who_does_it(document, sentence, f)
           and not names_another_body(document, sentence))

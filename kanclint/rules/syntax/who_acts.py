@@ -100,6 +100,17 @@ def readers_act(f: _Passive, subject_head: Token) -> bool:
             or f.lemma in HANDING_IN and subject_head.lemma in PAPERS)
 
 
+# Violations an inspection found are put right by whoever was inspected: «Нарушения будут устранены
+# до 1 ноября» after «Сотрудниками МЧС проведена проверка…» is not «Мы устраним нарушения».
+_PUTTING_RIGHT = frozenset({"устранить", "устранять", "исправить", "исправлять"})
+_FOUND_FAULTS = frozenset({"нарушение", "недостаток", "замечание", "недочёт", "несоответствие"})
+
+
+def inspected_act(f: _Passive, subject_head: Token) -> bool:
+    """«Нарушения устранены»: the inspected party's act, so the third person plural, never «мы»."""
+    return f.lemma in _PUTTING_RIGHT and subject_head.lemma in _FOUND_FAULTS
+
+
 _RELATIVE = frozenset({"который"})
 
 

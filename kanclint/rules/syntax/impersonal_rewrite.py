@@ -413,6 +413,16 @@ def _has_dative(sentence: Sentence, subject: _Subject) -> bool:
     return False
 
 
+# One verbs that take no «о» phrase, though their nouns do: «решение о…», «поручение о…»
+_NO_ABOUT = frozenset({"решить", "решать", "поручить", "поручать"})
+
+
+def _about_after(sentence: Sentence, last: Token) -> bool:
+    """Whether an «о»/«об» phrase follows the verbal noun: it belongs to the noun."""
+    at = sentence.position(last) + 1
+    return at < len(sentence.tokens) and sentence.tokens[at].key in ("о", "об", "обо")
+
+
 def _object_missing(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:
     """Whether the one verb is transitive but the verbal noun named no object for it.
 
@@ -488,6 +498,8 @@ def _assemble(
             return None  # «семьям оказана поддержка» → «поддержат семьи», not «семьям поддержат»
         if not subject_first and complement_after(sentence, last):
             return None  # «проведена подготовка к зиме» → «подготовили к зиме» (what?); «рекомендации по…»
+        if _about_after(sentence, last) and _new_verb(said) in _NO_ABOUT:
+            return None  # «принято решение о создании резерва» → «мы решили о создании» is not Russian
         if _object_missing(sentence, subject, said, subject_first, last):
             return None  # «Приобретение осуществлено за счёт…» → «Купили за счёт…» (what?)
         at = sentence.position(last) + 1

@@ -46,6 +46,7 @@ from kanclint.rules.syntax.who_acts import (
     paid_by_others,
     readers_act,
     said_who_does_it,
+    staff_acted_before,
 )
 from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS, STATE_PARTICIPLES
 from kanclint.text.document import Document, Sentence, Token
@@ -153,7 +154,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
           and not inspected_act(f, subject.head)
           and not in_relative_clause(sentence, group[0]) and not paid_by_others(sentence)
           and not said_who_does_it(document, sentence, f)
-          and not names_another_body(document, sentence))
+          and not names_another_body(document, sentence)
+          and not staff_acted_before(document, sentence))
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)

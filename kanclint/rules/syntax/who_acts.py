@@ -83,6 +83,25 @@ def said_who_does_it(document: Document, sentence: Sentence, f: _Passive) -> boo
     return False
 
 
+# People who act for a body: «Сотрудники МЧС проверили водоёмы», «Специалисты фонда провели приём»
+_STAFF = frozenset({"сотрудник", "специалист", "инспектор", "работник", "волонтёр", "спасатель", "полицейский"})
+
+
+def staff_acted_before(document: Document, sentence: Sentence) -> bool:
+    """An earlier sentence has a body's staff act («Сотрудники отделения фонда провели приём. Жителям
+    оказана помощь»): the next doer-less passive is most likely theirs, and the account may be another
+    body's, so «мы» would be a guess; «Жителям оказали помощь» says nothing wrong."""
+    for earlier in document.sentences:
+        if earlier.start >= sentence.start:
+            break
+        words = earlier.words
+        staff = any(t.lemma in _STAFF and any("nomn" in p.grammemes and p.pos == "NOUN" for p in t.parses[:2])
+                    for t in words)
+        if staff and any(t.pos == "VERB" and "past" in t.grammemes and "plur" in t.grammemes for t in words):
+            return True
+    return False
+
+
 # dictionaries/lexicon/syntax.toml: what readers do themselves, and the papers they hand in
 PUBLIC_ACTIONS = word_list("public-actions")
 PAPERS = word_list("papers-from-readers")

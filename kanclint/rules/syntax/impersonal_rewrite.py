@@ -41,10 +41,12 @@ from kanclint.rules.syntax.who_acts import (
     done_by_others,
     history,
     in_relative_clause,
+    inspected_act,
     names_another_body,
     paid_by_others,
     readers_act,
     said_who_does_it,
+    staff_acted_before,
 )
 from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS, STATE_PARTICIPLES
 from kanclint.text.document import Document, Sentence, Token
@@ -149,9 +151,11 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
     we = (document.speaks_as_we and not history(sentence) and not done_by_others(sentence)
           and not adopted_act(f, subject.head) and not readers_act(f, subject.head)
+          and not inspected_act(f, subject.head)
           and not in_relative_clause(sentence, group[0]) and not paid_by_others(sentence)
           and not said_who_does_it(document, sentence, f)
-          and not names_another_body(document, sentence))
+          and not names_another_body(document, sentence)
+          and not staff_acted_before(document, sentence))
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
@@ -411,6 +415,41 @@ def _has_dative(sentence: Sentence, subject: _Subject) -> bool:
     return False
 
 
+# One verbs that take no «о» phrase, though their nouns do: «решение о…», «поручение о…»
+_NO_ABOUT = frozenset({"решить", "решать", "поручить", "поручать"})
+
+
+def _about_after(sentence: Sentence, last: Token) -> bool:
+    """Whether an «о»/«об» phrase follows the verbal noun: it belongs to the noun."""
+    at = sentence.position(last) + 1
+    return at < len(sentence.tokens) and sentence.tokens[at].key in ("о", "об", "обо")
+
+
+def _object_missing(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:
+    """Whether the one verb is transitive but the verbal noun named no object for it.
+
+    «Ремонт проведён по проекту» → «Отремонтировали по проекту» and «в школах проводится
+    вакцинация.» → «в школах прививают.» leave the reader asking what: the noun stood for
+    the thing of the previous sentence, or for the whole activity.  A noun after the verb
+    with words of its own behind it («осуществляется запись на диспансеризацию») still
+    reads whole, so only a noun before the verb or one that ends the sentence is held back.
+    """
+    if _has_object(subject):
+        return False
+    for word in said.split():
+        readings = parse(word)
+        if readings and readings[0].pos == "VERB":
+            if "tran" not in readings[0].grammemes:
+                return False
+            break
+    else:
+        return False
+    if subject_first:
+        return True
+    at = sentence.position(last) + 1
+    return all(not t.is_word for t in sentence.tokens[at:])
+
+
 def _new_verb(phrase: str) -> str | None:
     """The lemma of the first finite verb of ``phrase`` («мы поможем пострадавшим» → «помочь»)."""
     for word in phrase.split():
@@ -461,6 +500,10 @@ def _assemble(
             return None  # «семьям оказана поддержка» → «поддержат семьи», not «семьям поддержат»
         if not subject_first and complement_after(sentence, last):
             return None  # «проведена подготовка к зиме» → «подготовили к зиме» (what?); «рекомендации по…»
+        if _about_after(sentence, last) and _new_verb(said) in _NO_ABOUT:
+            return None  # «принято решение о создании резерва» → «мы решили о создании» is not Russian
+        if _object_missing(sentence, subject, said, subject_first, last):
+            return None  # «Приобретение осуществлено за счёт…» → «Купили за счёт…» (what?)
         at = sentence.position(last) + 1
         if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit():
             return None  # «проводится замена 2 километров сетей» → «меняют 2 километров»: the count stays genitive

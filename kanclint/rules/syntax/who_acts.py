@@ -83,6 +83,25 @@ def said_who_does_it(document: Document, sentence: Sentence, f: _Passive) -> boo
     return False
 
 
+# People who act for a body: «Сотрудники МЧС проверили водоёмы», «Специалисты фонда провели приём»
+_STAFF = frozenset({"сотрудник", "специалист", "инспектор", "работник", "волонтёр", "спасатель", "полицейский"})
+
+
+def staff_acted_before(document: Document, sentence: Sentence) -> bool:
+    """An earlier sentence has a body's staff act («Сотрудники отделения фонда провели приём. Жителям
+    оказана помощь»): the next doer-less passive is most likely theirs, and the account may be another
+    body's, so «мы» would be a guess; «Жителям оказали помощь» says nothing wrong."""
+    for earlier in document.sentences:
+        if earlier.start >= sentence.start:
+            break
+        words = earlier.words
+        staff = any(t.lemma in _STAFF and any("nomn" in p.grammemes and p.pos == "NOUN" for p in t.parses[:2])
+                    for t in words)
+        if staff and any(t.pos == "VERB" and "past" in t.grammemes and "plur" in t.grammemes for t in words):
+            return True
+    return False
+
+
 # dictionaries/lexicon/syntax.toml: what readers do themselves, and the papers they hand in
 PUBLIC_ACTIONS = word_list("public-actions")
 PAPERS = word_list("papers-from-readers")
@@ -98,6 +117,17 @@ def readers_act(f: _Passive, subject_head: Token) -> bool:
     прекращена» is the supplier's act."""
     return (f.lemma in PUBLIC_ACTIONS or f.lemma in EMPTY_VERBS and subject_head.lemma in PUBLIC_ACTIONS
             or f.lemma in HANDING_IN and subject_head.lemma in PAPERS)
+
+
+# Violations an inspection found are put right by whoever was inspected: «Нарушения будут устранены
+# до 1 ноября» after «Сотрудниками МЧС проведена проверка…» is not «Мы устраним нарушения».
+_PUTTING_RIGHT = frozenset({"устранить", "устранять", "исправить", "исправлять"})
+_FOUND_FAULTS = frozenset({"нарушение", "недостаток", "замечание", "недочёт", "несоответствие"})
+
+
+def inspected_act(f: _Passive, subject_head: Token) -> bool:
+    """«Нарушения устранены»: the inspected party's act, so the third person plural, never «мы»."""
+    return f.lemma in _PUTTING_RIGHT and subject_head.lemma in _FOUND_FAULTS
 
 
 _RELATIVE = frozenset({"который"})

@@ -16,7 +16,6 @@ rather than an action («в издании представлены послов
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 from kanclint.model import Edit
 from kanclint.rules.syntax.active_rewrite import (
@@ -27,6 +26,17 @@ from kanclint.rules.syntax.active_rewrite import (
     _verb_group,
 )
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
+from kanclint.rules.syntax.rewrite_objects import (
+    _SHORT_NOTICE,
+    DATIVE_VERBS,
+    _NO_ABOUT,
+    _about_after,
+    _has_dative,
+    _has_object,
+    _new_verb,
+    _object_missing,
+    _Subject,
+)
 from kanclint.rules.syntax.rewrite_guards import (
     COLLECTIVES,
     complement_after,
@@ -101,17 +111,6 @@ _DASHES = frozenset({"—", "–", "-"})
 _LONGEST_SUBJECT = 8  # words: a longer run before the verb is more than one noun phrase
 
 
-@dataclass
-class _Subject:
-    """The old subject: the words that become the object, how they read, and what follows them."""
-
-    tokens: list[Token]  # the words replaced (modifiers, head, and before the verb the rest of the phrase)
-    modifiers: list[tuple[Token, Parse]]
-    head: Token
-    reading: Parse | None  # None for a counted phrase («20 дипломов»): it stays as written
-    tail: list[Token] = field(default_factory=list)  # after the verb: genitives a light verb's object needs
-
-
 def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str) -> Edit | None:
     """The doer-less passive ``f`` said actively, in the «мы» form or the third person plural."""
     if f.agent is not None or f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES:
@@ -162,15 +161,6 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if verbs is None:
         return None
     return _assemble(document, sentence, f, group, subject, obj, verbs, we)
-
-
-_SHORT_NOTICE = 6  # words: a notice this short needs the object to read well actively
-
-
-def _has_object(subject: _Subject) -> bool:
-    """Whether the verbal noun carries its object («выдача справок»), which the new verb takes."""
-    after = subject.tokens[subject.tokens.index(subject.head) + 1:] + subject.tail
-    return any(t.is_word and any("gent" in p.grammemes for p in t.parses) for t in after)
 
 
 def _agreement(f: _Passive) -> tuple[str, str | None]:
@@ -387,76 +377,6 @@ def _about_a_text(sentence: Sentence, group: list[Token]) -> bool:
         t.lemma in TEXT_NOUNS and "loct" in t.grammemes and _after_preposition(tokens, j)
         for j, t in enumerate(tokens[:end])
     )
-
-
-# Verbs that take a dative recipient, as the light verb did: «пострадавшим оказали помощь» →
-# «пострадавшим помогли».  After any other verb a dative left behind is wrong.
-DATIVE_VERBS = frozenset(
-    {
-        "помочь", "помогать", "содействовать", "посодействовать", "способствовать", "сообщить",
-        "сообщать", "рассказать", "рассказывать", "ответить", "отвечать", "вручить", "вручать",
-        "выдать", "выдавать", "передать", "передавать", "предоставить", "предоставлять",
-        "показать", "показывать", "объяснить", "объяснять", "разъяснить", "разъяснять",
-        "посоветовать", "советовать", "пообещать", "обещать", "выплатить", "выплачивать",
-    }
-)
-
-
-def _has_dative(sentence: Sentence, subject: _Subject) -> bool:
-    """Whether the clause has a recipient in the dative without a preposition («семьям оказана»)."""
-    tokens = sentence.tokens
-    mine = {t.start for t in subject.tokens}
-    for j, t in enumerate(tokens):
-        best = t.parses[0] if t.is_word and t.parses else None
-        if best is None or t.start in mine or best.pos not in ("NOUN", "ADJF", "PRTF", "NPRO"):
-            continue
-        if "datv" in best.grammemes and not _after_preposition(tokens, j):
-            return True
-    return False
-
-
-# One verbs that take no «о» phrase, though their nouns do: «решение о…», «поручение о…»
-_NO_ABOUT = frozenset({"решить", "решать", "поручить", "поручать"})
-
-
-def _about_after(sentence: Sentence, last: Token) -> bool:
-    """Whether an «о»/«об» phrase follows the verbal noun: it belongs to the noun."""
-    at = sentence.position(last) + 1
-    return at < len(sentence.tokens) and sentence.tokens[at].key in ("о", "об", "обо")
-
-
-def _object_missing(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:
-    """Whether the one verb is transitive but the verbal noun named no object for it.
-
-    «Ремонт проведён по проекту» → «Отремонтировали по проекту» and «в школах проводится
-    вакцинация.» → «в школах прививают.» leave the reader asking what: the noun stood for
-    the thing of the previous sentence, or for the whole activity.  A noun after the verb
-    with words of its own behind it («осуществляется запись на диспансеризацию») still
-    reads whole, so only a noun before the verb or one that ends the sentence is held back.
-    """
-    if _has_object(subject):
-        return False
-    for word in said.split():
-        readings = parse(word)
-        if readings and readings[0].pos == "VERB":
-            if "tran" not in readings[0].grammemes:
-                return False
-            break
-    else:
-        return False
-    if subject_first:
-        return True
-    at = sentence.position(last) + 1
-    return all(not t.is_word for t in sentence.tokens[at:])
-
-
-def _new_verb(phrase: str) -> str | None:
-    """The lemma of the first finite verb of ``phrase`` («мы поможем пострадавшим» → «помочь»)."""
-    for word in phrase.split():
-        readings = parse(word)
-        if readings and readings[0].pos == "VERB":
-            return readings[0].lemma
-    return None
 
 
 def _between(sentence: Sentence, left: Token, right: Token) -> list[Token] | None:

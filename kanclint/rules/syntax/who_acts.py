@@ -46,8 +46,19 @@ _ADOPTING = frozenset({"принять", "принимать", "одобрить
 
 
 def adopted_act(f: _Passive, subject_head: Token) -> bool:
-    """«Принят законопроект»: the third person plural is right, «мы приняли» claims a parliament's act."""
-    return f.lemma in _ADOPTING and subject_head.lemma in LEGAL_ACTS
+    """«Принят законопроект»: the third person plural is right, «мы приняли» claims a parliament's act.
+
+    The size of a state payment is set by law too: «размер пособия будет увеличен» on a deputy's or a
+    social service's page is not «мы увеличим»."""
+    if f.lemma in _ADOPTING and subject_head.lemma in LEGAL_ACTS:
+        return True
+    return f.lemma in _CHANGING and subject_head.lemma in _SET_BY_LAW
+
+
+_CHANGING = frozenset({"увеличить", "увеличивать", "повысить", "повышать", "проиндексировать", "индексировать",
+                       "снизить", "снижать", "уменьшить", "уменьшать", "продлить", "продлевать", "установить"})
+_SET_BY_LAW = frozenset({"размер", "пособие", "выплата", "пенсия", "капитал", "стипендия", "тариф", "налог",
+                         "мрот", "зарплата", "ставка", "норматив"})
 
 
 def names_another_body(document: Document, sentence: Sentence) -> bool:

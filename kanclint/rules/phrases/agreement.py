@@ -7,7 +7,8 @@ stands and refuse a fix the rest of it would not agree with:
 * **agreement**: a participle, adjective, «который» or past-tense verb outside the match agreed
   with the replaced noun and does not agree with the new one («торжественное мероприятие,
   посвящённое…» → «праздник, посвящённое…»), or the noun disappears and something still
-  refers to it.  An attribute right after the comma is re-inflected when it has exactly one
+  refers to it (a later «, на которой…» that agrees with no other noun: «провела встречу с
+  жителями, на которой…» has no «встретилась…, на которой»).  An attribute right after the comma is re-inflected when it has exactly one
   form for the new noun («праздник, посвящённый…»); anything else refuses the fix;
 * **a passive with its doer**: a reflexive passive with an agent in the instrumental swapped
   for a verb that cannot take one («осуществляется специалистами» → «идёт специалистами»);
@@ -114,6 +115,28 @@ def _dependants(sentence: Sentence, matched: Sequence[Token], governed: bool) ->
     return out
 
 
+_RELATIVE_LEADS = frozenset({"ходе", "время", "течение", "рамках"})
+
+
+def _relative_refers_back(sentence: Sentence, matched: Sequence[Token], old: Sequence[Parse]) -> bool:
+    """A later «, (на) которой…» that agrees with the noun the fix removes and with no noun in between."""
+    tokens = sentence.tokens
+    between: list[Parse] = []
+    i = sentence.position(matched[-1]) + 1
+    while i < len(tokens):
+        token = tokens[i]
+        if token.text == ",":
+            j = i + 1
+            while j < len(tokens) and (tokens[j].pos == _PREPOSITION or tokens[j].key in _RELATIVE_LEADS):
+                j += 1  # «, на которой», «, в ходе которой», «, во время которой»
+            if j < len(tokens) and tokens[j].lemma == "который":
+                return _agrees(tokens[j], old) and not _agrees(tokens[j], between)
+            return False  # the next clause is no relative one: the noun's reach ends here
+        between.extend(p for p in token.parses if p.pos == "NOUN")
+        i += 1
+    return False
+
+
 def _head_noun(matched: Sequence[Token]) -> Token | None:
     """The first noun: «объект общественного питания» is an «объект», the rest depends on it."""
     return next((t for t in matched if t.pos == "NOUN"), None)
@@ -148,6 +171,8 @@ def _agreement(sentence: Sentence, matched: Sequence[Token], replacement: str) -
     governed = any(t.pos == _PREPOSITION for t in matched[: list(matched).index(old)])
     if new_readings is not None and not governed and _genitive_lost(sentence, matched, old, new_readings):
         return None
+    if new_readings is None and _relative_refers_back(sentence, matched, old_readings):
+        return None  # «провела встречу с жителями, на которой…» → «встретилась…, на которой»: no antecedent
     repairs: list[tuple[Token, str]] = []
     for word in _dependants(sentence, matched, governed):
         if not _agrees(word, old_readings):

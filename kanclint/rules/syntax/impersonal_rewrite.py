@@ -48,6 +48,7 @@ from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agen
 from kanclint.rules.press_release.persons import find_third_person_self
 from kanclint.rules.syntax.who_acts import (
     adopted_act,
+    contractor_named,
     done_by_others,
     history,
     in_relative_clause,
@@ -152,6 +153,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
           and not adopted_act(f, subject.head) and not readers_act(f, subject.head)
           and not inspected_act(f, subject.head)
           and not in_relative_clause(sentence, group[0]) and not paid_by_others(sentence)
+          and not contractor_named(document)
           and not said_who_does_it(document, sentence, f)
           and not names_another_body(document, sentence)
           and not staff_acted_before(document, sentence))

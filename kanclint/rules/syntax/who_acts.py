@@ -163,3 +163,12 @@ def paid_by_others(sentence: Sentence) -> bool:
         if k == "за" and i + 1 < len(keys) and keys[i + 1] in ("счет", "счёт"):
             return True
     return False
+
+
+_CONTRACTORS = frozenset({"подрядчик", "подрядный", "ооо", "оао", "зао", "пао"})
+
+
+def contractor_named(document: Document) -> bool:
+    """«Работы выполнены подрядной организацией ООО «СтройДом»»: a post that names a contractor
+    anywhere tells whose work it was, so «мы завершили ремонт» would take the credit."""
+    return any(t.lemma in _CONTRACTORS or t.key in _CONTRACTORS for t in document.tokens if t.is_word)

@@ -10,8 +10,9 @@ stands and refuse a fix the rest of it would not agree with:
   refers to it (a later «, на которой…» that agrees with no other noun: «провела встречу с
   жителями, на которой…» has no «встретилась…, на которой»).  An attribute right after the comma is re-inflected when it has exactly one
   form for the new noun («праздник, посвящённый…»); anything else refuses the fix;
-* **a passive with its doer**: a reflexive passive with an agent in the instrumental swapped
-  for a verb that cannot take one («осуществляется специалистами» → «идёт специалистами»);
+* **a passive with its doer**: a reflexive or short passive with an agent in the instrumental
+  swapped for a verb that cannot take one («осуществляется специалистами» → «идёт специалистами»,
+  «Управлением культуры подведены итоги» → «Управлением культуры объявили результаты»);
 * **a light verb without its object**: «провели опрос: 70 %…» → «опросили: 70 %…» — the
   new transitive verb is left with nothing to govern;
 * **a comparative**: «более масштабный» → «более большой»: after «более», «менее» an adjective with
@@ -253,6 +254,10 @@ def _reflexive(p: Parse) -> bool:
     return p.pos in ("VERB", "INFN", "PRTF", "PRTS", "GRND") and p.lemma.endswith(("ся", "сь"))
 
 
+def _short_passive(p: Parse) -> bool:
+    return p.pos == "PRTS" and "pssv" in p.grammemes
+
+
 def _is_agent(tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
     if not token.is_word or token.pos != "NOUN" or "ablt" not in token.grammemes:
@@ -266,12 +271,15 @@ def _is_agent(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _passive_with_doer(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
-    verbs = [t for t in matched if t.parses and _reflexive(t.parses[0])]
+    """A passive with its doer in the instrumental swapped for a form that cannot take one:
+    «осуществляется специалистами» → «идёт специалистами», «Управлением культуры подведены
+    итоги» → «Управлением культуры объявили результаты»."""
+    verbs = [t for t in matched if t.parses and (_reflexive(t.parses[0]) or _short_passive(t.parses[0]))]
     if not verbs:
         return False
     new = [p for w in replacement.split() for p in parse(w)[:1] if p.pos in ("VERB", "INFN", "PRTF", "PRTS")]
-    if not new or all(_reflexive(p) for p in new):
-        return False  # «ведётся специалистами» still takes the doer
+    if not new or all(_reflexive(p) or _short_passive(p) for p in new):
+        return False  # «ведётся специалистами», «вручены специалистами» still take the doer
     tokens = sentence.tokens
     at = sentence.position(verbs[0])
     for step in (-1, 1):

@@ -52,6 +52,7 @@ from kanclint.rules.syntax.who_acts import (
     done_by_others,
     history,
     in_relative_clause,
+    meeting_of_another,
     inspected_act,
     names_another_body,
     paid_by_others,
@@ -153,7 +154,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
           and not adopted_act(f, subject.head) and not readers_act(f, subject.head)
           and not inspected_act(f, subject.head)
           and not in_relative_clause(sentence, group[0]) and not paid_by_others(sentence)
-          and not contractor_named(document)
+          and not contractor_named(document) and not meeting_of_another(sentence)
           and not said_who_does_it(document, sentence, f)
           and not names_another_body(document, sentence)
           and not staff_acted_before(document, sentence))

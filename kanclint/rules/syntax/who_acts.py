@@ -172,3 +172,18 @@ def contractor_named(document: Document) -> bool:
     """«Работы выполнены подрядной организацией ООО «СтройДом»»: a post that names a contractor
     anywhere tells whose work it was, so «мы завершили ремонт» would take the credit."""
     return any(t.lemma in _CONTRACTORS or t.key in _CONTRACTORS for t in document.tokens if t.is_word)
+
+
+_MEETINGS = frozenset({"заседании", "совещании", "сессии", "собрании", "коллегии", "пленуме", "съезде"})
+
+
+def meeting_of_another(sentence: Sentence) -> bool:
+    """«На заседании антинаркотической комиссии были рассмотрены вопросы»: a named body's meeting did
+    it, so «мы рассмотрели» would put the author in its place."""
+    words = sentence.words
+    for i, t in enumerate(words[:-1]):
+        if t.key in _MEETINGS:
+            rest = words[i + 1:i + 4]
+            if any(w.pos == "NOUN" and "gent" in w.grammemes for w in rest):
+                return True
+    return False

@@ -8,6 +8,7 @@ press-release use of the same words that must still be flagged.  Sentences writt
 from __future__ import annotations
 
 import kanclint
+from kanclint.text.document import Document
 from kanclint import Config
 
 CONFIG = Config(use_ignore_file=False)
@@ -114,8 +115,6 @@ def test_children_called_by_first_names_are_no_attendee_list():
 
 
 def test_an_emoji_before_a_capital_ends_the_sentence():
-    from kanclint.text.document import Document
-
     def sentences(text: str) -> list[str]:
         return [text[s.start:s.end] for s in Document(text).sentences]
 

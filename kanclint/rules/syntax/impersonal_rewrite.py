@@ -38,6 +38,7 @@ from kanclint.rules.syntax.rewrite_objects import (
     _Subject,
 )
 from kanclint.rules.syntax.rewrite_guards import (
+    _BETWEEN_POS,
     COLLECTIVES,
     complement_after,
     maybe_agent,
@@ -106,8 +107,6 @@ _TEAMS = frozenset({"команда", "семья", "пара", "класс", "�
 # («занятия проводятся» → «занятия проходят»).
 _SAYS_IT_BETTER = frozenset({"KC102", "KC105"})
 
-# Words that may stand between the subject and the verb group and go before the new verb.
-_BETWEEN_POS = frozenset({"ADVB", "PRCL"})
 _MODIFIER_POS = frozenset({"ADJF", "PRTF"})
 _DASHES = frozenset({"—", "–", "-"})
 _LONGEST_SUBJECT = 8  # words: a longer run before the verb is more than one noun phrase

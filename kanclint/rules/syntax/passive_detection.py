@@ -9,6 +9,7 @@ from typing import Sequence
 from kanclint.rules.syntax.morph import _best, _reading
 from kanclint.rules.syntax.words import EMPTY_VERBS, NOT_AGENTS, ORGANISATIONS, PRONOUN_AGENTS, REPORT_PARTICIPLES
 from kanclint.text.document import Sentence, Token
+from kanclint.text.grammar import MAIN_CASES
 from kanclint.text.morphology import Parse, active_of_reflexive
 from kanclint.text.syntax_view import _Node, _Syntax
 
@@ -156,12 +157,11 @@ def _after_preposition(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
 
 
 _COORDINATORS = frozenset({"и", "или", ","})
-_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
 def _case(token: Token) -> str | None:
     best = token.parses[0] if token.parses else None
-    return next((c for c in _CASES if best is not None and c in best.grammemes), None)
+    return next(iter(best.grammemes & MAIN_CASES), None) if best is not None else None
 
 
 def told_as_report(lemma: str, reflexive: bool, aux: Token | None) -> bool:

@@ -13,14 +13,15 @@ from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.words import NOT_AGENTS, ORGANISATIONS
 from kanclint.text.document import Sentence, Token
 
-_BETWEEN_POS = frozenset({"ADVB", "PRCL"})
+_BETWEEN_POS = frozenset({"ADVB", "PRCL"})  # adverbs and particles that stand inside a verb group
 
 # Groups of people that act, beside the bodies of ORGANISATIONS: «подготовлен ансамблем».
 COLLECTIVES = frozenset(
     {"ансамбль", "хор", "оркестр", "отряд", "группа", "студия", "бригада", "экипаж", "кружок", "труппа", "дружина"}
 )
 _AUXILIARIES = frozenset({"быть"})
-_UNITS = frozenset({"часть", "служба", "подразделение", "отряд", "бригада", "команда", "группа", "экипаж", "дружина"})
+# bodies and teams beside ORGANISATIONS and COLLECTIVES that may act: «пожарные части», «команда»
+_UNITS = frozenset({"часть", "служба", "подразделение", "команда"})
 
 
 def parallel_passive(sentence: Sentence, group: list[Token], f: _Passive) -> bool:

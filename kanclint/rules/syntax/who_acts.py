@@ -171,6 +171,10 @@ _CONTRACTORS = frozenset({"подрядчик", "подрядный", "ооо", 
 def contractor_named(document: Document) -> bool:
     """«Работы выполнены подрядной организацией ООО «СтройДом»»: a post that names a contractor
     anywhere tells whose work it was, so «мы завершили ремонт» would take the credit."""
+    return document.shared(_names_a_contractor)
+
+
+def _names_a_contractor(document: Document) -> bool:
     return any(t.lemma in _CONTRACTORS or t.key in _CONTRACTORS for t in document.tokens if t.is_word)
 
 

@@ -146,6 +146,15 @@ def _tree_tokens(syntax: _Syntax, node: _Node) -> list[Token] | None:
     return words
 
 
+def _subject_words(syntax: _Syntax, subject: _Node) -> tuple[list[Token] | None, bool]:
+    """The old subject's words, and whether a participle's clause after them was left out."""
+    words = _tree_tokens(syntax, subject)
+    if words is not None:
+        return words, False
+    words = _without_participle_clause(syntax, subject)
+    return words, words is not None
+
+
 def _without_participle_clause(syntax: _Syntax, node: _Node) -> list[Token] | None:
     """The subject's words without the participle's clause that closes its phrase.
 
@@ -388,11 +397,7 @@ def _active_rewrite(
     if len(agent_nodes) != len(words_below):  # an emoji the parse hung on the doer does not count
         return None  # «комитетом по культуре»: a prepositional part of the doer's name
     agent_tokens = [t for t in (syntax.token(n) for n in agent_nodes) if t is not None]
-    subject_tokens = _tree_tokens(syntax, subject)
-    clause_after = False
-    if subject_tokens is None:
-        subject_tokens = _without_participle_clause(syntax, subject)
-        clause_after = subject_tokens is not None
+    subject_tokens, clause_after = _subject_words(syntax, subject)
     group = _verb_group(sentence, f)
     if not agent_tokens or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:
         return None

@@ -146,6 +146,18 @@ def _tree_tokens(syntax: _Syntax, node: _Node) -> list[Token] | None:
     return words
 
 
+def _agent_words(syntax: _Syntax, agent: _Node) -> list[Token] | None:
+    """The doer's phrase; ``None`` when the parse hung more on it than a noun phrase and a time."""
+    agent_nodes = _phrase(syntax, agent)
+    when = {n.tok.id for k in _time_phrases(syntax, agent) for n in syntax.subtree(k)}
+    words_below = [
+        n for n in syntax.subtree(agent) if ((t := syntax.token(n)) is None or t.is_word) and n.tok.id not in when
+    ]
+    if len(agent_nodes) != len(words_below):  # an emoji the parse hung on the doer does not count
+        return None  # «комитетом по культуре»: a prepositional part of the doer's name
+    return [t for t in (syntax.token(n) for n in agent_nodes) if t is not None] or None
+
+
 def _subject_words(syntax: _Syntax, subject: _Node) -> tuple[list[Token] | None, bool]:
     """The old subject's words, and whether a participle's clause after them was left out."""
     words = _tree_tokens(syntax, subject)
@@ -389,17 +401,10 @@ def _active_rewrite(
         return None
     if _shares_clause(syntax, verb, f):
         return None
-    agent_nodes = _phrase(syntax, agent)
-    when = {n.tok.id for k in _time_phrases(syntax, agent) for n in syntax.subtree(k)}
-    words_below = [
-        n for n in syntax.subtree(agent) if ((t := syntax.token(n)) is None or t.is_word) and n.tok.id not in when
-    ]
-    if len(agent_nodes) != len(words_below):  # an emoji the parse hung on the doer does not count
-        return None  # «комитетом по культуре»: a prepositional part of the doer's name
-    agent_tokens = [t for t in (syntax.token(n) for n in agent_nodes) if t is not None]
+    agent_tokens = _agent_words(syntax, agent)
     subject_tokens, clause_after = _subject_words(syntax, subject)
     group = _verb_group(sentence, f)
-    if not agent_tokens or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:
+    if agent_tokens is None or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:
         return None
     if _coordinated(sentence, agent_tokens) or _coordinated(sentence, subject_tokens):
         return None

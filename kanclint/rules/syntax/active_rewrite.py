@@ -158,25 +158,39 @@ def _agent_words(syntax: _Syntax, agent: _Node) -> list[Token] | None:
     return [t for t in (syntax.token(n) for n in agent_nodes) if t is not None] or None
 
 
-def _subject_words(syntax: _Syntax, subject: _Node) -> tuple[list[Token] | None, bool]:
-    """The old subject's words, and whether a participle's clause after them was left out."""
+def _subject_words(syntax: _Syntax, subject: _Node) -> tuple[list[Token] | None, str | None]:
+    """The old subject's words, and what was left out after them: ``"acl"`` (a participle's
+    clause, which keeps its case), ``"name"`` (a quoted name, which has none), or ``None``."""
     words = _tree_tokens(syntax, subject)
     if words is not None:
-        return words, False
-    words = _without_participle_clause(syntax, subject)
-    return words, words is not None
+        return words, None
+    part = _trailing_part(syntax, subject)
+    words = _without_trailing(syntax, subject, part) if part is not None else None
+    if words is None or part is None:
+        return None, None
+    return words, "acl" if part.tok.rel == "acl" else "name"
 
 
-def _without_participle_clause(syntax: _Syntax, node: _Node) -> list[Token] | None:
-    """The subject's words without the participle's clause that closes its phrase.
+def _trailing_part(syntax: _Syntax, node: _Node) -> _Node | None:
+    """A participle's clause or a quoted name hung on the subject: «заявки, поступившие…»,
+    «мероприятие «Внимание, дети!»»."""
+    clauses = [k for k in syntax.children(node) if k.tok.rel == "acl"]
+    names = []
+    for k in syntax.children(node):
+        first = syntax.token(syntax.subtree(k)[0]) if k.tok.rel in ("appos", "flat:name", "nmod") else None
+        if first is not None and first.text in ("«", "\""):
+            names.append(k)
+    found = clauses + names
+    return found[0] if len(found) == 1 else None
+
+
+def _without_trailing(syntax: _Syntax, node: _Node, part: _Node) -> list[Token] | None:
+    """The subject's words without ``part``, the clause or quoted name that closes its phrase.
 
     «все заявки, поступившие до 1 апреля»: the clause may stay where it is when the object ends
-    the rewritten span and keeps its form; the caller checks both.
+    the rewritten span (and, for a clause, keeps its form); the caller checks both.
     """
-    clauses = [k for k in syntax.children(node) if k.tok.rel == "acl"]
-    if len(clauses) != 1:
-        return None
-    clause = {n.tok.id for n in syntax.subtree(clauses[0])}
+    clause = {n.tok.id for n in syntax.subtree(part)}
     core = [n for n in syntax.subtree(node) if n.tok.id not in clause]
     tokens = [syntax.token(n) for n in core]
     if any(t is None for t in tokens):
@@ -186,7 +200,7 @@ def _without_participle_clause(syntax: _Syntax, node: _Node) -> list[Token] | No
         return None
     if any(n.tok.rel in ("conj", "cc", "acl:relcl") for n in core if n is not node):
         return None
-    rest = [t for t in (syntax.token(n) for n in syntax.subtree(clauses[0])) if t is not None]
+    rest = [t for t in (syntax.token(n) for n in syntax.subtree(part)) if t is not None]
     if not rest or rest[0].start < words[-1].end:
         return None  # the clause must follow the noun
     return words
@@ -402,7 +416,7 @@ def _active_rewrite(
     if _shares_clause(syntax, verb, f):
         return None
     agent_tokens = _agent_words(syntax, agent)
-    subject_tokens, clause_after = _subject_words(syntax, subject)
+    subject_tokens, left_out = _subject_words(syntax, subject)
     group = _verb_group(sentence, f)
     if agent_tokens is None or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:
         return None
@@ -425,8 +439,10 @@ def _active_rewrite(
     obj = _accusative_tree(syntax, f.subject, subject_tokens)
     if agent_text is None or verbs is None or obj is None:
         return None
-    if clause_after and (end != subject_tokens[-1].end or after or obj != " ".join(t.text for t in subject_tokens)):
-        return None  # the clause stays where it is: right after the object, which must keep its form
+    if left_out and (end != subject_tokens[-1].end or after):
+        return None  # the clause or name stays where it is: it must still follow the object
+    if left_out == "acl" and obj != " ".join(t.text for t in subject_tokens):
+        return None  # «заявка, поданная…» → «заявку, поданная…»: the participle would keep its case
     obj = _lower_initial(document, sentence, subject_tokens[0], obj)
     parts = [agent_text]
     parts += [" ".join(t.text for t in g) for g in before]

@@ -146,6 +146,32 @@ def _tree_tokens(syntax: _Syntax, node: _Node) -> list[Token] | None:
     return words
 
 
+_OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
+_CLOSING_QUOTES = frozenset({"»", '"', "“", "”"})
+
+
+def _before_trailing_quote(syntax: _Syntax, node: _Node) -> list[Token] | None:
+    """The words of ``node``'s subtree before a quoted name that ends it: «маршрут [«По следам
+    Шукшина»]» gives «маршрут».  The quotation is never edited, so a rewrite that leaves it where
+    it stands (the object last) may rebuild the words before it; ``None`` when there is none."""
+    tokens = [syntax.token(n) for n in syntax.subtree(node)]
+    if any(t is None for t in tokens):
+        return None
+    ordered = sorted((t for t in tokens if t is not None), key=lambda t: t.start)
+    opening = next((i for i, t in enumerate(ordered) if t.text in _OPENING_QUOTES), None)
+    if not opening or ordered[-1].text not in _CLOSING_QUOTES:
+        return None  # no quote, a quote first, or words after its closing mark
+    head, quoted = ordered[:opening], ordered[opening:]
+    if any(t.text in _OPENING_QUOTES | _CLOSING_QUOTES for t in quoted[1:-1]) or not _contiguous(syntax.document, ordered):
+        return None  # two quotations, or one inside another
+    if any(not t.is_word or t.protected for t in head) or not _contiguous(syntax.document, head):
+        return None
+    inside = {t.start for t in quoted}
+    if any(n.tok.rel in ("conj", "cc", "acl", "acl:relcl") for n in syntax.subtree(node) if n.tok.start not in inside):
+        return None
+    return head
+
+
 def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:
     """«главой района и губернатором»: a word list joined by «и» or a comma on either side."""
     all_tokens = sentence.tokens
@@ -340,6 +366,11 @@ def _active_rewrite(
     agent_tokens = [t for t in (syntax.token(n) for n in agent_nodes) if t is not None]
     subject_tokens = _tree_tokens(syntax, subject)
     group = _verb_group(sentence, f)
+    if subject_tokens is None and group is not None and agent_tokens:
+        # «…разработан маршрут «По следам Шукшина»»: the object stays last, its quoted name after it
+        subject_tokens = _before_trailing_quote(syntax, subject)
+        if subject_tokens is not None and subject_tokens[-1].end < max(t.end for t in (*agent_tokens, *group)):
+            subject_tokens = None
     if not agent_tokens or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:
         return None
     if _coordinated(sentence, agent_tokens) or _coordinated(sentence, subject_tokens):

@@ -429,6 +429,8 @@ def _assemble(
         at = sentence.position(last) + 1
         if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit():
             return None  # «проводится замена 2 километров сетей» → «меняют 2 километров»: the count stays genitive
+        if at < len(sentence.tokens) and _named_genitive(sentence.tokens[at]):
+            return None  # «организовано проведение Дня здоровья» → «провели Дня здоровья»: a name stays genitive
         phrase = said
     else:
         phrase = " ".join([*adverbs, verbs, obj])
@@ -447,6 +449,13 @@ def _assemble(
     if _sentence_initial(document, sentence, first):
         replacement = capitalise(replacement)
     return Edit(first.start, last.end, replacement)
+
+
+def _named_genitive(token: Token) -> bool:
+    """A capitalised word in the genitive after the verbal noun: the noun's object, a name the
+    rewrite may not put into another case («проведение Дня здоровья», «реализация Программы»)."""
+    return token.is_word and token.text[:1].isupper() and any(
+        "gent" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF") for p in token.parses)
 
 
 def speaks_of_itself(sentence: str) -> bool:

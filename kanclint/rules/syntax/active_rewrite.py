@@ -172,6 +172,16 @@ def _before_trailing_quote(syntax: _Syntax, node: _Node) -> list[Token] | None:
     return head
 
 
+def _subject_words(syntax: _Syntax, subject: _Node, others: Sequence[Token]) -> list[Token] | None:
+    """The old subject's words; before a quoted name that ends it only when it comes last in the
+    new clause («…разработан маршрут «По следам Шукшина»»), so the quotation stays where it is."""
+    words = _tree_tokens(syntax, subject)
+    if words is not None or not others:
+        return words
+    words = _before_trailing_quote(syntax, subject)
+    return None if words is None or words[-1].end < max(t.end for t in others) else words
+
+
 def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:
     """«главой района и губернатором»: a word list joined by «и» or a comma on either side."""
     all_tokens = sentence.tokens
@@ -364,13 +374,8 @@ def _active_rewrite(
     if len(agent_nodes) != len(words_below):  # an emoji the parse hung on the doer does not count
         return None  # «комитетом по культуре»: a prepositional part of the doer's name
     agent_tokens = [t for t in (syntax.token(n) for n in agent_nodes) if t is not None]
-    subject_tokens = _tree_tokens(syntax, subject)
     group = _verb_group(sentence, f)
-    if subject_tokens is None and group is not None and agent_tokens:
-        # «…разработан маршрут «По следам Шукшина»»: the object stays last, its quoted name after it
-        subject_tokens = _before_trailing_quote(syntax, subject)
-        if subject_tokens is not None and subject_tokens[-1].end < max(t.end for t in (*agent_tokens, *group)):
-            subject_tokens = None
+    subject_tokens = _subject_words(syntax, subject, [*agent_tokens, *(group or ())])
     if not agent_tokens or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:
         return None
     if _coordinated(sentence, agent_tokens) or _coordinated(sentence, subject_tokens):

@@ -421,8 +421,7 @@ def _assemble(
     if light:
         if f.conj:
             return None
-        if subject.tail:
-            last = subject.tail[-1]
+        last = subject.tail[-1] if subject.tail else last
         if not subject_first and list_continues(sentence, last) is not None:
             return None  # «проводятся беседы о здоровье, чтения и мастер-классы» → «мы говорим о здоровье, чтения…»
         said = one_verb(phrase)

@@ -4,7 +4,8 @@ Found by reviewing rewrites of posts by schools, utilities and administrations: 
 shares its «будет» with another («будет отремонтировано 12 крыш и заменено 8 лифтов»), a list of
 bare passives («рассмотрено…, проведено…»), an old subject that may itself act kept before the
 new verb («Пожарные части привели…»), a «по …» complement that belonged to the verbal noun
-(«рекомендации по организации»), and the «не» that must follow «мы».
+(«рекомендации по организации»), the «не» that must follow «мы», and a subject that opens a list
+(«проводятся беседы о здоровье, литературные чтения и мастер-классы»).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from kanclint.text.grammar import (  # noqa: F401  (CASES, NUMBERS, ... re-expor
     VERB_FORMS,
 )
 from kanclint.text.grammar import CASE_NORMAL as _CASE_NORMAL
-from kanclint.text.morphology import Parse, fold, parse
+from kanclint.text.morphology import Parse, analyzer, fold, parse
 
 
 def _family(pos: str | None) -> str:
@@ -134,10 +134,26 @@ _PREFERRED_FORMS = {"учители": "учителя"}
 @lru_cache(maxsize=20_000)
 def inflect_raw(raw: object, want: frozenset[str]) -> str | None:
     """One pymorphy3 reading in the form ``want``; cached, since pymorphy3 rebuilds the paradigm per call."""
+    tag = raw.tag  # type: ignore[attr-defined]
+    if "Fixd" in tag and "-" in raw.word and tag.POS in ("ADJF", "PRTF"):  # type: ignore[attr-defined]
+        return _inflect_compound(raw, want)
     inflected = raw.inflect(set(want))  # type: ignore[attr-defined]
     if inflected is None:
         return None
     return _PREFERRED_FORMS.get(inflected.word, inflected.word)
+
+
+def _inflect_compound(raw: object, want: frozenset[str]) -> str | None:
+    """A compound adjective pymorphy3 guessed as indeclinable («детско-родительских», tagged
+    Fixd): only its last part declines, so «детско-родительских отношений» → «детско-родительские
+    отношения», never the genitive kept beside an accusative noun."""
+    first, _, last = raw.word.rpartition("-")  # type: ignore[attr-defined]
+    keep = raw.tag.grammemes & (CASES | NUMBERS | GENDERS)  # type: ignore[attr-defined]
+    for reading in analyzer().parse(last):
+        if reading.tag.POS == raw.tag.POS and keep <= reading.tag.grammemes and "Fixd" not in reading.tag:  # type: ignore[attr-defined]
+            inflected = reading.inflect(set(want))
+            return None if inflected is None else f"{first}-{inflected.word}"
+    return None
 
 
 def capitalise(text: str) -> str:

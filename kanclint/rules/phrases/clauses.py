@@ -103,6 +103,18 @@ def _verb_at(tokens: list[Token], i: int) -> bool:
     )
 
 
+def _passive_with_doer(tokens: list[Token], i: int) -> bool:
+    """The main clause from ``i`` names its doer in the instrumental before a passive participle
+    («администрацией района разработан маршрут»): the purpose «чтобы развивать» would belong to a
+    word in the instrumental, which the infinitive cannot lean on; «для развития» reads right."""
+    if i >= len(tokens) or not tokens[i].is_word:
+        return False
+    if not any(p.pos == "NOUN" and "ablt" in p.grammemes for p in tokens[i].parses):
+        return False
+    return any(t.is_word and any(p.pos == "PRTS" and "pssv" in p.grammemes for p in t.parses[:2])
+               for t in tokens[i + 1:])
+
+
 def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«В целях повышения безопасности на перекрёстке…» → «Чтобы повысить безопасность, на перекрёстке…»."""
     tokens = sentence.tokens
@@ -146,6 +158,8 @@ def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
             return None  # «В целях экономии.»: no main clause to lean on
         if nxt.key in _GOVERNED:
             return None  # «защиты детей от гриппа»: the phrase goes on, and the comma would cut it
+        if _passive_with_doer(tokens, after):
+            return None  # «Чтобы развивать туризм, администрацией разработан…»: «для развития» instead
         return Edit(m.start, end, capitalise(clause) + ",")
     if after < len(tokens) and tokens[after].text not in _CLAUSE_END:
         return None  # the clause would need a closing comma in the middle of the sentence

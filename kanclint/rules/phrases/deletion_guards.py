@@ -14,7 +14,9 @@ contexts make them carry meaning, and there the fix becomes a suggestion (the fi
   evaluation is then the point of the phrase (which practices: the most effective ones), and its
   deletion would also leave «самые практики», «более график» behind;
 * **a wish**: in a greeting («Желаем…», «Пусть…», after «С праздником!») the evaluation is what
-  is wished («успешных дел», «незабываемые впечатления»);
+  is wished («успешных дел», «незабываемые впечатления»), and in a congratulation on an act that
+  is no success by itself what it is for («Поздравляем команду с успешным выступлением!»: without
+  «успешным» it congratulates on taking part; «с успешным завершением проекта» keeps its fix);
 * **a term**: the noun phrase is specified below, in parentheses or after a colon («определённые
   категории граждан (перечислены ниже)»), or the adjective narrows a genitive complement of another noun
   («главное условие успешной учёбы»);
@@ -264,7 +266,7 @@ def deletion_refusal(
         return "numbers"
     if _is_term(code, sentence, dropped, matched):
         return "term"
-    if code in _WISH_RULES and _in_a_wish(sentence, previous):
+    if code in _WISH_RULES and _in_a_wish(sentence, previous, dropped):
         return "wish"
     if _own_emotion(sentence, following, dropped, matched, generic):
         return "emotion"
@@ -292,12 +294,20 @@ def _spoken_hedge(dropped: Sequence[Token]) -> bool:
 _WISH_RULES = frozenset({"KC107"})
 _WISH_LEMMAS = frozenset({"желать", "пожелать", "пусть"})
 _GREETING_LEMMAS = _WISH_LEMMAS | {"поздравлять", "поздравить", "праздник"}
+# acts that are no success by themselves: the evaluation is what the congratulation is for
+_NEUTRAL_ACTS = frozenset({"выступление", "участие", "игра", "дебют", "старт", "защита", "сезон", "работа",
+                           "поездка", "экзамен", "сдача", "прохождение"})
 
 
-def _in_a_wish(sentence: Sentence, previous: Sentence | None) -> bool:
-    """The sentence wishes or greets («Желаем…», «Пусть…», «С праздником!» just before)."""
+def _in_a_wish(sentence: Sentence, previous: Sentence | None, dropped: Sequence[Token] = ()) -> bool:
+    """The sentence wishes or greets («Желаем…», «Пусть…», «С праздником!» just before), or
+    congratulates on an act the dropped word evaluates («с успешным выступлением»)."""
     if any(t.lemma in _WISH_LEMMAS for t in sentence.words):
         return True
+    if dropped and any(t.lemma in ("поздравлять", "поздравить") for t in sentence.words):
+        after = _neighbour(sentence, dropped[-1], 1)
+        if after is not None and after.lemma in _NEUTRAL_ACTS:
+            return True
     words = previous.words if previous is not None else ()
     return len(words) <= 6 and any(t.lemma in _GREETING_LEMMAS for t in words)  # «…с праздником!» before
 

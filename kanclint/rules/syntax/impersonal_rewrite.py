@@ -41,7 +41,9 @@ from kanclint.rules.syntax.rewrite_guards import (
     _BETWEEN_POS,
     COLLECTIVES,
     complement_after,
+    list_continues,
     maybe_agent,
+    same_in_accusative,
     negation_before,
     parallel_passive,
 )
@@ -141,6 +143,9 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     obj = _accusative(subject)
     if obj is None:
         return None
+    item = list_continues(sentence, (subject.tail or subject.tokens)[-1]) if subject.tokens[0].start > group[0].start else None
+    if item is not None and (obj != " ".join(t.text for t in subject.tokens) or not same_in_accusative(item)):
+        return None  # «проводится беседа о здоровье, викторина и игра» → «проводят беседу…, викторина»
     if subject.tokens[0].start > group[0].start and obj != " ".join(t.text for t in subject.tokens[:len(obj.split())]):
         if _agreeing_after(sentence, subject):
             return None  # «приглашается команда, созданная…»: the participle would keep the nominative
@@ -156,7 +161,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
           and not contractor_named(document) and not meeting_of_another(sentence)
           and not said_who_does_it(document, sentence, f)
           and not names_another_body(document, sentence)
-          and not staff_acted_before(document, sentence))
+          and not staff_acted_before(document, sentence)
+          and not _opens_in_third_person(document, sentence, group[0]))
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
@@ -415,8 +421,9 @@ def _assemble(
     if light:
         if f.conj:
             return None
-        if subject.tail:
-            last = subject.tail[-1]
+        last = subject.tail[-1] if subject.tail else last
+        if not subject_first and list_continues(sentence, last) is not None:
+            return None  # «проводятся беседы о здоровье, чтения и мастер-классы» → «мы говорим о здоровье, чтения…»
         said = one_verb(phrase)
         if said is None or (_has_dative(sentence, subject) and _new_verb(said) not in DATIVE_VERBS):
             return None  # «семьям оказана поддержка» → «поддержат семьи», not «семьям поддержат»
@@ -429,6 +436,8 @@ def _assemble(
         at = sentence.position(last) + 1
         if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit():
             return None  # «проводится замена 2 километров сетей» → «меняют 2 километров»: the count stays genitive
+        if at < len(sentence.tokens) and _named_genitive(sentence.tokens[at]):
+            return None  # «организовано проведение Дня здоровья» → «провели Дня здоровья»: a name stays genitive
         phrase = said
     else:
         phrase = " ".join([*adverbs, verbs, obj])
@@ -447,6 +456,20 @@ def _assemble(
     if _sentence_initial(document, sentence, first):
         replacement = capitalise(replacement)
     return Edit(first.start, last.end, replacement)
+
+
+def _named_genitive(token: Token) -> bool:
+    """A capitalised word in the genitive after the verbal noun: the noun's object, a name the
+    rewrite may not put into another case («проведение Дня здоровья», «реализация Программы»)."""
+    return token.is_word and token.text[:1].isupper() and any(
+        "gent" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF") for p in token.parses)
+
+
+def _opens_in_third_person(document: Document, sentence: Sentence, verb: Token) -> bool:
+    """«Администрация Ключевского района доводит до сведения жителей, что … будут организованы
+    сплавы»: the sentence's own subject is the body in the third person, and «мы организуем» in
+    its clause would speak in two voices at once; the third person plural keeps one."""
+    return speaks_of_itself(document.text[sentence.start:verb.start])
 
 
 def speaks_of_itself(sentence: str) -> bool:

@@ -4,7 +4,8 @@ Found by reviewing rewrites of posts by schools, utilities and administrations: 
 shares its «будет» with another («будет отремонтировано 12 крыш и заменено 8 лифтов»), a list of
 bare passives («рассмотрено…, проведено…»), an old subject that may itself act kept before the
 new verb («Пожарные части привели…»), a «по …» complement that belonged to the verbal noun
-(«рекомендации по организации»), and the «не» that must follow «мы».
+(«рекомендации по организации»), the «не» that must follow «мы», and a subject that opens a list
+(«проводятся беседы о здоровье, литературные чтения и мастер-классы»).
 """
 
 from __future__ import annotations
@@ -97,3 +98,36 @@ def opening_instrumental(sentence: Sentence) -> bool:
     at = sentence.position(words[i]) + 1
     numbered = at < len(sentence.tokens) and sentence.tokens[at].text == "№"  # «частью № 45» is a unit
     return numbered or best.lemma not in NOT_AGENTS
+
+
+_JOINERS = frozenset({"и", "или", "а", "также"})
+_NOT_LISTED = frozenset({"который", "какой", "чей"})
+
+
+def list_continues(sentence: Sentence, last: Token) -> Token | None:
+    """The next item when the subject after the verb is the first item of a list: «проводятся беседы
+    о здоровье, [литературные] чтения и мастер-классы».  A rewrite that changes the first item alone
+    («мы говорим о здоровье», «проводят беседу») leaves the others with no verb or in the nominative."""
+    tokens = sentence.tokens
+    i = sentence.position(last) + 1
+    while i < len(tokens) and tokens[i].is_word and tokens[i].key not in _JOINERS:
+        if tokens[i].pos in ("VERB", "PRTS", "INFN"):
+            return None  # a clause of its own begins
+        i += 1  # the first item's own words: «о здоровье»
+    if i >= len(tokens) or not (tokens[i].text == "," or tokens[i].key in _JOINERS):
+        return None
+    while i < len(tokens) and (tokens[i].text == "," or tokens[i].key in _JOINERS):
+        i += 1
+    if i >= len(tokens) or not tokens[i].is_word or tokens[i].lemma in _NOT_LISTED:
+        return None
+    nominative = any(p.pos in ("NOUN", "ADJF", "PRTF") and "nomn" in p.grammemes and "Apro" not in p.grammemes
+                     for p in tokens[i].parses)  # any reading: «викторина» is first read as a form of «Виктор»
+    return tokens[i] if nominative else None
+
+
+def same_in_accusative(token: Token) -> bool:
+    """Whether the list item reads the same as an object: an inanimate plural, masculine or neuter
+    («выставки, викторины и десанты» stay as they are after «организуют»; «викторина» would not)."""
+    return any(p.pos in ("NOUN", "ADJF", "PRTF") and "nomn" in p.grammemes and "anim" not in p.grammemes
+               and p.grammemes & {"plur", "masc", "neut"} and not ("sing" in p.grammemes and "femn" in p.grammemes)
+               for p in token.parses)

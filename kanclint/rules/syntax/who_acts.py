@@ -98,19 +98,33 @@ def said_who_does_it(document: Document, sentence: Sentence, f: _Passive) -> boo
 _STAFF = frozenset({"сотрудник", "специалист", "инспектор", "работник", "волонтёр", "спасатель", "полицейский"})
 
 
+# An official who acts in person: «Депутат Иван Соколов провёл приём граждан. Были рассмотрены
+# вопросы…»: the questions were his, not «мы рассмотрели» (dictionaries/lexicon/press_release.toml)
+_OFFICIALS = word_list("official-titles")
+
+
 def staff_acted_before(document: Document, sentence: Sentence) -> bool:
-    """An earlier sentence has a body's staff act («Сотрудники отделения фонда провели приём. Жителям
-    оказана помощь»): the next doer-less passive is most likely theirs, and the account may be another
-    body's, so «мы» would be a guess; «Жителям оказали помощь» says nothing wrong."""
+    """An earlier sentence has a body's staff or an official act («Сотрудники отделения фонда провели
+    приём. Жителям оказана помощь», «Депутат провёл приём. Были рассмотрены вопросы»): the next
+    doer-less passive is most likely theirs, and the account may be another body's, so «мы» would be
+    a guess; «Жителям оказали помощь» says nothing wrong."""
     for earlier in document.sentences:
         if earlier.start >= sentence.start:
             break
         words = earlier.words
-        staff = any(t.lemma in _STAFF and any("nomn" in p.grammemes and p.pos == "NOUN" for p in t.parses[:2])
-                    for t in words)
-        if staff and any(t.pos == "VERB" and "past" in t.grammemes and "plur" in t.grammemes for t in words):
+        past = [t for t in words if t.pos == "VERB" and "past" in t.grammemes]
+        if not past:
+            continue
+        staff = any(t.lemma in _STAFF and _nominative_noun(t) for t in words)
+        if staff and any("plur" in t.grammemes for t in past):
+            return True
+        if any(t.lemma in _OFFICIALS and _nominative_noun(t) and t.start < past[0].start for t in words):
             return True
     return False
+
+
+def _nominative_noun(token: Token) -> bool:
+    return any("nomn" in p.grammemes and p.pos == "NOUN" for p in token.parses[:2])
 
 
 # dictionaries/lexicon/syntax.toml: what readers do themselves, and the papers they hand in

@@ -130,7 +130,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     subject = _subject_before(document, sentence, group, number, gender) or _subject_after(
         sentence, group, number, gender
     )
-    if subject is None or _coordinated(sentence, subject.tokens):
+    if subject is None or _coordinated(sentence, subject.tokens) or _listed_after(sentence, subject):
         return None
     if _another_subject(sentence, group, subject, number):
         return None
@@ -292,6 +292,39 @@ def _another_subject(sentence: Sentence, group: list[Token], subject: _Subject, 
             return True  # a verb before any subject of its own: the subject is shared
         if best.pos == "NOUN" and {"nomn", number} <= best.grammemes and not _after_preposition(tokens, j):
             return False  # a clause with its own subject follows
+    return False
+
+
+_LIST_JOINERS = frozenset({"и", "или", "либо", ","})
+_CLAUSE_STOPS = frozenset({".", "!", "?", "…", ";", ":", "—", "–", "(", ")"})
+
+
+def _listed_after(sentence: Sentence, subject: _Subject) -> bool:
+    """Whether the subject after the verb is the first of a list: «запланирована ликвидация 3 свалок
+    и высадка 500 саженцев».  Only the first noun would go into the accusative («запланировали
+    ликвидацию … и высадка»), so the sentence is left to the author.  A nominative after «и» that
+    has its own verb («…, и жители собрали») starts a clause and is no part of the list."""
+    tokens = sentence.tokens
+    j = sentence.position((subject.tail or subject.tokens)[-1]) + 1
+    while j < len(tokens):
+        t = tokens[j]
+        if t.text in _CLAUSE_STOPS or t.is_word and t.pos in ("VERB", "PRTS", "INFN", "GRND"):
+            return False
+        if t.key in _LIST_JOINERS:
+            k = j + 1
+            while k < len(tokens) and tokens[k].is_word and tokens[k].pos in _MODIFIER_POS:
+                k += 1
+            if k < len(tokens) and tokens[k].is_word and any(
+                p.pos == "NOUN" and "nomn" in p.grammemes for p in tokens[k].parses[:1]
+            ):
+                m = k + 1
+                while m < len(tokens) and tokens[m].is_word and not (tokens[m].pos in ("VERB", "PRTS")):
+                    if tokens[m].key in _LIST_JOINERS:
+                        break
+                    m += 1
+                if not (m < len(tokens) and tokens[m].is_word and tokens[m].pos in ("VERB", "PRTS")):
+                    return True
+        j += 1
     return False
 
 

@@ -110,6 +110,28 @@ def staff_acted_before(document: Document, sentence: Sentence) -> bool:
                     for t in words)
         if staff and any(t.pos == "VERB" and "past" in t.grammemes and "plur" in t.grammemes for t in words):
             return True
+        if _head_acted(words):
+            return True
+    return False
+
+
+# The one who runs a body: «Главой города проведено совещание. Даны поручения…» — the orders are his,
+# and «мы поручили» would hand them to the whole account.
+_HEADS = frozenset({"глава", "губернатор", "мэр", "министр", "руководитель", "директор", "председатель",
+                    "начальник", "заместитель", "прокурор", "врио"})
+
+
+def _head_acted(words: list[Token]) -> bool:
+    """A head of a body did something in the sentence: «Глава района провёл…», «Главой города проведено…»."""
+    for t in words:
+        if t.lemma not in _HEADS and not (t.lemmas & _HEADS):
+            continue
+        if any(p.pos == "NOUN" and p.lemma in _HEADS and "ablt" in p.grammemes for p in t.parses[:2]):
+            if any(w.pos == "PRTS" and "past" in w.grammemes for w in words):
+                return True
+        if any(p.pos == "NOUN" and p.lemma in _HEADS and "nomn" in p.grammemes for p in t.parses[:2]):
+            if any(w.pos == "VERB" and "past" in w.grammemes for w in words):
+                return True
     return False
 
 

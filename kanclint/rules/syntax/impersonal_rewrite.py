@@ -49,6 +49,7 @@ from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agen
 from kanclint.rules.press_release.persons import find_third_person_self
 from kanclint.rules.syntax.who_acts import (
     adopted_act,
+    cites_a_source,
     contractor_named,
     done_by_others,
     history,
@@ -156,7 +157,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
           and not contractor_named(document) and not meeting_of_another(sentence)
           and not said_who_does_it(document, sentence, f)
           and not names_another_body(document, sentence)
-          and not staff_acted_before(document, sentence))
+          and not staff_acted_before(document, sentence)
+          and not cites_a_source(document, sentence))
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)

@@ -94,6 +94,17 @@ def said_who_does_it(document: Document, sentence: Sentence, f: _Passive) -> boo
     return False
 
 
+# «По данным Росстата, …», «по информации ГИБДД, …»: the figures of the post are another body's
+_CITED = re.compile(r"(?i)\b(?:по|согласно)\s+(?:данным|информации|сведениям|оценкам)\s+(?!наш|нам\b)(\w+)")
+
+
+def cites_a_source(document: Document, sentence: Sentence) -> bool:
+    """The post, up to this sentence, quotes another body's figures («По данным Росстата, безработица
+    сократилась… Наибольшее снижение зафиксировано…»): what is recorded there is the source's doing,
+    and «мы зафиксировали» would claim it."""
+    return _CITED.search(document.text, 0, sentence.end) is not None
+
+
 # People who act for a body: «Сотрудники МЧС проверили водоёмы», «Специалисты фонда провели приём»
 _STAFF = frozenset({"сотрудник", "специалист", "инспектор", "работник", "волонтёр", "спасатель", "полицейский"})
 

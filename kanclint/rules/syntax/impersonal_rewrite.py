@@ -62,7 +62,7 @@ from kanclint.rules.syntax.who_acts import (
     said_who_does_it,
     staff_acted_before,
 )
-from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS, STATE_PARTICIPLES
+from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS, STATE_PARTICIPLES, THINGS_READ_AS_PEOPLE
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_raw
 from kanclint.text.morphology import Parse, parse
@@ -304,7 +304,9 @@ _CLAUSE_STOPS = frozenset({".", "!", "?", "…", ";", ":", "—", "–", "(", ")
 def _listed_after(sentence: Sentence, subject: _Subject) -> bool:
     """Whether the subject after the verb is the first of a list: «запланирована ликвидация 3 свалок
     и высадка 500 саженцев».  Only the first noun would go into the accusative («запланировали
-    ликвидацию … и высадка»), so the sentence is left to the author.  A nominative after «и» that
+    ликвидацию … и высадка»), so the sentence is left to the author.  Even a member that reads the
+    same in both cases is one: a light verb said as one verb takes only the first noun («проведена
+    уборка парка и ремонт скамеек» → «уберём парк и ремонт скамеек»).  A nominative after «и» that
     has its own verb («…, и жители собрали») starts a clause and is no part of the list."""
     tokens = sentence.tokens
     j = sentence.position((subject.tail or subject.tokens)[-1]) + 1
@@ -317,8 +319,8 @@ def _listed_after(sentence: Sentence, subject: _Subject) -> bool:
             while k < len(tokens) and tokens[k].is_word and tokens[k].pos in _MODIFIER_POS:
                 k += 1
             if k < len(tokens) and tokens[k].is_word and any(
-                p.pos == "NOUN" and "nomn" in p.grammemes for p in tokens[k].parses[:1]
-            ):
+                p.pos == "NOUN" and "nomn" in p.grammemes for p in tokens[k].parses
+            ):  # any reading: «ремонт» is read as an accusative first; a genitive member only costs a rewrite
                 m = k + 1
                 while m < len(tokens) and tokens[m].is_word and not (tokens[m].pos in ("VERB", "PRTS")):
                     if tokens[m].key in _LIST_JOINERS:
@@ -346,6 +348,8 @@ def _accusative(subject: _Subject) -> str | None:
     animacy = {frozenset(p.grammemes & {"anim", "inan"}) for p in subject.head.parses if p.pos == "NOUN" and "nomn" in p.grammemes}
     if len(animacy) > 1 and head.grammemes & {"masc", "plur"}:
         return None  # «субботник»: a day of work or a person; «субботник» and «субботника» differ
+    if subject.head.lemma in THINGS_READ_AS_PEOPLE:
+        return " ".join(written)  # «пожарные извещатели»: a device, whatever pymorphy3 says
     if "inan" in head.grammemes and ("plur" in head.grammemes or "femn" not in head.grammemes):
         return " ".join(written)  # «лучшие работы», «размер пособия»: the accusative reads as the nominative
     number = head.grammemes & {"sing", "plur"}

@@ -107,6 +107,9 @@ def cites_a_source(document: Document, sentence: Sentence) -> bool:
 
 # People who act for a body: «Сотрудники МЧС проверили водоёмы», «Специалисты фонда провели приём»
 _STAFF = frozenset({"сотрудник", "специалист", "инспектор", "работник", "волонтёр", "спасатель", "полицейский"})
+# People who are not the account at all: «…сход граждан, на котором жители обсудили стройку. Решение
+# принято единогласно» is the residents' decision, not «мы приняли»
+_OTHERS = frozenset({"житель", "участник", "депутат", "член", "собственник", "родитель"})
 
 
 def staff_acted_before(document: Document, sentence: Sentence) -> bool:
@@ -117,7 +120,7 @@ def staff_acted_before(document: Document, sentence: Sentence) -> bool:
         if earlier.start >= sentence.start:
             break
         words = earlier.words
-        staff = any(t.lemma in _STAFF and any("nomn" in p.grammemes and p.pos == "NOUN" for p in t.parses[:2])
+        staff = any(t.lemma in _STAFF | _OTHERS and any("nomn" in p.grammemes and p.pos == "NOUN" for p in t.parses[:2])
                     for t in words)
         if staff and any(t.pos == "VERB" and "past" in t.grammemes and "plur" in t.grammemes for t in words):
             return True

@@ -158,6 +158,10 @@ def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
     return Edit(start, end, ", " + clause)
 
 
+# Verbal nouns that add nothing between «в рамках» and a programme: «в рамках реализации проекта».
+_CARRYING_NOUNS = frozenset({"реализация", "исполнение", "выполнение"})
+
+
 def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«в рамках проекта» → «по проекту», «в рамках фестиваля» → «на фестивале», «в рамках акции» → «во время акции»."""
     tokens = sentence.tokens
@@ -167,9 +171,15 @@ def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit 
     found = _noun_phrase(tokens, sentence.position(m.tokens[-1]) + 1)
     if found is None:
         return None
-    words, _ = found
-    noun = words[-1][1]
+    words, after = found
     prepositions = word_map("frame-prepositions")
+    if len(words) == 1 and words[0][1].lemma in _CARRYING_NOUNS:
+        # «в рамках реализации программы» → «по программе»: carrying out a programme is the programme
+        found = _noun_phrase(tokens, after)
+        if found is None or prepositions.get(found[0][-1][1].lemma) != "по":
+            return None
+        words = found[0]
+    noun = words[-1][1]
     preposition = prepositions.get(noun.lemma)
     if preposition is None:
         return None

@@ -66,14 +66,28 @@ def _genitive_institution(token: Token) -> bool:
     return any(p.pos == "NOUN" and "gent" in p.grammemes and p.lemma in INSTITUTION_NOUNS for p in token.parses)
 
 
+def _past_adjectives(tokens: tuple[Token, ...], i: int) -> int:
+    """The index of the first word from ``i`` that is not a genitive adjective (at most three skipped)."""
+    k = i
+    while k < len(tokens) - 1 and k - i < 3 and tokens[k].is_word and any(
+        p.pos == "ADJF" and "gent" in p.grammemes for p in tokens[k].parses
+    ):
+        k += 1
+    return k
+
+
 def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile) -> list[OwnedMention]:
     tokens = sentence.tokens
     found: list[OwnedMention] = []
     for i in range(1, len(tokens)):
-        head, owner = tokens[i], tokens[i - 1]
+        owner = tokens[i - 1]
+        k = _past_adjectives(tokens, i)  # «Специалисты [Центральной районной] больницы»
+        head = tokens[k]
         if owner.pos != "NOUN" or owner.protected or head.protected or not _genitive_institution(head):
             continue
-        name = _name_after(tokens, i)
+        if any(t.protected for t in tokens[i:k]):
+            continue
+        name = [*tokens[i:k], *_name_after(tokens, k)]
         after = tokens[sentence.position(name[-1]) + 1 :][:2]
         if len(after) == 2 and after[0].text in {"и", ",", "или"} and any("gent" in p.grammemes for p in after[1].parses):
             continue  # «администрации и министерства»: «нашей» would drop the other body

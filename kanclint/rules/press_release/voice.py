@@ -128,8 +128,23 @@ def _matches_author(profile: AuthorProfile, mention: SelfMention) -> bool:
     return names_author(profile, mention.head, mention.name)
 
 
+_PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
+def personal_name(profile: AuthorProfile, name: Sequence[Token]) -> bool:
+    """Whether ``name`` is the author's own name: capitalised words of the author's, a surname
+    or a first name among them, and two words at least unless it is a surname («Иванов»)."""
+    words = [t for t in name if t.is_word]
+    if not words or any(not t.text[:1].isupper() or not _word_keys(t) & profile.lemmas for t in words):
+        return False
+    kinds = {g for t in words for p in t.parses[:2] for g in p.grammemes & _PERSON_GRAMMEMES}
+    return len(words) >= 2 and bool(kinds) or "Surn" in kinds
+
+
 def names_author(profile: AuthorProfile, head_token: Token, name: Sequence[Token]) -> bool:
     """Whether ``name`` (headed by ``head_token``) is the author's: same head, only the author's words."""
+    if profile.person and personal_name(profile, name):
+        return True  # «Сергей Иванов посетил…» on the page of «Глава района Сергей Иванов»
     head = head_token.text.upper() if head_token.text.isupper() else head_token.lemma
     acronym = head_token.text.isupper() and head_token.text in profile.lemmas  # «СОШ № 5» of «МБОУ СОШ № 5»
     if head != profile.head and not (head_token.lemmas & {profile.head}) and not acronym:
@@ -259,6 +274,16 @@ def _subject_words(sentence: Sentence) -> tuple[tuple[Token, ...], bool]:
     return content, capital
 
 
+def _leading_name(content: Sequence[Token]) -> list[Token]:
+    """The capitalised words that open the subject: «Сергей Иванов» of «Сергей Иванов посетил…»."""
+    name = []
+    for t in content[:3]:
+        if not t.is_word or not t.text[:1].isupper() or t.pos in {"VERB", "PRTS"}:
+            break
+        name.append(t)
+    return name
+
+
 def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | None) -> SelfMention | None:
     content, capital = _subject_words(sentence)
     if not content:
@@ -273,7 +298,8 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
             return None
         head = following[0]
     if not _institution_head(head) or (adjectives and head.text.isupper()):
-        title = profile is not None and profile.person and not adjectives and lead.lemma == profile.head
+        title = profile is not None and profile.person and not adjectives and (
+            lead.lemma == profile.head or personal_name(profile, _leading_name(content)))
         if not title:
             return None
     head_sing = "plur" not in head.grammemes

@@ -146,6 +146,75 @@ def _tree_tokens(syntax: _Syntax, node: _Node) -> list[Token] | None:
     return words
 
 
+def _agent_words(syntax: _Syntax, agent: _Node) -> list[Token] | None:
+    """The doer's phrase; ``None`` when the parse hung more on it than a noun phrase and a time."""
+    agent_nodes = _phrase(syntax, agent)
+    when = {n.tok.id for k in _time_phrases(syntax, agent) for n in syntax.subtree(k)}
+    words_below = [
+        n for n in syntax.subtree(agent) if ((t := syntax.token(n)) is None or t.is_word) and n.tok.id not in when
+    ]
+    if len(agent_nodes) != len(words_below):  # an emoji the parse hung on the doer does not count
+        return None  # «комитетом по культуре»: a prepositional part of the doer's name
+    return [t for t in (syntax.token(n) for n in agent_nodes) if t is not None] or None
+
+
+def _subject_words(syntax: _Syntax, subject: _Node) -> tuple[list[Token] | None, bool]:
+    """The old subject's words, and whether a participle's clause after them was left out."""
+    words = _tree_tokens(syntax, subject)
+    if words is not None:
+        return words, False
+    words = _without_participle_clause(syntax, subject)
+    return words, words is not None
+
+
+def _without_participle_clause(syntax: _Syntax, node: _Node) -> list[Token] | None:
+    """The subject's words without the participle's clause that closes its phrase.
+
+    «все заявки, поступившие до 1 апреля»: the clause may stay where it is when the object ends
+    the rewritten span and keeps its form; the caller checks both.
+    """
+    clauses = [k for k in syntax.children(node) if k.tok.rel == "acl"]
+    if len(clauses) != 1:
+        return None
+    clause = {n.tok.id for n in syntax.subtree(clauses[0])}
+    core = [n for n in syntax.subtree(node) if n.tok.id not in clause]
+    tokens = [syntax.token(n) for n in core]
+    if any(t is None for t in tokens):
+        return None
+    words = [t for t in tokens if t is not None and t.text != ","]
+    if not words or any(not t.is_word or t.protected for t in words) or not _contiguous(syntax.document, words):
+        return None
+    if any(n.tok.rel in ("conj", "cc", "acl:relcl") for n in core if n is not node):
+        return None
+    rest = [t for t in (syntax.token(n) for n in syntax.subtree(clauses[0])) if t is not None]
+    if not rest or rest[0].start < words[-1].end:
+        return None  # the clause must follow the noun
+    return words
+
+
+def _participle_clause(tokens: Sequence[Token], head: int, k: int) -> bool:
+    """Whether ``tokens[k]``, after a comma, opens a participle's clause on ``tokens[head]``.
+
+    «заявки, поступившие до 1 апреля»: the participle agrees with the noun in case and number
+    and is not followed by a noun of its own case («трубы, отремонтированные крыши» is a list).
+    """
+    if k + 1 >= len(tokens) or tokens[k].pos != "PRTF" or not tokens[head].is_word:
+        return False
+    agreeing = any(
+        p.pos == "PRTF" and q.pos == "NOUN" and {c for c in p.grammemes if c in _CASES} & q.grammemes
+        and ("plur" in p.grammemes) == ("plur" in q.grammemes)
+        for p in tokens[k].parses for q in tokens[head].parses
+    )
+    nxt = tokens[k + 1]
+    own_noun = nxt.is_word and any(
+        p.pos in ("NOUN", "ADJF") and p.grammemes & tokens[k].parses[0].grammemes & _CASES for p in nxt.parses[:2]
+    )
+    return agreeing and not own_noun
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+
+
 def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:
     """«главой района и губернатором»: a word list joined by «и» or a comma on either side."""
     all_tokens = sentence.tokens
@@ -158,6 +227,8 @@ def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:
         while k < len(all_tokens) and all_tokens[k].key in _COORDINATORS | {"также"}:
             k += 1
         nxt = all_tokens[k] if k < len(all_tokens) else None
+        if nxt is not None and after.text == "," and _participle_clause(all_tokens, j, k):
+            return False  # «все заявки, поступившие до 1 апреля»: a participle's clause, not a list
         if nxt is not None and nxt.parses and nxt.parses[0].pos in ("NOUN", "ADJF", "NPRO", "PRTF"):
             return True  # «главой района и губернатором», «отделом, а также комиссией»
     return before is not None and before.key in _COORDINATORS and i > 1 and all_tokens[i - 2].is_word
@@ -330,17 +401,10 @@ def _active_rewrite(
         return None
     if _shares_clause(syntax, verb, f):
         return None
-    agent_nodes = _phrase(syntax, agent)
-    when = {n.tok.id for k in _time_phrases(syntax, agent) for n in syntax.subtree(k)}
-    words_below = [
-        n for n in syntax.subtree(agent) if ((t := syntax.token(n)) is None or t.is_word) and n.tok.id not in when
-    ]
-    if len(agent_nodes) != len(words_below):  # an emoji the parse hung on the doer does not count
-        return None  # «комитетом по культуре»: a prepositional part of the doer's name
-    agent_tokens = [t for t in (syntax.token(n) for n in agent_nodes) if t is not None]
-    subject_tokens = _tree_tokens(syntax, subject)
+    agent_tokens = _agent_words(syntax, agent)
+    subject_tokens, clause_after = _subject_words(syntax, subject)
     group = _verb_group(sentence, f)
-    if not agent_tokens or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:
+    if agent_tokens is None or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:
         return None
     if _coordinated(sentence, agent_tokens) or _coordinated(sentence, subject_tokens):
         return None
@@ -361,6 +425,8 @@ def _active_rewrite(
     obj = _accusative_tree(syntax, f.subject, subject_tokens)
     if agent_text is None or verbs is None or obj is None:
         return None
+    if clause_after and (end != subject_tokens[-1].end or after or obj != " ".join(t.text for t in subject_tokens)):
+        return None  # the clause stays where it is: right after the object, which must keep its form
     obj = _lower_initial(document, sentence, subject_tokens[0], obj)
     parts = [agent_text]
     parts += [" ".join(t.text for t in g) for g in before]

@@ -33,6 +33,9 @@ def _has_passive_kids(syntax: _Syntax, node: _Node) -> bool:
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "«", "»", '"'})
 
 
+_PERSON_NAMES = frozenset({"Name", "Surn", "Patr"})
+
+
 def _morph_subject(sentence: Sentence, verb: Token) -> Token | None:
     """The passive subject of a «-ся» verb by morphology, when the sentence was not parsed.
 
@@ -55,6 +58,8 @@ def _morph_subject(sentence: Sentence, verb: Token) -> Token | None:
             g = p.grammemes
             if p.pos != "NOUN" or "nomn" not in g or number not in g:
                 continue
+            if not tokens[j].text[:1].isupper() and not _PERSON_NAMES.isdisjoint(g):
+                continue  # «10 марта»: a lowercase word is no «Марта»
             if gender and number == "sing" and gender not in g:
                 continue
             return None if _after_preposition(tokens, j) else p

@@ -10,7 +10,7 @@ new verb («Пожарные части привели…»), a «по …» com
 from __future__ import annotations
 
 from kanclint.rules.syntax.passive_detection import _Passive
-from kanclint.rules.syntax.words import NOT_AGENTS, ORGANISATIONS
+from kanclint.rules.syntax.words import CIRCUMSTANCE_PO, NOT_AGENTS, ORGANISATIONS
 from kanclint.text.document import Sentence, Token
 
 _BETWEEN_POS = frozenset({"ADVB", "PRCL"})  # adverbs and particles that stand inside a verb group
@@ -56,9 +56,19 @@ def maybe_agent(token: Token) -> bool:
 
 
 def complement_after(sentence: Sentence, last: Token) -> bool:
-    """«рекомендации по организации отдыха»: a «по» phrase after the noun is the noun's, not the new verb's."""
+    """«рекомендации по организации отдыха»: a «по» phrase after the noun is the noun's, not the new verb's.
+
+    Where and when are the verb's as much as the noun's: «отключение электроэнергии по улицам
+    Ленина» → «отключат электроэнергию по улицам Ленина» (:data:`CIRCUMSTANCE_PO`).
+    """
+    tokens = sentence.tokens
     at = sentence.position(last) + 1
-    return at < len(sentence.tokens) and sentence.tokens[at].key == "по"
+    if at >= len(tokens) or tokens[at].key != "по":
+        return False
+    k = at + 1
+    while k < len(tokens) and tokens[k].is_word and tokens[k].pos in ("ADJF", "PRTF"):
+        k += 1
+    return not (k < len(tokens) and tokens[k].is_word and tokens[k].lemmas & CIRCUMSTANCE_PO)
 
 
 def negation_before(sentence: Sentence, first: Token) -> Token | None:

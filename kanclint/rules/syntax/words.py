@@ -13,6 +13,7 @@ MIDDLE_REFLEXIVES = word_list("middle-reflexives")  # «магазин откр�
 NOT_AGENTS = word_list("not-agents")  # «летом», «таким образом»: when or how, never who
 ORGANISATIONS = word_list("acting-bodies")  # inanimate nouns that act: «решение принимается комиссией»
 ROLE_VERBS = word_list("role-verbs")  # «назначен директором»: a role, not a doer
+CIRCUMSTANCE_PO = word_list("circumstance-po")  # «по улицам», «по записи»: where and how, any verb's
 NOT_VERBAL_NOUNS = word_list("not-verbal-nouns")  # «учреждение», «заявление»: plain nouns to a reader
 THINGS_READ_AS_PEOPLE = word_list("things-read-as-people")  # «извещатели»: the accusative is the nominative
 

@@ -298,7 +298,6 @@ def _another_subject(sentence: Sentence, group: list[Token], subject: _Subject, 
 
 
 _LIST_JOINERS = frozenset({"и", "или", "либо", ","})
-_CLAUSE_STOPS = frozenset({".", "!", "?", "…", ";", ":", "—", "–", "(", ")"})
 
 
 def _listed_after(sentence: Sentence, subject: _Subject) -> bool:
@@ -310,26 +309,26 @@ def _listed_after(sentence: Sentence, subject: _Subject) -> bool:
     has its own verb («…, и жители собрали») starts a clause and is no part of the list."""
     tokens = sentence.tokens
     j = sentence.position((subject.tail or subject.tokens)[-1]) + 1
-    while j < len(tokens):
-        t = tokens[j]
-        if t.text in _CLAUSE_STOPS or t.is_word and t.pos in ("VERB", "PRTS", "INFN", "GRND"):
-            return False
-        if t.key in _LIST_JOINERS:
-            k = j + 1
-            while k < len(tokens) and tokens[k].is_word and tokens[k].pos in _MODIFIER_POS:
-                k += 1
-            if k < len(tokens) and tokens[k].is_word and any(
-                p.pos == "NOUN" and "nomn" in p.grammemes for p in tokens[k].parses
-            ):  # any reading: «ремонт» is read as an accusative first; a genitive member only costs a rewrite
-                m = k + 1
-                while m < len(tokens) and tokens[m].is_word and not (tokens[m].pos in ("VERB", "PRTS")):
-                    if tokens[m].key in _LIST_JOINERS:
-                        break
-                    m += 1
-                if not (m < len(tokens) and tokens[m].is_word and tokens[m].pos in ("VERB", "PRTS")):
-                    return True
+    # the subject's own phrase goes on with a count and genitives: «ликвидация [3 несанкционированных свалок]»
+    while j < len(tokens) and (tokens[j].text.isdigit() or tokens[j].is_word and not tokens[j].protected and any(
+        "gent" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF", "NUMR") for p in tokens[j].parses
+    ) and tokens[j].key not in _LIST_JOINERS):
         j += 1
-    return False
+    if j >= len(tokens) or tokens[j].key not in _LIST_JOINERS:
+        return False  # «подача воды [жителям] улиц Мира, Гагарина…»: a list further on is another phrase's
+    k = j + 1
+    while k < len(tokens) and tokens[k].is_word and tokens[k].pos in _MODIFIER_POS:
+        k += 1
+    if k >= len(tokens) or not tokens[k].is_word or tokens[k].text[:1].isupper() or not any(
+        p.pos == "NOUN" and "nomn" in p.grammemes for p in tokens[k].parses
+    ):  # any reading: «ремонт» is read as an accusative first; a genitive member only costs a rewrite
+        return False
+    m = k + 1
+    while m < len(tokens) and tokens[m].is_word and tokens[m].pos not in ("VERB", "PRTS"):
+        if tokens[m].key in _LIST_JOINERS:
+            break
+        m += 1
+    return not (m < len(tokens) and tokens[m].is_word and tokens[m].pos in ("VERB", "PRTS"))
 
 
 def _agreeing_after(sentence: Sentence, subject: _Subject) -> bool:

@@ -34,14 +34,27 @@ def _findings(text: str, start: int, end: int, kept: frozenset[str]) -> list[Dia
     ]
 
 
-def clean_text(text: str, start: int, end: int, kept: frozenset[str]) -> tuple[str, int, int] | None:
+def _author_noun(text: str, d: Diagnostic, lemmas: frozenset[str]) -> bool:
+    """Whether a finding lies only on nouns and adjectives the author wrote, in another case:
+    «замена кровли» → «заменят кровлю».  An entry that only offers options there («кровля» →
+    «крыша»?) flagged the draft as well; the rewrite does not make it worse, so it may stand.
+    A verb the rule wrote («осуществляем») is never excused: the rule chose it."""
+    words = [t for t in Document(text).tokens if t.is_word and d.start < t.end and t.start < d.end]
+    return bool(words) and all(t.pos in ("NOUN", "ADJF") and t.lemma in lemmas for t in words)
+
+
+def clean_text(text: str, start: int, end: int, kept: frozenset[str],
+               kept_lemmas: frozenset[str] = frozenset()) -> tuple[str, int, int] | None:
     """``text`` with the dictionaries' fixes applied to the written words in ``[start, end)``.
 
     Returns the new text and the new bounds of the written region; ``None`` when a written
-    word is flagged by an entry that offers no fix.
+    word is flagged by an entry that offers no fix (unless it is the author's own noun put into
+    another case, ``kept_lemmas``).
     """
     for _ in range(ROUNDS):
         found = _findings(text, start, end, kept)
+        if kept_lemmas:
+            found = [d for d in found if d.fix is not None or not _author_noun(text, d, kept_lemmas)]
         if not found:
             return text, start, end
         fixable = [d for d in found if d.fix is not None]
@@ -82,11 +95,13 @@ def clean_edits(text: str, start: int, end: int, edits: Sequence[Edit]) -> Edit 
     """
     sentence = text[start:end]
     local = [Edit(e.start - start, e.end - start, e.replacement) for e in edits]
-    kept = frozenset(t.key for t in Document(sentence).tokens if t.is_word)
+    words = [t for t in Document(sentence).tokens if t.is_word]
+    kept = frozenset(t.key for t in words)
+    lemmas = frozenset(t.lemma for t in words if t.pos in ("NOUN", "ADJF"))
     new = apply_edits(sentence, local)
     first = min(e.start for e in local)
     written_end = max(e.end for e in local) + len(new) - len(sentence)
-    cleaned = clean_text(new, first, written_end, kept)
+    cleaned = clean_text(new, first, written_end, kept, lemmas)
     if cleaned is None:
         return None
     if len(local) == 1 and cleaned[0] == new:

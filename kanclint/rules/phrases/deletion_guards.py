@@ -207,7 +207,15 @@ def _carries_numbers(code: str, sentence: Sentence, previous: Sentence | None, d
     ):
         return False
     after = sentence.tokens[end:end + _WINDOW]
-    return any(_is_number(t) or t.pos == "COMP" or fold(t.text) in _COMPARISONS for t in after)
+    # a month is a date said in words: «…с 20 по 25 декабря. Таким образом, в январе пенсионеры
+    # получат…» draws the consequence for another month, and the link is the point
+    return any(_is_number(t) or t.pos == "COMP" or fold(t.text) in _COMPARISONS or t.lemma in _MONTHS
+               for t in after)
+
+
+_MONTHS = frozenset(
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
+)
 
 
 # Nouns of a class that a law or a list spells out: an adjective before them («определённые категории

@@ -51,6 +51,7 @@ from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agen
 from kanclint.rules.press_release.persons import find_third_person_self
 from kanclint.rules.syntax.who_acts import (
     adopted_act,
+    cites_a_source,
     contractor_named,
     done_by_others,
     history,
@@ -63,7 +64,7 @@ from kanclint.rules.syntax.who_acts import (
     said_who_does_it,
     staff_acted_before,
 )
-from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS, STATE_PARTICIPLES
+from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS, STATE_PARTICIPLES, THINGS_READ_AS_PEOPLE
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_raw
 from kanclint.text.morphology import Parse, parse
@@ -132,7 +133,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     subject = _subject_before(document, sentence, group, number, gender) or _subject_after(
         sentence, group, number, gender
     )
-    if subject is None or _coordinated(sentence, subject.tokens):
+    if subject is None or _coordinated(sentence, subject.tokens) or _listed_after(sentence, subject):
         return None
     if _another_subject(sentence, group, subject, number):
         return None
@@ -162,13 +163,26 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
           and not said_who_does_it(document, sentence, f)
           and not names_another_body(document, sentence)
           and not staff_acted_before(document, sentence)
-          and not _opens_in_third_person(document, sentence, group[0]))
+          and not _opens_in_third_person(document, sentence, group[0])
+          and not cites_a_source(document, sentence))
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
     if verbs is None:
         return None
     return _assemble(document, sentence, f, group, subject, obj, verbs, we)
+
+
+def _one_verb_before_infinitive(sentence: Sentence, phrase: str, last: Token) -> str | None:
+    """The light verb's phrase said as one verb; an infinitive right after it is read with it and
+    stays where it is: «даны поручения [подготовить]» → «поручили», which needs the infinitive."""
+    said = one_verb(phrase)
+    at = sentence.position(last) + 1
+    if said is not None or at >= len(sentence.tokens) or sentence.tokens[at].pos != "INFN":
+        return said
+    infinitive = sentence.tokens[at].text
+    said = one_verb(f"{phrase} {infinitive}")
+    return said[: -len(infinitive) - 1] if said is not None and said.endswith(" " + infinitive) else None
 
 
 def _agreement(f: _Passive) -> tuple[str, str | None]:
@@ -301,6 +315,42 @@ def _another_subject(sentence: Sentence, group: list[Token], subject: _Subject, 
     return False
 
 
+_LIST_JOINERS = frozenset({"и", "или", "либо", ","})
+
+
+def _listed_after(sentence: Sentence, subject: _Subject) -> bool:
+    """Whether the subject after the verb is the first of a list: «запланирована ликвидация 3 свалок
+    и высадка 500 саженцев».  Only the first noun would go into the accusative («запланировали
+    ликвидацию … и высадка»), so the sentence is left to the author.  Even a member that reads the
+    same in both cases is one: a light verb said as one verb takes only the first noun («проведена
+    уборка парка и ремонт скамеек» → «уберём парк и ремонт скамеек»).  A nominative after «и» that
+    has its own verb («…, и жители собрали») starts a clause and is no part of the list."""
+    tokens = sentence.tokens
+    j = sentence.position((subject.tail or subject.tokens)[-1]) + 1
+    # the subject's own phrase goes on with a count and genitives: «ликвидация [3 несанкционированных свалок]»
+    while j < len(tokens) and (tokens[j].text.isdigit() or tokens[j].is_word and not tokens[j].protected and any(
+        "gent" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF", "NUMR") for p in tokens[j].parses
+    ) and tokens[j].key not in _LIST_JOINERS):
+        j += 1
+    if j >= len(tokens) or tokens[j].key not in _LIST_JOINERS:
+        return False  # «подача воды [жителям] улиц Мира, Гагарина…»: a list further on is another phrase's
+    k = j + 1
+    while k < len(tokens) and tokens[k].is_word and tokens[k].pos in _MODIFIER_POS:
+        k += 1
+    if k >= len(tokens) or not tokens[k].is_word or tokens[k].text[:1].isupper() or not any(
+        p.pos == "NOUN" and "nomn" in p.grammemes for p in tokens[k].parses
+    ):  # any reading: «ремонт» is read as an accusative first; a genitive member only costs a rewrite
+        return False
+    if subject.tail and any(p.pos == "NOUN" and "gent" in p.grammemes for p in tokens[k].parses):
+        return False  # «вопросы ремонта дорог и освещения улиц»: the genitives go on, the subject is one
+    m = k + 1
+    while m < len(tokens) and tokens[m].is_word and tokens[m].pos not in ("VERB", "PRTS"):
+        if tokens[m].key in _LIST_JOINERS:
+            break
+        m += 1
+    return not (m < len(tokens) and tokens[m].is_word and tokens[m].pos in ("VERB", "PRTS"))
+
+
 def _agreeing_after(sentence: Sentence, subject: _Subject) -> bool:
     """Whether a participle or adjective after a comma agrees with the head: «команда, созданная…»."""
     tokens = sentence.tokens
@@ -317,6 +367,8 @@ def _accusative(subject: _Subject) -> str | None:
     animacy = {frozenset(p.grammemes & {"anim", "inan"}) for p in subject.head.parses if p.pos == "NOUN" and "nomn" in p.grammemes}
     if len(animacy) > 1 and head.grammemes & {"masc", "plur"}:
         return None  # «субботник»: a day of work or a person; «субботник» and «субботника» differ
+    if subject.head.lemma in THINGS_READ_AS_PEOPLE:
+        return " ".join(written)  # «пожарные извещатели»: a device, whatever pymorphy3 says
     if "inan" in head.grammemes and ("plur" in head.grammemes or "femn" not in head.grammemes):
         return " ".join(written)  # «лучшие работы», «размер пособия»: the accusative reads as the nominative
     number = head.grammemes & {"sing", "plur"}
@@ -424,7 +476,7 @@ def _assemble(
         last = subject.tail[-1] if subject.tail else last
         if not subject_first and list_continues(sentence, last) is not None:
             return None  # «проводятся беседы о здоровье, чтения и мастер-классы» → «мы говорим о здоровье, чтения…»
-        said = one_verb(phrase)
+        said = _one_verb_before_infinitive(sentence, phrase, last)
         if said is None or (_has_dative(sentence, subject) and _new_verb(said) not in DATIVE_VERBS):
             return None  # «семьям оказана поддержка» → «поддержат семьи», not «семьям поддержат»
         if not subject_first and complement_after(sentence, last):

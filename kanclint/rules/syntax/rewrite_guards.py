@@ -120,6 +120,8 @@ def list_continues(sentence: Sentence, last: Token) -> Token | None:
         i += 1
     if i >= len(tokens) or not tokens[i].is_word or tokens[i].lemma in _NOT_LISTED:
         return None
+    if tokens[i].text[:1].isupper():
+        return None  # «жителям улиц Лесной, Гагарина и Мира»: names of a phrase further on, not the subject's list
     nominative = any(p.pos in ("NOUN", "ADJF", "PRTF") and "nomn" in p.grammemes and "Apro" not in p.grammemes
                      for p in tokens[i].parses)  # any reading: «викторина» is first read as a form of «Виктор»
     return tokens[i] if nominative else None

@@ -94,8 +94,22 @@ def said_who_does_it(document: Document, sentence: Sentence, f: _Passive) -> boo
     return False
 
 
+# «По данным Росстата, …», «по информации ГИБДД, …»: the figures of the post are another body's
+_CITED = re.compile(r"(?i)\b(?:по|согласно)\s+(?:данным|информации|сведениям|оценкам)\s+(?!наш|нам\b)(\w+)")
+
+
+def cites_a_source(document: Document, sentence: Sentence) -> bool:
+    """The post, up to this sentence, quotes another body's figures («По данным Росстата, безработица
+    сократилась… Наибольшее снижение зафиксировано…»): what is recorded there is the source's doing,
+    and «мы зафиксировали» would claim it."""
+    return _CITED.search(document.text, 0, sentence.end) is not None
+
+
 # People who act for a body: «Сотрудники МЧС проверили водоёмы», «Специалисты фонда провели приём»
 _STAFF = frozenset({"сотрудник", "специалист", "инспектор", "работник", "волонтёр", "спасатель", "полицейский"})
+# People who are not the account at all: «…сход граждан, на котором жители обсудили стройку. Решение
+# принято единогласно» is the residents' decision, not «мы приняли»
+_OTHERS = frozenset({"житель", "участник", "депутат", "член", "собственник", "родитель"})
 
 
 # An official who acts in person: «Депутат Иван Соколов провёл приём граждан. Были рассмотрены
@@ -112,14 +126,36 @@ def staff_acted_before(document: Document, sentence: Sentence) -> bool:
         if earlier.start >= sentence.start:
             break
         words = earlier.words
+        if _head_acted(words):
+            return True
         past = [t for t in words if t.pos == "VERB" and "past" in t.grammemes]
         if not past:
             continue
-        staff = any(t.lemma in _STAFF and _nominative_noun(t) for t in words)
+        staff = any(t.lemma in _STAFF | _OTHERS and _nominative_noun(t) for t in words)
         if staff and any("plur" in t.grammemes for t in past):
             return True
         if any(t.lemma in _OFFICIALS and _nominative_noun(t) and t.start < past[0].start for t in words):
             return True
+    return False
+
+
+# The one who runs a body: «Главой города проведено совещание. Даны поручения…» — the orders are his,
+# and «мы поручили» would hand them to the whole account.
+_HEADS = frozenset({"глава", "губернатор", "мэр", "министр", "руководитель", "директор", "председатель",
+                    "начальник", "заместитель", "прокурор", "врио"})
+
+
+def _head_acted(words: list[Token]) -> bool:
+    """A head of a body did something in the sentence: «Глава района провёл…», «Главой города проведено…»."""
+    for t in words:
+        if t.lemma not in _HEADS and not (t.lemmas & _HEADS):
+            continue
+        if any(p.pos == "NOUN" and p.lemma in _HEADS and "ablt" in p.grammemes for p in t.parses[:2]):
+            if any(w.pos == "PRTS" and "past" in w.grammemes for w in words):
+                return True
+        if any(p.pos == "NOUN" and p.lemma in _HEADS and "nomn" in p.grammemes for p in t.parses[:2]):
+            if any(w.pos == "VERB" and "past" in w.grammemes for w in words):
+                return True
     return False
 
 

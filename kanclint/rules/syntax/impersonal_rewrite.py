@@ -38,7 +38,11 @@ from kanclint.rules.syntax.rewrite_objects import (
     _Subject,
 )
 from kanclint.rules.syntax.rewrite_guards import (
+    _agreeing_after,
+    _another_subject,
+    _listed_after,
     _BETWEEN_POS,
+    _MODIFIER_POS,
     COLLECTIVES,
     complement_after,
     list_continues,
@@ -110,8 +114,6 @@ _TEAMS = frozenset({"команда", "семья", "пара", "класс", "�
 # («занятия проводятся» → «занятия проходят»).
 _SAYS_IT_BETTER = frozenset({"KC102", "KC105"})
 
-_MODIFIER_POS = frozenset({"ADJF", "PRTF"})
-_DASHES = frozenset({"—", "–", "-"})
 _LONGEST_SUBJECT = 8  # words: a longer run before the verb is more than one noun phrase
 
 
@@ -289,73 +291,6 @@ def _subject_after(sentence: Sentence, group: list[Token], number: str, gender: 
         tail.append(tokens[j])
         j += 1
     return _Subject([t for t, _ in modifiers] + [tokens[i]], modifiers, tokens[i], head, tail)
-
-
-def _another_subject(sentence: Sentence, group: list[Token], subject: _Subject, number: str) -> bool:
-    """Whether the rest of the sentence may share the verb or the subject.
-
-    «…отмечены сувенирами, а победители — призами» shares the verb, «Помощь была оказана и всем
-    понравилась» shares the subject: both break when only the first clause is rewritten.
-    """
-    tokens = sentence.tokens
-    end = max(sentence.position(group[-1]), sentence.position((subject.tail or subject.tokens)[-1]))
-    later = tokens[end + 1 :]
-    if any(t.text in _DASHES for t in later):
-        return True
-    for j, t in enumerate(later, start=end + 1):
-        if not t.is_word:
-            continue
-        best = t.parses[0] if t.parses else None
-        if best is None:
-            continue
-        if best.pos == "VERB" or best.pos == "PRTS":
-            return True  # a verb before any subject of its own: the subject is shared
-        if best.pos == "NOUN" and {"nomn", number} <= best.grammemes and not _after_preposition(tokens, j):
-            return False  # a clause with its own subject follows
-    return False
-
-
-_LIST_JOINERS = frozenset({"и", "или", "либо", ","})
-
-
-def _listed_after(sentence: Sentence, subject: _Subject) -> bool:
-    """Whether the subject after the verb is the first of a list: «запланирована ликвидация 3 свалок
-    и высадка 500 саженцев».  Only the first noun would go into the accusative («запланировали
-    ликвидацию … и высадка»), so the sentence is left to the author.  Even a member that reads the
-    same in both cases is one: a light verb said as one verb takes only the first noun («проведена
-    уборка парка и ремонт скамеек» → «уберём парк и ремонт скамеек»).  A nominative after «и» that
-    has its own verb («…, и жители собрали») starts a clause and is no part of the list."""
-    tokens = sentence.tokens
-    j = sentence.position((subject.tail or subject.tokens)[-1]) + 1
-    # the subject's own phrase goes on with a count and genitives: «ликвидация [3 несанкционированных свалок]»
-    while j < len(tokens) and (tokens[j].text.isdigit() or tokens[j].is_word and not tokens[j].protected and any(
-        "gent" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF", "NUMR") for p in tokens[j].parses
-    ) and tokens[j].key not in _LIST_JOINERS):
-        j += 1
-    if j >= len(tokens) or tokens[j].key not in _LIST_JOINERS:
-        return False  # «подача воды [жителям] улиц Мира, Гагарина…»: a list further on is another phrase's
-    k = j + 1
-    while k < len(tokens) and tokens[k].is_word and tokens[k].pos in _MODIFIER_POS:
-        k += 1
-    if k >= len(tokens) or not tokens[k].is_word or tokens[k].text[:1].isupper() or not any(
-        p.pos == "NOUN" and "nomn" in p.grammemes for p in tokens[k].parses
-    ):  # any reading: «ремонт» is read as an accusative first; a genitive member only costs a rewrite
-        return False
-    if subject.tail and any(p.pos == "NOUN" and "gent" in p.grammemes for p in tokens[k].parses):
-        return False  # «вопросы ремонта дорог и освещения улиц»: the genitives go on, the subject is one
-    m = k + 1
-    while m < len(tokens) and tokens[m].is_word and tokens[m].pos not in ("VERB", "PRTS"):
-        if tokens[m].key in _LIST_JOINERS:
-            break
-        m += 1
-    return not (m < len(tokens) and tokens[m].is_word and tokens[m].pos in ("VERB", "PRTS"))
-
-
-def _agreeing_after(sentence: Sentence, subject: _Subject) -> bool:
-    """Whether a participle or adjective after a comma agrees with the head: «команда, созданная…»."""
-    tokens = sentence.tokens
-    j = sentence.position((subject.tail or subject.tokens)[-1]) + 1
-    return j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].pos in _MODIFIER_POS
 
 
 def _accusative(subject: _Subject) -> str | None:

@@ -1,0 +1,116 @@
+"""The words of a KC201 rewrite's old subject: its whole phrase, or the phrase without a participle's
+clause or quoted name that may stay where it stands («все заявки, поступившие до 1 апреля»,
+«мероприятие «Внимание, дети!»»), and whether it is one item of a list («главой района и
+губернатором»)."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from kanclint.rules.syntax.spans import _contiguous
+from kanclint.text.document import Sentence, Token
+from kanclint.text.grammar import MAIN_CASES
+from kanclint.text.syntax_view import _Node, _Syntax
+
+_COORDINATORS = frozenset({"и", "или", "либо", "а"})
+
+
+def _tree_tokens(syntax: _Syntax, node: _Node) -> list[Token] | None:
+    """The words of ``node``'s subtree, or ``None`` unless they are contiguous plain words."""
+    nodes = syntax.subtree(node)
+    tokens = [syntax.token(n) for n in nodes]
+    if any(t is None for t in tokens):
+        return None
+    words = [t for t in tokens if t is not None]
+    if any(not t.is_word or t.protected for t in words) or not _contiguous(syntax.document, words):
+        return None
+    if any(n.tok.rel in ("conj", "cc", "punct", "acl", "acl:relcl") for n in nodes[1:] if n is not node):
+        return None
+    return words
+
+
+def _subject_words(syntax: _Syntax, subject: _Node) -> tuple[list[Token] | None, str | None]:
+    """The old subject's words, and what was left out after them: ``"acl"`` (a participle's
+    clause, which keeps its case), ``"name"`` (a quoted name, which has none), or ``None``."""
+    words = _tree_tokens(syntax, subject)
+    if words is not None:
+        return words, None
+    part = _trailing_part(syntax, subject)
+    words = _without_trailing(syntax, subject, part) if part is not None else None
+    if words is None or part is None:
+        return None, None
+    return words, "acl" if part.tok.rel == "acl" else "name"
+
+
+def _trailing_part(syntax: _Syntax, node: _Node) -> _Node | None:
+    """A participle's clause or a quoted name hung on the subject: «заявки, поступившие…»,
+    «мероприятие «Внимание, дети!»»."""
+    clauses = [k for k in syntax.children(node) if k.tok.rel == "acl"]
+    names = []
+    for k in syntax.children(node):
+        first = syntax.token(syntax.subtree(k)[0]) if k.tok.rel in ("appos", "flat:name", "nmod") else None
+        if first is not None and first.text in ("«", "\""):
+            names.append(k)
+    found = clauses + names
+    return found[0] if len(found) == 1 else None
+
+
+def _without_trailing(syntax: _Syntax, node: _Node, part: _Node) -> list[Token] | None:
+    """The subject's words without ``part``, the clause or quoted name that closes its phrase.
+
+    «все заявки, поступившие до 1 апреля»: the clause may stay where it is when the object ends
+    the rewritten span (and, for a clause, keeps its form); the caller checks both.
+    """
+    clause = {n.tok.id for n in syntax.subtree(part)}
+    core = [n for n in syntax.subtree(node) if n.tok.id not in clause]
+    tokens = [syntax.token(n) for n in core]
+    if any(t is None for t in tokens):
+        return None
+    words = [t for t in tokens if t is not None and t.text != ","]
+    if not words or any(not t.is_word or t.protected for t in words) or not _contiguous(syntax.document, words):
+        return None
+    if any(n.tok.rel in ("conj", "cc", "acl:relcl") for n in core if n is not node):
+        return None
+    rest = [t for t in (syntax.token(n) for n in syntax.subtree(part)) if t is not None]
+    if not rest or rest[0].start < words[-1].end:
+        return None  # the clause must follow the noun
+    return words
+
+
+def _participle_clause(tokens: Sequence[Token], head: int, k: int) -> bool:
+    """Whether ``tokens[k]``, after a comma, opens a participle's clause on ``tokens[head]``.
+
+    «заявки, поступившие до 1 апреля»: the participle agrees with the noun in case and number
+    and is not followed by a noun of its own case («трубы, отремонтированные крыши» is a list).
+    """
+    if k + 1 >= len(tokens) or tokens[k].pos != "PRTF" or not tokens[head].is_word:
+        return False
+    agreeing = any(
+        p.pos == "PRTF" and q.pos == "NOUN" and {c for c in p.grammemes if c in MAIN_CASES} & q.grammemes
+        and ("plur" in p.grammemes) == ("plur" in q.grammemes)
+        for p in tokens[k].parses for q in tokens[head].parses
+    )
+    nxt = tokens[k + 1]
+    own_noun = nxt.is_word and any(
+        p.pos in ("NOUN", "ADJF") and p.grammemes & tokens[k].parses[0].grammemes & MAIN_CASES for p in nxt.parses[:2]
+    )
+    return agreeing and not own_noun
+
+
+def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:
+    """«главой района и губернатором»: a word list joined by «и» or a comma on either side."""
+    all_tokens = sentence.tokens
+    i = sentence.position(tokens[0])
+    j = sentence.position(tokens[-1])
+    before = all_tokens[i - 1] if i > 0 else None
+    after = all_tokens[j + 1] if j + 1 < len(all_tokens) else None
+    if after is not None and (after.key in _COORDINATORS or after.text == ","):
+        k = j + 2 if after.text == "," else j + 1
+        while k < len(all_tokens) and all_tokens[k].key in _COORDINATORS | {"также"}:
+            k += 1
+        nxt = all_tokens[k] if k < len(all_tokens) else None
+        if nxt is not None and after.text == "," and _participle_clause(all_tokens, j, k):
+            return False  # «все заявки, поступившие до 1 апреля»: a participle's clause, not a list
+        if nxt is not None and nxt.parses and nxt.parses[0].pos in ("NOUN", "ADJF", "NPRO", "PRTF"):
+            return True  # «главой района и губернатором», «отделом, а также комиссией»
+    return before is not None and before.key in _COORDINATORS and i > 1 and all_tokens[i - 2].is_word

@@ -115,6 +115,30 @@ def _passive_with_doer(tokens: list[Token], i: int) -> bool:
                for t in tokens[i + 1:])
 
 
+_PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
+
+
+def _subject_after_place(tokens: list[Token], i: int) -> bool:
+    """After «на дорогах» (from ``i``, the place's noun) comes a noun in the nominative: the main
+    clause starts with its subject, so the place may as well end the purpose phrase («снижения
+    травматизма на дорогах»).  A verb there («в подъездах поставят») shows the place is the clause's."""
+    j = i
+    while j < len(tokens) and tokens[j].is_word and tokens[j].pos in ("ADJF", "PRTF"):
+        j += 1
+    j += 1  # the place's noun
+    while j < len(tokens) and tokens[j].is_word and any("gent" in p.grammemes for p in tokens[j].parses[:1]):
+        j += 1  # «на дорогах района»
+    return j < len(tokens) and tokens[j].is_word and any(
+        p.pos in ("NOUN", "NPRO") and "nomn" in p.grammemes for p in tokens[j].parses[:1])
+
+
+def _passive_in_clause(tokens: list[Token], i: int) -> bool:
+    """The main clause from ``i`` is passive («закупка будет проведена на аукционе»): «чтобы
+    сэкономить» would lean on «закупка», which cannot save anything; «для экономии» reads right."""
+    return any(t.is_word and any(p.pos == "PRTS" and "pssv" in p.grammemes for p in t.parses[:1])
+               for t in tokens[i:])
+
+
 def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«В целях повышения безопасности на перекрёстке…» → «Чтобы повысить безопасность, на перекрёстке…»."""
     tokens = sentence.tokens
@@ -158,8 +182,10 @@ def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
             return None  # «В целях экономии.»: no main clause to lean on
         if nxt.key in _GOVERNED:
             return None  # «защиты детей от гриппа»: the phrase goes on, and the comma would cut it
-        if _passive_with_doer(tokens, after):
+        if _passive_with_doer(tokens, after) or _passive_in_clause(tokens, after):
             return None  # «Чтобы развивать туризм, администрацией разработан…»: «для развития» instead
+        if nxt.key in _PLACE_PREPOSITIONS and _subject_after_place(tokens, after + 1):
+            return None  # «снижения травматизма на дорогах инспекторы…»: the place may be the phrase's
         return Edit(m.start, end, capitalise(clause) + ",")
     if after < len(tokens) and tokens[after].text not in _CLAUSE_END:
         return None  # the clause would need a closing comma in the middle of the sentence

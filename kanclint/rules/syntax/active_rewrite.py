@@ -404,7 +404,7 @@ def _plain_rewrite(
 def agent_nominative(syntax: _Syntax, agent: Token) -> tuple[str | None, str, str | None]:
     """The doer as a subject: «подрядной организацией» → «подрядная организация».
 
-    «Силами волонтёров» names the doer in the genitive: «волонтёры».
+    «Силами волонтёров» names the doer in the genitive: «волонтёры»; «своими силами» names none.
     """
     node = syntax.node(agent)
     if agent.lemma == "сила" and node is not None:
@@ -412,4 +412,5 @@ def agent_nominative(syntax: _Syntax, agent: Token) -> tuple[str | None, str, st
             t = syntax.token(kid)
             if kid.tok.rel == "nmod" and t is not None and _reading(t, "NOUN", "gent") is not None:
                 return _nominative_phrase(syntax, t, "gent")
+        return None, "plur", None  # «своими силами», «общими силами»: how, not who
     return _nominative_phrase(syntax, agent, "ablt")

@@ -23,6 +23,7 @@ from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrit
 from kanclint.rules.syntax.morph import _best, _inflect, _reading, _verb_form
 from kanclint.rules.syntax.rewrite_guards import opening_instrumental, parallel_passive
 from kanclint.rules.syntax.passive_detection import (
+    means_not_doer,
     told_as_report,
     _after_preposition,
     _has_passive_kids,
@@ -49,6 +50,7 @@ from kanclint.text.syntax_view import _NO_SYNTAX, _Node, _Syntax, _syntax
 
 
 _FEMININE_TOO = re.compile(r"\b(\w+л)\b(?!\()")
+
 
 
 class PassiveVoice(Rule):
@@ -199,7 +201,7 @@ class PassiveVoice(Rule):
                 if any(k.tok.rel == "case" for k in syntax.children(kid)):
                     continue
                 candidate = syntax.token(kid)
-                if candidate is not None and _is_agent(candidate, role_verb):
+                if candidate is not None and _is_agent(candidate, role_verb) and not means_not_doer(sentence, candidate):
                     return candidate
         # fallback: pymorphy, only where the parse did not attach the word anywhere sensible
         words = sentence.tokens
@@ -215,7 +217,7 @@ class PassiveVoice(Rule):
                 if t.parses and t.parses[0].pos in ("PREP", "CONJ"):
                     if step == 1:
                         break
-                if _is_agent(t, role_verb) and not _after_preposition(words, j):
+                if _is_agent(t, role_verb) and not _after_preposition(words, j) and not means_not_doer(sentence, t):
                     kid = syntax.node(t)
                     if node is None or kid is None or kid.tok.rel in _UNSURE_RELS:
                         return t

@@ -181,3 +181,17 @@ def told_as_report(lemma: str, reflexive: bool, aux: Token | None) -> bool:
     if reflexive:
         return lemma in EMPTY_VERBS  # «Запись осуществляется по телефону»: an empty verb is no state
     return aux is not None or lemma in REPORT_PARTICIPLES
+
+
+# «своими силами», «общими силами»: how the work was done, not who did it («силами волонтёров» is who)
+_MEANS_OWNERS = frozenset({"свой", "наш", "собственный", "общий", "совместный", "объединённый", "имеющийся"})
+
+
+def means_not_doer(sentence: Sentence, token: Token) -> bool:
+    """Whether the instrumental «силами» is a means: an owner word before it («своими силами»; in
+    «общими силами жителей» the doer hides in a genitive, and the author rewords it better)."""
+    if token.lemma != "сила":
+        return False
+    i = sentence.position(token)
+    before = sentence.tokens[i - 1] if i > 0 else None
+    return before is not None and bool(before.lemmas & _MEANS_OWNERS)

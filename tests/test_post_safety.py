@@ -10,6 +10,7 @@ import pytest
 
 import kanclint
 from kanclint import Config
+from kanclint.text.facts import lost
 
 _ISOLATED = Config(use_ignore_file=False)
 
@@ -28,3 +29,10 @@ def test_counted_cases_keep_their_count_in_a_safe_fix() -> None:
     result = kanclint.fix("В большинстве случаев аферисты звонили вечером.", config=_ISOLATED)
     assert result.text == "Чаще всего аферисты звонили вечером."
     assert all(change.safe for change in result.changes)
+
+
+def test_a_numbered_name_is_a_fact_no_rewrite_may_part() -> None:
+    assert lost("Рекорд установлен ученицей СОШ № 2.", "Ученица СОШ установила рекорд № 2.")
+    assert not lost("Рекорд установлен ученицей СОШ № 2.", "Ученица СОШ № 2 установила рекорд.")
+    text = "Кубок района завоёван командой ДЮСШ № 3 по итогам сезона."
+    assert "ДЮСШ № 3" in kanclint.fix(text, config=_ISOLATED, unsafe=True).text

@@ -18,6 +18,9 @@ stands and refuse a fix the rest of it would not agree with:
 * **a recipient in the dative**: «выражают благодарность за помощь предпринимателю Смирновой» →
   «благодарят за помощь предпринимателю Смирновой»: the noun took a dative recipient, the new
   transitive verb wants it in the accusative, and the recipient stands outside the match;
+* **a modal word with nothing to govern**: «перевозка детей допускается только…» → «перевозка
+  детей можно только…», «имеется возможность роста» → «можно роста»: «можно», «нельзя», «нужно»
+  need an infinitive near them;
 * **a comparative**: «более масштабный» → «более большой»: after «более», «менее» an adjective with
   its own comparative (больший, лучший, меньший, худший) cannot stand;
 * **coordination**: the replacement changes the case of the noun it governs and a noun joined
@@ -321,6 +324,28 @@ _PERSON_OBJECT_VERBS = frozenset({
 })
 
 
+_MODALS = frozenset({"можно", "нельзя", "нужно", "надо", "необходимо"})
+_MODAL_REACH = (4, 6)  # words before and after the replaced phrase in which its infinitive stands
+
+
+def _modal_without_infinitive(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+    """The replacement is «можно» (or «нельзя», «нужно»…) and no infinitive is near for it to govern."""
+    words = replacement.split()
+    if len(words) != 1 or fold(words[0]) not in _MODALS:
+        return False
+    tokens = sentence.tokens
+    for start, step, reach in ((sentence.position(matched[0]) - 1, -1, _MODAL_REACH[0]),
+                               (sentence.position(matched[-1]) + 1, 1, _MODAL_REACH[1])):
+        i, seen = start, 0
+        while 0 <= i < len(tokens) and seen < reach and tokens[i].text not in (".", "!", "?", ";", ":"):
+            if tokens[i].is_word:
+                if any(p.pos == "INFN" for p in tokens[i].parses[:2]):
+                    return False
+                seen += 1
+            i += step
+    return True
+
+
 def _dative_recipient(token: Token) -> bool:
     """«предпринимателю», «главе»: a person in the dative that cannot be read as a subject or object."""
     readings = [p for p in token.parses if p.pos == "NOUN"]
@@ -450,6 +475,8 @@ def agreement_check(
         return "passive-doer", []
     if _verb_left_without_object(text, matched, replacement):
         return "no-object", []
+    if _modal_without_infinitive(sentence, matched, replacement):
+        return "no-infinitive", []
     if _recipient_left_in_dative(sentence, matched, replacement):
         return "dative-recipient", []
     if _comparative_clash(sentence, matched, replacement):

@@ -25,6 +25,7 @@ from kanclint.rules.syntax.active_rewrite import (
     _sentence_initial,
     _verb_group,
 )
+from kanclint.rules.syntax.achievements import competitors_achieved
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -159,7 +160,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
     we = (document.speaks_as_we and not history(sentence) and not done_by_others(sentence)
           and not adopted_act(f, subject.head) and not readers_act(f, subject.head)
-          and not inspected_act(f, subject.head)
+          and not inspected_act(f, subject.head) and not competitors_achieved(f, subject.head)
           and not in_relative_clause(sentence, group[0]) and not paid_by_others(sentence)
           and not contractor_named(document) and not meeting_of_another(sentence)
           and not said_who_does_it(document, sentence, f)

@@ -333,6 +333,8 @@ def _modal_without_infinitive(sentence: Sentence, matched: Sequence[Token], repl
     words = replacement.split()
     if len(words) != 1 or fold(words[0]) not in _MODALS:
         return False
+    if len(matched) == 1 and (fold(matched[0].text) in _MODALS or matched[0].lemma == "следовать"):
+        return False  # «необходимо:» → «нужно:»: a modal for a modal governs what it governed
     tokens = sentence.tokens
     for start, step, reach in ((sentence.position(matched[0]) - 1, -1, _MODAL_REACH[0]),
                                (sentence.position(matched[-1]) + 1, 1, _MODAL_REACH[1])):
@@ -411,7 +413,11 @@ def _coordinated_in_old_case(
     words = replacement.split()
     if not words or not old:
         return False
-    new = set().union(*(_case(p) for p in parse(words[-1].strip(".,;:!?«»\"()")))) if words else set()
+    number = last.parses[0].grammemes & NUMBERS
+    readings = parse(words[-1].strip(".,;:!?«»\"()"))
+    # «улиц» → «улицы»: of the new word's readings only those in the old number count (not «улицы», gen. sg.)
+    readings = [p for p in readings if not number or not p.grammemes & NUMBERS or p.grammemes & number] or readings
+    new = set().union(*(_case(p) for p in readings)) if readings else set()
     if not new or old & new:
         return False  # the case did not change: a coordinated noun still agrees
     tokens = sentence.tokens

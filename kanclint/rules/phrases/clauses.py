@@ -173,7 +173,7 @@ def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
 
 
 # Verbal nouns that add nothing between «в рамках» and a programme: «в рамках реализации проекта».
-_CARRYING_NOUNS = frozenset({"реализация", "исполнение", "выполнение"})
+_CARRYING_NOUNS = frozenset({"реализация", "исполнение", "выполнение", "проведение"})
 
 
 def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit | None:
@@ -188,9 +188,11 @@ def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit 
     words, after = found
     prepositions = word_map("frame-prepositions")
     if len(words) == 1 and words[0][1].lemma in _CARRYING_NOUNS:
-        # «в рамках реализации программы» → «по программе»: carrying out a programme is the programme
+        # «в рамках реализации программы» → «по программе»: carrying out a programme is the programme;
+        # «в рамках проведения акции» → «во время акции»
         found = _noun_phrase(tokens, after)
-        if found is None or prepositions.get(found[0][-1][1].lemma) != "по":
+        wanted = prepositions.get(found[0][-1][1].lemma) if found is not None else None
+        if found is None or wanted is None or wanted != "по" and words[0][1].lemma != "проведение":
             return None
         words = found[0]
     noun = words[-1][1]

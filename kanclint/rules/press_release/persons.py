@@ -120,5 +120,10 @@ def third_person_message(document: Document, found: SelfRewrite) -> str:
     instead = _shown(found, "мы")
     fixable = found.mention.clean_name and found.shown is not None
     tail = "" if document.speaks_as_we or not fixable else " Если в настройках указать `we = true` или `author`, kanclint исправит это сам."
-    return (f"«{said}» — организация говорит о себе в третьем лице, как в пресс-релизе. "
-            f"Если пост от её имени, напишите {instead}: так вы говорите с читателем напрямую.{tail}")
+    if document.author or document.speaks_as_we:
+        return (f"«{said}» — организация говорит о себе в третьем лице, как в пресс-релизе. "
+                f"Если пост от её имени, напишите {instead}: так вы говорите с читателем напрямую.{tail}")
+    # without a configured author the body may be another one («Государственная Дума приняла закон»
+    # on a deputy's page): the message says so instead of asserting it
+    return (f"«{said}» — так пишут пресс-релизы. Если пост от имени этой организации, напишите {instead}: "
+            f"так вы говорите с читателем напрямую. Если речь о другой организации, всё верно.{tail}")

@@ -31,7 +31,8 @@ def _tree_tokens(syntax: _Syntax, node: _Node) -> list[Token] | None:
 
 def _subject_words(syntax: _Syntax, subject: _Node) -> tuple[list[Token] | None, str | None]:
     """The old subject's words, and what was left out after them: ``"acl"`` (a participle's
-    clause, which keeps its case), ``"name"`` (a quoted name, which has none), or ``None``."""
+    clause on the subject itself, which keeps its case), ``"kept"`` (a quoted name, or a clause on
+    one of the subject's genitives: neither depends on the subject's case), or ``None``."""
     words = _tree_tokens(syntax, subject)
     if words is not None:
         return words, None
@@ -39,12 +40,13 @@ def _subject_words(syntax: _Syntax, subject: _Node) -> tuple[list[Token] | None,
     words = _without_trailing(syntax, subject, part) if part is not None else None
     if words is None or part is None:
         return None, None
-    return words, "acl" if part.tok.rel == "acl" else "name"
+    return words, "acl" if part.tok.rel == "acl" and part.tok.head_id == subject.tok.id else "kept"
 
 
 def _trailing_part(syntax: _Syntax, node: _Node) -> _Node | None:
     """A participle's clause or a quoted name hung on the subject: «заявки, поступившие…»,
-    «мероприятие «Внимание, дети!»»."""
+    «мероприятие «Внимание, дети!»»; failing those, a clause on one of its genitives
+    («вопросы отдыха несовершеннолетних, состоящих на учёте»)."""
     clauses = [k for k in syntax.children(node) if k.tok.rel == "acl"]
     names = []
     for k in syntax.children(node):
@@ -52,6 +54,9 @@ def _trailing_part(syntax: _Syntax, node: _Node) -> _Node | None:
         if first is not None and first.text in ("«", "\""):
             names.append(k)
     found = clauses + names
+    if not found:
+        found = [n for n in syntax.subtree(node) if n is not node and n.tok.rel == "acl"
+                 and (head := syntax.head(n)) is not None and head.tok.rel == "nmod"]
     return found[0] if len(found) == 1 else None
 
 
@@ -86,7 +91,7 @@ def _participle_clause(tokens: Sequence[Token], head: int, k: int) -> bool:
     if k + 1 >= len(tokens) or tokens[k].pos != "PRTF" or not tokens[head].is_word:
         return False
     agreeing = any(
-        p.pos == "PRTF" and q.pos == "NOUN" and {c for c in p.grammemes if c in MAIN_CASES} & q.grammemes
+        p.pos == "PRTF" and q.pos in ("NOUN", "ADJF") and {c for c in p.grammemes if c in MAIN_CASES} & q.grammemes
         and ("plur" in p.grammemes) == ("plur" in q.grammemes)
         for p in tokens[k].parses for q in tokens[head].parses
     )

@@ -13,6 +13,7 @@ to the front) but never remove or alter one:
 * quotations: «…», "…", „…“ and “…”, whole, marks included (found as
   :func:`kanclint.text.untouchable.quoted_spans` finds what no fix may edit);
 * links, e-mail addresses, @mentions and #hashtags (the patterns of :mod:`.protection`);
+* numbered names: an abbreviation with its number («СОШ № 5», «ДК №3»), which no rewrite may part;
 * names: words that start with a capital letter anywhere but at the start of a sentence
   or after a line break, and words in capitals («ЦУР», «ТЕХНОФОРУМ»), except runs of three
   or more words in capitals (shouting, which the caps rule may lower-case).
@@ -37,6 +38,7 @@ from kanclint.text import morphology, protection
 from kanclint.text.untouchable import quoted_spans
 
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:[.,:/]\d+)*")
+_NUMBERED_NAME = re.compile(r"\b[А-ЯЁA-Z]{2,}[ \u00a0]*№[ \u00a0]*\d+")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _OPENERS = frozenset(".!?…:;—–-«\"„(")
 _SENTENCE_BREAK = re.compile(r"[.!?…\n]")
@@ -163,6 +165,8 @@ def facts(text: str, exempt: Iterable[str] = ()) -> Counter[str]:
     found.update(q for q in (text[a:b] for a, b in quoted_spans(text)) if q not in kept)
     found.update(text[start:end] for start, end, _ in protection.find(text, _LINKS))
     stems = frozenset(w.casefold()[:max(3, len(w) - 2)] for w in exempt if w not in kept)
+    found.update("numbered " + m.group() for m in _NUMBERED_NAME.finditer(text)
+                 if not _exempt(m.group().split("№")[0].strip(), stems))  # the author's own «СОШ № 5» → «мы»
     found.update("name " + w for w in _names(text, stems))
     return found
 

@@ -15,6 +15,12 @@ stands and refuse a fix the rest of it would not agree with:
   «Управлением культуры подведены итоги» → «Управлением культуры объявили результаты»);
 * **a light verb without its object**: «провели опрос: 70 %…» → «опросили: 70 %…» — the
   new transitive verb is left with nothing to govern;
+* **a recipient in the dative**: «выражают благодарность за помощь предпринимателю Смирновой» →
+  «благодарят за помощь предпринимателю Смирновой»: the noun took a dative recipient, the new
+  transitive verb wants it in the accusative, and the recipient stands outside the match;
+* **a modal word with nothing to govern**: «перевозка детей допускается только…» → «перевозка
+  детей можно только…», «имеется возможность роста» → «можно роста»: «можно», «нельзя», «нужно»
+  need an infinitive near them;
 * **a comparative**: «более масштабный» → «более большой»: after «более», «менее» an adjective with
   its own comparative (больший, лучший, меньший, худший) cannot stand;
 * **coordination**: the replacement changes the case of the noun it governs and a noun joined
@@ -309,6 +315,64 @@ def _verb_left_without_object(document_text: str, matched: Sequence[Token], repl
     return rest[1:].lstrip()[:1].isdigit()
 
 
+# verbs whose object is the person a light verb's noun addressed in the dative («выражать
+# благодарность главе» → «благодарить главу»); «вручить паспорта школьникам» keeps its dative
+_PERSON_OBJECT_VERBS = frozenset({
+    "благодарить", "поблагодарить", "поздравить", "поздравлять", "поддержать", "поддерживать",
+    "консультировать", "проконсультировать", "информировать", "проинформировать", "приветствовать",
+    "чествовать", "наградить", "награждать", "сопровождать", "уважать",
+})
+
+
+_MODALS = frozenset({"можно", "нельзя", "нужно", "надо", "необходимо"})
+_MODAL_REACH = (4, 6)  # words before and after the replaced phrase in which its infinitive stands
+
+
+def _modal_without_infinitive(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+    """The replacement is «можно» (or «нельзя», «нужно»…) and no infinitive is near for it to govern."""
+    words = replacement.split()
+    if len(words) != 1 or fold(words[0]) not in _MODALS:
+        return False
+    if len(matched) == 1 and (fold(matched[0].text) in _MODALS or matched[0].lemma == "следовать"):
+        return False  # «необходимо:» → «нужно:»: a modal for a modal governs what it governed
+    tokens = sentence.tokens
+    for start, step, reach in ((sentence.position(matched[0]) - 1, -1, _MODAL_REACH[0]),
+                               (sentence.position(matched[-1]) + 1, 1, _MODAL_REACH[1])):
+        i, seen = start, 0
+        while 0 <= i < len(tokens) and seen < reach and tokens[i].text not in (".", "!", "?", ";", ":"):
+            if tokens[i].is_word:
+                if any(p.pos == "INFN" for p in tokens[i].parses[:2]):
+                    return False
+                seen += 1
+            i += step
+    return True
+
+
+def _dative_recipient(token: Token) -> bool:
+    """«предпринимателю», «главе»: a person in the dative that cannot be read as a subject or object."""
+    readings = [p for p in token.parses if p.pos == "NOUN"]
+    return any("datv" in p.grammemes and "anim" in p.grammemes for p in readings) and not any(
+        _case(p) & {"nomn", "accs"} for p in readings)
+
+
+def _recipient_left_in_dative(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+    """A light verb whose noun took a dative recipient («выражают благодарность … главе района»)
+    swapped for a transitive verb («благодарят»), with a person in the dative later in the
+    sentence, not after a preposition: «благодарят … главе района» does not hold together."""
+    words = replacement.split()
+    if not words or _head_noun(matched) is None:
+        return False
+    first = parse(words[0])
+    if not first or first[0].pos not in ("VERB", "INFN") or first[0].lemma not in _PERSON_OBJECT_VERBS:
+        return False
+    tokens = sentence.tokens
+    for i in range(sentence.position(matched[-1]) + 1, len(tokens)):
+        token = tokens[i]
+        if token.is_word and _dative_recipient(token) and not (i > 0 and tokens[i - 1].pos == _PREPOSITION):
+            return True
+    return False
+
+
 _CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "…"})
 _COORDINATORS = frozenset({"и", "или", "а", "либо"})
 _COORDINATION_WINDOW = 12  # words after the match in which a coordinated noun is looked for
@@ -349,7 +413,11 @@ def _coordinated_in_old_case(
     words = replacement.split()
     if not words or not old:
         return False
-    new = set().union(*(_case(p) for p in parse(words[-1].strip(".,;:!?«»\"()")))) if words else set()
+    number = last.parses[0].grammemes & NUMBERS
+    readings = parse(words[-1].strip(".,;:!?«»\"()"))
+    # «улиц» → «улицы»: of the new word's readings only those in the old number count (not «улицы», gen. sg.)
+    readings = [p for p in readings if not number or not p.grammemes & NUMBERS or p.grammemes & number] or readings
+    new = set().union(*(_case(p) for p in readings)) if readings else set()
     if not new or old & new:
         return False  # the case did not change: a coordinated noun still agrees
     tokens = sentence.tokens
@@ -413,6 +481,10 @@ def agreement_check(
         return "passive-doer", []
     if _verb_left_without_object(text, matched, replacement):
         return "no-object", []
+    if _modal_without_infinitive(sentence, matched, replacement):
+        return "no-infinitive", []
+    if _recipient_left_in_dative(sentence, matched, replacement):
+        return "dative-recipient", []
     if _comparative_clash(sentence, matched, replacement):
         return "comparative", []
     if _coordinated_in_old_case(sentence, matched, replacement, [word for word, _ in repairs]):

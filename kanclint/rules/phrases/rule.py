@@ -30,6 +30,8 @@ from kanclint.rules.phrases.agreement import agreement_check
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
 from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal
+from kanclint.rules.phrases.list_items import breaks_a_modal_list
+from kanclint.rules.phrases.repetition import repeats_nearby
 from kanclint.rules.phrases.rendering import BRACE_RE, render
 from kanclint.rules.phrases.spoken import SPOKEN_OPENERS, spoken_opener
 from kanclint.text.document import Document, Sentence, Token
@@ -157,6 +159,8 @@ class PhraseRule(Rule):
         if deletion_refusal(self.code, sentence, previous, m.tokens, text, following=following,
                             generic=generic) is not None:
             return None
+        if repeats_nearby(sentence, m.tokens, text) or breaks_a_modal_list(document.text, m.tokens, text):
+            return None  # «после 5 дней после начала»; «необходимо:\n✅ возьмите…»: the author rewords
         reason, repairs = agreement_check(document.text, sentence, m.tokens, text)
         return None if reason is not None else repairs
 

@@ -15,7 +15,7 @@ from kanclint.rules.syntax.morph import (
 )
 from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
-from kanclint.rules.syntax.subject_words import _coordinated, _subject_words, _tree_tokens
+from kanclint.rules.syntax.subject_words import _coordinated, _subject_words, _tree_tokens, cuts_a_number_off
 from kanclint.rules.syntax.words import (
     _VERB_POS,
     ROLE_VERBS,
@@ -318,6 +318,8 @@ def _active_rewrite(
         return None
     if _coordinated(sentence, agent_tokens) or _coordinated(sentence, subject_tokens):
         return None
+    if cuts_a_number_off(sentence, agent_tokens) or cuts_a_number_off(sentence, subject_tokens):
+        return None  # «ученицей СОШ № 2»: the name's number would be left behind
     units = [*agent_tokens, *subject_tokens, *group]
     start, end = min(t.start for t in units), max(t.end for t in units)
     words = _span_words(document, sentence, start, end)

@@ -25,6 +25,8 @@ from kanclint.rules.syntax.active_rewrite import (
     _sentence_initial,
     _verb_group,
 )
+from kanclint.rules.syntax.achievements import competitors_achieved
+from kanclint.rules.syntax.aims import states_a_purpose
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -45,6 +47,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     _MODIFIER_POS,
     COLLECTIVES,
     complement_after,
+    genitive_list_continues,
     list_continues,
     maybe_agent,
     same_in_accusative,
@@ -137,7 +140,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     )
     if subject is None or _coordinated(sentence, subject.tokens) or _listed_after(sentence, subject):
         return None
-    if _another_subject(sentence, group, subject, number):
+    if _another_subject(sentence, group, subject, number) or states_a_purpose(sentence, group, f, subject.head):
         return None
     if f.reflexive and f.lemma in SELF_ACTIONS and _people(subject.head):
         return None  # «команды регистрируются»: they register themselves
@@ -159,7 +162,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
     we = (document.speaks_as_we and not history(sentence) and not done_by_others(sentence)
           and not adopted_act(f, subject.head) and not readers_act(f, subject.head)
-          and not inspected_act(f, subject.head)
+          and not inspected_act(f, subject.head) and not competitors_achieved(f, subject.head)
           and not in_relative_clause(sentence, group[0]) and not paid_by_others(sentence)
           and not contractor_named(document) and not meeting_of_another(sentence)
           and not said_who_does_it(document, sentence, f)
@@ -409,7 +412,7 @@ def _assemble(
         if f.conj:
             return None
         last = subject.tail[-1] if subject.tail else last
-        if not subject_first and list_continues(sentence, last) is not None:
+        if not subject_first and list_continues(sentence, last) is not None or genitive_list_continues(sentence, last):
             return None  # «проводятся беседы о здоровье, чтения и мастер-классы» → «мы говорим о здоровье, чтения…»
         said = _one_verb_before_infinitive(sentence, phrase, last)
         if said is None or (_has_dative(sentence, subject) and _new_verb(said) not in DATIVE_VERBS):

@@ -130,6 +130,24 @@ def list_continues(sentence: Sentence, last: Token) -> Token | None:
     return tokens[i] if nominative else None
 
 
+def genitive_list_continues(sentence: Sentence, last: Token) -> bool:
+    """Whether the verbal noun's genitive object is the first item of a list: «очистка улиц,
+    подъездов к школам и тротуаров».  Said as one verb («чистят улицы») only the first item turns
+    accusative, and «чистят улицы, подъездов…» leaves the others in the genitive."""
+    tokens = sentence.tokens
+    i = sentence.position(last) + 1
+    if i >= len(tokens) or not (tokens[i].text == "," or tokens[i].key in _JOINERS):
+        return False
+    while i < len(tokens) and (tokens[i].text == "," or tokens[i].key in _JOINERS):
+        i += 1
+    while i < len(tokens) and tokens[i].is_word and tokens[i].pos in ("ADJF", "PRTF"):
+        i += 1  # «…, детских садов»: the item's own adjectives
+    if i >= len(tokens) or not tokens[i].is_word or not tokens[i].parses:
+        return False
+    best = tokens[i].parses[0]
+    return best.pos == "NOUN" and "gent" in best.grammemes and "nomn" not in best.grammemes
+
+
 def same_in_accusative(token: Token) -> bool:
     """Whether the list item reads the same as an object: an inanimate plural, masculine or neuter
     («выставки, викторины и десанты» stay as they are after «организуют»; «викторина» would not)."""

@@ -119,3 +119,20 @@ def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:
         if nxt is not None and nxt.parses and nxt.parses[0].pos in ("NOUN", "ADJF", "NPRO", "PRTF"):
             return True  # «главой района и губернатором», «отделом, а также комиссией»
     return before is not None and before.key in _COORDINATORS and i > 1 and all_tokens[i - 2].is_word
+
+
+def cuts_a_number_off(sentence: Sentence, tokens: Sequence[Token]) -> bool:
+    """Whether ``tokens`` (a phrase the rewrite moves) end right before the number of a name it
+    leaves behind: «ученицей СОШ № 2» taken without «№ 2» would put the number after another word
+    («Ученица СОШ установила рекорд № 2»), and a school would lose its name."""
+    if not tokens:
+        return False
+    i = sentence.position(tokens[-1]) + 1
+    following = sentence.tokens[i] if i < len(sentence.tokens) else None
+    if following is None:
+        return False
+    if following.text in ("№", "N"):
+        return True
+    last = tokens[-1].text
+    return following.text[:1].isdigit() and len(last) > 1 and last.isupper()
+

@@ -1,0 +1,32 @@
+"""A replacement that repeats a word right next to it (issue #12).
+
+«по истечении 5 дней после начала сезона» → «после 5 дней после начала сезона»: each word is right,
+the sentence stumbles on the repeat.  Such a fix stays an option for the author to reword.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from kanclint.text.document import Sentence, Token
+from kanclint.text.morphology import fold
+
+_REACH = 5  # words on either side of the replaced phrase where a repeat is heard
+
+
+def _content_words(replacement: str) -> set[str]:
+    """The replacement's words worth hearing twice: none of «и», «в», «на», but «после», «через», «во время»."""
+    return {fold(w) for w in replacement.split() if len(w) > 3}
+
+
+def repeats_nearby(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+    """Whether a word of ``replacement`` (longer than three letters) stands again within a few
+    words of the replaced phrase, so the fix would write the same word twice in a row."""
+    new = _content_words(replacement) - {fold(t.text) for t in matched}
+    if not new:
+        return False
+    words = list(sentence.words)
+    before = [t for t in words if t.end <= matched[0].start][-_REACH:]
+    after = [t for t in words if t.start >= matched[-1].end][:_REACH]
+    near = before + after
+    return any(fold(t.text) in new for t in near)

@@ -42,6 +42,7 @@ from kanclint.rules.syntax.words import (
     MIDDLE_REFLEXIVES,
     PRONOUN_AGENTS,
     ROLE_VERBS,
+    SELF_ROLES,
     STATE_PARTICIPLES,
 )
 from kanclint.text.document import Document, Sentence, Token
@@ -193,7 +194,7 @@ class PassiveVoice(Rule):
     def _agent(
         self, syntax: _Syntax, sentence: Sentence, verb: Token, node: _Node | None, found: _Passive
     ) -> Token | None:
-        role_verb = found.lemma in ROLE_VERBS
+        role_verb = found.lemma in ROLE_VERBS or found.reflexive and found.lemma + "ся" in SELF_ROLES
         if node is not None:
             for kid in syntax.children(node):
                 if kid.tok.rel not in _AGENT_RELS:

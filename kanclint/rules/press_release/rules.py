@@ -28,6 +28,7 @@ from kanclint.rules.press_release.persons import (
     third_person_message,
     third_person_span,
 )
+from kanclint.rules.press_release.oblique_self import first_person_blocked, oblique_mentions
 from kanclint.rules.press_release.ours import owned_mentions
 from kanclint.rules.press_release.said import said_edit
 from kanclint.rules.press_release.voice import self_rewrites
@@ -183,7 +184,7 @@ class ThirdPersonSelf(_PressReleaseRule):
         for found in document.shared(self_rewrites):
             start, end = third_person_span(found)
             fix = None
-            if found.edits:
+            if found.edits and not first_person_blocked(document, found.start):
                 fix = Fix(f"Заменить на «{found.shown}»", found.edits, Applicability.UNSAFE)
             # the suggestion replaces exactly the finding's span, as every suggestion does
             exact = found.shown is not None and found.mention.clean_name and (start, end) == (found.start, found.end)
@@ -198,6 +199,15 @@ class ThirdPersonSelf(_PressReleaseRule):
                 document, edit.start, edit.end,
                 f"«{said}» — организация говорит о себе в третьем лице. На своей странице проще: "
                 f"«{edit.replacement}».",
+                fix=Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
+                suggestions=(edit.replacement,),
+            )
+        for edit in oblique_mentions(document):  # «Жители обратились к депутату» → «…ко мне»
+            said = document.text[edit.start:edit.end]
+            yield self.diagnostic(
+                document, edit.start, edit.end,
+                f"«{said}» — абзац уже говорит от первого лица, а здесь автор назван в третьем. "
+                f"Проще: «{edit.replacement}».",
                 fix=Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
                 suggestions=(edit.replacement,),
             )

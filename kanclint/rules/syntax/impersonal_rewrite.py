@@ -53,6 +53,7 @@ from kanclint.rules.syntax.rewrite_guards import (
 )
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _Passive
 from kanclint.rules.press_release.persons import find_third_person_self
+from kanclint.rules.press_release.speaker import person_author
 from kanclint.rules.syntax.who_acts import (
     adopted_act,
     cites_a_source,
@@ -65,6 +66,7 @@ from kanclint.rules.syntax.who_acts import (
     names_another_body,
     paid_by_others,
     readers_act,
+    received_from_others,
     said_who_does_it,
     staff_acted_before,
 )
@@ -157,7 +159,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if (not document.speaks_as_we and subject.tokens[0].start < group[0].start and maybe_agent(subject.head)
             and obj.lower() == " ".join(t.text for t in subject.tokens).lower()):
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
-    we = (document.speaks_as_we and not history(sentence) and not done_by_others(sentence)
+    we = (document.speaks_as_we and not person_author(document)  # «мы» is not the person who writes
+          and not history(sentence) and not done_by_others(sentence)
           and not adopted_act(f, subject.head) and not readers_act(f, subject.head)
           and not inspected_act(f, subject.head)
           and not in_relative_clause(sentence, group[0]) and not paid_by_others(sentence)
@@ -166,7 +169,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
           and not names_another_body(document, sentence)
           and not staff_acted_before(document, sentence)
           and not _opens_in_third_person(document, sentence, group[0])
-          and not cites_a_source(document, sentence))
+          and not cites_a_source(document, sentence)
+          and not received_from_others(document, sentence, f))
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)

@@ -241,3 +241,22 @@ def meeting_of_another(sentence: Sentence) -> bool:
             if any(w.pos == "NOUN" and "gent" in w.grammemes for w in rest):
                 return True
     return False
+
+
+# dictionaries/lexicon/syntax.toml: what is bought or delivered, and what the author received
+ACQUIRING = word_list("acquiring")
+RECEIVING = word_list("receiving")
+
+
+def received_from_others(document: Document, sentence: Sentence, f: _Passive) -> bool:
+    """«Больницей получен аппарат УЗИ. Оборудование было закуплено по программе»: what the author
+    received somebody else bought or delivered, so «мы закупили» would take the supplier's act; the
+    third person plural («закупили») says nothing wrong."""
+    if f.lemma not in ACQUIRING:
+        return False
+    for other in document.sentences:
+        if other.start > sentence.start:
+            break
+        if any(t.lemmas & RECEIVING and t.pos in {"VERB", "PRTS", "PRTF"} for t in other.words):
+            return True
+    return False

@@ -1,0 +1,176 @@
+"""KC304 for the author named as an object: «Жители обратились к депутату» → «…ко мне».
+
+Once a paragraph says «Я принял граждан…», «Жители обратились к депутату» speaks of the same
+person in two voices; a strict editor writes «ко мне».  Likewise «Экспонаты передали музею» after
+«Мы открыли выставку» becomes «…передали нам».  The pronoun takes the case the noun had, which
+the word before it decides: a verb («заверил главу» → «заверил меня», «рассказали главе» →
+«рассказали мне») or a preposition («к депутату» → «ко мне», «с администрацией» → «с нами»).
+
+Rewritten only where it is certain and consistent:
+
+* only with ``author`` configured, and only the author's own mentions (the same title or head, the
+  author's words only: «главе района», not «главе города»);
+* only in a paragraph that speaks as the author: it has a KC304 rewrite (or already «я» / «мы»)
+  and no nominative mention of the author is left in the third person;
+* never after a noun («в приёмной депутата» is «в моей приёмной», a possessive, not «меня»), nor
+  before a participle or «который» that agrees with the noun, nor in quotes;
+* for an organisation, only the dative after a verb and the prepositions of a person-like body
+  («к», «с», «от», «у», «для», «о»): «в музее» and «в администрацию» are places, not «мы».
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from kanclint.model import Edit
+from kanclint.rules.press_release.ours import _name_after
+from kanclint.rules.press_release.voice import AuthorProfile, author_profile, names_author, self_rewrites
+from kanclint.text.document import Document, Token
+from kanclint.text.inflection import capitalise
+
+_CASES = ("gent", "accs", "datv", "ablt", "loct")
+_ME = {"gent": "меня", "accs": "меня", "datv": "мне", "ablt": "мной", "loct": "мне"}
+_US = {"gent": "нас", "accs": "нас", "datv": "нам", "ablt": "нами", "loct": "нас"}
+# the cases each preposition governs here, and its form before «мне» / «мной»
+_PREPOSITIONS = {
+    "к": ({"datv"}, "ко"), "ко": ({"datv"}, "ко"), "с": ({"ablt"}, "со"), "со": ({"ablt"}, "со"),
+    "о": ({"loct"}, "обо"), "об": ({"loct"}, "обо"), "у": ({"gent"}, "у"), "от": ({"gent"}, "от"),
+    "для": ({"gent"}, "для"), "без": ({"gent"}, "без"), "перед": ({"ablt"}, "передо"),
+}
+_VERB_POS = frozenset({"VERB", "INFN", "GRND"})
+_PERSON_CASES_AFTER_VERB = frozenset({"datv", "accs", "gent"})
+_FIRST_PERSON = {True: frozenset({"я", "меня", "мне", "мной"}), False: frozenset({"мы", "нас", "нам", "нами", "наш"})}
+
+
+def _cases(token: Token, profile: AuthorProfile) -> set[str]:
+    """The oblique singular cases of the mention's first word; empty when it may be a nominative."""
+    readings = [p for p in token.parses if p.pos == "NOUN" and "sing" in p.grammemes]
+    if not readings or any("nomn" in p.grammemes for p in readings):
+        return set()
+    return {c for p in readings for c in _CASES if c in p.grammemes}
+
+
+def _first_word(tokens: Sequence[Token], i: int, profile: AuthorProfile) -> bool:
+    t = tokens[i]
+    if not t.is_word or t.protected:
+        return False
+    if profile.person:
+        return t.lemma == profile.head or t.text[:1].isupper() and bool(t.lemmas & profile.lemmas)
+    return bool(t.lemmas & {profile.head})
+
+
+def _pronoun(tokens: Sequence[Token], i: int, cases: set[str], person: bool) -> tuple[int, str] | None:
+    """Where the replacement starts (the preposition, if any) and what it says."""
+    if i == 0:
+        return None
+    before = tokens[i - 1]
+    forms = _ME if person else _US
+    if before.key in _PREPOSITIONS:
+        governed, long_form = _PREPOSITIONS[before.key]
+        found = {forms[c] for c in cases & governed}
+        if len(found) != 1:
+            return None
+        pronoun = found.pop()
+        preposition = long_form if person and pronoun in {"мне", "мной"} else before.key
+        said = f"{preposition} {pronoun}"
+        return before.start, capitalise(said) if before.text[:1].isupper() else said
+    if before.pos not in _VERB_POS:
+        return None  # «в приёмной депутата»: a possessive, or a word whose case nothing decides
+    allowed = _PERSON_CASES_AFTER_VERB if person else frozenset({"datv"})
+    found = {forms[c] for c in cases & allowed}
+    if len(found) != 1 or (cases - allowed and not person):
+        return None
+    return tokens[i].start, found.pop()
+
+
+def _clause_follows(tokens: Sequence[Token], j: int, cases: set[str]) -> bool:
+    """«депутату, избранному…», «главе, который…», «депутату Иванову» (another name): the noun is needed."""
+    if j >= len(tokens):
+        return False
+    nxt = tokens[j]
+    if nxt.text == "," and j + 1 < len(tokens):
+        nxt = tokens[j + 1]
+        if nxt.lemma == "который":
+            return True
+    agrees = any(p.pos in {"PRTF", "ADJF"} and cases & p.grammemes and "sing" in p.grammemes for p in nxt.parses)
+    return nxt.is_word and (agrees or nxt.text[:1].isupper() and tokens[j] is nxt)
+
+
+def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) -> list[Edit | None]:
+    """Every oblique mention of the author in ``[start, end)``: its edit, or ``None`` when no pronoun fits."""
+    edits: list[Edit | None] = []
+    for sentence in document.sentences:
+        if not (start <= sentence.start < end):
+            continue
+        tokens = sentence.tokens
+        i = 0
+        while i < len(tokens):
+            if not _first_word(tokens, i, profile) or not (cases := _cases(tokens[i], profile)):
+                i += 1
+                continue
+            name = _name_after(tokens, i)
+            j = sentence.position(name[-1]) + 1
+            if any(t.protected for t in name) or not names_author(profile, tokens[i], name):
+                i = j
+                continue
+            if cases == {"ablt"} and tokens[i - 1].pos != "PREP":
+                i = j  # «главой района проведено…»: the doer of a passive, KC201's to rewrite
+                continue
+            said = None if _clause_follows(tokens, j, cases) else _pronoun(tokens, i, cases, profile.person)
+            edits.append(Edit(said[0], name[-1].end, said[1]) if said is not None else None)
+            i = j
+    return edits
+
+
+def first_person_blocked(document: Document, offset: int) -> bool:
+    """Whether the paragraph at ``offset`` names a person author in a way no «я» can replace
+    («По словам главы, …», «в приёмной депутата»): «Я провёл совещание. По словам главы…» would
+    speak in two voices, so the paragraph stays in the third person."""
+    profile = author_profile(document)
+    if profile is None or not profile.person:
+        return False
+    for paragraph in document.paragraphs:
+        if paragraph.start <= offset < max(paragraph.end, paragraph.start + 1):
+            return None in _mentions(document, profile, paragraph.start, paragraph.end)
+    return False
+
+
+def _nominative_left(document: Document, profile: AuthorProfile, start: int, end: int, fixed: list[Edit]) -> bool:
+    """A nominative mention of the author in ``[start, end)`` that no KC304 fix rewrites."""
+    for t in document.tokens:
+        if not (start <= t.start < end) or not t.is_word or any(e.start <= t.start < e.end for e in fixed):
+            continue
+        if profile.person and not (t.lemma == profile.head or t.text[:1].isupper() and t.lemmas & profile.lemmas):
+            continue
+        if not profile.person and profile.head not in t.lemmas:
+            continue
+        if any(p.pos == "NOUN" and {"nomn", "sing"} <= p.grammemes for p in t.parses):
+            return True
+    return False
+
+
+def _speaks_as_author(document: Document, profile: AuthorProfile, start: int, end: int, fixed: list[Edit]) -> bool:
+    if any(start <= e.start < end for e in fixed):
+        return True
+    own = _FIRST_PERSON[profile.person]
+    return any(start <= t.start < end and (t.key in own or t.lemma in own) for t in document.tokens if t.is_word)
+
+
+def oblique_mentions(document: Document) -> list[Edit]:
+    """«к депутату» → «ко мне» in every paragraph that already speaks as the author."""
+    profile = author_profile(document)
+    if profile is None:
+        return []
+    fixed = [e for found in document.shared(self_rewrites) for e in found.edits]
+    edits: list[Edit] = []
+    for paragraph in document.paragraphs:
+        start, end = paragraph.start, paragraph.end
+        if not _speaks_as_author(document, profile, start, end, fixed):
+            continue
+        if _nominative_left(document, profile, start, end, fixed):
+            continue
+        found = _mentions(document, profile, start, end)
+        if profile.person and None in found:
+            continue  # the paragraph stays in the third person (:func:`first_person_blocked`)
+        edits += [e for e in found if e is not None]
+    return edits

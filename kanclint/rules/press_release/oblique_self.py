@@ -20,11 +20,18 @@ Rewritten only where it is certain and consistent:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Sequence
 
 from kanclint.model import Edit
 from kanclint.rules.press_release.ours import _name_after
-from kanclint.rules.press_release.voice import AuthorProfile, author_profile, names_author, self_rewrites
+from kanclint.rules.press_release.voice import (
+    AuthorProfile,
+    SelfRewrite,
+    author_profile,
+    names_author,
+    self_rewrites,
+)
 from kanclint.text.document import Document, Token
 from kanclint.text.inflection import capitalise
 
@@ -96,9 +103,17 @@ def _clause_follows(tokens: Sequence[Token], j: int, cases: set[str]) -> bool:
     return nxt.is_word and (agrees or nxt.text[:1].isupper() and tokens[j] is nxt)
 
 
-def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) -> list[Edit | None]:
-    """Every oblique mention of the author in ``[start, end)``: its edit, or ``None`` when no pronoun fits."""
-    edits: list[Edit | None] = []
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    edit: Edit | None  # None: no pronoun can stand here («По словам главы», «в приёмной депутата»)
+    agent: bool  # «главой района проведено»: the doer of a passive, KC201's to rewrite
+
+
+def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) -> list[_Mention]:
+    """Every oblique mention of the author in ``[start, end)``, with its edit when a pronoun fits."""
+    found: list[_Mention] = []
     for sentence in document.sentences:
         if not (start <= sentence.start < end):
             continue
@@ -108,38 +123,70 @@ def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) 
             if not _first_word(tokens, i, profile) or not (cases := _cases(tokens[i], profile)):
                 i += 1
                 continue
-            name = _name_after(tokens, i)
+            name = _own_words(_name_after(tokens, i))
             j = sentence.position(name[-1]) + 1
             if any(t.protected for t in name) or not names_author(profile, tokens[i], name):
                 i = j
                 continue
-            if cases == {"ablt"} and tokens[i - 1].pos != "PREP":
-                i = j  # «главой района проведено…»: the doer of a passive, KC201's to rewrite
-                continue
-            said = None if _clause_follows(tokens, j, cases) else _pronoun(tokens, i, cases, profile.person)
-            edits.append(Edit(said[0], name[-1].end, said[1]) if said is not None else None)
+            span = (tokens[i].start, name[-1].end)
+            if cases == {"ablt"} and (i == 0 or tokens[i - 1].pos != "PREP"):
+                found.append(_Mention(*span, None, True))
+            else:
+                said = None if _clause_follows(tokens, j, cases) else _pronoun(tokens, i, cases, profile.person)
+                found.append(_Mention(*span, Edit(said[0], name[-1].end, said[1]) if said else None, False))
             i = j
-    return edits
+    return found
 
 
-def first_person_blocked(document: Document, offset: int) -> bool:
-    """Whether the paragraph at ``offset`` names a person author in a way no «я» can replace
-    («По словам главы, …», «в приёмной депутата»): «Я провёл совещание. По словам главы…» would
-    speak in two voices, so the paragraph stays in the third person."""
-    profile = author_profile(document)
-    if profile is None or not profile.person:
-        return False
+def _own_words(name: list[Token]) -> list[Token]:
+    """The name up to its first word that reads first as something else than a noun's part:
+    «министром [даны поручения]» («даны» is a short participle, a genitive noun only by a stretch).
+    Another genitive stays in the name, so that «главе города» is not the author's «главе»."""
+    for k, t in enumerate(name[1:], 1):
+        if t.is_word and t.pos not in {"NOUN", "ADJF", "PRTF", "NUMR"} and not t.text[:1].isupper():
+            return name[:k]
+    return name
+
+
+def _paragraph(document: Document, offset: int) -> tuple[int, int]:
     for paragraph in document.paragraphs:
         if paragraph.start <= offset < max(paragraph.end, paragraph.start + 1):
-            return None in _mentions(document, profile, paragraph.start, paragraph.end)
+            return paragraph.start, paragraph.end
+    return offset, offset
+
+
+def first_person_blocked(document: Document, offset: int, agents: bool = True) -> bool:
+    """Whether the paragraph at ``offset`` keeps the author in the third person somewhere no «я» /
+    «мы» reaches: a KC304 mention it cannot rewrite («Комитет по … совместно с … проводит»), a doer
+    in the instrumental («Управлением … проведена проверка», unless ``agents`` is false: KC201 is
+    rewriting that very doer), or, for a person, «По словам главы» and «в приёмной депутата».
+    «Я провёл совещание. По словам главы…» would speak in two voices: the paragraph stays as it is."""
+    profile = author_profile(document)
+    if profile is None:
+        return False
+    start, end = _paragraph(document, offset)
+    if any(start <= found.start < end and not found.edits and _told_as_self(found)
+           for found in document.shared(self_rewrites)):
+        return True
+    for mention in _mentions(document, profile, start, end):
+        if mention.agent and agents or not mention.agent and mention.edit is None and profile.person:
+            return True
     return False
 
 
-def _nominative_left(document: Document, profile: AuthorProfile, start: int, end: int, fixed: list[Edit]) -> bool:
+def _told_as_self(found: SelfRewrite) -> bool:
+    """A mention that should have said «мы»: not history («музей был основан»), not a quote."""
+    return found.shown is not None and not found.mention.head.protected
+
+
+def _nominative_left(document: Document, profile: AuthorProfile, start: int, end: int, fixed: list[Edit],
+                     inside: list[_Mention]) -> bool:
     """A nominative mention of the author in ``[start, end)`` that no KC304 fix rewrites."""
     for t in document.tokens:
         if not (start <= t.start < end) or not t.is_word or any(e.start <= t.start < e.end for e in fixed):
             continue
+        if any(m.start <= t.start < m.end for m in inside):
+            continue  # «Андрея Кузьмина»: «Кузьмина» reads as a nominative too
         if profile.person and not (t.lemma == profile.head or t.text[:1].isupper() and t.lemmas & profile.lemmas):
             continue
         if not profile.person and profile.head not in t.lemmas:
@@ -165,12 +212,10 @@ def oblique_mentions(document: Document) -> list[Edit]:
     edits: list[Edit] = []
     for paragraph in document.paragraphs:
         start, end = paragraph.start, paragraph.end
-        if not _speaks_as_author(document, profile, start, end, fixed):
-            continue
-        if _nominative_left(document, profile, start, end, fixed):
+        if not _speaks_as_author(document, profile, start, end, fixed) or first_person_blocked(document, start):
             continue
         found = _mentions(document, profile, start, end)
-        if profile.person and None in found:
-            continue  # the paragraph stays in the third person (:func:`first_person_blocked`)
-        edits += [e for e in found if e is not None]
+        if _nominative_left(document, profile, start, end, fixed, found):
+            continue
+        edits += [m.edit for m in found if m.edit is not None]
     return edits

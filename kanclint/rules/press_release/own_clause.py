@@ -95,8 +95,10 @@ def clause_verbs(sentence: Sentence, after: Token, person: bool, subject: Token)
         return []  # «что будет построена школа»: the clause is about the school
     if not (nxt is not None and nxt.pos == "INFN"):
         subjects = [t for t in _nominatives(rest) if _agrees(t, reading)]
-        if "tran" in reading.grammemes and any(_also_object(t) for t in subjects):
-            raise Unclear  # «что продолжит ремонт»: an object or the clause's own subject
+        objects = [t for t in subjects if _also_object(t)]
+        if "tran" in reading.grammemes and objects and not _object_right_after(rest, objects, subjects):
+            raise Unclear  # «что продолжит ремонт библиотека»: an object or the clause's own subject
+        subjects = [t for t in subjects if t not in objects] if "tran" in reading.grammemes else subjects
         if subjects:
             return []  # «что в районе появится новая школа»
     if past:
@@ -147,3 +149,13 @@ def clause_edits(sentence: Sentence, after: Token, person: bool, subject: Token,
         return [Edit(v.start - base, v.end - base, form) for v, form in clause_verbs(sentence, after, person, subject)]
     except Unclear:
         return None
+
+
+def _object_right_after(rest: Sequence[Token], objects: list[Token], subjects: list[Token]) -> bool:
+    """«что направит обращение в министерство»: the one noun that reads both ways opens what
+    follows the transitive verb, the order of an object (a subject after the verb is rare there)."""
+    first = next((t for t in rest if t.is_word and t.pos not in _FREE_POS), None)
+    phrase_start = first is not None and (first is objects[0] or first.pos in {"ADJF", "PRTF"} and any(
+        t is objects[0] for t in rest[rest.index(first):rest.index(first) + 3]))
+    nouns = [t for t in subjects if t.pos in {"NOUN", "NPRO"}]
+    return len(nouns) == 1 and nouns[0] is objects[-1] and phrase_start

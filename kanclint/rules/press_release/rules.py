@@ -195,11 +195,12 @@ class ThirdPersonSelf(_PressReleaseRule):
         for owned in owned_mentions(document):  # «при поддержке администрации района» → «при нашей поддержке»
             edit = owned.edit
             said = document.text[edit.start:edit.end]
+            kept = first_person_blocked(document, edit.start)  # the paragraph keeps its third person
             yield self.diagnostic(
                 document, edit.start, edit.end,
                 f"«{said}» — организация говорит о себе в третьем лице. На своей странице проще: "
                 f"«{edit.replacement}».",
-                fix=Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
+                fix=None if kept else Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
                 suggestions=(edit.replacement,),
             )
         for edit in oblique_mentions(document):  # «Жители обратились к депутату» → «…ко мне»

@@ -35,6 +35,7 @@ from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, word_edit
 from kanclint.rules.press_release.leads import _date_expression
 from kanclint.rules.press_release.own_clause import clause_edits
+from kanclint.rules.press_release.self_words import author_word, partner
 from kanclint.rules.press_release.words import (
     _ACRONYM_SHAPE,
     INSTITUTION_ACRONYMS,
@@ -329,7 +330,7 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
             if _finite_verb(t) and (acronym or not head_sing or "plur" not in t.grammemes):
                 verb = t
             break
-        if not between and _name_word(t, quoted):
+        if not between and (_name_word(t, quoted) or profile is not None and author_word(t, profile.lemmas)):
             name.append(t)
         else:
             between.append(t)
@@ -338,7 +339,7 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
     name[:0] = [t for t in content if lead.start <= t.start < head.start]
     while name and not (name[-1].is_word or name[-1].text.isdigit() or name[-1].text in _QUOTES):
         between.insert(0, name.pop())  # trailing punctuation belongs to what follows
-    clean = all(_time_word(t) for t in between)
+    clean = all(_time_word(t) for t in between) or partner(between)  # «совместно с лесничеством»
     return SelfMention(sentence, tuple(name), head, tuple(between), verb, _conjoined(sentence, verb), clean, capital)
 
 

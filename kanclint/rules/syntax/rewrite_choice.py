@@ -56,7 +56,7 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
         # «В рамках проекта администрацией района завершено…»: the author, wherever the clause starts
         pronoun, number, gender = speaker(document)
         unknown = pronoun == "я" and gender is None and tense == "past"  # «я провёл» or «я провела»?
-        unknown = unknown or pronoun == "я" and first_person_blocked(document, sentence.start)
+        unknown = unknown or first_person_blocked(document, sentence.start, agents=False)
         built = None if unknown else _active_rewrite(
             document, syntax, sentence, f, tense, as_we=True, speaker=(pronoun, number, gender))
     elif built is not None and third_person_self(built) and not document.speaks_as_we:

@@ -215,7 +215,8 @@ def paid_by_others(sentence: Sentence) -> bool:
     return False
 
 
-_CONTRACTORS = frozenset({"подрядчик", "подрядный", "ооо", "оао", "зао", "пао"})
+# «Работы выполнила компания «ДорСтрой»»: a firm named in the post is who did the work
+_CONTRACTORS = frozenset({"подрядчик", "подрядный", "ооо", "оао", "зао", "пао", "компания", "фирма", "ип"})
 
 
 def contractor_named(document: Document) -> bool:

@@ -25,6 +25,7 @@ from typing import Sequence
 
 from kanclint.model import Edit
 from kanclint.rules.press_release.ours import _name_after
+from kanclint.rules.press_release.pronoun_self import pronoun_mentions
 from kanclint.rules.press_release.voice import (
     AuthorProfile,
     SelfRewrite,
@@ -32,7 +33,7 @@ from kanclint.rules.press_release.voice import (
     names_author,
     self_rewrites,
 )
-from kanclint.text.document import Document, Token
+from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
 
 _CASES = ("gent", "accs", "datv", "ablt", "loct")
@@ -165,13 +166,19 @@ def first_person_blocked(document: Document, offset: int, agents: bool = True) -
     if profile is None:
         return False
     start, end = _paragraph(document, offset)
-    if any(start <= found.start < end and not found.edits and _told_as_self(found)
-           for found in document.shared(self_rewrites)):
+    rewrites = document.shared(self_rewrites)
+    if any(start <= found.start < end and not found.edits and _told_as_self(found) for found in rewrites):
         return True
-    for mention in _mentions(document, profile, start, end):
+    mentions = _mentions(document, profile, start, end)
+    for mention in mentions:
         if mention.agent and agents or not mention.agent and mention.edit is None and profile.person:
             return True
-    return False
+    if not profile.person:
+        return False
+    if any(start <= p.start < end and p.edit is None for p in document.shared(pronoun_mentions)):
+        return True  # «Он в своём выступлении отметил…»
+    fixed = [e for found in rewrites for e in found.edits]
+    return _nominative_left(document, profile, start, end, fixed, mentions)  # «— сказала Ольга Маслова»
 
 
 def _told_as_self(found: SelfRewrite) -> bool:
@@ -219,3 +226,20 @@ def oblique_mentions(document: Document) -> list[Edit]:
             continue
         edits += [m.edit for m in found if m.edit is not None]
     return edits
+
+
+def names_author_in(document: Document, sentence: Sentence) -> bool:
+    """«В краевой детской больнице установлен томограф» on the hospital's page: the sentence names
+    the author as a place or a party, so «В краевой детской больнице мы установили…» would speak of
+    it twice, in two voices; the third person plural («…установили томограф») keeps one."""
+    profile = author_profile(document)
+    if profile is None:
+        return False
+    tokens = sentence.tokens
+    for i, t in enumerate(tokens):
+        if t.protected or not (t.lemmas & ({profile.head} | profile.heads)):
+            continue
+        adjectives = [w for w in tokens[max(0, i - 3):i] if w.is_word and w.pos in {"ADJF", "PRTF"}]
+        if names_author(profile, t, [*adjectives, *_own_words(_name_after(tokens, i))]):
+            return True
+    return False

@@ -30,6 +30,7 @@ from kanclint.rules.press_release.persons import (
 )
 from kanclint.rules.press_release.oblique_self import first_person_blocked, oblique_mentions
 from kanclint.rules.press_release.ours import owned_mentions
+from kanclint.rules.press_release.pronoun_self import pronoun_mentions
 from kanclint.rules.press_release.said import said_edit
 from kanclint.rules.press_release.voice import self_rewrites
 from kanclint.rules.press_release.words import CATEGORY
@@ -202,6 +203,16 @@ class ThirdPersonSelf(_PressReleaseRule):
                 f"«{edit.replacement}».",
                 fix=None if kept else Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
                 suggestions=(edit.replacement,),
+            )
+        for pronoun in document.shared(pronoun_mentions):  # «Я посетил стройку. Он осмотрел…» → «Я осмотрел…»
+            if pronoun.edit is None or first_person_blocked(document, pronoun.start):
+                continue
+            yield self.diagnostic(
+                document, pronoun.start, pronoun.end,
+                f"«{document.text[pronoun.start:pronoun.end]}» — абзац уже говорит от первого лица. "
+                f"Проще: «{pronoun.edit.replacement}».",
+                fix=Fix(f"Заменить на «{pronoun.edit.replacement}»", (pronoun.edit,), Applicability.UNSAFE),
+                suggestions=(pronoun.edit.replacement,) if (pronoun.edit.start, pronoun.edit.end) == (pronoun.start, pronoun.end) else (),
             )
         for edit in oblique_mentions(document):  # «Жители обратились к депутату» → «…ко мне»
             said = document.text[edit.start:edit.end]

@@ -326,11 +326,12 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
         seen += 1
         if seen > 8:
             break
-        if t.pos in {"VERB", "INFN", "PRTS", "ADJS", "PRED"}:
+        own_name = profile is not None and not between and author_word(t, profile.lemmas)  # «Ершов»: not ADJS
+        if t.pos in {"VERB", "INFN", "PRTS", "ADJS", "PRED"} and not (own_name and t.text[:1].isupper()):
             if _finite_verb(t) and (acronym or not head_sing or "plur" not in t.grammemes):
                 verb = t
             break
-        if not between and (_name_word(t, quoted) or profile is not None and author_word(t, profile.lemmas)):
+        if not between and (_name_word(t, quoted) or own_name):
             name.append(t)
         else:
             between.append(t)

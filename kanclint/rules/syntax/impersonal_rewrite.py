@@ -53,7 +53,7 @@ from kanclint.rules.syntax.rewrite_guards import (
 )
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _Passive
 from kanclint.rules.press_release.persons import find_third_person_self
-from kanclint.rules.press_release.oblique_self import first_person_blocked
+from kanclint.rules.press_release.oblique_self import first_person_blocked, names_author_in
 from kanclint.rules.press_release.speaker import person_author
 from kanclint.rules.syntax.who_acts import (
     adopted_act,
@@ -162,6 +162,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
     we = (document.speaks_as_we and not person_author(document)  # «мы» is not the person who writes
           and not first_person_blocked(document, sentence.start)  # the paragraph keeps «Комитет … проводит»
+          and not names_author_in(document, sentence)  # «В краевой больнице [мы] установили»
           and not history(sentence) and not done_by_others(sentence)
           and not adopted_act(f, subject.head) and not readers_act(f, subject.head)
           and not inspected_act(f, subject.head)

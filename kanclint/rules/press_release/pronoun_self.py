@@ -1,0 +1,89 @@
+"""KC304 for «Он» / «Она» that stands for a person author: «Я посетил стройку. Он осмотрел…».
+
+Press releases name the official once and go on with «Он осмотрел…», «Она отметила…».  Once the
+first sentence says «Я посетил…», the pronoun must follow: «Я осмотрел…».  Only a pronoun that
+opens its sentence, right after a sentence whose subject is the author (a KC304 mention, «Я»,
+or such a pronoun in turn), and only with its verb: «Он осмотрел» → «Я осмотрел», «Она
+продолжит» → «Я продолжу»; joined verbs and a «что» clause follow as KC304 does.  When the verb
+cannot be put in the first person, the edit is ``None``, and the paragraph keeps its third person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kanclint.model import Edit
+from kanclint.rules.press_release.own_clause import clause_edits
+from kanclint.rules.press_release.speaker import author_gender
+from kanclint.rules.press_release.voice import (
+    _conjoined,
+    _first_person,
+    _finite_verb,
+    author_profile,
+    self_rewrites,
+)
+from kanclint.text.document import Document, Sentence, Token
+
+_PRONOUNS = {"он": "masc", "она": "femn"}
+_FIRST = frozenset({"я"})
+
+
+@dataclass(frozen=True)
+class PronounMention:
+    start: int
+    end: int
+    edit: Edit | None  # None: the verb has no first-person form we can be sure of
+
+
+def _opening(sentence: Sentence) -> tuple[Token, Token] | None:
+    """«Он осмотрел»: the pronoun that opens the sentence and the finite verb right after it."""
+    words = [t for t in sentence.tokens if t.is_word]
+    if len(words) < 2 or words[0].key not in _PRONOUNS and words[0].key not in _FIRST:
+        return None
+    verb = next((t for t in words[1:3] if t.pos == "VERB"), None)
+    return (words[0], verb) if verb is not None and _finite_verb(verb) or words[0].key in _FIRST and verb else None
+
+
+def _rewrite(document: Document, sentence: Sentence, pronoun: Token, verb: Token) -> Edit | None:
+    words = [t for t in sentence.tokens if t.is_word]
+    between = words[1:words.index(verb)]
+    if any(t.pos not in {"ADVB", "PRCL", "CONJ"} for t in between):
+        return None  # «Он в своём выступлении отметил…»: the words between are the author's to place
+    forms = [(_first_person(v, True), v) for v in (verb, *_conjoined(sentence, verb))]
+    clause = clause_edits(sentence, forms[-1][1], True, verb, 0)
+    if any(f is None for f, _ in forms) or clause is None:
+        return None
+    edits = [(pronoun.start, pronoun.end, "Я" if pronoun.text[:1].isupper() else "я")]
+    edits += [(v.start, v.end, f) for f, v in forms if f != v.text]
+    edits += [(e.start, e.end, e.replacement) for e in clause]
+    start, end = min(e[0] for e in edits), max(e[1] for e in edits)
+    text = document.text[start:end]
+    for s, e, r in sorted(edits, reverse=True):
+        text = text[:s - start] + r + text[e - start:]
+    return Edit(start, end, text)
+
+
+def pronoun_mentions(document: Document) -> list[PronounMention]:
+    """Every «Он …» / «Она …» that continues a sentence about a person author."""
+    profile = author_profile(document)
+    if profile is None or not profile.person:
+        return []
+    gender = author_gender(document.author or "")
+    own = {found.mention.sentence.index for found in document.shared(self_rewrites)}
+    found: list[PronounMention] = []
+    previous: Sentence | None = None
+    for paragraph in document.paragraphs:
+        previous = None
+        for sentence in document.sentences:
+            if not (paragraph.start <= sentence.start < max(paragraph.end, paragraph.start + 1)):
+                continue
+            opening = _opening(sentence)
+            about_author = sentence.index in own or opening is not None and opening[0].key in _FIRST
+            if opening is not None and opening[0].key in _PRONOUNS and previous is not None:
+                pronoun, verb = opening
+                if gender in (None, _PRONOUNS[pronoun.key]):
+                    edit = _rewrite(document, sentence, pronoun, verb)
+                    found.append(PronounMention(pronoun.start, verb.end, edit))
+                    about_author = True
+            previous = sentence if about_author else None
+    return found

@@ -173,12 +173,40 @@ def first_person_blocked(document: Document, offset: int, agents: bool = True) -
     for mention in mentions:
         if mention.agent and agents or not mention.agent and mention.edit is None and profile.person:
             return True
+    fixed = [e for found in rewrites for e in found.edits]
     if not profile.person:
-        return False
+        return _subject_left(document, profile, start, end, fixed)  # «Лучшие работы библиотека разместит…»
     if any(start <= p.start < end and p.edit is None for p in document.shared(pronoun_mentions)):
         return True  # «Он в своём выступлении отметил…»
-    fixed = [e for found in rewrites for e in found.edits]
     return _nominative_left(document, profile, start, end, fixed, mentions)  # «— сказала Ольга Маслова»
+
+
+_QUOTE_MARKS = frozenset("«»\"„“")
+# «Больница работает по субботам» (hours), «Музей был основан в 1965 году» (history): not the page acting
+_NOT_ACTS = frozenset({"работать", "быть"})
+
+
+def _subject_left(document: Document, profile: AuthorProfile, start: int, end: int, fixed: list[Edit]) -> bool:
+    """An organisation author as the subject of a verb that no KC304 fix rewrites: «Лучшие работы
+    библиотека разместит на выставке» (the object first), «Музей, как всегда, ждёт гостей».
+    Opening hours («Больница работает по субботам») are said so by everybody and do not count."""
+    for sentence in document.sentences:
+        if not (start <= sentence.start < end):
+            continue
+        tokens = sentence.tokens
+        for i, t in enumerate(tokens):
+            if t.protected or not t.lemmas & ({profile.head} | profile.heads) or any(e.start <= t.start < e.end for e in fixed):
+                continue
+            if not any(p.pos == "NOUN" and {"nomn", "sing"} <= p.grammemes for p in t.parses[:1]):
+                continue
+            name = _own_words(_name_after(tokens, i))
+            j = sentence.position(name[-1]) + 1
+            if any(w.text in _QUOTE_MARKS for w in (*tokens[max(0, i - 3):i], *name, *tokens[j:j + 1])):
+                continue  # «Средняя школа № 3» прошла линейка: a quoted name, not the subject
+            after = [w for w in tokens[j:] if w.is_word][:1]
+            if after and after[0].pos == "VERB" and after[0].lemma not in _NOT_ACTS and names_author(profile, t, name):
+                return True
+    return False
 
 
 def _told_as_self(found: SelfRewrite) -> bool:

@@ -16,6 +16,7 @@ from kanclint.model import Edit
 from kanclint.rules.press_release.own_clause import clause_edits
 from kanclint.rules.press_release.speaker import author_gender
 from kanclint.rules.press_release.voice import (
+    AuthorProfile,
     _conjoined,
     _first_person,
     _finite_verb,
@@ -35,18 +36,35 @@ class PronounMention:
     edit: Edit | None  # None: the verb has no first-person form we can be sure of
 
 
-def _opening(sentence: Sentence) -> tuple[Token, Token] | None:
-    """«Он осмотрел»: the pronoun that opens the sentence and the finite verb right after it."""
+def _subject_pronoun(sentence: Sentence) -> tuple[Token, Token] | None:
+    """«Он осмотрел», «В своём обращении он поблагодарил»: «он»/«она» and the finite verb right after it."""
     words = [t for t in sentence.tokens if t.is_word]
-    if len(words) < 2 or words[0].key not in _PRONOUNS and words[0].key not in _FIRST:
-        return None
-    verb = next((t for t in words[1:3] if t.pos == "VERB"), None)
-    return (words[0], verb) if verb is not None and _finite_verb(verb) or words[0].key in _FIRST and verb else None
+    for i, t in enumerate(words[:-1]):
+        if t.key in _PRONOUNS:
+            verb = next((w for w in words[i + 1:i + 3] if w.pos == "VERB"), None)
+            if verb is not None and _finite_verb(verb):
+                return t, verb
+    return None
+
+
+def _speaks_first(sentence: Sentence) -> bool:
+    words = [t for t in sentence.tokens if t.is_word]
+    return bool(words) and words[0].key in _FIRST
+
+
+def _named_as_object(sentence: Sentence, profile: AuthorProfile, gender: str | None) -> bool:
+    """«Педагоги рассказали депутату…»: the person author named in an oblique case, and nobody else
+    of the pronoun's gender as a subject, so that «Она пообещала…» next can only be the author."""
+    author = any(not (p.grammemes & {"nomn"}) and (p.lemma == profile.head or t.text[:1].isupper() and t.lemmas & profile.lemmas)
+                 for t in sentence.words for p in t.parses[:1] if p.pos == "NOUN")
+    others = any(p.pos == "NOUN" and {"nomn", "sing"} <= p.grammemes and (gender is None or gender in p.grammemes)
+                 for t in sentence.words for p in t.parses[:1])
+    return author and not others
 
 
 def _rewrite(document: Document, sentence: Sentence, pronoun: Token, verb: Token) -> Edit | None:
     words = [t for t in sentence.tokens if t.is_word]
-    between = words[1:words.index(verb)]
+    between = words[words.index(pronoun) + 1:words.index(verb)]
     if any(t.pos not in {"ADVB", "PRCL", "CONJ"} for t in between):
         return None  # «Он в своём выступлении отметил…»: the words between are the author's to place
     forms = [(_first_person(v, True), v) for v in (verb, *_conjoined(sentence, verb))]
@@ -64,26 +82,26 @@ def _rewrite(document: Document, sentence: Sentence, pronoun: Token, verb: Token
 
 
 def pronoun_mentions(document: Document) -> list[PronounMention]:
-    """Every «Он …» / «Она …» that continues a sentence about a person author."""
+    """Every «он» / «она» of the author's gender that continues a paragraph about a person author:
+    with its edit when the previous sentence is about the author, else ``None`` (who it is stays
+    unclear, and the paragraph keeps its third person)."""
     profile = author_profile(document)
     if profile is None or not profile.person:
         return []
     gender = author_gender(document.author or "")
     own = {found.mention.sentence.index for found in document.shared(self_rewrites)}
     found: list[PronounMention] = []
-    previous: Sentence | None = None
     for paragraph in document.paragraphs:
-        previous = None
+        previous = False  # the sentence before is about the author
         for sentence in document.sentences:
             if not (paragraph.start <= sentence.start < max(paragraph.end, paragraph.start + 1)):
                 continue
-            opening = _opening(sentence)
-            about_author = sentence.index in own or opening is not None and opening[0].key in _FIRST
-            if opening is not None and opening[0].key in _PRONOUNS and previous is not None:
+            about_author = sentence.index in own or _speaks_first(sentence)
+            opening = _subject_pronoun(sentence)
+            if opening is not None and gender in (None, _PRONOUNS[opening[0].key]):
                 pronoun, verb = opening
-                if gender in (None, _PRONOUNS[pronoun.key]):
-                    edit = _rewrite(document, sentence, pronoun, verb)
-                    found.append(PronounMention(pronoun.start, verb.end, edit))
-                    about_author = True
-            previous = sentence if about_author else None
+                edit = _rewrite(document, sentence, pronoun, verb) if previous else None
+                found.append(PronounMention(pronoun.start, verb.end, edit))
+                about_author = about_author or edit is not None
+            previous = about_author or _named_as_object(sentence, profile, gender)
     return found

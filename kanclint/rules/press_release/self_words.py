@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from kanclint.rules.press_release.leads import _date_expression
 from kanclint.text.document import Token
 
 _TOGETHER = frozenset({"совместно", "вместе"})
@@ -33,3 +34,13 @@ def partner(between: Sequence[Token]) -> bool:
         t.text.isdigit() or t.text[:1].isupper() or any(
             p.pos in {"NOUN", "ADJF", "PRTF"} and p.grammemes & {"ablt", "gent"} for p in t.parses)
         or t.key == "и" for t in rest)
+
+
+_FROM_TO = frozenset({"с", "со", "до", "к", "после"})
+
+
+def date_opening(content: Sequence[Token]) -> int:
+    """Length of a date that opens the sentence, with its preposition: «С 1 июня», «23 мая», «Вчера»."""
+    if content and content[0].key in _FROM_TO and (n := _date_expression(content[1:])):
+        return n + 1
+    return _date_expression(content)

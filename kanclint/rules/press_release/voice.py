@@ -33,9 +33,8 @@ from functools import cache
 from typing import Sequence
 from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, word_edit
-from kanclint.rules.press_release.leads import _date_expression
 from kanclint.rules.press_release.own_clause import clause_edits
-from kanclint.rules.press_release.self_words import author_word, partner
+from kanclint.rules.press_release.self_words import author_word, date_opening, partner
 from kanclint.rules.press_release.words import (
     _ACRONYM_SHAPE,
     INSTITUTION_ACRONYMS,
@@ -271,7 +270,7 @@ def _subject_words(sentence: Sentence) -> tuple[tuple[Token, ...], bool]:
         headline += 1
     if headline and headline < len(content):
         content = content[headline:]
-    when = _date_expression(content)
+    when = date_opening(content)
     if when and when < len(content):
         return content[when:], False
     return content, capital

@@ -24,6 +24,7 @@ from kanclint.rules.press_release.voice import (
     self_rewrites,
 )
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import inflect_word
 
 _PRONOUNS = {"он": "masc", "она": "femn"}
 _FIRST = frozenset({"я"})
@@ -93,6 +94,7 @@ def pronoun_mentions(document: Document) -> list[PronounMention]:
     found: list[PronounMention] = []
     for paragraph in document.paragraphs:
         previous = False  # the sentence before is about the author
+        previous_sentence: Sentence | None = None
         for sentence in document.sentences:
             if not (paragraph.start <= sentence.start < max(paragraph.end, paragraph.start + 1)):
                 continue
@@ -103,5 +105,52 @@ def pronoun_mentions(document: Document) -> list[PronounMention]:
                 edit = _rewrite(document, sentence, pronoun, verb) if previous else None
                 found.append(PronounMention(pronoun.start, verb.end, edit))
                 about_author = about_author or edit is not None
+            if previous_sentence is not None:
+                found += _possessives(sentence, previous_sentence if previous else None, profile, gender)
             previous = about_author or _named_as_object(sentence, profile, gender)
+            previous_sentence = sentence
     return found
+
+
+_POSSESSIVES = {"его": "masc", "её": "femn", "ее": "femn"}
+
+
+def _possessives(sentence: Sentence, previous: Sentence | None, profile: AuthorProfile,
+                 gender: str | None) -> list[PronounMention]:
+    """«По его обращению…» after a sentence about the author → «По моему обращению…».
+
+    Only a possessive near the start of the sentence (its first two words), of the author's gender,
+    when the sentence before is about the author and names nobody else it could stand for; the
+    noun decides the form of «мой».  Otherwise, when the sentence before is not about the author
+    or names another candidate, the edit is ``None`` (who it is stays unclear)."""
+    words = [t for t in sentence.tokens if t.is_word]
+    out = []
+    for i, t in enumerate(words[:2]):
+        if t.key not in _POSSESSIVES or gender not in (None, _POSSESSIVES[t.key]) or i + 1 >= len(words):
+            continue
+        noun = next((w for w in words[i + 1:i + 3] if w.pos == "NOUN"), None)
+        if noun is None or any(w.pos not in {"ADJF", "PRTF"} for w in words[i + 1:words.index(noun)]):
+            ours = {"меня"} if i == 0 or words[0].pos != "PREP" else set()  # «Её поздравили» → «Меня поздравили»
+        else:
+            ours = {inflect_word("мой", p) for p in noun.parses if p.pos == "NOUN"} - {None}
+        clear = previous is not None and not _candidates(previous, profile, _POSSESSIVES[t.key]) and len(ours) == 1
+        edit = Edit(t.start, t.end, _capital(t.text, ours.pop())) if clear else None
+        out.append(PronounMention(t.start, t.end, edit))
+    return out
+
+
+def _capital(written: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if written[:1].isupper() else word
+
+
+def _candidates(sentence: Sentence, profile: AuthorProfile, gender: str) -> bool:
+    """Whether ``sentence`` names somebody or something else «его» / «её» could stand for."""
+    genders = {gender, "neut"} if gender == "masc" else {gender}
+    for t in sentence.words:
+        p = t.parses[0] if t.parses else None
+        if p is None or p.pos != "NOUN" or "sing" not in p.grammemes or not genders & p.grammemes:
+            continue
+        if p.lemma == profile.head or t.text[:1].isupper() and t.lemmas & profile.lemmas:
+            continue  # the author's own title or name
+        return True
+    return False

@@ -107,6 +107,7 @@ def pronoun_mentions(document: Document) -> list[PronounMention]:
                 about_author = about_author or edit is not None
             if previous_sentence is not None:
                 found += _possessives(sentence, previous_sentence if previous else None, profile, gender)
+                found += _objects(sentence, previous_sentence, previous, profile, gender)
             previous = about_author or _named_as_object(sentence, profile, gender)
             previous_sentence = sentence
     return found
@@ -139,16 +140,66 @@ def _possessives(sentence: Sentence, previous: Sentence | None, profile: AuthorP
     return out
 
 
+# «рассказали ей» → «рассказали мне», «обратились к нему» → «обратились ко мне»: (preposition, pronoun)
+_OBJECTS = {
+    ("", "ему"): "мне", ("", "ей"): "мне", ("", "его"): "меня", ("", "её"): "меня", ("", "ее"): "меня",
+    ("к", "нему"): "ко мне", ("к", "ней"): "ко мне", ("с", "ним"): "со мной", ("с", "ней"): "со мной",
+    ("у", "него"): "у меня", ("у", "неё"): "у меня", ("у", "нее"): "у меня", ("о", "нём"): "обо мне",
+    ("о", "нем"): "обо мне", ("о", "ней"): "обо мне", ("для", "него"): "для меня", ("для", "неё"): "для меня",
+    ("для", "нее"): "для меня", ("от", "него"): "от меня", ("от", "неё"): "от меня", ("от", "нее"): "от меня",
+}
+_FEMININE = frozenset({"ей", "её", "ее", "ней", "неё", "нее"})
+# verbs that take the instrumental, where «ей» is not a dative: «гордятся ей»
+_INSTRUMENTAL_VERBS = frozenset({"гордиться", "восхищаться", "руководить", "заниматься", "интересоваться",
+                                 "любоваться", "называть", "стать", "быть", "являться", "считать"})
+
+
+def _objects(sentence: Sentence, previous: Sentence, about_author: bool, profile: AuthorProfile,
+             gender: str | None) -> list[PronounMention]:
+    """«Ветераны рассказали ей…» after a sentence about the author → «…рассказали мне…».
+
+    The pronoun stands after a verb (or in a preposition's pair, «к нему»), is of the author's
+    gender, and no noun of that gender in this sentence or the one before could be meant.  When the
+    sentence before is about the author but another noun could be meant, the edit is ``None``."""
+    tokens = [t for t in sentence.tokens if t.is_word]
+    out = []
+    for i, t in enumerate(tokens):
+        before = tokens[i - 1] if i else None
+        key = (before.key, t.key) if before is not None and before.pos == "PREP" else ("", t.key)
+        said = _OBJECTS.get(key)
+        own = "femn" if t.key in _FEMININE else "masc"
+        if said is None or gender not in (None, own) or before is None:
+            continue
+        if key[0] == "" and (before.pos != "VERB" or before.lemma in _INSTRUMENTAL_VERBS):
+            continue  # «По её словам», «гордятся ей»: not a plain object
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if key[0] == "" and nxt is not None and nxt.pos in {"NOUN", "ADJF"} and t.key in {"его", "её", "ее"}:
+            continue  # «вручили его медаль»: a possessive
+        others = _candidates(previous, profile, own, True) or _candidates(sentence, profile, own, True, t.start)
+        if others and not about_author:
+            continue
+        start = before.start if key[0] else t.start
+        said = _capital((before if key[0] else t).text, said)
+        out.append(PronounMention(start, t.end, None if others or not about_author else Edit(start, t.end, said)))
+    return out
+
+
 def _capital(written: str, word: str) -> str:
     return word[:1].upper() + word[1:] if written[:1].isupper() else word
 
 
-def _candidates(sentence: Sentence, profile: AuthorProfile, gender: str) -> bool:
-    """Whether ``sentence`` names somebody or something else «его» / «её» could stand for."""
+def _candidates(sentence: Sentence, profile: AuthorProfile, gender: str, heads_only: bool = False,
+                before: int | None = None) -> bool:
+    """Whether ``sentence`` (up to ``before``) names somebody or something else «его» / «её» could
+    stand for; ``heads_only``: a genitive hung on another noun («активом ветеранской организации») is not one."""
     genders = {gender, "neut"} if gender == "masc" else {gender}
     for t in sentence.words:
         p = t.parses[0] if t.parses else None
+        if before is not None and t.start >= before:
+            break
         if p is None or p.pos != "NOUN" or "sing" not in p.grammemes or not genders & p.grammemes:
+            continue
+        if heads_only and "gent" in p.grammemes:
             continue
         if p.lemma == profile.head or t.text[:1].isupper() and t.lemmas & profile.lemmas:
             continue  # the author's own title or name

@@ -261,3 +261,22 @@ def received_from_others(document: Document, sentence: Sentence, f: _Passive) ->
         if any(t.lemmas & RECEIVING and t.pos in {"VERB", "PRTS", "PRTF"} for t in other.words):
             return True
     return False
+
+
+_MEETING_LEMMAS = frozenset({"заседание", "совещание", "сессия", "собрание", "коллегия", "пленум", "съезд"})
+
+
+def meeting_named_before(document: Document, sentence: Sentence) -> bool:
+    """«Прошло заседание антитеррористической комиссии. На заседании были рассмотрены вопросы»: the
+    bare «заседание» is the body named the sentence before, and «мы рассмотрели» would put the author
+    in the commission's place."""
+    if not any(t.lemma in _MEETING_LEMMAS for t in sentence.words):
+        return False
+    for earlier in document.sentences:
+        if earlier.start >= sentence.start:
+            break
+        words = earlier.words
+        for i, t in enumerate(words[:-1]):
+            if t.lemma in _MEETING_LEMMAS and any(w.pos == "NOUN" and "gent" in w.grammemes for w in words[i + 1:i + 4]):
+                return True
+    return False

@@ -215,8 +215,9 @@ def paid_by_others(sentence: Sentence) -> bool:
     return False
 
 
-# «Работы выполнила компания «ДорСтрой»»: a firm named in the post is who did the work
-_CONTRACTORS = frozenset({"подрядчик", "подрядный", "ооо", "оао", "зао", "пао", "компания", "фирма", "ип"})
+# «Работы выполнила компания «ДорСтрой»», «благодарим строителей»: who did the work is named in the post
+_CONTRACTORS = frozenset({"подрядчик", "подрядный", "ооо", "оао", "зао", "пао", "компания", "фирма", "ип",
+                          "строитель", "бригада", "дорожник"})
 
 
 def contractor_named(document: Document) -> bool:

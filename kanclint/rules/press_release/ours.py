@@ -83,7 +83,8 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
         owner = tokens[i - 1]
         k = _past_adjectives(tokens, i)  # «Специалисты [Центральной районной] больницы»
         head = tokens[k]
-        if owner.pos != "NOUN" or owner.protected or head.protected or not _genitive_institution(head):
+        own = any(p.pos == "NOUN" and "gent" in p.grammemes and p.lemma in profile.heads for p in head.parses)
+        if owner.pos != "NOUN" or owner.protected or head.protected or not (_genitive_institution(head) or own):
             continue
         if any(t.protected for t in tokens[i:k]):
             continue

@@ -28,7 +28,9 @@ from kanclint.rules.press_release.persons import (
     third_person_message,
     third_person_span,
 )
+from kanclint.rules.press_release.oblique_self import first_person_blocked, oblique_mentions
 from kanclint.rules.press_release.ours import owned_mentions
+from kanclint.rules.press_release.pronoun_self import pronoun_mentions
 from kanclint.rules.press_release.said import said_edit
 from kanclint.rules.press_release.voice import self_rewrites
 from kanclint.rules.press_release.words import CATEGORY
@@ -173,7 +175,12 @@ class ThirdPersonSelf(_PressReleaseRule):
         "администрации района» → «при нашей поддержке»), кроме «администрации и министерства». Если "
         "`author` — должность («Глава Тальменского района»), пишется «я». С `we = true` переписываются "
         "только названия без прилагательных, имён собственных, номеров и кавычек: «Краеведческий музей» "
-        "или «Министерство просвещения России» может быть и другой организацией. Цитаты не меняются."
+        "или «Министерство просвещения России» может быть и другой организацией. Цитаты не меняются. "
+        "В абзаце, который говорит от первого лица, автор в косвенном падеже тоже меняется («обратились к "
+        "депутату» → «обратились ко мне», «подарили музею» → «подарили нам»), а «Он»/«Она» после "
+        "предложения об авторе становится «Я». Если автор остаётся в третьем лице там, где «я» или «мы» "
+        "не подставить («По словам главы…», «— сказала Ольга Маслова»), абзац не переписывается: "
+        "два голоса в одном абзаце хуже одного."
     )
 
     def markers(self, document: Document) -> Iterable[Marker]:  # pragma: no cover - check() is used
@@ -183,7 +190,7 @@ class ThirdPersonSelf(_PressReleaseRule):
         for found in document.shared(self_rewrites):
             start, end = third_person_span(found)
             fix = None
-            if found.edits:
+            if found.edits and not first_person_blocked(document, found.start):
                 fix = Fix(f"Заменить на «{found.shown}»", found.edits, Applicability.UNSAFE)
             # the suggestion replaces exactly the finding's span, as every suggestion does
             exact = found.shown is not None and found.mention.clean_name and (start, end) == (found.start, found.end)
@@ -194,10 +201,30 @@ class ThirdPersonSelf(_PressReleaseRule):
         for owned in owned_mentions(document):  # «при поддержке администрации района» → «при нашей поддержке»
             edit = owned.edit
             said = document.text[edit.start:edit.end]
+            kept = first_person_blocked(document, edit.start)  # the paragraph keeps its third person
             yield self.diagnostic(
                 document, edit.start, edit.end,
                 f"«{said}» — организация говорит о себе в третьем лице. На своей странице проще: "
                 f"«{edit.replacement}».",
+                fix=None if kept else Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
+                suggestions=(edit.replacement,),
+            )
+        for pronoun in document.shared(pronoun_mentions):  # «Я посетил стройку. Он осмотрел…» → «Я осмотрел…»
+            if pronoun.edit is None or first_person_blocked(document, pronoun.start):
+                continue
+            yield self.diagnostic(
+                document, pronoun.start, pronoun.end,
+                f"«{document.text[pronoun.start:pronoun.end]}» — абзац уже говорит от первого лица. "
+                f"Проще: «{pronoun.edit.replacement}».",
+                fix=Fix(f"Заменить на «{pronoun.edit.replacement}»", (pronoun.edit,), Applicability.UNSAFE),
+                suggestions=(pronoun.edit.replacement,) if (pronoun.edit.start, pronoun.edit.end) == (pronoun.start, pronoun.end) else (),
+            )
+        for edit in oblique_mentions(document):  # «Жители обратились к депутату» → «…ко мне»
+            said = document.text[edit.start:edit.end]
+            yield self.diagnostic(
+                document, edit.start, edit.end,
+                f"«{said}» — абзац уже говорит от первого лица, а здесь автор назван в третьем. "
+                f"Проще: «{edit.replacement}».",
                 fix=Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
                 suggestions=(edit.replacement,),
             )

@@ -33,7 +33,8 @@ from functools import cache
 from typing import Sequence
 from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, word_edit
-from kanclint.rules.press_release.leads import _date_expression
+from kanclint.rules.press_release.own_clause import clause_edits
+from kanclint.rules.press_release.self_words import author_word, date_opening, partner
 from kanclint.rules.press_release.words import (
     _ACRONYM_SHAPE,
     INSTITUTION_ACRONYMS,
@@ -94,6 +95,7 @@ class AuthorProfile:
     lemmas: frozenset[str]
     head: str  # lemma (or upper-case acronym) of the author's head word
     person: bool
+    heads: frozenset[str] = frozenset()  # other nouns the author is called by: «больница» of «КГБУЗ «ЦРБ»»
 
 
 def _word_keys(token: Token) -> set[str]:
@@ -114,10 +116,10 @@ def _author_profile(author: str) -> AuthorProfile | None:
     first = words[0]
     if first.lemma in TITLE_WORDS:
         return AuthorProfile(frozenset(lemmas), first.lemma, True)
-    for t in words:
-        if _institution_head(t):
-            return AuthorProfile(frozenset(lemmas), t.text.upper() if t.text.isupper() else t.lemma, False)
-    return AuthorProfile(frozenset(lemmas), first.lemma, False)
+    nouns = [t for t in words if _institution_head(t)] or [t for t in words if t.pos == "NOUN"][:1] or [first]
+    heads = frozenset(t.lemma for t in nouns if not t.text.isupper())  # «Пожарная часть № 15»: «часть»
+    return AuthorProfile(frozenset(lemmas), nouns[0].text.upper() if nouns[0].text.isupper() else nouns[0].lemma,
+                         False, heads)
 
 
 def author_profile(document: Document) -> AuthorProfile | None:
@@ -147,7 +149,7 @@ def names_author(profile: AuthorProfile, head_token: Token, name: Sequence[Token
         return True  # «Сергей Иванов посетил…» on the page of «Глава района Сергей Иванов»
     head = head_token.text.upper() if head_token.text.isupper() else head_token.lemma
     acronym = head_token.text.isupper() and head_token.text in profile.lemmas  # «СОШ № 5» of «МБОУ СОШ № 5»
-    if head != profile.head and not (head_token.lemmas & {profile.head}) and not acronym:
+    if head != profile.head and not (head_token.lemmas & ({profile.head} | profile.heads)) and not acronym:
         return False
     for t in name:
         if not (t.is_word or t.text.isdigit()) or t.text == "№":
@@ -268,7 +270,7 @@ def _subject_words(sentence: Sentence) -> tuple[tuple[Token, ...], bool]:
         headline += 1
     if headline and headline < len(content):
         content = content[headline:]
-    when = _date_expression(content)
+    when = date_opening(content)
     if when and when < len(content):
         return content[when:], False
     return content, capital
@@ -297,7 +299,8 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
         if not following:
             return None
         head = following[0]
-    if not _institution_head(head) or (adjectives and head.text.isupper()):
+    own = profile is not None and not profile.person and bool(head.lemmas & profile.heads)  # «часть» of the author
+    if not (_institution_head(head) or own) or (adjectives and head.text.isupper()):
         title = profile is not None and profile.person and not adjectives and (
             lead.lemma == profile.head or personal_name(profile, _leading_name(content)))
         if not title:
@@ -322,11 +325,12 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
         seen += 1
         if seen > 8:
             break
-        if t.pos in {"VERB", "INFN", "PRTS", "ADJS", "PRED"}:
+        own_name = profile is not None and not between and author_word(t, profile.lemmas)  # «Ершов»: not ADJS
+        if t.pos in {"VERB", "INFN", "PRTS", "ADJS", "PRED"} and not (own_name and t.text[:1].isupper()):
             if _finite_verb(t) and (acronym or not head_sing or "plur" not in t.grammemes):
                 verb = t
             break
-        if not between and _name_word(t, quoted):
+        if not between and (_name_word(t, quoted) or own_name):
             name.append(t)
         else:
             between.append(t)
@@ -335,7 +339,7 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
     name[:0] = [t for t in content if lead.start <= t.start < head.start]
     while name and not (name[-1].is_word or name[-1].text.isdigit() or name[-1].text in _QUOTES):
         between.insert(0, name.pop())  # trailing punctuation belongs to what follows
-    clean = all(_time_word(t) for t in between)
+    clean = all(_time_word(t) for t in between) or partner(between)  # «совместно с лесничеством»
     return SelfMention(sentence, tuple(name), head, tuple(between), verb, _conjoined(sentence, verb), clean, capital)
 
 
@@ -431,6 +435,8 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
     edits.append(Edit(mention.verb.start - base, mention.verb.end - base, verb_form))
     for form, v in forms[1:]:
         edits.append(Edit(v.start - base, v.end - base, form or v.text))
+    clause = clause_edits(sentence, (mention.conjoined or (mention.verb,))[-1], person, mention.verb, base)
+    edits += clause or []  # «Я сказала, что буду…»; None: whose «продолжит ремонт» cannot be told
     new = apply_edits(text, edits)
     clause_start = name_start
     last = (mention.conjoined or (mention.verb,))[-1]
@@ -445,7 +451,7 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
     shown = new[clause_start:clause_end]
     end = base + clause_end - (len(new) - len(text))  # after the clause the texts agree
     more = clause_end < len(new.rstrip(" .!\n"))
-    fix = (word_edit(text, new, base),) if applies and new != text else ()
+    fix = (word_edit(text, new, base),) if applies and new != text and clause is not None else ()
     if any(document.is_protected(e.start, e.end) for e in fix):
         fix = ()  # a quote is the quoted person's words: «Администрация района провела…», — написал читатель
     return SelfRewrite(mention, shown or None, fix, person, base + clause_start, end, more)

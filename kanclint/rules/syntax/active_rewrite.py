@@ -291,13 +291,9 @@ def _time_phrases(syntax: _Syntax, agent: _Node) -> list[_Node]:
     return out
 
 
-def _active_rewrite(
-    document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str, as_we: bool = False
-) -> Edit | None:
-    """«Мероприятие было проведено администрацией района» → «Администрация района провела мероприятие».
-
-    ``as_we``: the doer is the post's author, so it is said as «мы» («Мы провели мероприятие»).
-    """
+def _parsed_roles(syntax: _Syntax, f: _Passive) -> tuple[_Node, _Node, _Node] | None:
+    """The verb, the doer and the subject as the parse attached them, or ``None`` when the parse
+    does not show a plain «subject + passive + doer» clause of its own."""
     if f.agent is None or f.subject is None or f.lemma in ROLE_VERBS or not _is_noun(f.subject):
         return None
     verb, agent, subject = syntax.node(f.verb), syntax.node(f.agent), syntax.node(f.subject)
@@ -311,6 +307,22 @@ def _active_rewrite(
         return None
     if _shares_clause(syntax, verb, f):
         return None
+    return verb, agent, subject
+
+
+def _active_rewrite(
+    document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str, as_we: bool = False,
+    speaker: tuple[str, str, str | None] | None = None,
+) -> Edit | None:
+    """«Мероприятие было проведено администрацией района» → «Администрация района провела мероприятие».
+
+    ``as_we``: the doer is the post's author, so it is said as «мы» («Мы провели мероприятие»);
+    ``speaker``: the pronoun, number and gender the author says it with («я», "sing", "femn").
+    """
+    roles = _parsed_roles(syntax, f)
+    if roles is None:
+        return None
+    verb, agent, subject = roles
     agent_tokens = _agent_words(syntax, agent)
     subject_tokens, left_out = _subject_words(syntax, subject)
     group = _verb_group(sentence, f)
@@ -331,8 +343,9 @@ def _active_rewrite(
         return None
     before, after = moved
     agent_text, number, gender = agent_nominative(syntax, f.agent)
-    if as_we and agent_text is not None:
-        agent_text, number, gender = "мы", "plur", None
+    if (as_we or speaker) and agent_text is not None:
+        agent_text, number, gender = speaker or ("мы", "plur", None)
+        as_we = True
     verbs = _active_verbs(f, tense, "1per" if as_we else "3per", number, gender)
     obj = _accusative_tree(syntax, f.subject, subject_tokens)
     if agent_text is None or verbs is None or obj is None:

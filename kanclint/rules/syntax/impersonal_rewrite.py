@@ -56,6 +56,8 @@ from kanclint.rules.syntax.rewrite_guards import (
 )
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _Passive
 from kanclint.rules.press_release.persons import find_third_person_self
+from kanclint.rules.press_release.oblique_self import first_person_blocked, names_author_in
+from kanclint.rules.press_release.speaker import person_author
 from kanclint.rules.syntax.who_acts import (
     adopted_act,
     cites_a_source,
@@ -63,11 +65,13 @@ from kanclint.rules.syntax.who_acts import (
     done_by_others,
     history,
     in_relative_clause,
+    meeting_named_before,
     meeting_of_another,
     inspected_act,
     names_another_body,
     paid_by_others,
     readers_act,
+    received_from_others,
     said_who_does_it,
     staff_acted_before,
 )
@@ -160,22 +164,32 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if (not document.speaks_as_we and subject.tokens[0].start < group[0].start and maybe_agent(subject.head)
             and obj.lower() == " ".join(t.text for t in subject.tokens).lower()):
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
-    we = (document.speaks_as_we and not history(sentence) and not done_by_others(sentence)
-          and not adopted_act(f, subject.head) and not readers_act(f, subject.head)
-          and not inspected_act(f, subject.head) and not competitors_achieved(f, subject.head)
-          and not in_relative_clause(sentence, group[0]) and not paid_by_others(sentence)
-          and not contractor_named(document) and not meeting_of_another(sentence)
-          and not said_who_does_it(document, sentence, f)
-          and not names_another_body(document, sentence)
-          and not staff_acted_before(document, sentence)
-          and not _opens_in_third_person(document, sentence, group[0])
-          and not cites_a_source(document, sentence))
+    we = _said_as_we(document, sentence, f, subject.head, group[0])
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
     if verbs is None:
         return None
     return _assemble(document, sentence, f, group, subject, obj, verbs, we)
+
+
+def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token, verb: Token) -> bool:
+    """Whether «мы» may stand for the doer: the account speaks for an organisation that did it."""
+    return (document.speaks_as_we and not person_author(document)  # «мы» is not the person who writes
+          and not history(sentence) and not done_by_others(sentence)
+          and not adopted_act(f, head) and not readers_act(f, head)
+          and not inspected_act(f, head) and not competitors_achieved(f, head)
+          and not in_relative_clause(sentence, verb) and not paid_by_others(sentence)
+          and not contractor_named(document) and not meeting_of_another(sentence)
+          and not said_who_does_it(document, sentence, f)
+          and not names_another_body(document, sentence)
+          and not staff_acted_before(document, sentence)
+          and not _opens_in_third_person(document, sentence, verb)
+          and not cites_a_source(document, sentence)
+          and not received_from_others(document, sentence, f)
+          and not meeting_named_before(document, sentence)
+          and not names_author_in(document, sentence)  # «В краевой больнице [мы] установили»
+          and not first_person_blocked(document, sentence.start))  # the paragraph keeps «Комитет … проводит»
 
 
 def _one_verb_before_infinitive(sentence: Sentence, phrase: str, last: Token) -> str | None:

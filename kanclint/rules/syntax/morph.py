@@ -48,6 +48,13 @@ def _infinitive(lemma: str) -> Parse | None:
     return None
 
 
+def _biaspectual(lemma: str) -> bool:
+    """A verb both perfective and imperfective («оцифровать», «использовать»): its present form is its future."""
+    aspects = {a for p in parse(lemma) if p.pos == "INFN" and p.lemma == fold(lemma) for a in ("perf", "impf")
+               if a in p.grammemes}
+    return aspects == {"perf", "impf"}
+
+
 @lru_cache(maxsize=20_000)
 def _verb_form(lemma: str, tense: str, person: str, number: str, gender: str | None) -> str | None:
     """``lemma`` as a finite verb; ``None`` when the form needs two words or does not exist.
@@ -61,6 +68,8 @@ def _verb_form(lemma: str, tense: str, person: str, number: str, gender: str | N
     perfective = "perf" in inf.grammemes
     if tense == "pres" and perfective:
         tense = "futr"
+    if tense == "futr" and not perfective and _biaspectual(lemma):
+        tense = "pres"  # «оцифровать», «организовать»: «оцифруют», never «будут оцифровать»
     if tense == "futr" and not perfective:
         aux = {("1per", "sing"): "буду", ("1per", "plur"): "будем", ("2per", "plur"): "будете",
                ("3per", "sing"): "будет", ("3per", "plur"): "будут"}.get((person, number))

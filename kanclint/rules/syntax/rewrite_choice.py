@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases.cleaning import clean_edits, clean_phrase, word_edit
+from kanclint.rules.press_release.oblique_self import first_person_blocked
+from kanclint.rules.press_release.speaker import speaker
 from kanclint.rules.press_release.voice import in_own_voice
 from kanclint.rules.syntax.active_rewrite import _active_rewrite
 from kanclint.rules.syntax.impersonal_rewrite import is_author, speaks_of_itself
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb
 from kanclint.rules.syntax.passive_detection import _Passive
+from kanclint.rules.syntax.rewrite_objects import DATIVE_VERBS, _new_verb
 from kanclint.rules.syntax.words import EMPTY_VERBS
 from kanclint.text.document import Document, Sentence
 from kanclint.text.inflection import capitalise
+from kanclint.text.morphology import parse
 from kanclint.text.syntax_view import _Syntax
 
 
@@ -48,16 +52,22 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
         return speaks_of_itself(text[sentence.start:e.start] + e.replacement + text[e.end:sentence.end])
 
     built = _active_rewrite(document, syntax, sentence, f, tense)
-    if built is not None and third_person_self(built):
-        if agent_text and is_author(document.author, agent_text):
-            built = _active_rewrite(document, syntax, sentence, f, tense, as_we=True)
-        elif not document.speaks_as_we:
-            built = None
+    if agent_text and is_author(document.author, agent_text):
+        # «В рамках проекта администрацией района завершено…»: the author, wherever the clause starts
+        pronoun, number, gender = speaker(document)
+        unknown = pronoun == "я" and gender is None and tense == "past"  # «я провёл» or «я провела»?
+        unknown = unknown or first_person_blocked(document, sentence.start, agents=False)
+        built = None if unknown else _active_rewrite(
+            document, syntax, sentence, f, tense, as_we=True, speaker=(pronoun, number, gender))
+    elif built is not None and third_person_self(built) and not document.speaks_as_we:
+        built = None
     offered = clean_rewrite(document, sentence, built)
     if offered is not None and third_person_self(offered):
         return None, None  # another body: the hint says what to write, nothing is quoted
     if offered is not None and has_light_verb(offered.replacement):
-        offered = None  # «Активисты осуществляли помощь»: the doer is named, the predicate is still split
+        said = _one_verb_before_dative(offered.replacement)  # «я дала поручения руководителям» → «я поручила…»
+        offered = Edit(offered.start, offered.end, said) if said is not None else None
+        # else «Активисты осуществляли помощь»: the doer is named, the predicate is still split
     return built, offered
 
 
@@ -75,3 +85,28 @@ def advice_in_we_form(f: _Passive, we_verb: str, obj: str | None) -> str | None:
         return None
     said = clean_phrase(f"Мы {we_verb}")
     return f"{said}…" if said is not None else None
+
+
+# verbs whose recipient stands in the dative: «поручила руководителям», «помогли семьям»
+_RECIPIENT_VERBS = DATIVE_VERBS | {"поручить", "поручать"}
+
+
+def _one_verb_before_dative(phrase: str) -> str | None:
+    """«я дала поручения руководителям учреждений» → «я поручила руководителям учреждений»: the light
+    verb and its noun said as one verb, when what follows them is the recipient the new verb takes
+    in the dative; ``None`` otherwise (the object would have to change its case)."""
+    words = phrase.split()
+    for k in range(len(words) - 1, 1, -1):
+        head = " ".join(words[:k])
+        said = one_verb(head)
+        if said is None or said == head:
+            continue
+        if has_light_verb(said) or not _dative_only(words[k]) or _new_verb(said) not in _RECIPIENT_VERBS:
+            return None
+        return f"{said} {' '.join(words[k:])}"
+    return None
+
+
+def _dative_only(word: str) -> bool:
+    readings = [p for p in parse(word) if p.pos in ("NOUN", "ADJF", "NPRO", "PRTF")]
+    return bool(readings) and all("datv" in p.grammemes for p in readings)

@@ -215,7 +215,9 @@ def paid_by_others(sentence: Sentence) -> bool:
     return False
 
 
-_CONTRACTORS = frozenset({"подрядчик", "подрядный", "ооо", "оао", "зао", "пао"})
+# «Работы выполнила компания «ДорСтрой»», «благодарим строителей»: who did the work is named in the post
+_CONTRACTORS = frozenset({"подрядчик", "подрядный", "ооо", "оао", "зао", "пао", "компания", "фирма", "ип",
+                          "строитель", "бригада", "дорожник"})
 
 
 def contractor_named(document: Document) -> bool:
@@ -239,5 +241,43 @@ def meeting_of_another(sentence: Sentence) -> bool:
         if t.key in _MEETINGS:
             rest = words[i + 1:i + 4]
             if any(w.pos == "NOUN" and "gent" in w.grammemes for w in rest):
+                return True
+    return False
+
+
+# dictionaries/lexicon/syntax.toml: what is bought or delivered, and what the author received
+ACQUIRING = word_list("acquiring")
+RECEIVING = word_list("receiving")
+
+
+def received_from_others(document: Document, sentence: Sentence, f: _Passive) -> bool:
+    """«Больницей получен аппарат УЗИ. Оборудование было закуплено по программе»: what the author
+    received somebody else bought or delivered, so «мы закупили» would take the supplier's act; the
+    third person plural («закупили») says nothing wrong."""
+    if f.lemma not in ACQUIRING:
+        return False
+    for other in document.sentences:
+        if other.start > sentence.start:
+            break
+        if any(t.lemmas & RECEIVING and t.pos in {"VERB", "PRTS", "PRTF"} for t in other.words):
+            return True
+    return False
+
+
+_MEETING_LEMMAS = frozenset({"заседание", "совещание", "сессия", "собрание", "коллегия", "пленум", "съезд"})
+
+
+def meeting_named_before(document: Document, sentence: Sentence) -> bool:
+    """«Прошло заседание антитеррористической комиссии. На заседании были рассмотрены вопросы»: the
+    bare «заседание» is the body named the sentence before, and «мы рассмотрели» would put the author
+    in the commission's place."""
+    if not any(t.lemma in _MEETING_LEMMAS for t in sentence.words):
+        return False
+    for earlier in document.sentences:
+        if earlier.start >= sentence.start:
+            break
+        words = earlier.words
+        for i, t in enumerate(words[:-1]):
+            if t.lemma in _MEETING_LEMMAS and any(w.pos == "NOUN" and "gent" in w.grammemes for w in words[i + 1:i + 4]):
                 return True
     return False

@@ -1,0 +1,273 @@
+"""KC304 for the author named as an object: «Жители обратились к депутату» → «…ко мне».
+
+Once a paragraph says «Я принял граждан…», «Жители обратились к депутату» speaks of the same
+person in two voices; a strict editor writes «ко мне».  Likewise «Экспонаты передали музею» after
+«Мы открыли выставку» becomes «…передали нам».  The pronoun takes the case the noun had, which
+the word before it decides: a verb («заверил главу» → «заверил меня», «рассказали главе» →
+«рассказали мне») or a preposition («к депутату» → «ко мне», «с администрацией» → «с нами»).
+
+Rewritten only where it is certain and consistent:
+
+* only with ``author`` configured, and only the author's own mentions (the same title or head, the
+  author's words only: «главе района», not «главе города»);
+* only in a paragraph that speaks as the author: it has a KC304 rewrite (or already «я» / «мы»)
+  and no nominative mention of the author is left in the third person;
+* never after a noun («в приёмной депутата» is «в моей приёмной», a possessive, not «меня»), nor
+  before a participle or «который» that agrees with the noun, nor in quotes;
+* for an organisation, only the dative after a verb and the prepositions of a person-like body
+  («к», «с», «от», «у», «для», «о»): «в музее» and «в администрацию» are places, not «мы».
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from kanclint.model import Edit
+from kanclint.rules.press_release.ours import _name_after
+from kanclint.rules.press_release.pronoun_self import pronoun_mentions
+from kanclint.rules.press_release.voice import (
+    AuthorProfile,
+    SelfRewrite,
+    author_profile,
+    names_author,
+    self_rewrites,
+)
+from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import capitalise
+
+_CASES = ("gent", "accs", "datv", "ablt", "loct")
+_ME = {"gent": "меня", "accs": "меня", "datv": "мне", "ablt": "мной", "loct": "мне"}
+_US = {"gent": "нас", "accs": "нас", "datv": "нам", "ablt": "нами", "loct": "нас"}
+# the cases each preposition governs here, and its form before «мне» / «мной»
+_PREPOSITIONS = {
+    "к": ({"datv"}, "ко"), "ко": ({"datv"}, "ко"), "с": ({"ablt"}, "со"), "со": ({"ablt"}, "со"),
+    "о": ({"loct"}, "обо"), "об": ({"loct"}, "обо"), "у": ({"gent"}, "у"), "от": ({"gent"}, "от"),
+    "для": ({"gent"}, "для"), "без": ({"gent"}, "без"), "перед": ({"ablt"}, "передо"),
+}
+_VERB_POS = frozenset({"VERB", "INFN", "GRND"})
+_PERSON_CASES_AFTER_VERB = frozenset({"datv", "accs", "gent"})
+_FIRST_PERSON = {True: frozenset({"я", "меня", "мне", "мной"}), False: frozenset({"мы", "нас", "нам", "нами", "наш"})}
+
+
+def _cases(token: Token, profile: AuthorProfile) -> set[str]:
+    """The oblique singular cases of the mention's first word; empty when it may be a nominative."""
+    readings = [p for p in token.parses if p.pos == "NOUN" and "sing" in p.grammemes]
+    if not readings or any("nomn" in p.grammemes for p in readings):
+        return set()
+    return {c for p in readings for c in _CASES if c in p.grammemes}
+
+
+def _first_word(tokens: Sequence[Token], i: int, profile: AuthorProfile) -> bool:
+    t = tokens[i]
+    if not t.is_word or t.protected:
+        return False
+    if profile.person:
+        return t.lemma == profile.head or t.text[:1].isupper() and bool(t.lemmas & profile.lemmas)
+    return bool(t.lemmas & {profile.head})
+
+
+def _pronoun(tokens: Sequence[Token], i: int, cases: set[str], person: bool) -> tuple[int, str] | None:
+    """Where the replacement starts (the preposition, if any) and what it says."""
+    if i == 0:
+        return None
+    before = tokens[i - 1]
+    forms = _ME if person else _US
+    if before.key in _PREPOSITIONS:
+        governed, long_form = _PREPOSITIONS[before.key]
+        found = {forms[c] for c in cases & governed}
+        if len(found) != 1:
+            return None
+        pronoun = found.pop()
+        preposition = long_form if person and pronoun in {"мне", "мной"} else before.key
+        said = f"{preposition} {pronoun}"
+        return before.start, capitalise(said) if before.text[:1].isupper() else said
+    if before.pos not in _VERB_POS:
+        return None  # «в приёмной депутата»: a possessive, or a word whose case nothing decides
+    allowed = _PERSON_CASES_AFTER_VERB if person else frozenset({"datv"})
+    found = {forms[c] for c in cases & allowed}
+    if len(found) != 1 or (cases - allowed and not person):
+        return None
+    return tokens[i].start, found.pop()
+
+
+def _clause_follows(tokens: Sequence[Token], j: int, cases: set[str]) -> bool:
+    """«депутату, избранному…», «главе, который…», «депутату Иванову» (another name): the noun is needed."""
+    if j >= len(tokens):
+        return False
+    nxt = tokens[j]
+    if nxt.text == "," and j + 1 < len(tokens):
+        nxt = tokens[j + 1]
+        if nxt.lemma == "который":
+            return True
+    agrees = any(p.pos in {"PRTF", "ADJF"} and cases & p.grammemes and "sing" in p.grammemes for p in nxt.parses)
+    return nxt.is_word and (agrees or nxt.text[:1].isupper() and tokens[j] is nxt)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    edit: Edit | None  # None: no pronoun can stand here («По словам главы», «в приёмной депутата»)
+    agent: bool  # «главой района проведено»: the doer of a passive, KC201's to rewrite
+
+
+def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) -> list[_Mention]:
+    """Every oblique mention of the author in ``[start, end)``, with its edit when a pronoun fits."""
+    found: list[_Mention] = []
+    for sentence in document.sentences:
+        if not (start <= sentence.start < end):
+            continue
+        tokens = sentence.tokens
+        i = 0
+        while i < len(tokens):
+            if not _first_word(tokens, i, profile) or not (cases := _cases(tokens[i], profile)):
+                i += 1
+                continue
+            name = _own_words(_name_after(tokens, i))
+            j = sentence.position(name[-1]) + 1
+            if any(t.protected for t in name) or not names_author(profile, tokens[i], name):
+                i = j
+                continue
+            span = (tokens[i].start, name[-1].end)
+            if cases == {"ablt"} and (i == 0 or tokens[i - 1].pos != "PREP"):
+                found.append(_Mention(*span, None, True))
+            else:
+                said = None if _clause_follows(tokens, j, cases) else _pronoun(tokens, i, cases, profile.person)
+                found.append(_Mention(*span, Edit(said[0], name[-1].end, said[1]) if said else None, False))
+            i = j
+    return found
+
+
+def _own_words(name: list[Token]) -> list[Token]:
+    """The name up to its first word that reads first as something else than a noun's part:
+    «министром [даны поручения]» («даны» is a short participle, a genitive noun only by a stretch).
+    Another genitive stays in the name, so that «главе города» is not the author's «главе»."""
+    for k, t in enumerate(name[1:], 1):
+        if t.is_word and t.pos not in {"NOUN", "ADJF", "PRTF", "NUMR"} and not t.text[:1].isupper():
+            return name[:k]
+    return name
+
+
+def _paragraph(document: Document, offset: int) -> tuple[int, int]:
+    for paragraph in document.paragraphs:
+        if paragraph.start <= offset < max(paragraph.end, paragraph.start + 1):
+            return paragraph.start, paragraph.end
+    return offset, offset
+
+
+def first_person_blocked(document: Document, offset: int, agents: bool = True) -> bool:
+    """Whether the paragraph at ``offset`` keeps the author in the third person somewhere no «я» /
+    «мы» reaches: a KC304 mention it cannot rewrite («Комитет по … совместно с … проводит»), a doer
+    in the instrumental («Управлением … проведена проверка», unless ``agents`` is false: KC201 is
+    rewriting that very doer), or, for a person, «По словам главы» and «в приёмной депутата».
+    «Я провёл совещание. По словам главы…» would speak in two voices: the paragraph stays as it is."""
+    profile = author_profile(document)
+    if profile is None:
+        return False
+    start, end = _paragraph(document, offset)
+    rewrites = document.shared(self_rewrites)
+    if any(start <= found.start < end and not found.edits and _told_as_self(found) for found in rewrites):
+        return True
+    mentions = _mentions(document, profile, start, end)
+    for mention in mentions:
+        if mention.agent and agents or not mention.agent and mention.edit is None and profile.person:
+            return True
+    fixed = [e for found in rewrites for e in found.edits]
+    if not profile.person:
+        return _subject_left(document, profile, start, end, fixed)  # «Лучшие работы библиотека разместит…»
+    if any(start <= p.start < end and p.edit is None for p in document.shared(pronoun_mentions)):
+        return True  # «Он в своём выступлении отметил…»
+    return _nominative_left(document, profile, start, end, fixed, mentions)  # «— сказала Ольга Маслова»
+
+
+_QUOTE_MARKS = frozenset("«»\"„“")
+# «Больница работает по субботам» (hours), «Музей был основан в 1965 году» (history): not the page acting
+_NOT_ACTS = frozenset({"работать", "быть"})
+
+
+def _subject_left(document: Document, profile: AuthorProfile, start: int, end: int, fixed: list[Edit]) -> bool:
+    """An organisation author as the subject of a verb that no KC304 fix rewrites: «Лучшие работы
+    библиотека разместит на выставке» (the object first), «Музей, как всегда, ждёт гостей».
+    Opening hours («Больница работает по субботам») are said so by everybody and do not count."""
+    for sentence in document.sentences:
+        if not (start <= sentence.start < end):
+            continue
+        tokens = sentence.tokens
+        for i, t in enumerate(tokens):
+            if t.protected or not t.lemmas & ({profile.head} | profile.heads) or any(e.start <= t.start < e.end for e in fixed):
+                continue
+            if not any(p.pos == "NOUN" and {"nomn", "sing"} <= p.grammemes for p in t.parses[:1]):
+                continue
+            name = _own_words(_name_after(tokens, i))
+            j = sentence.position(name[-1]) + 1
+            if any(w.text in _QUOTE_MARKS for w in (*tokens[max(0, i - 3):i], *name, *tokens[j:j + 1])):
+                continue  # «Средняя школа № 3» прошла линейка: a quoted name, not the subject
+            after = [w for w in tokens[j:] if w.is_word][:1]
+            if after and after[0].pos == "VERB" and after[0].lemma not in _NOT_ACTS and names_author(profile, t, name):
+                return True
+    return False
+
+
+def _told_as_self(found: SelfRewrite) -> bool:
+    """A mention that should have said «мы»: not history («музей был основан»), not a quote."""
+    return found.shown is not None and not found.mention.head.protected
+
+
+def _nominative_left(document: Document, profile: AuthorProfile, start: int, end: int, fixed: list[Edit],
+                     inside: list[_Mention]) -> bool:
+    """A nominative mention of the author in ``[start, end)`` that no KC304 fix rewrites."""
+    for t in document.tokens:
+        if not (start <= t.start < end) or not t.is_word or any(e.start <= t.start < e.end for e in fixed):
+            continue
+        if any(m.start <= t.start < m.end for m in inside):
+            continue  # «Андрея Кузьмина»: «Кузьмина» reads as a nominative too
+        if profile.person and not (t.lemma == profile.head or t.text[:1].isupper() and t.lemmas & profile.lemmas):
+            continue
+        if not profile.person and profile.head not in t.lemmas:
+            continue
+        if any(p.pos == "NOUN" and {"nomn", "sing"} <= p.grammemes for p in t.parses):
+            return True
+    return False
+
+
+def _speaks_as_author(document: Document, profile: AuthorProfile, start: int, end: int, fixed: list[Edit]) -> bool:
+    if any(start <= e.start < end for e in fixed):
+        return True
+    own = _FIRST_PERSON[profile.person]
+    return any(start <= t.start < end and (t.key in own or t.lemma in own) for t in document.tokens if t.is_word)
+
+
+def oblique_mentions(document: Document) -> list[Edit]:
+    """«к депутату» → «ко мне» in every paragraph that already speaks as the author."""
+    profile = author_profile(document)
+    if profile is None:
+        return []
+    fixed = [e for found in document.shared(self_rewrites) for e in found.edits]
+    edits: list[Edit] = []
+    for paragraph in document.paragraphs:
+        start, end = paragraph.start, paragraph.end
+        if not _speaks_as_author(document, profile, start, end, fixed) or first_person_blocked(document, start):
+            continue
+        found = _mentions(document, profile, start, end)
+        if _nominative_left(document, profile, start, end, fixed, found):
+            continue
+        edits += [m.edit for m in found if m.edit is not None]
+    return edits
+
+
+def names_author_in(document: Document, sentence: Sentence) -> bool:
+    """«В краевой детской больнице установлен томограф» on the hospital's page: the sentence names
+    the author as a place or a party, so «В краевой детской больнице мы установили…» would speak of
+    it twice, in two voices; the third person plural («…установили томограф») keeps one."""
+    profile = author_profile(document)
+    if profile is None:
+        return False
+    tokens = sentence.tokens
+    for i, t in enumerate(tokens):
+        if t.protected or not (t.lemmas & ({profile.head} | profile.heads)):
+            continue
+        adjectives = [w for w in tokens[max(0, i - 3):i] if w.is_word and w.pos in {"ADJF", "PRTF"}]
+        if names_author(profile, t, [*adjectives, *_own_words(_name_after(tokens, i))]):
+            return True
+    return False

@@ -75,7 +75,13 @@ from kanclint.rules.syntax.who_acts import (
     said_who_does_it,
     staff_acted_before,
 )
-from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS, STATE_PARTICIPLES, THINGS_READ_AS_PEOPLE
+from kanclint.rules.syntax.words import (
+    EMPTY_VERBS,
+    ORGANISATIONS,
+    REFLEXIVE_PASSIVES,
+    STATE_PARTICIPLES,
+    THINGS_READ_AS_PEOPLE,
+)
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_raw
 from kanclint.text.morphology import Parse, parse
@@ -93,22 +99,6 @@ STATIVE = frozenset(
     }
 )
 
-# «-ся» verbs that a post uses as passives of an action someone performs («заявки принимаются»,
-# «проект реализуется»); other «-ся» verbs say what a thing does by itself («уровень держится»,
-# «столбик поднимается», «имеется возможность») and are never rewritten with a doer.
-REFLEXIVE_PASSIVES = frozenset(
-    {
-        "проводить", "осуществлять", "принимать", "рассматривать", "реализовывать", "реализовать",
-        "регистрировать", "выдавать", "производить", "предоставлять", "организовывать", "выплачивать",
-        "оказывать", "направлять", "вести", "обсуждать", "планировать", "формировать", "устанавливать",
-        "вывозить", "убирать", "ремонтировать", "строить", "создавать", "применять", "использовать",
-        "начислять", "оформлять", "приглашать", "уделять", "обеспечивать", "назначать", "объявлять",
-        "определять", "подводить", "финансировать", "оплачивать", "контролировать", "проверять",
-        "обрабатывать", "заменять", "изготавливать", "публиковать", "продлевать", "переносить",
-        "закупать", "доставлять", "согласовывать", "утверждать", "разрабатывать", "восстанавливать",
-        "благоустраивать", "вручать", "награждать", "отмечать", "чистить", "очищать", "обслуживать",
-    }
-)
 
 # «-ся» verbs that people and teams do to themselves: «команды регистрируются», «участники
 # записываются», «жители оформляются на работу».  With such a subject the verb is not a passive,

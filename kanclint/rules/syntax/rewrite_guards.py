@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.rules.syntax.rewrite_objects import _Subject
-from kanclint.rules.syntax.words import CIRCUMSTANCE_PO, NOT_AGENTS, ORGANISATIONS
+from kanclint.rules.syntax.words import CIRCUMSTANCE_PO, NOT_AGENTS, ORGANISATIONS, REFLEXIVE_PASSIVES
 from kanclint.text.document import Sentence, Token
 
 _BETWEEN_POS = frozenset({"ADVB", "PRCL"})
@@ -42,7 +42,16 @@ def parallel_passive(sentence: Sentence, group: list[Token], f: _Passive) -> boo
             return True
         if any(p.pos == "PRTS" and "pssv" in p.grammemes for p in t.parses[:1]) and not _has_aux(words, i):
             return True
+        if not f.reflexive and _reflexive_passive(t):
+            return True  # «помощь оказывается, организован пункт»: «организовали» beside «оказывается»
     return False
+
+
+def _reflexive_passive(token: Token) -> bool:
+    """A «-ся» verb of an action someone performs: «оказывается помощь», «принимаются заявки»."""
+    best = token.parses[0] if token.parses else None
+    return (best is not None and best.pos == "VERB" and token.text.endswith(("ся", "сь"))
+            and best.lemma.removesuffix("ся").removesuffix("сь") in REFLEXIVE_PASSIVES)
 
 
 def _has_aux(words: list[Token], i: int) -> bool:

@@ -71,7 +71,13 @@ from kanclint.rules.syntax.who_acts import (
     said_who_does_it,
     staff_acted_before,
 )
-from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS, STATE_PARTICIPLES, THINGS_READ_AS_PEOPLE
+from kanclint.rules.syntax.words import (
+    EMPTY_VERBS,
+    ORGANISATIONS,
+    PROCEDURE_NOUNS,
+    STATE_PARTICIPLES,
+    THINGS_READ_AS_PEOPLE,
+)
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_raw
 from kanclint.text.morphology import Parse, parse
@@ -88,6 +94,15 @@ STATIVE = frozenset(
         "украсить", "оснащать", "выполнять", "положить", "положено", "осветить", "освещать",
     }
 )
+
+# Supply verbs: without «был»/«будет» their short participle says what the subject has, not what
+# someone did («хозяйства обеспечены техникой», «школа укомплектована кадрами»); «Хозяйства
+# обеспечили техникой» reads as the farms supplying, «Мы обеспечили хозяйства» claims an act.
+SUPPLIED_STATES = frozenset({"обеспечить", "укомплектовать", "снабдить", "оснастить"})
+
+# «проводить» with a procedure as its object is a light verb the dictionary may not know:
+# «Постановка на учёт проводится» → «Мы проводим постановку на учёт» is no plainer.
+_EVENT_VERBS = frozenset({"проводить", "провести"})
 
 # «-ся» verbs that a post uses as passives of an action someone performs («заявки принимаются»,
 # «проект реализуется»); other «-ся» verbs say what a thing does by itself («уровень держится»,
@@ -124,6 +139,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     """The doer-less passive ``f`` said actively, in the «мы» form or the third person plural."""
     if f.agent is not None or f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES:
         return None
+    if f.lemma in SUPPLIED_STATES and not f.reflexive and f.aux is None:
+        return None  # «Хозяйства обеспечены техникой»: a state, not a hidden doer
     if f.reflexive and f.lemma not in REFLEXIVE_PASSIVES:
         return None  # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive
     tokens = sentence.tokens
@@ -431,8 +448,8 @@ def _assemble(
         phrase = said
     else:
         phrase = " ".join([*adverbs, verbs, obj])
-        if f.lemma in EMPTY_VERBS:
-            return None  # «мы осуществили поставку» is no better: the dictionary has no verb for it
+        if f.lemma in EMPTY_VERBS or (f.lemma in _EVENT_VERBS and subject.head.lemma in PROCEDURE_NOUNS):
+            return None  # «мы осуществили поставку», «мы проводим постановку на учёт»: the dictionary has no verb for it
     if we:
         negation = negation_before(sentence, first)
         if negation is not None:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from kanclint.rules.phrases.quantities import quantity_clash
 from kanclint.text.document import Sentence, Token
 from kanclint.text.grammar import CASE_NORMAL, GENDERS, MAIN_CASES, NUMBERS
 from kanclint.text.inflection import inflect_raw, keep_capital
@@ -171,7 +172,7 @@ def _agreement(sentence: Sentence, matched: Sequence[Token], replacement: str) -
         # «осталось несколько билетов»: a quantity agrees as a neuter singular or a plural, so a
         # predicate that agreed with the old noun in another gender refuses the fix
         # («ряд вопросов взят на контроль» → «несколько вопросов взят»)
-        return None if _quantity_clash(sentence, matched, old) else []
+        return None if quantity_clash(sentence, matched, old) else []
     old_readings = [p for p in old.parses if p.pos == "NOUN"]
     new_readings = _new_noun_readings(replacement, old)
     if new_readings is not None:
@@ -194,41 +195,6 @@ def _agreement(sentence: Sentence, matched: Sequence[Token], replacement: str) -
             return None
         repairs.append((word, form))
     return repairs
-
-
-_QUANTIFIED_WINDOW = 6  # words of the counted noun phrase: «ряд важных социальных вопросов»
-
-
-def _gendered_singular(token: Token, old: Token) -> bool:
-    """A past or short predicate in the masculine or feminine singular that agrees with ``old``."""
-    olds = [p for p in old.parses if p.pos == "NOUN"]
-    for r in token.parses:
-        if r.pos in _PREDICATES and ("past" in r.grammemes or r.pos != "VERB"):
-            if "sing" in r.grammemes and r.grammemes & {"masc", "femn"} and any(
-                "nomn" in n.grammemes and _same_number_gender(r, n) for n in olds
-            ):
-                return True
-    return False
-
-
-def _quantity_clash(sentence: Sentence, matched: Sequence[Token], old: Token) -> bool:
-    """Whether a predicate before the noun or after its genitive tail keeps the old noun's gender:
-    «был рассмотрен ряд вопросов», «ряд вопросов взят на контроль»."""
-    tokens = sentence.tokens
-    at = sentence.position(matched[0])
-    if at > 0 and _gendered_singular(tokens[at - 1], old):
-        return True
-    i = sentence.position(matched[-1]) + 1
-    seen = 0
-    while i < len(tokens) and seen < _QUANTIFIED_WINDOW and tokens[i].is_word:
-        token = tokens[i]
-        if token.pos in _PREDICATES or token.pos == "INFN":
-            return _gendered_singular(token, old)
-        if not any("gent" in p.grammemes for p in token.parses):
-            return False
-        seen += 1
-        i += 1
-    return False
 
 
 def _genitive_lost(sentence: Sentence, matched: Sequence[Token], old: Token, new: Sequence[Parse]) -> bool:

@@ -27,6 +27,7 @@ from kanclint.rules.syntax.active_rewrite import (
 )
 from kanclint.rules.syntax.achievements import competitors_achieved
 from kanclint.rules.syntax.aims import states_a_purpose
+from kanclint.rules.syntax.doers_named import body_acted_before, set_by_law
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -104,11 +105,6 @@ SUPPLIED_STATES = frozenset({"обеспечить", "укомплектоват
 # «Постановка на учёт проводится» → «Мы проводим постановку на учёт» is no plainer.
 _EVENT_VERBS = frozenset({"проводить", "провести"})
 
-# Liability and penalties are set by law: «за продажу … установлена ответственность» on a
-# prosecutor's or a ministry's page is not «мы установили ответственность».
-_SETTING = frozenset({"установить", "устанавливать", "предусмотреть", "предусматривать", "ввести", "вводить"})
-_SET_BY_LAW = frozenset({"ответственность", "наказание", "штраф"})
-
 # «-ся» verbs that a post uses as passives of an action someone performs («заявки принимаются»,
 # «проект реализуется»); other «-ся» verbs say what a thing does by itself («уровень держится»,
 # «столбик поднимается», «имеется возможность») and are never rewritten with a doer.
@@ -184,7 +180,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
     we = (document.speaks_as_we and not history(sentence) and not done_by_others(sentence)
           and not adopted_act(f, subject.head) and not readers_act(f, subject.head)
-          and not (f.lemma in _SETTING and subject.head.lemma in _SET_BY_LAW)
+          and not set_by_law(f, subject.head) and not body_acted_before(document, sentence)
           and not inspected_act(f, subject.head) and not competitors_achieved(f, subject.head)
           and not in_relative_clause(sentence, group[0]) and not paid_by_others(sentence)
           and not contractor_named(document) and not meeting_of_another(sentence)

@@ -27,7 +27,7 @@ from kanclint.rules.syntax.active_rewrite import (
 )
 from kanclint.rules.syntax.achievements import competitors_achieved
 from kanclint.rules.syntax.aims import states_a_purpose
-from kanclint.rules.syntax.doers_named import body_acted_before, set_by_law
+from kanclint.rules.syntax.doers_named import GENITIVE_VERBS, body_acted_before, set_by_law
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -140,8 +140,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     """The doer-less passive ``f`` said actively, in the «мы» form or the third person plural."""
     if f.agent is not None or f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES:
         return None
-    if f.lemma in SUPPLIED_STATES and not f.reflexive and f.aux is None:
-        return None  # «Хозяйства обеспечены техникой»: a state, not a hidden doer
+    if f.lemma in SUPPLIED_STATES and not f.reflexive and f.aux is None or f.lemma in GENITIVE_VERBS:
+        return None  # «Хозяйства обеспечены техникой»: a state; «достигли договорённость»: a genitive object
     if f.reflexive and f.lemma not in REFLEXIVE_PASSIVES:
         return None  # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive
     tokens = sentence.tokens

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from kanclint.rules.phrases.quantities import quantity_clash
 from kanclint.text.document import Sentence, Token
 from kanclint.text.grammar import CASE_NORMAL, GENDERS, MAIN_CASES, NUMBERS
 from kanclint.text.inflection import inflect_raw, keep_capital
@@ -168,7 +169,10 @@ def _agreement(sentence: Sentence, matched: Sequence[Token], replacement: str) -
         return []
     first = parse(replacement.split()[0])
     if first and (first[0].pos == "NUMR" or first[0].lemma in _QUANTITIES):
-        return []  # «осталось несколько билетов»: a quantity agrees as a neuter singular
+        # «осталось несколько билетов»: a quantity agrees as a neuter singular or a plural, so a
+        # predicate that agreed with the old noun in another gender refuses the fix
+        # («ряд вопросов взят на контроль» → «несколько вопросов взят»)
+        return None if quantity_clash(sentence, matched, old) else []
     old_readings = [p for p in old.parses if p.pos == "NOUN"]
     new_readings = _new_noun_readings(replacement, old)
     if new_readings is not None:

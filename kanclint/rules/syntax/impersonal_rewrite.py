@@ -27,6 +27,7 @@ from kanclint.rules.syntax.active_rewrite import (
 )
 from kanclint.rules.syntax.achievements import competitors_achieved
 from kanclint.rules.syntax.aims import states_a_purpose
+from kanclint.rules.syntax.doers_named import GENITIVE_VERBS, body_acted_before, set_by_law
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -78,6 +79,7 @@ from kanclint.rules.syntax.who_acts import (
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
     ORGANISATIONS,
+    PROCEDURE_NOUNS,
     REFLEXIVE_PASSIVES,
     STATE_PARTICIPLES,
     THINGS_READ_AS_PEOPLE,
@@ -99,6 +101,14 @@ STATIVE = frozenset(
     }
 )
 
+# Supply verbs: without «был»/«будет» their short participle says what the subject has, not what
+# someone did («хозяйства обеспечены техникой», «школа укомплектована кадрами»); «Хозяйства
+# обеспечили техникой» reads as the farms supplying, «Мы обеспечили хозяйства» claims an act.
+SUPPLIED_STATES = frozenset({"обеспечить", "укомплектовать", "снабдить", "оснастить"})
+
+# «проводить» with a procedure as its object is a light verb the dictionary may not know:
+# «Постановка на учёт проводится» → «Мы проводим постановку на учёт» is no plainer.
+_EVENT_VERBS = frozenset({"проводить", "провести"})
 
 # «-ся» verbs that people and teams do to themselves: «команды регистрируются», «участники
 # записываются», «жители оформляются на работу».  With such a subject the verb is not a passive,
@@ -118,6 +128,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     """The doer-less passive ``f`` said actively, in the «мы» form or the third person plural."""
     if f.agent is not None or f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES:
         return None
+    if f.lemma in SUPPLIED_STATES and not f.reflexive and f.aux is None or f.lemma in GENITIVE_VERBS:
+        return None  # «Хозяйства обеспечены техникой»: a state; «достигли договорённость»: a genitive object
     if f.reflexive and f.lemma not in REFLEXIVE_PASSIVES:
         return None  # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive
     tokens = sentence.tokens
@@ -169,6 +181,7 @@ def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token
           and not history(sentence) and not done_by_others(sentence)
           and not adopted_act(f, head) and not readers_act(f, head)
           and not inspected_act(f, head) and not competitors_achieved(f, head)
+          and not set_by_law(f, head) and not body_acted_before(document, sentence)
           and not in_relative_clause(sentence, verb) and not paid_by_others(sentence)
           and not contractor_named(document) and not meeting_of_another(sentence)
           and not said_who_does_it(document, sentence, f)
@@ -435,8 +448,8 @@ def _assemble(
         phrase = said
     else:
         phrase = " ".join([*adverbs, verbs, obj])
-        if f.lemma in EMPTY_VERBS:
-            return None  # «мы осуществили поставку» is no better: the dictionary has no verb for it
+        if f.lemma in EMPTY_VERBS or (f.lemma in _EVENT_VERBS and subject.head.lemma in PROCEDURE_NOUNS):
+            return None  # «мы осуществили поставку», «мы проводим постановку на учёт»: the dictionary has no verb for it
     if we:
         negation = negation_before(sentence, first)
         if negation is not None:

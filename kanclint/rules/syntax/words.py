@@ -17,6 +17,7 @@ SELF_ROLES = word_list("self-roles")  # «представлялись сотр�
 CIRCUMSTANCE_PO = word_list("circumstance-po")  # «по улицам», «по записи»: where and how, any verb's
 NOT_VERBAL_NOUNS = word_list("not-verbal-nouns")  # «учреждение», «заявление»: plain nouns to a reader
 THINGS_READ_AS_PEOPLE = word_list("things-read-as-people")  # «извещатели»: the accusative is the nominative
+PROCEDURE_NOUNS = word_list("procedure-nouns")  # «мы проводим постановку на учёт» is no plainer
 
 # Instrumental personal pronouns that are certainly the doer: «нами была проведена проверка».
 # «им» and «ей» are left out: they are dative at least as often.

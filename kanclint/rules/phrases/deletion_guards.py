@@ -39,6 +39,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from kanclint.lexicon import word_list
+from kanclint.rules.phrases.consequences import draws_a_future_consequence
 from kanclint.text import protection
 from kanclint.text.document import Sentence, Token
 from kanclint.text.morphology import fold
@@ -272,6 +273,8 @@ def deletion_refusal(
         return "degree"
     if _carries_numbers(code, sentence, previous, dropped):
         return "numbers"
+    if code in _LINKING_RULES and draws_a_future_consequence(sentence, dropped):
+        return "consequence"  # «Таким образом, число аварий удастся снизить»
     if _is_term(code, sentence, dropped, matched):
         return "term"
     if code in _WISH_RULES and _in_a_wish(sentence, previous, dropped):

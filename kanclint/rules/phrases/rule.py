@@ -42,6 +42,7 @@ from kanclint.text.untouchable import edit_keeps_untouchable, quotations
 
 _WORD_CHAR = re.compile(r"\w")
 _NON_SPACE = re.compile(r"\S")
+_MARK_BEFORE = frozenset(",;:—–-(«\"„“")  # a mark before a phrase that a replacement's comma would double
 _CONTEXT = 200  # characters on each side of a deleted phrase that decide its commas and spaces
 
 
@@ -308,6 +309,9 @@ def _make_fix(document: Document, sentence: Sentence, m: Match[Entry], text: str
         # at the start of a sentence there is no word to hang the comma on: «Если вопрос…»
         text = text.lstrip(",;: ")
         text = capitalise(text)
+    if text and text[0] in ",;:" and document.text[:m.start].rstrip()[-1:] in _MARK_BEFORE:
+        # «перенесён, в связи с тем, что» / «перенесён — в связи…»: a mark already stands there
+        text = text.lstrip(",;: ")
     if text and text[0] in ",;:":
         # «дадут при условии, что» → «дадут, если»: the comma sticks to the previous word
         start = m.start

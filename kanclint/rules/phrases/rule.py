@@ -401,6 +401,7 @@ def _message(title: str, entry: Entry, matched: str, rendered, suggestions: list
     first = rendered[0] if rendered else None
     options: list[str] = [first[0]] if first is not None else []
     options.extend(s for s in suggestions if s not in options)
+    options = [o.lstrip(",;: ") if o else o for o in options]  # «, так как» is said «так как»
     tail: list[str] = []
     if options and options[0] == "":
         if "убер" not in said and "убрать" not in said:

@@ -209,6 +209,8 @@ def _listed_after(sentence: Sentence, subject: _Subject) -> bool:
     if j >= len(tokens) or tokens[j].key not in _LIST_JOINERS:
         return False  # «подача воды [жителям] улиц Мира, Гагарина…»: a list further on is another phrase's
     k = j + 1
+    if k + 1 < len(tokens) and tokens[k].text.isdigit() and tokens[k + 1].is_word and tokens[k + 1].pos == "NOUN":
+        return True  # «благоустроено 3 сквера и 1 набережная»: a counted member keeps the nominative
     while k < len(tokens) and tokens[k].is_word and tokens[k].pos in _MODIFIER_POS:
         k += 1
     if k >= len(tokens) or not tokens[k].is_word or tokens[k].text[:1].isupper() or not any(

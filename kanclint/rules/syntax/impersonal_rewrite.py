@@ -59,6 +59,7 @@ from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agen
 from kanclint.rules.press_release.persons import find_third_person_self
 from kanclint.rules.press_release.oblique_self import first_person_blocked, names_author_in
 from kanclint.rules.press_release.speaker import person_author
+from kanclint.rules.syntax.text_places import _about_a_text
 from kanclint.rules.syntax.who_acts import (
     adopted_act,
     cites_a_source,
@@ -372,36 +373,6 @@ def _maybe_doer(token: Token) -> bool:
         {"ablt", "plur", "anim"} <= p.grammemes and p.score >= best.score * 0.9 for p in token.parses
     )  # plural only: «Анне Петровой» is a dative as often as an instrumental
     # «учащимися» (a participle used as a noun); not «нуждающимся», a dative first of all
-
-
-# Texts whose content a passive describes: «в документе уделяется внимание…», «в издании собраны…».
-TEXT_NOUNS = frozenset(
-    {
-        "документ", "издание", "статья", "книга", "сборник", "закон", "законопроект", "постановление",
-        "письмо", "отчёт", "отчет", "программа", "доклад", "брошюра", "памятка", "выставка", "экспозиция",
-        "фильм", "приказ", "положение", "указ", "послание", "приложение", "таблица", "раздел",
-    }
-)
-
-
-def _about_a_text(sentence: Sentence, group: list[Token]) -> bool:
-    """«В документе уделяется внимание…», «перечень будет приведён в приложении»: the passive tells
-    what a text says or where it says it; nobody acts."""
-    tokens = sentence.tokens
-    end = sentence.position(group[0])
-    return any(
-        t.lemma in TEXT_NOUNS and "loct" in t.grammemes and _after_preposition(tokens, j)
-        and (j < end or _in_a_text(tokens, j))  # after the verb only «в …»: «по программе» is no place
-        for j, t in enumerate(tokens) if j < end or j > sentence.position(group[-1])
-    )
-
-
-def _in_a_text(tokens: list[Token], j: int) -> bool:
-    """«в приложении», «в новом приложении»: the preposition «в» before the noun and its adjectives."""
-    k = j - 1
-    while k >= 0 and tokens[k].is_word and tokens[k].pos in ("ADJF", "PRTF"):
-        k -= 1
-    return k >= 0 and tokens[k].key in ("в", "во")
 
 
 def _between(sentence: Sentence, left: Token, right: Token) -> list[Token] | None:

@@ -16,6 +16,7 @@ from kanclint.rules.syntax.morph import (
 from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.subject_words import _coordinated, _subject_words, _tree_tokens, cuts_a_number_off
+from kanclint.rules.syntax.rewrite_guards import described_after
 from kanclint.rules.syntax.words import (
     _VERB_POS,
     ROLE_VERBS,
@@ -332,6 +333,8 @@ def _active_rewrite(
         return None
     if cuts_a_number_off(sentence, agent_tokens) or cuts_a_number_off(sentence, subject_tokens):
         return None  # «ученицей СОШ № 2»: the name's number would be left behind
+    if described_after(sentence, agent_tokens):
+        return None  # «подрядчиком, определённым…»: the participle would keep the instrumental
     units = [*agent_tokens, *subject_tokens, *group]
     start, end = min(t.start for t in units), max(t.end for t in units)
     words = _span_words(document, sentence, start, end)

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from kanclint.lexicon import word_list
+from kanclint.rules.press_release.voice import self_mentions
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.words import ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
@@ -23,8 +25,10 @@ _GRANTED_BY_LAW = frozenset({"компенсация", "пособие", "вып
 _PEOPLE_WHO_ACT = frozenset({"студент", "школьник", "учащийся", "ученик", "волонтёр", "воспитанник", "ребята",
                              "участник", "активист", "житель", "родитель", "депутат", "спортсмен"})
 # verbs that take their object in the genitive: «достигнута договорённость» → «достигли договорённости»
+_PEOPLE_WHO_ACT |= {w.replace("ё", "е") for w in _PEOPLE_WHO_ACT}  # pymorphy3 gives «волонтер»
 GENITIVE_VERBS = frozenset({"достигнуть", "достичь", "добиться", "добиваться", "достигать"})
 _STAFF = frozenset({"сотрудник", "специалист", "подразделение", "бригада", "работник", "волонтёр", "сила"})
+_STAFF |= {"волонтер"}
 
 
 def set_by_law(f: _Passive, subject_head: Token) -> bool:
@@ -47,9 +51,81 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
             plural_doer = any(p.pos == "NOUN" and {"ablt", "plur"} <= p.grammemes for p in t.parses)
             if plural_doer and not _after_preposition(earlier, t):
                 return True
-        if _people_acted(earlier):
+        if _people_acted(earlier) or _named_body_acted(earlier):
             return True
+    return bool(document.shared(_thanked_doers))
+
+
+# dictionaries/lexicon/syntax.toml: farms, firms, builders — never the government account itself
+PRIVATE_DOERS = word_list("private-doers")
+
+
+def _named_body_acted(sentence: Sentence) -> bool:
+    """«Фермерским хозяйством «Колос» построен комплекс», «Налоговой инспекцией направлены
+    уведомления», «Росреестром зарегистрировано…»: a passive whose doer in the instrumental is a
+    body the page does not call itself by (an adjective before the noun, a name in quotes after it,
+    a proper name, a farm or a firm).  «Администрацией района» alone is most often the account."""
+    words = sentence.words
+    if not any(t.pos == "PRTS" for t in words):
+        return False
+    for i, t in enumerate(words):
+        if not any(p.pos == "NOUN" and "ablt" in p.grammemes for p in t.parses[:2]) or _after_preposition(sentence, t):
+            continue
+        if any("Orgn" in p.grammemes for p in t.parses[:2]) or t.lemma in PRIVATE_DOERS:
+            return True
+        if t.lemma not in ORGANISATIONS:
+            continue
+        before = words[i - 1] if i > 0 else None
+        at = sentence.position(t) + 1
+        after = sentence.tokens[at] if at < len(sentence.tokens) else None
+        if before is not None and any(p.pos == "ADJF" and "ablt" in p.grammemes for p in before.parses):
+            return True  # «Налоговой инспекцией», «Фермерским хозяйством»
+        if after is not None and after.text in ("«", '"'):
+            return True  # «Центром «Доброе сердце»»
     return False
+
+
+def another_body(document: Document, lemma: str) -> bool:
+    """With ``we = true`` alone the page is the body that speaks of itself as a subject
+    («Администрация района благодарит министерство»): a doer with another head noun
+    («Министерством здравоохранения передан автомобиль») is somebody else, and «мы передали»
+    would claim the ministry's act."""
+    if not document.speaks_as_we or document.author or not lemma:
+        return False
+    heads = document.shared(_speaking_heads)
+    return bool(heads) and lemma not in heads or lemma in document.shared(_addressed_bodies)
+
+
+def _speaking_heads(document: Document) -> frozenset[str]:
+    return frozenset(m.head.lemma for m in self_mentions(document))
+
+
+_THANKS = frozenset({"благодарить", "поблагодарить", "спасибо", "благодарность", "признательность"})
+
+
+def _thanked_doers(document: Document) -> frozenset[str]:
+    """People or bodies the post thanks («Благодарим волонтёров за помощь»): they did something the
+    post reports, so a doer-less passive in it may be theirs, and «мы доставили» would be a guess."""
+    found: set[str] = set()
+    for sentence in document.sentences:
+        words = sentence.words
+        if not any(t.lemma in _THANKS for t in words):
+            continue
+        found |= {t.lemma for t in words if (t.lemma in ORGANISATIONS or t.lemma in _PEOPLE_WHO_ACT | _STAFF)
+                  and any(p.pos == "NOUN" and p.grammemes & {"accs", "datv"} for p in t.parses)}
+    return frozenset(found)
+
+
+def _addressed_bodies(document: Document) -> frozenset[str]:
+    """Bodies the post thanks («Благодарим министерство», «Спасибо фонду»): never the post's «мы»."""
+    found: set[str] = set()
+    for sentence in document.sentences:
+        words = sentence.words
+        if not any(t.lemma in _THANKS for t in words):
+            continue
+        found |= {t.lemma for t in words if t.lemma in ORGANISATIONS
+                  and any(p.pos == "NOUN" and p.grammemes & {"accs", "datv"} for p in t.parses)}
+    return frozenset(found)
 
 
 def _people_acted(sentence: Sentence) -> bool:

@@ -78,6 +78,7 @@ from kanclint.rules.syntax.who_acts import (
 )
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
+    NOT_AGENTS,
     ORGANISATIONS,
     PROCEDURE_NOUNS,
     REFLEXIVE_PASSIVES,
@@ -133,7 +134,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if f.reflexive and f.lemma not in REFLEXIVE_PASSIVES:
         return None  # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive
     tokens = sentence.tokens
-    if any(_maybe_doer(t) and not _after_preposition(tokens, j) for j, t in enumerate(tokens)):
+    if any((_maybe_doer(t) or j and _named_instrumental(t)) and not _after_preposition(tokens, j)
+           for j, t in enumerate(tokens)):
         return None  # «наряжена коммунальщиками», «оформлен учащимися»: a doer the detector missed
     group = _verb_group(sentence, f)
     if group is None or any(t.protected for t in group):
@@ -366,12 +368,23 @@ def _maybe_doer(token: Token) -> bool:
     if any("ablt" in p.grammemes and p.lemma in ORGANISATIONS for p in token.parses):
         return True  # «жюри»: indeclinable, its instrumental is never read first
     best = token.parses[0] if token.parses else None
+    if any(p.pos == "NOUN" and {"ablt", "Orgn"} <= p.grammemes for p in token.parses[:2]):
+        return True  # «в ходе проверки Роспотребнадзором выявлены нарушения»: the inspector found them
+    best = token.parses[0] if token.parses else None
     if best is not None and "ablt" in best.grammemes and bool(best.grammemes & {"anim", "Subx"}):
         return True
     return best is not None and any(  # «Участковыми уполномоченными»: the noun reading ties with the adjective
         {"ablt", "plur", "anim"} <= p.grammemes and p.score >= best.score * 0.9 for p in token.parses
     )  # plural only: «Анне Петровой» is a dative as often as an instrumental
     # «учащимися» (a participle used as a noun); not «нуждающимся», a dative first of all
+
+
+def _named_instrumental(token: Token) -> bool:
+    """«в ходе проверки Росреестром»: a capitalised noun in the instrumental inside the sentence is a
+    body's name pymorphy3 does not tag as one, and the doer of the passive."""
+    best = token.parses[0] if token.parses else None
+    return (token.is_word and token.text[:1].isupper() and best is not None and best.pos == "NOUN"
+            and "ablt" in best.grammemes and best.lemma not in NOT_AGENTS)
 
 
 # Texts whose content a passive describes: «в документе уделяется внимание…», «в издании собраны…».

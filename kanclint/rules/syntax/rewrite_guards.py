@@ -230,3 +230,14 @@ def _agreeing_after(sentence: Sentence, subject: _Subject) -> bool:
     tokens = sentence.tokens
     j = sentence.position((subject.tail or subject.tokens)[-1]) + 1
     return j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].pos in _MODIFIER_POS
+
+
+def described_after(sentence: Sentence, tokens: list[Token]) -> bool:
+    """«подрядчиком, определённым по итогам аукциона»: a participle or adjective after a comma agrees
+    with the doer in the instrumental; once the doer is the subject it would keep the old case
+    («Подрядчик выполнит работы, определённым…»), so the rewrite is left to the author."""
+    at = sentence.position(tokens[-1]) + 1
+    after = sentence.tokens[at:at + 2]
+    if len(after) < 2 or after[0].text != "," or not after[1].is_word:
+        return False
+    return any(p.pos in _MODIFIER_POS and "ablt" in p.grammemes for p in after[1].parses[:2])

@@ -73,11 +73,15 @@ def names_another_body(document: Document, sentence: Sentence) -> bool:
         close = text.find("]", m.end(), sentence.end)
         mentions.append((m.start(), close if close >= 0 else sentence.end))
     words = sentence.words
+    if any(t.lemma in _OTHER_OFFICES or t.key in _OTHER_OFFICES for t in words):
+        return True  # «Заявления принимаются в МФЦ и через портал Госуслуг»: their staff take them
     return any(t.text[:1].isupper() and t.lemma in ORGANISATIONS and words[i].key not in _SUPPORT_WORDS
                and not any(a <= t.start < b for a, b in mentions)  # a supporter's mention, read above
                for i, t in enumerate(words[1:]))
 
 
+# dictionaries/lexicon/syntax.toml: МФЦ, Госуслуги — offices where another body does the work
+_OTHER_OFFICES = word_list("other-offices")
 # «при поддержке Фонда грантов» names who paid or helped, not who did it: «мы» stays right
 _SUPPORT_WORDS = frozenset({"поддержке", "поддержкой", "содействии", "содействием", "финансировании"})
 _SUPPORTERS = re.compile(r"(?:поддержк[еой]+|содействи[еям]+|финансировани[еи])\s*\Z")
@@ -107,6 +111,7 @@ def cites_a_source(document: Document, sentence: Sentence) -> bool:
 
 # People who act for a body: «Сотрудники МЧС проверили водоёмы», «Специалисты фонда провели приём»
 _STAFF = frozenset({"сотрудник", "специалист", "инспектор", "работник", "волонтёр", "спасатель", "полицейский"})
+_STAFF |= {"волонтер"}  # pymorphy3's lemma is written with «е»
 # People who are not the account at all: «…сход граждан, на котором жители обсудили стройку. Решение
 # принято единогласно» is the residents' decision, not «мы приняли»
 _OTHERS = frozenset({"житель", "участник", "депутат", "член", "собственник", "родитель"})

@@ -51,6 +51,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     genitive_list_continues,
     list_continues,
     maybe_agent,
+    named_instrumental,
     same_in_accusative,
     negation_before,
     parallel_passive,
@@ -78,7 +79,6 @@ from kanclint.rules.syntax.who_acts import (
 )
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
-    NOT_AGENTS,
     ORGANISATIONS,
     PROCEDURE_NOUNS,
     REFLEXIVE_PASSIVES,
@@ -134,7 +134,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if f.reflexive and f.lemma not in REFLEXIVE_PASSIVES:
         return None  # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive
     tokens = sentence.tokens
-    if any((_maybe_doer(t) or j and _named_instrumental(t)) and not _after_preposition(tokens, j)
+    if any((_maybe_doer(t) or j and named_instrumental(t)) and not _after_preposition(tokens, j)
            for j, t in enumerate(tokens)):
         return None  # «наряжена коммунальщиками», «оформлен учащимися»: a doer the detector missed
     group = _verb_group(sentence, f)
@@ -377,14 +377,6 @@ def _maybe_doer(token: Token) -> bool:
         {"ablt", "plur", "anim"} <= p.grammemes and p.score >= best.score * 0.9 for p in token.parses
     )  # plural only: «Анне Петровой» is a dative as often as an instrumental
     # «учащимися» (a participle used as a noun); not «нуждающимся», a dative first of all
-
-
-def _named_instrumental(token: Token) -> bool:
-    """«в ходе проверки Росреестром»: a capitalised noun in the instrumental inside the sentence is a
-    body's name pymorphy3 does not tag as one, and the doer of the passive."""
-    best = token.parses[0] if token.parses else None
-    return (token.is_word and token.text[:1].isupper() and best is not None and best.pos == "NOUN"
-            and "ablt" in best.grammemes and best.lemma not in NOT_AGENTS)
 
 
 # Texts whose content a passive describes: «в документе уделяется внимание…», «в издании собраны…».

@@ -241,3 +241,11 @@ def described_after(sentence: Sentence, tokens: list[Token]) -> bool:
     if len(after) < 2 or after[0].text != "," or not after[1].is_word:
         return False
     return any(p.pos in _MODIFIER_POS and "ablt" in p.grammemes for p in after[1].parses[:2])
+
+
+def named_instrumental(token: Token) -> bool:
+    """«в ходе проверки Росреестром»: a capitalised noun in the instrumental inside the sentence is a
+    body's name pymorphy3 does not tag as one, and the doer of the passive."""
+    best = token.parses[0] if token.parses else None
+    return (token.is_word and token.text[:1].isupper() and best is not None and best.pos == "NOUN"
+            and "ablt" in best.grammemes and best.lemma not in NOT_AGENTS)

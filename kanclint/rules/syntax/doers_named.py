@@ -19,8 +19,10 @@ from kanclint.text.document import Document, Sentence, Token
 _SETTING = frozenset({"установить", "устанавливать", "предусмотреть", "предусматривать", "ввести", "вводить"})
 _SET_BY_LAW = frozenset({"ответственность", "наказание", "штраф"})
 # state support is granted by law: «гражданам предоставляется компенсация» is not «мы даём компенсацию»
-_GRANTING = frozenset({"предоставить", "предоставлять"})
-_GRANTED_BY_LAW = frozenset({"компенсация", "пособие", "выплата", "льгота", "субсидия"})
+_GRANTING = frozenset({"предоставить", "предоставлять", "выдавать", "выдать", "назначать", "назначить"})
+_GRANTED_BY_LAW = frozenset({"компенсация", "пособие", "выплата", "льгота", "субсидия", "сертификат", "пенсия"})
+# a penalty is given by a court or an inspector: «Ему назначен штраф» is not «мы назначили штраф»
+_SENTENCING = frozenset({"назначить", "назначать", "наложить", "налагать"})
 # pupils, students, volunteers who acted in an earlier sentence («Студенты провели опрос»)
 _PEOPLE_WHO_ACT = frozenset({"студент", "школьник", "учащийся", "ученик", "волонтёр", "воспитанник", "ребята",
                              "участник", "активист", "житель", "родитель", "депутат", "спортсмен"})
@@ -35,7 +37,7 @@ def set_by_law(f: _Passive, subject_head: Token) -> bool:
     """«Установлена административная ответственность», «предусмотрен штраф»: the law's act."""
     if f.lemma in _GRANTING and subject_head.lemma in _GRANTED_BY_LAW:
         return True
-    return f.lemma in _SETTING and subject_head.lemma in _SET_BY_LAW
+    return f.lemma in _SETTING | _SENTENCING and subject_head.lemma in _SET_BY_LAW
 
 
 def body_acted_before(document: Document, sentence: Sentence) -> bool:
@@ -46,13 +48,13 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
         if earlier.start >= sentence.start:
             break
         for i, t in enumerate(earlier.words):
-            if t.lemma not in ORGANISATIONS | _STAFF:
-                continue
+            if t.lemma not in ORGANISATIONS | _STAFF | _PEOPLE_WHO_ACT:
+                continue  # «Студентами колледжа проведено исследование»: people in the plural too
             plural_doer = any(p.pos == "NOUN" and {"ablt", "plur"} <= p.grammemes for p in t.parses)
             if plural_doer and not _after_preposition(earlier, t):
                 return True
-        if _people_acted(earlier) or _named_body_acted(earlier):
-            return True
+        if _people_acted(earlier) or _named_body_acted(earlier) or any(t.lemma == "суд" for t in earlier.words):
+            return True  # «По решению суда … признан виновным. Ему назначен штраф»: the court's act
     return bool(document.shared(_thanked_doers))
 
 

@@ -27,7 +27,7 @@ from kanclint.rules.syntax.active_rewrite import (
 )
 from kanclint.rules.syntax.achievements import competitors_achieved
 from kanclint.rules.syntax.aims import states_a_purpose
-from kanclint.rules.syntax.doers_named import GENITIVE_VERBS, body_acted_before, set_by_law
+from kanclint.rules.syntax.doers_named import GENITIVE_VERBS, PRIVATE_DOERS, body_acted_before, set_by_law
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -368,6 +368,8 @@ def _maybe_doer(token: Token) -> bool:
     if any("ablt" in p.grammemes and p.lemma in ORGANISATIONS for p in token.parses):
         return True  # «жюри»: indeclinable, its instrumental is never read first
     best = token.parses[0] if token.parses else None
+    if any(p.pos == "NOUN" and "ablt" in p.grammemes and p.lemma in PRIVATE_DOERS for p in token.parses[:2]):
+        return True  # «предоставлены лесничеством»: a body the detector does not know
     if any(p.pos == "NOUN" and {"ablt", "Orgn"} <= p.grammemes for p in token.parses[:2]):
         return True  # «в ходе проверки Роспотребнадзором выявлены нарушения»: the inspector found them
     best = token.parses[0] if token.parses else None

@@ -75,6 +75,8 @@ def names_another_body(document: Document, sentence: Sentence) -> bool:
     words = sentence.words
     if any(t.lemma in _OTHER_OFFICES or t.key in _OTHER_OFFICES for t in words):
         return True  # «Заявления принимаются в МФЦ и через портал Госуслуг»: their staff take them
+    if any(t.key in ("в", "через") and words[i + 1].lemma in _OFFICES for i, t in enumerate(words[:-1])):
+        return True  # «Заявления принимаются в управлении соцзащиты», «распределены через центр»: theirs
     return any(t.text[:1].isupper() and t.lemma in ORGANISATIONS and words[i].key not in _SUPPORT_WORDS
                and not any(a <= t.start < b for a, b in mentions)  # a supporter's mention, read above
                for i, t in enumerate(words[1:]))
@@ -82,6 +84,10 @@ def names_another_body(document: Document, sentence: Sentence) -> bool:
 
 # dictionaries/lexicon/syntax.toml: МФЦ, Госуслуги — offices where another body does the work
 _OTHER_OFFICES = word_list("other-offices")
+# offices that work for readers on their own («в управлении соцзащиты»); a school, a library or a
+# hospital is the place where the account itself works («В школе мы провели ремонт»)
+_OFFICES = frozenset({"управление", "отделение", "фонд", "комитет", "инспекция", "служба", "департамент",
+                      "министерство", "центр", "агентство", "ведомство", "прокуратура", "суд", "полиция"})
 # «при поддержке Фонда грантов» names who paid or helped, not who did it: «мы» stays right
 _SUPPORT_WORDS = frozenset({"поддержке", "поддержкой", "содействии", "содействием", "финансировании"})
 _SUPPORTERS = re.compile(r"(?:поддержк[еой]+|содействи[еям]+|финансировани[еи])\s*\Z")

@@ -33,6 +33,17 @@ _STAFF = frozenset({"сотрудник", "специалист", "подраз�
 _STAFF |= {"волонтер"}
 
 
+# «Оборудование поставлено по программе» is the supplier's delivery, not «мы поставили»; «перед
+# школой поставлена задача» is set by a superior; a staged play or a record is the author's own
+_SUPPLYING = frozenset({"поставить", "поставлять"})
+_SET_NOT_SUPPLIED = frozenset({"рекорд", "спектакль", "пьеса", "эксперимент", "опыт"})
+
+
+def supplied_by_others(f: _Passive, subject_head: Token) -> bool:
+    """«Оборудование поставлено», «техника будет поставлена»: a supplier's act."""
+    return f.lemma in _SUPPLYING and subject_head.lemma not in _SET_NOT_SUPPLIED
+
+
 def set_by_law(f: _Passive, subject_head: Token) -> bool:
     """«Установлена административная ответственность», «предусмотрен штраф»: the law's act."""
     if f.lemma in _GRANTING and subject_head.lemma in _GRANTED_BY_LAW:
@@ -68,8 +79,8 @@ def _named_body_acted(sentence: Sentence) -> bool:
     body the page does not call itself by (an adjective before the noun, a name in quotes after it,
     a proper name, a farm or a firm).  «Администрацией района» alone is most often the account."""
     words = sentence.words
-    if not any(t.pos == "PRTS" for t in words):
-        return False
+    if not any(t.pos == "PRTS" or t.pos == "VERB" and t.text.endswith(("ся", "сь")) for t in words):
+        return False  # «построен», «вручаются»: a passive
     for i, t in enumerate(words):
         if not any(p.pos == "NOUN" and "ablt" in p.grammemes for p in t.parses[:2]) or _after_preposition(sentence, t):
             continue
@@ -82,8 +93,8 @@ def _named_body_acted(sentence: Sentence) -> bool:
         after = sentence.tokens[at] if at < len(sentence.tokens) else None
         if before is not None and any(p.pos == "ADJF" and "ablt" in p.grammemes for p in before.parses):
             return True  # «Налоговой инспекцией», «Фермерским хозяйством»
-        if after is not None and after.text in ("«", '"'):
-            return True  # «Центром «Доброе сердце»»
+        if after is not None and (after.text in ("«", '"') or after.text.isupper() and len(after.text) > 1):
+            return True  # «Центром «Доброе сердце»», «Отделом ЗАГС»
     return False
 
 
@@ -94,8 +105,18 @@ def another_body(document: Document, lemma: str) -> bool:
     would claim the ministry's act."""
     if not document.speaks_as_we or document.author or not lemma:
         return False
+    if lemma in document.shared(_addressed_bodies):
+        return True
     heads = document.shared(_speaking_heads)
-    return bool(heads) and lemma not in heads or lemma in document.shared(_addressed_bodies)
+    if heads:
+        return lemma not in heads
+    # the post already says «мы» («Благодарим фонд…»): a body it names in the third person is another one
+    return document.shared(_says_we)
+
+
+def _says_we(document: Document) -> bool:
+    return any(t.pos == "VERB" and {"1per", "plur"} <= t.grammemes or t.key in ("мы", "нас", "нам", "нами")
+               for t in document.tokens if t.is_word)
 
 
 def _speaking_heads(document: Document) -> frozenset[str]:

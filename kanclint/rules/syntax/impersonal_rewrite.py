@@ -27,7 +27,7 @@ from kanclint.rules.syntax.active_rewrite import (
 )
 from kanclint.rules.syntax.achievements import competitors_achieved
 from kanclint.rules.syntax.aims import states_a_purpose
-from kanclint.rules.syntax.doers_named import GENITIVE_VERBS, PRIVATE_DOERS, body_acted_before, set_by_law
+from kanclint.rules.syntax.doers_named import GENITIVE_VERBS, body_acted_before, set_by_law, supplied_by_others
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -51,12 +51,13 @@ from kanclint.rules.syntax.rewrite_guards import (
     genitive_list_continues,
     list_continues,
     maybe_agent,
+    maybe_doer,
     named_instrumental,
     same_in_accusative,
     negation_before,
     parallel_passive,
 )
-from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _Passive
+from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.rules.press_release.persons import find_third_person_self
 from kanclint.rules.press_release.oblique_self import first_person_blocked, names_author_in
 from kanclint.rules.press_release.speaker import person_author
@@ -79,7 +80,6 @@ from kanclint.rules.syntax.who_acts import (
 )
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
-    ORGANISATIONS,
     PROCEDURE_NOUNS,
     REFLEXIVE_PASSIVES,
     STATE_PARTICIPLES,
@@ -134,7 +134,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if f.reflexive and f.lemma not in REFLEXIVE_PASSIVES:
         return None  # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive
     tokens = sentence.tokens
-    if any((_maybe_doer(t) or j and named_instrumental(t)) and not _after_preposition(tokens, j)
+    if any((maybe_doer(t) or j and named_instrumental(t)) and not _after_preposition(tokens, j)
            for j, t in enumerate(tokens)):
         return None  # «наряжена коммунальщиками», «оформлен учащимися»: a doer the detector missed
     group = _verb_group(sentence, f)
@@ -184,6 +184,7 @@ def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token
           and not adopted_act(f, head) and not readers_act(f, head)
           and not inspected_act(f, head) and not competitors_achieved(f, head)
           and not set_by_law(f, head) and not body_acted_before(document, sentence)
+          and not supplied_by_others(f, head)
           and not in_relative_clause(sentence, verb) and not paid_by_others(sentence)
           and not contractor_named(document) and not meeting_of_another(sentence)
           and not said_who_does_it(document, sentence, f)
@@ -357,28 +358,6 @@ def _people(token: Token) -> bool:
     """Whether a subject noun names people or a group of them («участники», «команды»)."""
     return any(p.pos == "NOUN" and ("anim" in p.grammemes or p.lemma in COLLECTIVES or p.lemma in _TEAMS)
                for p in token.parses)
-
-
-def _maybe_doer(token: Token) -> bool:
-    """An instrumental that may name who acted: a doer by :func:`_is_agent`, a person («учащимися»), a group."""
-    if _is_agent(token, False):
-        return True
-    if any("ablt" in p.grammemes and p.lemma in COLLECTIVES for p in token.parses):
-        return True
-    if any("ablt" in p.grammemes and p.lemma in ORGANISATIONS for p in token.parses):
-        return True  # «жюри»: indeclinable, its instrumental is never read first
-    best = token.parses[0] if token.parses else None
-    if any(p.pos == "NOUN" and "ablt" in p.grammemes and p.lemma in PRIVATE_DOERS for p in token.parses[:2]):
-        return True  # «предоставлены лесничеством»: a body the detector does not know
-    if any(p.pos == "NOUN" and {"ablt", "Orgn"} <= p.grammemes for p in token.parses[:2]):
-        return True  # «в ходе проверки Роспотребнадзором выявлены нарушения»: the inspector found them
-    best = token.parses[0] if token.parses else None
-    if best is not None and "ablt" in best.grammemes and bool(best.grammemes & {"anim", "Subx"}):
-        return True
-    return best is not None and any(  # «Участковыми уполномоченными»: the noun reading ties with the adjective
-        {"ablt", "plur", "anim"} <= p.grammemes and p.score >= best.score * 0.9 for p in token.parses
-    )  # plural only: «Анне Петровой» is a dative as often as an instrumental
-    # «учащимися» (a participle used as a noun); not «нуждающимся», a dative first of all
 
 
 # Texts whose content a passive describes: «в документе уделяется внимание…», «в издании собраны…».

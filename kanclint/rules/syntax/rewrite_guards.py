@@ -10,7 +10,8 @@ new verb («Пожарные части привели…»), a «по …» com
 
 from __future__ import annotations
 
-from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
+from kanclint.rules.syntax.doers_named import PRIVATE_DOERS
+from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _Passive
 from kanclint.rules.syntax.rewrite_objects import _Subject
 from kanclint.rules.syntax.words import CIRCUMSTANCE_PO, NOT_AGENTS, ORGANISATIONS, REFLEXIVE_PASSIVES
 from kanclint.text.document import Sentence, Token
@@ -249,3 +250,25 @@ def named_instrumental(token: Token) -> bool:
     best = token.parses[0] if token.parses else None
     return (token.is_word and token.text[:1].isupper() and best is not None and best.pos == "NOUN"
             and "ablt" in best.grammemes and best.lemma not in NOT_AGENTS)
+
+
+def maybe_doer(token: Token) -> bool:
+    """An instrumental that may name who acted: a doer by :func:`_is_agent`, a person («учащимися»), a group."""
+    if _is_agent(token, False):
+        return True
+    if any("ablt" in p.grammemes and p.lemma in COLLECTIVES for p in token.parses):
+        return True
+    if any("ablt" in p.grammemes and p.lemma in ORGANISATIONS for p in token.parses):
+        return True  # «жюри»: indeclinable, its instrumental is never read first
+    best = token.parses[0] if token.parses else None
+    if any(p.pos == "NOUN" and "ablt" in p.grammemes and p.lemma in PRIVATE_DOERS for p in token.parses[:2]):
+        return True  # «предоставлены лесничеством»: a body the detector does not know
+    if any(p.pos == "NOUN" and {"ablt", "Orgn"} <= p.grammemes for p in token.parses[:2]):
+        return True  # «в ходе проверки Роспотребнадзором выявлены нарушения»: the inspector found them
+    best = token.parses[0] if token.parses else None
+    if best is not None and "ablt" in best.grammemes and bool(best.grammemes & {"anim", "Subx"}):
+        return True
+    return best is not None and any(  # «Участковыми уполномоченными»: the noun reading ties with the adjective
+        {"ablt", "plur", "anim"} <= p.grammemes and p.score >= best.score * 0.9 for p in token.parses
+    )  # plural only: «Анне Петровой» is a dative as often as an instrumental
+    # «учащимися» (a participle used as a noun); not «нуждающимся», a dative first of all

@@ -36,7 +36,9 @@ def done_by_others(sentence: Sentence) -> bool:
 
 
 # «в результате работы Комиссии», «по инициативе депутата»: the sentence names whose work it is
-_OTHER_DOER_PAIRS = frozenset({("результате", "работы"), ("по", "инициативе")})
+_OTHER_DOER_PAIRS = frozenset({("результате", "работы"), ("по", "инициативе"), ("по", "указу"), ("с", "указом"),
+                               ("по", "поручению"), ("по", "решению"), ("по", "приговору"), ("по", "распоряжению")})
+# «По указу губернатора введён режим», «по решению суда»: the act names whose decision it carries out
 
 
 # Acts only a legislature or a government adopts: «принят законопроект» on a deputy's or a

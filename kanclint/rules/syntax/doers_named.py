@@ -59,9 +59,10 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
         if earlier.start >= sentence.start:
             break
         for i, t in enumerate(earlier.words):
-            if t.lemma not in ORGANISATIONS | _STAFF | _PEOPLE_WHO_ACT:
+            if not t.lemmas & (ORGANISATIONS | _STAFF | _PEOPLE_WHO_ACT):
                 continue  # «Студентами колледжа проведено исследование»: people in the plural too
-            plural_doer = any(p.pos == "NOUN" and {"ablt", "plur"} <= p.grammemes for p in t.parses)
+            plural_doer = any(p.pos in ("NOUN", "ADJF", "PRTF") and {"ablt", "plur"} <= p.grammemes
+                              for p in t.parses)  # «учащимися»: a participle used as a noun
             if plural_doer and not _after_preposition(earlier, t):
                 return True
         if _people_acted(earlier) or _named_body_acted(earlier) or any(t.lemma == "суд" for t in earlier.words):

@@ -240,7 +240,15 @@ def contractor_named(document: Document) -> bool:
 
 
 def _names_a_contractor(document: Document) -> bool:
-    return any(t.lemma in _CONTRACTORS or t.key in _CONTRACTORS for t in document.tokens if t.is_word)
+    return any(t.lemma in _CONTRACTORS or t.key in _CONTRACTORS or _hired_doer(t) for t in document.tokens if t.is_word)
+
+
+# «выполнены индивидуальным предпринимателем», «построен застройщиком»: hired doers in the instrumental
+_HIRED = frozenset({"предприниматель", "застройщик", "перевозчик", "поставщик", "подрядчик"})
+
+
+def _hired_doer(token: Token) -> bool:
+    return token.lemma in _HIRED and any(p.pos == "NOUN" and "ablt" in p.grammemes for p in token.parses[:2])
 
 
 _MEETINGS = frozenset({"заседании", "совещании", "сессии", "собрании", "коллегии", "пленуме", "съезде"})

@@ -99,7 +99,7 @@ def _named_body_acted(sentence: Sentence) -> bool:
     return False
 
 
-def another_body(document: Document, lemma: str) -> bool:
+def another_body(document: Document, lemma: str, name: str = "") -> bool:
     """With ``we = true`` alone the page is the body that speaks of itself as a subject
     («Администрация района благодарит министерство»): a doer with another head noun
     («Министерством здравоохранения передан автомобиль») is somebody else, and «мы передали»
@@ -108,6 +108,8 @@ def another_body(document: Document, lemma: str) -> bool:
         return False
     if lemma in document.shared(_addressed_bodies):
         return True
+    if _REGIONAL & {w.strip("«»\"").lower() for w in name.split()} and document.shared(_local_post):
+        return True  # «Путёвки выделены министерством образования края» in a district's post
     heads = document.shared(_speaking_heads)
     if heads:
         return lemma not in heads
@@ -118,6 +120,17 @@ def another_body(document: Document, lemma: str) -> bool:
 def _says_we(document: Document) -> bool:
     return any(t.pos == "VERB" and {"1per", "plur"} <= t.grammemes or t.key in ("мы", "нас", "нам", "нами")
                for t in document.tokens if t.is_word)
+
+
+# a body of the region or the state, named in a post about a district, a town or a village
+_REGIONAL = frozenset({"края", "области", "республики", "россии", "рф", "федеральное", "федеральная",
+                       "федеральный", "краевое", "краевой", "краевая", "областное", "областной", "областная",
+                       "региональное", "региональный", "региональная"})
+_LOCAL = frozenset({"район", "районный", "поселение", "сельсовет", "город", "городской", "село", "посёлок", "поселок"})
+
+
+def _local_post(document: Document) -> bool:
+    return any(t.lemmas & _LOCAL for t in document.tokens if t.is_word)
 
 
 def _speaking_heads(document: Document) -> frozenset[str]:

@@ -50,6 +50,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     complement_after,
     genitive_list_continues,
     list_continues,
+    caused_by,
     maybe_agent,
     maybe_doer,
     named_instrumental,
@@ -127,7 +128,7 @@ _LONGEST_SUBJECT = 8  # words: a longer run before the verb is more than one nou
 
 def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str) -> Edit | None:
     """The doer-less passive ``f`` said actively, in the «мы» form or the third person plural."""
-    if f.agent is not None or f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES:
+    if f.agent is not None or f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES or caused_by(sentence, f):
         return None
     if f.lemma in SUPPLIED_STATES and not f.reflexive and f.aux is None or f.lemma in GENITIVE_VERBS:
         return None  # «Хозяйства обеспечены техникой»: a state; «достигли договорённость»: a genitive object
@@ -193,7 +194,7 @@ def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token
           and not _opens_in_third_person(document, sentence, verb)
           and not cites_a_source(document, sentence)
           and not received_from_others(document, sentence, f)
-          and not meeting_named_before(document, sentence)
+          and not meeting_named_before(document, sentence, head)
           and not names_author_in(document, sentence)  # «В краевой больнице [мы] установили»
           and not first_person_blocked(document, sentence.start))  # the paragraph keeps «Комитет … проводит»
 

@@ -61,7 +61,7 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
         built = None if unknown else _active_rewrite(
             document, syntax, sentence, f, tense, as_we=True, speaker=(pronoun, number, gender))
     elif built is not None and third_person_self(built) and (
-            not document.speaks_as_we or another_body(document, f.agent.lemma if f.agent else "")):
+            not document.speaks_as_we or another_body(document, f.agent.lemma if f.agent else "", agent_text or "")):
         built = None  # «Министерство передало…» on the administration's page: not «мы», and KC304's shape
     offered = clean_rewrite(document, sentence, built)
     if offered is not None and third_person_self(offered):

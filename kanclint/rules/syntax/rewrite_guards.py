@@ -10,6 +10,7 @@ new verb («Пожарные части привели…»), a «по …» com
 
 from __future__ import annotations
 
+from kanclint.lexicon import word_list
 from kanclint.rules.syntax.doers_named import PRIVATE_DOERS
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _Passive
 from kanclint.rules.syntax.rewrite_objects import _Subject
@@ -272,3 +273,17 @@ def maybe_doer(token: Token) -> bool:
         {"ablt", "plur", "anim"} <= p.grammemes and p.score >= best.score * 0.9 for p in token.parses
     )  # plural only: «Анне Петровой» is a dative as often as an instrumental
     # «учащимися» (a participle used as a noun); not «нуждающимся», a dative first of all
+
+
+# dictionaries/lexicon/syntax.toml: «вызвана ветром», «повреждена паводком» — the instrumental is a cause
+CAUSING_VERBS = word_list("causing-verbs")
+
+
+def caused_by(sentence: Sentence, f: _Passive) -> bool:
+    """«Авария была вызвана сильным ветром»: a verb of causing with a noun in the instrumental names
+    the cause, so «Аварию вызвали сильным ветром» would lose it; the passive stays."""
+    if f.lemma not in CAUSING_VERBS:
+        return False
+    tokens = sentence.tokens
+    return any(t.is_word and any(p.pos == "NOUN" and "ablt" in p.grammemes for p in t.parses[:1])
+               and not _after_preposition(tokens, j) for j, t in enumerate(tokens))

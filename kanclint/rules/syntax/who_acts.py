@@ -251,7 +251,7 @@ def _hired_doer(token: Token) -> bool:
     return token.lemma in _HIRED and any(p.pos == "NOUN" and "ablt" in p.grammemes for p in token.parses[:2])
 
 
-_MEETINGS = frozenset({"заседании", "совещании", "сессии", "собрании", "коллегии", "пленуме", "съезде"})
+_MEETINGS = frozenset({"заседании", "совещании", "сессии", "собрании", "коллегии", "пленуме", "съезде", "сходе"})
 
 
 def meeting_of_another(sentence: Sentence) -> bool:
@@ -285,14 +285,18 @@ def received_from_others(document: Document, sentence: Sentence, f: _Passive) ->
     return False
 
 
-_MEETING_LEMMAS = frozenset({"заседание", "совещание", "сессия", "собрание", "коллегия", "пленум", "съезд"})
+_MEETING_LEMMAS = frozenset({"заседание", "совещание", "сессия", "собрание", "коллегия", "пленум", "съезд", "сход"})
 
 
-def meeting_named_before(document: Document, sentence: Sentence) -> bool:
+_DECIDED = frozenset({"решение", "вопрос", "предложение", "кандидатура", "резолюция", "обращение"})
+
+
+def meeting_named_before(document: Document, sentence: Sentence, head: Token | None = None) -> bool:
     """«Прошло заседание антитеррористической комиссии. На заседании были рассмотрены вопросы»: the
     bare «заседание» is the body named the sentence before, and «мы рассмотрели» would put the author
     in the commission's place."""
-    if not any(t.lemma in _MEETING_LEMMAS for t in sentence.words):
+    decided = head is not None and head.lemma in _DECIDED  # «Решение принято единогласно» after the meeting
+    if not decided and not any(t.lemma in _MEETING_LEMMAS for t in sentence.words):
         return False
     for earlier in document.sentences:
         if earlier.start >= sentence.start:

@@ -65,7 +65,7 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
                               for p in t.parses)  # «учащимися»: a participle used as a noun
             if plural_doer and not _after_preposition(earlier, t):
                 return True
-        if _people_acted(earlier) or _named_body_acted(earlier) or any(t.lemma == "суд" for t in earlier.words):
+        if _people_acted(earlier) or _named_body_acted(document, earlier) or any(t.lemma == "суд" for t in earlier.words):
             return True  # «По решению суда … признан виновным. Ему назначен штраф»: the court's act
     return bool(document.shared(_thanked_doers))
 
@@ -74,7 +74,7 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
 PRIVATE_DOERS = word_list("private-doers")
 
 
-def _named_body_acted(sentence: Sentence) -> bool:
+def _named_body_acted(document: Document, sentence: Sentence) -> bool:
     """«Фермерским хозяйством «Колос» построен комплекс», «Налоговой инспекцией направлены
     уведомления», «Росреестром зарегистрировано…»: a passive whose doer in the instrumental is a
     body the page does not call itself by (an adjective before the noun, a name in quotes after it,
@@ -89,6 +89,8 @@ def _named_body_acted(sentence: Sentence) -> bool:
             return True
         if t.lemma not in ORGANISATIONS:
             continue
+        if another_body(document, t.lemma):
+            return True  # «Фондом капремонта начат ремонт» in the administration's post
         before = words[i - 1] if i > 0 else None
         at = sentence.position(t) + 1
         after = sentence.tokens[at] if at < len(sentence.tokens) else None

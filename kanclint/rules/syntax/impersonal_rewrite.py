@@ -50,6 +50,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     complement_after,
     genitive_list_continues,
     list_continues,
+    NATURAL_STATES,
     caused_by,
     maybe_agent,
     maybe_doer,
@@ -66,6 +67,7 @@ from kanclint.rules.syntax.who_acts import (
     adopted_act,
     cites_a_source,
     contractor_named,
+    doer_named_later,
     done_by_others,
     history,
     in_relative_clause,
@@ -156,8 +158,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):
         return None  # «Оплата осуществляется наличными»: «Оплачивают наличными» says no more; the author rewords
     obj = _accusative(subject)
-    if obj is None:
-        return None
+    if obj is None or subject.head.lemma in NATURAL_STATES:
+        return None  # «установлен ледостав»: nature's doing, «установили ледостав» is nonsense
     item = list_continues(sentence, (subject.tail or subject.tokens)[-1]) if subject.tokens[0].start > group[0].start else None
     if item is not None and (obj != " ".join(t.text for t in subject.tokens) or not same_in_accusative(item)):
         return None  # «проводится беседа о здоровье, викторина и игра» → «проводят беседу…, викторина»
@@ -195,6 +197,7 @@ def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token
           and not cites_a_source(document, sentence)
           and not received_from_others(document, sentence, f)
           and not meeting_named_before(document, sentence, head)
+          and not doer_named_later(document, sentence, head)
           and not names_author_in(document, sentence)  # «В краевой больнице [мы] установили»
           and not first_person_blocked(document, sentence.start))  # the paragraph keeps «Комитет … проводит»
 

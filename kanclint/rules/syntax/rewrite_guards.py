@@ -277,6 +277,7 @@ def maybe_doer(token: Token) -> bool:
 
 # dictionaries/lexicon/syntax.toml: «вызвана ветром», «повреждена паводком» — the instrumental is a cause
 CAUSING_VERBS = word_list("causing-verbs")
+NATURAL_STATES = word_list("natural-states")  # «установлен ледостав»: nobody did it
 
 
 def caused_by(sentence: Sentence, f: _Passive) -> bool:

@@ -229,7 +229,7 @@ def paid_by_others(sentence: Sentence) -> bool:
 
 
 # «Работы выполнила компания «ДорСтрой»», «благодарим строителей»: who did the work is named in the post
-_CONTRACTORS = frozenset({"подрядчик", "подрядный", "ооо", "оао", "зао", "пао", "компания", "фирма", "ип",
+_CONTRACTORS = frozenset({"подрядчик", "подрядный", "ооо", "оао", "зао", "пао", "ао", "компания", "фирма", "ип",
                           "строитель", "бригада", "дорожник"})
 
 
@@ -305,4 +305,19 @@ def meeting_named_before(document: Document, sentence: Sentence, head: Token | N
         for i, t in enumerate(words[:-1]):
             if t.lemma in _MEETING_LEMMAS and any(w.pos == "NOUN" and "gent" in w.grammemes for w in words[i + 1:i + 4]):
                 return True
+    return False
+
+
+def doer_named_later(document: Document, sentence: Sentence, head: Token) -> bool:
+    """«Для пенсионеров проводятся занятия. Занятия ведутся инструкторами центра»: a later sentence
+    names who does the same thing in the instrumental, so «мы проводим занятия» would claim it."""
+    for later in document.sentences:
+        if later.start <= sentence.start:
+            continue
+        words = later.words
+        if any(t.lemma == head.lemma for t in words) and any(
+                any(p.pos == "NOUN" and {"plur", "anim"} <= p.grammemes and p.grammemes & {"ablt", "nomn"}
+                    for p in t.parses[:1])  # «инструкторами», or «Инструкторы … ведут занятия» once rewritten
+                or t.lemma in ORGANISATIONS and "ablt" in t.grammemes for t in words):
+            return True
     return False

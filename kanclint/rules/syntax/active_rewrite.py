@@ -50,7 +50,10 @@ def _nominative_phrase(syntax: _Syntax, head: Token, case: str) -> tuple[str | N
         if t is head:
             form = _inflect(reading, {"nomn"})
         elif t.start in agreeing and _reading(t, case) is not None:
-            form = _inflect(_reading(t, case), {"nomn"})  # type: ignore[arg-type]
+            agrees = [p for p in t.parses if case in p.grammemes and number in p.grammemes
+                      and (number == "plur" or gender is None or gender in p.grammemes)]
+            form = _inflect(agrees[0] if agrees else _reading(t, case), {"nomn"})  # type: ignore[arg-type]
+            # «дорожным управлением» → «дорожное управление»: the adjective takes the noun's gender
         else:
             form = t.text
         if form is None:

@@ -51,6 +51,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     genitive_list_continues,
     list_continues,
     NATURAL_STATES,
+    acronym_opens,
     caused_by,
     maybe_agent,
     maybe_doer,
@@ -138,7 +139,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None  # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive
     tokens = sentence.tokens
     if any((maybe_doer(t) or j and named_instrumental(t)) and not _after_preposition(tokens, j)
-           for j, t in enumerate(tokens)):
+           for j, t in enumerate(tokens)) or acronym_opens(sentence):
         return None  # «наряжена коммунальщиками», «оформлен учащимися»: a doer the detector missed
     group = _verb_group(sentence, f)
     if group is None or any(t.protected for t in group):

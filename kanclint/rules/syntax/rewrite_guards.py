@@ -288,3 +288,12 @@ def caused_by(sentence: Sentence, f: _Passive) -> bool:
     tokens = sentence.tokens
     return any(t.is_word and any(p.pos == "NOUN" and "ablt" in p.grammemes for p in t.parses[:1])
                and not _after_preposition(tokens, j) for j, t in enumerate(tokens))
+
+
+def acronym_opens(sentence: Sentence) -> bool:
+    """«МФЦ района выдано 200 паспортов»: an acronym that opens the sentence does not show its case and
+    may be the doer; «МФЦ района выдали…» would make it a plural subject."""
+    words = sentence.words
+    if not words or len(words[0].text) < 2 or not words[0].text.isupper() or not words[0].text.isalpha():
+        return False
+    return not any(t.pos == "VERB" and not t.text.endswith(("ся", "сь")) for t in words)  # «ГИБДД напоминает»

@@ -16,6 +16,7 @@ from kanclint.rules.syntax.morph import (
 from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.subject_words import _coordinated, _subject_words, _tree_tokens, cuts_a_number_off
+from kanclint.rules.syntax.rewrite_guards import described_after
 from kanclint.rules.syntax.words import (
     _VERB_POS,
     ROLE_VERBS,
@@ -49,7 +50,10 @@ def _nominative_phrase(syntax: _Syntax, head: Token, case: str) -> tuple[str | N
         if t is head:
             form = _inflect(reading, {"nomn"})
         elif t.start in agreeing and _reading(t, case) is not None:
-            form = _inflect(_reading(t, case), {"nomn"})  # type: ignore[arg-type]
+            agrees = [p for p in t.parses if case in p.grammemes and number in p.grammemes
+                      and (number == "plur" or gender is None or gender in p.grammemes)]
+            form = _inflect(agrees[0] if agrees else _reading(t, case), {"nomn"})  # type: ignore[arg-type]
+            # «дорожным управлением» → «дорожное управление»: the adjective takes the noun's gender
         else:
             form = t.text
         if form is None:
@@ -332,6 +336,8 @@ def _active_rewrite(
         return None
     if cuts_a_number_off(sentence, agent_tokens) or cuts_a_number_off(sentence, subject_tokens):
         return None  # «ученицей СОШ № 2»: the name's number would be left behind
+    if described_after(sentence, agent_tokens):
+        return None  # «подрядчиком, определённым…»: the participle would keep the instrumental
     units = [*agent_tokens, *subject_tokens, *group]
     start, end = min(t.start for t in units), max(t.end for t in units)
     words = _span_words(document, sentence, start, end)

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from kanclint.lexicon import word_list
+from kanclint.rules.press_release.voice import self_mentions
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.words import ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
@@ -17,21 +19,36 @@ from kanclint.text.document import Document, Sentence, Token
 _SETTING = frozenset({"установить", "устанавливать", "предусмотреть", "предусматривать", "ввести", "вводить"})
 _SET_BY_LAW = frozenset({"ответственность", "наказание", "штраф"})
 # state support is granted by law: «гражданам предоставляется компенсация» is not «мы даём компенсацию»
-_GRANTING = frozenset({"предоставить", "предоставлять"})
-_GRANTED_BY_LAW = frozenset({"компенсация", "пособие", "выплата", "льгота", "субсидия"})
+_GRANTING = frozenset({"предоставить", "предоставлять", "выдавать", "выдать", "назначать", "назначить"})
+_GRANTED_BY_LAW = frozenset({"компенсация", "пособие", "выплата", "льгота", "субсидия", "сертификат", "пенсия"})
+# a penalty is given by a court or an inspector: «Ему назначен штраф» is not «мы назначили штраф»
+_SENTENCING = frozenset({"назначить", "назначать", "наложить", "налагать"})
 # pupils, students, volunteers who acted in an earlier sentence («Студенты провели опрос»)
 _PEOPLE_WHO_ACT = frozenset({"студент", "школьник", "учащийся", "ученик", "волонтёр", "воспитанник", "ребята",
                              "участник", "активист", "житель", "родитель", "депутат", "спортсмен"})
 # verbs that take their object in the genitive: «достигнута договорённость» → «достигли договорённости»
+_PEOPLE_WHO_ACT |= {w.replace("ё", "е") for w in _PEOPLE_WHO_ACT}  # pymorphy3 gives «волонтер»
 GENITIVE_VERBS = frozenset({"достигнуть", "достичь", "добиться", "добиваться", "достигать"})
 _STAFF = frozenset({"сотрудник", "специалист", "подразделение", "бригада", "работник", "волонтёр", "сила"})
+_STAFF |= {"волонтер"}
+
+
+# «Оборудование поставлено по программе» is the supplier's delivery, not «мы поставили»; «перед
+# школой поставлена задача» is set by a superior; a staged play or a record is the author's own
+_SUPPLYING = frozenset({"поставить", "поставлять"})
+_SET_NOT_SUPPLIED = frozenset({"рекорд", "спектакль", "пьеса", "эксперимент", "опыт"})
+
+
+def supplied_by_others(f: _Passive, subject_head: Token) -> bool:
+    """«Оборудование поставлено», «техника будет поставлена»: a supplier's act."""
+    return f.lemma in _SUPPLYING and subject_head.lemma not in _SET_NOT_SUPPLIED
 
 
 def set_by_law(f: _Passive, subject_head: Token) -> bool:
     """«Установлена административная ответственность», «предусмотрен штраф»: the law's act."""
     if f.lemma in _GRANTING and subject_head.lemma in _GRANTED_BY_LAW:
         return True
-    return f.lemma in _SETTING and subject_head.lemma in _SET_BY_LAW
+    return f.lemma in _SETTING | _SENTENCING and subject_head.lemma in _SET_BY_LAW
 
 
 def body_acted_before(document: Document, sentence: Sentence) -> bool:
@@ -42,14 +59,112 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
         if earlier.start >= sentence.start:
             break
         for i, t in enumerate(earlier.words):
-            if t.lemma not in ORGANISATIONS | _STAFF:
-                continue
-            plural_doer = any(p.pos == "NOUN" and {"ablt", "plur"} <= p.grammemes for p in t.parses)
+            if not t.lemmas & (ORGANISATIONS | _STAFF | _PEOPLE_WHO_ACT):
+                continue  # «Студентами колледжа проведено исследование»: people in the plural too
+            plural_doer = any(p.pos in ("NOUN", "ADJF", "PRTF") and {"ablt", "plur"} <= p.grammemes
+                              for p in t.parses)  # «учащимися»: a participle used as a noun
             if plural_doer and not _after_preposition(earlier, t):
                 return True
-        if _people_acted(earlier):
+        if _people_acted(earlier) or _named_body_acted(document, earlier) or any(t.lemma == "суд" for t in earlier.words):
+            return True  # «По решению суда … признан виновным. Ему назначен штраф»: the court's act
+    return bool(document.shared(_thanked_doers))
+
+
+# dictionaries/lexicon/syntax.toml: farms, firms, builders — never the government account itself
+PRIVATE_DOERS = word_list("private-doers")
+
+
+def _named_body_acted(document: Document, sentence: Sentence) -> bool:
+    """«Фермерским хозяйством «Колос» построен комплекс», «Налоговой инспекцией направлены
+    уведомления», «Росреестром зарегистрировано…»: a passive whose doer in the instrumental is a
+    body the page does not call itself by (an adjective before the noun, a name in quotes after it,
+    a proper name, a farm or a firm).  «Администрацией района» alone is most often the account."""
+    words = sentence.words
+    if not any(t.pos == "PRTS" or t.pos == "VERB" and t.text.endswith(("ся", "сь")) for t in words):
+        return False  # «построен», «вручаются»: a passive
+    for i, t in enumerate(words):
+        if not any(p.pos == "NOUN" and "ablt" in p.grammemes for p in t.parses[:2]) or _after_preposition(sentence, t):
+            continue
+        if any("Orgn" in p.grammemes for p in t.parses[:2]) or t.lemma in PRIVATE_DOERS:
             return True
+        if t.lemma not in ORGANISATIONS:
+            continue
+        if another_body(document, t.lemma):
+            return True  # «Фондом капремонта начат ремонт» in the administration's post
+        before = words[i - 1] if i > 0 else None
+        at = sentence.position(t) + 1
+        after = sentence.tokens[at] if at < len(sentence.tokens) else None
+        if before is not None and any(p.pos == "ADJF" and "ablt" in p.grammemes for p in before.parses):
+            return True  # «Налоговой инспекцией», «Фермерским хозяйством»
+        if after is not None and (after.text in ("«", '"') or after.text.isupper() and len(after.text) > 1):
+            return True  # «Центром «Доброе сердце»», «Отделом ЗАГС»
     return False
+
+
+def another_body(document: Document, lemma: str, name: str = "") -> bool:
+    """With ``we = true`` alone the page is the body that speaks of itself as a subject
+    («Администрация района благодарит министерство»): a doer with another head noun
+    («Министерством здравоохранения передан автомобиль») is somebody else, and «мы передали»
+    would claim the ministry's act."""
+    if not document.speaks_as_we or document.author or not lemma:
+        return False
+    if lemma in document.shared(_addressed_bodies):
+        return True
+    if _REGIONAL & {w.strip("«»\"").lower() for w in name.split()} and document.shared(_local_post):
+        return True  # «Путёвки выделены министерством образования края» in a district's post
+    heads = document.shared(_speaking_heads)
+    if heads:
+        return lemma not in heads
+    # the post already says «мы» («Благодарим фонд…»): a body it names in the third person is another one
+    return document.shared(_says_we)
+
+
+def _says_we(document: Document) -> bool:
+    return any(t.pos == "VERB" and {"1per", "plur"} <= t.grammemes or t.key in ("мы", "нас", "нам", "нами")
+               for t in document.tokens if t.is_word)
+
+
+# a body of the region or the state, named in a post about a district, a town or a village
+_REGIONAL = frozenset({"края", "области", "республики", "россии", "рф", "федеральное", "федеральная",
+                       "федеральный", "краевое", "краевой", "краевая", "областное", "областной", "областная",
+                       "региональное", "региональный", "региональная"})
+_LOCAL = frozenset({"район", "районный", "поселение", "сельсовет", "город", "городской", "село", "посёлок", "поселок"})
+
+
+def _local_post(document: Document) -> bool:
+    return any(t.lemmas & _LOCAL for t in document.tokens if t.is_word)
+
+
+def _speaking_heads(document: Document) -> frozenset[str]:
+    return frozenset(m.head.lemma for m in self_mentions(document))
+
+
+_THANKS = frozenset({"благодарить", "поблагодарить", "спасибо", "благодарность", "признательность"})
+
+
+def _thanked_doers(document: Document) -> frozenset[str]:
+    """People or bodies the post thanks («Благодарим волонтёров за помощь»): they did something the
+    post reports, so a doer-less passive in it may be theirs, and «мы доставили» would be a guess."""
+    found: set[str] = set()
+    for sentence in document.sentences:
+        words = sentence.words
+        if not any(t.lemma in _THANKS for t in words):
+            continue
+        found |= {t.lemma for t in words if (t.lemma in ORGANISATIONS or t.lemma in _PEOPLE_WHO_ACT | _STAFF)
+                  and any(p.pos == "NOUN" and p.grammemes & {"accs", "datv"} for p in t.parses)}
+    return frozenset(found)
+
+
+def _addressed_bodies(document: Document) -> frozenset[str]:
+    """Bodies the post thanks («Благодарим министерство», «Спасибо фонду»): never the post's «мы»."""
+    found: set[str] = set()
+    for sentence in document.sentences:
+        words = sentence.words
+        if not any(t.lemma in _THANKS for t in words):
+            continue
+        found |= {t.lemma for t in words if t.lemma in ORGANISATIONS
+                  and any(p.pos == "NOUN" and p.grammemes & {"accs", "datv"} for p in t.parses)}
+    return frozenset(found)
 
 
 def _people_acted(sentence: Sentence) -> bool:

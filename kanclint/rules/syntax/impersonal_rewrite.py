@@ -27,7 +27,7 @@ from kanclint.rules.syntax.active_rewrite import (
 )
 from kanclint.rules.syntax.achievements import competitors_achieved
 from kanclint.rules.syntax.aims import states_a_purpose
-from kanclint.rules.syntax.doers_named import GENITIVE_VERBS, body_acted_before, set_by_law
+from kanclint.rules.syntax.doers_named import GENITIVE_VERBS, body_acted_before, set_by_law, supplied_by_others
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -50,12 +50,17 @@ from kanclint.rules.syntax.rewrite_guards import (
     complement_after,
     genitive_list_continues,
     list_continues,
+    NATURAL_STATES,
+    acronym_opens,
+    caused_by,
     maybe_agent,
+    maybe_doer,
+    named_instrumental,
     same_in_accusative,
     negation_before,
     parallel_passive,
 )
-from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _Passive
+from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.rules.press_release.persons import find_third_person_self
 from kanclint.rules.press_release.oblique_self import first_person_blocked, names_author_in
 from kanclint.rules.press_release.speaker import person_author
@@ -64,6 +69,7 @@ from kanclint.rules.syntax.who_acts import (
     adopted_act,
     cites_a_source,
     contractor_named,
+    doer_named_later,
     done_by_others,
     history,
     in_relative_clause,
@@ -79,7 +85,6 @@ from kanclint.rules.syntax.who_acts import (
 )
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
-    ORGANISATIONS,
     PROCEDURE_NOUNS,
     REFLEXIVE_PASSIVES,
     STATE_PARTICIPLES,
@@ -127,14 +132,15 @@ _LONGEST_SUBJECT = 8  # words: a longer run before the verb is more than one nou
 
 def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str) -> Edit | None:
     """The doer-less passive ``f`` said actively, in the «мы» form or the third person plural."""
-    if f.agent is not None or f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES:
+    if f.agent is not None or f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES or caused_by(sentence, f):
         return None
     if f.lemma in SUPPLIED_STATES and not f.reflexive and f.aux is None or f.lemma in GENITIVE_VERBS:
         return None  # «Хозяйства обеспечены техникой»: a state; «достигли договорённость»: a genitive object
     if f.reflexive and f.lemma not in REFLEXIVE_PASSIVES:
         return None  # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive
     tokens = sentence.tokens
-    if any(_maybe_doer(t) and not _after_preposition(tokens, j) for j, t in enumerate(tokens)):
+    if any((maybe_doer(t) or j and named_instrumental(t)) and not _after_preposition(tokens, j)
+           for j, t in enumerate(tokens)) or acronym_opens(sentence):
         return None  # «наряжена коммунальщиками», «оформлен учащимися»: a doer the detector missed
     group = _verb_group(sentence, f)
     if group is None or any(t.protected for t in group):
@@ -154,8 +160,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):
         return None  # «Оплата осуществляется наличными»: «Оплачивают наличными» says no more; the author rewords
     obj = _accusative(subject)
-    if obj is None:
-        return None
+    if obj is None or subject.head.lemma in NATURAL_STATES:
+        return None  # «установлен ледостав»: nature's doing, «установили ледостав» is nonsense
     item = list_continues(sentence, (subject.tail or subject.tokens)[-1]) if subject.tokens[0].start > group[0].start else None
     if item is not None and (obj != " ".join(t.text for t in subject.tokens) or not same_in_accusative(item)):
         return None  # «проводится беседа о здоровье, викторина и игра» → «проводят беседу…, викторина»
@@ -183,6 +189,7 @@ def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token
           and not adopted_act(f, head) and not readers_act(f, head)
           and not inspected_act(f, head) and not competitors_achieved(f, head)
           and not set_by_law(f, head) and not body_acted_before(document, sentence)
+          and not supplied_by_others(f, head)
           and not in_relative_clause(sentence, verb) and not paid_by_others(sentence)
           and not contractor_named(document) and not meeting_of_another(sentence)
           and not said_who_does_it(document, sentence, f)
@@ -191,7 +198,8 @@ def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token
           and not _opens_in_third_person(document, sentence, verb)
           and not cites_a_source(document, sentence)
           and not received_from_others(document, sentence, f)
-          and not meeting_named_before(document, sentence)
+          and not meeting_named_before(document, sentence, head)
+          and not doer_named_later(document, sentence, head)
           and not names_author_in(document, sentence)  # «В краевой больнице [мы] установили»
           and not first_person_blocked(document, sentence.start))  # the paragraph keeps «Комитет … проводит»
 
@@ -358,21 +366,6 @@ def _people(token: Token) -> bool:
                for p in token.parses)
 
 
-def _maybe_doer(token: Token) -> bool:
-    """An instrumental that may name who acted: a doer by :func:`_is_agent`, a person («учащимися»), a group."""
-    if _is_agent(token, False):
-        return True
-    if any("ablt" in p.grammemes and p.lemma in COLLECTIVES for p in token.parses):
-        return True
-    if any("ablt" in p.grammemes and p.lemma in ORGANISATIONS for p in token.parses):
-        return True  # «жюри»: indeclinable, its instrumental is never read first
-    best = token.parses[0] if token.parses else None
-    if best is not None and "ablt" in best.grammemes and bool(best.grammemes & {"anim", "Subx"}):
-        return True
-    return best is not None and any(  # «Участковыми уполномоченными»: the noun reading ties with the adjective
-        {"ablt", "plur", "anim"} <= p.grammemes and p.score >= best.score * 0.9 for p in token.parses
-    )  # plural only: «Анне Петровой» is a dative as often as an instrumental
-    # «учащимися» (a participle used as a noun); not «нуждающимся», a dative first of all
 
 
 def _between(sentence: Sentence, left: Token, right: Token) -> list[Token] | None:

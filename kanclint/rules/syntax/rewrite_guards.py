@@ -10,7 +10,9 @@ new verb («Пожарные части привели…»), a «по …» com
 
 from __future__ import annotations
 
-from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
+from kanclint.lexicon import word_list
+from kanclint.rules.syntax.doers_named import PRIVATE_DOERS
+from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _Passive
 from kanclint.rules.syntax.rewrite_objects import _Subject
 from kanclint.rules.syntax.words import CIRCUMSTANCE_PO, NOT_AGENTS, ORGANISATIONS, REFLEXIVE_PASSIVES
 from kanclint.text.document import Sentence, Token
@@ -232,3 +234,68 @@ def _agreeing_after(sentence: Sentence, subject: _Subject) -> bool:
     tokens = sentence.tokens
     j = sentence.position((subject.tail or subject.tokens)[-1]) + 1
     return j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].pos in _MODIFIER_POS
+
+
+def described_after(sentence: Sentence, tokens: list[Token]) -> bool:
+    """«подрядчиком, определённым по итогам аукциона»: a participle or adjective after a comma agrees
+    with the doer in the instrumental; once the doer is the subject it would keep the old case
+    («Подрядчик выполнит работы, определённым…»), so the rewrite is left to the author."""
+    at = sentence.position(tokens[-1]) + 1
+    after = sentence.tokens[at:at + 2]
+    if len(after) < 2 or after[0].text != "," or not after[1].is_word:
+        return False
+    return any(p.pos in _MODIFIER_POS and "ablt" in p.grammemes for p in after[1].parses[:2])
+
+
+def named_instrumental(token: Token) -> bool:
+    """«в ходе проверки Росреестром»: a capitalised noun in the instrumental inside the sentence is a
+    body's name pymorphy3 does not tag as one, and the doer of the passive."""
+    best = token.parses[0] if token.parses else None
+    return (token.is_word and token.text[:1].isupper() and best is not None and best.pos == "NOUN"
+            and "ablt" in best.grammemes and best.lemma not in NOT_AGENTS)
+
+
+def maybe_doer(token: Token) -> bool:
+    """An instrumental that may name who acted: a doer by :func:`_is_agent`, a person («учащимися»), a group."""
+    if _is_agent(token, False):
+        return True
+    if any("ablt" in p.grammemes and p.lemma in COLLECTIVES for p in token.parses):
+        return True
+    if any("ablt" in p.grammemes and p.lemma in ORGANISATIONS for p in token.parses):
+        return True  # «жюри»: indeclinable, its instrumental is never read first
+    best = token.parses[0] if token.parses else None
+    if any(p.pos == "NOUN" and "ablt" in p.grammemes and p.lemma in PRIVATE_DOERS for p in token.parses[:2]):
+        return True  # «предоставлены лесничеством»: a body the detector does not know
+    if any(p.pos == "NOUN" and {"ablt", "Orgn"} <= p.grammemes for p in token.parses[:2]):
+        return True  # «в ходе проверки Роспотребнадзором выявлены нарушения»: the inspector found them
+    best = token.parses[0] if token.parses else None
+    if best is not None and "ablt" in best.grammemes and bool(best.grammemes & {"anim", "Subx"}):
+        return True
+    return best is not None and any(  # «Участковыми уполномоченными»: the noun reading ties with the adjective
+        {"ablt", "plur", "anim"} <= p.grammemes and p.score >= best.score * 0.9 for p in token.parses
+    )  # plural only: «Анне Петровой» is a dative as often as an instrumental
+    # «учащимися» (a participle used as a noun); not «нуждающимся», a dative first of all
+
+
+# dictionaries/lexicon/syntax.toml: «вызвана ветром», «повреждена паводком» — the instrumental is a cause
+CAUSING_VERBS = word_list("causing-verbs")
+NATURAL_STATES = word_list("natural-states")  # «установлен ледостав»: nobody did it
+
+
+def caused_by(sentence: Sentence, f: _Passive) -> bool:
+    """«Авария была вызвана сильным ветром»: a verb of causing with a noun in the instrumental names
+    the cause, so «Аварию вызвали сильным ветром» would lose it; the passive stays."""
+    if f.lemma not in CAUSING_VERBS:
+        return False
+    tokens = sentence.tokens
+    return any(t.is_word and any(p.pos == "NOUN" and "ablt" in p.grammemes for p in t.parses[:1])
+               and not _after_preposition(tokens, j) for j, t in enumerate(tokens))
+
+
+def acronym_opens(sentence: Sentence) -> bool:
+    """«МФЦ района выдано 200 паспортов»: an acronym that opens the sentence does not show its case and
+    may be the doer; «МФЦ района выдали…» would make it a plural subject."""
+    words = sentence.words
+    if not words or len(words[0].text) < 2 or not words[0].text.isupper() or not words[0].text.isalpha():
+        return False
+    return not any(t.pos == "VERB" and not t.text.endswith(("ся", "сь")) for t in words)  # «ГИБДД напоминает»

@@ -36,7 +36,9 @@ def done_by_others(sentence: Sentence) -> bool:
 
 
 # «в результате работы Комиссии», «по инициативе депутата»: the sentence names whose work it is
-_OTHER_DOER_PAIRS = frozenset({("результате", "работы"), ("по", "инициативе")})
+_OTHER_DOER_PAIRS = frozenset({("результате", "работы"), ("по", "инициативе"), ("по", "указу"), ("с", "указом"),
+                               ("по", "поручению"), ("по", "решению"), ("по", "приговору"), ("по", "распоряжению")})
+# «По указу губернатора введён режим», «по решению суда»: the act names whose decision it carries out
 
 
 # Acts only a legislature or a government adopts: «принят законопроект» on a deputy's or a
@@ -73,11 +75,21 @@ def names_another_body(document: Document, sentence: Sentence) -> bool:
         close = text.find("]", m.end(), sentence.end)
         mentions.append((m.start(), close if close >= 0 else sentence.end))
     words = sentence.words
+    if any(t.lemma in _OTHER_OFFICES or t.key in _OTHER_OFFICES for t in words):
+        return True  # «Заявления принимаются в МФЦ и через портал Госуслуг»: their staff take them
+    if any(t.key in ("в", "через") and words[i + 1].lemma in _OFFICES for i, t in enumerate(words[:-1])):
+        return True  # «Заявления принимаются в управлении соцзащиты», «распределены через центр»: theirs
     return any(t.text[:1].isupper() and t.lemma in ORGANISATIONS and words[i].key not in _SUPPORT_WORDS
                and not any(a <= t.start < b for a, b in mentions)  # a supporter's mention, read above
                for i, t in enumerate(words[1:]))
 
 
+# dictionaries/lexicon/syntax.toml: МФЦ, Госуслуги — offices where another body does the work
+_OTHER_OFFICES = word_list("other-offices")
+# offices that work for readers on their own («в управлении соцзащиты»); a school, a library or a
+# hospital is the place where the account itself works («В школе мы провели ремонт»)
+_OFFICES = frozenset({"управление", "отделение", "фонд", "комитет", "инспекция", "служба", "департамент",
+                      "министерство", "центр", "агентство", "ведомство", "прокуратура", "суд", "полиция"})
 # «при поддержке Фонда грантов» names who paid or helped, not who did it: «мы» stays right
 _SUPPORT_WORDS = frozenset({"поддержке", "поддержкой", "содействии", "содействием", "финансировании"})
 _SUPPORTERS = re.compile(r"(?:поддержк[еой]+|содействи[еям]+|финансировани[еи])\s*\Z")
@@ -107,6 +119,7 @@ def cites_a_source(document: Document, sentence: Sentence) -> bool:
 
 # People who act for a body: «Сотрудники МЧС проверили водоёмы», «Специалисты фонда провели приём»
 _STAFF = frozenset({"сотрудник", "специалист", "инспектор", "работник", "волонтёр", "спасатель", "полицейский"})
+_STAFF |= {"волонтер"}  # pymorphy3's lemma is written with «е»
 # People who are not the account at all: «…сход граждан, на котором жители обсудили стройку. Решение
 # принято единогласно» is the residents' decision, not «мы приняли»
 _OTHERS = frozenset({"житель", "участник", "депутат", "член", "собственник", "родитель"})
@@ -216,7 +229,7 @@ def paid_by_others(sentence: Sentence) -> bool:
 
 
 # «Работы выполнила компания «ДорСтрой»», «благодарим строителей»: who did the work is named in the post
-_CONTRACTORS = frozenset({"подрядчик", "подрядный", "ооо", "оао", "зао", "пао", "компания", "фирма", "ип",
+_CONTRACTORS = frozenset({"подрядчик", "подрядный", "ооо", "оао", "зао", "пао", "ао", "компания", "фирма", "ип",
                           "строитель", "бригада", "дорожник"})
 
 
@@ -227,10 +240,18 @@ def contractor_named(document: Document) -> bool:
 
 
 def _names_a_contractor(document: Document) -> bool:
-    return any(t.lemma in _CONTRACTORS or t.key in _CONTRACTORS for t in document.tokens if t.is_word)
+    return any(t.lemma in _CONTRACTORS or t.key in _CONTRACTORS or _hired_doer(t) for t in document.tokens if t.is_word)
 
 
-_MEETINGS = frozenset({"заседании", "совещании", "сессии", "собрании", "коллегии", "пленуме", "съезде"})
+# «выполнены индивидуальным предпринимателем», «построен застройщиком»: hired doers in the instrumental
+_HIRED = frozenset({"предприниматель", "застройщик", "перевозчик", "поставщик", "подрядчик"})
+
+
+def _hired_doer(token: Token) -> bool:
+    return token.lemma in _HIRED and any(p.pos == "NOUN" and "ablt" in p.grammemes for p in token.parses[:2])
+
+
+_MEETINGS = frozenset({"заседании", "совещании", "сессии", "собрании", "коллегии", "пленуме", "съезде", "сходе"})
 
 
 def meeting_of_another(sentence: Sentence) -> bool:
@@ -264,14 +285,18 @@ def received_from_others(document: Document, sentence: Sentence, f: _Passive) ->
     return False
 
 
-_MEETING_LEMMAS = frozenset({"заседание", "совещание", "сессия", "собрание", "коллегия", "пленум", "съезд"})
+_MEETING_LEMMAS = frozenset({"заседание", "совещание", "сессия", "собрание", "коллегия", "пленум", "съезд", "сход"})
 
 
-def meeting_named_before(document: Document, sentence: Sentence) -> bool:
+_DECIDED = frozenset({"решение", "вопрос", "предложение", "кандидатура", "резолюция", "обращение"})
+
+
+def meeting_named_before(document: Document, sentence: Sentence, head: Token | None = None) -> bool:
     """«Прошло заседание антитеррористической комиссии. На заседании были рассмотрены вопросы»: the
     bare «заседание» is the body named the sentence before, and «мы рассмотрели» would put the author
     in the commission's place."""
-    if not any(t.lemma in _MEETING_LEMMAS for t in sentence.words):
+    decided = head is not None and head.lemma in _DECIDED  # «Решение принято единогласно» after the meeting
+    if not decided and not any(t.lemma in _MEETING_LEMMAS for t in sentence.words):
         return False
     for earlier in document.sentences:
         if earlier.start >= sentence.start:
@@ -280,4 +305,19 @@ def meeting_named_before(document: Document, sentence: Sentence) -> bool:
         for i, t in enumerate(words[:-1]):
             if t.lemma in _MEETING_LEMMAS and any(w.pos == "NOUN" and "gent" in w.grammemes for w in words[i + 1:i + 4]):
                 return True
+    return False
+
+
+def doer_named_later(document: Document, sentence: Sentence, head: Token) -> bool:
+    """«Для пенсионеров проводятся занятия. Занятия ведутся инструкторами центра»: a later sentence
+    names who does the same thing in the instrumental, so «мы проводим занятия» would claim it."""
+    for later in document.sentences:
+        if later.start <= sentence.start:
+            continue
+        words = later.words
+        if any(t.lemma == head.lemma for t in words) and any(
+                any(p.pos == "NOUN" and {"plur", "anim"} <= p.grammemes and p.grammemes & {"ablt", "nomn"}
+                    for p in t.parses[:1])  # «инструкторами», or «Инструкторы … ведут занятия» once rewritten
+                or t.lemma in ORGANISATIONS and "ablt" in t.grammemes for t in words):
+            return True
     return False

@@ -14,9 +14,13 @@ from kanclint.text.morphology import fold
 _REACH = 5  # words on either side of the replaced phrase where a repeat is heard
 
 
+# short prepositions a reader still hears twice: «для доступности занятий для жителей»
+_HEARD_SHORT = frozenset({"для", "при", "без"})
+
+
 def _content_words(replacement: str) -> set[str]:
-    """The replacement's words worth hearing twice: none of «и», «в», «на», but «после», «через», «во время»."""
-    return {fold(w) for w in replacement.split() if len(w) > 3}
+    """The replacement's words worth hearing twice: none of «и», «в», «на», but «для», «после», «во время»."""
+    return {fold(w) for w in replacement.split() if len(w) > 3 or fold(w) in _HEARD_SHORT}
 
 
 def repeats_nearby(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:

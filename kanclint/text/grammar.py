@@ -18,6 +18,8 @@ ANIMACY = frozenset({"anim", "inan"})
 PERSONS = frozenset({"1per", "2per", "3per"})
 TENSES = frozenset({"past", "pres", "futr"})
 MOODS = frozenset({"indc", "impr"})
+# the grammemes pymorphy3 gives a person's first name, surname and patronymic
+PERSON_NAMES = frozenset({"Name", "Surn", "Patr"})
 
 # Parts of speech by how they inflect.
 VERB_FORMS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})

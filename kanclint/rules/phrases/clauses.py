@@ -103,16 +103,16 @@ def _verb_at(tokens: list[Token], i: int) -> bool:
     )
 
 
-def _passive_with_doer(tokens: list[Token], i: int) -> bool:
-    """The main clause from ``i`` names its doer in the instrumental before a passive participle
-    («администрацией района разработан маршрут»): the purpose «чтобы развивать» would belong to a
-    word in the instrumental, which the infinitive cannot lean on; «для развития» reads right."""
-    if i >= len(tokens) or not tokens[i].is_word:
-        return False
-    if not any(p.pos == "NOUN" and "ablt" in p.grammemes for p in tokens[i].parses):
-        return False
-    return any(t.is_word and any(p.pos == "PRTS" and "pssv" in p.grammemes for p in t.parses[:2])
-               for t in tokens[i + 1:])
+def _passive_main_clause(tokens: list[Token], i: int) -> bool:
+    """The main clause from ``i`` is passive: «администрацией района разработан маршрут», «закупка
+    будет проведена на аукционе».  «Чтобы развивать», «чтобы сэкономить» would lean on a word in
+    the instrumental or on «закупка», which cannot act; «для развития», «для экономии» read right.
+    A doer in the instrumental first lets a less likely participle reading count too."""
+    doer_first = i < len(tokens) and tokens[i].is_word and any(
+        p.pos == "NOUN" and "ablt" in p.grammemes for p in tokens[i].parses)
+    readings = 2 if doer_first else 1
+    return any(t.is_word and any(p.pos == "PRTS" and "pssv" in p.grammemes for p in t.parses[:readings])
+               for t in tokens[i + 1 if doer_first else i:])
 
 
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
@@ -130,13 +130,6 @@ def _subject_after_place(tokens: list[Token], i: int) -> bool:
         j += 1  # «на дорогах района»
     return j < len(tokens) and tokens[j].is_word and any(
         p.pos in ("NOUN", "NPRO") and "nomn" in p.grammemes for p in tokens[j].parses[:1])
-
-
-def _passive_in_clause(tokens: list[Token], i: int) -> bool:
-    """The main clause from ``i`` is passive («закупка будет проведена на аукционе»): «чтобы
-    сэкономить» would lean on «закупка», which cannot save anything; «для экономии» reads right."""
-    return any(t.is_word and any(p.pos == "PRTS" and "pssv" in p.grammemes for p in t.parses[:1])
-               for t in tokens[i:])
 
 
 def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
@@ -182,7 +175,7 @@ def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
             return None  # «В целях экономии.»: no main clause to lean on
         if nxt.key in _GOVERNED:
             return None  # «защиты детей от гриппа»: the phrase goes on, and the comma would cut it
-        if _passive_with_doer(tokens, after) or _passive_in_clause(tokens, after):
+        if _passive_main_clause(tokens, after):
             return None  # «Чтобы развивать туризм, администрацией разработан…»: «для развития» instead
         if nxt.key in _PLACE_PREPOSITIONS and _subject_after_place(tokens, after + 1):
             return None  # «снижения травматизма на дорогах инспекторы…»: the place may be the phrase's

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.grammar import PERSON_NAMES
 
 # -- helpers ----------------------------------------------------------------------------
 
@@ -66,7 +67,6 @@ def _persons(document: Document, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e, kind in document.entities_between(start, end) if kind == "PER" and start <= s < end]
 
 
-_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 _PLACE_GRAMMEMES = frozenset({"Geox", "Orgn"})
 
 
@@ -87,7 +87,7 @@ def _name_like(tokens: Sequence[Token]) -> list[bool]:
             flags.append(i + 1 < len(tokens) and tokens[i + 1].text == ".")
         else:
             flags.append(
-                any(p.grammemes & _NAME_GRAMMEMES for p in t.parses)
+                any(p.grammemes & PERSON_NAMES for p in t.parses)
                 and not t.grammemes & _PLACE_GRAMMEMES
             )
     return flags

@@ -48,6 +48,7 @@ from kanclint.rules.press_release.words import (
     WEEKDAYS,
 )
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.grammar import PERSON_NAMES
 from kanclint.text.inflection import capitalise, inflect_raw
 
 VOCATIVES = frozenset({"друзья", "коллеги", "ребята", "подписчики", "земляки", "жители", "родители", "гости",
@@ -130,16 +131,13 @@ def _matches_author(profile: AuthorProfile, mention: SelfMention) -> bool:
     return names_author(profile, mention.head, mention.name)
 
 
-_PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
-
-
 def personal_name(profile: AuthorProfile, name: Sequence[Token]) -> bool:
     """Whether ``name`` is the author's own name: capitalised words of the author's, a surname
     or a first name among them, and two words at least unless it is a surname («Иванов»)."""
     words = [t for t in name if t.is_word]
     if not words or any(not t.text[:1].isupper() or not _word_keys(t) & profile.lemmas for t in words):
         return False
-    kinds = {g for t in words for p in t.parses[:2] for g in p.grammemes & _PERSON_GRAMMEMES}
+    kinds = {g for t in words for p in t.parses[:2] for g in p.grammemes & PERSON_NAMES}
     return len(words) >= 2 and bool(kinds) or "Surn" in kinds
 
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from kanclint.rules.syntax.words import _VERB_POS, _VERBAL_SUFFIXES, NOT_VERBAL_NOUNS
 from kanclint.text.document import Token, _word_info
+from kanclint.text.grammar import PERSON_NAMES
 from kanclint.text.inflection import inflect_raw
 from kanclint.text.morphology import Parse, fold, parse
 
@@ -122,7 +123,6 @@ def _is_known(word: str) -> bool:
     return bool(readings) and bool(getattr(readings[0].raw, "is_known", False))
 
 
-_PERSON = frozenset({"Name", "Surn", "Patr"})
 
 
 def _person_name(token: Token) -> bool:
@@ -134,4 +134,4 @@ def _person_name(token: Token) -> bool:
 @lru_cache(maxsize=50_000)
 def _person_form(text: str) -> bool:
     """:func:`_person_name` of a written form (asked of every word by KC202 and KC203)."""
-    return text[:1].isupper() and any(_PERSON & p.grammemes for p in _word_info(text)[0])
+    return text[:1].isupper() and any(PERSON_NAMES & p.grammemes for p in _word_info(text)[0])

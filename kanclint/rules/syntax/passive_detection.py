@@ -9,7 +9,7 @@ from typing import Sequence
 from kanclint.rules.syntax.morph import _best, _reading
 from kanclint.rules.syntax.words import EMPTY_VERBS, NOT_AGENTS, ORGANISATIONS, PRONOUN_AGENTS, REPORT_PARTICIPLES
 from kanclint.text.document import Sentence, Token
-from kanclint.text.grammar import MAIN_CASES
+from kanclint.text.grammar import MAIN_CASES, PERSON_NAMES
 from kanclint.text.morphology import Parse, active_of_reflexive
 from kanclint.text.syntax_view import _Node, _Syntax
 
@@ -31,9 +31,6 @@ def _has_passive_kids(syntax: _Syntax, node: _Node) -> bool:
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "«", "»", '"'})
-
-
-_PERSON_NAMES = frozenset({"Name", "Surn", "Patr"})
 
 
 def _morph_subject(sentence: Sentence, verb: Token) -> Token | None:
@@ -58,7 +55,7 @@ def _morph_subject(sentence: Sentence, verb: Token) -> Token | None:
             g = p.grammemes
             if p.pos != "NOUN" or "nomn" not in g or number not in g:
                 continue
-            if not tokens[j].text[:1].isupper() and not _PERSON_NAMES.isdisjoint(g):
+            if not tokens[j].text[:1].isupper() and not PERSON_NAMES.isdisjoint(g):
                 continue  # «10 марта»: a lowercase word is no «Марта»
             if gender and number == "sing" and gender not in g:
                 continue
@@ -130,7 +127,7 @@ def _is_agent(token: Token, role_verb: bool) -> bool:
     readings = [
         p for p in token.parses
         if p.pos == "NOUN" and "ablt" in p.grammemes
-        and (capitalised or not p.grammemes & {"Name", "Surn", "Patr"})  # «цветами» is not Цвета
+        and (capitalised or not p.grammemes & PERSON_NAMES)  # «цветами» is not Цвета
     ]
     share = sum(p.score for p in readings)
     if share < 0.3:

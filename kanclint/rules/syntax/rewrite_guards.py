@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from kanclint.lexicon import word_list
 from kanclint.rules.syntax.doers_named import PRIVATE_DOERS
-from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _Passive
+from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _morph_passive, _Passive
 from kanclint.rules.syntax.rewrite_objects import _Subject
 from kanclint.rules.syntax.words import CIRCUMSTANCE_PO, NOT_AGENTS, ORGANISATIONS, REFLEXIVE_PASSIVES
 from kanclint.text.document import Sentence, Token
@@ -51,9 +51,8 @@ def parallel_passive(sentence: Sentence, group: list[Token], f: _Passive) -> boo
 
 def _reflexive_passive(token: Token) -> bool:
     """A «-ся» verb of an action someone performs: «оказывается помощь», «принимаются заявки»."""
-    best = token.parses[0] if token.parses else None
-    return (best is not None and best.pos == "VERB" and token.text.endswith(("ся", "сь"))
-            and best.lemma.removesuffix("ся").removesuffix("сь") in REFLEXIVE_PASSIVES)
+    found = _morph_passive(token)
+    return found is not None and found[1] and found[0] in REFLEXIVE_PASSIVES
 
 
 def _has_aux(words: list[Token], i: int) -> bool:

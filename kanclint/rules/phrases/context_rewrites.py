@@ -16,6 +16,10 @@ allows it:
   goes («В связи с этим, движение перекроют» → «Поэтому движение перекроют»); set off by commas
   inside a sentence («Суд, в связи с этим, постановил») the commas may mark a clause boundary
   or a parenthesis, so the author places «поэтому» and nothing is applied.
+* «Участие в фестивале приняли девять хоров» → «В фестивале участвовали девять хоров», «акция,
+  участие в которой принимают все школы» → «акция, в которой участвуют все школы»: the verb
+  «участвовать» takes the tense, number and gender of «приняли».  An adjective before «участие»
+  («Активное участие в субботнике приняли…») has nothing to go with, so nothing is applied.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Callable
 from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.text.document import Document, Sentence, Token
-from kanclint.text.inflection import capitalise
+from kanclint.text.inflection import capitalise, inflect_word
 
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _SENTENCE_MARKS = frozenset({".", "!", "?", "…"})
@@ -157,10 +161,29 @@ def poetomu(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     return Edit(m.start, after.end if comma_after and after is not None else m.end, said)
 
 
+def uchastie_prinyali(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Участие в забеге приняли двести школьников» → «В забеге участвовали двести школьников»."""
+    noun, verb = m.tokens[0], m.tokens[-1]
+    before, comma = _word_before(sentence, noun)
+    if before is not None and not comma and before.parses and before.parses[0].pos in ("ADJF", "PRTF", "NUMR"):
+        return None  # «Активное участие в субботнике приняли…»: the adjective would be left alone
+    if not verb.parses or verb.parses[0].pos != "VERB":
+        return None
+    middle = document.text[m.tokens[1].start:verb.start]
+    if any(not (ch.isalpha() or ch in " -ё") for ch in middle):
+        return None  # a comma, a quote or a number inside: not one short phrase
+    said = inflect_word("участвовать", verb.parses[0])
+    if said is None:
+        return None
+    opening = middle + said
+    return Edit(m.start, m.end, capitalise(opening) if document.text[m.start].isupper() else opening)
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
     "v-tom-chisle-i": v_tom_chisle_i,
     "v-svyazi-s-etim": poetomu,
     "v-etoj-svyazi": poetomu,
+    "uchastie-prinyali": uchastie_prinyali,
 }

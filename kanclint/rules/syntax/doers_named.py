@@ -5,7 +5,11 @@
 * **a body acted before**: an earlier sentence named another body as the doer in the instrumental
   («Дорожными службами края проводится очистка дорог. Вывезено 350 тонн…»), or people who acted
   («Студенты провели опрос. Результаты направлены…»): the next doer-less passive is most likely
-  theirs, so «мы вывезли» would be a guess; «вывезли» says nothing wrong.
+  theirs, so «мы вывезли» would be a guess; «вывезли» says nothing wrong;
+* **a utility switched**: power, water, heat and gas are cut and restored by their suppliers
+  («будет отключена подача электроэнергии» on a district's page is not «мы отключим»);
+* **another body's site**: «информация размещена на сайте регионального оператора» was posted
+  by the site's owner, not «мы разместили».
 """
 
 from __future__ import annotations
@@ -36,12 +40,40 @@ _STAFF |= {"волонтер"}
 # «Оборудование поставлено по программе» is the supplier's delivery, not «мы поставили»; «перед
 # школой поставлена задача» is set by a superior; a staged play or a record is the author's own
 _SUPPLYING = frozenset({"поставить", "поставлять"})
+# dictionaries/lexicon/syntax.toml: power, water, heat and gas, switched by their suppliers
+_UTILITIES = word_list("utility-supplies")
+_SWITCHING = frozenset({"отключить", "отключать", "прекратить", "прекращать", "ограничить", "ограничивать",
+                        "приостановить", "приостанавливать", "возобновить", "возобновлять", "подключить",
+                        "подключать", "восстановить", "восстанавливать", "подать", "подавать"})
+# «на сайте регионального оператора», «на странице министерства»: a place online that is someone's
+_ONLINE_PLACES = frozenset({"сайт", "страница", "портал", "канал", "группа", "аккаунт", "паблик"})
 _SET_NOT_SUPPLIED = frozenset({"рекорд", "спектакль", "пьеса", "эксперимент", "опыт"})
 
 
 def supplied_by_others(f: _Passive, subject_head: Token) -> bool:
     """«Оборудование поставлено», «техника будет поставлена»: a supplier's act."""
     return f.lemma in _SUPPLYING and subject_head.lemma not in _SET_NOT_SUPPLIED
+
+
+def utility_switched(sentence: Sentence, f: _Passive) -> bool:
+    """«Будет отключена подача электроэнергии», «горячая вода будет отключена»: the supplier's act."""
+    return f.lemma in _SWITCHING and any(t.lemma in _UTILITIES for t in sentence.words)
+
+
+def on_another_site(sentence: Sentence) -> bool:
+    """«Информация размещена на сайте регионального оператора»: the site's owner posted it; «на нашем
+    сайте» is the author's own."""
+    words = sentence.words
+    for i, t in enumerate(words):
+        if t.lemma not in _ONLINE_PLACES:
+            continue
+        near = words[max(0, i - 2):i + 4]
+        if any(w.lemma == "наш" for w in near):
+            continue
+        if any(not w.protected and any(p.pos == "NOUN" and "gent" in p.grammemes for p in w.parses[:3])
+               for w in words[i + 1:i + 4]):  # «поликлиники» reads as a plural nominative first
+            return True
+    return False
 
 
 def set_by_law(f: _Passive, subject_head: Token) -> bool:

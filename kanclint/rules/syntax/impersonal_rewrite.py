@@ -27,7 +27,14 @@ from kanclint.rules.syntax.active_rewrite import (
 )
 from kanclint.rules.syntax.achievements import competitors_achieved
 from kanclint.rules.syntax.aims import states_a_purpose
-from kanclint.rules.syntax.doers_named import GENITIVE_VERBS, body_acted_before, set_by_law, supplied_by_others
+from kanclint.rules.syntax.doers_named import (
+    GENITIVE_VERBS,
+    body_acted_before,
+    on_another_site,
+    set_by_law,
+    supplied_by_others,
+    utility_switched,
+)
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -189,7 +196,8 @@ def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token
           and not adopted_act(f, head) and not readers_act(f, head)
           and not inspected_act(f, head) and not competitors_achieved(f, head)
           and not set_by_law(f, head) and not body_acted_before(document, sentence)
-          and not supplied_by_others(f, head)
+          and not supplied_by_others(f, head) and not utility_switched(sentence, f)
+          and not on_another_site(sentence)
           and not in_relative_clause(sentence, verb) and not paid_by_others(sentence)
           and not contractor_named(document) and not meeting_of_another(sentence)
           and not said_who_does_it(document, sentence, f)

@@ -33,6 +33,7 @@ from kanclint.rules.press_release.voice import (
     names_author,
     self_rewrites,
 )
+from kanclint.rules.press_release.words import _ACRONYM_SHAPE, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
 
@@ -270,4 +271,24 @@ def names_author_in(document: Document, sentence: Sentence) -> bool:
         adjectives = [w for w in tokens[max(0, i - 3):i] if w.is_word and w.pos in {"ADJF", "PRTF"}]
         if names_author(profile, t, [*adjectives, *_own_words(_name_after(tokens, i))]):
             return True
+    return False
+
+
+def names_an_institution_place(document: Document, sentence: Sentence) -> bool:
+    """«В МКУК «Межпоселенческая библиотека» проведён обзор» on the district administration's page:
+    with an organisation as the configured author, an institution named as the place did the work
+    (the author itself is caught by ``names_author_in``), so «мы провели» would claim the library's
+    work; the third person plural says nothing wrong."""
+    profile = author_profile(document)
+    if profile is None or profile.person:
+        return False
+    words = sentence.words
+    for i, t in enumerate(words[:-1]):
+        if t.key not in ("в", "во"):
+            continue
+        for w in words[i + 1:i + 4]:
+            if w.text in INSTITUTION_ACRONYMS or _ACRONYM_SHAPE.match(w.text) or w.lemma in INSTITUTION_NOUNS:
+                return not (w.lemmas & ({profile.head} | profile.heads)) and w.text.upper() != profile.head
+            if w.pos not in {"ADJF", "PRTF"}:
+                break
     return False

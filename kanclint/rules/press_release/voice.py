@@ -332,8 +332,8 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
             name.append(t)
         else:
             between.append(t)
-    if verb is None or (adjectives and verb.text.endswith(("ся", "сь"))):
-        return None  # «Книжный фонд пополнился»: a collection, not a body that acts
+    if verb is None or ((adjectives or head.lemma == "фонд") and verb.text.endswith(("ся", "сь"))):
+        return None  # «Книжный фонд пополнился», «Фонд библиотеки пополнился»: a collection, not a body
     name[:0] = [t for t in content if lead.start <= t.start < head.start]
     while name and not (name[-1].is_word or name[-1].text.isdigit() or name[-1].text in _QUOTES):
         between.insert(0, name.pop())  # trailing punctuation belongs to what follows

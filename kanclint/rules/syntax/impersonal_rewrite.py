@@ -69,7 +69,11 @@ from kanclint.rules.syntax.rewrite_guards import (
 )
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.rules.press_release.persons import find_third_person_self
-from kanclint.rules.press_release.oblique_self import first_person_blocked, names_author_in
+from kanclint.rules.press_release.oblique_self import (
+    first_person_blocked,
+    names_an_institution_place,
+    names_author_in,
+)
 from kanclint.rules.press_release.speaker import person_author
 from kanclint.rules.syntax.text_places import _about_a_text
 from kanclint.rules.syntax.who_acts import (
@@ -209,6 +213,7 @@ def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token
           and not meeting_named_before(document, sentence, head)
           and not doer_named_later(document, sentence, head)
           and not names_author_in(document, sentence)  # «В краевой больнице [мы] установили»
+          and not names_an_institution_place(document, sentence)
           and not first_person_blocked(document, sentence.start))  # the paragraph keeps «Комитет … проводит»
 
 

@@ -38,6 +38,9 @@ def done_by_others(sentence: Sentence) -> bool:
 # «в результате работы Комиссии», «по инициативе депутата»: the sentence names whose work it is
 _OTHER_DOER_PAIRS = frozenset({("результате", "работы"), ("по", "инициативе"), ("по", "указу"), ("с", "указом"),
                                ("по", "поручению"), ("по", "решению"), ("по", "приговору"), ("по", "распоряжению")})
+# «По итогам голосования жителей выбрана территория»: the voters chose, not «мы»
+_OTHER_DOER_PAIRS |= {(a, b) for a in ("итогам", "результатам")
+                      for b in ("голосования", "опроса", "выборов", "жеребьевки", "жеребьёвки", "анкетирования")}
 # «По указу губернатора введён режим», «по решению суда»: the act names whose decision it carries out
 
 
@@ -107,7 +110,7 @@ def said_who_does_it(document: Document, sentence: Sentence, f: _Passive) -> boo
 
 
 # «По данным Росстата, …», «по информации ГИБДД, …»: the figures of the post are another body's
-_CITED = re.compile(r"(?i)\b(?:по|согласно)\s+(?:данным|информации|сведениям|оценкам)\s+(?!наш|нам\b)(\w+)")
+_CITED = re.compile(r"(?i)\b(?:по|согласно)\s+(?:данным|информации|сведениям|оценкам|словам)\s+(?!наш|нам\b)(\w+)")
 
 
 def cites_a_source(document: Document, sentence: Sentence) -> bool:

@@ -20,6 +20,9 @@ allows it:
   участие в которой принимают все школы» → «акция, в которой участвуют все школы»: the verb
   «участвовать» takes the tense, number and gender of «приняли».  An adjective before «участие»
   («Активное участие в субботнике приняли…») has nothing to go with, so nothing is applied.
+* «Летом планируется отремонтировать спортзал» → «Летом планируют…»; «планируем» only when the
+  account speaks for its organisation (``we`` or ``author``): otherwise «мы» would be a guess
+  about whose plan it is, as it would be for a doer-less passive (KC201).
 """
 
 from __future__ import annotations
@@ -179,6 +182,12 @@ def uchastie_prinyali(document: Document, sentence: Sentence, m: Match) -> Edit 
     return Edit(m.start, m.end, capitalise(opening) if document.text[m.start].isupper() else opening)
 
 
+def planiruem(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«планируется» → «планируем» for an account that speaks as «мы», else «планируют»."""
+    said = "планируем" if document.speaks_as_we else "планируют"
+    return Edit(m.start, m.end, capitalise(said) if document.text[m.start].isupper() else said)
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
@@ -186,4 +195,6 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "v-svyazi-s-etim": poetomu,
     "v-etoj-svyazi": poetomu,
     "uchastie-prinyali": uchastie_prinyali,
+    "planiruetsya": planiruem,
+    "predpolagaetsya": planiruem,
 }

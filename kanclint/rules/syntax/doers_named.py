@@ -97,6 +97,8 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
                               for p in t.parses)  # «учащимися»: a participle used as a noun
             if plural_doer and not _after_preposition(earlier, t):
                 return True
+        if _another_body_spoke(document, earlier):
+            return True  # «Региональный оператор сообщает, что … Площадки будут очищены»: the operator's act
         if _people_acted(earlier) or _named_body_acted(document, earlier) or any(t.lemma == "суд" for t in earlier.words):
             return True  # «По решению суда … признан виновным. Ему назначен штраф»: the court's act
     return bool(document.shared(_thanked_doers))
@@ -104,6 +106,23 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
 
 # dictionaries/lexicon/syntax.toml: farms, firms, builders — never the government account itself
 PRIVATE_DOERS = word_list("private-doers")
+
+
+# operators, carriers, firms: bodies a government page reports on, never speaks as
+_OTHER_SPEAKERS = PRIVATE_DOERS | {"оператор", "компания", "перевозчик", "застройщик", "подрядчик", "провайдер"}
+
+
+def _another_body_spoke(document: Document, sentence: Sentence) -> bool:
+    """An earlier sentence has an operator or a firm as its subject («Региональный оператор
+    сообщает…», «Компания «Ростелеком» завершила…») and KC304 does not take it for the author."""
+    if any(m.sentence.start == sentence.start for m in document.shared(self_mentions)):
+        return False
+    words = sentence.words
+    verb_at = next((i for i, t in enumerate(words) if t.pos == "VERB" and "indc" in t.grammemes), None)
+    if verb_at is None:
+        return False
+    return any(t.lemma in _OTHER_SPEAKERS and any(p.pos == "NOUN" and "nomn" in p.grammemes for p in t.parses[:2])
+               for t in words[:verb_at])
 
 
 def _named_body_acted(document: Document, sentence: Sentence) -> bool:

@@ -121,7 +121,8 @@ def cites_a_source(document: Document, sentence: Sentence) -> bool:
 
 
 # People who act for a body: «Сотрудники МЧС проверили водоёмы», «Специалисты фонда провели приём»
-_STAFF = frozenset({"сотрудник", "специалист", "инспектор", "работник", "волонтёр", "спасатель", "полицейский"})
+_STAFF = frozenset({"сотрудник", "специалист", "инспектор", "работник", "волонтёр", "спасатель", "полицейский",
+                    "пожарный", "врач", "медик", "росгвардеец", "педагог", "тренер"})
 _STAFF |= {"волонтер"}  # pymorphy3's lemma is written with «е»
 # People who are not the account at all: «…сход граждан, на котором жители обсудили стройку. Решение
 # принято единогласно» is the residents' decision, not «мы приняли»
@@ -144,13 +145,13 @@ def staff_acted_before(document: Document, sentence: Sentence) -> bool:
         words = earlier.words
         if _head_acted(words):
             return True
-        past = [t for t in words if t.pos == "VERB" and "past" in t.grammemes]
-        if not past:
+        finite = [t for t in words if t.pos == "VERB" and "indc" in t.grammemes]  # «проверят», «провели»
+        if not finite:
             continue
         staff = any(t.lemma in _STAFF | _OTHERS and _nominative_noun(t) for t in words)
-        if staff and any("plur" in t.grammemes for t in past):
+        if staff and any("plur" in t.grammemes for t in finite):
             return True
-        if any(t.lemma in _OFFICIALS and _nominative_noun(t) and t.start < past[0].start for t in words):
+        if any(t.lemma in _OFFICIALS and _nominative_noun(t) and t.start < finite[0].start for t in words):
             return True
     return False
 

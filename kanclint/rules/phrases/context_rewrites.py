@@ -32,6 +32,7 @@ from typing import Callable
 from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.rules.phrases.organiser import organised
 from kanclint.text.inflection import capitalise, inflect_word
 
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
@@ -197,4 +198,5 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "uchastie-prinyali": uchastie_prinyali,
     "planiruetsya": planiruem,
     "predpolagaetsya": planiruem,
+    "vystupit-organizatorom": organised,
 }

@@ -99,6 +99,7 @@ def _expanded_by_initials(abbr: str, sentences: Sequence[list[Token]]) -> bool:
 _PAREN_AFTER = re.compile(r"\s*[—–-]?\s*\(([^()]*)\)")
 _PAREN_BEFORE = re.compile(r"\(([^()]*)\)\s*[—–-]?\s*$")
 _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
+_QUOTE_BETWEEN = re.compile(r"[«»\"„“”]")
 
 
 def _expanded_by_parentheses(document: Document, token: Token) -> bool:
@@ -203,8 +204,12 @@ class CapsLock(Rule):
         words = sentence.words
         runs: list[list[Token]] = []
         current: list[Token] = []
+        quotes = untouchable_quotes(document)
         for w in words:
-            if self._caps_word(w):
+            if current and _QUOTE_BETWEEN.search(document.text, current[-1].end, w.start):
+                runs.append(current)  # «ИТОГИ КОНКУРСА «ЛУЧШИЙ ДВОР»»: the name in quotes is its own run
+                current = []
+            if self._caps_word(w) and not (quotes and quotes.overlaps(w.start, w.end)):
                 current.append(w)
             else:
                 if current:

@@ -10,6 +10,8 @@ new verb («Пожарные части привели…»), a «по …» com
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from kanclint.lexicon import word_list
 from kanclint.rules.syntax.doers_named import PRIVATE_DOERS
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _morph_passive, _Passive
@@ -123,14 +125,17 @@ def list_continues(sentence: Sentence, last: Token) -> Token | None:
     («мы говорим о здоровье», «проводят беседу») leaves the others with no verb or in the nominative."""
     tokens = sentence.tokens
     i = sentence.position(last) + 1
-    while i < len(tokens) and tokens[i].is_word and tokens[i].key not in _JOINERS:
-        if tokens[i].pos in ("VERB", "PRTS", "INFN"):
-            return None  # a clause of its own begins
-        i += 1  # the first item's own words: «о здоровье»
-    if i >= len(tokens) or not (tokens[i].text == "," or tokens[i].key in _JOINERS):
-        return None
-    while i < len(tokens) and (tokens[i].text == "," or tokens[i].key in _JOINERS):
-        i += 1
+    while True:
+        while i < len(tokens) and tokens[i].is_word and tokens[i].key not in _JOINERS:
+            if tokens[i].pos in ("VERB", "PRTS", "INFN"):
+                return None  # a clause of its own begins
+            i += 1  # the first item's own words: «о здоровье»
+        if i >= len(tokens) or not (tokens[i].text == "," or tokens[i].key in _JOINERS):
+            return None
+        while i < len(tokens) and (tokens[i].text == "," or tokens[i].key in _JOINERS):
+            i += 1
+        if not _genitive_item(tokens, i):
+            break  # «сорта пшеницы и ячменя, техника»: «ячменя» is the first item's own list
     if i >= len(tokens) or not tokens[i].is_word or tokens[i].lemma in _NOT_LISTED:
         return None
     if tokens[i].text[:1].isupper():
@@ -138,6 +143,18 @@ def list_continues(sentence: Sentence, last: Token) -> Token | None:
     nominative = any(p.pos in ("NOUN", "ADJF", "PRTF") and "nomn" in p.grammemes and "Apro" not in p.grammemes
                      for p in tokens[i].parses)  # any reading: «викторина» is first read as a form of «Виктор»
     return tokens[i] if nominative else None
+
+
+def _genitive_item(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the word at ``i`` (after its adjectives) is a noun only in the genitive: it lists on
+    the genitive tail of the item before, not on the subject."""
+    while i < len(tokens) and tokens[i].is_word and tokens[i].pos in ("ADJF", "PRTF"):
+        i += 1
+    if i >= len(tokens) or not tokens[i].is_word or not tokens[i].parses:
+        return False
+    best = tokens[i].parses[0]
+    return best.pos == "NOUN" and "gent" in best.grammemes and not any(
+        "nomn" in p.grammemes for p in tokens[i].parses)
 
 
 def genitive_list_continues(sentence: Sentence, last: Token) -> bool:

@@ -380,6 +380,8 @@ def _recipient_left_in_dative(sentence: Sentence, matched: Sequence[Token], repl
 _CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "…"})
 _COORDINATORS = frozenset({"и", "или", "а", "либо"})
 _COORDINATION_WINDOW = 12  # words after the match in which a coordinated noun is looked for
+_PREPOSITION_CASES = {"в": {"loct", "accs"}, "во": {"loct", "accs"}, "на": {"loct", "accs"}, "о": {"loct"}, "об": {"loct"},
+                      "при": {"loct"}, "по": {"datv"}, "к": {"datv"}, "ко": {"datv"}}  # for a form that stays
 
 
 _GENITIVE_TAIL = 3  # words of a genitive tail after the governed noun («плану [работы школы]»)
@@ -422,6 +424,8 @@ def _coordinated_in_old_case(
     # «улиц» → «улицы»: of the new word's readings only those in the old number count (not «улицы», gen. sg.)
     readings = [p for p in readings if not number or not p.grammemes & NUMBERS or p.grammemes & number] or readings
     new = set().union(*(_case(p) for p in readings)) if readings else set()
+    if len(words) > 1 and words[-1].lower() == last.text.lower() and words[-2].lower() in _PREPOSITION_CASES:
+        new &= _PREPOSITION_CASES[words[-2].lower()]  # «в области организации» → «в организации»: now locative
     if not new or old & new:
         return False  # the case did not change: a coordinated noun still agrees
     tokens = sentence.tokens
@@ -432,8 +436,8 @@ def _coordinated_in_old_case(
     for at in {i, tail}:
         if at + 1 < len(tokens) and tokens[at].text in (",", "(") and tokens[at + 1].is_word:
             after = tokens[at + 1]
-            if after not in repaired and _in_old_case(after, old, new, last.parses[0]) and (
-                at == i or any(_agrees_reading(r, last.parses[:1]) for r in after.parses)
+            if after not in repaired and _in_old_case(after, old, new, last.parses[0]) and (  # a member, an attribute
+                at == i or after.parses[0].pos == "NOUN" or any(_agrees_reading(r, last.parses[:1]) for r in after.parses)
             ):
                 return True
     seen = 0

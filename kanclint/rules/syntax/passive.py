@@ -21,7 +21,7 @@ from kanclint.rules.syntax.active_rewrite import (
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite, speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
 from kanclint.rules.syntax.morph import _best, _inflect, _reading, _verb_form
-from kanclint.rules.syntax.rewrite_guards import opening_instrumental, parallel_passive
+from kanclint.rules.syntax.rewrite_guards import doer_shared_after, opening_instrumental, parallel_passive
 from kanclint.rules.syntax.passive_detection import (
     means_not_doer,
     told_as_report,
@@ -351,7 +351,8 @@ class PassiveVoice(Rule):
         assert f.agent is not None
         start, end = _adjoin(document, start, end, [f.agent])
         message, rewrite, obj_tokens = self._pronoun_message(f, pronoun, tense, syntax)
-        if rewrite and obj_tokens and start <= f.agent.start and f.agent.end <= end:
+        shared = bool(obj_tokens) and doer_shared_after(sentence, max(t.end for t in obj_tokens))  # «…, построены»
+        if rewrite and obj_tokens and start <= f.agent.start and f.agent.end <= end and not shared:
             whole_start, whole_end = _adjoin(document, start, end, obj_tokens)
             if (whole_start, whole_end) != (start, end):
                 start, end = whole_start, whole_end

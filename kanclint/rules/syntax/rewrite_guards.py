@@ -263,6 +263,20 @@ def described_after(sentence: Sentence, tokens: list[Token]) -> bool:
     return any(p.pos in _MODIFIER_POS and "ablt" in p.grammemes for p in after[1].parses[:2])
 
 
+def doer_shared_after(sentence: Sentence, end: int) -> bool:
+    """«Ими приобретена техника, построены помещения, закуплено поголовье»: a later short passive
+    after a comma or «и», with no doer of its own before it, shares the instrumental doer.  Once the
+    first clause is active («они купили технику, построены помещения…») the others lose it."""
+    tokens = sentence.tokens
+    for i, t in enumerate(tokens):
+        if t.end <= end or i == 0 or tokens[i - 1].text not in (",", "и"):
+            continue
+        best = t.parses[0] if t.is_word and t.parses else None
+        if best is not None and best.pos == "PRTS" and "pssv" in best.grammemes:
+            return True
+    return False
+
+
 def named_instrumental(token: Token) -> bool:
     """«в ходе проверки Росреестром»: a capitalised noun in the instrumental inside the sentence is a
     body's name pymorphy3 does not tag as one, and the doer of the passive."""

@@ -44,6 +44,7 @@ _PREPOSITION = "PREP"
 _AGENT_WINDOW = 6  # «Отделом МВД России по району проводится…»: the doer may stand before its genitive tail
 _QUANTITIES = frozenset({"много", "мало", "несколько", "немного", "немало", "множество"})
 _VERB_WINDOW = 3
+_NEEDS_OBJECT = frozenset({"отремонтировать", "ремонтировать", "заменить", "менять", "установить", "устанавливать"})
 
 
 def _case(p: Parse) -> set[str]:
@@ -313,19 +314,18 @@ def _verb_left_without_object(document_text: str, matched: Sequence[Token], repl
     if any(p.pos == "NOUN" for w in words[1:] for p in parse(w)[:1]):
         return False
     rest = document_text[matched[-1].end:].lstrip(" \t")
-    if rest[:1] not in (":", "—", "–"):
-        return False
+    if rest[:1] in ("", ".", "!", "?", "\n") and first[0].lemma in _NEEDS_OBJECT:
+        return True  # «в школах проведут ремонт.» → «в школах отремонтируют.»: the verb lacks its object
     # «провели опрос: 70 %…»: what follows is the noun's result, not an object of the new verb
-    return rest[1:].lstrip()[:1].isdigit()
+    return rest[:1] in (":", "—", "–") and rest[1:].lstrip()[:1].isdigit()
 
 
 # verbs whose object is the person a light verb's noun addressed in the dative («выражать
 # благодарность главе» → «благодарить главу»); «вручить паспорта школьникам» keeps its dative
 _PERSON_OBJECT_VERBS = frozenset({
-    "благодарить", "поблагодарить", "поздравить", "поздравлять", "поддержать", "поддерживать",
-    "консультировать", "проконсультировать", "информировать", "проинформировать", "приветствовать",
-    "чествовать", "наградить", "награждать", "сопровождать", "уважать",
-})
+    "благодарить", "поблагодарить", "поздравить", "поздравлять", "поддержать", "поддерживать", "консультировать",
+    "проконсультировать", "информировать", "проинформировать", "приветствовать", "чествовать", "наградить",
+    "награждать", "сопровождать", "уважать"})
 
 
 _MODALS = frozenset({"можно", "нельзя", "нужно", "надо", "необходимо"})

@@ -44,7 +44,7 @@ _PREPOSITION = "PREP"
 _AGENT_WINDOW = 6  # «Отделом МВД России по району проводится…»: the doer may stand before its genitive tail
 _QUANTITIES = frozenset({"много", "мало", "несколько", "немного", "немало", "множество"})
 _VERB_WINDOW = 3
-_NEEDS_OBJECT = frozenset({"отремонтировать", "ремонтировать", "заменить", "менять", "установить", "устанавливать"})
+_NEEDS_OBJECT = frozenset({"отремонтировать", "заменить", "установить"})  # perfective: one act, on something
 
 
 def _case(p: Parse) -> set[str]:

@@ -277,6 +277,16 @@ def doer_shared_after(sentence: Sentence, end: int) -> bool:
     return False
 
 
+# acts of the office towards an applicant; «лично» with them is the applicant's presence
+_OFFICE_ACTS = frozenset({"принимать", "принять", "выдавать", "выдать", "вручать", "вручить"})
+
+
+def applicant_in_person(sentence: Sentence, f: _Passive) -> bool:
+    """«Запросы принимаются лично, по почте или через МФЦ»: made active («принимают лично») the
+    «лично» passes to the staff, who now do it themselves."""
+    return f.lemma in _OFFICE_ACTS and any(t.key in ("лично", "самостоятельно") for t in sentence.words)
+
+
 def named_instrumental(token: Token) -> bool:
     """«в ходе проверки Росреестром»: a capitalised noun in the instrumental inside the sentence is a
     body's name pymorphy3 does not tag as one, and the doer of the passive."""

@@ -44,6 +44,7 @@ _PREPOSITION = "PREP"
 _AGENT_WINDOW = 6  # «Отделом МВД России по району проводится…»: the doer may stand before its genitive tail
 _QUANTITIES = frozenset({"много", "мало", "несколько", "немного", "немало", "множество"})
 _VERB_WINDOW = 3
+_NEEDS_OBJECT = frozenset({"отремонтировать", "заменить", "установить"})  # perfective: one act, on something
 
 
 def _case(p: Parse) -> set[str]:
@@ -313,19 +314,18 @@ def _verb_left_without_object(document_text: str, matched: Sequence[Token], repl
     if any(p.pos == "NOUN" for w in words[1:] for p in parse(w)[:1]):
         return False
     rest = document_text[matched[-1].end:].lstrip(" \t")
-    if rest[:1] not in (":", "—", "–"):
-        return False
+    if rest[:1] in ("", ".", "!", "?", "\n") and first[0].lemma in _NEEDS_OBJECT:
+        return True  # «в школах проведут ремонт.» → «в школах отремонтируют.»: the verb lacks its object
     # «провели опрос: 70 %…»: what follows is the noun's result, not an object of the new verb
-    return rest[1:].lstrip()[:1].isdigit()
+    return rest[:1] in (":", "—", "–") and rest[1:].lstrip()[:1].isdigit()
 
 
 # verbs whose object is the person a light verb's noun addressed in the dative («выражать
 # благодарность главе» → «благодарить главу»); «вручить паспорта школьникам» keeps its dative
 _PERSON_OBJECT_VERBS = frozenset({
-    "благодарить", "поблагодарить", "поздравить", "поздравлять", "поддержать", "поддерживать",
-    "консультировать", "проконсультировать", "информировать", "проинформировать", "приветствовать",
-    "чествовать", "наградить", "награждать", "сопровождать", "уважать",
-})
+    "благодарить", "поблагодарить", "поздравить", "поздравлять", "поддержать", "поддерживать", "консультировать",
+    "проконсультировать", "информировать", "проинформировать", "приветствовать", "чествовать", "наградить",
+    "награждать", "сопровождать", "уважать"})
 
 
 _MODALS = frozenset({"можно", "нельзя", "нужно", "надо", "необходимо"})
@@ -380,6 +380,8 @@ def _recipient_left_in_dative(sentence: Sentence, matched: Sequence[Token], repl
 _CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "…"})
 _COORDINATORS = frozenset({"и", "или", "а", "либо"})
 _COORDINATION_WINDOW = 12  # words after the match in which a coordinated noun is looked for
+_PREPOSITION_CASES = {"в": {"loct", "accs"}, "во": {"loct", "accs"}, "на": {"loct", "accs"}, "о": {"loct"}, "об": {"loct"},
+                      "при": {"loct"}, "по": {"datv"}, "к": {"datv"}, "ко": {"datv"}}  # for a form that stays
 
 
 _GENITIVE_TAIL = 3  # words of a genitive tail after the governed noun («плану [работы школы]»)
@@ -422,6 +424,8 @@ def _coordinated_in_old_case(
     # «улиц» → «улицы»: of the new word's readings only those in the old number count (not «улицы», gen. sg.)
     readings = [p for p in readings if not number or not p.grammemes & NUMBERS or p.grammemes & number] or readings
     new = set().union(*(_case(p) for p in readings)) if readings else set()
+    if len(words) > 1 and words[-1].lower() == last.text.lower() and words[-2].lower() in _PREPOSITION_CASES:
+        new &= _PREPOSITION_CASES[words[-2].lower()]  # «в области организации» → «в организации»: now locative
     if not new or old & new:
         return False  # the case did not change: a coordinated noun still agrees
     tokens = sentence.tokens
@@ -432,8 +436,8 @@ def _coordinated_in_old_case(
     for at in {i, tail}:
         if at + 1 < len(tokens) and tokens[at].text in (",", "(") and tokens[at + 1].is_word:
             after = tokens[at + 1]
-            if after not in repaired and _in_old_case(after, old, new, last.parses[0]) and (
-                at == i or any(_agrees_reading(r, last.parses[:1]) for r in after.parses)
+            if after not in repaired and _in_old_case(after, old, new, last.parses[0]) and (  # a member, an attribute
+                at == i or after.parses[0].pos == "NOUN" or any(_agrees_reading(r, last.parses[:1]) for r in after.parses)
             ):
                 return True
     seen = 0

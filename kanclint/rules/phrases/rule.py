@@ -27,6 +27,7 @@ from kanclint.patterns import (
 )
 from kanclint.rules.base import Rule
 from kanclint.rules.phrases.agreement import agreement_check
+from kanclint.rules.phrases.clause_voice import we_in_subordinate_clause
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
 from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal
@@ -162,6 +163,8 @@ class PhraseRule(Rule):
             return None
         if repeats_nearby(sentence, m.tokens, text) or breaks_a_modal_list(document.text, m.tokens, text):
             return None  # «после 5 дней после начала»; «необходимо:\n✅ возьмите…»: the author rewords
+        if we_in_subordinate_clause(sentence, m.tokens, text):
+            return None  # «сообщает, что … приглашаем на открытие»
         reason, repairs = agreement_check(document.text, sentence, m.tokens, text)
         return None if reason is not None else repairs
 

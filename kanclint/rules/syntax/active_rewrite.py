@@ -16,7 +16,7 @@ from kanclint.rules.syntax.morph import (
 from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.subject_words import _coordinated, _subject_words, _tree_tokens, cuts_a_number_off
-from kanclint.rules.syntax.rewrite_guards import described_after
+from kanclint.rules.syntax.rewrite_guards import described_after, doer_shared_after
 from kanclint.rules.syntax.words import (
     _VERB_POS,
     ROLE_VERBS,
@@ -338,6 +338,8 @@ def _active_rewrite(
         return None  # «ученицей СОШ № 2»: the name's number would be left behind
     if described_after(sentence, agent_tokens):
         return None  # «подрядчиком, определённым…»: the participle would keep the instrumental
+    if doer_shared_after(sentence, max(t.end for t in (*subject_tokens, *group))):
+        return None  # «ими куплена техника, построены помещения»: the later passives keep no doer
     units = [*agent_tokens, *subject_tokens, *group]
     start, end = min(t.start for t in units), max(t.end for t in units)
     words = _span_words(document, sentence, start, end)

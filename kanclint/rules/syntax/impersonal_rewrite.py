@@ -139,6 +139,9 @@ _TEAMS = frozenset({"команда", "семья", "пара", "класс", "�
 _SAYS_IT_BETTER = frozenset({"KC102", "KC105"})
 
 _LONGEST_SUBJECT = 8  # words: a longer run before the verb is more than one noun phrase
+# «В поликлинике организовано проведение диспансеризации»: without «было» a service now open;
+# the light verb collapsed («провели диспансеризацию») says it is over
+_SET_UP = frozenset({"организовать", "обеспечить"})
 
 
 def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str) -> Edit | None:
@@ -413,7 +416,7 @@ def _assemble(
     phrase = " ".join(w for w in [*adverbs, verbs, obj, tail] if w)
     light = has_light_verb(phrase)
     if light:
-        if f.conj:
+        if f.conj or (f.aux is None and f.lemma in _SET_UP):
             return None
         last = subject.tail[-1] if subject.tail else last
         if not subject_first and list_continues(sentence, last) is not None or genitive_list_continues(sentence, last):

@@ -21,7 +21,7 @@ from kanclint.rules.syntax.active_rewrite import (
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite, speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
 from kanclint.rules.syntax.morph import _best, _inflect, _reading, _verb_form
-from kanclint.rules.syntax.rewrite_guards import opening_instrumental, parallel_passive
+from kanclint.rules.syntax.rewrite_guards import applicant_in_person, doer_shared_after, opening_instrumental, parallel_passive
 from kanclint.rules.syntax.passive_detection import (
     means_not_doer,
     told_as_report,
@@ -287,7 +287,8 @@ class PassiveVoice(Rule):
         # «Отделением фонда проведена встреча»: a doer we do not know; «Рассмотрено 12 материалов, приняты
         # решения»: one of two parallel passives made active mixes two voices in one list
         group = _verb_group(sentence, f)
-        hanging = opening_instrumental(sentence) or (group is not None and parallel_passive(sentence, group, f))
+        hanging = opening_instrumental(sentence) or applicant_in_person(sentence, f) or (
+            group is not None and parallel_passive(sentence, group, f))
         plain = None if document.speaks_as_we or hanging else clean_rewrite(
             document, sentence, _plain_rewrite(document, syntax, sentence, f, tense))
         if plain is not None:
@@ -351,7 +352,8 @@ class PassiveVoice(Rule):
         assert f.agent is not None
         start, end = _adjoin(document, start, end, [f.agent])
         message, rewrite, obj_tokens = self._pronoun_message(f, pronoun, tense, syntax)
-        if rewrite and obj_tokens and start <= f.agent.start and f.agent.end <= end:
+        shared = bool(obj_tokens) and doer_shared_after(sentence, max(t.end for t in obj_tokens))  # «…, построены»
+        if rewrite and obj_tokens and start <= f.agent.start and f.agent.end <= end and not shared:
             whole_start, whole_end = _adjoin(document, start, end, obj_tokens)
             if (whole_start, whole_end) != (start, end):
                 start, end = whole_start, whole_end

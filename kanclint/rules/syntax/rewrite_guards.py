@@ -10,6 +10,8 @@ new verb («Пожарные части привели…»), a «по …» com
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from kanclint.lexicon import word_list
 from kanclint.rules.syntax.doers_named import PRIVATE_DOERS
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _morph_passive, _Passive
@@ -123,14 +125,17 @@ def list_continues(sentence: Sentence, last: Token) -> Token | None:
     («мы говорим о здоровье», «проводят беседу») leaves the others with no verb or in the nominative."""
     tokens = sentence.tokens
     i = sentence.position(last) + 1
-    while i < len(tokens) and tokens[i].is_word and tokens[i].key not in _JOINERS:
-        if tokens[i].pos in ("VERB", "PRTS", "INFN"):
-            return None  # a clause of its own begins
-        i += 1  # the first item's own words: «о здоровье»
-    if i >= len(tokens) or not (tokens[i].text == "," or tokens[i].key in _JOINERS):
-        return None
-    while i < len(tokens) and (tokens[i].text == "," or tokens[i].key in _JOINERS):
-        i += 1
+    while True:
+        while i < len(tokens) and tokens[i].is_word and tokens[i].key not in _JOINERS:
+            if tokens[i].pos in ("VERB", "PRTS", "INFN"):
+                return None  # a clause of its own begins
+            i += 1  # the first item's own words: «о здоровье»
+        if i >= len(tokens) or not (tokens[i].text == "," or tokens[i].key in _JOINERS):
+            return None
+        while i < len(tokens) and (tokens[i].text == "," or tokens[i].key in _JOINERS):
+            i += 1
+        if not _genitive_item(tokens, i):
+            break  # «сорта пшеницы и ячменя, техника»: «ячменя» is the first item's own list
     if i >= len(tokens) or not tokens[i].is_word or tokens[i].lemma in _NOT_LISTED:
         return None
     if tokens[i].text[:1].isupper():
@@ -138,6 +143,18 @@ def list_continues(sentence: Sentence, last: Token) -> Token | None:
     nominative = any(p.pos in ("NOUN", "ADJF", "PRTF") and "nomn" in p.grammemes and "Apro" not in p.grammemes
                      for p in tokens[i].parses)  # any reading: «викторина» is first read as a form of «Виктор»
     return tokens[i] if nominative else None
+
+
+def _genitive_item(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the word at ``i`` (after its adjectives) is a noun only in the genitive: it lists on
+    the genitive tail of the item before, not on the subject."""
+    while i < len(tokens) and tokens[i].is_word and tokens[i].pos in ("ADJF", "PRTF"):
+        i += 1
+    if i >= len(tokens) or not tokens[i].is_word or not tokens[i].parses:
+        return False
+    best = tokens[i].parses[0]
+    return best.pos == "NOUN" and "gent" in best.grammemes and not any(
+        "nomn" in p.grammemes for p in tokens[i].parses)
 
 
 def genitive_list_continues(sentence: Sentence, last: Token) -> bool:
@@ -244,6 +261,30 @@ def described_after(sentence: Sentence, tokens: list[Token]) -> bool:
     if len(after) < 2 or after[0].text != "," or not after[1].is_word:
         return False
     return any(p.pos in _MODIFIER_POS and "ablt" in p.grammemes for p in after[1].parses[:2])
+
+
+def doer_shared_after(sentence: Sentence, end: int) -> bool:
+    """«Ими приобретена техника, построены помещения, закуплено поголовье»: a later short passive
+    after a comma or «и», with no doer of its own before it, shares the instrumental doer.  Once the
+    first clause is active («они купили технику, построены помещения…») the others lose it."""
+    tokens = sentence.tokens
+    for i, t in enumerate(tokens):
+        if t.end <= end or i == 0 or tokens[i - 1].text not in (",", "и"):
+            continue
+        best = t.parses[0] if t.is_word and t.parses else None
+        if best is not None and best.pos == "PRTS" and "pssv" in best.grammemes:
+            return True
+    return False
+
+
+# acts of the office towards an applicant; «лично» with them is the applicant's presence
+_OFFICE_ACTS = frozenset({"принимать", "принять", "выдавать", "выдать", "вручать", "вручить"})
+
+
+def applicant_in_person(sentence: Sentence, f: _Passive) -> bool:
+    """«Запросы принимаются лично, по почте или через МФЦ»: made active («принимают лично») the
+    «лично» passes to the staff, who now do it themselves."""
+    return f.lemma in _OFFICE_ACTS and any(t.key in ("лично", "самостоятельно") for t in sentence.words)
 
 
 def named_instrumental(token: Token) -> bool:

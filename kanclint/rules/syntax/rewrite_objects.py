@@ -80,6 +80,9 @@ def _object_missing(sentence: Sentence, subject: _Subject, said: str, subject_fi
     the thing of the previous sentence, or for the whole activity.  A noun after the verb
     with words of its own behind it («осуществляется запись на диспансеризацию») still
     reads whole, so only a noun before the verb or one that ends the sentence is held back.
+    A «к» phrase right after it is the noun's goal, not an object: «осуществляется подготовка
+    к севу» → «готовят к севу» reads as a service to people («готовят к экзаменам»); a finished
+    act («не подготовили к зиме») keeps the reader on the thing of the sentence.
     """
     if _has_object(subject):
         return False
@@ -88,12 +91,15 @@ def _object_missing(sentence: Sentence, subject: _Subject, said: str, subject_fi
         if readings and readings[0].pos == "VERB":
             if "tran" not in readings[0].grammemes:
                 return False
+            ongoing = "impf" in readings[0].grammemes
             break
     else:
         return False
     if subject_first:
         return True
     at = sentence.position(last) + 1
+    if ongoing and at < len(sentence.tokens) and sentence.tokens[at].key in ("к", "ко"):
+        return True
     return all(not t.is_word for t in sentence.tokens[at:])
 
 

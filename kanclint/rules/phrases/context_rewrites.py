@@ -16,6 +16,9 @@ allows it:
   goes («В связи с этим, движение перекроют» → «Поэтому движение перекроют»); set off by commas
   inside a sentence («Суд, в связи с этим, постановил») the commas may mark a clause boundary
   or a parenthesis, so the author places «поэтому» and nothing is applied.
+* «на сегодняшний день», «на сегодня» → «уже» where the clause tells a result, with a perfective
+  past verb or short participle («На сегодняшний день проверено 146 домов» → «Уже проверено…»):
+  «сейчас проверили 146 домов» reads as «just now»; elsewhere the dictionary's «сейчас» stays.
 """
 
 from __future__ import annotations
@@ -157,10 +160,32 @@ def poetomu(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     return Edit(m.start, after.end if comma_after and after is not None else m.end, said)
 
 
+def _result_predicate(sentence: Sentence, token: Token) -> bool:
+    """The nearest verb or short participle of the phrase's clause is a perfective past
+    («проверено», «получили»): the clause counts what is done by now."""
+    at = sentence.position(token)
+    for step in (1, -1):
+        for word in _words_until_boundary(sentence, at, step):
+            best = word.parses[0] if word.parses else None
+            if best is not None and best.pos in ("VERB", "PRTS"):
+                return "perf" in best.grammemes and (best.pos == "PRTS" or "past" in best.grammemes)
+    return False
+
+
+def uzhe(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«На сегодняшний день проверено 146 домов» → «Уже проверено…»; ``None`` leaves «сейчас»."""
+    if not _result_predicate(sentence, m.tokens[-1]):
+        return None
+    said = "уже"
+    return Edit(m.start, m.end, capitalise(said) if document.text[m.start].isupper() else said)
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
     "v-tom-chisle-i": v_tom_chisle_i,
     "v-svyazi-s-etim": poetomu,
     "v-etoj-svyazi": poetomu,
+    "na-segodnyashnij-den": uzhe,
+    "na-segodnya": uzhe,
 }

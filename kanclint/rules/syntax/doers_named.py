@@ -3,7 +3,8 @@
 * **set by law**: liability and penalties are set by the law, not by the account that explains
   them («за продажу … установлена ответственность» on a prosecutor's page is not «мы установили»);
 * **a body acted before**: an earlier sentence named another body as the doer in the instrumental
-  («Дорожными службами края проводится очистка дорог. Вывезено 350 тонн…»), or people who acted
+  («Дорожными службами края проводится очистка дорог. Вывезено 350 тонн…», a federal body's branch
+  «Отделением Социального фонда России … осуществляется приём»), or people who acted
   («Студенты провели опрос. Результаты направлены…»): the next doer-less passive is most likely
   theirs, so «мы вывезли» would be a guess; «вывезли» says nothing wrong.
 """
@@ -29,7 +30,9 @@ _PEOPLE_WHO_ACT = frozenset({"студент", "школьник", "учащий
 # verbs that take their object in the genitive: «достигнута договорённость» → «достигли договорённости»
 _PEOPLE_WHO_ACT |= {w.replace("ё", "е") for w in _PEOPLE_WHO_ACT}  # pymorphy3 gives «волонтер»
 GENITIVE_VERBS = frozenset({"достигнуть", "достичь", "добиться", "добиваться", "достигать"})
-_STAFF = frozenset({"сотрудник", "специалист", "подразделение", "бригада", "работник", "волонтёр", "сила"})
+_STAFF = frozenset({"сотрудник", "специалист", "подразделение", "бригада", "работник", "волонтёр", "сила",
+                    # «Полицейскими задержан… Возбуждено дело»: the police's or investigators' act
+                    "полицейский", "инспектор", "спасатель", "пожарный", "следователь", "дознаватель"})
 _STAFF |= {"волонтер"}
 
 
@@ -87,6 +90,8 @@ def _named_body_acted(document: Document, sentence: Sentence) -> bool:
             continue
         if any("Orgn" in p.grammemes for p in t.parses[:2]) or t.lemma in PRIVATE_DOERS:
             return True
+        if t.lemma in ORGANISATIONS | _BRANCHES and _federal_tail(words[i + 1:i + 6]):
+            return True  # «Отделением Социального фонда России по … области»: a federal body's branch
         if t.lemma not in ORGANISATIONS:
             continue
         if another_body(document, t.lemma):
@@ -99,6 +104,16 @@ def _named_body_acted(document: Document, sentence: Sentence) -> bool:
         if after is not None and (after.text in ("«", '"') or after.text.isupper() and len(after.text) > 1):
             return True  # «Центром «Доброе сердце»», «Отделом ЗАГС»
     return False
+
+
+# a branch of a federal body acts for it («Отделением Социального фонда России», «Управлением ФНС РФ»)
+_BRANCHES = frozenset({"отделение", "филиал"})
+_FEDERAL = frozenset({"россии", "рф", "российской"})
+
+
+def _federal_tail(tail: list[Token]) -> bool:
+    """The genitive tail of a doer names the federation: the body is a federal one, not the page."""
+    return any(t.key in _FEDERAL for t in tail)
 
 
 def another_body(document: Document, lemma: str, name: str = "") -> bool:

@@ -17,8 +17,11 @@ allows it:
   inside a sentence («Суд, в связи с этим, постановил») the commas may mark a clause boundary
   or a parenthesis, so the author places «поэтому» and nothing is applied.
 * «на сегодняшний день», «на сегодня» → «уже» where the clause tells a result, with a perfective
-  past verb or short participle («На сегодняшний день проверено 146 домов» → «Уже проверено…»):
-  «сейчас проверили 146 домов» reads as «just now»; elsewhere the dictionary's «сейчас» stays.
+  past verb or short participle right after the phrase («На сегодняшний день проверено 146 домов» →
+  «Уже проверено…»): «сейчас проверили 146 домов» reads as «just now».  With words between
+  («На сегодняшний день аппарат смонтирован») «Уже аппарат…» stresses the wrong word and «сейчас»
+  turns into «just now» once KC201 says the participle with a verb, so nothing is applied
+  (:data:`OFFER_ONLY`); elsewhere the dictionary's «сейчас» stays.
 """
 
 from __future__ import annotations
@@ -160,22 +163,31 @@ def poetomu(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     return Edit(m.start, after.end if comma_after and after is not None else m.end, said)
 
 
-def _result_predicate(sentence: Sentence, token: Token) -> bool:
-    """The nearest verb or short participle of the phrase's clause is a perfective past
-    («проверено», «получили»): the clause counts what is done by now."""
+# What a context rewrite returns when the phrase is a fault but no wording fits here: the
+# dictionary's replacements stay options, nothing is applied.
+OFFER_ONLY = Edit(-1, -1, "")
+
+
+def _result_predicate(sentence: Sentence, token: Token) -> int | None:
+    """How many words stand between the phrase and the nearest verb or short participle of its
+    clause when that is a perfective past («проверено», «получили»: what is done by now)."""
     at = sentence.position(token)
     for step in (1, -1):
-        for word in _words_until_boundary(sentence, at, step):
+        for distance, word in enumerate(_words_until_boundary(sentence, at, step)):
             best = word.parses[0] if word.parses else None
             if best is not None and best.pos in ("VERB", "PRTS"):
-                return "perf" in best.grammemes and (best.pos == "PRTS" or "past" in best.grammemes)
-    return False
+                done = "perf" in best.grammemes and (best.pos == "PRTS" or "past" in best.grammemes)
+                return (distance if step > 0 else distance + 1) if done else None
+    return None
 
 
 def uzhe(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«На сегодняшний день проверено 146 домов» → «Уже проверено…»; ``None`` leaves «сейчас»."""
-    if not _result_predicate(sentence, m.tokens[-1]):
+    distance = _result_predicate(sentence, m.tokens[-1])
+    if distance is None:
         return None
+    if distance:
+        return OFFER_ONLY  # «На сегодняшний день аппарат смонтирован»: the author places «уже»
     said = "уже"
     return Edit(m.start, m.end, capitalise(said) if document.text[m.start].isupper() else said)
 

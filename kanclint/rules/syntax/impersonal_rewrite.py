@@ -51,6 +51,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     genitive_list_continues,
     list_continues,
     NATURAL_STATES,
+    acronym_after,
     acronym_opens,
     caused_by,
     maybe_agent,
@@ -155,6 +156,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None
     if _another_subject(sentence, group, subject, number) or states_a_purpose(sentence, group, f, subject.head):
         return None
+    if subject.tokens[0].start < group[0].start and acronym_after(sentence, group):
+        return None  # «Подвоз воды организован МУП «Водоканал»»: the acronym is the doer
     if f.reflexive and f.lemma in SELF_ACTIONS and _people(subject.head):
         return None  # «команды регистрируются»: they register themselves
     if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):

@@ -2,6 +2,8 @@
 
 * **set by law**: liability and penalties are set by the law, not by the account that explains
   them («за продажу … установлена ответственность» on a prosecutor's page is not «мы установили»);
+  an authority holds people liable and records incidents («привлечены к ответственности»,
+  «зарегистрировано 14 случаев возгорания»);
 * **a body acted before**: an earlier sentence named another body as the doer in the instrumental
   («Дорожными службами края проводится очистка дорог. Вывезено 350 тонн…», a federal body's branch
   «Отделением Социального фонда России … осуществляется приём»), or people who acted
@@ -52,6 +54,23 @@ def set_by_law(f: _Passive, subject_head: Token) -> bool:
     if f.lemma in _GRANTING and subject_head.lemma in _GRANTED_BY_LAW:
         return True
     return f.lemma in _SETTING | _SENTENCING and subject_head.lemma in _SET_BY_LAW
+
+
+# Liability is imposed by a court, the police or an inspector, and incidents are recorded by the
+# service that answers them: «Нарушители будут привлечены к ответственности» on a village's page
+# is not «Мы привлечём нарушителей», «зарегистрировано 14 случаев возгорания» not «мы зарегистрировали»
+_HOLDING_LIABLE = frozenset({"привлечь", "привлекать"})
+_RECORDING = frozenset({"зарегистрировать", "регистрировать", "зафиксировать", "фиксировать"})
+_INCIDENTS = frozenset({"случай", "факт", "пожар", "возгорание", "загорание", "дтп", "происшествие", "авария",
+                        "преступление", "правонарушение", "травма", "заболевание", "вызов", "кража"})
+
+
+def authorities_act(f: _Passive, sentence: Sentence) -> bool:
+    """«привлечены к ответственности», «зарегистрировано 14 случаев возгорания»: an authority's act."""
+    lemmas = {t.lemma for t in sentence.words}
+    if f.lemma in _HOLDING_LIABLE and "ответственность" in lemmas:
+        return True
+    return f.lemma in _RECORDING and bool(lemmas & _INCIDENTS)
 
 
 def body_acted_before(document: Document, sentence: Sentence) -> bool:

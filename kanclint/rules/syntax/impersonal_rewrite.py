@@ -27,7 +27,13 @@ from kanclint.rules.syntax.active_rewrite import (
 )
 from kanclint.rules.syntax.achievements import competitors_achieved
 from kanclint.rules.syntax.aims import states_a_purpose
-from kanclint.rules.syntax.doers_named import GENITIVE_VERBS, body_acted_before, set_by_law, supplied_by_others
+from kanclint.rules.syntax.doers_named import (
+    GENITIVE_VERBS,
+    authorities_act,
+    body_acted_before,
+    set_by_law,
+    supplied_by_others,
+)
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -192,6 +198,7 @@ def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token
           and not adopted_act(f, head) and not readers_act(f, head)
           and not inspected_act(f, head) and not competitors_achieved(f, head)
           and not set_by_law(f, head) and not body_acted_before(document, sentence)
+          and not authorities_act(f, sentence)
           and not supplied_by_others(f, head)
           and not in_relative_clause(sentence, verb) and not paid_by_others(sentence)
           and not contractor_named(document) and not meeting_of_another(sentence)
@@ -202,7 +209,7 @@ def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token
           and not cites_a_source(document, sentence)
           and not received_from_others(document, sentence, f)
           and not meeting_named_before(document, sentence, head)
-          and not doer_named_later(document, sentence, head)
+          and not doer_named_later(document, sentence, head, f.lemma)
           and not names_author_in(document, sentence)  # «В краевой больнице [мы] установили»
           and not first_person_blocked(document, sentence.start))  # the paragraph keeps «Комитет … проводит»
 

@@ -308,14 +308,23 @@ def meeting_named_before(document: Document, sentence: Sentence, head: Token | N
     return False
 
 
-def doer_named_later(document: Document, sentence: Sentence, head: Token) -> bool:
-    """«Для пенсионеров проводятся занятия. Занятия ведутся инструкторами центра»: a later sentence
+def _names_the_act(t: Token, head: Token, verb_lemma: str) -> bool:
+    """``t`` is the passive's subject again or the noun of its verb («отремонтировано» → «Ремонт»)."""
+    if t.lemma == head.lemma:
+        return True
+    return (len(t.lemma) >= 5 and t.lemma[:5] in verb_lemma
+            and any(p.pos == "NOUN" for p in t.parses[:1]))
+
+
+def doer_named_later(document: Document, sentence: Sentence, head: Token, verb_lemma: str = "") -> bool:
+    """«Для пенсионеров проводятся занятия. Занятия ведутся инструкторами центра», «будет
+    отремонтировано 23 дома. Ремонт будет осуществляться Фондом капремонта»: a later sentence
     names who does the same thing in the instrumental, so «мы проводим занятия» would claim it."""
     for later in document.sentences:
         if later.start <= sentence.start:
             continue
         words = later.words
-        if any(t.lemma == head.lemma for t in words) and any(
+        if any(_names_the_act(t, head, verb_lemma) for t in words) and any(
                 any(p.pos == "NOUN" and {"plur", "anim"} <= p.grammemes and p.grammemes & {"ablt", "nomn"}
                     for p in t.parses[:1])  # «инструкторами», or «Инструкторы … ведут занятия» once rewritten
                 or t.lemma in ORGANISATIONS and "ablt" in t.grammemes for t in words):

@@ -22,6 +22,9 @@ allows it:
   («На сегодняшний день аппарат смонтирован») «Уже аппарат…» stresses the wrong word and «сейчас»
   turns into «just now» once KC201 says the participle with a verb, so nothing is applied
   (:data:`OFFER_ONLY`); elsewhere the dictionary's «сейчас» stays.
+* «в связи с обращениями жителей» → «по обращениям жителей»: a request, a decision or an order is
+  what an act answers, and «из-за обращений», «из-за поручения» would blame it; other causes keep
+  the dictionary's «из-за» («в связи с ремонтом» → «из-за ремонта»).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from typing import Callable
 from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.text.document import Document, Sentence, Token
-from kanclint.text.inflection import capitalise
+from kanclint.text.inflection import capitalise, inflect_raw
 
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _SENTENCE_MARKS = frozenset({".", "!", "?", "…"})
@@ -192,6 +195,29 @@ def uzhe(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     return Edit(m.start, m.end, capitalise(said) if document.text[m.start].isupper() else said)
 
 
+# what an act answers, said with «по» («по обращениям жителей», «по поручению главы», «по решению суда»)
+_ANSWERED = frozenset({"обращение", "просьба", "заявление", "жалоба", "запрос", "поручение", "приказ", "решение",
+                       "распоряжение", "указание", "требование", "инициатива", "предложение", "пожелание",
+                       "предписание", "заявка", "постановление"})
+
+
+def po_request(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«В связи с обращениями жителей» → «По обращениям жителей»; ``None`` leaves «из-за»."""
+    words = [t for t in m.tokens if t.is_word][3:]  # after «в связи с»
+    if not words or words[-1].lemma not in _ANSWERED:
+        return None
+    said = []
+    for word in words:
+        reading = next((p for p in word.parses if "ablt" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF")), None)
+        form = inflect_raw(reading.raw, frozenset({"datv"} | (reading.grammemes & {"sing", "plur", "masc", "femn", "neut"}))) \
+            if reading is not None else None
+        if form is None:
+            return OFFER_ONLY
+        said.append(form)
+    text = "по " + " ".join(said)
+    return Edit(m.start, m.end, capitalise(text) if document.text[m.start].isupper() else text)
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
@@ -200,4 +226,6 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "v-etoj-svyazi": poetomu,
     "na-segodnyashnij-den": uzhe,
     "na-segodnya": uzhe,
+    "v-svyazi-s-sush": po_request,
+    "v-svyazi-s-prilag": po_request,
 }

@@ -122,6 +122,9 @@ def _named_body_acted(document: Document, sentence: Sentence) -> bool:
             return True  # «Налоговой инспекцией», «Фермерским хозяйством»
         if after is not None and (after.text in ("«", '"') or after.text.isupper() and len(after.text) > 1):
             return True  # «Центром «Доброе сердце»», «Отделом ЗАГС»
+        if after is not None and after.text[:1].isupper() and any(
+                p.pos == "NOUN" and "gent" in p.grammemes for p in after.parses[:1]):
+            return True  # «Управлением Роспотребнадзора», «Управлением Росреестра»: a named agency
     return False
 
 

@@ -25,7 +25,7 @@ from kanclint.rules.syntax.active_rewrite import (
     _sentence_initial,
     _verb_group,
 )
-from kanclint.rules.syntax.achievements import competitors_achieved
+from kanclint.rules.syntax.achievements import awarded_by_organisers, competitors_achieved
 from kanclint.rules.syntax.aims import states_a_purpose
 from kanclint.rules.syntax.doers_named import (
     GENITIVE_VERBS,
@@ -84,6 +84,7 @@ from kanclint.rules.syntax.who_acts import (
     meeting_of_another,
     inspected_act,
     names_another_body,
+    office_named_before,
     paid_by_others,
     readers_act,
     received_from_others,
@@ -198,7 +199,8 @@ def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token
           and not adopted_act(f, head) and not readers_act(f, head)
           and not inspected_act(f, head) and not competitors_achieved(f, head)
           and not set_by_law(f, head) and not body_acted_before(document, sentence)
-          and not authorities_act(f, sentence)
+          and not authorities_act(f, sentence) and not awarded_by_organisers(document, sentence, f)
+          and not office_named_before(document, sentence)
           and not supplied_by_others(f, head)
           and not in_relative_clause(sentence, verb) and not paid_by_others(sentence)
           and not contractor_named(document) and not meeting_of_another(sentence)

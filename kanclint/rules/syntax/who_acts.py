@@ -86,6 +86,18 @@ def names_another_body(document: Document, sentence: Sentence) -> bool:
 
 # dictionaries/lexicon/syntax.toml: МФЦ, Госуслуги — offices where another body does the work
 _OTHER_OFFICES = word_list("other-offices")
+
+
+def office_named_before(document: Document, sentence: Sentence) -> bool:
+    """«В МФЦ открыто окно для приёма документов на социальную карту. Карта будет изготовлена за 30
+    дней»: the papers go through another office, so what is done with them next («Мы сделаем карту»)
+    is most likely somebody else's; the third person plural says nothing wrong."""
+    for earlier in document.sentences:
+        if earlier.start >= sentence.start:
+            break
+        if any(t.lemma in _OTHER_OFFICES or t.key in _OTHER_OFFICES for t in earlier.words):
+            return True
+    return False
 # offices that work for readers on their own («в управлении соцзащиты»); a school, a library or a
 # hospital is the place where the account itself works («В школе мы провели ремонт»)
 _OFFICES = frozenset({"управление", "отделение", "фонд", "комитет", "инспекция", "служба", "департамент",

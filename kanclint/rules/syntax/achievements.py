@@ -6,7 +6,8 @@ pupils did: «Мы показали лучшие результаты» would ta
 
 So are the prizes of a contest held above the author («По итогам регионального конкурса Дом культуры
 занял первое место. Коллективу вручён сертификат»): the organisers gave them, and «мы вручили» would
-claim it on a page that may be the winner's own.
+claim it on a page that may be the winner's own; so are the results of a national action
+(«Всероссийской акции «Диктант Победы» … Результаты будут опубликованы на сайте акции»).
 """
 
 from __future__ import annotations
@@ -27,10 +28,11 @@ def competitors_achieved(f: _Passive, subject_head: Token) -> bool:
     return f.lemma in _ACHIEVING and subject_head.lemma in _ACHIEVEMENTS
 
 
+# prizes and results: «вручён сертификат», «результаты будут опубликованы на сайте акции»
 _AWARDING = frozenset({"вручить", "вручать", "наградить", "награждать", "присудить", "присуждать",
-                       "присвоить", "присваивать"})
+                       "присвоить", "присваивать", "опубликовать", "публиковать", "объявить", "объявлять"})
 _CONTESTS = frozenset({"конкурс", "соревнование", "турнир", "олимпиада", "фестиваль", "первенство",
-                       "чемпионат", "смотр", "премия", "спартакиада"})
+                       "чемпионат", "смотр", "премия", "спартакиада", "акция", "диктант"})
 _WIDER = frozenset({"региональный", "областной", "краевой", "республиканский", "всероссийский", "окружной",
                     "межрегиональный", "международный", "федеральный"})
 

@@ -38,6 +38,7 @@ from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_f
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
     DATIVE_VERBS,
+    NEEDS_RECIPIENT,
     _NO_ABOUT,
     _about_after,
     _has_dative,
@@ -420,17 +421,8 @@ def _assemble(
         said = _one_verb_before_infinitive(sentence, phrase, last)
         if said is None or (_has_dative(sentence, subject) and _new_verb(said) not in DATIVE_VERBS):
             return None  # «семьям оказана поддержка» → «поддержат семьи», not «семьям поддержат»
-        if not subject_first and complement_after(sentence, last):
-            return None  # «проведена подготовка к зиме» → «подготовили к зиме» (what?); «рекомендации по…»
-        if _about_after(sentence, last) and _new_verb(said) in _NO_ABOUT:
-            return None  # «принято решение о создании резерва» → «мы решили о создании» is not Russian
-        if _object_missing(sentence, subject, said, subject_first, last):
-            return None  # «Приобретение осуществлено за счёт…» → «Купили за счёт…» (what?)
-        at = sentence.position(last) + 1
-        if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit():
-            return None  # «проводится замена 2 километров сетей» → «меняют 2 километров»: the count stays genitive
-        if at < len(sentence.tokens) and _named_genitive(sentence.tokens[at]):
-            return None  # «организовано проведение Дня здоровья» → «провели Дня здоровья»: a name stays genitive
+        if _one_verb_leaves_out(sentence, subject, said, subject_first, last):
+            return None
         phrase = said
     else:
         phrase = " ".join([*adverbs, verbs, obj])
@@ -449,6 +441,22 @@ def _assemble(
     if _sentence_initial(document, sentence, first):
         replacement = capitalise(replacement)
     return Edit(first.start, last.end, replacement)
+
+
+def _one_verb_leaves_out(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:
+    """The light verb said as one verb (``said``) would lose or break what the noun governed."""
+    if not subject_first and complement_after(sentence, last):
+        return True  # «проведена подготовка к зиме» → «подготовили к зиме» (what?); «рекомендации по…»
+    if _about_after(sentence, last) and _new_verb(said) in _NO_ABOUT:
+        return True  # «принято решение о создании резерва» → «мы решили о создании» is not Russian
+    if _object_missing(sentence, subject, said, subject_first, last) or (
+            _new_verb(said) in NEEDS_RECIPIENT and not _has_dative(sentence, subject)):
+        return True  # «Купили за счёт…» (what?); «Помощь оказана по постановлению» → «Помогли…» (whom?)
+    at = sentence.position(last) + 1
+    if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit():
+        return True  # «проводится замена 2 километров сетей» → «меняют 2 километров»: the count stays genitive
+    # «организовано проведение Дня здоровья» → «провели Дня здоровья»: a name stays genitive
+    return at < len(sentence.tokens) and _named_genitive(sentence.tokens[at])
 
 
 def _named_genitive(token: Token) -> bool:

@@ -79,6 +79,7 @@ from kanclint.rules.syntax.who_acts import (
     contractor_named,
     doer_named_later,
     done_by_others,
+    guest_acted_before,
     history,
     in_relative_clause,
     meeting_named_before,
@@ -201,7 +202,7 @@ def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token
           and not inspected_act(f, head) and not competitors_achieved(f, head)
           and not set_by_law(f, head) and not body_acted_before(document, sentence)
           and not authorities_act(f, sentence) and not awarded_by_organisers(document, sentence, f)
-          and not office_named_before(document, sentence)
+          and not office_named_before(document, sentence) and not guest_acted_before(document, sentence, head)
           and not supplied_by_others(f, head)
           and not in_relative_clause(sentence, verb) and not paid_by_others(sentence)
           and not contractor_named(document) and not meeting_of_another(sentence)

@@ -164,6 +164,26 @@ def staff_acted_before(document: Document, sentence: Sentence) -> bool:
     return False
 
 
+def guest_acted_before(document: Document, sentence: Sentence, head: Token) -> bool:
+    """An earlier sentence has a person act («Писательница рассказала о книгах… Каждому подарен
+    автограф») or names the person whose event it was («прошёл мастер-класс заслуженного артиста
+    Беляева. Мастер-класс был проведён для учащихся»): the next doer-less passive is most likely
+    theirs, and «мы подарили автограф», «мы провели мастер-класс» would claim it."""
+    for earlier in document.sentences:
+        if earlier.start >= sentence.start:
+            break
+        words = earlier.words
+        for i, t in enumerate(words):
+            best = t.parses[0] if t.parses else None
+            if best is None or best.pos != "NOUN" or "anim" not in best.grammemes:
+                continue
+            if "nomn" in best.grammemes and any(w.pos == "VERB" and "past" in w.grammemes for w in words[i + 1:]):
+                return True
+            if "gent" in best.grammemes and any(w.lemma == head.lemma for w in words[max(0, i - 2):i]):
+                return True
+    return False
+
+
 # The one who runs a body: «Главой города проведено совещание. Даны поручения…» — the orders are his,
 # and «мы поручили» would hand them to the whole account.
 _HEADS = frozenset({"глава", "губернатор", "мэр", "министр", "руководитель", "директор", "председатель",

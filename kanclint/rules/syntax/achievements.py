@@ -13,6 +13,7 @@ claim it on a page that may be the winner's own; so are the results of a nationa
 from __future__ import annotations
 
 from kanclint.rules.syntax.passive_detection import _Passive
+from kanclint.rules.syntax.words import ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
 
 # what a competitor shows, wins or sets, and the verbs that say so
@@ -38,9 +39,13 @@ _WIDER = frozenset({"региональный", "областной", "крае�
 
 
 def awarded_by_organisers(document: Document, sentence: Sentence, f: _Passive) -> bool:
-    """A prize given in a post that names a regional, national or international contest up to here."""
+    """A prize given in a post that names a regional, national or international contest up to here,
+    or given to a body («Коллективу Дома культуры вручены письма»: the page may be that body's)."""
     if f.lemma not in _AWARDING:
         return False
+    if any(t.lemma in ORGANISATIONS and any(p.pos == "NOUN" and "datv" in p.grammemes for p in t.parses[:2])
+           for t in sentence.words):
+        return True
     for other in document.sentences:
         if other.start > sentence.start:
             break

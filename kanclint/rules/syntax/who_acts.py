@@ -16,6 +16,7 @@ from kanclint.lexicon import word_list
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.morphology import Parse
 from kanclint.text.protection import VK_MENTION
 
 
@@ -175,13 +176,32 @@ def guest_acted_before(document: Document, sentence: Sentence, head: Token) -> b
         words = earlier.words
         for i, t in enumerate(words):
             best = t.parses[0] if t.parses else None
-            if best is None or best.pos != "NOUN" or "anim" not in best.grammemes:
+            if best is None or not _person(t, best):
                 continue
             if "nomn" in best.grammemes and any(w.pos == "VERB" and "past" in w.grammemes for w in words[i + 1:]):
                 return True
-            if "gent" in best.grammemes and any(w.lemma == head.lemma for w in words[max(0, i - 2):i]):
+            if "gent" in best.grammemes and any(w.lemma == head.lemma or w.lemma in _GUEST_EVENTS
+                                                for w in words[max(0, i - 2):i]):
                 return True
     return False
+
+
+# events a guest gives: «лекция кандидата наук Никитина… Слушателям показаны фотографии» are his
+_GUEST_EVENTS = frozenset({"лекция", "мастер-класс", "концерт", "выступление", "презентация", "спектакль",
+                           "семинар", "тренинг", "вебинар", "экскурсия", "беседа", "урок"})
+
+
+def _person(token: Token, best: Parse) -> bool:
+    """A person: an animate noun, or an adjective standing for one («Участковые уполномоченные полиции»)."""
+    if best.pos == "NOUN":
+        return "anim" in best.grammemes
+    return best.pos in ("ADJF", "PRTF") and "plur" in best.grammemes and "nomn" in best.grammemes and (
+        token.lemma in _STAFF_ADJECTIVES)
+
+
+# adjectives that name people on duty: «Участковые уполномоченные провели сходы»
+_STAFF_ADJECTIVES = frozenset({"участковый", "уполномоченный", "дежурный", "полицейский", "военнослужащий",
+                               "служащий", "ответственный"})
 
 
 # The one who runs a body: «Главой города проведено совещание. Даны поручения…» — the orders are his,

@@ -87,7 +87,8 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
                               for p in t.parses)  # «учащимися»: a participle used as a noun
             if plural_doer and not _after_preposition(earlier, t):
                 return True
-        if _people_acted(earlier) or _named_body_acted(document, earlier) or any(t.lemma == "суд" for t in earlier.words):
+        if (_people_acted(earlier) or _named_body_acted(document, earlier) or _named_body_subject(earlier)
+                or any(t.lemma == "суд" for t in earlier.words)):
             return True  # «По решению суда … признан виновным. Ему назначен штраф»: the court's act
     return bool(document.shared(_thanked_doers))
 
@@ -136,6 +137,27 @@ _FEDERAL = frozenset({"россии", "рф", "российской"})
 def _federal_tail(tail: list[Token]) -> bool:
     """The genitive tail of a doer names the federation: the body is a federal one, not the page."""
     return any(t.key in _FEDERAL for t in tail)
+
+
+def _named_body_subject(sentence: Sentence) -> bool:
+    """«Молодёжный центр провёл акцию», «Районный Совет ветеранов провёл конкурс», «Центр «Импульс»
+    открыл…»: a body named with an adjective or a name acts in the nominative; what the post tells
+    next without a doer is most likely its work, and «мы» would be a guess."""
+    words = sentence.words
+    for i, t in enumerate(words):
+        best = t.parses[0] if t.parses else None
+        if best is None or best.pos != "NOUN" or "nomn" not in best.grammemes or t.lemma not in ORGANISATIONS:
+            continue
+        if not any(w.pos == "VERB" for w in words[i + 1:]):
+            continue
+        before = words[i - 1] if i > 0 else None
+        at = sentence.position(t) + 1
+        after = sentence.tokens[at] if at < len(sentence.tokens) else None
+        if before is not None and any(p.pos == "ADJF" and "nomn" in p.grammemes for p in before.parses[:1]):
+            return True
+        if after is not None and (after.text in ("«", '"') or after.text.isupper() and len(after.text) > 1):
+            return True
+    return False
 
 
 def another_body(document: Document, lemma: str, name: str = "") -> bool:

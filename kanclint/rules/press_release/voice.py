@@ -347,11 +347,16 @@ _HOURS_WORDS = WEEKDAYS | {"будний", "будни", "выходной", "в
 
 def _opening_hours(mention: SelfMention) -> bool:
     """«Библиотека работает в будние дни с 10 до 19»: the hours of a place, said as everybody says
-    them (the place, not the page, is the subject; «Мы работаем» is no better)."""
-    if mention.verb.lemma != "работать":
-        return False
+    them (the place, not the page, is the subject; «Мы работаем» is no better); so are «Отделение
+    будет работать со вторника по субботу с 9:00 до 17:00»."""
     tokens = mention.sentence.tokens
-    after = [t for t in tokens[mention.sentence.position(mention.verb) + 1:] if t.is_word or t.text.isdigit()][:5]
+    verb = mention.verb
+    if verb.lemma == "быть":  # the future's auxiliary: the infinitive after it tells the hours
+        at = mention.sentence.position(verb) + 1
+        verb = tokens[at] if at < len(tokens) else verb
+    if verb.lemma != "работать":
+        return False
+    after = [t for t in tokens[mention.sentence.position(verb) + 1:] if t.is_word or t.text.isdigit()][:5]
     return any(t.text.isdigit() or t.lemmas & _HOURS_WORDS or t.key in {"до", "без"} for t in after)
 
 

@@ -93,7 +93,9 @@ def clause_verbs(sentence: Sentence, after: Token, person: bool, subject: Token)
     nxt = next((t for t in rest if t.is_word and t.pos not in _FREE_POS), None)
     if nxt is not None and nxt.pos in {"PRTS", "ADJS"}:
         return []  # «что будет построена школа»: the clause is about the school
-    if not (nxt is not None and nxt.pos == "INFN"):
+    # «что будет проводить приём» leaves out the author; «что будет осуществляться продажа абонементов»
+    # has its own subject after a «-ся» infinitive, so it is looked for there too
+    if not (nxt is not None and nxt.pos == "INFN" and not nxt.text.endswith(("ся", "сь"))):
         subjects = [t for t in _nominatives(rest) if _agrees(t, reading)]
         objects = [t for t in subjects if _also_object(t)]
         if "tran" in reading.grammemes and objects and not _object_right_after(rest, objects, subjects):

@@ -47,6 +47,7 @@ from kanclint.rules.press_release.words import (
     TITLE_WORDS,
     WEEKDAYS,
 )
+from kanclint.rules.press_release.regional import regional_body_in_local_post
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.grammar import PERSON_NAMES
 from kanclint.text.inflection import capitalise, inflect_raw
@@ -370,6 +371,8 @@ def self_mentions(document: Document) -> list[SelfMention]:
             continue
         if profile is not None and not _matches_author(profile, mention):
             continue  # another body: on the author's page it is rightly in the third person
+        if profile is None and regional_body_in_local_post(document, mention.name):
+            continue  # «Министерство строительства области сообщает…» in a post about a district
         found.append(mention)
     return found
 

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from kanclint.lexicon import word_list
+from kanclint.rules.press_release.regional import REGIONAL, local_post
 from kanclint.rules.press_release.voice import self_mentions
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.words import ORGANISATIONS
@@ -184,14 +185,8 @@ def _says_we(document: Document) -> bool:
 
 
 # a body of the region or the state, named in a post about a district, a town or a village
-_REGIONAL = frozenset({"края", "области", "республики", "россии", "рф", "федеральное", "федеральная",
-                       "федеральный", "краевое", "краевой", "краевая", "областное", "областной", "областная",
-                       "региональное", "региональный", "региональная"})
-_LOCAL = frozenset({"район", "районный", "поселение", "сельсовет", "город", "городской", "село", "посёлок", "поселок"})
-
-
-def _local_post(document: Document) -> bool:
-    return any(t.lemmas & _LOCAL for t in document.tokens if t.is_word)
+_REGIONAL = REGIONAL
+_local_post = local_post
 
 
 def _speaking_heads(document: Document) -> frozenset[str]:

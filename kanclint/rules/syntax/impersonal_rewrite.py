@@ -89,6 +89,7 @@ from kanclint.rules.syntax.who_acts import (
     office_named_before,
     paid_by_others,
     readers_act,
+    regional_body_speaks,
     received_from_others,
     said_who_does_it,
     staff_acted_before,
@@ -207,6 +208,7 @@ def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token
           and not set_by_law(f, head) and not body_acted_before(document, sentence)
           and not authorities_act(f, sentence) and not awarded_by_organisers(document, sentence, f)
           and not office_named_before(document, sentence) and not guest_acted_before(document, sentence, head)
+          and not regional_body_speaks(document, sentence)
           and not supplied_by_others(f, head)
           and not in_relative_clause(sentence, verb) and not paid_by_others(sentence)
           and not contractor_named(document) and not meeting_of_another(sentence)

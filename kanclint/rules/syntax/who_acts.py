@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kanclint.lexicon import word_list
+from kanclint.rules.press_release.regional import regional_body_in_local_post
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
@@ -87,6 +88,21 @@ def names_another_body(document: Document, sentence: Sentence) -> bool:
 
 # dictionaries/lexicon/syntax.toml: МФЦ, Госуслуги — offices where another body does the work
 _OTHER_OFFICES = word_list("other-offices")
+
+
+def regional_body_speaks(document: Document, sentence: Sentence) -> bool:
+    """«Министерство строительства области сообщает, что в районе будет построен ФОК» in a post
+    about a district: a body of the region or the state acts or speaks up to here, so what the
+    post tells without a doer is most likely its act, not «мы построим»."""
+    for other in document.sentences:
+        if other.start > sentence.start:
+            break
+        words = other.words
+        for i, t in enumerate(words):
+            if t.lemma in ORGANISATIONS and any(p.pos == "NOUN" and "nomn" in p.grammemes for p in t.parses[:1]):
+                if regional_body_in_local_post(document, words[i:i + 5]):
+                    return True
+    return False
 
 
 def office_named_before(document: Document, sentence: Sentence) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from kanclint.lexicon import word_list
 from kanclint.rules.press_release.regional import REGIONAL, local_post
-from kanclint.rules.press_release.voice import self_mentions
+from kanclint.rules.press_release.voice import self_mentions, self_rewrites
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.words import ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
@@ -88,7 +88,7 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
                               for p in t.parses)  # «учащимися»: a participle used as a noun
             if plural_doer and not _after_preposition(earlier, t):
                 return True
-        if (_people_acted(earlier) or _named_body_acted(document, earlier) or _named_body_subject(earlier)
+        if (_people_acted(earlier) or _named_body_acted(document, earlier) or _named_body_subject(document, earlier)
                 or any(t.lemma == "суд" for t in earlier.words)):
             return True  # «По решению суда … признан виновным. Ему назначен штраф»: the court's act
     return bool(document.shared(_thanked_doers))
@@ -140,10 +140,10 @@ def _federal_tail(tail: list[Token]) -> bool:
     return any(t.key in _FEDERAL for t in tail)
 
 
-def _named_body_subject(sentence: Sentence) -> bool:
-    """«Молодёжный центр провёл акцию», «Районный Совет ветеранов провёл конкурс», «Центр «Импульс»
-    открыл…»: a body named with an adjective or a name acts in the nominative; what the post tells
-    next without a doer is most likely its work, and «мы» would be a guess."""
+def _named_body_subject(document: Document, sentence: Sentence) -> bool:
+    """«Молодёжный центр провёл акцию», «Районный Совет ветеранов провёл конкурс», «Команда заняла
+    третье место»: a body that is not the page speaking of itself acts in the nominative; what the
+    post tells next without a doer is most likely its work, and «мы» would be a guess."""
     words = sentence.words
     for i, t in enumerate(words):
         best = t.parses[0] if t.parses else None
@@ -151,13 +151,8 @@ def _named_body_subject(sentence: Sentence) -> bool:
             continue
         if not any(w.pos == "VERB" for w in words[i + 1:]):
             continue
-        before = words[i - 1] if i > 0 else None
-        at = sentence.position(t) + 1
-        after = sentence.tokens[at] if at < len(sentence.tokens) else None
-        if before is not None and any(p.pos == "ADJF" and "nomn" in p.grammemes for p in before.parses[:1]):
-            return True
-        if after is not None and (after.text in ("«", '"') or after.text.isupper() and len(after.text) > 1):
-            return True
+        if not any(r.mention.head is t and r.edits for r in document.shared(self_rewrites)):
+            return True  # not the page speaking of itself, or not made «мы» by KC304
     return False
 
 

@@ -117,15 +117,17 @@ def clause_verbs(sentence: Sentence, after: Token, person: bool, subject: Token)
 def _in_phrases(words: Sequence[Token]) -> set[Token]:
     """Prepositions and the words they govern («в ближайшее время»), and numbers."""
     out: set[Token] = set()
-    governed = False
+    governed = noun_seen = False
     for t in words:
         if t.pos == "PREP":
-            governed = True
+            governed, noun_seen = True, False
             out.add(t)
-        elif governed and (t.pos in _SUBJECT_POS or t.text.isdigit()):
-            out.add(t)
+        elif governed and (t.pos in _SUBJECT_POS or t.text.isdigit()) and (
+                not noun_seen or any("gent" in p.grammemes for p in t.parses)):
+            out.add(t)  # «за несвоевременную выплату заработной платы»: a genitive chain goes on
+            noun_seen = noun_seen or t.pos == "NOUN"
         else:
-            governed = False
+            governed = False  # «… платы работодатель несёт»: a nominative after the chain is the subject
     return out
 
 

@@ -183,7 +183,7 @@ def staff_acted_before(document: Document, sentence: Sentence) -> bool:
 
 def guest_acted_before(document: Document, sentence: Sentence, head: Token) -> bool:
     """An earlier sentence has a person act («Писательница рассказала о книгах… Каждому подарен
-    автограф») or names the person whose event it was («прошёл мастер-класс заслуженного артиста
+    автограф», «работодатель несёт ответственность… Работнику выплачивается компенсация») or names the person whose event it was («прошёл мастер-класс заслуженного артиста
     Беляева. Мастер-класс был проведён для учащихся»): the next doer-less passive is most likely
     theirs, and «мы подарили автограф», «мы провели мастер-класс» would claim it."""
     for earlier in document.sentences:
@@ -194,8 +194,8 @@ def guest_acted_before(document: Document, sentence: Sentence, head: Token) -> b
             best = t.parses[0] if t.parses else None
             if best is None or not _person(t, best):
                 continue
-            if "nomn" in best.grammemes and any(w.pos == "VERB" and "past" in w.grammemes for w in words[i + 1:]):
-                return True
+            if "nomn" in best.grammemes and any(w.pos == "VERB" for w in words[i + 1:]):
+                return True  # «Писательница рассказала…», «работодатель несёт ответственность»
             if "gent" in best.grammemes and any(w.lemma == head.lemma or w.lemma in _GUEST_EVENTS
                                                 for w in words[max(0, i - 2):i]):
                 return True

@@ -183,13 +183,17 @@ def staff_acted_before(document: Document, sentence: Sentence) -> bool:
 
 def guest_acted_before(document: Document, sentence: Sentence, head: Token) -> bool:
     """An earlier sentence has a person act («Писательница рассказала о книгах… Каждому подарен
-    автограф», «работодатель несёт ответственность… Работнику выплачивается компенсация») or names the person whose event it was («прошёл мастер-класс заслуженного артиста
-    Беляева. Мастер-класс был проведён для учащихся»): the next doer-less passive is most likely
-    theirs, and «мы подарили автограф», «мы провели мастер-класс» would claim it."""
+    автограф», «работодатель несёт ответственность… Работнику выплачивается компенсация»), counted
+    people or bodies act («свои традиции представили 12 автономий… Гостям предложены блюда»), or it
+    names the person whose event it was («прошёл мастер-класс заслуженного артиста Беляева.
+    Мастер-класс был проведён для учащихся»): the next doer-less passive is most likely theirs, and
+    «мы подарили автограф», «мы провели мастер-класс» would claim it."""
     for earlier in document.sentences:
         if earlier.start >= sentence.start:
             break
         words = earlier.words
+        if _counted_subject(earlier):
+            return True
         for i, t in enumerate(words):
             best = t.parses[0] if t.parses else None
             if best is None or not _person(t, best):
@@ -199,6 +203,20 @@ def guest_acted_before(document: Document, sentence: Sentence, head: Token) -> b
             if "gent" in best.grammemes and any(w.lemma == head.lemma or w.lemma in _GUEST_EVENTS
                                                 for w in words[max(0, i - 2):i]):
                 return True
+    return False
+
+
+def _counted_subject(sentence: Sentence) -> bool:
+    """«представили 12 автономий», «участвовали 28 исполнителей»: a number and a genitive plural
+    noun with a plural finite verb, the subject of a clause whose actors the post counts."""
+    if not any(w.pos == "VERB" and "plur" in w.grammemes and "1per" not in w.grammemes for w in sentence.words):
+        return False
+    tokens = sentence.tokens
+    for i, t in enumerate(tokens):
+        if t.text.isdigit() or t.pos == "NUMR":
+            for w in tokens[i + 1:i + 4]:
+                if w.is_word and any(p.pos == "NOUN" and {"gent", "plur"} <= p.grammemes for p in w.parses[:1]):
+                    return True
     return False
 
 

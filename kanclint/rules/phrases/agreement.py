@@ -12,7 +12,9 @@ stands and refuse a fix the rest of it would not agree with:
   form for the new noun («праздник, посвящённый…»); anything else refuses the fix;
 * **a passive with its doer**: a reflexive or short passive with an agent in the instrumental
   swapped for a verb that cannot take one («осуществляется специалистами» → «идёт специалистами»,
-  «Управлением культуры подведены итоги» → «Управлением культуры объявили результаты»);
+  «Управлением культуры подведены итоги» → «Управлением культуры объявили результаты»), and **a
+  tense** a coordinated past verb sets («пожелал успехов и выразил уверенность» → «… и уверен»):
+  both in :mod:`.predicate_checks`;
 * **a light verb without its object**: «провели опрос: 70 %…» → «опросили: 70 %…» — the
   new transitive verb is left with nothing to govern;
 * **a recipient in the dative**: «выражают благодарность за помощь предпринимателю Смирновой» →
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from kanclint.rules.phrases.predicate_checks import passive_with_doer, tense_clash
 from kanclint.rules.phrases.quantities import quantity_clash
 from kanclint.text.document import Sentence, Token
 from kanclint.text.grammar import CASE_NORMAL, GENDERS, MAIN_CASES, NUMBERS
@@ -41,7 +44,6 @@ from kanclint.text.morphology import Parse, fold, parse
 _ATTRIBUTES = frozenset({"ADJF", "PRTF"})
 _PREDICATES = frozenset({"VERB", "ADJS", "PRTS"})
 _PREPOSITION = "PREP"
-_AGENT_WINDOW = 6  # «Отделом МВД России по району проводится…»: the doer may stand before its genitive tail
 _QUANTITIES = frozenset({"много", "мало", "несколько", "немного", "немало", "множество"})
 _VERB_WINDOW = 3
 _NEEDS_OBJECT = frozenset({"отремонтировать", "заменить", "установить"})  # perfective: one act, on something
@@ -261,49 +263,6 @@ def _agrees_reading(r: Parse, nouns: Sequence[Parse]) -> bool:
     ) and (r.pos in _ATTRIBUTES or r.lemma == "который")
 
 
-def _reflexive(p: Parse) -> bool:
-    return p.pos in ("VERB", "INFN", "PRTF", "PRTS", "GRND") and p.lemma.endswith(("ся", "сь"))
-
-
-def _short_passive(p: Parse) -> bool:
-    return p.pos == "PRTS" and "pssv" in p.grammemes
-
-
-def _is_agent(tokens: Sequence[Token], i: int) -> bool:
-    token = tokens[i]
-    if not token.is_word or token.pos != "NOUN" or "ablt" not in token.grammemes:
-        return False
-    if any(p.pos == "ADVB" for p in token.parses):
-        return False  # «летом», «вечером»: time, not a doer
-    j = i - 1
-    while j >= 0 and tokens[j].is_word and tokens[j].pos in ("ADJF", "PRTF", "NPRO") and "ablt" in tokens[j].grammemes:
-        j -= 1  # «опытными специалистами»
-    return not (j >= 0 and tokens[j].is_word and tokens[j].pos == _PREPOSITION)
-
-
-def _passive_with_doer(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
-    """A passive with its doer in the instrumental swapped for a form that cannot take one:
-    «осуществляется специалистами» → «идёт специалистами», «Управлением культуры подведены
-    итоги» → «Управлением культуры объявили результаты»."""
-    verbs = [t for t in matched if t.parses and (_reflexive(t.parses[0]) or _short_passive(t.parses[0]))]
-    if not verbs:
-        return False
-    new = [p for w in replacement.split() for p in parse(w)[:1] if p.pos in ("VERB", "INFN", "PRTF", "PRTS")]
-    if not new or all(_reflexive(p) or _short_passive(p) for p in new):
-        return False  # «ведётся специалистами», «вручены специалистами» still take the doer
-    tokens = sentence.tokens
-    at = sentence.position(verbs[0])
-    for step in (-1, 1):
-        i, words = at + step, 0
-        while 0 <= i < len(tokens) and words < _AGENT_WINDOW and tokens[i].text not in (",", ";", ":", "—"):
-            if tokens[i].is_word and tokens[i] not in matched:
-                words += 1
-                if _is_agent(tokens, i):
-                    return True
-            i += step
-    return False
-
-
 def _verb_left_without_object(document_text: str, matched: Sequence[Token], replacement: str) -> bool:
     words = replacement.split()
     if not words or _head_noun(matched) is None:
@@ -485,8 +444,10 @@ def agreement_check(
     repairs = _agreement(sentence, matched, replacement)
     if repairs is None:
         return "agreement", []
-    if _passive_with_doer(sentence, matched, replacement):
+    if passive_with_doer(sentence, matched, replacement):
         return "passive-doer", []
+    if tense_clash(sentence, matched, replacement):
+        return "tense", []
     if _verb_left_without_object(text, matched, replacement):
         return "no-object", []
     if _modal_without_infinitive(sentence, matched, replacement):

@@ -23,6 +23,9 @@ from kanclint.text.morphology import Parse
 # Prepositions that go on the verbal noun's phrase more often than they start the main clause.
 _GOVERNED = frozenset({"от", "к", "ко", "с", "со", "за", "для", "по", "между", "среди", "из", "перед"})
 _CLAUSE_END = frozenset({".", "!", "?", "…", ";", ",", ")", "—", "–"})
+# «профилактики гриппа и ОРВИ», «проекта и программы»: a second member joined to the phrase's noun
+# would stay in the genitive («Чтобы снизить травматизм, и смертности…», «По проекту и программы»)
+_JOINED = frozenset({"и", "или", "либо"})
 
 
 def _gent(token: Token, case: str = "gent") -> Parse | None:
@@ -173,8 +176,8 @@ def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
         nxt = tokens[after] if after < len(tokens) else None
         if nxt is None or nxt.text in _CLAUSE_END:
             return None  # «В целях экономии.»: no main clause to lean on
-        if nxt.key in _GOVERNED:
-            return None  # «защиты детей от гриппа»: the phrase goes on, and the comma would cut it
+        if nxt.key in _GOVERNED or nxt.key in _JOINED:
+            return None  # «защиты детей от гриппа», «гриппа и ОРВИ»: the phrase goes on, the comma would cut it
         if _passive_main_clause(tokens, after):
             return None  # «Чтобы развивать туризм, администрацией разработан…»: «для развития» instead
         if nxt.key in _PLACE_PREPOSITIONS and _subject_after_place(tokens, after + 1):
@@ -213,12 +216,15 @@ def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit 
         wanted = prepositions.get(found[0][-1][1].lemma) if found is not None else None
         if found is None or wanted is None or wanted != "по" and words[0][1].lemma != "проведение":
             return None
-        words = found[0]
+        words, after = found
     noun = words[-1][1]
     preposition = prepositions.get(noun.lemma)
     if preposition is None:
         return None
     capital = any(t.text[:1].isupper() for t, _ in words)
+    joined = after < len(tokens) and tokens[after].key in _JOINED
+    if joined and preposition != "во время":
+        return None  # «в рамках проекта и программы» → «по проекту и программы»
     if preposition == "во время":
         phrase = " ".join(t.text for t, _ in words)  # the genitive stays
     elif capital:

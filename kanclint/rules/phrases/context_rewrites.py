@@ -23,6 +23,15 @@ allows it:
 * «Летом планируется отремонтировать спортзал» → «Летом планируют…»; «планируем» only when the
   account speaks for its organisation (``we`` or ``author``): otherwise «мы» would be a guess
   about whose plan it is, as it would be for a doer-less passive (KC201).
+* «на сегодняшний день», «на сегодня» → «уже» where the clause tells a result, with a perfective
+  past verb or short participle right after the phrase («На сегодняшний день проверено 146 домов» →
+  «Уже проверено…»): «сейчас проверили 146 домов» reads as «just now».  With words between
+  («На сегодняшний день аппарат смонтирован») «Уже аппарат…» stresses the wrong word and «сейчас»
+  turns into «just now» once KC201 says the participle with a verb, so nothing is applied
+  (:data:`OFFER_ONLY`); elsewhere the dictionary's «сейчас» stays.
+* «в связи с обращениями жителей» → «по обращениям жителей»: a request, a decision or an order is
+  what an act answers, and «из-за обращений», «из-за поручения» would blame it; other causes keep
+  the dictionary's «из-за» («в связи с ремонтом» → «из-за ремонта»).
 """
 
 from __future__ import annotations
@@ -33,7 +42,7 @@ from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.rules.phrases.organiser import organised
-from kanclint.text.inflection import capitalise, inflect_word
+from kanclint.text.inflection import capitalise, inflect_raw, inflect_word
 
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _SENTENCE_MARKS = frozenset({".", "!", "?", "…"})
@@ -189,6 +198,58 @@ def planiruem(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     return Edit(m.start, m.end, capitalise(said) if document.text[m.start].isupper() else said)
 
 
+# What a context rewrite returns when the phrase is a fault but no wording fits here: the
+# dictionary's replacements stay options, nothing is applied.
+OFFER_ONLY = Edit(-1, -1, "")
+
+
+def _result_predicate(sentence: Sentence, token: Token) -> int | None:
+    """How many words stand between the phrase and the nearest verb or short participle of its
+    clause when that is a perfective past («проверено», «получили»: what is done by now)."""
+    at = sentence.position(token)
+    for step in (1, -1):
+        for distance, word in enumerate(_words_until_boundary(sentence, at, step)):
+            best = word.parses[0] if word.parses else None
+            if best is not None and best.pos in ("VERB", "PRTS"):
+                done = "perf" in best.grammemes and (best.pos == "PRTS" or "past" in best.grammemes)
+                return (distance if step > 0 else distance + 1) if done else None
+    return None
+
+
+def uzhe(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«На сегодняшний день проверено 146 домов» → «Уже проверено…»; ``None`` leaves «сейчас»."""
+    distance = _result_predicate(sentence, m.tokens[-1])
+    if distance is None:
+        return None
+    if distance:
+        return OFFER_ONLY  # «На сегодняшний день аппарат смонтирован»: the author places «уже»
+    said = "уже"
+    return Edit(m.start, m.end, capitalise(said) if document.text[m.start].isupper() else said)
+
+
+# what an act answers, said with «по» («по обращениям жителей», «по поручению главы», «по решению суда»)
+_ANSWERED = frozenset({"обращение", "просьба", "заявление", "жалоба", "запрос", "поручение", "приказ", "решение",
+                       "распоряжение", "указание", "требование", "инициатива", "предложение", "пожелание",
+                       "предписание", "заявка", "постановление"})
+
+
+def po_request(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«В связи с обращениями жителей» → «По обращениям жителей»; ``None`` leaves «из-за»."""
+    words = [t for t in m.tokens if t.is_word][3:]  # after «в связи с»
+    if not words or words[-1].lemma not in _ANSWERED:
+        return None
+    said = []
+    for word in words:
+        reading = next((p for p in word.parses if "ablt" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF")), None)
+        form = inflect_raw(reading.raw, frozenset({"datv"} | (reading.grammemes & {"sing", "plur", "masc", "femn", "neut"}))) \
+            if reading is not None else None
+        if form is None:
+            return OFFER_ONLY
+        said.append(form)
+    text = "по " + " ".join(said)
+    return Edit(m.start, m.end, capitalise(text) if document.text[m.start].isupper() else text)
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
@@ -199,4 +260,8 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "planiruetsya": planiruem,
     "predpolagaetsya": planiruem,
     "vystupit-organizatorom": organised,
+    "na-segodnyashnij-den": uzhe,
+    "na-segodnya": uzhe,
+    "v-svyazi-s-sush": po_request,
+    "v-svyazi-s-prilag": po_request,
 }

@@ -29,7 +29,7 @@ from kanclint.rules.base import Rule
 from kanclint.rules.phrases.agreement import agreement_check
 from kanclint.rules.phrases.clause_voice import we_in_subordinate_clause
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
-from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES
+from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES, OFFER_ONLY
 from kanclint.rules.phrases.deletion_guards import deletion_refusal
 from kanclint.rules.phrases.list_items import breaks_a_modal_list
 from kanclint.rules.phrases.repetition import repeats_nearby
@@ -133,6 +133,8 @@ class PhraseRule(Rule):
             else:
                 suggestions.append(text)
         clause = _REWRITES[entry.id](document, sentence, m) if entry.id in _REWRITES else None
+        if clause is OFFER_ONLY:
+            fix, clause = None, None  # no wording fits this sentence: the replacements stay options
         if clause is not None and edit_keeps_untouchable(document, clause.start, clause.end, clause.replacement,
                                                          frozenset()):
             # «в целях повышения…» → «чтобы повысить…»: a rewrite of the phrase around it

@@ -93,7 +93,9 @@ def clause_verbs(sentence: Sentence, after: Token, person: bool, subject: Token)
     nxt = next((t for t in rest if t.is_word and t.pos not in _FREE_POS), None)
     if nxt is not None and nxt.pos in {"PRTS", "ADJS"}:
         return []  # «что будет построена школа»: the clause is about the school
-    if not (nxt is not None and nxt.pos == "INFN"):
+    # «что будет проводить приём» leaves out the author; «что будет осуществляться продажа абонементов»
+    # has its own subject after a «-ся» infinitive, so it is looked for there too
+    if not (nxt is not None and nxt.pos == "INFN" and not nxt.text.endswith(("ся", "сь"))):
         subjects = [t for t in _nominatives(rest) if _agrees(t, reading)]
         objects = [t for t in subjects if _also_object(t)]
         if "tran" in reading.grammemes and objects and not _object_right_after(rest, objects, subjects):
@@ -115,15 +117,17 @@ def clause_verbs(sentence: Sentence, after: Token, person: bool, subject: Token)
 def _in_phrases(words: Sequence[Token]) -> set[Token]:
     """Prepositions and the words they govern («в ближайшее время»), and numbers."""
     out: set[Token] = set()
-    governed = False
+    governed = noun_seen = False
     for t in words:
         if t.pos == "PREP":
-            governed = True
+            governed, noun_seen = True, False
             out.add(t)
-        elif governed and (t.pos in _SUBJECT_POS or t.text.isdigit()):
-            out.add(t)
+        elif governed and (t.pos in _SUBJECT_POS or t.text.isdigit()) and (
+                not noun_seen or any("gent" in p.grammemes for p in t.parses)):
+            out.add(t)  # «за несвоевременную выплату заработной платы»: a genitive chain goes on
+            noun_seen = noun_seen or t.pos == "NOUN"
         else:
-            governed = False
+            governed = False  # «… платы работодатель несёт»: a nominative after the chain is the subject
     return out
 
 

@@ -47,6 +47,7 @@ from kanclint.rules.press_release.words import (
     TITLE_WORDS,
     WEEKDAYS,
 )
+from kanclint.rules.press_release.regional import regional_body_in_local_post
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.grammar import PERSON_NAMES
 from kanclint.text.inflection import capitalise, inflect_raw
@@ -347,11 +348,16 @@ _HOURS_WORDS = WEEKDAYS | {"будний", "будни", "выходной", "в
 
 def _opening_hours(mention: SelfMention) -> bool:
     """«Библиотека работает в будние дни с 10 до 19»: the hours of a place, said as everybody says
-    them (the place, not the page, is the subject; «Мы работаем» is no better)."""
-    if mention.verb.lemma != "работать":
-        return False
+    them (the place, not the page, is the subject; «Мы работаем» is no better); so are «Отделение
+    будет работать со вторника по субботу с 9:00 до 17:00»."""
     tokens = mention.sentence.tokens
-    after = [t for t in tokens[mention.sentence.position(mention.verb) + 1:] if t.is_word or t.text.isdigit()][:5]
+    verb = mention.verb
+    if verb.lemma == "быть":  # the future's auxiliary: the infinitive after it tells the hours
+        at = mention.sentence.position(verb) + 1
+        verb = tokens[at] if at < len(tokens) else verb
+    if verb.lemma != "работать":
+        return False
+    after = [t for t in tokens[mention.sentence.position(verb) + 1:] if t.is_word or t.text.isdigit()][:5]
     return any(t.text.isdigit() or t.lemmas & _HOURS_WORDS or t.key in {"до", "без"} for t in after)
 
 
@@ -365,6 +371,8 @@ def self_mentions(document: Document) -> list[SelfMention]:
             continue
         if profile is not None and not _matches_author(profile, mention):
             continue  # another body: on the author's page it is rightly in the third person
+        if profile is None and regional_body_in_local_post(document, mention.name):
+            continue  # «Министерство строительства области сообщает…» in a post about a district
         found.append(mention)
     return found
 

@@ -17,6 +17,7 @@ from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.subject_words import _coordinated, _subject_words, _tree_tokens, cuts_a_number_off
 from kanclint.rules.syntax.rewrite_guards import described_after, doer_shared_after
+from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
 from kanclint.rules.syntax.words import (
     _VERB_POS,
     ROLE_VERBS,
@@ -385,12 +386,13 @@ def _plain_rewrite(
     subject = syntax.node(f.subject)
     if subject is None or _shares_clause(syntax, verb, f):
         return None
-    if not dative_ok:
-        for kid in syntax.children(verb):
-            t = syntax.token(kid)
-            if kid.tok.rel in ("iobj", "obl") and t is not None and _reading(t, "datv") is not None:
-                if not any(k.tok.rel == "case" for k in syntax.children(kid)):
-                    return None  # «семьям будет оказана поддержка»: «поддержат семьи», not «семьям»
+    dative = any(kid.tok.rel in ("iobj", "obl") and (t := syntax.token(kid)) is not None
+                 and _reading(t, "datv") is not None and not any(k.tok.rel == "case" for k in syntax.children(kid))
+                 for kid in syntax.children(verb))
+    if dative and not dative_ok:
+        return None  # «семьям будет оказана поддержка»: «поддержат семьи», not «семьям»
+    if not dative and lemma in NEEDS_RECIPIENT:
+        return None  # «Помощь оказана по постановлению» → «Помогли по постановлению» (whom?)
     if keeps_object:
         head = _reading(f.subject, "NOUN", "nomn")
         if head is None or "inan" not in head.grammemes or not head.grammemes & {"plur", "masc", "neut"}:

@@ -2,8 +2,11 @@
 
 * **set by law**: liability and penalties are set by the law, not by the account that explains
   them («за продажу … установлена ответственность» on a prosecutor's page is not «мы установили»);
+  an authority holds people liable and records incidents («привлечены к ответственности»,
+  «зарегистрировано 14 случаев возгорания»);
 * **a body acted before**: an earlier sentence named another body as the doer in the instrumental
-  («Дорожными службами края проводится очистка дорог. Вывезено 350 тонн…»), or people who acted
+  («Дорожными службами края проводится очистка дорог. Вывезено 350 тонн…», a federal body's branch
+  «Отделением Социального фонда России … осуществляется приём»), or people who acted
   («Студенты провели опрос. Результаты направлены…»): the next doer-less passive is most likely
   theirs, so «мы вывезли» would be a guess; «вывезли» says nothing wrong;
 * **a utility switched**: power, water, heat and gas are cut and restored by their suppliers
@@ -15,7 +18,8 @@
 from __future__ import annotations
 
 from kanclint.lexicon import word_list
-from kanclint.rules.press_release.voice import self_mentions
+from kanclint.rules.press_release.regional import REGIONAL, local_post
+from kanclint.rules.press_release.voice import self_mentions, self_rewrites
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.words import ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
@@ -33,7 +37,9 @@ _PEOPLE_WHO_ACT = frozenset({"студент", "школьник", "учащий
 # verbs that take their object in the genitive: «достигнута договорённость» → «достигли договорённости»
 _PEOPLE_WHO_ACT |= {w.replace("ё", "е") for w in _PEOPLE_WHO_ACT}  # pymorphy3 gives «волонтер»
 GENITIVE_VERBS = frozenset({"достигнуть", "достичь", "добиться", "добиваться", "достигать"})
-_STAFF = frozenset({"сотрудник", "специалист", "подразделение", "бригада", "работник", "волонтёр", "сила"})
+_STAFF = frozenset({"сотрудник", "специалист", "подразделение", "бригада", "работник", "волонтёр", "сила",
+                    # «Полицейскими задержан… Возбуждено дело»: the police's or investigators' act
+                    "полицейский", "инспектор", "спасатель", "пожарный", "следователь", "дознаватель"})
 _STAFF |= {"волонтер"}
 
 
@@ -83,6 +89,23 @@ def set_by_law(f: _Passive, subject_head: Token) -> bool:
     return f.lemma in _SETTING | _SENTENCING and subject_head.lemma in _SET_BY_LAW
 
 
+# Liability is imposed by a court, the police or an inspector, and incidents are recorded by the
+# service that answers them: «Нарушители будут привлечены к ответственности» on a village's page
+# is not «Мы привлечём нарушителей», «зарегистрировано 14 случаев возгорания» not «мы зарегистрировали»
+_HOLDING_LIABLE = frozenset({"привлечь", "привлекать"})
+_RECORDING = frozenset({"зарегистрировать", "регистрировать", "зафиксировать", "фиксировать"})
+_INCIDENTS = frozenset({"случай", "факт", "пожар", "возгорание", "загорание", "дтп", "происшествие", "авария",
+                        "преступление", "правонарушение", "травма", "заболевание", "вызов", "кража"})
+
+
+def authorities_act(f: _Passive, sentence: Sentence) -> bool:
+    """«привлечены к ответственности», «зарегистрировано 14 случаев возгорания»: an authority's act."""
+    lemmas = {t.lemma for t in sentence.words}
+    if f.lemma in _HOLDING_LIABLE and "ответственность" in lemmas:
+        return True
+    return f.lemma in _RECORDING and bool(lemmas & _INCIDENTS)
+
+
 def body_acted_before(document: Document, sentence: Sentence) -> bool:
     """An earlier sentence has bodies or staff in the instrumental plural as a doer («Дорожными
     службами…», «Сотрудниками полиции…», «Силами волонтёров…»).  A body in the singular
@@ -99,7 +122,8 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
                 return True
         if _another_body_spoke(document, earlier):
             return True  # «Региональный оператор сообщает, что … Площадки будут очищены»: the operator's act
-        if _people_acted(earlier) or _named_body_acted(document, earlier) or any(t.lemma == "суд" for t in earlier.words):
+        if (_people_acted(earlier) or _named_body_acted(document, earlier) or _named_body_subject(document, earlier)
+                or any(t.lemma == "суд" for t in earlier.words)):
             return True  # «По решению суда … признан виновным. Ему назначен штраф»: the court's act
     return bool(document.shared(_thanked_doers))
 
@@ -138,6 +162,8 @@ def _named_body_acted(document: Document, sentence: Sentence) -> bool:
             continue
         if any("Orgn" in p.grammemes for p in t.parses[:2]) or t.lemma in PRIVATE_DOERS:
             return True
+        if t.lemma in ORGANISATIONS | _BRANCHES and _federal_tail(words[i + 1:i + 6]):
+            return True  # «Отделением Социального фонда России по … области»: a federal body's branch
         if t.lemma not in ORGANISATIONS:
             continue
         if another_body(document, t.lemma):
@@ -149,6 +175,35 @@ def _named_body_acted(document: Document, sentence: Sentence) -> bool:
             return True  # «Налоговой инспекцией», «Фермерским хозяйством»
         if after is not None and (after.text in ("«", '"') or after.text.isupper() and len(after.text) > 1):
             return True  # «Центром «Доброе сердце»», «Отделом ЗАГС»
+        if after is not None and after.text[:1].isupper() and any(
+                p.pos == "NOUN" and "gent" in p.grammemes for p in after.parses[:1]):
+            return True  # «Управлением Роспотребнадзора», «Управлением Росреестра»: a named agency
+    return False
+
+
+# a branch of a federal body acts for it («Отделением Социального фонда России», «Управлением ФНС РФ»)
+_BRANCHES = frozenset({"отделение", "филиал"})
+_FEDERAL = frozenset({"россии", "рф", "российской"})
+
+
+def _federal_tail(tail: list[Token]) -> bool:
+    """The genitive tail of a doer names the federation: the body is a federal one, not the page."""
+    return any(t.key in _FEDERAL for t in tail)
+
+
+def _named_body_subject(document: Document, sentence: Sentence) -> bool:
+    """«Молодёжный центр провёл акцию», «Районный Совет ветеранов провёл конкурс», «Команда заняла
+    третье место»: a body that is not the page speaking of itself acts in the nominative; what the
+    post tells next without a doer is most likely its work, and «мы» would be a guess."""
+    words = sentence.words
+    for i, t in enumerate(words):
+        best = t.parses[0] if t.parses else None
+        if best is None or best.pos != "NOUN" or "nomn" not in best.grammemes or t.lemma not in ORGANISATIONS:
+            continue
+        if not any(w.pos == "VERB" for w in words[i + 1:]):
+            continue
+        if not any(r.mention.head is t and r.edits for r in document.shared(self_rewrites)):
+            return True  # not the page speaking of itself, or not made «мы» by KC304
     return False
 
 
@@ -176,14 +231,8 @@ def _says_we(document: Document) -> bool:
 
 
 # a body of the region or the state, named in a post about a district, a town or a village
-_REGIONAL = frozenset({"края", "области", "республики", "россии", "рф", "федеральное", "федеральная",
-                       "федеральный", "краевое", "краевой", "краевая", "областное", "областной", "областная",
-                       "региональное", "региональный", "региональная"})
-_LOCAL = frozenset({"район", "районный", "поселение", "сельсовет", "город", "городской", "село", "посёлок", "поселок"})
-
-
-def _local_post(document: Document) -> bool:
-    return any(t.lemmas & _LOCAL for t in document.tokens if t.is_word)
+_REGIONAL = REGIONAL
+_local_post = local_post
 
 
 def _speaking_heads(document: Document) -> frozenset[str]:

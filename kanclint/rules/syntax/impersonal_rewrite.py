@@ -25,20 +25,13 @@ from kanclint.rules.syntax.active_rewrite import (
     _sentence_initial,
     _verb_group,
 )
-from kanclint.rules.syntax.achievements import competitors_achieved
 from kanclint.rules.syntax.aims import states_a_purpose
-from kanclint.rules.syntax.doers_named import (
-    GENITIVE_VERBS,
-    body_acted_before,
-    on_another_site,
-    set_by_law,
-    supplied_by_others,
-    utility_switched,
-)
+from kanclint.rules.syntax.doers_named import GENITIVE_VERBS
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
     DATIVE_VERBS,
+    NEEDS_RECIPIENT,
     _NO_ABOUT,
     _about_after,
     _has_dative,
@@ -58,6 +51,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     genitive_list_continues,
     list_continues,
     NATURAL_STATES,
+    acronym_after,
     acronym_opens,
     caused_by,
     maybe_agent,
@@ -68,32 +62,8 @@ from kanclint.rules.syntax.rewrite_guards import (
     parallel_passive,
 )
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
-from kanclint.rules.press_release.persons import find_third_person_self
-from kanclint.rules.press_release.oblique_self import (
-    first_person_blocked,
-    names_an_institution_place,
-    names_author_in,
-)
-from kanclint.rules.press_release.speaker import person_author
 from kanclint.rules.syntax.text_places import _about_a_text
-from kanclint.rules.syntax.who_acts import (
-    adopted_act,
-    cites_a_source,
-    contractor_named,
-    doer_named_later,
-    done_by_others,
-    history,
-    in_relative_clause,
-    meeting_named_before,
-    meeting_of_another,
-    inspected_act,
-    names_another_body,
-    paid_by_others,
-    readers_act,
-    received_from_others,
-    said_who_does_it,
-    staff_acted_before,
-)
+from kanclint.rules.syntax.we_voice import said_as_we
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
     PROCEDURE_NOUNS,
@@ -115,6 +85,10 @@ STATIVE = frozenset(
         "посвящать", "располагать", "содержать", "сопровождать", "ожидать", "предусмотреть",
         "предусматривать", "снабдить", "окружить", "наполнить", "заполнить", "прикрепить",
         "украсить", "оснащать", "выполнять", "положить", "положено", "осветить", "освещать",
+        # damage done by wind, water or fire: «в результате ветра повреждены линии» → «повредили линии»
+        # would have people do it
+        "повредить", "повреждать", "подтопить", "подтапливать", "затопить", "затапливать",
+        "разрушить", "разрушать", "обесточить", "обесточивать", "размыть", "размывать", "повалить",
     }
 )
 
@@ -169,6 +143,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None
     if _another_subject(sentence, group, subject, number) or states_a_purpose(sentence, group, f, subject.head):
         return None
+    if subject.tokens[0].start < group[0].start and acronym_after(sentence, group):
+        return None  # «Подвоз воды организован МУП «Водоканал»»: the acronym is the doer
     if f.reflexive and f.lemma in SELF_ACTIONS and _people(subject.head):
         return None  # «команды регистрируются»: they register themselves
     if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):
@@ -187,7 +163,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if (not document.speaks_as_we and subject.tokens[0].start < group[0].start and maybe_agent(subject.head)
             and obj.lower() == " ".join(t.text for t in subject.tokens).lower()):
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
-    we = _said_as_we(document, sentence, f, subject.head, group[0])
+    we = said_as_we(document, sentence, f, subject.head, group[0])
     if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
@@ -195,29 +171,6 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None
     return _assemble(document, sentence, f, group, subject, obj, verbs, we)
 
-
-def _said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token, verb: Token) -> bool:
-    """Whether «мы» may stand for the doer: the account speaks for an organisation that did it."""
-    return (document.speaks_as_we and not person_author(document)  # «мы» is not the person who writes
-          and not history(sentence) and not done_by_others(sentence)
-          and not adopted_act(f, head) and not readers_act(f, head)
-          and not inspected_act(f, head) and not competitors_achieved(f, head)
-          and not set_by_law(f, head) and not body_acted_before(document, sentence)
-          and not supplied_by_others(f, head) and not utility_switched(sentence, f)
-          and not on_another_site(sentence)
-          and not in_relative_clause(sentence, verb) and not paid_by_others(sentence)
-          and not contractor_named(document) and not meeting_of_another(sentence)
-          and not said_who_does_it(document, sentence, f)
-          and not names_another_body(document, sentence)
-          and not staff_acted_before(document, sentence)
-          and not _opens_in_third_person(document, sentence, verb)
-          and not cites_a_source(document, sentence)
-          and not received_from_others(document, sentence, f)
-          and not meeting_named_before(document, sentence, head)
-          and not doer_named_later(document, sentence, head)
-          and not names_author_in(document, sentence)  # «В краевой больнице [мы] установили»
-          and not names_an_institution_place(document, sentence)
-          and not first_person_blocked(document, sentence.start))  # the paragraph keeps «Комитет … проводит»
 
 
 def _one_verb_before_infinitive(sentence: Sentence, phrase: str, last: Token) -> str | None:
@@ -424,17 +377,8 @@ def _assemble(
         said = _one_verb_before_infinitive(sentence, phrase, last)
         if said is None or (_has_dative(sentence, subject) and _new_verb(said) not in DATIVE_VERBS):
             return None  # «семьям оказана поддержка» → «поддержат семьи», not «семьям поддержат»
-        if not subject_first and complement_after(sentence, last):
-            return None  # «проведена подготовка к зиме» → «подготовили к зиме» (what?); «рекомендации по…»
-        if _about_after(sentence, last) and _new_verb(said) in _NO_ABOUT:
-            return None  # «принято решение о создании резерва» → «мы решили о создании» is not Russian
-        if _object_missing(sentence, subject, said, subject_first, last):
-            return None  # «Приобретение осуществлено за счёт…» → «Купили за счёт…» (what?)
-        at = sentence.position(last) + 1
-        if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit():
-            return None  # «проводится замена 2 километров сетей» → «меняют 2 километров»: the count stays genitive
-        if at < len(sentence.tokens) and _named_genitive(sentence.tokens[at]):
-            return None  # «организовано проведение Дня здоровья» → «провели Дня здоровья»: a name stays genitive
+        if _one_verb_leaves_out(sentence, subject, said, subject_first, last):
+            return None
         phrase = said
     else:
         phrase = " ".join([*adverbs, verbs, obj])
@@ -455,6 +399,22 @@ def _assemble(
     return Edit(first.start, last.end, replacement)
 
 
+def _one_verb_leaves_out(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:
+    """The light verb said as one verb (``said``) would lose or break what the noun governed."""
+    if not subject_first and complement_after(sentence, last):
+        return True  # «проведена подготовка к зиме» → «подготовили к зиме» (what?); «рекомендации по…»
+    if _about_after(sentence, last) and _new_verb(said) in _NO_ABOUT:
+        return True  # «принято решение о создании резерва» → «мы решили о создании» is not Russian
+    if _object_missing(sentence, subject, said, subject_first, last) or (
+            _new_verb(said) in NEEDS_RECIPIENT and not _has_dative(sentence, subject)):
+        return True  # «Купили за счёт…» (what?); «Помощь оказана по постановлению» → «Помогли…» (whom?)
+    at = sentence.position(last) + 1
+    if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit():
+        return True  # «проводится замена 2 километров сетей» → «меняют 2 километров»: the count stays genitive
+    # «организовано проведение Дня здоровья» → «провели Дня здоровья»: a name stays genitive
+    return at < len(sentence.tokens) and _named_genitive(sentence.tokens[at])
+
+
 def _named_genitive(token: Token) -> bool:
     """A capitalised word in the genitive after the verbal noun: the noun's object, a name the
     rewrite may not put into another case («проведение Дня здоровья», «реализация Программы»)."""
@@ -462,23 +422,3 @@ def _named_genitive(token: Token) -> bool:
         "gent" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF") for p in token.parses)
 
 
-def _opens_in_third_person(document: Document, sentence: Sentence, verb: Token) -> bool:
-    """«Администрация Ключевского района доводит до сведения жителей, что … будут организованы
-    сплавы»: the sentence's own subject is the body in the third person, and «мы организуем» in
-    its clause would speak in two voices at once; the third person plural keeps one."""
-    return speaks_of_itself(document.text[sentence.start:verb.start])
-
-
-def speaks_of_itself(sentence: str) -> bool:
-    """Whether a (rewritten) sentence opens with an institution and its verb, which KC304 flags."""
-    return bool(find_third_person_self(Document(capitalise(sentence.strip()))))
-
-
-def is_author(author: str | None, doer: str | None) -> bool:
-    """Whether the doer («администрация района») names the configured author («Администрация
-    Тальменского района»): every word of the doer is, by its lemma, a word of the author's name."""
-    if not author or not doer:
-        return False
-    def lemmas(text: str) -> set[str]:
-        return {p[0].lemma for w in text.split() if (p := parse(w.strip("«»\"")))}
-    return lemmas(doer) <= lemmas(author)

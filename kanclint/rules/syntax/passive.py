@@ -18,7 +18,8 @@ from kanclint.rules.syntax.active_rewrite import (
     _verb_group,
     agent_nominative,
 )
-from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite, speaks_of_itself
+from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
+from kanclint.rules.syntax.we_voice import speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
 from kanclint.rules.syntax.morph import _best, _inflect, _reading, _verb_form
 from kanclint.rules.syntax.rewrite_guards import applicant_in_person, doer_shared_after, opening_instrumental, parallel_passive
@@ -51,7 +52,6 @@ from kanclint.text.syntax_view import _NO_SYNTAX, _Node, _Syntax, _syntax
 
 
 _FEMININE_TOO = re.compile(r"\b(\w+л)\b(?!\()")
-
 
 
 class PassiveVoice(Rule):

@@ -13,8 +13,8 @@ from kanclint.rules.press_release.oblique_self import first_person_blocked
 from kanclint.rules.press_release.speaker import speaker
 from kanclint.rules.press_release.voice import in_own_voice
 from kanclint.rules.syntax.active_rewrite import _active_rewrite
-from kanclint.rules.syntax.doers_named import another_body
-from kanclint.rules.syntax.impersonal_rewrite import is_author, speaks_of_itself
+from kanclint.rules.syntax.doers_named import another_body, body_acted_before
+from kanclint.rules.syntax.we_voice import is_author, speaks_of_itself
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.rewrite_objects import DATIVE_VERBS, _new_verb
@@ -61,8 +61,12 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
         built = None if unknown else _active_rewrite(
             document, syntax, sentence, f, tense, as_we=True, speaker=(pronoun, number, gender))
     elif built is not None and third_person_self(built) and (
-            not document.speaks_as_we or another_body(document, f.agent.lemma if f.agent else "", agent_text or "")):
-        built = None  # «Министерство передало…» on the administration's page: not «мы», and KC304's shape
+            not document.speaks_as_we or another_body(document, f.agent.lemma if f.agent else "", agent_text or "")
+            or body_acted_before(document, sentence)):
+        # «Министерство передало…» on the administration's page: not «мы», and KC304's shape; after
+        # «Волонтёрами центра «Вектор» проведена акция» the page may be the centre's, and
+        # «Вывоз организован администрацией поселения» → «Мы организовали вывоз» would be a guess
+        built = None
     offered = clean_rewrite(document, sentence, built)
     if offered is not None and third_person_self(offered):
         return None, None  # another body: the hint says what to write, nothing is quoted

@@ -339,3 +339,13 @@ def acronym_opens(sentence: Sentence) -> bool:
     if not words or len(words[0].text) < 2 or not words[0].text.isupper() or not words[0].text.isalpha():
         return False
     return not any(t.pos == "VERB" and not t.text.endswith(("ся", "сь")) for t in words)  # «ГИБДД напоминает»
+
+
+def acronym_after(sentence: Sentence, group: list[Token]) -> bool:
+    """«Подвоз воды будет организован МУП «Водоканал»», «документация разработана ГАУ «Центр…»»: an
+    acronym right after the verb, once the subject stood before it, shows no case and names the doer;
+    «Подвоз воды организуют МУП» would make it a plural subject or an object."""
+    at = sentence.position(group[-1]) + 1
+    after = sentence.tokens[at] if at < len(sentence.tokens) else None
+    return (after is not None and after.is_word and len(after.text) >= 2 and after.text.isupper()
+            and after.text.isalpha())

@@ -49,6 +49,11 @@ DATIVE_VERBS = frozenset(
 )
 
 
+# verbs a light verb collapses into that say nothing without their recipient in the dative:
+# «Помощь оказана по постановлению» → «Помогли по постановлению» (whom?)
+NEEDS_RECIPIENT = frozenset({"помочь", "помогать", "содействовать", "посодействовать"})
+
+
 def _has_dative(sentence: Sentence, subject: _Subject) -> bool:
     """Whether the clause has a recipient in the dative without a preposition («семьям оказана»)."""
     tokens = sentence.tokens

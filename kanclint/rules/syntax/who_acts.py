@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 
 from kanclint.lexicon import word_list
+from kanclint.rules.press_release.regional import regional_body_in_local_post
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.morphology import Parse
 from kanclint.text.protection import VK_MENTION
 
 
@@ -89,6 +91,33 @@ def names_another_body(document: Document, sentence: Sentence) -> bool:
 
 # dictionaries/lexicon/syntax.toml: МФЦ, Госуслуги — offices where another body does the work
 _OTHER_OFFICES = word_list("other-offices")
+
+
+def regional_body_speaks(document: Document, sentence: Sentence) -> bool:
+    """«Министерство строительства области сообщает, что в районе будет построен ФОК» in a post
+    about a district: a body of the region or the state acts or speaks up to here, so what the
+    post tells without a doer is most likely its act, not «мы построим»."""
+    for other in document.sentences:
+        if other.start > sentence.start:
+            break
+        words = other.words
+        for i, t in enumerate(words):
+            if t.lemma in ORGANISATIONS and any(p.pos == "NOUN" and "nomn" in p.grammemes for p in t.parses[:1]):
+                if regional_body_in_local_post(document, words[i:i + 5]):
+                    return True
+    return False
+
+
+def office_named_before(document: Document, sentence: Sentence) -> bool:
+    """«В МФЦ открыто окно для приёма документов на социальную карту. Карта будет изготовлена за 30
+    дней»: the papers go through another office, so what is done with them next («Мы сделаем карту»)
+    is most likely somebody else's; the third person plural says nothing wrong."""
+    for earlier in document.sentences:
+        if earlier.start >= sentence.start:
+            break
+        if any(t.lemma in _OTHER_OFFICES or t.key in _OTHER_OFFICES for t in earlier.words):
+            return True
+    return False
 # offices that work for readers on their own («в управлении соцзащиты»); a school, a library or a
 # hospital is the place where the account itself works («В школе мы провели ремонт»)
 _OFFICES = frozenset({"управление", "отделение", "фонд", "комитет", "инспекция", "служба", "департамент",
@@ -154,6 +183,63 @@ def staff_acted_before(document: Document, sentence: Sentence) -> bool:
         if any(t.lemma in _OFFICIALS and _nominative_noun(t) and t.start < finite[0].start for t in words):
             return True
     return False
+
+
+def guest_acted_before(document: Document, sentence: Sentence, head: Token) -> bool:
+    """An earlier sentence has a person act («Писательница рассказала о книгах… Каждому подарен
+    автограф», «работодатель несёт ответственность… Работнику выплачивается компенсация»), counted
+    people or bodies act («свои традиции представили 12 автономий… Гостям предложены блюда»), or it
+    names the person whose event it was («прошёл мастер-класс заслуженного артиста Беляева.
+    Мастер-класс был проведён для учащихся»): the next doer-less passive is most likely theirs, and
+    «мы подарили автограф», «мы провели мастер-класс» would claim it."""
+    for earlier in document.sentences:
+        if earlier.start >= sentence.start:
+            break
+        words = earlier.words
+        if _counted_subject(earlier):
+            return True
+        for i, t in enumerate(words):
+            best = t.parses[0] if t.parses else None
+            if best is None or not _person(t, best):
+                continue
+            if "nomn" in best.grammemes and any(w.pos == "VERB" for w in words[i + 1:]):
+                return True  # «Писательница рассказала…», «работодатель несёт ответственность»
+            if "gent" in best.grammemes and any(w.lemma == head.lemma or w.lemma in _GUEST_EVENTS
+                                                for w in words[max(0, i - 2):i]):
+                return True
+    return False
+
+
+def _counted_subject(sentence: Sentence) -> bool:
+    """«представили 12 автономий», «участвовали 28 исполнителей»: a number and a genitive plural
+    noun with a plural finite verb, the subject of a clause whose actors the post counts."""
+    if not any(w.pos == "VERB" and "plur" in w.grammemes and "1per" not in w.grammemes for w in sentence.words):
+        return False
+    tokens = sentence.tokens
+    for i, t in enumerate(tokens):
+        if t.text.isdigit() or t.pos == "NUMR":
+            for w in tokens[i + 1:i + 4]:
+                if w.is_word and any(p.pos == "NOUN" and {"gent", "plur"} <= p.grammemes for p in w.parses[:1]):
+                    return True
+    return False
+
+
+# events a guest gives: «лекция кандидата наук Никитина… Слушателям показаны фотографии» are his
+_GUEST_EVENTS = frozenset({"лекция", "мастер-класс", "концерт", "выступление", "презентация", "спектакль",
+                           "семинар", "тренинг", "вебинар", "экскурсия", "беседа", "урок"})
+
+
+def _person(token: Token, best: Parse) -> bool:
+    """A person: an animate noun, or an adjective standing for one («Участковые уполномоченные полиции»)."""
+    if best.pos == "NOUN":
+        return "anim" in best.grammemes
+    return best.pos in ("ADJF", "PRTF") and "plur" in best.grammemes and "nomn" in best.grammemes and (
+        token.lemma in _STAFF_ADJECTIVES)
+
+
+# adjectives that name people on duty: «Участковые уполномоченные провели сходы»
+_STAFF_ADJECTIVES = frozenset({"участковый", "уполномоченный", "дежурный", "полицейский", "военнослужащий",
+                               "служащий", "ответственный"})
 
 
 # The one who runs a body: «Главой города проведено совещание. Даны поручения…» — the orders are his,
@@ -234,7 +320,9 @@ def paid_by_others(sentence: Sentence) -> bool:
 
 # «Работы выполнила компания «ДорСтрой»», «благодарим строителей»: who did the work is named in the post
 _CONTRACTORS = frozenset({"подрядчик", "подрядный", "ооо", "оао", "зао", "пао", "ао", "компания", "фирма", "ип",
-                          "строитель", "бригада", "дорожник"})
+                          "строитель", "бригада", "дорожник",
+                          # utilities: «Аварийные работы ведутся силами МУП «Водоканал»» — not «мы отключим воду»
+                          "муп", "гуп"})
 
 
 def contractor_named(document: Document) -> bool:
@@ -312,14 +400,23 @@ def meeting_named_before(document: Document, sentence: Sentence, head: Token | N
     return False
 
 
-def doer_named_later(document: Document, sentence: Sentence, head: Token) -> bool:
-    """«Для пенсионеров проводятся занятия. Занятия ведутся инструкторами центра»: a later sentence
+def _names_the_act(t: Token, head: Token, verb_lemma: str) -> bool:
+    """``t`` is the passive's subject again or the noun of its verb («отремонтировано» → «Ремонт»)."""
+    if t.lemma == head.lemma:
+        return True
+    return (len(t.lemma) >= 5 and t.lemma[:5] in verb_lemma
+            and any(p.pos == "NOUN" for p in t.parses[:1]))
+
+
+def doer_named_later(document: Document, sentence: Sentence, head: Token, verb_lemma: str = "") -> bool:
+    """«Для пенсионеров проводятся занятия. Занятия ведутся инструкторами центра», «будет
+    отремонтировано 23 дома. Ремонт будет осуществляться Фондом капремонта»: a later sentence
     names who does the same thing in the instrumental, so «мы проводим занятия» would claim it."""
     for later in document.sentences:
         if later.start <= sentence.start:
             continue
         words = later.words
-        if any(t.lemma == head.lemma for t in words) and any(
+        if any(_names_the_act(t, head, verb_lemma) for t in words) and any(
                 any(p.pos == "NOUN" and {"plur", "anim"} <= p.grammemes and p.grammemes & {"ablt", "nomn"}
                     for p in t.parses[:1])  # «инструкторами», or «Инструкторы … ведут занятия» once rewritten
                 or t.lemma in ORGANISATIONS and "ablt" in t.grammemes for t in words):

@@ -1,0 +1,105 @@
+"""Whether KC201 may say «мы» for the doer of a doer-less passive, and whether a rewritten sentence
+speaks of the author in the third person.
+
+The account speaks for its organisation (``we`` or ``author``), but a post reports many acts of
+others: history, laws, readers, suppliers, another body named before or after.  Each check lives
+with the kind of doer it knows (:mod:`.who_acts`, :mod:`.doers_named`, :mod:`.achievements`, the
+author's own mentions in :mod:`kanclint.rules.press_release.oblique_self`); this module only says
+«мы» when none of them names someone else.  Where one does, the third person plural says nothing
+wrong, and «мы» would be a guess.
+"""
+
+from __future__ import annotations
+
+from kanclint.rules.press_release.oblique_self import (
+    first_person_blocked,
+    names_an_institution_place,
+    names_author_in,
+)
+from kanclint.rules.press_release.persons import find_third_person_self
+from kanclint.rules.press_release.speaker import person_author
+from kanclint.rules.syntax.achievements import awarded_by_organisers, competitors_achieved
+from kanclint.rules.syntax.doers_named import (
+    authorities_act,
+    body_acted_before,
+    on_another_site,
+    set_by_law,
+    supplied_by_others,
+    utility_switched,
+)
+from kanclint.rules.syntax.passive_detection import _Passive
+from kanclint.rules.syntax.who_acts import (
+    adopted_act,
+    cites_a_source,
+    contractor_named,
+    doer_named_later,
+    done_by_others,
+    guest_acted_before,
+    history,
+    in_relative_clause,
+    inspected_act,
+    meeting_named_before,
+    meeting_of_another,
+    names_another_body,
+    office_named_before,
+    paid_by_others,
+    readers_act,
+    received_from_others,
+    regional_body_speaks,
+    said_who_does_it,
+    staff_acted_before,
+)
+from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import capitalise
+from kanclint.text.morphology import parse
+
+
+def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token, verb: Token) -> bool:
+    """Whether «мы» may stand for the doer: the account speaks for an organisation that did it."""
+    return (document.speaks_as_we and not person_author(document)  # «мы» is not the person who writes
+          and not history(sentence) and not done_by_others(sentence)
+          and not adopted_act(f, head) and not readers_act(f, head)
+          and not inspected_act(f, head) and not competitors_achieved(f, head)
+          and not set_by_law(f, head) and not body_acted_before(document, sentence)
+          and not authorities_act(f, sentence) and not awarded_by_organisers(document, sentence, f)
+          and not office_named_before(document, sentence) and not guest_acted_before(document, sentence, head)
+          and not regional_body_speaks(document, sentence)
+          and not supplied_by_others(f, head) and not utility_switched(sentence, f)
+          and not on_another_site(sentence)
+          and not in_relative_clause(sentence, verb) and not paid_by_others(sentence)
+          and not contractor_named(document) and not meeting_of_another(sentence)
+          and not said_who_does_it(document, sentence, f)
+          and not names_another_body(document, sentence)
+          and not staff_acted_before(document, sentence)
+          and not _opens_in_third_person(document, sentence, verb)
+          and not cites_a_source(document, sentence)
+          and not received_from_others(document, sentence, f)
+          and not meeting_named_before(document, sentence, head)
+          and not doer_named_later(document, sentence, head, f.lemma)
+          and not names_author_in(document, sentence)  # «В краевой больнице [мы] установили»
+          and not names_an_institution_place(document, sentence)
+          and not first_person_blocked(document, sentence.start))  # the paragraph keeps «Комитет … проводит»
+
+
+
+
+def _opens_in_third_person(document: Document, sentence: Sentence, verb: Token) -> bool:
+    """«Администрация Ключевского района доводит до сведения жителей, что … будут организованы
+    сплавы»: the sentence's own subject is the body in the third person, and «мы организуем» in
+    its clause would speak in two voices at once; the third person plural keeps one."""
+    return speaks_of_itself(document.text[sentence.start:verb.start])
+
+
+def speaks_of_itself(sentence: str) -> bool:
+    """Whether a (rewritten) sentence opens with an institution and its verb, which KC304 flags."""
+    return bool(find_third_person_self(Document(capitalise(sentence.strip()))))
+
+
+def is_author(author: str | None, doer: str | None) -> bool:
+    """Whether the doer («администрация района») names the configured author («Администрация
+    Тальменского района»): every word of the doer is, by its lemma, a word of the author's name."""
+    if not author or not doer:
+        return False
+    def lemmas(text: str) -> set[str]:
+        return {p[0].lemma for w in text.split() if (p := parse(w.strip("«»\"")))}
+    return lemmas(doer) <= lemmas(author)

@@ -27,6 +27,7 @@ from kanclint.rules.syntax.doers_named import (
     supplied_by_others,
     utility_switched,
 )
+from kanclint.rules.syntax.other_actors import another_actor_in_paragraph
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.who_acts import (
     adopted_act,
@@ -78,7 +79,8 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
           and not doer_named_later(document, sentence, head, f.lemma)
           and not names_author_in(document, sentence)  # «В краевой больнице [мы] установили»
           and not names_an_institution_place(document, sentence)
-          and not first_person_blocked(document, sentence.start))  # the paragraph keeps «Комитет … проводит»
+          and not first_person_blocked(document, sentence.start)  # the paragraph keeps «Комитет … проводит»
+          and not another_actor_in_paragraph(document, sentence))  # «Сотрудники МЧС провели…»: maybe theirs
 
 
 

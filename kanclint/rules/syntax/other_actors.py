@@ -1,0 +1,87 @@
+"""Whether a paragraph names an actor other than the author, so KC201 keeps the third person.
+
+The «мы» checks of :mod:`.we_voice` each know one kind of doer (a contractor, a court, a
+supplier…), and new texts keep finding new kinds.  This is the check that covers the rest: when the
+paragraph of a doer-less passive has any other possible actor — people or staff who do things in
+the nominative («Сотрудники Росгвардии провели урок»), a body in the nominative or as a bare
+instrumental doer («Министерство выделило…», «Россельхознадзором будет проведена…»), a person's
+name — a doer-less passive in it may be theirs, and «мы» would be a guess.  The third person plural
+says nothing wrong, so this only costs a «мы» that might have been right.
+
+Not actors: the author's own mentions that KC304 rewrites («Администрация района приглашает»), words
+after a preposition («для жителей», «с волонтёрами»), the addressee («Уважаемые жители!»), «наши
+специалисты», and people in other cases («ребятам показали»).
+"""
+
+from __future__ import annotations
+
+from kanclint.lexicon import word_list
+from kanclint.rules.press_release.voice import self_mentions
+from kanclint.rules.syntax.passive_detection import _after_preposition
+from kanclint.rules.syntax.words import ORGANISATIONS
+from kanclint.text.document import Document, Sentence, Token
+
+# bodies that are never the government account itself, and titles of officials
+_PRIVATE = word_list("private-doers")
+_OFFICIALS = word_list("official-titles")
+_ADDRESS = frozenset({"уважаемый", "дорогой", "друг"})
+_OWN = frozenset({"наш", "свой"})
+
+
+def _nominative(token: Token) -> bool:
+    best = token.parses[0] if token.parses else None
+    return best is not None and best.pos == "NOUN" and "nomn" in best.grammemes
+
+
+def _instrumental(token: Token) -> bool:
+    best = token.parses[0] if token.parses else None
+    return best is not None and best.pos == "NOUN" and "ablt" in best.grammemes
+
+
+def _active_verbs(sentence: Sentence) -> list[Token]:
+    """Finite verbs of the sentence other than «быть» (a passive's auxiliary has no doer to name)."""
+    return [t for t in sentence.words if t.pos == "VERB" and "indc" in t.grammemes and t.lemma != "быть"]
+
+
+def _agrees(noun: Token, verb: Token) -> bool:
+    """«Сотрудники … провели», «Министерство выделило»: number, and gender in the past singular."""
+    n, v = noun.parses[0].grammemes, verb.grammemes
+    if ("plur" in n) != ("plur" in v):
+        return False
+    genders = {"masc", "femn", "neut"}
+    return "plur" in v or "past" not in v or not (v & genders) or bool(n & v & genders)
+
+
+def _actor(sentence: Sentence, i: int, own: frozenset[int], verbs: list[Token]) -> bool:
+    words = sentence.words
+    t = words[i]
+    if t.start in own or _after_preposition(sentence.tokens, sentence.position(t)):
+        return False
+    if any(w.lemma in _OWN | _ADDRESS for w in words[max(0, i - 2):i]):
+        return False  # «наши специалисты», «Уважаемые жители»
+    body = t.lemma in ORGANISATIONS or t.lemma in _PRIVATE
+    if body and _instrumental(t):
+        return True  # «Россельхознадзором будет проведена проверка»
+    if not _nominative(t) or not any(_agrees(t, v) for v in verbs):
+        return False
+    grammemes = t.parses[0].grammemes
+    return body or bool({"anim", "Name", "Surn"} & grammemes) or t.lemma in _OFFICIALS
+
+
+def _own_tokens(document: Document) -> frozenset[int]:
+    """Starts of the words of the author's own mentions (KC304), which are «мы» once rewritten."""
+    return frozenset(t.start for m in self_mentions(document) for t in m.name)
+
+
+def another_actor_in_paragraph(document: Document, sentence: Sentence) -> bool:
+    """Whether the paragraph of ``sentence`` names somebody other than the author who may act."""
+    own = document.shared(_own_tokens)
+    paragraph = next((p for p in document.paragraphs if p.start <= sentence.start < max(p.end, p.start + 1)), None)
+    start, end = (paragraph.start, paragraph.end) if paragraph is not None else (sentence.start, sentence.end)
+    for other in document.sentences:
+        if other.end <= start or other.start >= end:
+            continue
+        verbs = _active_verbs(other)
+        if any(_actor(other, i, own, verbs) for i in range(len(other.words))):
+            return True
+    return False

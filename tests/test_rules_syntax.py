@@ -631,3 +631,16 @@ def test_a_verbless_list_of_things_is_no_noun_heavy_sentence():
     assert not [d for d in kanclint.lint(listed).diagnostics if d.code == "KC203"]
     hidden = "Обеспечение безопасности детей на улице, на воде и на льду зимой, весной и летом каждого года."
     assert [d for d in kanclint.lint(hidden).diagnostics if d.code == "KC203"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Центром «Доброе сердце» организована выставка рисунков.", "«Центр»"),
+    ("Администрацией района произведена замена труб на улице Мира.", "«Администрация района»"),
+])
+def test_agent_advice_needs_no_inflected_name(text: str, name: str) -> None:
+    """The advice names the body in the nominative in brackets: «от имени «Центр»» is no Russian,
+    and «от имени «Центра»» would change a quoted name."""
+    messages = [d.message for d in kanclint.lint(text).diagnostics if d.code == "KC201"]
+    assert messages, text
+    assert all("от имени «" not in m for m in messages)
+    assert any(f"сама организация ({name})" in m for m in messages)

@@ -121,3 +121,11 @@ def _followed_by_that(document: Document, token: Token) -> bool:
 
 
 MIN_ATTENDEES = 3
+
+
+def bare_person_name(words: Sequence[Token]) -> bool:
+    """«Иван Петров», «Петрова Анна Ивановна», «А. И. Петрова»: a configured author that is only a
+    person's name (no title) is a person who says «я», never an organisation's «мы»."""
+    names = [t for t in words if t.text[:1].isupper() and any(p.grammemes & PERSON_NAMES for p in t.parses[:3])]
+    initials = [t for t in words if len(t.text) == 1 and t.text.isupper()]
+    return len(words) >= 2 and bool(names) and len(names) + len(initials) == len(words)

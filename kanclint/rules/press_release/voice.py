@@ -33,6 +33,7 @@ from functools import cache
 from typing import Sequence
 from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, word_edit
+from kanclint.rules.press_release.helpers import bare_person_name
 from kanclint.rules.press_release.own_clause import clause_edits
 from kanclint.rules.press_release.self_words import author_word, date_opening, partner
 from kanclint.rules.press_release.words import (
@@ -116,7 +117,7 @@ def _author_profile(author: str) -> AuthorProfile | None:
     for t in words:
         lemmas |= _word_keys(t)
     first = words[0]
-    if first.lemma in TITLE_WORDS:
+    if first.lemma in TITLE_WORDS or bare_person_name(words):
         return AuthorProfile(frozenset(lemmas), first.lemma, True)
     nouns = [t for t in words if _institution_head(t)] or [t for t in words if t.pos == "NOUN"][:1] or [first]
     heads = frozenset(t.lemma for t in nouns if not t.text.isupper())  # «Пожарная часть № 15»: «часть»

@@ -28,7 +28,12 @@ _SETTING = frozenset({"установить", "устанавливать", "п�
 _SET_BY_LAW = frozenset({"ответственность", "наказание", "штраф"})
 # state support is granted by law: «гражданам предоставляется компенсация» is not «мы даём компенсацию»
 _GRANTING = frozenset({"предоставить", "предоставлять", "выдавать", "выдать", "назначать", "назначить"})
-_GRANTED_BY_LAW = frozenset({"компенсация", "пособие", "выплата", "льгота", "субсидия", "сертификат", "пенсия"})
+_GRANTED_BY_LAW = frozenset({"компенсация", "пособие", "выплата", "льгота", "субсидия", "сертификат", "пенсия",
+                             "отпуск", "вычет", "отсрочка", "рассрочка", "скидка", "гарантия"})
+# what a law applies to: «скидка не применяется к нарушениям …» is the law's scope, not «мы не применяем»
+_APPLYING = frozenset({"применить", "применять"})
+_APPLIED_BY_LAW = frozenset({"скидка", "льгота", "вычет", "правило", "норма", "положение", "порядок", "ставка",
+                             "тариф", "коэффициент", "закон", "штраф", "мера", "ограничение", "запрет"})
 # a penalty is given by a court or an inspector: «Ему назначен штраф» is not «мы назначили штраф»
 _SENTENCING = frozenset({"назначить", "назначать", "наложить", "налагать"})
 # pupils, students, volunteers who acted in an earlier sentence («Студенты провели опрос»)
@@ -38,8 +43,10 @@ _PEOPLE_WHO_ACT = frozenset({"студент", "школьник", "учащий
 _PEOPLE_WHO_ACT |= {w.replace("ё", "е") for w in _PEOPLE_WHO_ACT}  # pymorphy3 gives «волонтер»
 GENITIVE_VERBS = frozenset({"достигнуть", "достичь", "добиться", "добиваться", "достигать"})
 _STAFF = frozenset({"сотрудник", "специалист", "подразделение", "бригада", "работник", "волонтёр", "сила",
-                    # «Полицейскими задержан… Возбуждено дело»: the police's or investigators' act
-                    "полицейский", "инспектор", "спасатель", "пожарный", "следователь", "дознаватель"})
+                    # «Полицейскими задержан… Возбуждено дело», «Судебными приставами наложен арест»:
+                    # the police's, bailiffs' or investigators' act
+                    "полицейский", "инспектор", "спасатель", "пожарный", "следователь", "дознаватель",
+                    "пристав", "пристав-исполнитель"})
 _STAFF |= {"волонтер"}
 
 
@@ -85,6 +92,8 @@ def on_another_site(sentence: Sentence) -> bool:
 def set_by_law(f: _Passive, subject_head: Token) -> bool:
     """«Установлена административная ответственность», «предусмотрен штраф»: the law's act."""
     if f.lemma in _GRANTING and subject_head.lemma in _GRANTED_BY_LAW:
+        return True
+    if f.lemma in _APPLYING and subject_head.lemma in _APPLIED_BY_LAW:
         return True
     return f.lemma in _SETTING | _SENTENCING and subject_head.lemma in _SET_BY_LAW
 

@@ -393,12 +393,12 @@ class PassiveVoice(Rule):
             if we_said is not None:
                 message = (  # «Министерство поддержало…» is what KC304 flags: «мы», or the doer as it is
                     f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "
-                    f"Если пост от имени «{agent_text}», напишите: «{we_said}»."
+                    f"Если пост пишет сама организация («{agent_text}»), напишите: «{we_said}»."
                 )
             else:  # «Мы осуществили…» would be канцелярит again: ask for the one verb instead
                 message = (
                     f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. Если "
-                    f"пост от имени «{agent_text}», скажите от себя и назовите действие одним глаголом: "
+                    f"пост пишет сама организация («{agent_text}»), скажите от себя и назовите действие одним глаголом: "
                     f"«Мы заменили трубы» вместо «произведена замена труб»."
                 )
         elif verb and agent_text:

@@ -22,6 +22,10 @@ from kanclint.rules.press_release.words import _ACRONYM_SHAPE, INSTITUTION_ACRON
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_word
 
+# a preposition with «о» added before a consonant cluster («во дворе», «со специалистами») loses it
+# before «наш»: «в нашем дворе», «с нашими специалистами»
+_VOWEL_PREPOSITIONS = {"во": "в", "ко": "к", "со": "с", "обо": "о", "изо": "из", "надо": "над", "подо": "под",
+                       "передо": "перед"}
 _OWNERS = frozenset({"наш", "ваш", "мой", "твой", "свой", "его", "её", "ее", "их", "этот", "тот", "данный"})
 
 
@@ -33,6 +37,10 @@ class OwnedMention:
     owner: Token  # the noun the name depends on
     name: tuple[Token, ...]  # the name in the genitive
     edit: Edit  # the fix: «нашей поддержке»
+
+
+def _same_case(model: str, word: str) -> str:
+    return capitalise(word) if model[:1].isupper() else word
 
 
 def _our(owner: Token) -> str | None:
@@ -111,7 +119,11 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
         words = document.text[first.start:owner.end]
         opening = first is sentence.content[0] and words[:1].isupper()
         replacement = (capitalise(our) + " " + words[:1].lower() + words[1:]) if opening else f"{our} {words}"
-        edit = clean_edits(document.text, sentence.start, sentence.end, [Edit(first.start, name[-1].end, replacement)])
+        start = first.start
+        if j >= 0 and tokens[j].key in _VOWEL_PREPOSITIONS:  # «во дворе школы» → «в нашем дворе»
+            short = _VOWEL_PREPOSITIONS[tokens[j].key]
+            start, replacement = tokens[j].start, f"{_same_case(tokens[j].text, short)} {replacement}"
+        edit = clean_edits(document.text, sentence.start, sentence.end, [Edit(start, name[-1].end, replacement)])
         if edit is not None:
             found.append(OwnedMention(first.start, owner, tuple(name), edit))
     return found

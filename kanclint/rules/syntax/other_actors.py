@@ -4,7 +4,8 @@ The «мы» checks of :mod:`.we_voice` each know one kind of doer (a contractor
 supplier…), and new texts keep finding new kinds.  This is the check that covers the rest: when the
 paragraph of a doer-less passive has any other possible actor — people or staff who do things in
 the nominative («Сотрудники Росгвардии провели урок»), a body in the nominative or as a bare
-instrumental doer («Министерство выделило…», «Россельхознадзором будет проведена…»), a person's
+instrumental doer («Министерство выделило…», «Россельхознадзором будет проведена…»), people as
+the instrumental doer of a passive («Волонтёрами были проведены занятия»), a person's
 name — a doer-less passive in it may be theirs, and «мы» would be a guess.  The third person plural
 says nothing wrong, so this only costs a «мы» that might have been right.
 
@@ -43,6 +44,12 @@ def _active_verbs(sentence: Sentence) -> list[Token]:
     return [t for t in sentence.words if t.pos == "VERB" and "indc" in t.grammemes and t.lemma != "быть"]
 
 
+def _has_passive(sentence: Sentence) -> bool:
+    """Whether the sentence has a short passive participle («проведены»), whose doer an
+    instrumental may name."""
+    return any(t.pos == "PRTS" and "pssv" in t.grammemes for t in sentence.words)
+
+
 def _agrees(noun: Token, verb: Token) -> bool:
     """«Сотрудники … провели», «Министерство выделило»: number, and gender in the past singular."""
     n, v = noun.parses[0].grammemes, verb.grammemes
@@ -62,6 +69,8 @@ def _actor(sentence: Sentence, i: int, own: frozenset[int], verbs: list[Token]) 
     body = t.lemma in ORGANISATIONS or t.lemma in _PRIVATE
     if body and _instrumental(t):
         return True  # «Россельхознадзором будет проведена проверка»
+    if _instrumental(t) and "anim" in t.parses[0].grammemes and _has_passive(sentence):
+        return True  # «Волонтёрами-медиками были проведены занятия»: people as a passive's doer
     if not _nominative(t) or not any(_agrees(t, v) for v in verbs):
         return False
     grammemes = t.parses[0].grammemes

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from kanclint.model import Edit
+from kanclint.rules.press_release.namesakes import namesake_near, told_apart
 from kanclint.rules.press_release.ours import _name_after
 from kanclint.rules.press_release.pronoun_self import pronoun_mentions
 from kanclint.rules.press_release.voice import (
@@ -127,8 +128,9 @@ def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) 
                 continue
             name = _own_words(_name_after(tokens, i))
             j = sentence.position(name[-1]) + 1
-            if any(t.protected for t in name) or not names_author(profile, tokens[i], name):
-                i = j
+            if any(t.protected for t in name) or not names_author(profile, tokens[i], name) or (
+                    not told_apart(name, tokens[i], profile) and namesake_near(document, profile, sentence.start)):
+                i = j  # «Жители поблагодарили больницу» after «Областная больница провела приём»: which?
                 continue
             span = (tokens[i].start, name[-1].end)
             if cases == {"ablt"} and (i == 0 or tokens[i - 1].pos != "PREP"):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from kanclint.model import Edit
 from kanclint.rules.phrases.cleaning import clean_edits
+from kanclint.rules.press_release.namesakes import namesake_near, told_apart
 from kanclint.rules.press_release.voice import AuthorProfile, _name_word, author_profile, names_author
 from kanclint.rules.press_release.words import _ACRONYM_SHAPE, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS
 from kanclint.text.document import Document, Sentence, Token
@@ -102,6 +103,8 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue  # «администрации и министерства»: «нашей» would drop the other body
         if not names_author(profile, head, name):
             continue
+        if not told_apart(name, head, profile) and namesake_near(document, profile, sentence.start):
+            continue  # «Школа № 5 стала победителем. Коллективу школы вручили…»: maybe the other school
         first = owner
         j = i - 2
         while j >= 0 and tokens[j].is_word and any(p.pos in {"ADJF", "PRTF"} for p in tokens[j].parses):

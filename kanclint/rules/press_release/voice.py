@@ -15,10 +15,10 @@ configuration says who writes (``we = true`` or ``author = "…"``, see
   somebody else («Министерство просвещения России»), and the facts of a post are never dropped
   on a guess.
 
-The verb takes the «мы» form: «провела» → «провели», «напоминает» → «напоминаем».  In the
-present and future, with nothing between the name and the verb, «мы» is left out as people
-say it («Напоминаем жителям…»); in the past it stays («Мы провели…»), since «Провели…» alone
-reads as «they».  Verbs joined by «и» or a comma («проверила и отремонтировала») follow.
+The verb takes the «мы» form: «провела» → «провели», «напоминает» → «напоминаем».  In the present
+and future, with nothing between the name and the verb, «мы» is left out («Напоминаем жителям…»);
+in the past it stays («Мы провели…»), since «Провели…» alone reads as «they».  Verbs joined by «и»
+or a comma («проверила и отремонтировала») follow.  A namesake in the paragraph: :mod:`.namesakes`.
 
 The rewrite must itself be clean: when the «мы» verb is канцелярит («Мы осуществляем приём»,
 «Информируем»), the dictionaries' own fix is applied to it («Принимаем граждан», «Сообщаем»);
@@ -36,18 +36,10 @@ from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, word_edit
 from kanclint.rules.press_release.helpers import bare_person_name
 from kanclint.rules.press_release.own_clause import clause_edits
 from kanclint.rules.press_release.self_words import author_word, date_opening, partner
-from kanclint.rules.press_release.words import (
-    _ACRONYM_SHAPE,
-    INSTITUTION_ACRONYMS,
-    INSTITUTION_NOUNS,
-    MONTHS,
-    PERIOD_NOUNS,
-    RECENT_ADJECTIVES,
-    RELATIVE_DAYS,
-    TIME_NOUNS,
-    TITLE_WORDS,
-    WEEKDAYS,
-)
+from kanclint.rules.press_release.words import (_ACRONYM_SHAPE, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS, MONTHS,
+                                               PERIOD_NOUNS, RECENT_ADJECTIVES, RELATIVE_DAYS, TIME_NOUNS,
+                                               TITLE_WORDS, WEEKDAYS)
+from kanclint.rules.press_release.namesakes import namesake_near, told_apart
 from kanclint.rules.press_release.regional import regional_body_in_local_post
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.grammar import PERSON_NAMES
@@ -129,8 +121,10 @@ def author_profile(document: Document) -> AuthorProfile | None:
     return _author_profile(document.author) if document.author else None
 
 
-def _matches_author(profile: AuthorProfile, mention: SelfMention) -> bool:
-    return names_author(profile, mention.head, mention.name)
+def _matches_author(profile: AuthorProfile, mention: SelfMention, document: Document | None = None) -> bool:
+    """The author's, and told apart from any namesake in the paragraph (:mod:`.namesakes`)."""
+    return names_author(profile, mention.head, mention.name) and (document is None or told_apart(
+        mention.name, mention.head, profile) or not namesake_near(document, profile, mention.sentence.start))
 
 
 def personal_name(profile: AuthorProfile, name: Sequence[Token]) -> bool:
@@ -370,7 +364,7 @@ def self_mentions(document: Document) -> list[SelfMention]:
         mention = _mention(document, sentence, profile)
         if mention is None or _opening_hours(mention):
             continue
-        if profile is not None and not _matches_author(profile, mention):
+        if profile is not None and not _matches_author(profile, mention, document):
             continue  # another body: on the author's page it is rightly in the third person
         if profile is None and regional_body_in_local_post(document, mention.name):
             continue  # «Министерство строительства области сообщает…» in a post about a district

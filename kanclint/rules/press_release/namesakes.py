@@ -16,12 +16,18 @@ The third person says nothing wrong; «мы» would be a guess.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import Protocol, Sequence
 
 from kanclint.text.document import Document, Token
 
-if TYPE_CHECKING:  # voice.py imports this module: the profile is only a type here
-    from kanclint.rules.press_release.voice import AuthorProfile
+
+class AuthorProfile(Protocol):
+    """What is read of :class:`.voice.AuthorProfile` (voice.py imports this module, not the reverse)."""
+
+    lemmas: frozenset[str]
+    head: str
+    person: bool
+    heads: frozenset[str]
 
 # words before the head that do not make it another body: «наша школа», «эта больница»
 _NEUTRAL = frozenset({"наш", "свой", "этот", "тот", "данный", "муниципальный", "родной", "весь", "любимый"})

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kanclint.lexicon import word_list
 from kanclint.model import Edit
 from kanclint.rules.phrases.cleaning import clean_edits
 from kanclint.rules.press_release.namesakes import namesake_near, told_apart
@@ -27,6 +28,7 @@ from kanclint.text.inflection import capitalise, inflect_word
 # before «наш»: «в нашем дворе», «с нашими специалистами»
 _VOWEL_PREPOSITIONS = {"во": "в", "ко": "к", "со": "с", "обо": "о", "изо": "из", "надо": "над", "подо": "под",
                        "передо": "перед"}
+_TITLES = word_list("official-titles")
 _OWNERS = frozenset({"наш", "ваш", "мой", "твой", "свой", "его", "её", "ее", "их", "этот", "тот", "данный"})
 
 
@@ -38,6 +40,12 @@ class OwnedMention:
     owner: Token  # the noun the name depends on
     name: tuple[Token, ...]  # the name in the genitive
     edit: Edit  # the fix: «нашей поддержке»
+
+
+def _person_follows(after: list[Token]) -> bool:
+    """A person's name (after a rank at most) right behind the title's owner: «подполковник Андрей Морозов»."""
+    return any(t.text[:1].isupper() and bool(t.parses) and bool({"Name", "Surn"} & t.parses[0].grammemes)
+               for t in after[:3])
 
 
 def _same_case(model: str, word: str) -> str:
@@ -98,8 +106,8 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
         if any(t.protected for t in tokens[i:k]):
             continue
         name = [*tokens[i:k], *_name_after(tokens, k)]
-        after = tokens[sentence.position(name[-1]) + 1 :][:2]
-        if len(after) == 2 and after[0].text in {"и", ",", "или"} and any("gent" in p.grammemes for p in after[1].parses):
+        after = tokens[sentence.position(name[-1]) + 1 :][:4]
+        if len(after) >= 2 and after[0].text in {"и", ",", "или"} and any("gent" in p.grammemes for p in after[1].parses):
             continue  # «администрации и министерства»: «нашей» would drop the other body
         if not names_author(profile, head, name):
             continue
@@ -114,6 +122,8 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue
         if j >= 0 and tokens[j].text in {"и", ",", "или"}:
             continue  # «анонсами и новостями музея»: the name owns both nouns
+        if owner.lemma in _TITLES and _person_follows(after):
+            continue  # «Начальник отдела МВД подполковник Андрей Морозов»: a protocol title, not «наш начальник»
         if after and after[0].pos == "PREP":
             continue  # «музея на площади Кирова», «управления по делам молодёжи»: the name may go on
         our = _our(owner)

@@ -53,6 +53,8 @@ def _nominative_phrase(syntax: _Syntax, head: Token, case: str) -> tuple[str | N
         elif t.start in agreeing and _reading(t, case) is not None:
             agrees = [p for p in t.parses if case in p.grammemes and number in p.grammemes
                       and (number == "plur" or gender is None or gender in p.grammemes)]
+            if t.text[:1].islower():  # «духовым оркестром»: «духовой», not the surname «Духов» nor «духов» (whose)
+                agrees.sort(key=lambda p: (p.pos != "ADJF", "Poss" in p.grammemes))
             form = _inflect(agrees[0] if agrees else _reading(t, case), {"nomn"})  # type: ignore[arg-type]
             # «дорожным управлением» → «дорожное управление»: the adjective takes the noun's gender
         else:

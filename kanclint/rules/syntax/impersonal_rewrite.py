@@ -27,6 +27,7 @@ from kanclint.rules.syntax.active_rewrite import (
 )
 from kanclint.rules.syntax.aims import states_a_purpose
 from kanclint.rules.syntax.doers_named import GENITIVE_VERBS
+from kanclint.rules.syntax.missed_doers import instrumental_doer_after
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -131,8 +132,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
            for j, t in enumerate(tokens)) or acronym_opens(sentence):
         return None  # «наряжена коммунальщиками», «оформлен учащимися»: a doer the detector missed
     group = _verb_group(sentence, f)
-    if group is None or any(t.protected for t in group):
-        return None
+    if group is None or any(t.protected for t in group) or instrumental_doer_after(sentence, f, group):
+        return None  # «Концерт был организован детским садом»: a doer no list knows
     if parallel_passive(sentence, group, f):
         return None  # «рассмотрено 1 250 обращений, проведено 45 приёмов»: one active, one passive reads worse
     number, gender = _agreement(f)

@@ -1,0 +1,62 @@
+"""Whether a noun in the instrumental right after a passive is its doer, though no list knows the noun.
+
+«Концерт был организован детским садом», «Вакцина была доставлена аптечным складом», «Праздник
+подготовлен казачьим обществом»: the noun in the instrumental that follows the participle is who did
+it.  The lists of doers (bodies, staff, firms) keep finding new nouns, and a doer-less rewrite then
+writes «Мы организовали концерт детским садом» — another body's act claimed, and a sentence no
+editor would pass.  So any bare instrumental noun right after the participle (after its adjectives)
+counts as a possible doer, except
+
+* after verbs whose instrumental says «with what»: «оснащены оборудованием», «награждены
+  грамотами», «покрыта асфальтом», «огорожена забором», «обработаны антисептиком»;
+* a time or manner noun: «выполнят летом», «приняли голосованием», «доставлены самолётом»
+  (a vehicle is how, not who).
+
+Such a passive is left as it is; no «мы», no «…-ли».
+"""
+
+from __future__ import annotations
+
+from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
+from kanclint.text.document import Sentence, Token
+
+# verbs whose instrumental is the thing used or given, not the doer
+_WITH_WHAT = frozenset({
+    "оснастить", "оснащать", "оборудовать", "обеспечить", "обеспечивать", "снабдить", "снабжать",
+    "укомплектовать", "комплектовать", "наградить", "награждать", "отметить", "отмечать", "поощрить",
+    "премировать", "украсить", "украшать", "заполнить", "заполнять", "наполнить", "наполнять", "покрыть",
+    "покрывать", "засеять", "засеивать", "засыпать", "посыпать", "обработать", "обрабатывать", "залить",
+    "заливать", "огородить", "ограждать", "оградить", "осветить", "освещать", "вымостить", "выложить",
+    "облицевать", "утеплить", "покрасить", "окрасить", "застелить", "дополнить", "дополнять", "заменить",
+    "заменять", "пополнить", "пополнять", "подтвердить", "заверить", "оплатить", "оплачивать", "измерить",
+    "признать", "считать", "назвать", "называть", "избрать", "назначить", "объявить", "выбрать",
+    "связать", "соединить", "окружить", "засадить", "озеленить", "благоустроить",
+})
+# nouns that tell when or how: «летом», «голосованием», «автобусом»
+_HOW_OR_WHEN = frozenset({
+    "лето", "зима", "весна", "осень", "утро", "вечер", "ночь", "день", "время", "раз", "способ", "образ",
+    "путь", "порядок", "голосование", "большинство", "единогласие", "автобус", "транспорт", "самолёт",
+    "самолет", "вертолёт", "вертолет", "поезд", "машина", "автомобиль", "почта", "курьер", "вручную",
+    "помощь", "сила", "средство", "счёт", "счет", "формат", "режим", "темп", "объём", "объем", "итог",
+})
+
+
+def _adjective(token: Token) -> bool:
+    return bool(token.parses) and token.parses[0].pos in {"ADJF", "PRTF", "NUMR"} and any(
+        "ablt" in p.grammemes for p in token.parses[:3])
+
+
+def instrumental_doer_after(sentence: Sentence, f: _Passive, group: list[Token]) -> bool:
+    """«организован [детским садом]»: a bare instrumental noun right after the passive group."""
+    if f.lemma in _WITH_WHAT:
+        return False
+    tokens = sentence.tokens
+    i = sentence.position(group[-1]) + 1
+    while i < len(tokens) and tokens[i].is_word and _adjective(tokens[i]):
+        i += 1
+    if i >= len(tokens) or not tokens[i].is_word or not tokens[i].parses:
+        return False
+    best = tokens[i].parses[0]
+    if best.pos != "NOUN" or "ablt" not in best.grammemes or best.lemma in _HOW_OR_WHEN:
+        return False
+    return not _after_preposition(tokens, i)

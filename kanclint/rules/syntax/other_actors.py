@@ -17,8 +17,9 @@ after a preposition («для жителей», «с волонтёрами»), 
 from __future__ import annotations
 
 from kanclint.lexicon import word_list
-from kanclint.rules.press_release.voice import self_mentions
+from kanclint.rules.press_release.voice import author_profile, self_mentions
 from kanclint.rules.syntax.passive_detection import _after_preposition
+from kanclint.rules.syntax.rewrite_guards import opening_instrumental
 from kanclint.rules.syntax.words import ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
 
@@ -50,6 +51,13 @@ def _has_passive(sentence: Sentence) -> bool:
     return any(t.pos == "PRTS" and "pssv" in t.grammemes for t in sentence.words)
 
 
+def _plural_subject(before: Token, noun: Token) -> bool:
+    """«Сельскохозяйственные предприятия»: a nominative plural adjective before a noun that can be a
+    nominative plural (the parse may read «предприятия» as a genitive singular first)."""
+    return (bool(before.parses) and {"ADJF", "nomn", "plur"} <= before.parses[0].grammemes
+            and any(p.pos == "NOUN" and {"nomn", "plur"} <= p.grammemes for p in noun.parses))
+
+
 def _agrees(noun: Token, verb: Token) -> bool:
     """«Сотрудники … провели», «Министерство выделило»: number, and gender in the past singular."""
     n, v = noun.parses[0].grammemes, verb.grammemes
@@ -71,9 +79,14 @@ def _actor(sentence: Sentence, i: int, own: frozenset[int], verbs: list[Token]) 
         return True  # «Россельхознадзором будет проведена проверка»
     if _instrumental(t) and "anim" in t.parses[0].grammemes and _has_passive(sentence):
         return True  # «Волонтёрами-медиками были проведены занятия»: people as a passive's doer
+    if i > 0 and _plural_subject(words[i - 1], t) and any(
+            v.start > t.start and {"tran", "plur"} <= v.grammemes for v in verbs):
+        return True  # «Сельскохозяйственные предприятия завершили уборку»: a subject that does something
     if not _nominative(t) or not any(_agrees(t, v) for v in verbs):
         return False
     grammemes = t.parses[0].grammemes
+    if any(v.start > t.start and "tran" in v.grammemes and _agrees(t, v) for v in verbs):
+        return True
     return body or bool({"anim", "Name", "Surn"} & grammemes) or t.lemma in _OFFICIALS
 
 
@@ -82,14 +95,29 @@ def _own_tokens(document: Document) -> frozenset[int]:
     return frozenset(t.start for m in self_mentions(document) for t in m.name)
 
 
+def _author_heads(document: Document) -> frozenset:
+    """The author's head nouns («администрация», «глава»): an instrumental of them is the author's."""
+    profile = author_profile(document)
+    return frozenset({profile.head} | set(profile.heads)) if profile is not None else frozenset()
+
+
+def _opens_with(sentence: Sentence, mine: frozenset) -> bool:
+    """Whether the opening instrumental is the author («Администрацией района оказана помощь»)."""
+    first = next((t for t in sentence.words if not any(p.pos in {"ADJF", "PRTF"} for p in t.parses[:1])), None)
+    return first is None or first.start in mine or bool(first.lemmas & mine)
+
+
 def another_actor_in_paragraph(document: Document, sentence: Sentence) -> bool:
     """Whether the paragraph of ``sentence`` names somebody other than the author who may act."""
     own = document.shared(_own_tokens)
     paragraph = next((p for p in document.paragraphs if p.start <= sentence.start < max(p.end, p.start + 1)), None)
     start, end = (paragraph.start, paragraph.end) if paragraph is not None else (sentence.start, sentence.end)
+    heads = _author_heads(document)
     for other in document.sentences:
         if other.end <= start or other.start >= end:
             continue
+        if opening_instrumental(other) and _has_passive(other) and not _opens_with(other, heads | own):
+            return True  # «Сельскохозяйственными предприятиями района завершена уборка»: a doer no list knows
         verbs = _active_verbs(other)
         if any(_actor(other, i, own, verbs) for i in range(len(other.words))):
             return True

@@ -29,6 +29,7 @@ from kanclint.rules.syntax.doers_named import (
 )
 from kanclint.rules.syntax.other_actors import another_actor_in_paragraph
 from kanclint.rules.syntax.passive_detection import _Passive
+from kanclint.rules.syntax.gifts import given_in_anothers_name
 from kanclint.rules.syntax.programmes import built_under_programme
 from kanclint.rules.syntax.who_acts import (
     adopted_act,
@@ -68,6 +69,7 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
           and not regional_body_speaks(document, sentence)
           and not supplied_by_others(f, head) and not utility_switched(sentence, f)
           and not on_another_site(sentence) and not built_under_programme(sentence, f)
+          and not given_in_anothers_name(document, sentence, f)
           and not in_relative_clause(sentence, verb) and not paid_by_others(sentence)
           and not contractor_named(document) and not meeting_of_another(sentence)
           and not said_who_does_it(document, sentence, f)

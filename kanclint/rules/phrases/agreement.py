@@ -15,8 +15,9 @@ stands and refuse a fix the rest of it would not agree with:
   «Управлением культуры подведены итоги» → «Управлением культуры объявили результаты»), and **a
   tense** a coordinated past verb sets («пожелал успехов и выразил уверенность» → «… и уверен»):
   both in :mod:`.predicate_checks`;
-* **a light verb without its object**: «провели опрос: 70 %…» → «опросили: 70 %…» — the
-  new transitive verb is left with nothing to govern;
+* **a light verb without its object** (:mod:`.objects`): «провели опрос: 70 %…» → «опросили: 70 %…»,
+  «провели осмотр и составили акт» → «осмотрели и составили акт» — the new transitive verb is left
+  with nothing to govern;
 * **a recipient in the dative**: «выражают благодарность за помощь предпринимателю Смирновой» →
   «благодарят за помощь предпринимателю Смирновой»: the noun took a dative recipient, the new
   transitive verb wants it in the accusative, and the recipient stands outside the match;
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from kanclint.rules.phrases.objects import verb_left_without_object
 from kanclint.rules.phrases.predicate_checks import passive_with_doer, tense_clash
 from kanclint.rules.phrases.quantities import quantity_clash
 from kanclint.text.document import Sentence, Token
@@ -46,7 +48,6 @@ _PREDICATES = frozenset({"VERB", "ADJS", "PRTS"})
 _PREPOSITION = "PREP"
 _QUANTITIES = frozenset({"много", "мало", "несколько", "немного", "немало", "множество"})
 _VERB_WINDOW = 3
-_NEEDS_OBJECT = frozenset({"отремонтировать", "заменить", "установить"})  # perfective: one act, on something
 
 
 def _case(p: Parse) -> set[str]:
@@ -263,22 +264,6 @@ def _agrees_reading(r: Parse, nouns: Sequence[Parse]) -> bool:
     ) and (r.pos in _ATTRIBUTES or r.lemma == "который")
 
 
-def _verb_left_without_object(document_text: str, matched: Sequence[Token], replacement: str) -> bool:
-    words = replacement.split()
-    if not words or _head_noun(matched) is None:
-        return False
-    first = parse(words[0])
-    if not first or first[0].pos not in ("VERB", "INFN") or "tran" not in first[0].grammemes:
-        return False
-    if any(p.pos == "NOUN" for w in words[1:] for p in parse(w)[:1]):
-        return False
-    rest = document_text[matched[-1].end:].lstrip(" \t")
-    if rest[:1] in ("", ".", "!", "?", "\n") and first[0].lemma in _NEEDS_OBJECT:
-        return True  # «в школах проведут ремонт.» → «в школах отремонтируют.»: the verb lacks its object
-    # «провели опрос: 70 %…»: what follows is the noun's result, not an object of the new verb
-    return rest[:1] in (":", "—", "–") and rest[1:].lstrip()[:1].isdigit()
-
-
 # verbs whose object is the person a light verb's noun addressed in the dative («выражать
 # благодарность главе» → «благодарить главу»); «вручить паспорта школьникам» keeps its dative
 _PERSON_OBJECT_VERBS = frozenset({
@@ -448,7 +433,7 @@ def agreement_check(
         return "passive-doer", []
     if tense_clash(sentence, matched, replacement):
         return "tense", []
-    if _verb_left_without_object(text, matched, replacement):
+    if verb_left_without_object(text, matched, replacement):
         return "no-object", []
     if _modal_without_infinitive(sentence, matched, replacement):
         return "no-infinitive", []

@@ -30,6 +30,7 @@ from kanclint.rules.phrases.agreement import agreement_check
 from kanclint.rules.phrases.clause_voice import we_in_subordinate_clause
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
 from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES, OFFER_ONLY
+from kanclint.rules.phrases.took_place import TOOK_PLACE_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal
 from kanclint.rules.phrases.list_items import breaks_a_modal_list
 from kanclint.rules.phrases.repetition import repeats_nearby
@@ -61,7 +62,7 @@ def _mention_depends_on(document: Document, m: Match[Entry], replacement: str) -
 
 
 # entry id → a rewrite of the phrase built from the sentence around it
-_REWRITES = {**CLAUSE_REWRITES, **CONTEXT_REWRITES}
+_REWRITES = {**CLAUSE_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES}
 
 
 def _token_index(token: Token) -> int:

@@ -32,9 +32,11 @@ from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_f
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
     DATIVE_VERBS,
+    NEEDS_CONTENT,
     NEEDS_RECIPIENT,
     _NO_ABOUT,
     _about_after,
+    content_after,
     _has_dative,
     _has_object,
     _new_verb,
@@ -412,6 +414,8 @@ def _one_verb_leaves_out(sentence: Sentence, subject: _Subject, said: str, subje
     if _object_missing(sentence, subject, said, subject_first, last) or (
             _new_verb(said) in NEEDS_RECIPIENT and not _has_dative(sentence, subject)):
         return True  # «Купили за счёт…» (what?); «Помощь оказана по постановлению» → «Помогли…» (whom?)
+    if _new_verb(said) in NEEDS_CONTENT and not content_after(sentence, last):
+        return True  # «даны рекомендации руководителям» → «посоветовали руководителям» (what?)
     at = sentence.position(last) + 1
     if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit():
         return True  # «проводится замена 2 километров сетей» → «меняют 2 километров»: the count stays genitive

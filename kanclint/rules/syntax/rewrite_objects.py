@@ -67,6 +67,17 @@ def _has_dative(sentence: Sentence, subject: _Subject) -> bool:
     return False
 
 
+# verbs of advice that say nothing without what is advised: «даны рекомендации руководителям» →
+# «посоветовали руководителям» (what?); «рекомендовано родителям не отправлять…» keeps its infinitive
+NEEDS_CONTENT = frozenset({"посоветовать", "советовать", "порекомендовать", "рекомендовать"})
+
+
+def content_after(sentence: Sentence, last: Token) -> bool:
+    """Whether an infinitive or a «что»/«чтобы» clause follows the verbal noun in its sentence."""
+    return any(t.pos == "INFN" or t.key in ("что", "чтобы")
+               for t in sentence.tokens[sentence.position(last) + 1:] if t.is_word)
+
+
 # One verbs that take no «о» phrase, though their nouns do: «решение о…», «поручение о…»
 _NO_ABOUT = frozenset({"решить", "решать", "поручить", "поручать"})
 

@@ -38,7 +38,7 @@ from kanclint.rules.press_release.own_clause import clause_edits
 from kanclint.rules.press_release.self_words import author_word, date_opening, partner
 from kanclint.rules.press_release.words import (_ACRONYM_SHAPE, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS, MONTHS,
                                                PERIOD_NOUNS, RECENT_ADJECTIVES, RELATIVE_DAYS, TIME_NOUNS,
-                                               TITLE_WORDS, WEEKDAYS)
+                                               TITLE_WORDS, WEEKDAYS, SINGULAR_ONLY_INSTITUTIONS)
 from kanclint.rules.press_release.namesakes import namesake_near, told_apart
 from kanclint.rules.press_release.regional import regional_body_in_local_post
 from kanclint.text.document import Document, Sentence, Token
@@ -161,6 +161,7 @@ def _institution_head(token: Token) -> bool:
     if token.text in INSTITUTION_ACRONYMS or _ACRONYM_SHAPE.match(token.text):
         return True
     return any(p.lemma in INSTITUTION_NOUNS and "nomn" in p.grammemes and "NOUN" in p.grammemes
+               and not (p.lemma in SINGULAR_ONLY_INSTITUTIONS and "plur" in p.grammemes)
                for p in token.parses)
 
 

@@ -42,6 +42,8 @@ QUOTE_REPORTING = frozenset(
 )
 
 INSTITUTION_NOUNS = word_list("institutions")  # dictionaries/lexicon/organisations.toml
+# an office named by a word that in the plural means devices: «Аппарат губернатора», but «Аппараты закупили»
+SINGULAR_ONLY_INSTITUTIONS = frozenset({"аппарат"})
 INSTITUTION_ACRONYMS = frozenset(
     {"МБУ", "МКУ", "МАУ", "МБОУ", "МАОУ", "МКОУ", "МБДОУ", "МАДОУ", "МКДОУ", "МБУК", "МАУК", "МКУК",
      "МБУДО", "МАУДО", "МКУДО", "ГБУ", "ГКУ", "ГАУ", "ГБУЗ", "ГАУЗ", "ГБОУ", "ГАОУ", "ГБПОУ",

@@ -53,6 +53,11 @@ _VERB_WINDOW = 8  # words on each side in which the verb «традиционн�
 _ADDING_TO = frozenset({"VERB", "INFN", "PRTS", "ADJS", "PRED", "ADVB", "GRND"})
 
 
+def _in_place(document: Document, m: Match, said: str) -> Edit:
+    """``said`` over the phrase, with the capital the phrase had («Традиционно» → «Каждый год»)."""
+    return Edit(m.start, m.end, capitalise(said) if document.text[m.start].isupper() else said)
+
+
 def _words_until_boundary(sentence: Sentence, at: int, step: int) -> list[Token]:
     """Words from token position ``at`` outwards, up to a comma, dash or colon."""
     out: list[Token] = []
@@ -120,17 +125,14 @@ def tradicionno(document: Document, sentence: Sentence, m: Match) -> Edit | None
     opening = _opens_sentence(sentence, word)
     frequent = _says_how_often(sentence)
     if not _perfective(verb) and not frequent:
-        said = "каждый год"
-        return Edit(m.start, m.end, capitalise(said) if text[m.start].isupper() else said)
+        return _in_place(document, m, "каждый год")
     at = sentence.position(word)
     before = sentence.tokens[at - 1] if at > 0 else None
     after = sentence.tokens[at + 1] if at + 1 < len(sentence.tokens) else None
     closed = after is None or after.text in _CLAUSE_MARKS or after.text in _SENTENCE_MARKS
     tail = "" if closed else ","
     if opening:
-        lead = text[m.start].isupper()
-        said = "как всегда" + tail
-        return Edit(m.start, m.end, capitalise(said) if lead else said)
+        return _in_place(document, m, "как всегда" + tail)
     if before is not None and before.text in _CLAUSE_MARKS:
         return Edit(m.start, m.end, "как всегда" + tail)  # «Фестиваль, традиционно…», «— традиционно…»
     start = m.start
@@ -189,13 +191,13 @@ def uchastie_prinyali(document: Document, sentence: Sentence, m: Match) -> Edit 
     if said is None:
         return None
     opening = middle + said
-    return Edit(m.start, m.end, capitalise(opening) if document.text[m.start].isupper() else opening)
+    return _in_place(document, m, opening)
 
 
 def planiruem(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«планируется» → «планируем» for an account that speaks as «мы», else «планируют»."""
     said = "планируем" if document.speaks_as_we else "планируют"
-    return Edit(m.start, m.end, capitalise(said) if document.text[m.start].isupper() else said)
+    return _in_place(document, m, said)
 
 
 # What a context rewrite returns when the phrase is a fault but no wording fits here: the
@@ -224,7 +226,7 @@ def uzhe(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     if distance:
         return OFFER_ONLY  # «На сегодняшний день аппарат смонтирован»: the author places «уже»
     said = "уже"
-    return Edit(m.start, m.end, capitalise(said) if document.text[m.start].isupper() else said)
+    return _in_place(document, m, said)
 
 
 # what an act answers, said with «по» («по обращениям жителей», «по поручению главы», «по решению суда»)
@@ -247,7 +249,7 @@ def po_request(document: Document, sentence: Sentence, m: Match) -> Edit | None:
             return OFFER_ONLY
         said.append(form)
     text = "по " + " ".join(said)
-    return Edit(m.start, m.end, capitalise(text) if document.text[m.start].isupper() else text)
+    return _in_place(document, m, text)
 
 
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).

@@ -152,7 +152,8 @@ def _own_words(name: list[Token]) -> list[Token]:
     return name
 
 
-def _paragraph(document: Document, offset: int) -> tuple[int, int]:
+def paragraph_span(document: Document, offset: int) -> tuple[int, int]:
+    """Start and end of the paragraph at ``offset`` (the offset alone when it is in none)."""
     for paragraph in document.paragraphs:
         if paragraph.start <= offset < max(paragraph.end, paragraph.start + 1):
             return paragraph.start, paragraph.end
@@ -168,7 +169,7 @@ def first_person_blocked(document: Document, offset: int, agents: bool = True) -
     profile = author_profile(document)
     if profile is None:
         return False
-    start, end = _paragraph(document, offset)
+    start, end = paragraph_span(document, offset)
     rewrites = document.shared(self_rewrites)
     if any(start <= found.start < end and not found.edits and _told_as_self(found) for found in rewrites):
         return True

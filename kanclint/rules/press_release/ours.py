@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kanclint.lexicon import word_list
 from kanclint.model import Edit
 from kanclint.rules.phrases.cleaning import clean_edits
 from kanclint.rules.press_release.namesakes import namesake_near, told_apart
 from kanclint.rules.press_release.voice import AuthorProfile, _name_word, author_profile, names_author
-from kanclint.rules.press_release.words import _ACRONYM_SHAPE, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS
+from kanclint.rules.press_release.words import _ACRONYM_SHAPE, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS, TITLE_WORDS
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_word
 
@@ -28,7 +27,6 @@ from kanclint.text.inflection import capitalise, inflect_word
 # before «наш»: «в нашем дворе», «с нашими специалистами»
 _VOWEL_PREPOSITIONS = {"во": "в", "ко": "к", "со": "с", "обо": "о", "изо": "из", "надо": "над", "подо": "под",
                        "передо": "перед"}
-_TITLES = word_list("official-titles")
 _OWNERS = frozenset({"наш", "ваш", "мой", "твой", "свой", "его", "её", "ее", "их", "этот", "тот", "данный"})
 
 
@@ -122,7 +120,7 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue
         if j >= 0 and tokens[j].text in {"и", ",", "или"}:
             continue  # «анонсами и новостями музея»: the name owns both nouns
-        if owner.lemma in _TITLES and _person_follows(after):
+        if owner.lemma in TITLE_WORDS and _person_follows(after):
             continue  # «Начальник отдела МВД подполковник Андрей Морозов»: a protocol title, not «наш начальник»
         if after and after[0].pos == "PREP":
             continue  # «музея на площади Кирова», «управления по делам молодёжи»: the name may go on

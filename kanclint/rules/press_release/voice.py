@@ -484,7 +484,7 @@ def _plain_name(mention: SelfMention) -> bool:
 
 def self_rewrites(document: Document) -> list[SelfRewrite]:
     """KC304's findings, each with its advice and (when configured) its fix; shared with KC307."""
-    return [rewrite(document, m) for m in self_mentions(document)]
+    return [rewrite(document, m) for m in document.shared(self_mentions)]
 
 
 def in_own_voice(text: str, author: str | None, we: bool) -> str:

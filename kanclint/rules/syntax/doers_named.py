@@ -245,7 +245,7 @@ _local_post = local_post
 
 
 def _speaking_heads(document: Document) -> frozenset[str]:
-    return frozenset(m.head.lemma for m in self_mentions(document))
+    return frozenset(m.head.lemma for m in document.shared(self_mentions))
 
 
 _THANKS = frozenset({"благодарить", "поблагодарить", "спасибо", "благодарность", "признательность"})

@@ -9,15 +9,14 @@ says nothing wrong.  «Грамоты администрации района» 
 
 from __future__ import annotations
 
-from kanclint.lexicon import word_list
 from kanclint.rules.press_release.voice import author_profile
+from kanclint.rules.press_release.words import TITLE_WORDS as _OFFICIALS
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.words import ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
 
 _GIVING = frozenset({"вручить", "вручать", "передать", "передавать", "подарить", "дарить", "преподнести",
                      "преподносить", "выдать", "выдавать", "направить", "зачитать", "огласить"})
-_OFFICIALS = word_list("official-titles")
 
 
 def _owner(word: Token) -> bool:

@@ -16,28 +16,23 @@ after a preposition («для жителей», «с волонтёрами»), 
 
 from __future__ import annotations
 
-from kanclint.lexicon import word_list
+from kanclint.rules.press_release.oblique_self import paragraph_span
 from kanclint.rules.press_release.voice import author_profile, self_mentions
+from kanclint.rules.press_release.words import TITLE_WORDS as _OFFICIALS
+from kanclint.rules.syntax.doers_named import PRIVATE_DOERS as _PRIVATE
 from kanclint.rules.syntax.passive_detection import _after_preposition
 from kanclint.rules.syntax.rewrite_guards import opening_instrumental
 from kanclint.rules.syntax.words import ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
 
-# bodies that are never the government account itself, and titles of officials
-_PRIVATE = word_list("private-doers")
-_OFFICIALS = word_list("official-titles")
 _ADDRESS = frozenset({"уважаемый", "дорогой", "друг"})
 _OWN = frozenset({"наш", "свой"})
 
 
-def _nominative(token: Token) -> bool:
+def _noun_in(token: Token, case: str) -> bool:
+    """Whether the best reading of ``token`` is a noun in ``case`` («nomn», «ablt»)."""
     best = token.parses[0] if token.parses else None
-    return best is not None and best.pos == "NOUN" and "nomn" in best.grammemes
-
-
-def _instrumental(token: Token) -> bool:
-    best = token.parses[0] if token.parses else None
-    return best is not None and best.pos == "NOUN" and "ablt" in best.grammemes
+    return best is not None and best.pos == "NOUN" and case in best.grammemes
 
 
 def _active_verbs(sentence: Sentence) -> list[Token]:
@@ -75,14 +70,14 @@ def _actor(sentence: Sentence, i: int, own: frozenset[int], verbs: list[Token]) 
     if any(w.lemma in _OWN | _ADDRESS for w in words[max(0, i - 2):i]):
         return False  # «наши специалисты», «Уважаемые жители»
     body = t.lemma in ORGANISATIONS or t.lemma in _PRIVATE
-    if body and _instrumental(t):
+    if body and _noun_in(t, "ablt"):
         return True  # «Россельхознадзором будет проведена проверка»
-    if _instrumental(t) and "anim" in t.parses[0].grammemes and _has_passive(sentence):
+    if _noun_in(t, "ablt") and "anim" in t.parses[0].grammemes and _has_passive(sentence):
         return True  # «Волонтёрами-медиками были проведены занятия»: people as a passive's doer
     if i > 0 and _plural_subject(words[i - 1], t) and any(
             v.start > t.start and {"tran", "plur"} <= v.grammemes for v in verbs):
         return True  # «Сельскохозяйственные предприятия завершили уборку»: a subject that does something
-    if not _nominative(t) or not any(_agrees(t, v) for v in verbs):
+    if not _noun_in(t, "nomn") or not any(_agrees(t, v) for v in verbs):
         return False
     grammemes = t.parses[0].grammemes
     if any(v.start > t.start and "tran" in v.grammemes and _agrees(t, v) for v in verbs):
@@ -92,7 +87,7 @@ def _actor(sentence: Sentence, i: int, own: frozenset[int], verbs: list[Token]) 
 
 def _own_tokens(document: Document) -> frozenset[int]:
     """Starts of the words of the author's own mentions (KC304), which are «мы» once rewritten."""
-    return frozenset(t.start for m in self_mentions(document) for t in m.name)
+    return frozenset(t.start for m in document.shared(self_mentions) for t in m.name)
 
 
 def _author_heads(document: Document) -> frozenset:
@@ -110,8 +105,9 @@ def _opens_with(sentence: Sentence, mine: frozenset) -> bool:
 def another_actor_in_paragraph(document: Document, sentence: Sentence) -> bool:
     """Whether the paragraph of ``sentence`` names somebody other than the author who may act."""
     own = document.shared(_own_tokens)
-    paragraph = next((p for p in document.paragraphs if p.start <= sentence.start < max(p.end, p.start + 1)), None)
-    start, end = (paragraph.start, paragraph.end) if paragraph is not None else (sentence.start, sentence.end)
+    start, end = paragraph_span(document, sentence.start)
+    if start == end:
+        start, end = sentence.start, sentence.end
     heads = _author_heads(document)
     for other in document.sentences:
         if other.end <= start or other.start >= end:

@@ -14,6 +14,7 @@ import re
 
 from kanclint.lexicon import word_list
 from kanclint.rules.press_release.regional import regional_body_in_local_post
+from kanclint.rules.press_release.words import TITLE_WORDS
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
@@ -160,7 +161,7 @@ _OTHERS = frozenset({"житель", "участник", "депутат", "чл
 
 # An official who acts in person: «Депутат Иван Соколов провёл приём граждан. Были рассмотрены
 # вопросы…»: the questions were his, not «мы рассмотрели» (dictionaries/lexicon/press_release.toml)
-_OFFICIALS = word_list("official-titles")
+_OFFICIALS = TITLE_WORDS
 
 
 def staff_acted_before(document: Document, sentence: Sentence) -> bool:

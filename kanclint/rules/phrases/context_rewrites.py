@@ -32,6 +32,9 @@ allows it:
 * «в связи с обращениями жителей» → «по обращениям жителей»: a request, a decision or an order is
   what an act answers, and «из-за обращений», «из-за поручения» would blame it; other causes keep
   the dictionary's «из-за» («в связи с ремонтом» → «из-за ремонта»).
+* «в значительной степени», «в значительной мере» → «во многом» by the dictionary («во многом
+  зависит», «во многом готов»), but «сильно» beside a verb of amount or change: «цены в значительной
+  степени выросли» is not «во многом выросли» (in many respects).
 """
 
 from __future__ import annotations
@@ -252,6 +255,28 @@ def po_request(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     return _in_place(document, m, text)
 
 
+# verbs (and their participles) of amount or change: «в значительной степени» with them is «сильно»
+_CHANGE_LEMMAS = frozenset({
+    "снизиться", "снижаться", "снизить", "снижать", "сократиться", "сокращаться", "сократить", "сокращать",
+    "вырасти", "расти", "возрасти", "возрастать", "увеличиться", "увеличиваться", "увеличить", "увеличивать",
+    "уменьшиться", "уменьшаться", "уменьшить", "уменьшать", "повыситься", "повышаться", "повысить", "повышать",
+    "понизиться", "понижаться", "понизить", "понижать", "упасть", "падать", "подорожать", "дорожать",
+    "подешеветь", "дешеветь", "улучшиться", "улучшаться", "улучшить", "улучшать", "ухудшиться", "ухудшаться",
+    "ухудшить", "ухудшать", "измениться", "изменяться", "меняться", "изменить", "изменять", "превысить",
+    "превышать", "отличаться", "пострадать", "страдать", "повредить", "отстать", "отставать",
+    "расшириться", "расширить", "расширяться", "расширять", "ускорить", "ускориться", "замедлить", "замедлиться",
+})
+
+
+def degree(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«В значительной степени выросли» → «сильно выросли»; ``None`` leaves the dictionary's «во многом»."""
+    words = [*_words_until_boundary(sentence, sentence.position(m.tokens[-1]), 1),
+             *_words_until_boundary(sentence, sentence.position(m.tokens[0]), -1)]
+    if any(p.lemma in _CHANGE_LEMMAS for w in words for p in w.parses[:2]):
+        return _in_place(document, m, "сильно")
+    return None
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
@@ -266,4 +291,5 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "na-segodnya": uzhe,
     "v-svyazi-s-sush": po_request,
     "v-svyazi-s-prilag": po_request,
+    "v-znachitelnoj-stepeni": degree,
 }

@@ -135,7 +135,9 @@ def _d(start: int, end: int, category: str = "bureaucratese", severity=Severity.
 
 
 def test_one_span_flagged_by_several_rules_costs_once():
-    assert len(charged_findings([_d(0, 10), _d(2, 8, "passive"), _d(5, 12, "pleonasm")])) == 1
+    assert len(charged_findings([_d(0, 10), _d(2, 8, "passive"), _d(0, 10, "pleonasm")])) == 1
+    # spans that only overlap are two findings: fixing one must not hand its charge to the other
+    assert len(charged_findings([_d(0, 10), _d(5, 12, "pleonasm")])) == 2
     # the post's shape (an opening, a protocol lead) is charged on its own, once per post
     assert len(charged_findings([_d(0, 10), _d(0, 27, "press-release")])) == 2
     heavy = charged_findings([_d(0, 10), _d(0, 10, "passive", Severity.ERROR)])

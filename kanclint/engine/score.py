@@ -197,11 +197,14 @@ def fix_edits(diagnostics: Iterable[Diagnostic]) -> list[tuple[int, int, str]]:
 
 
 def charged_findings(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """One finding per span: overlapping phrase findings of several rules cost once, the heaviest.
+    """One finding per span: phrase findings of several rules on one span (or inside it) cost
+    once, the heaviest.
 
     A sweep over findings sorted by start.  Findings longer than a phrase (a whole
     sentence or paragraph) are charged on their own: they must not swallow the phrases
-    inside them.
+    inside them.  Spans that only overlap («В период» and «период эпидемии гриппа») are two
+    findings: were they charged once, fixing the first would leave the second to be charged
+    in its own group, and a fix could lower the score.
     """
     charged: list[Diagnostic] = []
     phrase_end = -1
@@ -210,10 +213,9 @@ def charged_findings(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         if d.end - d.start > MAX_STRUCTURAL_SPAN or d.category in OPENING_CATEGORIES:
             charged.append(d)
             continue
-        if last is not None and d.start < phrase_end and d.end > d.start:
+        if last is not None and d.start < phrase_end and d.start < d.end <= phrase_end:
             if SEVERITY_WEIGHT[d.severity] > SEVERITY_WEIGHT[charged[last].severity]:
                 charged[last] = d
-            phrase_end = max(phrase_end, d.end)
             continue
         charged.append(d)
         if d.end > d.start:

@@ -151,15 +151,17 @@ def _agent_words(syntax: _Syntax, agent: _Node) -> list[Token] | None:
     return [t for t in (syntax.token(n) for n in agent_nodes) if t is not None] or None
 
 
-def _span_words(document: Document, sentence: Sentence, start: int, end: int) -> list[Token] | None:
-    """Words inside ``[start, end)``; ``None`` when punctuation or protected text is among them."""
+def _span_words(document: Document, sentence: Sentence, start: int, end: int,
+                kept: frozenset[int] = frozenset()) -> list[Token] | None:
+    """Words inside ``[start, end)``; ``None`` when punctuation or protected text is among them
+    (``kept``: starts of the numbers a rewrite carries over as written, «27» of «27 нарушений»)."""
     tokens = sentence.tokens
     inside = []
     k = bisect.bisect_left(tokens, start, key=_token_start)  # not a scan of the sentence per phrase
     while k < len(tokens) and tokens[k].end <= end:
         inside.append(tokens[k])
         k += 1
-    if any(not t.is_word or t.protected for t in inside):
+    if any(not (t.is_word or t.start in kept) or t.protected for t in inside):
         return None
     return inside
 
@@ -176,10 +178,30 @@ def _lower_initial(document: Document, sentence: Sentence, token: Token, text: s
     return text
 
 
+def _counted_object(syntax: _Syntax, subject: Token, node: _Node, tokens: Sequence[Token]) -> str | None:
+    """«27 нарушений», «пять обращений» as the object: a counted inanimate noun reads the same in the
+    accusative, so the phrase stays as written; «21 жалоба» (→ «21 жалобу»), «5 человек» and
+    «одна заявка» do not, and are left alone (``""``).  ``None``: no number counts the noun."""
+    counters = [t for t in tokens if (n := syntax.node(t)) is not None and n.tok.head_id == node.tok.id
+                and n.tok.rel == "nummod"]
+    if not counters:
+        return None
+    nouns = [p for p in subject.parses if p.pos == "NOUN"]
+    if not nouns or any("anim" in p.grammemes or {"nomn", "sing", "femn"} <= p.grammemes for p in nouns):
+        return ""
+    if any(not t.text.isdigit() and not any(p.pos == "NUMR" and p.lemma != "один" for p in t.parses)
+           for t in counters):
+        return ""
+    return " ".join(t.text for t in tokens)
+
+
 def _accusative_tree(syntax: _Syntax, subject: Token, tokens: Sequence[Token]) -> str | None:
     """The old subject as the object: the head and the words agreeing with it go to the accusative."""
-    head = _reading(subject, "NOUN", "nomn")
     node = syntax.node(subject)
+    counted = _counted_object(syntax, subject, node, tokens) if node is not None else None
+    if counted is not None:
+        return counted or None
+    head = _reading(subject, "NOUN", "nomn")
     if head is None or node is None:
         return None
     animacy = {frozenset(p.grammemes & {"anim", "inan"}) for p in subject.parses if p.pos == "NOUN" and "nomn" in p.grammemes}
@@ -345,7 +367,7 @@ def _active_rewrite(
         return None  # «ими куплена техника, построены помещения»: the later passives keep no doer
     units = [*agent_tokens, *subject_tokens, *group]
     start, end = min(t.start for t in units), max(t.end for t in units)
-    words = _span_words(document, sentence, start, end)
+    words = _span_words(document, sentence, start, end, frozenset(t.start for t in subject_tokens if not t.is_word))
     if words is None:
         return None
     taken = {t.start for t in units}

@@ -12,7 +12,6 @@ from kanclint.rules.phrases.cleaning import clean_phrase
 from kanclint.rules.syntax.active_rewrite import (
     PLAIN_PASSIVES,
     _active_verbs,
-    _phrase,
     _plain_pair,
     _plain_rewrite,
     _verb_group,
@@ -21,20 +20,20 @@ from kanclint.rules.syntax.active_rewrite import (
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
 from kanclint.rules.syntax.we_voice import speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
-from kanclint.rules.syntax.morph import _best, _inflect, _reading, _verb_form
+from kanclint.rules.syntax.morph import _best, _reading, _verb_form
 from kanclint.rules.syntax.rewrite_guards import applicant_in_person, doer_shared_after, opening_instrumental, parallel_passive
+from kanclint.rules.syntax.passive_object import object_accusative, object_tokens
 from kanclint.rules.syntax.passive_detection import (
     means_not_doer,
     told_as_report,
     _after_preposition,
     _has_passive_kids,
     _is_agent,
-    _is_proper,
     _morph_passive,
     _morph_subject,
     _Passive,
 )
-from kanclint.rules.syntax.spans import _adjoin, _contiguous
+from kanclint.rules.syntax.spans import _adjoin
 from kanclint.rules.syntax.words import (
     _AGENT_RELS,
     _PARTICLES_BEFORE_AUX,
@@ -386,7 +385,7 @@ class PassiveVoice(Rule):
         suggestions: list[str] = []
         agent_text, number, gender = agent_nominative(syntax, f.agent)
         verb = _active_verbs(f, tense, "3per", number, gender)
-        obj = self._object_accusative(syntax, f.subject)
+        obj = object_accusative(syntax, f.subject)
         we_verb = _active_verbs(f, tense, "1per", "plur", None)
         we_said = advice_in_we_form(f, we_verb, obj) if we_verb else None
         if verb and agent_text and we_verb and speaks_of_itself(f"{agent_text} {verb}"):
@@ -448,8 +447,8 @@ class PassiveVoice(Rule):
         verb = _active_verbs(f, tense, person, number, gender)
         if verb and pronoun == "я" and tense == "past":
             verb = verb.replace(" и ", "(а) и ") + "(а)"
-        obj_tokens = self._object_tokens(syntax, f.subject)
-        obj = self._object_accusative(syntax, f.subject)
+        obj_tokens = object_tokens(syntax, f.subject)
+        obj = object_accusative(syntax, f.subject)
         said = f.agent.text if f.agent else pronoun
         yourself = " — исполнитель вы сами" if pronoun in ("мы", "я") else ""
         if verb is None:
@@ -461,40 +460,3 @@ class PassiveVoice(Rule):
         shown = capitalise(rewrite) + ("" if obj else "…")
         message = f"«{said}» с пассивом звучит как протокол{yourself}. Напишите прямо: «{shown}»."
         return message, (rewrite if obj else None), obj_tokens
-
-    @staticmethod
-    def _object_tokens(syntax: _Syntax, subject: Token | None) -> list[Token]:
-        if subject is None:
-            return []
-        node = syntax.node(subject)
-        if node is None:
-            return [subject]
-        tokens = [t for t in (syntax.token(n) for n in _phrase(syntax, node)) if t is not None]
-        return tokens if tokens and _contiguous(syntax.document, tokens) else [subject]
-
-    def _object_accusative(self, syntax: _Syntax, subject: Token | None) -> str | None:
-        tokens = self._object_tokens(syntax, subject)
-        if not tokens or subject is None:
-            return None
-        head = _reading(subject, "nomn")
-        if head is None:
-            return None
-        words = []
-        for t in tokens:
-            if t is subject:
-                form = _inflect(head, {"accs"})
-            elif t.start < subject.start and t.pos in ("ADJF", "PRTF") and _reading(t, "nomn"):
-                adjective = _reading(t, "nomn")
-                assert adjective is not None
-                want = {"accs"}
-                if head.grammemes & {"plur", "masc"}:
-                    want |= head.grammemes & {"anim", "inan"}
-                form = _inflect(adjective, want) or _inflect(adjective, {"accs"})
-            else:
-                form = t.text
-            if form is None:
-                return None
-            words.append(form)
-        if not _is_proper(tokens[0]):
-            words[0] = words[0].lower()
-        return " ".join(words)

@@ -15,14 +15,22 @@ from kanclint.text.syntax_view import _Node, _Syntax
 _COORDINATORS = frozenset({"и", "или", "либо", "а"})
 
 
-def _tree_tokens(syntax: _Syntax, node: _Node) -> list[Token] | None:
-    """The words of ``node``'s subtree, or ``None`` unless they are contiguous plain words."""
+def _counting_digits(syntax: _Syntax, token: Token, node: _Node) -> bool:
+    """«27» in «27 нарушений»: a number that counts ``node`` itself (kept as written in a rewrite)."""
+    n = syntax.node(token)
+    return token.text.isdigit() and n is not None and n.tok.rel == "nummod" and n.tok.head_id == node.tok.id
+
+
+def _tree_tokens(syntax: _Syntax, node: _Node, counted: bool = False) -> list[Token] | None:
+    """The words of ``node``'s subtree, or ``None`` unless they are contiguous plain words
+    (``counted``: a number in digits that counts ``node`` may be among them)."""
     nodes = syntax.subtree(node)
     tokens = [syntax.token(n) for n in nodes]
     if any(t is None for t in tokens):
         return None
     words = [t for t in tokens if t is not None]
-    if any(not t.is_word or t.protected for t in words) or not _contiguous(syntax.document, words):
+    if any(not (t.is_word or counted and _counting_digits(syntax, t, node)) or t.protected for t in words) \
+            or not _contiguous(syntax.document, words):
         return None
     if any(n.tok.rel in ("conj", "cc", "punct", "acl", "acl:relcl") for n in nodes[1:] if n is not node):
         return None
@@ -33,7 +41,7 @@ def _subject_words(syntax: _Syntax, subject: _Node) -> tuple[list[Token] | None,
     """The old subject's words, and what was left out after them: ``"acl"`` (a participle's
     clause on the subject itself, which keeps its case), ``"kept"`` (a quoted name, or a clause on
     one of the subject's genitives: neither depends on the subject's case), or ``None``."""
-    words = _tree_tokens(syntax, subject)
+    words = _tree_tokens(syntax, subject, counted=True)
     if words is not None:
         return words, None
     part = _trailing_part(syntax, subject)

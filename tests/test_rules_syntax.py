@@ -237,10 +237,19 @@ def test_genitive_chain_with_yo():
         "Мы открыли новый парк! Приходите 😀",
         "Вчера прошло выступление популярного рок-исполнителя Александра Маршала.",
         "Ждём на концерте ученицы музыкальной школы Анны Петровой.",
+        # «посещения» is the subject of «запрещены», not a fourth genitive
+        "В период эпидемии гриппа посещения в стационаре запрещены.",
     ],
 )
 def test_genitive_chain_negatives(text):
     assert found(text, "KC202") == []
+
+
+def test_genitive_chain_keeps_a_plural_genitive_when_the_clause_has_its_subject():
+    # «города» may be a plural subject too, but the chain starts with the subject «Цели»
+    assert only("Цели развития образования города определены.", "KC202").match == "Цели развития образования города"
+    text = "В рамках реализации программы развития образования мероприятия проведены во всех школах."
+    assert only(text, "KC202").match == "рамках реализации программы развития образования"
 
 
 def test_min_chain_is_configurable():

@@ -32,6 +32,35 @@ def _genitive_modifier(token: Token) -> bool:
     return _reading(token, "gent") is not None
 
 
+_CLAUSE_ENDS = frozenset({",", ";", ":", "—", "–", "-", "(", ")", ".", "!", "?", "…"})
+
+
+def _without_subject(tokens: Sequence[Token], chain: list[Token]) -> list[Token]:
+    """The chain without its last noun when that noun is the clause's subject, not a genitive.
+
+    «В период эпидемии гриппа посещения запрещены»: «посещения» reads as a genitive after
+    «гриппа», but a chain after a preposition cannot hold the subject, and a plural predicate
+    later in the clause needs one.  Words like «мероприятия», «обращения», «заявления» have the
+    two readings in one form.
+    """
+    last = chain[-1]
+    if not any(p.pos == "NOUN" and {"nomn", "plur"} <= p.grammemes for p in last.parses):
+        return chain
+    at = tokens.index(chain[0])
+    before = next((t for t in reversed(tokens[:at]) if t.is_word and not _genitive_modifier(t)), None)
+    if before is None or before.pos != "PREP":
+        return chain
+    for token in tokens[tokens.index(last) + 1:]:
+        if token.text in _CLAUSE_ENDS:
+            break
+        if token.is_word and _is_noun(token) and _reading(token, "nomn") is not None:
+            break  # another subject candidate
+        best = _best(token)
+        if token.is_word and best is not None and best.pos in ("VERB", "PRTS", "ADJS"):
+            return chain[:-1] if "plur" in best.grammemes else chain
+    return chain
+
+
 class GenitiveChain(Rule):
     """KC202: a string of genitives makes the reader unpack nouns to find the action.
 
@@ -67,6 +96,7 @@ class GenitiveChain(Rule):
             if sum(1 for t in tokens if t.pos == "NOUN") < max(2, min_chain + 1):
                 continue  # every link of a chain is a noun: too few for one long enough
             for chain in self._chains(tokens):
+                chain = _without_subject(tokens, chain)
                 if len(chain) - 1 < min_chain:
                     continue
                 first, last = chain[0], chain[-1]

@@ -53,6 +53,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     complement_after,
     genitive_list_continues,
     list_continues,
+    list_reads_as_object,
     NATURAL_STATES,
     acronym_after,
     acronym_opens,
@@ -145,8 +146,12 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     subject = _subject_before(document, sentence, group, number, gender) or _subject_after(
         sentence, group, number, gender
     )
-    if subject is None or _coordinated(sentence, subject.tokens) or _listed_after(sentence, subject):
+    if subject is None:
         return None
+    if (_listed_after(sentence, subject) or _coordinated(sentence, subject.tokens)) and not (
+            subject.tokens[0].start > group[0].start and same_in_accusative(subject.head)
+            and list_reads_as_object(sentence, (subject.tail or subject.tokens)[-1])):
+        return None  # «главой района и губернатором»; a list after the verb stays as written or not at all
     if _another_subject(sentence, group, subject, number) or states_a_purpose(sentence, group, f, subject.head):
         return None
     if subject.tokens[0].start < group[0].start and acronym_after(sentence, group):

@@ -175,6 +175,19 @@ def genitive_list_continues(sentence: Sentence, last: Token) -> bool:
     return best.pos == "NOUN" and "gent" in best.grammemes and "nomn" not in best.grammemes
 
 
+def list_reads_as_object(sentence: Sentence, last: Token) -> bool:
+    """Whether every further item of a list after a post-verbal subject reads the same as an
+    object: «вручены памятные подарки и книги» → «вручили памятные подарки и книги» keeps the
+    list as written; «…подарки и грамота» would need «грамоту» and is left to the author."""
+    item = list_continues(sentence, last)
+    seen = 0
+    while item is not None and seen < 12:
+        if not same_in_accusative(item):
+            return False
+        item, seen = list_continues(sentence, item), seen + 1
+    return seen > 0
+
+
 def same_in_accusative(token: Token) -> bool:
     """Whether the list item reads the same as an object: an inanimate plural, masculine or neuter
     («выставки, викторины и десанты» stay as they are after «организуют»; «викторина» would not)."""

@@ -72,7 +72,13 @@ class AnyWord:
         for p in token.parses:
             if self.grammemes <= p.grammemes:
                 return p
+        if not token.parses and token.text[:1].isdigit() and self.grammemes <= _DIGITS.grammemes:
+            return _DIGITS  # «3500»: pymorphy3 reads digits as NUMB, but a number token has no parses
         return None
+
+
+# what ``<NUMB>`` reads in a number written in digits («более 3500 наименований»)
+_DIGITS = Parse("#", frozenset({"NUMB", "intg"}), 1.0, None, "NUMB")
 
 
 @dataclass(frozen=True)

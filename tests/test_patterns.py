@@ -75,3 +75,10 @@ def test_the_plain_walk_of_a_gapless_pattern_answers_as_the_backtracking_one():
                 assert plain == _match_at(p.items, 0, words, links, i, [], {})
                 found += plain is not None
     assert found >= 3
+
+
+def test_numb_matches_a_number_in_digits_only():
+    assert find("<NUMB> {наименование}", "Закупили 40 наименований лекарств.") == ["40 наименований"]
+    assert "3 500 наименований" in find("<NUMB> *1 {наименование}", "Перевели 3 500 наименований.")
+    assert find("<NUMB> {наименование}", "Закупили сорок наименований.") == []
+    assert find("<NOUN> {наименование}", "Закупили 40 наименований.") == []  # digits are no noun

@@ -28,6 +28,7 @@ from kanclint.rules.syntax.active_rewrite import (
 from kanclint.rules.syntax.aims import states_a_purpose
 from kanclint.rules.syntax.doers_named import GENITIVE_VERBS
 from kanclint.rules.syntax.missed_doers import instrumental_doer_after
+from kanclint.rules.syntax.modal_notice import modal_notice
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -158,6 +159,9 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None  # «Подвоз воды организован МУП «Водоканал»»: the acronym is the doer
     if f.reflexive and f.lemma in SELF_ACTIONS and _people(subject.head):
         return None  # «команды регистрируются»: they register themselves
+    modal = modal_notice(sentence, f, subject, group, tense)
+    if modal is not None:
+        return modal  # «Записаться можно по телефону»: what the reader may do, in any voice
     if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):
         return None  # «Оплата осуществляется наличными»: «Оплачивают наличными» says no more; the author rewords
     obj = _accusative(subject)

@@ -18,6 +18,7 @@ Such a passive is left as it is; no «мы», no «…-ли».
 from __future__ import annotations
 
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
+from kanclint.rules.syntax.words import NOT_AGENTS
 from kanclint.text.document import Sentence, Token
 
 # verbs whose instrumental is the thing used or given, not the doer
@@ -32,7 +33,8 @@ _WITH_WHAT = frozenset({
     "признать", "считать", "назвать", "называть", "избрать", "назначить", "объявить", "выбрать",
     "связать", "соединить", "окружить", "засадить", "озеленить", "благоустроить",
 })
-# nouns that tell when or how: «летом», «голосованием», «автобусом»
+# nouns that tell when or how: «летом», «голосованием», «автобусом» (and the data list ``not-agents``:
+# «наличными», «картой»)
 _HOW_OR_WHEN = frozenset({
     "лето", "зима", "весна", "осень", "утро", "вечер", "ночь", "день", "время", "раз", "способ", "образ",
     "путь", "порядок", "голосование", "большинство", "единогласие", "автобус", "транспорт", "самолёт",
@@ -57,6 +59,6 @@ def instrumental_doer_after(sentence: Sentence, f: _Passive, group: list[Token])
     if i >= len(tokens) or not tokens[i].is_word or not tokens[i].parses:
         return False
     best = tokens[i].parses[0]
-    if best.pos != "NOUN" or "ablt" not in best.grammemes or best.lemma in _HOW_OR_WHEN:
+    if best.pos != "NOUN" or "ablt" not in best.grammemes or best.lemma in _HOW_OR_WHEN or best.lemma in NOT_AGENTS:
         return False
     return not _after_preposition(tokens, i)

@@ -240,8 +240,57 @@ def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit 
     return Edit(m.start, words[-1][0].end, replacement)
 
 
-# Entry id of dictionaries/derived_prepositions.toml → its phrase rewrite.
+# verbs that tell someone something: after them «о необходимости X» is «, что нужно …»
+_TELLING = frozenset({"напоминать", "напомнить", "информировать", "проинформировать", "предупреждать",
+                      "предупредить", "сообщать", "сообщить", "рассказать", "рассказывать", "говорить",
+                      "сказать", "разъяснить", "разъяснять", "объяснить", "объяснять", "уведомить", "уведомлять"})
+
+
+def need_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«напоминают о необходимости соблюдения правил» → «напоминают, что нужно соблюдать правила».
+
+    The verbal noun becomes the verb of a «что нужно» clause, its genitive object moved into the case
+    the verb governs; the rest of the sentence stays with the new clause, so nothing may follow
+    that belongs to the main one (another verb: «…и вручили памятки»; a second member still in the
+    genitive: «правил и норм»).
+    """
+    tokens = sentence.tokens
+    at = next((k for k, t in enumerate(tokens) if t.key == "о" and t.start >= m.start), None)
+    if at is None or at + 2 >= len(tokens) or tokens[at + 2].protected or not tokens[at + 2].is_word:
+        return None
+    before = [t for t in tokens[max(0, at - 3):at] if t.is_word]
+    if not any(p.pos == "VERB" and p.lemma in _TELLING for t in before for p in t.parses[:1]):
+        return None  # «решение о необходимости ремонта»: a noun's phrase, no one is told anything
+    noun = _gent(tokens[at + 2])
+    verbs = word_map("goal-verbs")
+    if noun is None or noun.pos != "NOUN" or noun.lemma not in verbs or "sing" not in noun.grammemes:
+        return None
+    verb, _, government = verbs[noun.lemma].partition(":")
+    if "+" in government or government.startswith("gent"):
+        return None  # «бороться с…», «не допустить пожаров»: the object keeps a form this clause cannot check
+    found = _noun_phrase(tokens, at + 3)
+    if found is None or any(t.text[:1].isupper() for t, _ in found[0]):
+        return None
+    words, after = found
+    obj = _into(words, government or "accs")
+    if obj is None:
+        return None
+    end_at = _tail_end(tokens, after)
+    rest = tokens[end_at:]
+    if rest and rest[0].key in _JOINED or any(t.is_word and t.pos in ("VERB", "PRTS") for t in rest):
+        return None
+    tail = document.text[tokens[after - 1].end : tokens[end_at - 1].end]
+    start = tokens[at].start
+    while start > 0 and document.text[start - 1] in " \t":
+        start -= 1
+    if document.text[start - 1 : start] == ",":
+        return None
+    return Edit(start, tokens[end_at - 1].end, f", что нужно {verb} {obj}{tail}")
+
+
+# Entry id of dictionaries/derived_prepositions.toml (and formulas.toml) → its phrase rewrite.
 CLAUSE_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "v-celyakh": goal_clause,
     "v-ramkakh": frame_preposition,
+    "o-neobhodimosti": need_clause,
 }

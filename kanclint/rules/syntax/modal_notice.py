@@ -1,18 +1,22 @@
 """Notices of a service said as what the reader may do: «Запись осуществляется по телефону» →
-«Записаться можно по телефону», «Ведётся регистрация на забег» → «Можно зарегистрироваться на забег».
+«Записаться можно по телефону», «Осуществляется подача заявок» → «Можно подать заявки».
 
 «Записывают по телефону» (the third person plural) says no more than the passive, and «мы
 записываем» is a guess about who answers the phone; the reader's own verb with «можно» is how
-such a notice is said aloud.  The nouns and their verbs are data (``modal-notices`` in
-dictionaries/lexicon/syntax.toml).  Only the plain shape is rewritten: the bare noun (no
-adjective: «предварительная запись»), at most a phrase with «на» or «в» that the verb takes as
-it is («запись на приём» → «записаться на приём»), present tense, no «не».
+such a notice is said aloud.  The nouns and the reader's verbs are data (``modal-notices`` in
+dictionaries/lexicon/syntax.toml; «подать:accs» takes the noun's genitive object in the
+accusative: «подача заявок» → «подать заявки»).  Only the plain shape is rewritten: the bare noun
+(no adjective: «предварительная запись»), its object if the verb takes one, at most a phrase with
+«на» or «в» that the verb takes as it is («запись на приём» → «записаться на приём»), present
+tense, no «не».  A payment due by a date («Оплата производится до 25 числа») is an obligation,
+not a permission, and is left alone.
 """
 
 from __future__ import annotations
 
-from kanclint.lexicon import word_map
+from kanclint.lexicon import word_list, word_map
 from kanclint.model import Edit
+from kanclint.rules.phrases.clauses import _into, _noun_phrase
 from kanclint.rules.syntax.rewrite_objects import _Subject
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.text.document import Sentence, Token
@@ -22,36 +26,67 @@ _SERVICE_VERBS = frozenset({"осуществлять", "производить"
 _PLACE_PREPOSITIONS = frozenset({"на", "в", "во"})
 _AFTER_VERB_FIRST = frozenset({"на", "в", "во", "с", "со", "до", "по", "через", "только", "онлайн"})
 _PHRASE_POS = frozenset({"NOUN", "ADJF", "PRTF"})
+_DEADLINES = frozenset({"до", "позднее", "срок"})
 
 
 def modal_notice(sentence: Sentence, f: _Passive, subject: _Subject, group: list[Token], tense: str) -> Edit | None:
     """The «можно» rewrite of a service notice, or ``None`` when the sentence is not one."""
     if not f.reflexive or f.lemma not in _SERVICE_VERBS or tense != "pres" or subject.modifiers:
         return None
-    verb = word_map("modal-notices").get(subject.head.lemma)
-    if verb is None or "nomn" not in subject.head.grammemes or "sing" not in subject.head.grammemes:
+    mapped = word_map("modal-notices").get(subject.head.lemma)
+    if mapped is None or "nomn" not in subject.head.grammemes or "sing" not in subject.head.grammemes:
         return None
+    verb, _, case = mapped.partition(":")
     tokens = sentence.tokens
     head, first, last = (sentence.position(t) for t in (subject.head, group[0], group[-1]))
     if first > 0 and tokens[first - 1].key == "не" or head > 0 and tokens[head - 1].key == "не":
         return None
-    if head < first:  # «Запись [на приём] осуществляется по телефону»
-        between = tokens[head + 1:first]
-        if between and (verb == "оплатить" or not _place_phrase(between)):
-            return None  # «оплата услуг»: the genitive would have to become an object
-        said = " ".join([verb, *(t.text for t in between), "можно"])
-        start, end = subject.head.start, group[-1].end
-        capital = subject.head.text[:1].isupper()
-    elif head == last + 1:  # «Ведётся запись [в кружки]»
-        after = tokens[head + 1] if head + 1 < len(tokens) else None
+    if verb == "оплатить" and any(t.key in _DEADLINES for t in tokens[last + 1:]):
+        return None  # «Оплата производится до 25 числа»: a duty, «оплатить можно» would make it a choice
+    if head < first:  # «Запись [на приём] осуществляется по телефону», «Подача заявок осуществляется…»
+        said = _verb_phrase(tokens, head + 1, first, verb, case)
+        if said is None:
+            return None
+        said, start, end, capital = f"{said} можно", subject.head.start, group[-1].end, subject.head.text[:1].isupper()
+    elif head == last + 1:  # «Осуществляется запись [в кружки]», «Осуществляется подача заявок»
+        stop = head + 1
+        while stop < len(tokens) and tokens[stop].is_word:
+            stop += 1
+        said, object_end = _verb_with_object(tokens, head + 1, verb, case)
+        if said is None:
+            return None
+        after = tokens[object_end] if object_end < len(tokens) else None
         if after is not None and after.is_word and after.key not in _AFTER_VERB_FIRST:
-            return None  # «ведётся запись детей»: «записаться детей» has no place for them
-        said = f"можно {verb}"
-        start, end = group[0].start, subject.head.end
-        capital = group[0].text[:1].isupper()
+            return None  # «осуществляется запись детей»: «записаться детей» has no place for them
+        end = tokens[object_end - 1].end if object_end > head + 1 else subject.head.end
+        said, start, capital = f"можно {said}", group[0].start, group[0].text[:1].isupper()
     else:
         return None
     return Edit(start, end, capitalise(said) if capital else said)
+
+
+def _verb_with_object(tokens: list[Token], i: int, verb: str, case: str) -> tuple[str | None, int]:
+    """The reader's verb and, when it takes one, the noun's genitive object from ``tokens[i]`` in
+    ``case``; with the index after the object."""
+    if not case:
+        return verb, i
+    if i >= len(tokens) or not tokens[i].is_word or not any("gent" in p.grammemes for p in tokens[i].parses):
+        return verb, i  # «Оплата осуществляется наличными» → «Оплатить можно наличными»: no object said
+    found = _noun_phrase(tokens, i)
+    if found is None or any(t.text[:1].isupper() for t, _ in found[0]) \
+            or found[0][-1][1].lemma not in word_list("modal-notice-objects"):
+        return None, i  # «подача воды», «оплата труда»: no service the reader asks for
+    obj = _into(found[0], case)
+    return (f"{verb} {obj}" if obj is not None else None), found[1]
+
+
+def _verb_phrase(tokens: list[Token], i: int, stop: int, verb: str, case: str) -> str | None:
+    """The words from ``tokens[i]`` up to the verb group (``stop``) said after the reader's verb."""
+    said, i = _verb_with_object(tokens, i, verb, case)
+    between = tokens[i:stop]
+    if said is None or between and not _place_phrase(between):
+        return None  # «оплата услуг»: a genitive the verb cannot take as it is
+    return " ".join([said, *(t.text for t in between)])
 
 
 def _place_phrase(words: list[Token]) -> bool:

@@ -159,8 +159,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None  # «Подвоз воды организован МУП «Водоканал»»: the acronym is the doer
     if f.reflexive and f.lemma in SELF_ACTIONS and _people(subject.head):
         return None  # «команды регистрируются»: they register themselves
-    modal = modal_notice(sentence, f, subject, group, tense)
-    if modal is not None:
+    if (modal := modal_notice(sentence, f, subject, group, tense)) is not None:
         return modal  # «Записаться можно по телефону»: what the reader may do, in any voice
     if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):
         return None  # «Оплата осуществляется наличными»: «Оплачивают наличными» says no more; the author rewords

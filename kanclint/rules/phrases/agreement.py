@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from kanclint.rules.phrases.complements import preposition_left_alone
 from kanclint.rules.phrases.objects import verb_left_without_object
 from kanclint.rules.phrases.predicate_checks import passive_with_doer, tense_clash
 from kanclint.rules.phrases.quantities import quantity_clash
@@ -435,6 +436,8 @@ def agreement_check(
         return "tense", []
     if verb_left_without_object(text, matched, replacement):
         return "no-object", []
+    if preposition_left_alone(sentence, matched, replacement):
+        return "no-complement", []  # «Обучение бесплатное, по окончании выдаётся…» → «после выдают»
     if _modal_without_infinitive(sentence, matched, replacement):
         return "no-infinitive", []
     if _recipient_left_in_dative(sentence, matched, replacement):

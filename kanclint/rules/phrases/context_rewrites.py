@@ -28,7 +28,9 @@ allows it:
   «Уже проверено…»): «сейчас проверили 146 домов» reads as «just now».  With words between
   («На сегодняшний день аппарат смонтирован») «Уже аппарат…» stresses the wrong word and «сейчас»
   turns into «just now» once KC201 says the participle with a verb, so nothing is applied
-  (:data:`OFFER_ONLY`); elsewhere the dictionary's «сейчас» stays.
+  (:data:`OFFER_ONLY`); after a superlative («самым полным на сегодняшний день») the phrase
+  says «to date» and «сейчас» would stand clumsily behind it: nothing is applied either;
+  elsewhere the dictionary's «сейчас» stays.
 * «в связи с обращениями жителей» → «по обращениям жителей»: a request, a decision or an order is
   what an act answers, and «из-за обращений», «из-за поручения» would blame it; other causes keep
   the dictionary's «из-за» («в связи с ремонтом» → «из-за ремонта»).
@@ -218,8 +220,23 @@ def _result_predicate(sentence: Sentence, token: Token) -> int | None:
     return None
 
 
+_DEGREE = frozenset({"самый", "наиболее"})
+
+
+def _after_superlative(sentence: Sentence, token: Token) -> bool:
+    """«самым полным на сегодняшний день», «крупнейший на сегодня»: a record to date."""
+    before, comma = _word_before(sentence, token)
+    if before is None or comma or not before.parses:
+        return False
+    i = sentence.position(before)
+    previous = sentence.tokens[i - 1] if i > 0 else None
+    return "Supr" in before.parses[0].grammemes or previous is not None and previous.lemma in _DEGREE
+
+
 def uzhe(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«На сегодняшний день проверено 146 домов» → «Уже проверено…»; ``None`` leaves «сейчас»."""
+    if _after_superlative(sentence, m.tokens[0]):
+        return OFFER_ONLY  # «самым полным сейчас» is clumsy: «на сегодня» or a reworded sentence
     distance = _result_predicate(sentence, m.tokens[-1])
     if distance is None:
         return None

@@ -211,6 +211,23 @@ def _designed(words: list[tuple[Token, Parse]]) -> bool:
     return not any(reading.lemma in kinds for _, reading in words[:-1])
 
 
+def _funding_round(tokens: list[Token], words: list[tuple[Token, Parse]], after: int) -> bool:
+    """«в рамках конкурса грантов», «грантового конкурса», «конкурса на предоставление субсидий»: a
+    round of funding, where no one is «на конкурсе» («Проект реализуют на конкурсе грантов»)."""
+    if words[-1][1].lemma != "конкурс":
+        return False
+    funding = word_list("funding-words")
+    if any(reading.lemma in funding for _, reading in words[:-1]):
+        return True
+    nxt = tokens[after] if after < len(tokens) else None
+    if nxt is None or not nxt.is_word:
+        return False
+    if nxt.key == "на":
+        return True  # «конкурса на предоставление грантов», «на лучший проект»: what it awards
+    found = _noun_phrase(tokens, after)
+    return found is not None and found[0][-1][1].lemma in funding
+
+
 def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«в рамках проекта» → «по проекту», «в рамках фестиваля» → «на фестивале», «в рамках акции» → «во время акции»."""
     tokens = sentence.tokens
@@ -232,7 +249,7 @@ def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit 
         words, after = found
     noun = words[-1][1]
     preposition = prepositions.get(noun.lemma)
-    if preposition is None or _designed(words):
+    if preposition is None or _designed(words) or _funding_round(tokens, words, after):
         return None
     capital = any(t.text[:1].isupper() for t, _ in words)
     joined = after < len(tokens) and tokens[after].key in _JOINED

@@ -64,6 +64,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     same_in_accusative,
     negation_before,
     parallel_passive,
+    passive_in_next_item,
     tally_so_far,
 )
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
@@ -140,7 +141,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     group = _verb_group(sentence, f)
     if group is None or any(t.protected for t in group) or instrumental_doer_after(sentence, f, group):
         return None  # «Концерт был организован детским садом»: a doer no list knows
-    if parallel_passive(sentence, group, f):
+    if parallel_passive(sentence, group, f) or passive_in_next_item(document, sentence):
         return None  # «рассмотрено 1 250 обращений, проведено 45 приёмов»: one active, one passive reads worse
     number, gender = _agreement(f)
     subject = _subject_before(document, sentence, group, number, gender) or _subject_after(

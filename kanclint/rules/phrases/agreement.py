@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from kanclint.rules.phrases.complements import preposition_left_alone, sum_left_in_genitive
 from kanclint.rules.phrases.objects import verb_left_without_object
 from kanclint.rules.phrases.predicate_checks import passive_with_doer, tense_clash
 from kanclint.rules.phrases.quantities import quantity_clash
@@ -424,6 +425,8 @@ def agreement_check(
 ) -> tuple[str | None, list[tuple[Token, str]]]:
     """Why replacing ``matched`` with ``replacement`` would break the sentence (or ``None``),
     and the words after it to re-inflect so that it agrees."""
+    if sum_left_in_genitive(sentence, matched, replacement):
+        return "sum-case", []  # «выплату в размере 3 тысяч рублей» → «выплату 3 тысяч рублей»
     if not replacement or fold(replacement) == fold(" ".join(t.text for t in matched)):
         return None, []
     repairs = _agreement(sentence, matched, replacement)
@@ -435,6 +438,8 @@ def agreement_check(
         return "tense", []
     if verb_left_without_object(text, matched, replacement):
         return "no-object", []
+    if preposition_left_alone(sentence, matched, replacement):
+        return "no-complement", []  # «Обучение бесплатное, по окончании выдаётся…» → «после выдают»
     if _modal_without_infinitive(sentence, matched, replacement):
         return "no-infinitive", []
     if _recipient_left_in_dative(sentence, matched, replacement):

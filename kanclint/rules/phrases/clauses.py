@@ -2,8 +2,9 @@
 
 «В целях повышения безопасности» hides a verb in a noun; the post says «чтобы повысить
 безопасность», the object moved from the genitive into the case the verb governs.  «В рамках
-проекта» is «по проекту», «в рамках фестиваля» is «на фестивале», «в рамках акции» is «во время
-акции»: the preposition is chosen by the noun.  The nouns and their verbs or prepositions are data
+национального проекта» is «по национальному проекту», «в рамках фестиваля» is «на фестивале», «в
+рамках акции» is «во время акции»: the preposition is chosen by the noun (a bare «проект» keeps
+«в рамках»: «подготовили по проекту «X»» reads as «made to the design»).  The nouns and their verbs or prepositions are data
 (``dictionaries/lexicon/clauses.toml``).  Anything uncertain (a noun not in the lists, a name in
 capitals, a word pymorphy3 reads two ways, a clause whose end cannot be found) gets no rewrite, and
 the entry's own replacements stay as they were.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from kanclint.lexicon import word_map
+from kanclint.lexicon import word_list, word_map
 from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.text.document import Document, Sentence, Token
@@ -198,6 +199,35 @@ def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
 _CARRYING_NOUNS = frozenset({"реализация", "исполнение", "выполнение", "проведение"})
 
 
+def _designed(words: list[tuple[Token, Parse]]) -> bool:
+    """«подготовили по проекту «Живое наследие»» reads as «made to the design»: a bare «проект».
+
+    Only a state project («по национальному проекту», «по федеральному проекту») is an idiom of
+    funding; any other «по проекту» is left to the author as an option.
+    """
+    if words[-1][1].lemma != "проект":
+        return False
+    kinds = word_list("state-project-kinds")
+    return not any(reading.lemma in kinds for _, reading in words[:-1])
+
+
+def _funding_round(tokens: list[Token], words: list[tuple[Token, Parse]], after: int) -> bool:
+    """«в рамках конкурса грантов», «грантового конкурса», «конкурса на предоставление субсидий»: a
+    round of funding, where no one is «на конкурсе» («Проект реализуют на конкурсе грантов»)."""
+    if words[-1][1].lemma != "конкурс":
+        return False
+    funding = word_list("funding-words")
+    if any(reading.lemma in funding for _, reading in words[:-1]):
+        return True
+    nxt = tokens[after] if after < len(tokens) else None
+    if nxt is None or not nxt.is_word:
+        return False
+    if nxt.key == "на":
+        return True  # «конкурса на предоставление грантов», «на лучший проект»: what it awards
+    found = _noun_phrase(tokens, after)
+    return found is not None and found[0][-1][1].lemma in funding
+
+
 def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«в рамках проекта» → «по проекту», «в рамках фестиваля» → «на фестивале», «в рамках акции» → «во время акции»."""
     tokens = sentence.tokens
@@ -219,7 +249,7 @@ def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit 
         words, after = found
     noun = words[-1][1]
     preposition = prepositions.get(noun.lemma)
-    if preposition is None:
+    if preposition is None or _designed(words) or _funding_round(tokens, words, after):
         return None
     capital = any(t.text[:1].isupper() for t, _ in words)
     joined = after < len(tokens) and tokens[after].key in _JOINED

@@ -1,4 +1,4 @@
-"""Fixes whose words and commas depend on the sentence around the phrase (KC105, KC109).
+"""Fixes whose words and commas depend on the sentence around the phrase (KC104, KC105, KC109).
 
 Some phrases have one good rewrite in one context and none in another, so their dictionary
 entries are options only (``autofix = false``) and the fix is built here, where the sentence
@@ -28,7 +28,12 @@ allows it:
   «Уже проверено…»): «сейчас проверили 146 домов» reads as «just now».  With words between
   («На сегодняшний день аппарат смонтирован») «Уже аппарат…» stresses the wrong word and «сейчас»
   turns into «just now» once KC201 says the participle with a verb, so nothing is applied
-  (:data:`OFFER_ONLY`); elsewhere the dictionary's «сейчас» stays.
+  (:data:`OFFER_ONLY`); after a superlative («самым полным на сегодняшний день») the phrase
+  says «to date» and «сейчас» would stand clumsily behind it: nothing is applied either;
+  elsewhere the dictionary's «сейчас» stays.
+* «Согласно закону, пенсия…» → «По закону пенсия…»: a comma may set off «согласно X» but not the
+  short «по закону»; a source of what is said («По данным Росстата, …») and a clause after the
+  comma («Согласно закону, принятому…») keep it.
 * «в связи с обращениями жителей» → «по обращениям жителей»: a request, a decision or an order is
   what an act answers, and «из-за обращений», «из-за поручения» would blame it; other causes keep
   the dictionary's «из-за» («в связи с ремонтом» → «из-за ремонта»).
@@ -221,8 +226,23 @@ def _result_predicate(sentence: Sentence, token: Token) -> int | None:
     return None
 
 
+_DEGREE = frozenset({"самый", "наиболее"})
+
+
+def _after_superlative(sentence: Sentence, token: Token) -> bool:
+    """«самым полным на сегодняшний день», «крупнейший на сегодня»: a record to date."""
+    before, comma = _word_before(sentence, token)
+    if before is None or comma or not before.parses:
+        return False
+    i = sentence.position(before)
+    previous = sentence.tokens[i - 1] if i > 0 else None
+    return "Supr" in before.parses[0].grammemes or previous is not None and previous.lemma in _DEGREE
+
+
 def uzhe(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«На сегодняшний день проверено 146 домов» → «Уже проверено…»; ``None`` leaves «сейчас»."""
+    if _after_superlative(sentence, m.tokens[0]):
+        return OFFER_ONLY  # «самым полным сейчас» is clumsy: «на сегодня» or a reworded sentence
     distance = _result_predicate(sentence, m.tokens[-1])
     if distance is None:
         return None
@@ -277,6 +297,35 @@ def degree(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     return None
 
 
+_PHRASE_WORDS = 3  # «Согласно новому закону,»: the short phrase whose comma «по» does not keep
+_CLAUSE_OPENERS = frozenset({"PRTF", "GRND"})
+# «По данным Росстата, …», «по словам депутата, …»: a source of what is said is set off by a comma
+_SOURCES = frozenset({"данные", "сведение", "информация", "слово", "мнение", "оценка", "подсчёт", "подсчет", "прогноз",
+                      "сообщение", "результат", "итог", "опрос", "исследование", "статистика", "расчёт", "расчет"})
+
+
+def po_without_comma(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Согласно закону, пенсия…» → «По закону пенсия…»: a comma may set off «согласно X», but not
+    the short «по закону»; ``None`` leaves the dictionary's «по» (no comma, or a clause after it)."""
+    tokens = sentence.tokens
+    at = sentence.position(m.tokens[-1]) + 1
+    if sentence.position(m.tokens[0]) != next(i for i, t in enumerate(tokens) if t.is_word):
+        return None  # inside the sentence the comma may close something else
+    words = 0
+    while at < len(tokens) and tokens[at].is_word and not tokens[at].protected and words < _PHRASE_WORDS:
+        at, words = at + 1, words + 1
+    if not words or at + 1 >= len(tokens) or tokens[at].text != "," or not tokens[at + 1].is_word:
+        return None
+    if any(t.lemma in _SOURCES for t in tokens[at - words:at]):
+        return None  # «По данным Росстата, …» keeps its comma
+    nxt = tokens[at + 1]
+    if nxt.lemma == "который" or nxt.parses and nxt.parses[0].pos in _CLAUSE_OPENERS:
+        return None  # «Согласно закону, принятому в мае, …»: the comma opens a clause
+    text = document.text
+    phrase = text[m.end:tokens[at].start]
+    return Edit(m.start, tokens[at].end, ("По" if text[m.start].isupper() else "по") + phrase)
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
@@ -292,4 +341,5 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "v-svyazi-s-sush": po_request,
     "v-svyazi-s-prilag": po_request,
     "v-znachitelnoj-stepeni": degree,
+    "soglasno": po_without_comma,
 }

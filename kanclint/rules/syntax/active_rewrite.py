@@ -426,6 +426,9 @@ def _plain_rewrite(
         kids = [k for k in syntax.children(subject) if k.tok.rel != "punct"]
         if any(not any(g.tok.rel == "case" for g in syntax.children(k)) for k in kids):
             return None  # «оказана медицинская помощь», «проверка документов»: the noun cannot vanish
+        if not dative and any((t := syntax.token(g)) is not None and t.key == "по"
+                              for k in kids for g in syntax.children(k)):
+            return None  # «проведена проверка по обращению» → «проверят по обращению» (what?): a basis, no object
         obj_tokens = [f.subject]
     if obj_tokens is None:
         return None

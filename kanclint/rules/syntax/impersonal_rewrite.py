@@ -17,6 +17,7 @@ rather than an action («в издании представлены послов
 from __future__ import annotations
 
 
+from kanclint.lexicon import word_list
 from kanclint.model import Edit
 from kanclint.rules.syntax.active_rewrite import (
     _active_verbs,
@@ -65,6 +66,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     same_in_accusative,
     negation_before,
     parallel_passive,
+    passive_in_next_item,
     tally_so_far,
 )
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
@@ -79,7 +81,7 @@ from kanclint.rules.syntax.words import (
 )
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_raw
-from kanclint.text.morphology import Parse, parse
+from kanclint.text.morphology import Parse
 
 # Passives that tell how things are or were, not who acts now: «в издании представлены
 # пословицы», «в музее хранится коллекция», «музей основан в 1921 году», «книга написана на
@@ -141,7 +143,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     group = _verb_group(sentence, f)
     if group is None or any(t.protected for t in group) or instrumental_doer_after(sentence, f, group):
         return None  # «Концерт был организован детским садом»: a doer no list knows
-    if parallel_passive(sentence, group, f):
+    if parallel_passive(sentence, group, f) or passive_in_next_item(document, sentence):
         return None  # «рассмотрено 1 250 обращений, проведено 45 приёмов»: one active, one passive reads worse
     number, gender = _agreement(f)
     subject = _subject_before(document, sentence, group, number, gender) or _subject_after(
@@ -157,10 +159,10 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None
     if subject.tokens[0].start < group[0].start and acronym_after(sentence, group):
         return None  # «Подвоз воды организован МУП «Водоканал»»: the acronym is the doer
-    if f.reflexive and f.lemma in SELF_ACTIONS and _people(subject.head):
-        return None  # «команды регистрируются»: they register themselves
     if (modal := modal_notice(sentence, f, subject, group, tense)) is not None:
         return modal  # «Записаться можно по телефону»: what the reader may do, in any voice
+    if f.reflexive and f.lemma in SELF_ACTIONS and _people(subject.head) or _signing_up_online(sentence, subject):
+        return None  # «команды регистрируются», «регистрация участников … по ссылке»: they register themselves
     if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):
         return None  # «Оплата осуществляется наличными»: «Оплачивают наличными» says no more; the author rewords
     obj = _accusative(subject)
@@ -341,6 +343,26 @@ def _accusative(subject: _Subject) -> str | None:
             return None  # «лучшие» → «наихорошие»: pymorphy3 rebuilt the word from its lemma
         out.append(form)
     return " ".join(out)
+
+
+# «регистрация участников», «запись детей»: the nouns of SELF_ACTIONS with the people in the genitive
+_SIGNING_UP = frozenset({"регистрация", "запись"})
+# dictionaries/lexicon/syntax.toml: a link, a site, a portal, where readers do it themselves
+_SELF_SERVICE = word_list("self-service-channels")
+
+
+def _signing_up(subject: _Subject) -> bool:
+    """«Регистрация участников»: signing people up, with the people named after the noun."""
+    if subject.head.lemma not in _SIGNING_UP:
+        return False
+    after = subject.tokens[subject.tokens.index(subject.head) + 1:] + subject.tail
+    return any(t.is_word and _people(t) for t in after[:2])
+
+
+def _signing_up_online(sentence: Sentence, subject: _Subject) -> bool:
+    """«Регистрация участников осуществляется по ссылке»: by a link they sign up themselves, so
+    «Регистрируют участников по ссылке» would say someone else does it (at a desk «регистрируют» is right)."""
+    return _signing_up(subject) and any(t.lemma in _SELF_SERVICE for t in sentence.words)
 
 
 def _people(token: Token) -> bool:

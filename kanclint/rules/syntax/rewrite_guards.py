@@ -17,7 +17,7 @@ from kanclint.rules.syntax.doers_named import PRIVATE_DOERS
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _morph_passive, _Passive
 from kanclint.rules.syntax.rewrite_objects import _Subject
 from kanclint.rules.syntax.words import CIRCUMSTANCE_PO, NOT_AGENTS, ORGANISATIONS, REFLEXIVE_PASSIVES
-from kanclint.text.document import Sentence, Token
+from kanclint.text.document import Document, Sentence, Token
 
 _BETWEEN_POS = frozenset({"ADVB", "PRCL"})
 _MODIFIER_POS = frozenset({"ADJF", "PRTF"})
@@ -48,6 +48,35 @@ def parallel_passive(sentence: Sentence, group: list[Token], f: _Passive) -> boo
             return True
         if not f.reflexive and _reflexive_passive(t):
             return True  # «помощь оказывается, организован пункт»: «организовали» beside «оказывается»
+    return False
+
+
+_FULL_STOPS = (".", "!", "?", "…")
+_NO_BULLETS = "«\"'„“([ "  # a quotation or a bracket opening two sentences makes no list
+
+
+def passive_in_next_item(document: Document, sentence: Sentence) -> bool:
+    """«📊 проведено 356 мероприятий; 📊 зарегистрировано 4 210 читателей»: an emoji or a list line
+    ended by «;» cut one list into sentences; a bare passive in the item before or after makes it
+    the same list as :func:`parallel_passive` keeps in one voice."""
+    sentences = document.sentences
+    at = next((i for i, s in enumerate(sentences) if s.start == sentence.start), None)
+    if at is None:
+        return False
+    text = document.text
+    for left, right in ((at - 1, at), (at, at + 1)):
+        if left < 0 or right >= len(sentences):
+            continue
+        a, b = sentences[left], sentences[right]
+        said, marker = text[a.start:a.end].rstrip(), text[a.start:a.start + 1]
+        bullets = not marker.isalnum() and marker not in _NO_BULLETS and text[b.start:b.start + 1] == marker
+        if not bullets and (said.endswith(_FULL_STOPS) or "\n" in text[a.start:b.start] and not said.endswith(";")):
+            continue  # a full stop, or a new line that is no next item («;», the same ✅): a sentence of its own
+        other = b if left == at else a
+        words = other.words
+        if any(any(p.pos == "PRTS" and "pssv" in p.grammemes for p in t.parses[:1]) and not _has_aux(words, i)
+               for i, t in enumerate(words)):
+            return True
     return False
 
 

@@ -184,6 +184,18 @@ def poetomu(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     return Edit(m.start, after.end if comma_after and after is not None else m.end, said)
 
 
+def no_contrast(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Вместе с тем, часть дорожек закрыта» → «Но часть дорожек закрыта»: the contrast stays, said
+    as in speech.  Only a sentence's opening word set off by a comma is that «однако»; elsewhere
+    («в то же время в соседнем зале…»: at the same time) the author chooses (:data:`OFFER_ONLY`)."""
+    tokens = sentence.tokens
+    last = sentence.position(m.tokens[-1])
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if after is None or after.text != "," or not _opens_sentence(sentence, m.tokens[0]):
+        return OFFER_ONLY
+    return Edit(m.start, after.end, "Но")
+
+
 def uchastie_prinyali(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«Участие в забеге приняли двести школьников» → «В забеге участвовали двести школьников»."""
     noun, verb = m.tokens[0], m.tokens[-1]
@@ -342,4 +354,6 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "v-svyazi-s-prilag": po_request,
     "v-znachitelnoj-stepeni": degree,
     "soglasno": po_without_comma,
+    "vmeste-s-tem": no_contrast,
+    "v-to-zhe-vremya": no_contrast,
 }

@@ -102,6 +102,9 @@ def _inflect_cached(word: str, target: Parse) -> str | None:
         result = base.inflect((want - {"loct", "gent"}) | special)  # type: ignore[attr-defined]
     if result is None:
         result = base.inflect(want)  # type: ignore[attr-defined]
+    if result is None and want & {"anim", "inan"}:
+        # animacy marks only a masculine or plural accusative: «нашу экспозицию», not «наш» with the gender lost
+        result = base.inflect(want - {"anim", "inan"})  # type: ignore[attr-defined]
     if result is None:
         # gender or animacy may not exist for this word (e.g. pluralia tantum)
         result = base.inflect(want - GENDERS - {"anim", "inan"})  # type: ignore[attr-defined]

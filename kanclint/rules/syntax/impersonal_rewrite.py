@@ -63,6 +63,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     same_in_accusative,
     negation_before,
     parallel_passive,
+    reflexive_owner,
     tally_so_far,
 )
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
@@ -126,8 +127,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     """The doer-less passive ``f`` said actively, in the «мы» form or the third person plural."""
     if f.agent is not None or f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES or caused_by(sentence, f):
         return None
-    if tally_so_far(sentence, f):
-        return None  # «На данный момент установлено 20 фонарей» is no «Сейчас установили…»
+    if tally_so_far(sentence, f) or reflexive_owner(sentence):
+        return None  # «На данный момент установлено 20 фонарей» is no «Сейчас установили…»; «на свои средства»
     if f.lemma in SUPPLIED_STATES and not f.reflexive and f.aux is None or f.lemma in GENITIVE_VERBS:
         return None  # «Хозяйства обеспечены техникой»: a state; «достигли договорённость»: a genitive object
     if f.reflexive and f.lemma not in REFLEXIVE_PASSIVES:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from kanclint.rules.press_release.oblique_self import (
     first_person_blocked,
+    paragraph_span,
     names_an_institution_place,
     names_author_in,
 )
@@ -83,9 +84,25 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
           and not names_author_in(document, sentence)  # «В краевой больнице [мы] установили»
           and not names_an_institution_place(document, sentence)
           and not first_person_blocked(document, sentence.start)  # the paragraph keeps «Комитет … проводит»
-          and not another_actor_in_paragraph(document, sentence))  # «Сотрудники МЧС провели…»: maybe theirs
+          and not another_actor_in_paragraph(document, sentence)  # «Сотрудники МЧС провели…»: maybe theirs
+          and not _speaks_as_i(document, sentence))  # «Мною направлено обращение. Ответ получен»: not «мы»
 
 
+
+
+_I_WORDS = frozenset({"я", "мой"})
+
+
+def _speaks_as_i(document: Document, sentence: Sentence) -> bool:
+    """Whether the paragraph of ``sentence`` speaks as «я» outside quotes («Мною было направлено
+    обращение», «по моему обращению», «я встретился»): a deputy or a head writes in person, and the
+    doer of the next passive is that person or somebody else, never «мы»."""
+    start, end = paragraph_span(document, sentence.start)
+    if start == end:
+        start, end = sentence.start, sentence.end
+    return any(start <= t.start < end and not document.is_protected(t.start, t.end)
+               and (t.lemma in _I_WORDS or t.pos == "VERB" and {"1per", "sing"} <= t.grammemes)
+               for t in document.tokens if t.is_word)
 
 
 def _opens_in_third_person(document: Document, sentence: Sentence, verb: Token) -> bool:

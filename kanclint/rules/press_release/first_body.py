@@ -1,0 +1,72 @@
+"""With ``we = true`` and no ``author``: which body the page may be, so «мы» never claims another's act.
+
+Nothing in the configuration says which organisation writes, so KC304 and KC201 guess it from the
+post: a body named in the third person («Прокуратура выявила нарушения», «Олимпиада была
+организована управлением образования») is taken for the page.  A post of a hospital, a school or
+a ministry names other bodies too, and the page's own body comes first, as the place or the doer of
+the news («Министерством проведена проверка …», «На базе лицея прошёл…», «Больницей получено…»).
+So KC201 turns a doer in the instrumental into «мы» only when it is the first body the post names:
+when a body with another head noun comes first, that one is the page, the doer is somebody else,
+and the doer's own name as the subject (or the passive as written) says nothing wrong.
+
+Words that name a body only sometimes are left out: «организация» is as often the act of
+organising («организация доставки»), «совет» advice.  So are partners («соглашение с фондом
+«Вместе»», «при поддержке фонда», «совместно с музеем»): the page names them as others; and a body
+that is only the object of an act («строительство реабилитационного центра»).  A body counts as a
+subject or doer (nominative, instrumental) or as the place («в больнице», «на базе лицея»).
+"""
+
+from __future__ import annotations
+
+from kanclint.rules.press_release.words import INSTITUTION_NOUNS
+from kanclint.text.document import Document, Token
+
+_NOT_ALWAYS_BODIES = frozenset({"организация", "совет"})
+_BODIES = INSTITUTION_NOUNS - _NOT_ALWAYS_BODIES
+# what a partner follows: «с фондом», «при поддержке фонда», «по инициативе совета»
+_PARTNER_WORDS = frozenset({"с", "со", "поддержка", "инициатива", "содействие", "помощь", "участие"})
+
+
+# what a body as a place follows in the genitive: «на базе лицея», «в стенах музея»
+_PLACE_WORDS = frozenset({"база", "стена", "территория", "здание", "помещение"})
+_PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
+
+
+def _body_lemma(words: list[Token], i: int) -> str | None:
+    """The body ``words[i]`` names as a subject, doer or place («министерством» → «министерство»)."""
+    token = words[i]
+    readings = [p for p in token.parses if p.pos == "NOUN" and p.lemma in _BODIES]
+    if not readings or token.parses[0].pos != "NOUN":
+        return None
+    before = words[i - 1].lemma if i > 0 else ""
+    if before in _PLACE_PREPOSITIONS and any("loct" in p.grammemes for p in readings):
+        return readings[0].lemma  # «в гимназии»: «гимназии» is a genitive first for pymorphy3
+    if before in _PLACE_WORDS and any("gent" in p.grammemes for p in readings):
+        return readings[0].lemma
+    best = token.parses[0]
+    return best.lemma if best.lemma in _BODIES and best.grammemes & {"nomn", "ablt"} else None
+
+
+def _partner(words: list[Token], i: int) -> bool:
+    """Whether the body at ``words[i]`` is named as a partner (adjectives may stand before it)."""
+    j = i - 1
+    while j >= 0 and words[j].pos in {"ADJF", "PRTF"}:
+        j -= 1
+    return j >= 0 and words[j].lemma in _PARTNER_WORDS
+
+
+def first_body(document: Document) -> tuple[int, str] | None:
+    """Where the post first names a body (not a partner) as a subject, doer or place, and its head noun's lemma."""
+    for sentence in document.sentences:
+        words = list(sentence.words)
+        for i, token in enumerate(words):
+            if (lemma := _body_lemma(words, i)) is not None and not _partner(words, i):
+                return token.start, lemma
+    return None
+
+
+def another_body_first(document: Document, lemma: str) -> bool:
+    """Whether the first body the post names has a head noun other than ``lemma``: the page is
+    that body, and a doer named ``lemma`` is somebody else."""
+    first = document.shared(first_body)
+    return first is not None and first[1] != lemma

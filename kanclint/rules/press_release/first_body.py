@@ -13,7 +13,8 @@ Words that name a body only sometimes are left out: «организация» i
 organising («организация доставки»), «совет» advice.  So are partners («соглашение с фондом
 «Вместе»», «при поддержке фонда», «совместно с музеем»): the page names them as others; and a body
 that is only the object of an act («строительство реабилитационного центра»).  A body counts as a
-subject or doer (nominative, instrumental) or as the place («в больнице», «на базе лицея»).
+subject or doer (nominative, instrumental), as the place («в больнице», «на базе лицея») or as the
+initiator («по инициативе центра»).
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from kanclint.text.document import Document, Token
 
 _NOT_ALWAYS_BODIES = frozenset({"организация", "совет"})
 _BODIES = INSTITUTION_NOUNS - _NOT_ALWAYS_BODIES
-# what a partner follows: «с фондом», «при поддержке фонда», «по инициативе совета»
-_PARTNER_WORDS = frozenset({"с", "со", "поддержка", "инициатива", "содействие", "помощь", "участие"})
+# what a partner follows: «с фондом», «при поддержке фонда», «при участии музея»
+_PARTNER_WORDS = frozenset({"с", "со", "поддержка", "содействие", "помощь", "участие"})
 
 
-# what a body as a place follows in the genitive: «на базе лицея», «в стенах музея»
-_PLACE_WORDS = frozenset({"база", "стена", "территория", "здание", "помещение"})
+# what a body as the place or the initiator follows in the genitive: «на базе лицея», «в стенах
+# музея», «по инициативе центра» (the page tells what it started; a partner «поддержал» it)
+_PLACE_WORDS = frozenset({"база", "стена", "территория", "здание", "помещение", "инициатива"})
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
 
 

@@ -63,6 +63,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     same_in_accusative,
     negation_before,
     parallel_passive,
+    reads_as_a_shot,
     reflexive_owner,
     tally_so_far,
 )
@@ -157,7 +158,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):
         return None  # «Оплата осуществляется наличными»: «Оплачивают наличными» says no more; the author rewords
     obj = _accusative(subject)
-    if obj is None or subject.head.lemma in NATURAL_STATES:
+    if obj is None or subject.head.lemma in NATURAL_STATES or reads_as_a_shot(f, subject.head):
         return None  # «установлен ледостав»: nature's doing, «установили ледостав» is nonsense
     item = list_continues(sentence, (subject.tail or subject.tokens)[-1]) if subject.tokens[0].start > group[0].start else None
     if item is not None and (obj != " ".join(t.text for t in subject.tokens) or not same_in_accusative(item)):

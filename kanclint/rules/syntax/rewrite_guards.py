@@ -379,3 +379,13 @@ def reflexive_owner(sentence: Sentence) -> bool:
     («Подарки купили на собственные средства»: somebody else's money now; «Мы ознакомили жителей со
     своими правами»: ours now).  Whose money it was is the fact the passive kept, so it stays."""
     return any(t.lemma in _REFLEXIVE_OWNERS for t in sentence.words)
+
+
+# substances «поставить» gives as a shot: «Вакцина была поставлена» (supplied) → «Вакцину поставили» (injected)
+_INJECTED = frozenset({"вакцина", "препарат", "сыворотка", "лекарство", "медикамент"})
+
+
+def reads_as_a_shot(f: _Passive, head: Token) -> bool:
+    """«Вакцина поставлена в поликлинику» is a delivery; «Вакцину поставили» reads as a shot given.
+    Furniture and equipment «поставили» keep the supply sense a reader expects."""
+    return f.lemma in {"поставить", "поставлять"} and head.lemma in _INJECTED

@@ -7,7 +7,11 @@ a ministry names other bodies too, and the page's own body comes first, as the p
 the news («Министерством проведена проверка …», «На базе лицея прошёл…», «Больницей получено…»).
 So KC201 turns a doer in the instrumental into «мы» only when it is the first body the post names:
 when a body with another head noun comes first, that one is the page, the doer is somebody else,
-and the doer's own name as the subject (or the passive as written) says nothing wrong.
+and the doer's own name as the subject (or the passive as written) says nothing wrong.  KC304 does
+the same for a body that reports a past act after another body came first («Врачи провели 300
+операций. Оборудование приобретено фондом. Министерство здравоохранения отметило работу
+коллектива»); what a body does now or will do is what the page announces («Фондом капитального
+ремонта начат ремонт крыши. Администрация города контролирует ход работ» → «Контролируем»).
 
 Words that name a body only sometimes are left out: «организация» is as often the act of
 organising («организация доставки»), «совет» advice.  So are partners («соглашение с фондом
@@ -67,8 +71,8 @@ def first_body(document: Document) -> tuple[int, str] | None:
     return None
 
 
-def another_body_first(document: Document, lemma: str) -> bool:
-    """Whether the first body the post names has a head noun other than ``lemma``: the page is
-    that body, and a doer named ``lemma`` is somebody else."""
+def another_body_first(document: Document, lemma: str, start: int | None = None) -> bool:
+    """Whether the first body the post names has a head noun other than ``lemma`` (and comes
+    before ``start``, the mention's own place, when given): the page is that body, not this one."""
     first = document.shared(first_body)
-    return first is not None and first[1] != lemma
+    return first is not None and first[1] != lemma and (start is None or first[0] < start)

@@ -17,8 +17,8 @@ Words that name a body only sometimes are left out: «организация» i
 organising («организация доставки»), «совет» advice.  So are partners («соглашение с фондом
 «Вместе»», «при поддержке фонда», «совместно с музеем»): the page names them as others; and a body
 that is only the object of an act («строительство реабилитационного центра»).  A body counts as a
-subject or doer (nominative, instrumental), as the place («в больнице», «на базе лицея») or as the
-initiator («по инициативе центра»).
+subject or doer (nominative, instrumental), as the place («в больнице», «на базе лицея»), as the
+initiator («по инициативе центра») or as the owner of its people («Сотрудники детской библиотеки»).
 """
 
 from __future__ import annotations
@@ -34,7 +34,11 @@ _PARTNER_WORDS = frozenset({"с", "со", "поддержка", "содейст�
 
 # what a body as the place or the initiator follows in the genitive: «на базе лицея», «в стенах
 # музея», «по инициативе центра» (the page tells what it started; a partner «поддержал» it)
-_PLACE_WORDS = frozenset({"база", "стена", "территория", "здание", "помещение", "инициатива"})
+_PLACE_WORDS = frozenset({"база", "стена", "территория", "здание", "помещение", "инициатива",
+                          # its people: «Сотрудники детской библиотеки», «Учитель нашей школы», «Врачи больницы»
+                          "сотрудник", "специалист", "работник", "коллектив", "педагог", "учитель",
+                          "преподаватель", "врач", "библиотекарь", "тренер", "воспитанник", "ученик",
+                          "учащийся", "студент"})
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
 
 
@@ -44,10 +48,11 @@ def _body_lemma(words: list[Token], i: int) -> str | None:
     readings = [p for p in token.parses if p.pos == "NOUN" and p.lemma in _BODIES]
     if not readings or token.parses[0].pos != "NOUN":
         return None
-    before = words[i - 1].lemma if i > 0 else ""
-    if before in _PLACE_PREPOSITIONS and any("loct" in p.grammemes for p in readings):
+    # the word before the body and its adjectives: «в [районной] больнице», «Учитель [нашей] школы»
+    owner = next((w.lemma for w in reversed(words[:i]) if w.pos not in {"ADJF", "PRTF"}), "")
+    if owner in _PLACE_PREPOSITIONS and any("loct" in p.grammemes for p in readings):
         return readings[0].lemma  # «в гимназии»: «гимназии» is a genitive first for pymorphy3
-    if before in _PLACE_WORDS and any("gent" in p.grammemes for p in readings):
+    if owner in _PLACE_WORDS and any("gent" in p.grammemes for p in readings):
         return readings[0].lemma
     best = token.parses[0]
     return best.lemma if best.lemma in _BODIES and best.grammemes & {"nomn", "ablt"} else None

@@ -5,6 +5,8 @@ post: a body named in the third person («Прокуратура выявила 
 организована управлением образования») is taken for the page.  A post of a hospital, a school or
 a ministry names other bodies too, and the page's own body comes first, as the place or the doer of
 the news («Министерством проведена проверка …», «На базе лицея прошёл…», «Больницей получено…»).
+A post that speaks as «я» (:func:`says_i`) is a person's: no body in it is «мы».
+
 So KC201 turns a doer in the instrumental into «мы» only when it is the first body the post names:
 when a body with another head noun comes first, that one is the page, the doer is somebody else,
 and the doer's own name as the subject (or the passive as written) says nothing wrong.  KC304 does
@@ -81,3 +83,16 @@ def another_body_first(document: Document, lemma: str, start: int | None = None)
     before ``start``, the mention's own place, when given): the page is that body, not this one."""
     first = document.shared(first_body)
     return first is not None and first[1] != lemma and (start is None or first[0] < start)
+
+
+_I_WORDS = frozenset({"я", "мой"})
+
+
+def says_i(document: Document, start: int = 0, end: int | None = None) -> bool:
+    """Whether the text between ``start`` and ``end`` speaks as «я» outside quotes («Мною было
+    направлено обращение», «по моему запросу», «я встретился»): a deputy or a head writes in
+    person, so no body the post names is «мы», and a doer-less act is that person's or others'."""
+    stop = len(document.text) if end is None else end
+    return any(start <= t.start < stop and not document.is_protected(t.start, t.end)
+               and (t.lemma in _I_WORDS or t.pos == "VERB" and {"1per", "sing"} <= t.grammemes)
+               for t in document.tokens if t.is_word)

@@ -17,6 +17,7 @@ from kanclint.rules.press_release.oblique_self import (
     names_an_institution_place,
     names_author_in,
 )
+from kanclint.rules.press_release.first_body import says_i
 from kanclint.rules.press_release.persons import find_third_person_self
 from kanclint.rules.press_release.speaker import person_author
 from kanclint.rules.syntax.achievements import awarded_by_organisers, competitors_achieved
@@ -90,19 +91,11 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
 
 
 
-_I_WORDS = frozenset({"я", "мой"})
-
-
 def _speaks_as_i(document: Document, sentence: Sentence) -> bool:
-    """Whether the paragraph of ``sentence`` speaks as «я» outside quotes («Мною было направлено
-    обращение», «по моему обращению», «я встретился»): a deputy or a head writes in person, and the
-    doer of the next passive is that person or somebody else, never «мы»."""
+    """Whether the paragraph of ``sentence`` speaks as «я» («Мною направлено обращение. Ответ
+    получен»): the doer of the next passive is that person or somebody else, never «мы»."""
     start, end = paragraph_span(document, sentence.start)
-    if start == end:
-        start, end = sentence.start, sentence.end
-    return any(start <= t.start < end and not document.is_protected(t.start, t.end)
-               and (t.lemma in _I_WORDS or t.pos == "VERB" and {"1per", "sing"} <= t.grammemes)
-               for t in document.tokens if t.is_word)
+    return says_i(document, start, end) if start != end else says_i(document, sentence.start, sentence.end)
 
 
 def _opens_in_third_person(document: Document, sentence: Sentence, verb: Token) -> bool:

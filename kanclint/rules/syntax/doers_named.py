@@ -224,7 +224,7 @@ def another_body(document: Document, lemma: str, name: str = "") -> bool:
     would claim the ministry's act."""
     if not document.speaks_as_we or document.author or not lemma:
         return False
-    if lemma in document.shared(_addressed_bodies) or another_body_first(document, lemma) or says_i(document):
+    if lemma in document.shared(_addressed_bodies) or another_body_first(document, lemma) or document.shared(says_i):
         return True  # «Министерством проведена проверка. Нарушения выявлены прокуратурой»: the page is the first;
         # «По моему запросу … Нарушения подтверждены прокуратурой»: a person writes, no body is «мы»
     if _REGIONAL & {w.strip("«»\"").lower() for w in name.split()} and document.shared(_local_post):

@@ -102,6 +102,9 @@ def _inflect_cached(word: str, target: Parse) -> str | None:
         result = base.inflect((want - {"loct", "gent"}) | special)  # type: ignore[attr-defined]
     if result is None:
         result = base.inflect(want)  # type: ignore[attr-defined]
+    if result is None and want & {"anim", "inan"}:
+        # animacy marks only a masculine or plural accusative: «нашу экспозицию», not «наш» with the gender lost
+        result = base.inflect(want - {"anim", "inan"})  # type: ignore[attr-defined]
     if result is None:
         # gender or animacy may not exist for this word (e.g. pluralia tantum)
         result = base.inflect(want - GENDERS - {"anim", "inan"})  # type: ignore[attr-defined]
@@ -137,6 +140,8 @@ def inflect_raw(raw: object, want: frozenset[str]) -> str | None:
     tag = raw.tag  # type: ignore[attr-defined]
     if "Fixd" in tag and "-" in raw.word and tag.POS in ("ADJF", "PRTF"):  # type: ignore[attr-defined]
         return _inflect_compound(raw, want)
+    if "-" in raw.word and tag.POS == "NOUN" and (pair := _inflect_noun_pair(raw, want)) is not None:  # type: ignore[attr-defined]
+        return pair
     inflected = raw.inflect(set(want))  # type: ignore[attr-defined]
     if inflected is None:
         return None
@@ -154,6 +159,21 @@ def _inflect_compound(raw: object, want: frozenset[str]) -> str | None:
             inflected = reading.inflect(set(want))
             return None if inflected is None else f"{first}-{inflected.word}"
     return None
+
+
+def _inflect_noun_pair(raw: object, want: frozenset[str]) -> str | None:
+    """Two nouns in one case joined by a hyphen: both decline («дома-интерната» → «дом-интернат»,
+    «школы-интерната» → «школу-интернат»).  pymorphy3 may read the first as a fixed prefix and
+    decline the last alone («дома-интернат»); a first part that does not share the case
+    («интернет-магазина») stays as it is (``None``: the caller's reading decides)."""
+    first, _, last = raw.word.partition("-")  # type: ignore[attr-defined]
+    keep = raw.tag.grammemes & (CASES | NUMBERS)  # type: ignore[attr-defined]
+    heads = [r for r in analyzer().parse(first) if r.tag.POS == "NOUN" and keep <= r.tag.grammemes]
+    tails = [r for r in analyzer().parse(last) if r.tag.POS == "NOUN" and keep <= r.tag.grammemes]
+    if not first or not last or not heads or not tails:
+        return None
+    head, tail = heads[0].inflect(set(want)), tails[0].inflect(set(want))
+    return None if head is None or tail is None else f"{head.word}-{tail.word}"
 
 
 def capitalise(text: str) -> str:

@@ -33,6 +33,7 @@ from functools import cache
 from typing import Sequence
 from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, word_edit
+from kanclint.rules.press_release.first_body import another_body_first
 from kanclint.rules.press_release.helpers import bare_person_name
 from kanclint.rules.press_release.own_clause import clause_edits
 from kanclint.rules.press_release.self_words import author_word, date_opening, partner
@@ -407,7 +408,8 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
     """The «мы» clause for the message, and the fix when the configuration allows it."""
     profile = author_profile(document)
     person = profile is not None and profile.person
-    applies = document.speaks_as_we and mention.clean_name and (profile is not None or _plain_name(mention))
+    reported = "past" in mention.verb.grammemes and another_body_first(document, mention.head.lemma, mention.name[0].start)
+    applies = document.speaks_as_we and mention.clean_name and (profile is not None or _plain_name(mention) and not reported)
     sentence = mention.sentence
     text = document.text[sentence.start:sentence.end]
     base = sentence.start

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 from kanclint.lexicon import word_list
+from kanclint.rules.press_release.first_body import another_body_first, says_i
 from kanclint.rules.press_release.regional import REGIONAL, local_post
 from kanclint.rules.press_release.voice import self_mentions, self_rewrites
 from kanclint.rules.syntax.passive_detection import _Passive
@@ -223,8 +224,9 @@ def another_body(document: Document, lemma: str, name: str = "") -> bool:
     would claim the ministry's act."""
     if not document.speaks_as_we or document.author or not lemma:
         return False
-    if lemma in document.shared(_addressed_bodies):
-        return True
+    if lemma in document.shared(_addressed_bodies) or another_body_first(document, lemma) or document.shared(says_i):
+        return True  # «Министерством проведена проверка. Нарушения выявлены прокуратурой»: the page is the first;
+        # «По моему запросу … Нарушения подтверждены прокуратурой»: a person writes, no body is «мы»
     if _REGIONAL & {w.strip("«»\"").lower() for w in name.split()} and document.shared(_local_post):
         return True  # «Путёвки выделены министерством образования края» in a district's post
     heads = document.shared(_speaking_heads)

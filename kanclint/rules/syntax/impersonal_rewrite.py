@@ -67,6 +67,8 @@ from kanclint.rules.syntax.rewrite_guards import (
     negation_before,
     parallel_passive,
     passive_in_next_item,
+    reads_as_a_shot,
+    reflexive_owner,
     tally_so_far,
 )
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
@@ -130,8 +132,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     """The doer-less passive ``f`` said actively, in the «мы» form or the third person plural."""
     if f.agent is not None or f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES or caused_by(sentence, f):
         return None
-    if tally_so_far(sentence, f):
-        return None  # «На данный момент установлено 20 фонарей» is no «Сейчас установили…»
+    if tally_so_far(sentence, f) or reflexive_owner(sentence):
+        return None  # «На данный момент установлено 20 фонарей» is no «Сейчас установили…»; «на свои средства»
     if f.lemma in SUPPLIED_STATES and not f.reflexive and f.aux is None or f.lemma in GENITIVE_VERBS:
         return None  # «Хозяйства обеспечены техникой»: a state; «достигли договорённость»: a genitive object
     if f.reflexive and f.lemma not in REFLEXIVE_PASSIVES:
@@ -166,7 +168,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):
         return None  # «Оплата осуществляется наличными»: «Оплачивают наличными» says no more; the author rewords
     obj = _accusative(subject)
-    if obj is None or subject.head.lemma in NATURAL_STATES:
+    if obj is None or subject.head.lemma in NATURAL_STATES or reads_as_a_shot(f, subject.head):
         return None  # «установлен ледостав»: nature's doing, «установили ледостав» is nonsense
     item = list_continues(sentence, (subject.tail or subject.tokens)[-1]) if subject.tokens[0].start > group[0].start else None
     if item is not None and (obj != " ".join(t.text for t in subject.tokens) or not same_in_accusative(item)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kanclint.rules.syntax.words import _VERB_POS, _VERBAL_SUFFIXES, NOT_VERBAL_NOUNS
@@ -135,3 +136,14 @@ def _person_name(token: Token) -> bool:
 def _person_form(text: str) -> bool:
     """:func:`_person_name` of a written form (asked of every word by KC202 and KC203)."""
     return text[:1].isupper() and any(PERSON_NAMES & p.grammemes for p in _word_info(text)[0])
+
+
+_PAST_MASCULINE = re.compile(r"\b(\w+л)\b(?!\()")
+
+
+def feminine_too(text: str) -> str | None:
+    """«я провёл встречу» → «я провёл(а) встречу» for an author whose gender is unknown; ``None``
+    when the verb has no «-л» to mark («я встретился»: «(а)» cannot follow «-ся»), since the
+    masculine alone would guess the author's gender."""
+    marked = _PAST_MASCULINE.sub(r"\1(а)", text, count=1)
+    return marked if marked != text else None

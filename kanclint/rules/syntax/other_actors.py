@@ -41,9 +41,11 @@ def _active_verbs(sentence: Sentence) -> list[Token]:
 
 
 def _has_passive(sentence: Sentence) -> bool:
-    """Whether the sentence has a short passive participle («проведены»), whose doer an
-    instrumental may name."""
-    return any(t.pos == "PRTS" and "pssv" in t.grammemes for t in sentence.words)
+    """Whether the sentence has a short passive participle («проведены») or a «-ся» verb in the third
+    person («Нормативы принимались судьями»), whose doer an instrumental may name."""
+    return any(t.pos == "PRTS" and "pssv" in t.grammemes
+               or t.pos == "VERB" and t.text.endswith(("ся", "сь")) and "1per" not in t.grammemes
+               and "2per" not in t.grammemes for t in sentence.words)
 
 
 def _plural_subject(before: Token, noun: Token) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Iterator
 
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
@@ -20,7 +19,8 @@ from kanclint.rules.syntax.active_rewrite import (
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
 from kanclint.rules.syntax.we_voice import speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
-from kanclint.rules.syntax.morph import _best, _reading, _verb_form
+from kanclint.rules.press_release.speaker import speaker
+from kanclint.rules.syntax.morph import _best, _reading, _verb_form, feminine_too
 from kanclint.rules.syntax.rewrite_guards import applicant_in_person, doer_shared_after, opening_instrumental, parallel_passive
 from kanclint.rules.syntax.passive_object import object_accusative, object_tokens
 from kanclint.rules.syntax.passive_detection import (
@@ -48,9 +48,6 @@ from kanclint.rules.syntax.words import (
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
 from kanclint.text.syntax_view import _NO_SYNTAX, _Node, _Syntax, _syntax
-
-
-_FEMININE_TOO = re.compile(r"\b(\w+л)\b(?!\()")
 
 
 class PassiveVoice(Rule):
@@ -350,7 +347,7 @@ class PassiveVoice(Rule):
         suggestions: list[str] = []
         assert f.agent is not None
         start, end = _adjoin(document, start, end, [f.agent])
-        message, rewrite, obj_tokens = self._pronoun_message(f, pronoun, tense, syntax)
+        message, rewrite, obj_tokens = self._pronoun_message(document, f, pronoun, tense, syntax)
         shared = bool(obj_tokens) and doer_shared_after(sentence, max(t.end for t in obj_tokens))  # «…, построены»
         if rewrite and obj_tokens and start <= f.agent.start and f.agent.end <= end and not shared:
             whole_start, whole_end = _adjoin(document, start, end, obj_tokens)
@@ -361,8 +358,8 @@ class PassiveVoice(Rule):
                 replacement = capitalise(rewrite) if capital else rewrite
                 # «провели проверку» → «проверили»; «я принял(а)» is cleaned as «я принял» and gets its «(а)» back
                 cleaned = clean_rewrite(document, sentence, Edit(start, end, replacement.replace("(а)", "")))
-                if cleaned is not None and "(а)" in replacement:
-                    cleaned = Edit(cleaned.start, cleaned.end, _FEMININE_TOO.sub(r"\1(а)", cleaned.replacement, count=1))
+                if cleaned is not None and "(а)" in replacement:  # «я встретился» cannot say «(а)»: no rewrite
+                    cleaned = (None if (said := feminine_too(cleaned.replacement)) is None else Edit(cleaned.start, cleaned.end, said))
                 if cleaned is not None:
                     message = message.replace(capitalise(rewrite), capitalise(cleaned.replacement))
                     start, end, replacement = cleaned.start, cleaned.end, cleaned.replacement
@@ -439,13 +436,13 @@ class PassiveVoice(Rule):
         return "past"  # «работы завершены»: a result, told in the past tense
 
     def _pronoun_message(
-        self, f: _Passive, pronoun: str, tense: str, syntax: _Syntax
+        self, document: Document, f: _Passive, pronoun: str, tense: str, syntax: _Syntax
     ) -> tuple[str, str | None, list[Token]]:
         person, number = {"мы": ("1per", "plur"), "я": ("1per", "sing"), "вы": ("2per", "plur"),
                           "они": ("3per", "plur"), "она": ("3per", "sing")}[pronoun]
-        gender = "femn" if pronoun == "она" else None
+        gender = "femn" if pronoun == "она" else speaker(document)[2] if pronoun == "я" else None  # «Елена …»: «я провела»
         verb = _active_verbs(f, tense, person, number, gender)
-        if verb and pronoun == "я" and tense == "past":
+        if verb and pronoun == "я" and tense == "past" and gender is None:
             verb = verb.replace(" и ", "(а) и ") + "(а)"
         obj_tokens = object_tokens(syntax, f.subject)
         obj = object_accusative(syntax, f.subject)

@@ -409,3 +409,25 @@ def tally_so_far(sentence: Sentence, f: _Passive) -> bool:
     if any(k in _NOW_WORDS for k in keys):
         return True
     return any(tuple(keys[i:i + len(p)]) == p for p in _NOW_PHRASES for i in range(len(keys)))
+
+
+# reflexive possessives: their owner is the clause's subject, whoever it becomes
+_REFLEXIVE_OWNERS = frozenset({"свой", "собственный"})
+
+
+def reflexive_owner(sentence: Sentence) -> bool:
+    """«Подарки были приобретены на собственные средства», «Жители ознакомлены со своими правами»:
+    «свой» and «собственный» belong to the clause's subject, and the active gives it a new one
+    («Подарки купили на собственные средства»: somebody else's money now; «Мы ознакомили жителей со
+    своими правами»: ours now).  Whose money it was is the fact the passive kept, so it stays."""
+    return any(t.lemma in _REFLEXIVE_OWNERS for t in sentence.words)
+
+
+# substances «поставить» gives as a shot: «Вакцина была поставлена» (supplied) → «Вакцину поставили» (injected)
+_INJECTED = frozenset({"вакцина", "препарат", "сыворотка", "лекарство", "медикамент"})
+
+
+def reads_as_a_shot(f: _Passive, head: Token) -> bool:
+    """«Вакцина поставлена в поликлинику» is a delivery; «Вакцину поставили» reads as a shot given.
+    Furniture and equipment «поставили» keep the supply sense a reader expects."""
+    return f.lemma in {"поставить", "поставлять"} and head.lemma in _INJECTED

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from kanclint.rules.press_release.oblique_self import (
     first_person_blocked,
+    paragraph_span,
     names_an_institution_place,
     names_author_in,
 )
+from kanclint.rules.press_release.first_body import says_i
 from kanclint.rules.press_release.persons import find_third_person_self
 from kanclint.rules.press_release.speaker import person_author
 from kanclint.rules.syntax.achievements import awarded_by_organisers, competitors_achieved
@@ -83,9 +85,17 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
           and not names_author_in(document, sentence)  # «В краевой больнице [мы] установили»
           and not names_an_institution_place(document, sentence)
           and not first_person_blocked(document, sentence.start)  # the paragraph keeps «Комитет … проводит»
-          and not another_actor_in_paragraph(document, sentence))  # «Сотрудники МЧС провели…»: maybe theirs
+          and not another_actor_in_paragraph(document, sentence)  # «Сотрудники МЧС провели…»: maybe theirs
+          and not _speaks_as_i(document, sentence))  # «Мною направлено обращение. Ответ получен»: not «мы»
 
 
+
+
+def _speaks_as_i(document: Document, sentence: Sentence) -> bool:
+    """Whether the paragraph of ``sentence`` speaks as «я» («Мною направлено обращение. Ответ
+    получен»): the doer of the next passive is that person or somebody else, never «мы»."""
+    start, end = paragraph_span(document, sentence.start)
+    return says_i(document, start, end) if start != end else says_i(document, sentence.start, sentence.end)
 
 
 def _opens_in_third_person(document: Document, sentence: Sentence, verb: Token) -> bool:

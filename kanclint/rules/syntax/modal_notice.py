@@ -27,6 +27,9 @@ _PLACE_PREPOSITIONS = frozenset({"на", "в", "во"})
 _AFTER_VERB_FIRST = frozenset({"на", "в", "во", "с", "со", "до", "по", "через", "только", "онлайн"})
 _PHRASE_POS = frozenset({"NOUN", "ADJF", "PRTF"})
 _DEADLINES = frozenset({"до", "позднее", "срок"})
+# how a reader pays: only then is «Оплата осуществляется…» a notice to the reader
+_PAYING_WAYS = frozenset({"наличные", "наличными", "карта", "перевод", "терминал", "касса", "банкомат", "сайт",
+                          "приложение", "госуслуга", "qr-код", "онлайн", "банк", "кабинет", "через", "ежемесячно"})
 
 
 def modal_notice(sentence: Sentence, f: _Passive, subject: _Subject, group: list[Token], tense: str) -> Edit | None:
@@ -41,8 +44,9 @@ def modal_notice(sentence: Sentence, f: _Passive, subject: _Subject, group: list
     head, first, last = (sentence.position(t) for t in (subject.head, group[0], group[-1]))
     if first > 0 and tokens[first - 1].key == "не" or head > 0 and tokens[head - 1].key == "не":
         return None
-    if verb == "оплатить" and any(t.key in _DEADLINES for t in tokens[last + 1:]):
-        return None  # «Оплата производится до 25 числа»: a duty, «оплатить можно» would make it a choice
+    if verb == "оплатить" and (any(t.key in _DEADLINES for t in tokens[last + 1:])
+                               or not any(t.key in _PAYING_WAYS or t.lemma in _PAYING_WAYS for t in tokens[last + 1:])):
+        return None  # «до 25 числа»: a duty; «из средств бюджета»: not the reader's payment at all
     if head < first:  # «Запись [на приём] осуществляется по телефону», «Подача заявок осуществляется…»
         said = _verb_phrase(tokens, head + 1, first, verb, case)
         if said is None:
@@ -90,7 +94,12 @@ def _verb_phrase(tokens: list[Token], i: int, stop: int, verb: str, case: str) -
 
 
 def _place_phrase(words: list[Token]) -> bool:
-    """«на приём», «в кружок рисования»: a phrase with «на» or «в» of plain words, which keeps its
-    case after the verb as it had after the noun."""
-    return (words[0].key in _PLACE_PREPOSITIONS and 2 <= len(words) <= 4
-            and all(t.is_word and not t.protected and t.pos in _PHRASE_POS for t in words[1:]))
+    """«на приём [к врачу]», «в кружок рисования»: a phrase with «на» or «в» of plain words, which
+    keeps its case after the verb as it had after the noun.  After «в» the noun must be a group one
+    joins («в кружок», «в школу»): «запись в журнал» is an entry in a log, not a sign-up."""
+    if words[0].key not in _PLACE_PREPOSITIONS or not 2 <= len(words) <= 6:
+        return False
+    if not all(t.is_word and not t.protected and (t.pos in _PHRASE_POS or t.key in ("к", "ко")) for t in words[1:]):
+        return False
+    noun = next((t for t in words[1:] if t.pos == "NOUN"), None)
+    return words[0].key == "на" or noun is not None and noun.lemma in word_list("sign-up-places")

@@ -36,7 +36,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from kanclint.rules.phrases.complements import preposition_left_alone, sum_left_in_genitive
-from kanclint.rules.phrases.objects import verb_left_without_object
+from kanclint.rules.phrases.objects import genitive_object_left, verb_left_without_object
 from kanclint.rules.phrases.predicate_checks import passive_with_doer, tense_clash
 from kanclint.rules.phrases.quantities import quantity_clash
 from kanclint.text.document import Sentence, Token
@@ -185,7 +185,9 @@ def _agreement(sentence: Sentence, matched: Sequence[Token], replacement: str) -
         cases = set().union(*(_case(p) for p in new_readings))
         old_readings = [p for p in old_readings if _case(p) & cases] or old_readings
     governed = any(t.pos == _PREPOSITION for t in matched[: list(matched).index(old)])
-    if new_readings is not None and not governed and _genitive_lost(sentence, matched, old, new_readings):
+    if new_readings is not None and not governed and (
+        _genitive_lost(sentence, matched, old, new_readings) or _list_member_lost(sentence, matched, new_readings)
+    ):
         return None
     if new_readings is None and _relative_refers_back(sentence, matched, old_readings):
         return None  # «провела встречу с жителями, на которой…» → «встретилась…, на которой»: no antecedent
@@ -214,6 +216,21 @@ def _genitive_lost(sentence: Sentence, matched: Sequence[Token], old: Token, new
     if not any(p.pos == "NOUN" and "gent" in p.grammemes for p in old.parses):
         return False
     return not any("gent" in _case(p) for p in new)
+
+
+def _list_member_lost(sentence: Sentence, matched: Sequence[Token], new: Sequence[Parse]) -> bool:
+    """«содержание подъездов, кровли и придомовой территории» → «…кровли и дворе»: the phrase closes
+    a list, and the member before «и» or the comma has no reading in the replacement's case."""
+    at = sentence.position(matched[0]) - 1
+    tokens = sentence.tokens
+    if at < 1 or not (tokens[at].key in _COORDINATORS or tokens[at].text == ","):
+        return False
+    at -= 1
+    while at > 0 and tokens[at].is_word and tokens[at].pos in _ATTRIBUTES:
+        at -= 1
+    member = [p for p in tokens[at].parses if p.pos == "NOUN"] if tokens[at].is_word else []
+    wanted = set().union(*(_case(p) for p in new))
+    return bool(member) and bool(wanted) and not any(_case(p) & wanted for p in member)
 
 
 def _reinflected(
@@ -438,6 +455,8 @@ def agreement_check(
         return "tense", []
     if verb_left_without_object(text, matched, replacement):
         return "no-object", []
+    if genitive_object_left(sentence.tokens, matched, replacement):
+        return "genitive-object", []  # «вывозит твёрдых коммунальных отходов»
     if preposition_left_alone(sentence, matched, replacement):
         return "no-complement", []  # «Обучение бесплатное, по окончании выдаётся…» → «после выдают»
     if _modal_without_infinitive(sentence, matched, replacement):

@@ -8,7 +8,7 @@
 * **a sum keeps its case**: «выплату в размере 3 тысяч рублей» without «в размере» leaves the sum in
   the genitive («выплату 3 тысяч рублей»; right is «3 тысячи»).  After a number ending in 2, 3 or 4
   (not 12–14) a counted noun that is only genitive, or a numeral in words in the genitive («двух
-  тысяч»), keeps the deletion an option.  «5 тысяч», «300 тысяч» and «1 млн» read the same either way.
+  тысяч»), keeps the deletion an option; so does a genitive singular after 1, 21… («1 процента»).  «5 тысяч», «300 тысяч» and «1 млн» read the same either way.
 """
 
 from __future__ import annotations
@@ -42,13 +42,21 @@ def preposition_left_alone(sentence: Sentence, matched: Sequence[Token], replace
     return at >= len(tokens) or not _takes_a_complement(tokens[at])
 
 
+def _whole(number: str) -> int | None:
+    digits = number.replace("\u00a0", "").replace(" ", "")
+    return int(digits) if digits.isdigit() else None
+
+
 def _few(number: str) -> bool:
     """2, 3, 4, 22, 103…: numbers after which the nominative of a noun differs from its genitive plural."""
-    digits = number.replace("\u00a0", "").replace(" ", "")
-    if not digits.isdigit():
-        return False
-    value = int(digits)
-    return value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)
+    value = _whole(number)
+    return value is not None and value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)
+
+
+def _one(number: str) -> bool:
+    """1, 21, 101…: numbers after which a noun stands in the singular of the case they are in."""
+    value = _whole(number)
+    return value is not None and value % 10 == 1 and value % 100 != 11
 
 
 def sum_left_in_genitive(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
@@ -63,7 +71,10 @@ def sum_left_in_genitive(sentence: Sentence, matched: Sequence[Token], replaceme
     if first.is_word:
         return bool(first.parses) and first.parses[0].pos == "NUMR" and "gent" in first.parses[0].grammemes
     noun = tokens[at + 1] if at + 1 < len(tokens) else None
-    if not _few(first.text) or noun is None or not noun.is_word:
+    if noun is None or not noun.is_word:
         return False
     readings = [p for p in noun.parses if p.pos == "NOUN"]
-    return bool(readings) and all("gent" in p.grammemes and "plur" in p.grammemes for p in readings)
+    # «неустойку в размере 1 процента» → «неустойку 1 процента»: after 1 it is «1 процент»
+    number = "plur" if _few(first.text) else "sing" if _one(first.text) else None
+    return number is not None and bool(readings) and all(
+        "gent" in p.grammemes and number in p.grammemes for p in readings)

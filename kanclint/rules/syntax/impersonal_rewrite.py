@@ -30,7 +30,7 @@ from kanclint.rules.syntax.aims import states_a_purpose
 from kanclint.rules.syntax.doers_named import GENITIVE_VERBS
 from kanclint.rules.syntax.missed_doers import instrumental_doer_after
 from kanclint.rules.syntax.modal_notice import modal_notice
-from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over
+from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over, preposition_absorbed
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
     DATIVE_VERBS,
@@ -196,7 +196,10 @@ def _one_verb_before_infinitive(sentence: Sentence, phrase: str, last: Token) ->
     stays where it is: «даны поручения [подготовить]» → «поручили», which needs the infinitive."""
     said = one_verb(phrase)
     at = sentence.position(last) + 1
-    if said is not None or at >= len(sentence.tokens) or sentence.tokens[at].pos != "INFN":
+    following = sentence.tokens[at] if at < len(sentence.tokens) else None
+    if said is not None and following is not None and following.pos == "PREP" and preposition_absorbed(phrase, following.key):
+        return None  # «осуществляется контроль за питанием» → «контролируют за…»: the «за» was the noun's
+    if said is not None or following is None or following.pos != "INFN":
         return said
     infinitive = sentence.tokens[at].text
     said = one_verb(f"{phrase} {infinitive}")

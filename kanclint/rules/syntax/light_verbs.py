@@ -79,3 +79,19 @@ def _preposition(word: str) -> bool:
     """«в детском саду» after the object hangs on the new verb as well as it hung on the noun."""
     readings = parse(word)
     return bool(readings) and readings[0].pos == "PREP"
+
+
+@lru_cache(maxsize=4096)
+def preposition_absorbed(phrase: str, preposition: str) -> bool:
+    """«осуществляют контроль за»: the dictionary also says it as «контролируют», without «за».
+    The preposition was the noun's, and the one verb of the bare phrase cannot keep it
+    («контролируют за питанием»); «провели встречу с» → «встретились с» keeps its «с»."""
+    rule = _split_predicate()
+    if rule is None:
+        return False
+    text = f"{phrase} {preposition}"
+    for _, matches in rule.family.matches(Document(text)).get(rule.code, ()):
+        for m in matches:
+            if m.end == len(text) and any(r.split()[-1:] != [preposition] for r in m.payload.replacements):
+                return True
+    return False

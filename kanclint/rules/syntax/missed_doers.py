@@ -62,3 +62,31 @@ def instrumental_doer_after(sentence: Sentence, f: _Passive, group: list[Token])
     if best.pos != "NOUN" or "ablt" not in best.grammemes or best.lemma in _HOW_OR_WHEN or best.lemma in NOT_AGENTS:
         return False
     return not _after_preposition(tokens, i)
+
+
+def _antecedent_single(tokens: tuple[Token, ...], comma: int) -> bool:
+    """Whether the noun right before the clause's comma is singular: «депутату Кузнецову, которым…»."""
+    for t in reversed(tokens[max(0, comma - 3):comma]):
+        if t.is_word and t.parses and t.parses[0].pos == "NOUN":
+            return all("sing" in p.grammemes for p in t.parses if p.pos == "NOUN")  # «семьи» may be plural
+    return False
+
+
+def relative_doer_before(sentence: Sentence, group: list[Token]) -> bool:
+    """«депутату Кузнецову, [которым] была оказана помощь»: the relative pronoun is the doer.
+
+    «которыми» is only the instrumental; «которой» may be either case; «которым» after a singular
+    noun is the instrumental too (its dative would be «которому»).  A doer-less rewrite would turn
+    the helper into the helped («которым помогли»), so such a passive is left as written.
+    """
+    tokens = sentence.tokens
+    i = sentence.position(group[0]) - 1
+    while i >= 0 and tokens[i].is_word and tokens[i].key not in ("которым", "которыми", "которой"):
+        if tokens[i].key.startswith("котор"):
+            return False
+        i -= 1
+    if i < 0 or not tokens[i].is_word:
+        return False
+    if tokens[i].key in ("которыми", "которой"):
+        return True
+    return i > 0 and tokens[i - 1].text == "," and _antecedent_single(tokens, i - 1)

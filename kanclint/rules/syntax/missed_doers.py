@@ -48,12 +48,21 @@ def _adjective(token: Token) -> bool:
         "ablt" in p.grammemes for p in token.parses[:3])
 
 
+def _past_recipient(tokens: tuple[Token, ...], i: int) -> int:
+    """Past a recipient in the dative right after the participle: «подарены [лицею] питомником»."""
+    k = i
+    while k < len(tokens) and k - i < 3 and tokens[k].is_word and tokens[k].parses and (
+            tokens[k].parses[0].pos in {"ADJF", "NOUN"} and any("datv" in p.grammemes for p in tokens[k].parses[:3])):
+        k += 1
+    return k if k > i and k < len(tokens) and tokens[k - 1].parses[0].pos == "NOUN" else i
+
+
 def instrumental_doer_after(sentence: Sentence, f: _Passive, group: list[Token]) -> bool:
     """«организован [детским садом]»: a bare instrumental noun right after the passive group."""
     if f.lemma in _WITH_WHAT:
         return False
     tokens = sentence.tokens
-    i = sentence.position(group[-1]) + 1
+    i = _past_recipient(tokens, sentence.position(group[-1]) + 1)
     while i < len(tokens) and tokens[i].is_word and _adjective(tokens[i]):
         i += 1
     if i >= len(tokens) or not tokens[i].is_word or not tokens[i].parses:
@@ -65,11 +74,15 @@ def instrumental_doer_after(sentence: Sentence, f: _Passive, group: list[Token])
 
 
 def _antecedent_single(tokens: tuple[Token, ...], comma: int) -> bool:
-    """Whether the noun right before the clause's comma is singular: «депутату Кузнецову, которым…»."""
-    for t in reversed(tokens[max(0, comma - 3):comma]):
-        if t.is_word and t.parses and t.parses[0].pos == "NOUN":
-            return all("sing" in p.grammemes for p in t.parses if p.pos == "NOUN")  # «семьи» may be plural
-    return False
+    """Whether the noun group right before the clause's comma has a singular head: «депутату
+    Кузнецову, которым…», «Совет ветеранов, которым…» (the head is the group's first noun)."""
+    head = None
+    for t in reversed(tokens[max(0, comma - 4):comma]):
+        if not (t.is_word and t.parses and t.parses[0].pos in {"NOUN", "ADJF"}):
+            break
+        if t.parses[0].pos == "NOUN":
+            head = t
+    return head is not None and all("sing" in p.grammemes for p in head.parses if p.pos == "NOUN")  # «семьи»: plural too
 
 
 def relative_doer_before(sentence: Sentence, group: list[Token]) -> bool:

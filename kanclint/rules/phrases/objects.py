@@ -22,6 +22,15 @@ _NEEDS_OBJECT = frozenset({
     "продиагностировать", "диагностировать", "протестировать", "тестировать", "проанкетировать",
     "вакцинировать", "привить", "наградить", "награждать", "проконтролировать",
     "отрепетировать", "организовать"})
+_PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
+# «в мае», «на этой неделе»: a time, not a place
+_TIMES = frozenset({"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+                    "ноябрь", "декабрь", "год", "месяц", "неделя", "день", "время", "период", "срок", "квартал",
+                    "полугодие", "выходные", "каникулы", "течение", "начало", "конец", "середина", "ход"})
+# of them, verbs whose object is a thing or a person, never the place itself: «отремонтировали в
+# кабинете» asks «что?»; «продезинфицировали во всех классах» treats the place and reads whole
+_THING_OBJECT = frozenset({"отремонтировать", "заменить", "установить", "организовать",
+                           "осмотреть", "опросить", "обследовать"})
 _SENTENCE_END = ("", ".", "!", "?", "\n", "\r")
 _RESULT_DASHES = (":", "—", "–")
 
@@ -39,6 +48,8 @@ def verb_left_without_object(text: str, matched: Sequence[Token], replacement: s
     rest = text[matched[-1].end:].lstrip(" \t")
     if rest[:1] in _SENTENCE_END and readings[0].lemma in _NEEDS_OBJECT:
         return True  # «в школах проведут ремонт.» → «в школах отремонтируют.»
+    if readings[0].lemma in _THING_OBJECT and _only_a_place(rest):
+        return True  # «провели ремонт в кабинете.» → «отремонтировали в кабинете.»: the place was the object
     # «провели опрос: 70 %…»: what follows is the noun's result, not an object of the new verb
     return rest[:1] in _RESULT_DASHES and rest[1:].lstrip()[:1].isdigit()
 
@@ -70,3 +81,18 @@ def genitive_object_left(tokens: Sequence[Token], matched: Sequence[Token], repl
         return False
     # «осмотр детей» → «осматривают детей»: a person's genitive is the accusative the verb wants
     return not any(p.pos == "NOUN" and "accs" in p.grammemes for p in tokens[at].parses)
+
+
+def _only_a_place(rest: str) -> bool:
+    """The sentence ends on a place phrase alone: «в кабинете флюорографии.», «на трёх участках.»."""
+    clause = rest
+    for stop in (".", "!", "?", "\n"):
+        clause = clause.split(stop, 1)[0]
+    words = clause.split()
+    if len(words) < 2 or words[0].lower() not in _PLACE_PREPOSITIONS or any(w.endswith((",", ":", ";")) for w in words):
+        return False
+    for word in words[1:]:
+        readings = parse(word.strip("«»\"()"))
+        if readings and readings[0].pos == "NOUN":
+            return readings[0].lemma not in _TIMES and any("loct" in r.grammemes or "loc2" in r.grammemes for r in readings)
+    return False

@@ -91,6 +91,26 @@ def _past_adjectives(tokens: tuple[Token, ...], i: int) -> int:
     return k
 
 
+def _passive_doer(sentence: Sentence, owner: Token, before: Token | None) -> bool:
+    """The owner is the instrumental doer of a passive: «наш» would not make the sentence active.
+
+    «Сотрудниками отдела были посещены 30 детей» → «Нашими сотрудниками были посещены…» reads no
+    better; the passive rule (KC201) is the one that can turn it, and it keeps the name.
+    """
+    if before is not None and before.pos == "PREP":
+        return False  # «с сотрудниками музея»: a partner, not a doer
+    if not any(p.pos == "NOUN" and "ablt" in p.grammemes for p in owner.parses):
+        return False
+    return any(t.pos == "PRTS" or (t.pos == "VERB" and t.key.endswith(("ся", "сь"))) for t in sentence.tokens)
+
+
+def _quote_blocks_active(sentence: Sentence, first: Token, name: list[Token]) -> bool:
+    """«Сотрудниками МО МВД «Каменский» раскрыта…» opening the sentence: KC201 keeps a quoted name in
+    place and so cannot turn the passive, but it turns «Нашими сотрудниками раскрыта…» into «Наши
+    сотрудники раскрыли…» on the next round, so here «наш» is the way to the active voice."""
+    return first is sentence.content[0] and any(t.text in {"«", "„", "\""} for t in name)
+
+
 def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile) -> list[OwnedMention]:
     tokens = sentence.tokens
     found: list[OwnedMention] = []
@@ -124,6 +144,8 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue  # «Начальник отдела МВД подполковник Андрей Морозов»: a protocol title, not «наш начальник»
         if after and after[0].pos == "PREP":
             continue  # «музея на площади Кирова», «управления по делам молодёжи»: the name may go on
+        if _passive_doer(sentence, owner, tokens[j] if j >= 0 else None) and not _quote_blocks_active(sentence, first, name):
+            continue  # «Специалистами центра были организованы»: «нашими специалистами были…» keeps the passive
         our = _our(owner)
         if our is None:
             continue

@@ -48,12 +48,21 @@ def _adjective(token: Token) -> bool:
         "ablt" in p.grammemes for p in token.parses[:3])
 
 
+def _past_recipient(tokens: tuple[Token, ...], i: int) -> int:
+    """Past a recipient in the dative right after the participle: «подарены [лицею] питомником»."""
+    k = i
+    while k < len(tokens) and k - i < 3 and tokens[k].is_word and tokens[k].parses and (
+            tokens[k].parses[0].pos in {"ADJF", "NOUN"} and any("datv" in p.grammemes for p in tokens[k].parses[:3])):
+        k += 1
+    return k if k > i and k < len(tokens) and tokens[k - 1].parses[0].pos == "NOUN" else i
+
+
 def instrumental_doer_after(sentence: Sentence, f: _Passive, group: list[Token]) -> bool:
     """«организован [детским садом]»: a bare instrumental noun right after the passive group."""
     if f.lemma in _WITH_WHAT:
         return False
     tokens = sentence.tokens
-    i = sentence.position(group[-1]) + 1
+    i = _past_recipient(tokens, sentence.position(group[-1]) + 1)
     while i < len(tokens) and tokens[i].is_word and _adjective(tokens[i]):
         i += 1
     if i >= len(tokens) or not tokens[i].is_word or not tokens[i].parses:
@@ -62,3 +71,35 @@ def instrumental_doer_after(sentence: Sentence, f: _Passive, group: list[Token])
     if best.pos != "NOUN" or "ablt" not in best.grammemes or best.lemma in _HOW_OR_WHEN or best.lemma in NOT_AGENTS:
         return False
     return not _after_preposition(tokens, i)
+
+
+def _antecedent_single(tokens: tuple[Token, ...], comma: int) -> bool:
+    """Whether the noun group right before the clause's comma has a singular head: «депутату
+    Кузнецову, которым…», «Совет ветеранов, которым…» (the head is the group's first noun)."""
+    head = None
+    for t in reversed(tokens[max(0, comma - 4):comma]):
+        if not (t.is_word and t.parses and t.parses[0].pos in {"NOUN", "ADJF"}):
+            break
+        if t.parses[0].pos == "NOUN":
+            head = t
+    return head is not None and all("sing" in p.grammemes for p in head.parses if p.pos == "NOUN")  # «семьи»: plural too
+
+
+def relative_doer_before(sentence: Sentence, group: list[Token]) -> bool:
+    """«депутату Кузнецову, [которым] была оказана помощь»: the relative pronoun is the doer.
+
+    «которыми» is only the instrumental; «которой» may be either case; «которым» after a singular
+    noun is the instrumental too (its dative would be «которому»).  A doer-less rewrite would turn
+    the helper into the helped («которым помогли»), so such a passive is left as written.
+    """
+    tokens = sentence.tokens
+    i = sentence.position(group[0]) - 1
+    while i >= 0 and tokens[i].is_word and tokens[i].key not in ("которым", "которыми", "которой"):
+        if tokens[i].key.startswith("котор"):
+            return False
+        i -= 1
+    if i < 0 or not tokens[i].is_word:
+        return False
+    if tokens[i].key in ("которыми", "которой"):
+        return True
+    return i > 0 and tokens[i - 1].text == "," and _antecedent_single(tokens, i - 1)

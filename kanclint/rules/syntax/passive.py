@@ -17,7 +17,8 @@ from kanclint.rules.syntax.active_rewrite import (
     agent_nominative,
 )
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
-from kanclint.rules.syntax.we_voice import speaks_of_itself
+from kanclint.rules.syntax.missed_doers import relative_doer_before
+from kanclint.rules.syntax.we_voice import is_author, speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
 from kanclint.rules.press_release.speaker import speaker
 from kanclint.rules.syntax.morph import _best, _reading, _verb_form, feminine_too
@@ -284,7 +285,7 @@ class PassiveVoice(Rule):
         # решения»: one of two parallel passives made active mixes two voices in one list
         group = _verb_group(sentence, f)
         hanging = opening_instrumental(sentence) or applicant_in_person(sentence, f) or (
-            group is not None and parallel_passive(sentence, group, f))
+            group is not None and (parallel_passive(sentence, group, f) or relative_doer_before(sentence, group)))
         plain = None if document.speaks_as_we or hanging else clean_rewrite(
             document, sentence, _plain_rewrite(document, syntax, sentence, f, tense))
         if plain is not None:
@@ -385,7 +386,8 @@ class PassiveVoice(Rule):
         obj = object_accusative(syntax, f.subject)
         we_verb = _active_verbs(f, tense, "1per", "plur", None)
         we_said = advice_in_we_form(f, we_verb, obj) if we_verb else None
-        if verb and agent_text and we_verb and speaks_of_itself(f"{agent_text} {verb}"):
+        if verb and agent_text and we_verb and speaks_of_itself(f"{agent_text} {verb}") and not (
+                document.author and not is_author(document.author, agent_text)):  # another body's act
             if we_said is not None:
                 message = (  # «Министерство поддержало…» is what KC304 flags: «мы», or the doer as it is
                     f"Пассив «{document.text[start:end]}»: исполнитель спрятан в творительном падеже. "

@@ -655,3 +655,12 @@ def test_agent_advice_needs_no_inflected_name(text: str, name: str) -> None:
     assert messages, text
     assert all("от имени «" not in m for m in messages)
     assert any(f"сама организация ({name})" in m for m in messages)
+
+
+def test_doerless_passive_hint_speaks_as_the_post_does():
+    # a deputy writing as «я» gets the advice in «я», not in «мы»
+    (d,) = [x for x in kanclint.lint("Я встретился с жителями села. Были заполнены анкеты.").diagnostics
+            if x.code == "KC201"]
+    assert "«Я заполнил(а)…»" in d.message and "«Мы" not in d.message
+    (d,) = [x for x in kanclint.lint("В школе были заполнены анкеты.").diagnostics if x.code == "KC201"]
+    assert "«Мы заполнили…»" in d.message

@@ -20,6 +20,7 @@ from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
 from kanclint.rules.syntax.missed_doers import relative_doer_before
 from kanclint.rules.syntax.we_voice import is_author, speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
+from kanclint.rules.press_release.first_body import says_i
 from kanclint.rules.press_release.speaker import speaker
 from kanclint.rules.syntax.morph import _best, _reading, _verb_form, feminine_too
 from kanclint.rules.syntax.rewrite_guards import applicant_in_person, doer_shared_after, opening_instrumental, parallel_passive
@@ -49,6 +50,19 @@ from kanclint.rules.syntax.words import (
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
 from kanclint.text.syntax_view import _NO_SYNTAX, _Node, _Syntax, _syntax
+
+
+def _self_form(document: Document, lemma: str, tense: str) -> str | None:
+    """«Мы заполнили», or «Я заполнил(а)» in a post written as «я» (a deputy's, a head's): the hint
+    speaks as the post does."""
+    if not document.shared(says_i):
+        return clean_phrase(f"Мы {_verb_form(lemma, tense, '1per', 'plur', None) or ''}".strip())
+    gender = speaker(document)[2]
+    form = _verb_form(lemma, tense, "1per", "sing", gender or "masc") or ""
+    said = clean_phrase(f"Я {form}".strip())
+    if said and tense == "past" and gender is None:
+        said = feminine_too(said) or said
+    return said
 
 
 class PassiveVoice(Rule):
@@ -314,9 +328,9 @@ class PassiveVoice(Rule):
                 f"«Мы заменили трубы» вместо «была произведена замена труб»."
             )
         else:
-            we = clean_phrase(f"Мы {_verb_form(f.lemma, tense, '1per', 'plur', None) or ''}".strip())
+            we = _self_form(document, f.lemma, tense)
             did = {"past": "сделали", "pres": "делаете", "futr": "сделаете"}[tense]
-            hint = f" Если это {did} вы, напишите: «{we}…»." if we and we != "Мы" else ""
+            hint = f" Если это {did} вы, напишите: «{we}…»." if we and we not in ("Мы", "Я") else ""
             # no sample doer: «Администрация района проведёт…» is itself KC304's third person
             others = f" Если другие — назовите, кто именно {question}."
             message = f"Пассив «{document.text[start:end]}»: непонятно, кто {question}.{hint}{others}"

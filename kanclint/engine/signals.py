@@ -58,6 +58,10 @@ _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _CYRILLIC_ALL = re.compile(r"[а-яёА-ЯЁ]")
 _ACRONYM = re.compile(r"^[А-ЯЁ]{2,6}$")
+# «Будет проходить», «будут вручать»: a report in the future tense, the infinitive after «будет/будут»
+_FUTURE = re.compile(r"(?<!\w)буд(?:ет|ут)\s+(?:(?:уже|также|снова|вновь|ежегодно)\s+)?([а-я]+(?:ть|ти|чь))(?!\w)")
+# Text smileys «))», «:)», «;-)»: VK's written laugh, never in a press release («(1))» closes brackets)
+_SMILEY = re.compile(r"(?<![(\d)])(?:\){2,}|[:;=]-?\)+)")
 
 
 def _running_max(values: Iterable[int]) -> Iterator[int]:
@@ -240,6 +244,8 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
         if flags & _CAPITAL:
             counts["capitalised"] += n
     _phrase_hits(document, hits, counts, sentence_of, is_hidden if hidden else None, quoted)
+    _future_reports(document, hits, sentence_of, quoted)
+    counts["spoken"] += sum(1 for m in _SMILEY.finditer(text) if not (quoted and quoted.contains(m.start())))
     for start, _ in addresses:
         if sentences:
             hits["address"].add(sentence_of(start))
@@ -358,6 +364,23 @@ def _phrase_hits(document: "Document", hits: dict[str, set[int]], counts: dict[s
                 hits[signal].add(sentence_of(start))
             else:
                 counts[signal] += 1
+
+
+def _future_reports(document: "Document", hits: dict[str, set[int]], sentence_of: Callable[[int], int],
+                    quoted: "SpanIndex | None") -> None:
+    """Sentences with a report verb in the future tense: «Фестиваль будет проходить в ноябре»,
+    «Награды будет вручать глава»; a sentence where the author speaks stays the author's."""
+    folded = fold(document.text)
+    if "буд" not in folded:
+        return
+    report_verbs = _lists().report_verbs
+    for m in _FUTURE.finditer(folded):
+        if quoted is not None and quoted.contains(m.start()) or document.is_protected(m.start(), m.end()):
+            continue
+        _, _, _, lemma, pos, _, _ = _word_info(m.group(1))
+        si = sentence_of(m.start())
+        if pos == "INFN" and lemma in report_verbs and si not in hits["first-person"]:
+            hits["report-sentence"].add(si)
 
 
 def _signals(document: "Document", sentences: list, hits: dict[str, set[int]], counts: dict[str, int],

@@ -364,6 +364,10 @@ def _phrase_hits(document: "Document", hits: dict[str, set[int]], counts: dict[s
                 hits[signal].add(sentence_of(start))
             else:
                 counts[signal] += 1
+    for start, end in lists["spoken-neutral"].find_phrases(folded):  # «тот же», «сразу же»: no spoken «же»
+        if not (document.is_protected(start, end) or is_hidden is not None and is_hidden(start, end)
+                or quoted is not None and quoted.overlaps(start, end)):
+            counts["spoken"] = max(0, counts["spoken"] - 1)
 
 
 def _future_reports(document: "Document", hits: dict[str, set[int]], sentence_of: Callable[[int], int],

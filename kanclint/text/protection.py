@@ -43,7 +43,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "mentions": re.compile(r"(?<![\w@])@\w[\w.]*"),
-    "hashtags": re.compile(r"(?<![\w#])#\w+"),
+    "hashtags": re.compile(r"(?<![\w#])#\w+(?:#\w+)*"),  # glued «#музей#вепсы» is one run of tags
     "emoji": EMOJI,
     # Markdown `inline code` (one to three backticks, on one line); fenced blocks: _fenced_code
     "code": re.compile(r"(?<!`)(`{1,3})(?!`)(?:[^`\n]|(?<!`)`(?=[^`\n]))+?(?<!`)\1(?!`)"),

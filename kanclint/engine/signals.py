@@ -99,6 +99,7 @@ class _Lists:
     official: frozenset[str]
     official_words: frozenset[str]
     statement_verbs: frozenset[str]
+    states: frozenset[str]
 
 
 @cache
@@ -108,6 +109,7 @@ def _lists() -> _Lists:
         _person_forms(lists, "first-person"), _person_forms(lists, "second-person"), lists["invitation"].lemmas,
         lists["spoken"].forms, lists["emotion"].lemmas, lists["report-verbs"].lemmas,
         lists["official-subjects"].lemmas, lists["official-vocabulary"].lemmas, lists["statement-verbs"].lemmas,
+        lists["state-participles"].lemmas,
     )
 
 
@@ -148,7 +150,7 @@ def _word_class(text: str) -> tuple[int, int, int, int]:
             elif "pres" in grammemes and lemma not in w.statement_verbs and active_of_reflexive(lemma) is None:
                 flags |= _NARRATION
     elif pos == "PRTS":
-        if "pssv" in grammemes:
+        if "pssv" in grammemes and lemma not in w.states:  # «музей закрыт» is a state, not a report
             flags |= _SHORT_PASSIVE | _FINITE3 | (_REPORT if lemma in w.report_verbs else 0)
     elif pos in _PARTICIPLES:
         flags |= _PARTICIPLE

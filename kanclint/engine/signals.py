@@ -30,7 +30,7 @@ from kanclint.engine.signal_specs import (
 )
 from kanclint.text.document import _word_info
 from kanclint.text.morphology import active_of_reflexive, fold
-from kanclint.text.protection import SpanIndex
+from kanclint.text.protection import VK_MENTION, SpanIndex
 from kanclint.text.untouchable import quotations
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,6 +60,8 @@ _CYRILLIC_ALL = re.compile(r"[а-яёА-ЯЁ]")
 _ACRONYM = re.compile(r"^[А-ЯЁ]{2,6}$")
 # «Будет проходить», «будут вручать»: a report in the future tense, the infinitive after «будет/будут»
 _FUTURE = re.compile(r"(?<!\w)буд(?:ет|ут)\s+(?:(?:уже|также|снова|вновь|ежегодно)\s+)?([а-я]+(?:ть|ти|чь))(?!\w)")
+# What may stand between two groups of digits of one number: «8 (8142) 76-00-00», «10:00», «1 245»
+_SAME_NUMBER = re.compile(r"[ \u00a0]?[()+]?[ \u00a0]?|[:.\-–/]")
 # Text smileys «))», «:)», «;-)»: VK's written laugh, never in a press release («(1))» closes brackets)
 _SMILEY = re.compile(r"(?<![(\d)])(?:\){2,}|[:;=]-?\)+)")
 
@@ -247,6 +249,7 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
             counts["capitalised"] += n
     _phrase_hits(document, hits, counts, sentence_of, is_hidden if hidden else None, quoted)
     _future_reports(document, hits, sentence_of, quoted)
+    counts["numbers"] = _numbers(document, sentences)
     counts["spoken"] += sum(1 for m in _SMILEY.finditer(text) if not (quoted and quoted.contains(m.start())))
     for start, _ in addresses:
         if sentences:
@@ -288,7 +291,6 @@ def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: 
         visible = 0
         # a sentence no quotation reaches: none of its words or marks is quoted (the usual case)
         quoted_here = quoted if quoted is not None and quoted.overlaps(sentence.start, sentence.end) else None
-        counts["numbers"] += len(sentence.content) - len(sentence.words)  # tokens with digits, not words
         for token in sentence.words:
             if is_hidden is not None and is_hidden(token.start, token.end):
                 continue
@@ -370,6 +372,23 @@ def _phrase_hits(document: "Document", hits: dict[str, set[int]], counts: dict[s
         if not (document.is_protected(start, end) or is_hidden is not None and is_hidden(start, end)
                 or quoted is not None and quoted.overlaps(start, end)):
             counts["spoken"] = max(0, counts["spoken"] - 1)
+
+
+def _numbers(document: "Document", sentences: list) -> int:
+    """The numbers the text states: «8 (8142) 76-00-00», «10:00» and «1 245» are one number each, and the
+    digits of a link, a hashtag or a VK mention's page id («[club153296213|…]») are none."""
+    text = document.text
+    markup = [m.span() for m in VK_MENTION.finditer(text)] if "[" in text else []
+    n = 0
+    for sentence in sentences:
+        last_end = -1
+        for token in sentence.content:
+            if token.is_word or token.protected or markup and any(a <= token.start < b for a, b in markup):
+                continue
+            if last_end < 0 or not _SAME_NUMBER.fullmatch(text, last_end, token.start):
+                n += 1
+            last_end = token.end if token.text[-1].isdigit() else -1  # «00,» ends its number
+    return n
 
 
 def _future_reports(document: "Document", hits: dict[str, set[int]], sentence_of: Callable[[int], int],

@@ -39,7 +39,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "emails": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     "urls": re.compile(
         r"(?:https?://|www\.)[^\s<>«»\"]+"
-        r"|\b[\w-]+(?:\.[\w-]+)*\.(?:ru|рф|su|com|org|net|info|online|gov\.ru|me)\b(?:/[^\s<>«»\"]*)?",
+        r"|\b[\w-]+(?:\.[\w-]+)*\.(?:ru|рф|su|com|org|net|info|online|gov\.ru|me|cc)\b(?:/[^\s<>«»\"]*)?",
         re.IGNORECASE,
     ),
     "mentions": re.compile(r"(?<![\w@])@\w[\w.]*"),

@@ -60,7 +60,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 
 
 _AT_LEAST_ZWJ = re.compile("[\u200d-\U0010ffff]")
-_URL_HINT = re.compile(r"https?://|www\.|\.(?:ru|рф|su|com|org|net|info|online|me)\b", re.IGNORECASE)
+_URL_HINT = re.compile(r"https?://|www\.|\.(?:ru|рф|su|com|org|net|info|online|me|cc)\b", re.IGNORECASE)
 
 # A character each kind cannot do without: most posts have no «@» or «#», and the
 # regular expressions cost more than these membership tests.

@@ -48,6 +48,11 @@ def test_identity_zhe_is_not_spoken_but_emphatic_zhe_is():
     assert signal("Как же здорово было!", "spoken") > 0
 
 
+def test_more_before_a_number_is_a_count_not_a_particle():
+    assert signal("В 2025 году подключат ещё 120 домов.", "spoken") == 0
+    assert signal("А ещё у нас есть каток.", "spoken") > 0
+
+
 def test_a_phone_number_or_a_time_is_one_number():
     one = compute(Document("Звоните по телефону 8 (8142) 76-00-00."))
     assert one.values["numbers"] * one.words / 100 == pytest.approx(1)

@@ -62,6 +62,8 @@ _ACRONYM = re.compile(r"^[А-ЯЁ]{2,6}$")
 _FUTURE = re.compile(r"(?<!\w)буд(?:ет|ут)\s+(?:(?:уже|также|снова|вновь|ежегодно)\s+)?([а-я]+(?:ть|ти|чь))(?!\w)")
 # What may stand between two groups of digits of one number: «8 (8142) 76-00-00», «10:00», «1 245»
 _SAME_NUMBER = re.compile(r"[ \u00a0]?[()+]?[ \u00a0]?|[:.\-–/]")
+# «ещё 120 домовладений»: «ещё» before a number adds to a count, it is no spoken particle
+_MORE_OF = re.compile(r"(?<!\w)еще(?=\s+\d)")
 # Text smileys «))», «:)», «;-)»: VK's written laugh, never in a press release («(1))» closes brackets)
 _SMILEY = re.compile(r"(?<![(\d)])(?:\){2,}|[:;=]-?\)+)")
 
@@ -368,7 +370,8 @@ def _phrase_hits(document: "Document", hits: dict[str, set[int]], counts: dict[s
                 hits[signal].add(sentence_of(start))
             else:
                 counts[signal] += 1
-    for start, end in lists["spoken-neutral"].find_phrases(folded):  # «тот же», «сразу же»: no spoken «же»
+    neutral = [*lists["spoken-neutral"].find_phrases(folded), *(m.span() for m in _MORE_OF.finditer(folded))]
+    for start, end in neutral:  # «тот же», «сразу же», «ещё 120 домов»: no spoken «же», «ещё»
         if not (document.is_protected(start, end) or is_hidden is not None and is_hidden(start, end)
                 or quoted is not None and quoted.overlaps(start, end)):
             counts["spoken"] = max(0, counts["spoken"] - 1)

@@ -30,7 +30,7 @@ from kanclint.engine.signal_specs import (
 )
 from kanclint.text.document import _word_info
 from kanclint.text.morphology import active_of_reflexive, fold
-from kanclint.text.protection import SpanIndex
+from kanclint.text.protection import VK_MENTION, SpanIndex
 from kanclint.text.untouchable import quotations
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,6 +58,14 @@ _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _CYRILLIC_ALL = re.compile(r"[а-яёА-ЯЁ]")
 _ACRONYM = re.compile(r"^[А-ЯЁ]{2,6}$")
+# «Будет проходить», «будут вручать»: a report in the future tense, the infinitive after «будет/будут»
+_FUTURE = re.compile(r"(?<!\w)буд(?:ет|ут)\s+(?:(?:уже|также|снова|вновь|ежегодно)\s+)?([а-я]+(?:ть|ти|чь))(?!\w)")
+# What may stand between two groups of digits of one number: «8 (8142) 76-00-00», «10:00», «1 245»
+_SAME_NUMBER = re.compile(r"[ \u00a0]?[()+]?[ \u00a0]?|[:.\-–/]")
+# «ещё 120 домовладений»: «ещё» before a number adds to a count, it is no spoken particle
+_MORE_OF = re.compile(r"(?<!\w)еще(?=\s+\d)")
+# Text smileys «))», «:)», «;-)»: VK's written laugh, never in a press release («(1))» closes brackets)
+_SMILEY = re.compile(r"(?<![(\d)])(?:\){2,}|[:;=]-?\)+)")
 
 
 def _running_max(values: Iterable[int]) -> Iterator[int]:
@@ -95,6 +103,7 @@ class _Lists:
     official: frozenset[str]
     official_words: frozenset[str]
     statement_verbs: frozenset[str]
+    states: frozenset[str]
 
 
 @cache
@@ -104,6 +113,7 @@ def _lists() -> _Lists:
         _person_forms(lists, "first-person"), _person_forms(lists, "second-person"), lists["invitation"].lemmas,
         lists["spoken"].forms, lists["emotion"].lemmas, lists["report-verbs"].lemmas,
         lists["official-subjects"].lemmas, lists["official-vocabulary"].lemmas, lists["statement-verbs"].lemmas,
+        lists["state-participles"].lemmas,
     )
 
 
@@ -144,7 +154,7 @@ def _word_class(text: str) -> tuple[int, int, int, int]:
             elif "pres" in grammemes and lemma not in w.statement_verbs and active_of_reflexive(lemma) is None:
                 flags |= _NARRATION
     elif pos == "PRTS":
-        if "pssv" in grammemes:
+        if "pssv" in grammemes and lemma not in w.states:  # «музей закрыт» is a state, not a report
             flags |= _SHORT_PASSIVE | _FINITE3 | (_REPORT if lemma in w.report_verbs else 0)
     elif pos in _PARTICIPLES:
         flags |= _PARTICIPLE
@@ -240,6 +250,9 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
         if flags & _CAPITAL:
             counts["capitalised"] += n
     _phrase_hits(document, hits, counts, sentence_of, is_hidden if hidden else None, quoted)
+    _future_reports(document, hits, sentence_of, quoted)
+    counts["numbers"] = _numbers(document, sentences)
+    counts["spoken"] += sum(1 for m in _SMILEY.finditer(text) if not (quoted and quoted.contains(m.start())))
     for start, _ in addresses:
         if sentences:
             hits["address"].add(sentence_of(start))
@@ -280,7 +293,6 @@ def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: 
         visible = 0
         # a sentence no quotation reaches: none of its words or marks is quoted (the usual case)
         quoted_here = quoted if quoted is not None and quoted.overlaps(sentence.start, sentence.end) else None
-        counts["numbers"] += len(sentence.content) - len(sentence.words)  # tokens with digits, not words
         for token in sentence.words:
             if is_hidden is not None and is_hidden(token.start, token.end):
                 continue
@@ -358,6 +370,45 @@ def _phrase_hits(document: "Document", hits: dict[str, set[int]], counts: dict[s
                 hits[signal].add(sentence_of(start))
             else:
                 counts[signal] += 1
+    neutral = [*lists["spoken-neutral"].find_phrases(folded), *(m.span() for m in _MORE_OF.finditer(folded))]
+    for start, end in neutral:  # «тот же», «сразу же», «ещё 120 домов»: no spoken «же», «ещё»
+        if not (document.is_protected(start, end) or is_hidden is not None and is_hidden(start, end)
+                or quoted is not None and quoted.overlaps(start, end)):
+            counts["spoken"] = max(0, counts["spoken"] - 1)
+
+
+def _numbers(document: "Document", sentences: list) -> int:
+    """The numbers the text states: «8 (8142) 76-00-00», «10:00» and «1 245» are one number each, and the
+    digits of a link, a hashtag or a VK mention's page id («[club153296213|…]») are none."""
+    text = document.text
+    markup = [m.span() for m in VK_MENTION.finditer(text)] if "[" in text else []
+    n = 0
+    for sentence in sentences:
+        last_end = -1
+        for token in sentence.content:
+            if token.is_word or token.protected or markup and any(a <= token.start < b for a, b in markup):
+                continue
+            if last_end < 0 or not _SAME_NUMBER.fullmatch(text, last_end, token.start):
+                n += 1
+            last_end = token.end if token.text[-1].isdigit() else -1  # «00,» ends its number
+    return n
+
+
+def _future_reports(document: "Document", hits: dict[str, set[int]], sentence_of: Callable[[int], int],
+                    quoted: "SpanIndex | None") -> None:
+    """Sentences with a report verb in the future tense: «Фестиваль будет проходить в ноябре»,
+    «Награды будет вручать глава»; a sentence where the author speaks stays the author's."""
+    folded = fold(document.text)
+    if "буд" not in folded:
+        return
+    report_verbs = _lists().report_verbs
+    for m in _FUTURE.finditer(folded):
+        if quoted is not None and quoted.contains(m.start()) or document.is_protected(m.start(), m.end()):
+            continue
+        _, _, _, lemma, pos, _, _ = _word_info(m.group(1))
+        si = sentence_of(m.start())
+        if pos == "INFN" and lemma in report_verbs and si not in hits["first-person"]:
+            hits["report-sentence"].add(si)
 
 
 def _signals(document: "Document", sentences: list, hits: dict[str, set[int]], counts: dict[str, int],

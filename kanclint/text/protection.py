@@ -39,11 +39,11 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "emails": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     "urls": re.compile(
         r"(?:https?://|www\.)[^\s<>«»\"]+"
-        r"|\b[\w-]+(?:\.[\w-]+)*\.(?:ru|рф|su|com|org|net|info|online|gov\.ru|me)\b(?:/[^\s<>«»\"]*)?",
+        r"|\b[\w-]+(?:\.[\w-]+)*\.(?:ru|рф|su|com|org|net|info|online|gov\.ru|me|cc)\b(?:/[^\s<>«»\"]*)?",
         re.IGNORECASE,
     ),
     "mentions": re.compile(r"(?<![\w@])@\w[\w.]*"),
-    "hashtags": re.compile(r"(?<![\w#])#\w+"),
+    "hashtags": re.compile(r"(?<![\w#])#\w+(?:#\w+)*"),  # glued «#музей#вепсы» is one run of tags
     "emoji": EMOJI,
     # Markdown `inline code` (one to three backticks, on one line); fenced blocks: _fenced_code
     "code": re.compile(r"(?<!`)(`{1,3})(?!`)(?:[^`\n]|(?<!`)`(?=[^`\n]))+?(?<!`)\1(?!`)"),
@@ -60,7 +60,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 
 
 _AT_LEAST_ZWJ = re.compile("[\u200d-\U0010ffff]")
-_URL_HINT = re.compile(r"https?://|www\.|\.(?:ru|рф|su|com|org|net|info|online|me)\b", re.IGNORECASE)
+_URL_HINT = re.compile(r"https?://|www\.|\.(?:ru|рф|su|com|org|net|info|online|me|cc)\b", re.IGNORECASE)
 
 # A character each kind cannot do without: most posts have no «@» or «#», and the
 # regular expressions cost more than these membership tests.

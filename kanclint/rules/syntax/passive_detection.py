@@ -7,7 +7,14 @@ from functools import lru_cache
 from typing import Sequence
 
 from kanclint.rules.syntax.morph import _best, _reading
-from kanclint.rules.syntax.words import EMPTY_VERBS, NOT_AGENTS, ORGANISATIONS, PRONOUN_AGENTS, REPORT_PARTICIPLES
+from kanclint.rules.syntax.words import (
+    EMPTY_VERBS,
+    NOT_AGENTS,
+    OBJECT_REFLEXIVES,
+    ORGANISATIONS,
+    PRONOUN_AGENTS,
+    REPORT_PARTICIPLES,
+)
 from kanclint.text.document import Sentence, Token
 from kanclint.text.grammar import MAIN_CASES, PERSON_NAMES
 from kanclint.text.morphology import Parse, active_of_reflexive
@@ -104,6 +111,8 @@ def _form_passive(text: str) -> tuple[str, bool] | None:
         best.pos == "VERB" and token.key.endswith(("ся", "сь")) and "impf" in best.grammemes
         and not best.grammemes & {"1per", "2per", "impr"}
     ):  # the reflexive passive is made of imperfective verbs only: «отказался» is never one
+        if best.lemma in OBJECT_REFLEXIVES:  # «интересуются вепсами»: never a passive
+            return None
         base = active_of_reflexive(best.lemma)
         return (base, True) if base is not None else None
     return None

@@ -10,6 +10,7 @@ STATE_PARTICIPLES = word_list("state-participles")  # «магазин закр�
 REPORT_PARTICIPLES = word_list("report-participles")  # «Произведена замена труб»: a report on its own
 EMPTY_VERBS = word_list("empty-verbs")  # «Мы произвели…» is no better advice
 MIDDLE_REFLEXIVES = word_list("middle-reflexives")  # «магазин открывается в 9»: not passive
+OBJECT_REFLEXIVES = word_list("object-reflexives")  # «интересуются вепсами»: the instrumental is no doer
 NOT_AGENTS = word_list("not-agents")  # «летом», «таким образом»: when or how, never who
 ORGANISATIONS = word_list("acting-bodies")  # inanimate nouns that act: «решение принимается комиссией»
 ROLE_VERBS = word_list("role-verbs")

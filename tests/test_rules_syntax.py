@@ -659,8 +659,8 @@ def test_agent_advice_needs_no_inflected_name(text: str, name: str) -> None:
 
 def test_doerless_passive_hint_speaks_as_the_post_does():
     # a deputy writing as «я» gets the advice in «я», not in «мы»
-    (d,) = [x for x in kanclint.lint("Я встретился с жителями села. Были заполнены анкеты.").diagnostics
+    (d,) = [x for x in kanclint.lint("Я встретился с жителями села. Были собраны подписи.").diagnostics
             if x.code == "KC201"]
-    assert "«Я заполнил(а)…»" in d.message and "«Мы" not in d.message
-    (d,) = [x for x in kanclint.lint("В школе были заполнены анкеты.").diagnostics if x.code == "KC201"]
-    assert "«Мы заполнили…»" in d.message
+    assert "«Я собрал(а)…»" in d.message and "«Мы" not in d.message
+    (d,) = [x for x in kanclint.lint("В школе были собраны подписи.").diagnostics if x.code == "KC201"]
+    assert "«Мы собрали…»" in d.message

@@ -18,9 +18,8 @@ from kanclint.rules.syntax.active_rewrite import (
 )
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
 from kanclint.rules.syntax.missed_doers import relative_doer_before
-from kanclint.rules.syntax.we_voice import is_author, speaks_of_itself
+from kanclint.rules.syntax.we_voice import is_author, speaks_as_i, speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
-from kanclint.rules.press_release.first_body import says_i
 from kanclint.rules.press_release.speaker import speaker
 from kanclint.rules.syntax.morph import _best, _reading, _verb_form, feminine_too
 from kanclint.rules.syntax.rewrite_guards import applicant_in_person, doer_shared_after, opening_instrumental, parallel_passive
@@ -52,10 +51,10 @@ from kanclint.text.inflection import capitalise
 from kanclint.text.syntax_view import _NO_SYNTAX, _Node, _Syntax, _syntax
 
 
-def _self_form(document: Document, lemma: str, tense: str) -> str | None:
-    """«Мы заполнили», or «Я заполнил(а)» in a post written as «я» (a deputy's, a head's): the hint
-    speaks as the post does."""
-    if not document.shared(says_i):
+def _self_form(document: Document, sentence: Sentence, lemma: str, tense: str) -> str | None:
+    """«Мы заполнили», or «Я заполнил(а)» in a paragraph written as «я» (a deputy's, a head's): the
+    hint speaks as the post does (read per paragraph, as an editor re-lints one paragraph)."""
+    if not speaks_as_i(document, sentence):
         return clean_phrase(f"Мы {_verb_form(lemma, tense, '1per', 'plur', None) or ''}".strip())
     gender = speaker(document)[2]
     form = _verb_form(lemma, tense, "1per", "sing", gender or "masc") or ""
@@ -328,7 +327,7 @@ class PassiveVoice(Rule):
                 f"«Мы заменили трубы» вместо «была произведена замена труб»."
             )
         else:
-            we = _self_form(document, f.lemma, tense)
+            we = _self_form(document, sentence, f.lemma, tense)
             did = {"past": "сделали", "pres": "делаете", "futr": "сделаете"}[tense]
             hint = f" Если это {did} вы, напишите: «{we}…»." if we and we not in ("Мы", "Я") else ""
             # no sample doer: «Администрация района проведёт…» is itself KC304's third person

@@ -86,12 +86,12 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
           and not names_an_institution_place(document, sentence)
           and not first_person_blocked(document, sentence.start)  # the paragraph keeps «Комитет … проводит»
           and not another_actor_in_paragraph(document, sentence)  # «Сотрудники МЧС провели…»: maybe theirs
-          and not _speaks_as_i(document, sentence))  # «Мною направлено обращение. Ответ получен»: not «мы»
+          and not speaks_as_i(document, sentence))  # «Мною направлено обращение. Ответ получен»: not «мы»
 
 
 
 
-def _speaks_as_i(document: Document, sentence: Sentence) -> bool:
+def speaks_as_i(document: Document, sentence: Sentence) -> bool:
     """Whether the paragraph of ``sentence`` speaks as «я» («Мною направлено обращение. Ответ
     получен»): the doer of the next passive is that person or somebody else, never «мы»."""
     start, end = paragraph_span(document, sentence.start)

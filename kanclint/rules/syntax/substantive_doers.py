@@ -1,11 +1,12 @@
 """Whether an adjective used as a noun right before a doer-less passive may be its doer.
 
 «Неизвестным было похищено имущество», «Ранее потерпевшим было подано заявление»: «неизвестным»,
-«потерпевшим» read as the singular instrumental (who stole, who filed) as well as the plural dative
-(to whom).  A doer-less rewrite in the third person plural («Неизвестным похитили имущество») picks the
-dative and turns the thief into the victim, so such a passive is left as written.  After verbs whose
-dative is a recipient («Пострадавшим была оказана помощь», «Желающим будут выданы билеты») the dative
-is the reading a reader takes, and the rewrite («Пострадавшим оказали помощь») stays.
+«потерпевшим» (and the pronoun «им») read as the singular instrumental (who stole, who filed) as well
+as the plural dative (to whom).  A doer-less rewrite in the third person plural («Неизвестным
+похитили имущество») picks the dative and turns the thief into the victim, so such a passive is left
+as written.  After verbs whose dative is a recipient («Пострадавшим была оказана помощь», «Желающим
+будут выданы билеты») the dative is the reading a reader takes, and the rewrite («Пострадавшим
+оказали помощь») stays.
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ _RECIPIENT_VERBS = frozenset({
 
 
 def _ablt_or_datv(token: Token) -> bool:
-    """An adjective or participle whose readings include both the singular instrumental and the plural dative."""
+    """An adjective or participle whose readings include both the singular instrumental and the plural
+    dative; or «им», «by him» as well as «to them» («Им было отмечено хорошее оснащение»)."""
+    if token.key == "им":
+        return True
     readings = [p for p in token.parses if p.pos in ("ADJF", "PRTF")]
     return (any({"ablt", "sing"} <= p.grammemes for p in readings)
             and any({"datv", "plur"} <= p.grammemes for p in readings))

@@ -41,6 +41,8 @@ def _nominative_phrase(syntax: _Syntax, head: Token, case: str) -> tuple[str | N
     tokens = [t for t in (syntax.token(n) for n in nodes) if t is not None]
     if not tokens or not _contiguous(syntax.document, tokens):
         nodes, tokens = [], [head]
+    if case != "nomn" and any(t is not head and (t.pos == "NUMR" or t.text[:1].isdigit()) for t in tokens):
+        return None, number, gender  # «силами двух караулов»: a count governs its noun's case («два караула»)
     agreeing = {head.start}
     for n in nodes:  # words agreeing with the head, and the parts of a name («Иваном Петровым»)
         parent = syntax.head(n)

@@ -255,6 +255,8 @@ def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit 
     joined = after < len(tokens) and tokens[after].key in _JOINED
     if joined and preposition != "во время":
         return None  # «в рамках проекта и программы» → «по проекту и программы»
+    if preposition == "во время" and any(t.key in ("ходе", "время") for t in tokens if t.start >= words[-1][0].end):
+        return None  # «Во время месячника…, во время которого»: a second «во время» would follow
     if preposition == "во время":
         phrase = " ".join(t.text for t, _ in words)  # the genitive stays
     elif capital:

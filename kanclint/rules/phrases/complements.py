@@ -60,8 +60,9 @@ def _one(number: str) -> bool:
 
 
 def sum_left_in_genitive(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
-    """Dropping «в размере» would leave «3 тысяч рублей», «двух тысяч» in the genitive it governed."""
-    if replacement.strip() or matched[-1].pos != "NOUN":
+    """Dropping «в размере» (or leaving «в») would keep «3 тысяч рублей», «двух тысяч» in the genitive
+    it governed, where the plain sum wants «3 тысячи», «в 3 тысячи»."""
+    if replacement.strip() not in ("", "в") or matched[-1].pos != "NOUN":
         return False
     tokens = sentence.tokens
     at = sentence.position(matched[-1]) + 1

@@ -5,6 +5,8 @@ reads as «was held».  Closing its clause with nothing after («Праздни�
 состоялась, и это главное») or next to «несмотря на», «всё-таки» («Несмотря на дождь, концерт
 состоялся») the verb stresses that the event was not cancelled, and a bare «праздник прошёл»
 reads as «the holiday is over».  There the replacement is only offered.
+
+«Состоялось торжественное открытие X» is said as «торжественно открыли X» (:func:`opened`).
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from typing import Callable
 
 from kanclint.model import Edit
 from kanclint.patterns import Match
+from kanclint.rules.phrases.clauses import _into, _noun_phrase
 from kanclint.rules.phrases.context_rewrites import OFFER_ONLY
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import capitalise
 
 # words that make «состоялся» mean «was not cancelled after all»
 _DESPITE = frozenset({"несмотря", "всё-таки", "все-таки", "таки", "наконец"})
@@ -45,4 +49,25 @@ def took_place(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     return None
 
 
-TOOK_PLACE_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {"sostoyatsya": took_place}
+def opened(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Состоялось торжественное открытие центра «Точка роста»» → «Торжественно открыли центр «Точка
+    роста»»: what was opened becomes the object.  «Отпраздновали открытие» would make the opening
+    itself the news of another day; when the object cannot be put into the accusative, the author
+    rewords (:data:`OFFER_ONLY`)."""
+    tokens = sentence.tokens
+    found = _noun_phrase(tokens, sentence.position(m.tokens[-1]) + 1)
+    if found is None or any(t.text[:1].isupper() for t, _ in found[0]):
+        return OFFER_ONLY
+    obj = _into(found[0], "accs")
+    if obj is None:
+        return OFFER_ONLY
+    said = f"торжественно открыли {obj}"
+    if document.text[m.start].isupper():
+        said = capitalise(said)
+    return Edit(m.start, found[0][-1][0].end, said)
+
+
+TOOK_PLACE_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
+    "sostoyatsya": took_place,
+    "sostoyalos-torzhestvennoe-otkrytie": opened,
+}

@@ -53,9 +53,6 @@ def modal_notice(sentence: Sentence, f: _Passive, subject: _Subject, group: list
             return None
         said, start, end, capital = f"{said} можно", subject.head.start, group[-1].end, subject.head.text[:1].isupper()
     elif head == last + 1:  # «Осуществляется запись [в кружки]», «Осуществляется подача заявок»
-        stop = head + 1
-        while stop < len(tokens) and tokens[stop].is_word:
-            stop += 1
         said, object_end = _verb_with_object(tokens, head + 1, verb, case)
         if said is None:
             return None

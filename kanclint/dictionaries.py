@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator, Sequence, overload
 
 from kanclint.model import CODE_RE, NAME_RE, Severity
 from kanclint.patterns import Pattern, PatternError, compile_pattern
@@ -48,13 +48,85 @@ class Entry:
     note: str | None = None
     guards: tuple[Pattern, ...] = ()
     severity: Severity | None = None
-    examples: tuple[Example, ...] = ()
+    examples: Sequence[Example] = ()  # a tuple, or LazyExamples when the entry came from the cache
     path: str = ""  # the dictionary file; the line is looked up only when a message needs it
 
     @property
     def source(self) -> str:
         """``file:line`` of the entry, for messages (found on demand: most runs never need it)."""
         return f"{self.path}:{entry_line(self.path, self.id)}"
+
+
+class LazyExamples(Sequence[Example]):
+    """An entry's examples, read from its dictionary file on first use.
+
+    Only the tests and the generated docs read examples; a run that lints a post does
+    not.  Keeping them out of the compiled cache makes every start decode a third less.
+    The file is the one the entry was compiled from (the cache key holds its content); an
+    entry whose file changed since, or lost its id, has no examples.
+    """
+
+    __slots__ = ("path", "entry_id", "_items")
+
+    def __init__(self, path: str, entry_id: str):
+        self.path, self.entry_id = path, entry_id
+        self._items: tuple[Example, ...] | None = None
+
+    def _resolve(self) -> tuple[Example, ...]:
+        if self._items is None:
+            self._items = examples_of_file(self.path).get(self.entry_id, ())
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> Example: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Example]: ...
+    def __getitem__(self, index: int | slice) -> Example | Sequence[Example]:
+        return self._resolve()[index]
+
+    def __len__(self) -> int:
+        return len(self._resolve())
+
+    def __iter__(self) -> Iterator[Example]:
+        return iter(self._resolve())
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to the same examples however they are held (a tuple when freshly compiled)."""
+        if isinstance(other, (LazyExamples, tuple)):
+            return self._resolve() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._resolve())  # the hash of the equal tuple
+
+    def __repr__(self) -> str:
+        return f"LazyExamples({self.path!r}, {self.entry_id!r})"
+
+
+def examples_of_file(path: str) -> dict[str, tuple[Example, ...]]:
+    """Every entry's examples in one dictionary file, by entry id (the file is read once per version)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return {}
+    return _examples_of_file(path, (info.st_mtime_ns, info.st_size))
+
+
+@lru_cache(maxsize=64)
+def _examples_of_file(path: str, stamp: tuple[int, int]) -> dict[str, tuple[Example, ...]]:
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+    found: dict[str, tuple[Example, ...]] = {}
+    for raw in data.get("entry", []):
+        if not isinstance(raw, dict) or "id" not in raw:
+            continue
+        try:
+            found[str(raw["id"])] = tuple(parse_example(e, str(raw["id"])) for e in raw.get("examples", []) or [])
+        except DictionaryError:
+            continue  # such an entry never passed the check, so it is not in the cache either
+    return found
 
 
 @dataclass(frozen=True)

@@ -312,12 +312,27 @@ def _progress(total: int):
     Nothing is drawn when stderr is a pipe or a file, so logs and CI output stay clean;
     the bar never touches stdout, and it disappears when the run ends.
     """
+    show = total > 1 and sys.stderr is not None and sys.stderr.isatty()
+    if not show:
+        return _NoProgress()  # tqdm is not even imported: one file or a pipe is the common case
     from tqdm import tqdm
 
     tqdm.monitor_interval = 0  # no monitor thread: the worker pool may fork after this
-    show = total > 1 and sys.stderr is not None and sys.stderr.isatty()
-    return tqdm(total=total, file=sys.stderr, disable=not show, delay=1.0, leave=False, unit=" файл",
+    return tqdm(total=total, file=sys.stderr, delay=1.0, leave=False, unit=" файл",
                 desc="kanclint", dynamic_ncols=True)
+
+
+class _NoProgress(contextlib.AbstractContextManager):
+    """What :func:`_progress` gives when nothing is drawn: the calls a bar takes, doing nothing."""
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, n: int = 1) -> None:
+        return None
+
+    def external_write_mode(self, file: object = None) -> contextlib.AbstractContextManager:
+        return contextlib.nullcontext()
 
 
 class _Printer:

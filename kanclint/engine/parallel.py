@@ -13,20 +13,22 @@ no pickling, the same code path as the API.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import signal
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from kanclint.engine.config import Config
 from kanclint.engine.registry import all_rules
 from kanclint.engine.running import lint
 from kanclint.files.inputs import InputError, decode, read_bytes
 from kanclint.model import Report
+
+if TYPE_CHECKING:  # the pool's modules load only when a run has several files and workers
+    import multiprocessing.context
+    from concurrent.futures import Future
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ def _context() -> multiprocessing.context.BaseContext:
     started before any progress bar), but a program that embeds kanclint may not: then
     ``spawn`` starts clean workers that load what they need themselves.
     """
+    import multiprocessing
+
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
@@ -108,6 +112,8 @@ def run(jobs: Sequence[Job], workers: int, lint_text: Callable[..., Report] = li
         for job in jobs:
             yield check_one(job, lint_text)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     context = _context()
     one_math_thread()
     if context.get_start_method() == "fork":

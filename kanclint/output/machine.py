@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from typing import Any, Iterable
-from xml.sax.saxutils import escape, quoteattr
 
 from kanclint.engine.registry import all_rules
 from kanclint.model import Diagnostic, Report, Severity, line_index
@@ -89,6 +88,8 @@ def format_sarif(reports: Iterable[Report], errors: list[tuple[str, str]]) -> st
 
 def format_junit(reports: Iterable[Report], errors: list[tuple[str, str]]) -> str:
     """One test case per file; findings at warning or above are failures."""
+    from xml.sax.saxutils import escape, quoteattr  # here: it pulls in urllib and ssl, a cost every run paid
+
     reports = list(reports)
     cases = []
     failures = 0

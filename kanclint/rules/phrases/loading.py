@@ -19,7 +19,7 @@ from kanclint.dictionaries import (
     Dictionary,
     DictionaryError,
     Entry,
-    Example,
+    LazyExamples,
     RuleSpec,
     builtin_files,
     read_dictionary,
@@ -69,7 +69,7 @@ def example_problems(spec: RuleSpec, entry: Entry) -> list[str]:
 # plain JSON (no pickle: loading it runs no code) in the user cache directory,
 # keyed by everything it depends on, and checked by its own hash (kanclint.files.cache).
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: examples are read from the TOML on demand, not cached
 
 
 def _library_stamp() -> str:
@@ -173,7 +173,6 @@ def _encode(dictionary: Dictionary, problems: list[str], key: str) -> bytes:
             e.note,
             [encoder.pattern(p) for p in e.guards],
             None if e.severity is None else e.severity.value,
-            [[x.text, x.bad, None if x.span is None else list(x.span), x.fix] for x in e.examples],
         ]
         for e in dictionary.entries
     ]
@@ -221,7 +220,7 @@ def _decode(payload: bytes, key: str, path: str) -> tuple[Dictionary, list[str]]
     patterns = [Pattern(source, tuple([items[i] for i in indices])) for source, indices in data["patterns"]]
     severities = {s.value: s for s in Severity}
     entries = []
-    for entry_id, pattern_ids, replacements, safe, autofix, note, guard_ids, severity, raw_examples in data["entries"]:
+    for entry_id, pattern_ids, replacements, safe, autofix, note, guard_ids, severity in data["entries"]:
         entries.append(Entry(
             id=entry_id,
             patterns=tuple([patterns[i] for i in pattern_ids]),
@@ -231,10 +230,7 @@ def _decode(payload: bytes, key: str, path: str) -> tuple[Dictionary, list[str]]
             note=note,
             guards=tuple([patterns[i] for i in guard_ids]),
             severity=None if severity is None else severities[severity],
-            examples=tuple([
-                Example(text, bad, None if span is None else (span[0], span[1]), fix)
-                for text, bad, span, fix in raw_examples
-            ]),
+            examples=LazyExamples(path, entry_id),
             path=path,
         ))
         if not entries[-1].patterns:

@@ -54,6 +54,18 @@ def test_a_post_without_a_syntax_candidate_imports_no_model(tmp_path):
     assert heavy(modules) == []
 
 
+def test_one_file_on_a_pipe_imports_neither_the_worker_pool_nor_the_bar_nor_xml(tmp_path):
+    """They cost a tenth of a cold start; only several files, a terminal or JUnit output need them."""
+    post = tmp_path / "post.txt"
+    post.write_text(PLAIN_POST, encoding="utf-8")
+    modules = imported_modules(["--isolated", str(post)], tmp_path)
+    assert "pymorphy3" in modules
+    unused = ("concurrent.futures.process", "multiprocessing", "tqdm", "xml.sax", "ssl")
+    assert sorted(m for m in unused if m in modules) == []
+    junit = imported_modules(["--isolated", "--output-format", "junit", str(post)], tmp_path)
+    assert "xml.sax.saxutils" in junit  # the lazy import really runs where it is needed
+
+
 def test_lint_from_python_leaves_the_models_alone_and_a_parse_loads_only_the_parser(tmp_path):
     code = (
         "import sys, kanclint\n"

@@ -3,7 +3,7 @@
 import pytest
 
 from kanclint.text.document import Document
-from kanclint.dictionaries import DictionaryError, read_dictionary
+from kanclint.dictionaries import DictionaryError, LazyExamples, read_dictionary
 from kanclint.rules.phrases import example_problems, load, verified_entries
 from kanclint.engine.fixes import apply_fix
 from kanclint.rules.phrases import PhraseRule
@@ -345,3 +345,20 @@ examples = [
     ]:
         found = lint_rule(rule, text)
         assert apply_fix(text, found[0].fix) == expected
+
+
+def test_cached_entries_read_their_examples_from_the_file_only_when_asked(make_dictionary, tmp_path, monkeypatch):
+    """The compiled cache holds no examples (a third of its size); the tests and docs still see them all."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = make_dictionary(ENTRIES)
+    parsed = {e.id: tuple(e.examples) for e in read_dictionary(path).entries}
+    load(str(path))
+    cache_files = list((tmp_path / "cache" / "kanclint").glob("dictionary-*.json"))
+    assert cache_files
+    first_example = next(iter(parsed.values()))[0].text
+    assert all(first_example not in f.read_text(encoding="utf-8") for f in cache_files)
+    load.cache_clear()
+    cached, _ = load(str(path))
+    assert all(isinstance(e.examples, LazyExamples) for e in cached.entries)
+    assert {e.id: tuple(e.examples) for e in cached.entries} == parsed
+    assert all(example_problems(cached.spec, e) == [] for e in cached.entries)

@@ -286,6 +286,31 @@ def deletion_refusal(
     return None
 
 
+def strands_words_before(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+    """Deleting an opening with its own verb («информируем, что», «доводим до вашего сведения, что»)
+    leaves whatever came before it without a verb: «Мы информируем, что воды не будет» → «Мы воды не
+    будет», «Также информируем, что…» → «Также воды не будет».  Safe only at the start of the
+    sentence or of its clause: after an address closed by a comma («Друзья, информируем, что…») or a
+    conjunction («…, но следует отметить, что…»)."""
+    dropped = deleted_words(matched, replacement)
+    if not any(t.pos == "VERB" for t in dropped) or not matched:
+        return False
+    before = [t for t in sentence.tokens if t.end <= matched[0].start]
+    own = []  # the words of the opening's own clause before it: back to a comma or a conjunction
+    for t in reversed(before):
+        if t.text in _CLAUSE_BOUNDS or t.pos == "CONJ":
+            break
+        own.append(t)
+    if any(t.is_word for t in own):
+        return True
+    # «Друзья, информируем, что…»: the address keeps its comma, which the deletion would take along
+    speaks = any(t.pos == "VERB" and "1per" in t.grammemes for t in dropped) and matched[-1].key == "что"
+    return speaks and own == [] and bool(before) and before[-1].text == "," and any(t.is_word for t in before)
+
+
+_CLAUSE_BOUNDS = frozenset({",", ";", ":", "—", "–", "(", "!", "?", "."})
+
+
 # Hedges of living speech, kept in the author's own voice: «Может быть, у вас дома есть старые
 # фотографии?», «Но согласитесь, верить в волшебство на самом деле здорово!».  In a report they are
 # filler («На самом деле работы идут по графику») and the fix stays.

@@ -31,7 +31,7 @@ from kanclint.rules.phrases.clause_voice import we_in_subordinate_clause
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
 from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES, OFFER_ONLY
 from kanclint.rules.phrases.took_place import TOOK_PLACE_REWRITES
-from kanclint.rules.phrases.deletion_guards import deletion_refusal
+from kanclint.rules.phrases.deletion_guards import deletion_refusal, strands_words_before
 from kanclint.rules.phrases.list_items import breaks_a_modal_list
 from kanclint.rules.phrases.repetition import repeats_nearby
 from kanclint.rules.phrases.rendering import BRACE_RE, render
@@ -164,6 +164,8 @@ class PhraseRule(Rule):
         if deletion_refusal(self.code, sentence, previous, m.tokens, text, following=following,
                             generic=generic) is not None:
             return None
+        if strands_words_before(sentence, m.tokens, text):
+            return None  # «Мы информируем, что…» → «Мы воды не будет»
         if repeats_nearby(sentence, m.tokens, text) or breaks_a_modal_list(document.text, m.tokens, text):
             return None  # «после 5 дней после начала»; «необходимо:\n✅ возьмите…»: the author rewords
         if we_in_subordinate_clause(sentence, m.tokens, text):

@@ -214,8 +214,21 @@ def uchastie_prinyali(document: Document, sentence: Sentence, m: Match) -> Edit 
     return _in_place(document, m, opening)
 
 
+def _plans_an_act(sentence: Sentence, token: Token) -> bool:
+    """Whether an infinitive in the clause says what is planned («планируется отремонтировать»).
+
+    Without one a noun is the subject: «Возобновление работы бассейна планируется 1 сентября» →
+    «…планируем 1 сентября» reads as a fronted object, and the author rewords it.
+    """
+    at = sentence.position(token)
+    return any(word.parses and word.parses[0].pos == "INFN"
+               for step in (1, -1) for word in _words_until_boundary(sentence, at, step))
+
+
 def planiruem(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«планируется» → «планируем» for an account that speaks as «мы», else «планируют»."""
+    if not _plans_an_act(sentence, m.tokens[0]):
+        return OFFER_ONLY
     said = "планируем" if document.speaks_as_we else "планируют"
     return _in_place(document, m, said)
 

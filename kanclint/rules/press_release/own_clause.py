@@ -90,9 +90,10 @@ def clause_verbs(sentence: Sentence, after: Token, person: bool, subject: Token)
     past = "past" in reading.grammemes
     if past and (reading.grammemes & {"masc", "femn", "neut"}) != (own.grammemes & {"masc", "femn", "neut"}):
         return []
-    nxt = next((t for t in rest if t.is_word and t.pos not in _FREE_POS), None)
-    if nxt is not None and nxt.pos in {"PRTS", "ADJS"}:
-        return []  # «что будет построена школа»: the clause is about the school
+    # «открыто» reads first as an adverb: a short participle is looked for among all its readings
+    nxt = next((t for i, t in enumerate(rest) if t.is_word and (t.pos not in _FREE_POS or _short_form(rest, i))), None)
+    if nxt is not None and _short_form(rest, rest.index(nxt)):
+        return []  # «что будет построена школа», «что будет открыто 3 сада»: the clause is about them
     # «что будет проводить приём» leaves out the author; «что будет осуществляться продажа абонементов»
     # has its own subject after a «-ся» infinitive, so it is looked for there too
     if not (nxt is not None and nxt.pos == "INFN" and not nxt.text.endswith(("ся", "сь"))):
@@ -112,6 +113,15 @@ def clause_verbs(sentence: Sentence, after: Token, person: bool, subject: Token)
     if not form:
         raise Unclear
     return [(verb, form)]
+
+
+def _short_form(words: Sequence[Token], i: int) -> bool:
+    """A short participle or adjective in any reading: «будет открыто», «будет построена»; an
+    adverb before an infinitive stays one («будет лично контролировать»)."""
+    after = words[i + 1] if i + 1 < len(words) else None
+    if words[i].pos in _FREE_POS and after is not None and after.pos == "INFN":
+        return False
+    return any(p.pos in {"PRTS", "ADJS"} for p in words[i].parses)
 
 
 def _in_phrases(words: Sequence[Token]) -> set[Token]:

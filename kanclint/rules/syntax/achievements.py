@@ -8,6 +8,9 @@ So are the prizes of a contest held above the author («По итогам рег
 занял первое место. Коллективу вручён сертификат»): the organisers gave them, and «мы вручили» would
 claim it on a page that may be the winner's own; so are the results of a national action
 («Всероссийской акции «Диктант Победы» … Результаты будут опубликованы на сайте акции»).
+
+So is a choice made by a vote («По итогам онлайн-голосования выбрана территория для
+благоустройства»): the voters chose it, and «мы выбрали» would take their say.
 """
 
 from __future__ import annotations
@@ -56,3 +59,14 @@ def awarded_by_organisers(document: Document, sentence: Sentence, f: _Passive) -
         if lemmas & _CONTESTS and lemmas & _WIDER:
             return True
     return False
+
+
+# a choice the voters or respondents make: «по итогам голосования выбран проект»
+_CHOOSING = frozenset({"выбрать", "выбирать", "избрать", "избирать", "определить", "определять", "отобрать",
+                       "отбирать", "признать", "признавать", "поддержать", "поддерживать"})
+_VOTES = frozenset({"голосование", "онлайн-голосование", "опрос", "выборы", "референдум", "анкетирование"})
+
+
+def chosen_by_vote(sentence: Sentence, f: _Passive) -> bool:
+    """«По итогам голосования выбрана территория»: the voters' choice, not the organisation's."""
+    return f.lemma in _CHOOSING and any(t.lemma in _VOTES for t in sentence.words)

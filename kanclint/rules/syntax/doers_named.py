@@ -108,10 +108,21 @@ _INCIDENTS = frozenset({"случай", "факт", "пожар", "возгор�
                         "преступление", "правонарушение", "травма", "заболевание", "вызов", "кража"})
 
 
+# An inspection's orders are issued by the inspector: «По её итогам учреждению было выдано
+# предписание» after «прошла проверка Росздравнадзора» is not «мы выдали»; on the inspector's own
+# page the third person plural still says nothing wrong.
+_ISSUING = frozenset({"выдать", "выдавать", "вынести", "выносить", "внести", "вносить", "направить", "направлять",
+                      "объявить", "объявлять"})
+_ORDERS = frozenset({"предписание", "представление", "протест", "предостережение", "предупреждение", "требование"})
+
+
 def authorities_act(f: _Passive, sentence: Sentence) -> bool:
-    """«привлечены к ответственности», «зарегистрировано 14 случаев возгорания»: an authority's act."""
+    """«привлечены к ответственности», «зарегистрировано 14 случаев возгорания», «выдано предписание»:
+    an authority's act."""
     lemmas = {t.lemma for t in sentence.words}
     if f.lemma in _HOLDING_LIABLE and "ответственность" in lemmas:
+        return True
+    if f.lemma in _ISSUING and lemmas & _ORDERS:
         return True
     return f.lemma in _RECORDING and bool(lemmas & _INCIDENTS)
 

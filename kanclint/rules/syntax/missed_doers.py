@@ -12,6 +12,9 @@ counts as a possible doer, except
 * a time or manner noun: «выполнят летом», «приняли голосованием», «доставлены самолётом»
   (a vehicle is how, not who).
 
+A recipient in the dative or one short phrase with a preposition may stand between: «переданы в дар
+местным питомником» is the nursery's gift too.
+
 Such a passive is left as it is; no «мы», no «…-ли».
 """
 
@@ -57,12 +60,29 @@ def _past_recipient(tokens: tuple[Token, ...], i: int) -> int:
     return k if k > i and k < len(tokens) and tokens[k - 1].parses[0].pos == "NOUN" else i
 
 
+_PHRASE_LENGTH = 3  # words after the preposition: «в дар», «в районную больницу»
+
+
+def _past_place(tokens: tuple[Token, ...], i: int) -> int:
+    """Past one prepositional phrase not in the instrumental right after the participle: «переданы
+    [в дар] питомником», «доставлен [в больницу] волонтёрами»; the doer may follow it."""
+    if i >= len(tokens) or tokens[i].pos != "PREP" or tokens[i].key in ("с", "со", "между", "над", "под", "за", "перед"):
+        return i
+    k = i + 1
+    while k < len(tokens) and k - i <= _PHRASE_LENGTH and tokens[k].is_word and tokens[k].parses and (
+            tokens[k].parses[0].pos in {"ADJF", "NOUN", "PRTF"} and "ablt" not in tokens[k].parses[0].grammemes):
+        k += 1
+        if tokens[k - 1].parses[0].pos == "NOUN":
+            return k
+    return i
+
+
 def instrumental_doer_after(sentence: Sentence, f: _Passive, group: list[Token]) -> bool:
     """«организован [детским садом]»: a bare instrumental noun right after the passive group."""
     if f.lemma in _WITH_WHAT:
         return False
     tokens = sentence.tokens
-    i = _past_recipient(tokens, sentence.position(group[-1]) + 1)
+    i = _past_recipient(tokens, _past_place(tokens, _past_recipient(tokens, sentence.position(group[-1]) + 1)))
     while i < len(tokens) and tokens[i].is_word and _adjective(tokens[i]):
         i += 1
     if i >= len(tokens) or not tokens[i].is_word or not tokens[i].parses:

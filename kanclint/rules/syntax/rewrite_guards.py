@@ -35,8 +35,9 @@ _UNITS = frozenset({"часть", "служба", "подразделение", 
 def parallel_passive(sentence: Sentence, group: list[Token], f: _Passive) -> bool:
     """A passive that shares its «быть» or parallels another bare one: «будет отремонтировано 12 крыш
     и заменено 8 лифтов», «рассмотрено 1 250 обращений, проведено 45 приёмов».  Rewriting one of
-    them alone changes the tense of the other or mixes two voices in one list.  Passives with a
-    «быть» each («была открыта школа, и в неё были переданы книги») stand apart."""
+    them alone changes the tense of the other or mixes two voices in one list, as do two «-ся»
+    passives («предоставляется жильё и выплачиваются подъёмные» → «…жильё и мы выплачиваем»).
+    Passives with a «быть» each («была открыта школа, и в неё были переданы книги») stand apart."""
     mine = {t.start for t in group} | {t.start for t in f.conj} | ({f.aux.start} if f.aux is not None else set())
     words = sentence.words
     for i, t in enumerate(words):
@@ -46,7 +47,7 @@ def parallel_passive(sentence: Sentence, group: list[Token], f: _Passive) -> boo
             return True
         if any(p.pos == "PRTS" and "pssv" in p.grammemes for p in t.parses[:1]) and not _has_aux(words, i):
             return True
-        if not f.reflexive and _reflexive_passive(t):
+        if _reflexive_passive(t):
             return True  # «помощь оказывается, организован пункт»: «организовали» beside «оказывается»
     return False
 

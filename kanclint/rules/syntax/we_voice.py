@@ -20,7 +20,7 @@ from kanclint.rules.press_release.oblique_self import (
 from kanclint.rules.press_release.first_body import says_i
 from kanclint.rules.press_release.persons import find_third_person_self
 from kanclint.rules.press_release.speaker import person_author
-from kanclint.rules.syntax.achievements import awarded_by_organisers, competitors_achieved
+from kanclint.rules.syntax.achievements import awarded_by_organisers, chosen_by_vote, competitors_achieved
 from kanclint.rules.syntax.doers_named import (
     authorities_act,
     body_acted_before,
@@ -64,7 +64,7 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
     return (document.speaks_as_we and not person_author(document)  # «мы» is not the person who writes
           and not history(sentence) and not done_by_others(sentence)
           and not adopted_act(f, head) and not readers_act(f, head)
-          and not inspected_act(f, head) and not competitors_achieved(f, head)
+          and not inspected_act(f, head) and not competitors_achieved(f, head) and not chosen_by_vote(sentence, f)
           and not set_by_law(f, head) and not body_acted_before(document, sentence)
           and not authorities_act(f, sentence) and not awarded_by_organisers(document, sentence, f)
           and not office_named_before(document, sentence) and not guest_acted_before(document, sentence, head)

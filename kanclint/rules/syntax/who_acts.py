@@ -309,9 +309,12 @@ def in_relative_clause(sentence: Sentence, verb: Token) -> bool:
 
 
 def paid_by_others(sentence: Sentence) -> bool:
-    """«средства выделены из краевого бюджета», «за счёт федеральных средств»: the money's owner did it."""
+    """«средства выделены из краевого бюджета», «за счёт федеральных средств»: the money's owner did it;
+    «билеты приобретены по Пушкинской карте»: the card's holder bought them."""
     keys = [t.key for t in sentence.words]
     for i, k in enumerate(keys):
+        if k == "пушкинской" and i + 1 < len(keys) and keys[i + 1] in ("карте", "карты", "карточке"):
+            return True
         if k == "из" and any(x in ("бюджета", "фонда") for x in keys[i + 1:i + 4]):
             return True
         if k == "за" and i + 1 < len(keys) and keys[i + 1] in ("счет", "счёт"):

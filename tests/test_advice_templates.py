@@ -30,7 +30,11 @@ def _finding(text: str, code: str):
     [
         (CEREMONIAL, "15 апреля в администрации района: … — что это значит для вас: …"),
         ("С 1 марта в школе № 5 меняется расписание уроков.", "С 1 марта в школе № 5: … — что это значит для вас: …"),
-        ("В минувшую пятницу на стадионе состоялся праздник спорта.", "В минувшую пятницу на стадионе: … — что это значит для вас: …"),
+        # an event people come to: thanks when it is over, an invitation when it is to come
+        ("В минувшую пятницу на стадионе состоялся праздник спорта.",
+         "Спасибо всем, кто в минувшую пятницу пришёл на праздник на стадионе! Рассказываем, как это было: …"),
+        ("23 мая в парке пройдёт ярмарка мёда.", "23 мая в парке ждём вас на ярмарку: …"),
+        (EXHIBITION, "В библиотеке ждём вас на выставку: …"),
         ("Состоялось заседание комиссии по делам несовершеннолетних.", "… — что это значит для вас: …"),
         # «на совещании» is the event, not the place
         ("Вчера на совещании обсудили ремонт дорог.", "Вчера: … — что это значит для вас: …"),
@@ -79,7 +83,10 @@ def test_templates_leave_the_text_alone_under_fix():
     assert kanclint.fix(EXHIBITION, unsafe=True, config=Config(use_ignore_file=False, select=("KC3",))).text == EXHIBITION
 
 
-@pytest.mark.parametrize("text", [CEREMONIAL, EXHIBITION, "С 1 марта в школе № 5 меняется расписание уроков. Уроки начинаются в 8:30."])
+@pytest.mark.parametrize("text", [
+    CEREMONIAL, EXHIBITION, "С 1 марта в школе № 5 меняется расписание уроков. Уроки начинаются в 8:30.",
+    "Вчера в Доме культуры прошёл концерт. Выступили хор и оркестр.", "23 мая в парке пройдёт ярмарка мёда.",
+])
 def test_templates_are_not_kanceljarit_themselves(text):
     document = Document(text)
     for advice in (opening_template(document), closing_question(document)):
@@ -94,7 +101,7 @@ def test_facts_are_the_authors_words():
 
 def test_place_keeps_its_proper_name_and_a_talking_opening_gets_no_template():
     assert opening_template(Document("В Республике Карелия 13 октября прошёл фестиваль театров.")) == (
-        "В Республике Карелия: … — что это значит для вас: …"
+        "Спасибо всем, кто пришёл на фестиваль в Республике Карелия! Рассказываем, как это было: …"
     )
     text = "Не забудьте прийти: выступят глава района И. П. Смирнов и депутат А. В. Орлова."
     found = [d for d in kanclint.lint(text, config=CONFIG).diagnostics if d.code == "KC303"]

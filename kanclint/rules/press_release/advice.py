@@ -2,8 +2,9 @@
 
 A report-style opening (KC301, KC303 in the first sentence, KC307) is told *how* to begin: a
 template for a first sentence about what changes for the reader, filled with what the post
-already says — its date, its place — with «…» where only the author knows the words:
-«23 мая в администрации района: … — что это значит для вас: …».  A post that never speaks to
+already says — its date, its place, its event — with «…» where only the author knows the words:
+«Спасибо всем, кто 23 мая пришёл на концерт в Доме культуры! Рассказываем, как это было: …»,
+«23 мая в парке ждём вас на ярмарку: …», «23 мая в администрации района: … — что это значит для вас: …».  A post that never speaks to
 its reader (KC305) gets a question or a call drawn from its event: «Придёте на выставку?
 Напишите в комментариях.», «Были на празднике? Поделитесь впечатлениями в комментариях.»
 
@@ -131,15 +132,34 @@ def opening_speaks_to_reader(document: Document) -> bool:
 
 
 def opening_template(document: Document) -> str:
-    """A first sentence about the reader, with the post's date and place: «23 мая в школе № 5: … — …»."""
+    """A first sentence about the reader, with the post's date, place and event.
+
+    An event people come to is said to them: «Спасибо всем, кто пришёл на концерт в Доме культуры!»
+    when it is over, «23 мая в библиотеке ждём вас на выставку: …» when it is to come.  Anything
+    else (a meeting, a change of rules) gets «23 мая в школе № 5: … — что это значит для вас: …».
+    """
     facts = document.shared(post_facts)
     lead = " ".join(part for part in (facts.when, facts.where) if part)
+    event = facts.event
+    if event is not None and event.lemma in VISITED_EVENTS:
+        if facts.past:
+            when = f" {_mid_sentence(facts.when)}" if facts.when else ""
+            where = f" {_mid_sentence(facts.where)}" if facts.where else ""
+            return f"Спасибо всем, кто{when} пришёл на {_form(event, 'accs')}{where}! Рассказываем, как это было: …"
+        return capitalise(f"{lead} ждём вас на {_form(event, 'accs')}: …" if lead else f"ждём вас на {_form(event, 'accs')}: …")
     if lead:
         return capitalise(lead) + ": … — что это значит для вас: …"
     return "… — что это значит для вас: …"
 
 
+_LOWER_OPENERS = frozenset({"в", "во", "на", "с", "со", "до", "к", "ко", "по"}) | RELATIVE_DAYS
 
+
+def _mid_sentence(part: str) -> str:
+    """«В минувшую пятницу» → «в минувшую пятницу» inside a sentence; «В Республике Карелия» keeps
+    its name's capital («в Республике Карелия»), a date stays as written."""
+    first = part.split(" ", 1)[0]
+    return part[:1].lower() + part[1:] if first.lower() in _LOWER_OPENERS else part
 
 
 def closing_question(document: Document) -> str:

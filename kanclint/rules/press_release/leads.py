@@ -176,7 +176,7 @@ def find_ceremonial_leads(document: Document) -> list[Marker]:
                     Marker(
                         start, end,
                         f"«{document.text[start:end]}» — протокольное начало пресс-релиза. Читателю важнее "
-                        "не то, что мероприятие «" + t.text + "», а что из него следует для него: начните с этого.",
+                        "не «" + t.text.lower() + "», а что из этого следует для него: начните с этого.",
                         "dateline",
                     )
                 )

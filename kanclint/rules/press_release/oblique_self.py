@@ -161,6 +161,22 @@ def paragraph_span(document: Document, offset: int) -> tuple[int, int]:
 
 
 def first_person_blocked(document: Document, offset: int, agents: bool = True) -> bool:
+    """Whether the paragraph at ``offset`` keeps the author in the third person (see
+    :func:`_paragraph_blocked`); for a person author, whether any paragraph of the post does:
+    «Я посетил завод.» over «Сергей Волков ознакомился с производством…» reads as two people."""
+    if _paragraph_blocked(document, offset, agents):
+        return True
+    profile = author_profile(document)
+    return profile is not None and profile.person and bool(document.shared(_blocked_paragraphs))
+
+
+def _blocked_paragraphs(document: Document) -> tuple[int, ...]:
+    """The starts of the paragraphs that keep a person author in the third person; a passive with
+    the author as its doer counts as rewritten (KC201 makes it «я»)."""
+    return tuple(p.start for p in document.paragraphs if _paragraph_blocked(document, p.start, agents=False))
+
+
+def _paragraph_blocked(document: Document, offset: int, agents: bool = True) -> bool:
     """Whether the paragraph at ``offset`` keeps the author in the third person somewhere no «я» /
     «мы» reaches: a KC304 mention it cannot rewrite («Комитет по … совместно с … проводит»), a doer
     in the instrumental («Управлением … проведена проверка», unless ``agents`` is false: KC201 is

@@ -21,9 +21,7 @@ _NEEDS_OBJECT = frozenset({
     "проинструктировать", "инструктировать", "продезинфицировать", "дезинфицировать", "обследовать",
     "продиагностировать", "диагностировать", "протестировать", "тестировать", "проанкетировать",
     "вакцинировать", "привить", "наградить", "награждать", "проконтролировать",
-    "отрепетировать", "организовать",
-    # «Сотрудниками полиции проводится проверка.» → «Сотрудники полиции проверяют.»: checking what?
-    "проверить", "проверять", "ремонтировать", "заменять", "устанавливать", "осматривать"})
+    "отрепетировать", "организовать"})
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
 # «в мае», «на этой неделе»: a time, not a place
 _TIMES = frozenset({"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
@@ -50,9 +48,6 @@ def verb_left_without_object(text: str, matched: Sequence[Token], replacement: s
     rest = text[matched[-1].end:].lstrip(" \t")
     if rest[:1] in _SENTENCE_END and readings[0].lemma in _NEEDS_OBJECT:
         return True  # «в школах проведут ремонт.» → «в школах отремонтируют.»
-    if readings[0].lemma in _NEEDS_OBJECT and "perf" in readings[0].grammemes and _only_a_time(rest):
-        return True  # «в марте проведена проверка.» → «Мы проверили в марте.»: checked what? («проверяют
-        # каждую неделю» is a habit and reads whole)
     if readings[0].lemma in _THING_OBJECT and _only_a_place(rest):
         return True  # «провели ремонт в кабинете.» → «отремонтировали в кабинете.»: the place was the object
     # «провели опрос: 70 %…»: what follows is the noun's result, not an object of the new verb
@@ -101,16 +96,3 @@ def _only_a_place(rest: str) -> bool:
         if readings and readings[0].pos == "NOUN":
             return readings[0].lemma not in _TIMES and any("loct" in r.grammemes or "loc2" in r.grammemes for r in readings)
     return False
-
-
-def _only_a_time(rest: str) -> bool:
-    """The sentence ends on a time phrase alone: «в марте.», «на этой неделе.», «летом.»."""
-    clause = rest
-    for stop in (".", "!", "?", "\n"):
-        clause = clause.split(stop, 1)[0]
-    words = [w.strip("«»\"()") for w in clause.split()]
-    if not words or len(words) > 3 or any(w.endswith((",", ":", ";")) for w in clause.split()):
-        return False
-    nouns = [r for w in words for r in parse(w)[:1] if r.pos == "NOUN"]
-    return bool(nouns) and all(r.lemma in _TIMES or r.lemma in {"лето", "зима", "весна", "осень"} for r in nouns) and all(
-        (parse(w)[:1] and parse(w)[0].pos in ("NOUN", "PREP", "ADJF", "ADVB")) for w in words)

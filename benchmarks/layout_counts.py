@@ -2,7 +2,8 @@
 
     python benchmarks/layout_counts.py            # prints the three lists and their sizes
 
-Imports of optional heavy libraries (natasha, slovnet, navec, pygls, rich, tqdm) and of
+Imports of optional heavy libraries (natasha, slovnet, navec, pygls, rich, tqdm), of standard
+modules only some runs need (multiprocessing, concurrent, xml) and of
 ``kanclint.lsp`` (which needs pygls) are allowed inside functions and not counted.
 """
 
@@ -13,7 +14,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LAZY_ALLOWED = ("natasha", "slovnet", "navec", "pygls", "lsprotocol", "rich", "tqdm")
+LAZY_ALLOWED = ("natasha", "slovnet", "navec", "pygls", "lsprotocol", "rich", "tqdm",
+                "multiprocessing", "concurrent", "xml")  # as tests/test_layers.py: costly at start, rarely needed
 MAX_MODULE, MAX_FUNCTION = 500, 60
 
 

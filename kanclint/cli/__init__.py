@@ -312,8 +312,7 @@ def _progress(total: int):
     Nothing is drawn when stderr is a pipe or a file, so logs and CI output stay clean;
     the bar never touches stdout, and it disappears when the run ends.
     """
-    show = total > 1 and sys.stderr is not None and sys.stderr.isatty()
-    if not show:
+    if total <= 1 or sys.stderr is None or not sys.stderr.isatty():
         return _NoProgress()  # tqdm is not even imported: one file or a pipe is the common case
     from tqdm import tqdm
 

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from kanclint.lexicon import word_list
 from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.text.document import Document, Sentence, Token
@@ -226,11 +227,24 @@ def _plans_an_act(sentence: Sentence, token: Token) -> bool:
 
 
 def planiruem(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«планируется» → «планируем» for an account that speaks as «мы», else «планируют»."""
+    """«планируется» → «планируем» for an account that speaks as «мы», else «планируют»; also
+    «планируют» in a sentence whose subject is a person told of in the third person («Глава округа
+    осмотрел амбулаторию, где планируется ремонт»): «где планируем» would speak in two voices."""
     if not _plans_an_act(sentence, m.tokens[0]):
         return OFFER_ONLY
-    said = "планируем" if document.speaks_as_we else "планируют"
+    said = "планируем" if document.speaks_as_we and not _person_subject(sentence) else "планируют"
     return _in_place(document, m, said)
+
+
+_TITLES = word_list("official-titles")
+
+
+def _person_subject(sentence: Sentence) -> bool:
+    """A title («глава», «министр») or a capitalised personal name in the nominative."""
+    return any(
+        t.is_word and any("nomn" in p.grammemes and (p.lemma in _TITLES or t.text[:1].isupper() and p.grammemes & {"Name", "Surn"})
+                          for p in t.parses[:2])
+        for t in sentence.tokens)
 
 
 # What a context rewrite returns when the phrase is a fault but no wording fits here: the

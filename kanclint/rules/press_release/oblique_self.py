@@ -161,6 +161,22 @@ def paragraph_span(document: Document, offset: int) -> tuple[int, int]:
 
 
 def first_person_blocked(document: Document, offset: int, agents: bool = True) -> bool:
+    """Whether the paragraph at ``offset`` keeps the author in the third person (see
+    :func:`_paragraph_blocked`); for a person author, whether any paragraph of the post does:
+    «Я посетил завод.» over «Сергей Волков ознакомился с производством…» reads as two people."""
+    if _paragraph_blocked(document, offset, agents):
+        return True
+    profile = author_profile(document)
+    return profile is not None and profile.person and bool(document.shared(_blocked_paragraphs))
+
+
+def _blocked_paragraphs(document: Document) -> tuple[int, ...]:
+    """The starts of the paragraphs that keep a person author in the third person; a passive with
+    the author as its doer counts as rewritten (KC201 makes it «я»)."""
+    return tuple(p.start for p in document.paragraphs if _paragraph_blocked(document, p.start, agents=False))
+
+
+def _paragraph_blocked(document: Document, offset: int, agents: bool = True) -> bool:
     """Whether the paragraph at ``offset`` keeps the author in the third person somewhere no «я» /
     «мы» reaches: a KC304 mention it cannot rewrite («Комитет по … совместно с … проводит»), a doer
     in the instrumental («Управлением … проведена проверка», unless ``agents`` is false: KC201 is
@@ -190,6 +206,16 @@ _QUOTE_MARKS = frozenset("«»\"„“")
 _NOT_ACTS = frozenset({"работать", "быть"})
 
 
+def _joined_name(tokens: Sequence[Token], name: list[Token], profile: AuthorProfile) -> list[Token]:
+    """The name with an «и …» the author's own name goes on with: «центр культуры [и досуга]»."""
+    at = tokens.index(name[-1]) + 1
+    while at + 1 < len(tokens) and tokens[at].key == "и" and tokens[at + 1].is_word and (
+            tokens[at + 1].lemmas & profile.lemmas or tokens[at + 1].key in profile.lemmas):
+        name = [*name, tokens[at], tokens[at + 1]]
+        at += 2
+    return name
+
+
 def _subject_left(document: Document, profile: AuthorProfile, start: int, end: int, fixed: list[Edit]) -> bool:
     """An organisation author as the subject of a verb that no KC304 fix rewrites: «Лучшие работы
     библиотека разместит на выставке» (the object first), «Музей, как всегда, ждёт гостей».
@@ -203,7 +229,7 @@ def _subject_left(document: Document, profile: AuthorProfile, start: int, end: i
                 continue
             if not any(p.pos == "NOUN" and {"nomn", "sing"} <= p.grammemes for p in t.parses[:1]):
                 continue
-            name = _own_words(_name_after(tokens, i))
+            name = _joined_name(tokens, _own_words(_name_after(tokens, i)), profile)
             j = sentence.position(name[-1]) + 1
             if any(w.text in _QUOTE_MARKS for w in (*tokens[max(0, i - 3):i], *name, *tokens[j:j + 1])):
                 continue  # «Средняя школа № 3» прошла линейка: a quoted name, not the subject

@@ -146,6 +146,8 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue  # «музея на площади Кирова», «управления по делам молодёжи»: the name may go on
         if _passive_doer(sentence, owner, tokens[j] if j >= 0 else None) and not _quote_blocks_active(sentence, first, name):
             continue  # «Специалистами центра были организованы»: «нашими специалистами были…» keeps the passive
+        if all(first.start <= t.start < name[-1].end for t in sentence.words):
+            continue  # «Администрация гимназии» under a post is its signature, not «Наша администрация»
         our = _our(owner)
         if our is None:
             continue

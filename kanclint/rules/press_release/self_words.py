@@ -40,7 +40,17 @@ _FROM_TO = frozenset({"с", "со", "до", "к", "после"})
 
 
 def date_opening(content: Sequence[Token]) -> int:
-    """Length of a date that opens the sentence, with its preposition: «С 1 июня», «23 мая», «Вчера»."""
+    """Length of a date that opens the sentence, with its preposition: «С 1 июня», «23 мая», «Вчера»;
+    a clock time after it belongs to it («15 ноября в 18:00»)."""
     if content and content[0].key in _FROM_TO and (n := _date_expression(content[1:])):
-        return n + 1
-    return _date_expression(content)
+        return _clock_after(content, n + 1)
+    n = _date_expression(content)
+    return _clock_after(content, n) if n else 0
+
+
+def _clock_after(content: Sequence[Token], n: int) -> int:
+    """``n`` past «в 18:00» («в 18 00» as the content reads it) right after a date."""
+    if n + 2 < len(content) and content[n].key in {"в", "с"} and content[n + 1].text.isdigit() and (
+            content[n + 2].text.isdigit() and len(content[n + 2].text) == 2):
+        return n + 3
+    return n

@@ -35,6 +35,7 @@ from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, word_edit
 from kanclint.rules.press_release.first_body import another_body_first
 from kanclint.rules.press_release.helpers import bare_person_name
+from kanclint.rules.press_release.later_subject import person_after_opening
 from kanclint.rules.press_release.own_clause import clause_edits
 from kanclint.rules.press_release.self_words import author_word, date_opening, partner
 from kanclint.rules.press_release.words import (_ACRONYM_SHAPE, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS, MONTHS,
@@ -284,6 +285,8 @@ def _leading_name(content: Sequence[Token]) -> list[Token]:
 
 def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | None) -> SelfMention | None:
     content, capital = _subject_words(sentence)
+    if profile is not None and profile.person and (later := person_after_opening(content, profile.lemmas, profile.head)):
+        content, capital = content[later:], False  # «Затем Сергей Волков осмотрел…»
     if not content:
         return None
     lead = content[0]

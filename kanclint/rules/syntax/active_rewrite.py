@@ -390,6 +390,9 @@ def _active_rewrite(
     if left_out == "acl" and obj != " ".join(t.text for t in subject_tokens):
         return None  # «заявка, поданная…» → «заявку, поданная…»: the participle would keep its case
     obj = _lower_initial(document, sentence, subject_tokens[0], obj)
+    following = [t for t in sentence.tokens if t.start >= end][:1]
+    if after and following and following[0].text[:1].isalnum():
+        before, after = [*after, *before], []  # «… помощь [с начала года] 412 семьям»: keep it off the object
     parts = [agent_text]
     parts += [" ".join(t.text for t in g) for g in before]
     parts += [verbs, obj]

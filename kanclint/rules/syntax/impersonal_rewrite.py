@@ -29,6 +29,7 @@ from kanclint.rules.syntax.active_rewrite import (
 from kanclint.rules.syntax.aims import states_a_purpose
 from kanclint.rules.syntax.doers_named import GENITIVE_VERBS
 from kanclint.rules.syntax.missed_doers import instrumental_doer_after
+from kanclint.rules.syntax.names_after import names_in_apposition
 from kanclint.rules.syntax.modal_notice import modal_notice
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over, preposition_absorbed
 from kanclint.rules.syntax.rewrite_objects import (
@@ -174,7 +175,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if item is not None and (obj != " ".join(t.text for t in subject.tokens) or not same_in_accusative(item)):
         return None  # «проводится беседа о здоровье, викторина и игра» → «проводят беседу…, викторина»
     if subject.tokens[0].start > group[0].start and obj != " ".join(t.text for t in subject.tokens[:len(obj.split())]):
-        if _agreeing_after(sentence, subject):
+        if _agreeing_after(sentence, subject) or names_in_apposition(sentence, (subject.tail or subject.tokens)[-1]):
             return None  # «приглашается команда, созданная…»: the participle would keep the nominative
     if _about_a_text(sentence, group):
         return None

@@ -123,3 +123,34 @@ def relative_doer_before(sentence: Sentence, group: list[Token]) -> bool:
     if tokens[i].key in ("которыми", "которой"):
         return True
     return i > 0 and tokens[i - 1].text == "," and _antecedent_single(tokens, i - 1)
+
+
+def named_doer_before(sentence: Sentence, group: list[Token]) -> bool:
+    """«После ремонта спортивным комплексом «Олимпиец» возобновлена работа»: a noun in the
+    instrumental right before the verb group, past its «…» name or «№ 12», is who acted; a
+    doer-less rewrite would leave it hanging before the active verb."""
+    tokens = sentence.tokens
+    at = sentence.position(group[0]) - 1
+    numbered = at >= 1 and tokens[at].text[:1].isdigit() and tokens[at - 1].text == "№"
+    if at >= 0 and tokens[at].text == "»":
+        at = next((k - 1 for k in range(at - 1, max(-1, at - 9), -1) if tokens[k].text == "«"), -1)
+    elif numbered:
+        at -= 2  # «частью № 12» is a unit, though «частью» alone says how much
+    else:
+        return False
+    for _ in range(3):  # «домом [культуры] «Заря»»: the genitive words of the doer's name
+        if at > 0 and _genitive(tokens[at]):
+            at -= 1
+    if at < 0 or not tokens[at].is_word or not tokens[at].parses:
+        return False
+    best = tokens[at].parses[0]
+    if best.pos != "NOUN" or "ablt" not in best.grammemes:
+        return False
+    if not numbered and (best.lemma in _HOW_OR_WHEN or best.lemma in NOT_AGENTS):
+        return False
+    return not _after_preposition(tokens, at)
+
+
+def _genitive(token: Token) -> bool:
+    return token.is_word and bool(token.parses) and token.parses[0].pos in {"NOUN", "ADJF"} and (
+        "gent" in token.parses[0].grammemes)

@@ -379,7 +379,10 @@ def acronym_opens(sentence: Sentence) -> bool:
     """«МФЦ района выдано 200 паспортов»: an acronym that opens the sentence does not show its case and
     may be the doer; «МФЦ района выдали…» would make it a plural subject."""
     words = sentence.words
-    if not words or len(words[0].text) < 2 or not words[0].text.isupper() or not words[0].text.isalpha():
+    at = 0  # «Олонецкой ЦРБ получен…»: an adjective in the instrumental before it is the acronym's
+    while at < min(2, len(words) - 1) and any(p.pos == "ADJF" and "ablt" in p.grammemes for p in words[at].parses[:4]):
+        at += 1
+    if not words or len(words[at].text) < 2 or not words[at].text.isupper() or not words[at].text.isalpha():
         return False
     return not any(t.pos == "VERB" and not t.text.endswith(("ся", "сь")) for t in words)  # «ГИБДД напоминает»
 

@@ -1,0 +1,51 @@
+"""Where a person author's own name stands as the subject after an opening adverbial.
+
+«Во время рабочей поездки Сергей Волков ознакомился с производством», «Затем Сергей Волков
+осмотрел цех»: on the page of «Глава района Сергей Волков» these are the head's own acts as much
+as «Сергей Волков посетил завод», which opens its sentence.  Left in the third person they make a
+post speak in two voices («Я посетил завод. … Сергей Волков ознакомился…» reads as two people), so
+KC304 reads the subject past such an opening: the name in the nominative, right before a finite
+verb, after words that open no clause of their own (no comma, verb or «что» before the name).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from kanclint.text.document import Token
+
+_CLAUSE_WORDS = frozenset({"что", "чтобы", "который", "которая", "которое", "которые", "где", "когда",
+                           "если", "как", "пока", "хотя", "словам", "мнению"})
+_MAX_OPENING = 8
+
+
+def _name_run(content: Sequence[Token], at: int, lemmas: frozenset[str]) -> int:
+    """How many capitalised words of the author's name in the nominative start at ``at``."""
+    n = 0
+    while at + n < len(content) and n < 3:
+        t = content[at + n]
+        if not (t.is_word and t.text[:1].isupper() and (set(t.lemmas) | {t.key}) & lemmas):
+            break
+        if not any("nomn" in p.grammemes for p in t.parses[:2]):
+            break
+        n += 1
+    return n
+
+
+def person_after_opening(content: Sequence[Token], lemmas: frozenset[str], title: str) -> int:
+    """The index in ``content`` where the author's name opens the main clause after an adverbial
+    («Затем», «Во время поездки»), or 0 when the sentence does not read so.  An opening with the
+    author's ``title`` («Глава района Сергей Волков посетил») is the name itself, read as a whole."""
+    for at in range(1, min(len(content), _MAX_OPENING + 1)):
+        t = content[at - 1]
+        if not t.is_word or t.pos in {"VERB", "INFN", "PRTS", "PRTF", "GRND", "CONJ"} or t.key in _CLAUSE_WORDS or (
+                t.lemma == title):
+            return 0  # a comma, a clause or a verb before it: not this sentence's subject for sure
+        n = _name_run(content, at, lemmas)
+        if n >= 2 and t.pos != "PREP" and at + n < len(content) and _finite(content[at + n]):
+            return at
+    return 0
+
+
+def _finite(token: Token) -> bool:
+    return token.pos == "VERB" and "indc" in token.grammemes

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from kanclint.text.document import Sentence, Token
-from kanclint.text.morphology import fold
+from kanclint.text.morphology import fold, parse
 
 _REACH = 5  # words on either side of the replaced phrase where a repeat is heard
 
@@ -23,9 +23,12 @@ def _content_words(replacement: str) -> set[str]:
     return {fold(w) for w in replacement.split() if len(w) > 3 or fold(w) in _HEARD_SHORT}
 
 
-def repeats_nearby(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+def repeats_nearby(sentence: Sentence, matched: Sequence[Token], replacement: str,
+                   neighbours: Sequence[Sentence | None] = ()) -> bool:
     """Whether a word of ``replacement`` (longer than three letters) stands again within a few
-    words of the replaced phrase, so the fix would write the same word twice in a row."""
+    words of the replaced phrase, so the fix would write the same word twice in a row; or a verb
+    it brings is the verb of the sentence before or after (``neighbours``): «…приглашаем на
+    открытие ёлки. … Приглашаем всех!»."""
     new = _content_words(replacement) - {fold(t.text) for t in matched}
     if not new:
         return False
@@ -33,4 +36,8 @@ def repeats_nearby(sentence: Sentence, matched: Sequence[Token], replacement: st
     before = [t for t in words if t.end <= matched[0].start][-_REACH:]
     after = [t for t in words if t.start >= matched[-1].end][:_REACH]
     near = before + after
-    return any(fold(t.text) in new for t in near)
+    if any(fold(t.text) in new for t in near):
+        return True
+    verbs = {p.lemma for w in new for p in parse(w)[:1] if p.pos == "VERB"}
+    return bool(verbs) and any(
+        t.pos == "VERB" and t.lemma in verbs for s in neighbours if s is not None for t in s.words)

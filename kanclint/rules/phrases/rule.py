@@ -166,7 +166,8 @@ class PhraseRule(Rule):
             return None
         if strands_words_before(sentence, m.tokens, text):
             return None  # «Мы информируем, что…» → «Мы воды не будет»
-        if repeats_nearby(sentence, m.tokens, text) or breaks_a_modal_list(document.text, m.tokens, text):
+        if repeats_nearby(sentence, m.tokens, text, _paragraph_neighbours(document, sentence)) or breaks_a_modal_list(
+                document.text, m.tokens, text):
             return None  # «после 5 дней после начала»; «необходимо:\n✅ возьмите…»: the author rewords
         if we_in_subordinate_clause(sentence, m.tokens, text):
             return None  # «сообщает, что … приглашаем на открытие»
@@ -198,6 +199,20 @@ def _next_in_paragraph(document: Document, sentence: Sentence) -> Sentence | Non
     if following.start < sentence.end or _BLANK_LINE.search(document.text, sentence.end, following.start):
         return None
     return following
+
+
+def _paragraph_neighbours(document: Document, sentence: Sentence, reach: int = 3) -> list[Sentence]:
+    """Up to ``reach`` sentences on each side of ``sentence`` within its paragraph."""
+    found = []
+    for step in (-1, 1):
+        current = sentence
+        for _ in range(reach):
+            nxt = (_previous_in_paragraph if step < 0 else _next_in_paragraph)(document, current)
+            if nxt is None:
+                break
+            found.append(nxt)
+            current = nxt
+    return found
 
 
 class PhraseFamily:

@@ -82,6 +82,7 @@ from kanclint.rules.syntax.words import (
     THINGS_READ_AS_PEOPLE,
 )
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.grammar import PERSON_NAMES
 from kanclint.text.inflection import capitalise, inflect_raw
 from kanclint.text.morphology import Parse
 
@@ -318,7 +319,9 @@ def _accusative(subject: _Subject) -> str | None:
     if subject.reading is None:
         return " ".join(written)
     head = subject.reading
-    animacy = {frozenset(p.grammemes & {"anim", "inan"}) for p in subject.head.parses if p.pos == "NOUN" and "nomn" in p.grammemes}
+    lower = subject.head.text[:1].islower()  # «цветы» is no «Цвета»: a name's reading does not count
+    animacy = {frozenset(p.grammemes & {"anim", "inan"}) for p in subject.head.parses if p.pos == "NOUN"
+               and "nomn" in p.grammemes and not (lower and p.grammemes & PERSON_NAMES)}
     if len(animacy) > 1 and head.grammemes & {"masc", "plur"}:
         return None  # «субботник»: a day of work or a person; «субботник» and «субботника» differ
     if subject.head.lemma in THINGS_READ_AS_PEOPLE:

@@ -12,6 +12,7 @@ EMPTY_VERBS = word_list("empty-verbs")  # «Мы произвели…» is no b
 MIDDLE_REFLEXIVES = word_list("middle-reflexives")  # «магазин открывается в 9»: not passive
 OBJECT_REFLEXIVES = word_list("object-reflexives")  # «интересуются вепсами»: the instrumental is no doer
 NOT_AGENTS = word_list("not-agents")  # «летом», «таким образом»: when or how, never who
+SUBSTANTIVE_DOERS = word_list("substantive-doers")  # «всеми желающими», «учащимися»: people, said as a participle
 ORGANISATIONS = word_list("acting-bodies")  # inanimate nouns that act: «решение принимается комиссией»
 ROLE_VERBS = word_list("role-verbs")
 SELF_ROLES = word_list("self-roles")  # «представлялись сотрудниками банка»: a role taken, not a doer  # «назначен директором»: a role, not a doer

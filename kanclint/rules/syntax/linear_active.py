@@ -1,0 +1,266 @@
+"""KC201: a doer-first passive said actively from the words, where the parse does not show the clause.
+
+«Ребятами изготовлено более 40 кормушек», «Учащимися школы № 7 была организована акция»,
+«Сотрудниками библиотеки для первоклассников была проведена экскурсия»: the parser hangs «более» as
+the subject, cuts the name at «№», or attaches the phrase between the doer and the verb elsewhere, and
+:func:`.active_rewrite._active_rewrite` gives up.  Press-release sentences of this shape are regular
+enough to be read from morphology: the doer opens the clause (its adjectives, its genitives, a number
+or a quoted name of its own), prepositional phrases may stand before the verb, the subject follows
+the verb and nothing but prepositional phrases follows the subject.  The new clause is
+«doer + verb + object + the phrases»: «Сотрудники библиотеки провели экскурсию для первоклассников».
+
+Everything uncertain is left alone: a subject that changes its form in the accusative and is
+animate («задержан подозреваемый»), a name, a list, a comma or another verb in the clause, a
+negation, a doer after a preposition or the verb.
+"""
+
+from __future__ import annotations
+
+from kanclint.model import Edit
+from kanclint.rules.syntax.active_rewrite import _active_verbs, _sentence_initial, _verb_group
+from kanclint.rules.syntax.morph import _reading
+from kanclint.rules.syntax.passive_detection import _Passive
+from kanclint.rules.syntax.words import _VERB_POS, ROLE_VERBS
+from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import capitalise, inflect_raw, keep_capital
+from kanclint.text.morphology import Parse
+
+# «более 40 кормушек», «около 200 килограммов»: a count said as a bound stays as written
+_BOUNDS = frozenset({"более", "около", "свыше", "почти", "порядка", "менее", "больше", "меньше"})
+_QUOTES = frozenset({"«", "»", '"'})
+_ENDS = frozenset({".", "!", "…"})
+_NOT_GENITIVE_POS = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "INTJ", *_VERB_POS})
+
+
+def linear_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str) -> Edit | None:
+    """«Ребята изготовили более 40 кормушек», or ``None`` when the clause is not of the plain shape."""
+    if f.agent is None or f.conj or f.reflexive or f.lemma in ROLE_VERBS or f.agent.lemma == "сила":
+        return None
+    if document.speaks_as_we or document.author:
+        return None  # «Нашими воспитанниками завоёвано…»: whose doer it is, the «мы» rewrites decide
+    tokens = sentence.tokens
+    group = _verb_group(sentence, f)
+    at = sentence.position(f.agent)
+    if group is None or at > sentence.position(group[0]):
+        return None
+    first = _doer_start(tokens, at)
+    if first is None or not _opens_clause(tokens, first):
+        return None
+    doer_end = _genitive_run(tokens, at + 1)
+    middle = tokens[doer_end : sentence.position(group[0])]
+    inner = tokens[sentence.position(group[0]) + 1 : sentence.position(group[-1])]
+    before, phrases = _split_middle(middle)
+    if phrases and (phrases[0].key == "по" or not _people(f.agent)):
+        return None  # «Комиссией по делам несовершеннолетних»: a body's name goes on after its noun
+    if phrases is None or any(not (t.is_word and t.pos == "ADVB") for t in inner):
+        return None
+    subject = _subject_after(document.text, tokens, sentence.position(group[-1]) + 1, f)
+    if subject is None:
+        return None
+    obj, subject_end = subject
+    if not _plain_rest(tokens[subject_end:]):
+        return None
+    doer = _nominative_doer(tokens[first : at + 1])
+    if doer is None:
+        return None
+    said, number, gender = doer
+    verbs = _active_verbs(f, tense, "3per", number, gender)
+    if verbs is None:
+        return None
+    text = document.text
+    named = " ".join([said, _written(text, tokens[at + 1 : doer_end])])
+    adverbs = [t.text for t in [*before, *inner]]
+    replacement = " ".join(w for w in [named.strip(), *adverbs, verbs, obj, _written(text, phrases)] if w)
+    start, end = tokens[first].start, tokens[subject_end - 1].end
+    if _sentence_initial(document, sentence, tokens[first]):
+        replacement = capitalise(replacement)
+    return Edit(start, end, replacement)
+
+
+def _people(token: Token) -> bool:
+    """A doer that names people («сотрудниками», «желающими»), whose name takes no prepositional part."""
+    readings = [p for p in token.parses if "ablt" in p.grammemes]
+    share = sum(p.score for p in readings)
+    return share > 0 and sum(p.score for p in readings if "anim" in p.grammemes or p.pos in ("ADJF", "PRTF")) > share / 2
+
+
+def _doer_start(tokens: list[Token], at: int) -> int | None:
+    """The first word of the doer: «Всеми желающими», «Юными спортсменами»."""
+    head = _reading(tokens[at], "ablt")
+    if head is None:
+        return None
+    number = head.grammemes & {"sing", "plur"}
+    first = at
+    while first > 0 and tokens[first - 1].is_word and tokens[first - 1].pos in ("ADJF", "PRTF") and any(
+            "ablt" in p.grammemes and number <= p.grammemes for p in tokens[first - 1].parses):
+        first -= 1
+    return first
+
+
+def _opens_clause(tokens: list[Token], first: int) -> bool:
+    """Whether only an opening adverbial stands before the doer: no verb, no comma, no noun it could
+    depend on in the instrumental («руководство учащимися»)."""
+    before = tokens[:first]
+    if any(not t.is_word and t.text not in _QUOTES or t.is_word and (t.pos in _VERB_POS or t.pos == "PRTF")
+           for t in before):
+        return False
+    return not before or before[-1].pos != "PREP"
+
+
+def _genitive_run(tokens: list[Token], i: int, names: bool = True) -> int:
+    """The end of the genitives after a noun: «школы № 7», «центра «Доброе сердце»», «9 «А» класса»
+    (``names``: quoted names count; a quoted name after the object is a fact left as written)."""
+    while i < len(tokens):
+        t = tokens[i]
+        if t.text == "№" and i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit():
+            i += 2
+        elif t.text == "«" and names:
+            close = next((k for k in range(i + 1, len(tokens)) if tokens[k].text == "»"), None)
+            if close is None:
+                return i
+            i = close + 1
+        elif t.text[:1].isdigit() and i + 1 < len(tokens) and tokens[i + 1].text == "«":
+            i += 1  # «9 «А» класса»
+        elif t.is_word and t.pos not in _NOT_GENITIVE_POS and any(
+                "gent" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF") for p in t.parses):
+            i += 1
+        else:
+            return i
+    return i
+
+
+def _split_middle(middle: list[Token]) -> tuple[list[Token], list[Token] | None]:
+    """Adverbs right before the verb, and the prepositional phrases before them that move after the
+    object; ``None`` for the phrases when anything else stands there."""
+    before: list[Token] = []
+    rest = list(middle)
+    while rest and rest[-1].is_word and rest[-1].pos == "ADVB":
+        before.insert(0, rest.pop())
+    if not rest:
+        return before, []
+    if rest[0].pos != "PREP" or any(
+            not t.is_word and t.text not in _QUOTES or t.is_word and (t.pos in _VERB_POS or t.pos == "PRTF")
+            or t.is_word and t.key in ("и", "или") for t in rest):
+        return before, None
+    return before, rest
+
+
+def _written(text: str, tokens: list[Token]) -> str:
+    """Consecutive tokens as the author wrote them (spaces inside quotes kept as they were)."""
+    return text[tokens[0].start : tokens[-1].end] if tokens else ""
+
+
+def _subject_after(text: str, tokens: list[Token], i: int, f: _Passive) -> tuple[str, int] | None:
+    """The old subject right after the verb as the new object, and the index after it (its genitives
+    included): a bound count as written, or a noun phrase put into the accusative."""
+    if i >= len(tokens):
+        return None
+    j = i + 1 if tokens[i].key in _BOUNDS else i
+    if j < len(tokens) and _count(tokens[j]):
+        if not {"neut", "sing"} <= f.reading.grammemes and j > i:
+            return None
+        k = j + 1
+        while k < len(tokens) and (_count(tokens[k]) or tokens[k].lemma in ("тысяча", "миллион")):
+            k += 1
+        while k < len(tokens) and tokens[k].is_word and tokens[k].pos in ("ADJF", "PRTF"):
+            k += 1
+        if k >= len(tokens) or tokens[k].text[:1].isupper() or not _same_counted(tokens[j:k], tokens[k], j > i):
+            return None
+        end = _genitive_run(tokens, k + 1, names=False)
+        return _written(text, tokens[i:end]), end
+    if j != i:
+        return None
+    return _noun_phrase(text, tokens, i, f.reading)
+
+
+def _count(token: Token) -> bool:
+    return token.text.replace(",", "").isdigit() or token.is_word and token.pos == "NUMR" and token.lemma != "один"
+
+
+_FEW = frozenset({"два", "три", "четыре", "оба", "полтора"})
+
+
+def _same_counted(counts: list[Token], noun: Token, bounded: bool) -> bool:
+    """Whether «N + noun» reads the same as the object: a genitive plural after a bound («более 40
+    кормушек») or a number not ending in 1–4 («40 мешков», «15 детей») whatever the noun names; «2
+    скамейки» only for things («2 ученика» → «двух учеников»); «21 кормушка» never."""
+    last = counts[-1].text.replace(",", "")
+    if any(t.is_word and t.lemma in ("один", *_FEW) for t in counts) or last.isdigit() and last[-1] == "1" and last[-2:] != "11":
+        return bounded and _inanimate_noun(noun)  # «более 21 кормушки», never «21 кормушка»
+    genitive_plural = any(p.pos == "NOUN" and {"gent", "plur"} <= p.grammemes for p in noun.parses)
+    few = last.isdigit() and last[-1] in "234" and last[-2:] not in ("12", "13", "14")
+    if genitive_plural and (bounded or not few):
+        return True
+    return _inanimate_noun(noun)
+
+
+def _inanimate_noun(token: Token) -> bool:
+    """A noun (in most of its readings: «саженцев» is also an adjective) that names no being."""
+    nouns = [p for p in token.parses if p.pos == "NOUN"]
+    share = sum(p.score for p in nouns)
+    return share >= 0.3 and sum(p.score for p in nouns if "anim" in p.grammemes) < share / 3
+
+
+def _noun_phrase(text: str, tokens: list[Token], i: int, verb: Parse) -> tuple[str, int] | None:
+    """«праздничный концерт» → «праздничный концерт», «акция» → «акцию»: an inanimate lowercase noun
+    in the nominative agreeing with the participle, with its adjectives before it."""
+    number = verb.grammemes & {"sing", "plur"}
+    gender = verb.grammemes & {"masc", "femn", "neut"} if "sing" in number else set()
+    k = i
+    while k < len(tokens) and tokens[k].is_word and tokens[k].pos in ("ADJF", "PRTF"):
+        k += 1
+    if k >= len(tokens) or not tokens[k].is_word or tokens[k].text[:1].isupper() or tokens[k].protected:
+        return None
+    head = next((p for p in tokens[k].parses if p.pos == "NOUN" and "nomn" in p.grammemes
+                 and number <= p.grammemes and gender <= p.grammemes), None)
+    if head is None or not _inanimate_noun(tokens[k]) or "Fixd" in head.grammemes:
+        return None
+    words = []
+    for t in tokens[i:k + 1]:
+        reading = head if t is tokens[k] else next(
+            (p for p in t.parses if "nomn" in p.grammemes and number <= p.grammemes and gender <= p.grammemes), None)
+        if reading is None:
+            return None
+        if "femn" in head.grammemes and "sing" in number:
+            form = inflect_raw(reading.raw, frozenset({"accs", "sing", "femn"} if t is not tokens[k] else {"accs", "sing"}))
+            if form is None or form[:2] != t.text[:2].lower():
+                return None
+            words.append(keep_capital(t.text, form))
+        else:
+            words.append(t.text)
+    end = _genitive_run(tokens, k + 1, names=False)
+    return " ".join(w for w in [*words, _written(text, tokens[k + 1:end])] if w), end
+
+
+def _plain_rest(rest: list[Token]) -> bool:
+    """After the subject only prepositional phrases, adverbs and the full stop: no list, no second clause."""
+    if not rest or rest[-1].text not in _ENDS:
+        return False
+    body = rest[:-1]
+    if body and body[0].is_word and body[0].pos not in ("PREP", "ADVB"):
+        return False
+    return not any(
+        not t.is_word and not t.text[:1].isdigit() and t.text != "№"
+        or t.is_word and (t.pos in _VERB_POS or t.pos == "PRTF" or t.key in ("и", "или", "а", "но"))
+        for t in body)
+
+
+def _nominative_doer(words: list[Token]) -> tuple[str, str, str | None] | None:
+    """The doer's adjectives and head from the instrumental into the nominative: «Юными спортсменами»
+    → «Юные спортсмены»; the number and gender the new verb takes."""
+    head_token = words[-1]
+    head = _reading(head_token, "NOUN", "ablt") or _reading(head_token, "ablt")
+    if head is None or "Fixd" in head.grammemes:
+        return None
+    number = "plur" if "plur" in head.grammemes else "sing"
+    gender = next((g for g in ("masc", "femn", "neut") if g in head.grammemes), None)
+    out = []
+    for t in words:
+        reading = head if t is head_token else next(
+            (p for p in t.parses if "ablt" in p.grammemes and number in p.grammemes
+             and (number == "plur" or gender is None or gender in p.grammemes)), None)
+        form = inflect_raw(reading.raw, frozenset({"nomn"})) if reading is not None else None
+        if form is None or form[:2].lower() != t.text[:2].lower():
+            return None
+        out.append(keep_capital(t.text, form))
+    return " ".join(out), number, gender

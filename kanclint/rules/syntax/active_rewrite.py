@@ -21,6 +21,7 @@ from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
 from kanclint.rules.syntax.words import (
     _VERB_POS,
     ROLE_VERBS,
+    ROLES_OF_PEOPLE,
 )
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, keep_capital
@@ -325,7 +326,7 @@ def _time_phrases(syntax: _Syntax, agent: _Node) -> list[_Node]:
 def _parsed_roles(syntax: _Syntax, f: _Passive) -> tuple[_Node, _Node, _Node] | None:
     """The verb, the doer and the subject as the parse attached them, or ``None`` when the parse
     does not show a plain «subject + passive + doer» clause of its own."""
-    if f.agent is None or f.subject is None or f.lemma in ROLE_VERBS or not _is_noun(f.subject):
+    if f.agent is None or f.subject is None or f.lemma in ROLE_VERBS - ROLES_OF_PEOPLE or not _is_noun(f.subject):
         return None
     verb, agent, subject = syntax.node(f.verb), syntax.node(f.agent), syntax.node(f.subject)
     if verb is None or agent is None or subject is None:

@@ -20,7 +20,7 @@ from kanclint.model import Edit
 from kanclint.rules.syntax.active_rewrite import _active_verbs, _sentence_initial, _verb_group
 from kanclint.rules.syntax.morph import _reading
 from kanclint.rules.syntax.passive_detection import _Passive
-from kanclint.rules.syntax.words import _VERB_POS, ROLE_VERBS
+from kanclint.rules.syntax.words import _VERB_POS, ROLE_VERBS, ROLES_OF_PEOPLE
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_raw, keep_capital
 from kanclint.text.morphology import Parse
@@ -34,7 +34,7 @@ _NOT_GENITIVE_POS = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "INTJ", *_VERB_PO
 
 def linear_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str) -> Edit | None:
     """«Ребята изготовили более 40 кормушек», or ``None`` when the clause is not of the plain shape."""
-    if f.agent is None or f.conj or f.reflexive or f.lemma in ROLE_VERBS or f.agent.lemma == "сила":
+    if f.agent is None or f.conj or f.reflexive or f.lemma in ROLE_VERBS - ROLES_OF_PEOPLE or f.agent.lemma == "сила":
         return None
     if document.speaks_as_we or document.author:
         return None  # «Нашими воспитанниками завоёвано…»: whose doer it is, the «мы» rewrites decide
@@ -139,10 +139,16 @@ def _split_middle(middle: list[Token]) -> tuple[list[Token], list[Token] | None]
     if not rest:
         return before, []
     if rest[0].pos != "PREP" or any(
-            not t.is_word and t.text not in _QUOTES or t.is_word and (t.pos in _VERB_POS or t.pos == "PRTF")
+            not t.is_word and t.text not in _QUOTES and not _numbered(rest, t) or t.is_word and (t.pos in _VERB_POS or t.pos == "PRTF")
             or t.is_word and t.key in ("и", "или") for t in rest):
         return before, None
     return before, rest
+
+
+def _numbered(tokens: list[Token], t: Token) -> bool:
+    """«№ 8» and its number: «во дворе дома № 8» is one phrase."""
+    k = tokens.index(t)
+    return t.text == "№" or t.text[:1].isdigit() and k > 0 and tokens[k - 1].text == "№"
 
 
 def _written(text: str, tokens: list[Token]) -> str:
@@ -228,7 +234,7 @@ def _noun_phrase(text: str, tokens: list[Token], i: int, verb: Parse) -> tuple[s
             words.append(keep_capital(t.text, form))
         else:
             words.append(t.text)
-    end = _genitive_run(tokens, k + 1, names=False)
+    end = _genitive_run(tokens, k + 1)  # «акцию «Чистый двор»»: the name stays as written
     return " ".join(w for w in [*words, _written(text, tokens[k + 1:end])] if w), end
 
 

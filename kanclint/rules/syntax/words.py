@@ -15,6 +15,7 @@ NOT_AGENTS = word_list("not-agents")  # «летом», «таким образ�
 SUBSTANTIVE_DOERS = word_list("substantive-doers")  # «всеми желающими», «учащимися»: people, said as a participle
 ORGANISATIONS = word_list("acting-bodies")  # inanimate nouns that act: «решение принимается комиссией»
 ROLE_VERBS = word_list("role-verbs")
+ROLES_OF_PEOPLE = word_list("roles-of-people")  # «сделаны юнармейцами»: a role only when people are the subject
 SELF_ROLES = word_list("self-roles")  # «представлялись сотрудниками банка»: a role taken, not a doer  # «назначен директором»: a role, not a doer
 CIRCUMSTANCE_PO = word_list("circumstance-po")  # «по улицам», «по записи»: where and how, any verb's
 NOT_VERBAL_NOUNS = word_list("not-verbal-nouns")  # «учреждение», «заявление»: plain nouns to a reader

@@ -266,7 +266,7 @@ def _subject_before(
         return None
     rest = words[i + 1 :]
     if any(
-        not (t.is_word or t.text.isdigit()) or t.protected or t.text[:1].isupper()
+        not (t.is_word or t.text.isdigit() or t.text == "№") or t.protected or t.text[:1].isupper()
         or t.pos in ("VERB", "INFN", "PRTS", "GRND", "CONJ") for t in rest
     ):
         return None  # a clause, a list or a name inside: not one noun phrase
@@ -403,7 +403,7 @@ def _assemble(
     if gap is None or inner is None:
         return None  # words between the subject and the verb that belong to neither
     span = sentence.tokens[sentence.position(first) : sentence.position(last) + 1]
-    if any(t.protected or not (t.is_word or t.text.isdigit()) for t in span):
+    if any(t.protected or not (t.is_word or t.text.isdigit() or t.text == "№") for t in span):  # «дома № 15»
         return None
     adverbs = [t.text for t in (gap if subject_first else []) + inner]
     if not subject_first:

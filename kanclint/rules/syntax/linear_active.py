@@ -58,6 +58,9 @@ def linear_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: s
     if subject is None:
         return None
     obj, subject_end = subject
+    listed = _same_items(tokens, subject_end) if obj == _written(document.text, tokens[subject_end - len(obj.split()):subject_end]) else None
+    if listed is not None:  # «открытки и сувениры»: every item reads the same in the accusative
+        obj, subject_end = obj + " " + _written(document.text, tokens[subject_end:listed]), listed
     if not _plain_rest(tokens[subject_end:]):
         return None
     doer = _nominative_doer(tokens[first : at + 1])
@@ -236,6 +239,23 @@ def _noun_phrase(text: str, tokens: list[Token], i: int, verb: Parse) -> tuple[s
             words.append(t.text)
     end = _genitive_run(tokens, k + 1)  # «акцию «Чистый двор»»: the name stays as written
     return " ".join(w for w in [*words, _written(text, tokens[k + 1:end])] if w), end
+
+
+def _same_items(tokens: list[Token], i: int) -> int | None:
+    """The end of «и сувениры», «, игрушки и книги» after the object: items the accusative does not
+    change (a thing in the plural, or a masculine or neuter thing), adjectives and genitives with them."""
+    end = None
+    while i + 1 < len(tokens) and (tokens[i].text == "," or tokens[i].key == "и"):
+        k = i + 1
+        while k < len(tokens) and tokens[k].is_word and tokens[k].pos in ("ADJF", "PRTF"):
+            k += 1
+        if k >= len(tokens) or not tokens[k].is_word or tokens[k].text[:1].isupper() or not _inanimate_noun(tokens[k]):
+            return None
+        if not any(p.pos == "NOUN" and "nomn" in p.grammemes and ("plur" in p.grammemes or "femn" not in p.grammemes)
+                   for p in tokens[k].parses):
+            return None
+        i = end = _genitive_run(tokens, k + 1, names=False)
+    return end
 
 
 def _plain_rest(rest: list[Token]) -> bool:

@@ -27,6 +27,7 @@ from kanclint.text.morphology import Parse
 
 # «более 40 кормушек», «около 200 килограммов»: a count said as a bound stays as written
 _BOUNDS = frozenset({"более", "около", "свыше", "почти", "порядка", "менее", "больше", "меньше"})
+_STREETS = frozenset({"улица", "проспект", "переулок", "бульвар", "шоссе", "площадь", "набережная", "проезд"})
 _QUOTES = frozenset({"«", "»", '"'})
 _ENDS = frozenset({".", "!", "…"})
 _NOT_GENITIVE_POS = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "INTJ", *_VERB_POS})
@@ -34,50 +35,69 @@ _NOT_GENITIVE_POS = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "INTJ", *_VERB_PO
 
 def linear_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str) -> Edit | None:
     """«Ребята изготовили более 40 кормушек», or ``None`` when the clause is not of the plain shape."""
-    if f.agent is None or f.conj or f.reflexive or f.lemma in ROLE_VERBS - ROLES_OF_PEOPLE or f.agent.lemma == "сила":
+    if f.agent is None or f.reflexive or f.lemma in ROLE_VERBS - ROLES_OF_PEOPLE or f.agent.lemma == "сила":
         return None
     if document.speaks_as_we or document.author:
         return None  # «Нашими воспитанниками завоёвано…»: whose doer it is, the «мы» rewrites decide
     tokens = sentence.tokens
-    group = _verb_group(sentence, f)
-    at = sentence.position(f.agent)
-    if group is None or at > sentence.position(group[0]):
+    parts = _before_object(sentence, f)
+    if parts is None:
         return None
-    first = _doer_start(tokens, at)
-    if first is None or not _opens_clause(tokens, first):
-        return None
-    doer_end = _genitive_run(tokens, at + 1)
-    middle = tokens[doer_end : sentence.position(group[0])]
-    inner = tokens[sentence.position(group[0]) + 1 : sentence.position(group[-1])]
-    before, phrases = _split_middle(middle)
-    if phrases and (phrases[0].key == "по" or not _people(f.agent)):
-        return None  # «Комиссией по делам несовершеннолетних»: a body's name goes on after its noun
-    if phrases is None or any(not (t.is_word and t.pos == "ADVB") for t in inner):
-        return None
-    subject = _subject_after(document.text, tokens, sentence.position(group[-1]) + 1, f)
+    first, doer_end, adverbs, phrases, after_verb = parts
+    subject = _subject_after(document.text, tokens, after_verb, f)
     if subject is None:
         return None
     obj, subject_end = subject
     listed = _same_items(tokens, subject_end) if obj == _written(document.text, tokens[subject_end - len(obj.split()):subject_end]) else None
     if listed is not None:  # «открытки и сувениры»: every item reads the same in the accusative
         obj, subject_end = obj + " " + _written(document.text, tokens[subject_end:listed]), listed
-    if not _plain_rest(tokens[subject_end:]):
+    rest = tokens[subject_end:]
+    if not _plain_rest(rest):
         return None
+    at = sentence.position(f.agent)
     doer = _nominative_doer(tokens[first : at + 1])
-    if doer is None:
-        return None
-    said, number, gender = doer
-    verbs = _active_verbs(f, tense, "3per", number, gender)
-    if verbs is None:
+    verbs = _active_verbs(f, tense, "3per", doer[1], doer[2]) if doer is not None else None
+    if doer is None or verbs is None:
         return None
     text = document.text
-    named = " ".join([said, _written(text, tokens[at + 1 : doer_end])])
-    adverbs = [t.text for t in [*before, *inner]]
+    last = subject_end - 1
+    if phrases and len(rest) > 1:  # «выезд в театр для приёмных семей»: the object keeps its own phrase
+        obj, last = obj + " " + _written(text, rest[:-1]), subject_end + len(rest) - 2
+    named = " ".join([doer[0], _written(text, tokens[at + 1 : doer_end])])
     replacement = " ".join(w for w in [named.strip(), *adverbs, verbs, obj, _written(text, phrases)] if w)
-    start, end = tokens[first].start, tokens[subject_end - 1].end
     if _sentence_initial(document, sentence, tokens[first]):
         replacement = capitalise(replacement)
-    return Edit(start, end, replacement)
+    return Edit(tokens[first].start, tokens[last].end, replacement)
+
+
+def _before_object(sentence: Sentence, f: _Passive) -> tuple[int, int, list[str], list[Token], int] | None:
+    """Where the doer starts and its name ends, the adverbs that go before the new verb, the phrases
+    that move after the object, and where the old subject starts (right after the verb)."""
+    tokens = sentence.tokens
+    group = _verb_group(sentence, f)
+    at = sentence.position(f.agent) if f.agent is not None else -1
+    if group is None or at < 0 or at > sentence.position(group[0]):
+        return None
+    first = _doer_start(tokens, at)
+    if first is None or not _opens_clause(tokens, first):
+        return None
+    doer_end = _genitive_run(tokens, at + 1)
+    middle = tokens[doer_end : sentence.position(group[0])]
+    inner = tokens[sentence.position(group[0]) + 1 : sentence.position(f.verb)]
+    before, phrases = _split_middle(middle)
+    if phrases is None or any(not (t.is_word and t.pos == "ADVB") for t in inner):
+        return None
+    if phrases and (phrases[0].key not in _VERB_PREPOSITIONS or not _people(f.agent)
+                    or len(phrases) > 1 and phrases[1].lemma in _DOER_PHRASES):
+        return None  # «Комиссией по делам несовершеннолетних», «Пенсионерами из группы здоровья»: the doer's own
+    return first, doer_end, [t.text for t in [*before, *inner]], phrases, sentence.position(group[-1]) + 1
+
+
+# prepositions whose phrase between the doer and the verb belongs to the verb («для первоклассников»,
+# «в сквере», «на соревнованиях», «к празднику»); «из группы здоровья», «по делам …», «с опытом»
+# describe the doer
+_VERB_PREPOSITIONS = frozenset({"для", "в", "во", "на", "к", "ко", "за", "перед", "после", "накануне"})
+_DOER_PHRASES = frozenset({"возраст", "состав", "лицо", "число", "ранг", "статус"})  # «в возрасте», «в составе»
 
 
 def _people(token: Token) -> bool:
@@ -124,6 +144,10 @@ def _genitive_run(tokens: list[Token], i: int, names: bool = True) -> int:
             i = close + 1
         elif t.text[:1].isdigit() and i + 1 < len(tokens) and tokens[i + 1].text == "«":
             i += 1  # «9 «А» класса»
+        elif t.key == "по" and i + 2 < len(tokens) and tokens[i + 1].lemma in _STREETS and tokens[i + 2].text[:1].isupper():
+            i += 3  # «дома № 23 по улице Садовой»: an address
+        elif t.is_word and len(t.text) > 1 and t.text.isupper():
+            i += 1  # «МФЦ», «ГИБДД»: an acronym does not decline
         elif t.is_word and t.pos not in _NOT_GENITIVE_POS and any(
                 "gent" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF") for p in t.parses):
             i += 1

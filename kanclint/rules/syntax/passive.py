@@ -219,11 +219,12 @@ class PassiveVoice(Rule):
         role_verb = found.lemma in ROLE_VERBS and not thing_made(found) or found.reflexive and found.lemma + "ся" in SELF_ROLES
         if node is not None:
             for kid in syntax.children(node):
-                if kid.tok.rel not in _AGENT_RELS:
+                candidate = syntax.token(kid)
+                if kid.tok.rel not in _AGENT_RELS and not (  # «Фельдшерами … было принято»: parsed as the subject
+                        kid.tok.rel == "nsubj:pass" and candidate is not None and _reading(candidate, "nomn") is None):
                     continue
                 if any(k.tok.rel == "case" for k in syntax.children(kid)):
                     continue
-                candidate = syntax.token(kid)
                 if candidate is not None and _is_agent(candidate, role_verb) and not means_not_doer(sentence, candidate):
                     return candidate
         # fallback: pymorphy, only where the parse did not attach the word anywhere sensible

@@ -87,9 +87,12 @@ def _before_object(sentence: Sentence, f: _Passive) -> tuple[int, int, list[str]
     before, phrases = _split_middle(middle)
     if phrases is None or any(not (t.is_word and t.pos == "ADVB") for t in inner):
         return None
-    if phrases and (phrases[0].key not in _VERB_PREPOSITIONS or not _people(f.agent)
-                    or len(phrases) > 1 and phrases[1].lemma in _DOER_PHRASES):
-        return None  # «Комиссией по делам несовершеннолетних», «Пенсионерами из группы здоровья»: the doer's own
+    if phrases and not _people(f.agent):
+        return None  # «Комиссией по делам несовершеннолетних»: a body's name goes on after its noun
+    if phrases and (phrases[0].key not in _VERB_PREPOSITIONS or len(phrases) > 1 and phrases[1].lemma in _DOER_PHRASES):
+        # «Пенсионерами из группы здоровья», «Ветеринарами станции по борьбе с …», «своими руками»: the
+        # phrase may be the doer's own, so it stays where it is, between the doer and the verb
+        doer_end, phrases = doer_end + len(phrases), []
     return first, doer_end, [t.text for t in [*before, *inner]], phrases, sentence.position(group[-1]) + 1
 
 
@@ -165,7 +168,8 @@ def _split_middle(middle: list[Token]) -> tuple[list[Token], list[Token] | None]
         before.insert(0, rest.pop())
     if not rest:
         return before, []
-    if rest[0].pos != "PREP" or any(
+    own_means = len(rest) == 2 and rest[0].lemma in ("свой", "собственный") and rest[1].lemma in ("рука", "сила")
+    if rest[0].pos != "PREP" and not own_means or any(
             not t.is_word and t.text not in _QUOTES and not _numbered(rest, t) or t.is_word and (t.pos in _VERB_POS or t.pos == "PRTF")
             or t.is_word and t.key in ("и", "или") for t in rest):
         return before, None
@@ -200,6 +204,9 @@ def _subject_after(text: str, tokens: list[Token], i: int, f: _Passive) -> tuple
         if k >= len(tokens) or tokens[k].text[:1].isupper() or not _same_counted(tokens[j:k], tokens[k], j > i):
             return None
         end = _genitive_run(tokens, k + 1, names=False)
+        while end + 1 < len(tokens) and tokens[end].key == "и" and tokens[end + 1].text[:1].islower() and any(
+                p.pos == "NOUN" and {"gent", "plur"} <= p.grammemes for p in tokens[end + 1].parses):
+            end = _genitive_run(tokens, end + 2, names=False)  # «более 500 собак и кошек»: the count takes both
         return _written(text, tokens[i:end]), end
     if j != i:
         return None
@@ -246,8 +253,8 @@ def _noun_phrase(text: str, tokens: list[Token], i: int, verb: Parse) -> tuple[s
         return None
     head = next((p for p in tokens[k].parses if p.pos == "NOUN" and "nomn" in p.grammemes
                  and number <= p.grammemes and gender <= p.grammemes), None)
-    if head is None or not _inanimate_noun(tokens[k]) or "Fixd" in head.grammemes:
-        return None
+    if head is None or not _inanimate_noun(tokens[k]) or "Fixd" in head.grammemes and "sing" not in number:
+        return None  # «фойе» reads the same in any case; with a plural verb it begins a list
     words = []
     for t in tokens[i:k + 1]:
         reading = head if t is tokens[k] else next(

@@ -244,7 +244,8 @@ class PassiveVoice(Rule):
                 if _is_agent(t, role_verb) and not _after_preposition(words, j) and not means_not_doer(sentence, t):
                     kid = syntax.node(t)
                     if node is None or kid is None or kid.tok.rel in _UNSURE_RELS or (
-                            kid.tok.rel == "nsubj:pass" and _reading(t, "nomn") is None):  # «Юнармейцами» as a subject
+                            kid.tok.rel == "nsubj:pass" and _reading(t, "nomn") is None  # «Юнармейцами» as a subject
+                            or kid.tok.rel == "amod" and t.pos == "NOUN"):  # «Медсёстрами» as an adjective
                         return t
                 j += step
         return None

@@ -20,6 +20,7 @@ from kanclint.rules.syntax.rewrite_guards import described_after, doer_shared_af
 from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
 from kanclint.rules.syntax.words import (
     _VERB_POS,
+    MANNER_NOUNS,
     ROLE_VERBS,
     ROLES_OF_PEOPLE,
 )
@@ -264,6 +265,8 @@ def _movers(
         top = syntax.token(node)
         if node.tok.rel == "advmod" and top is not None and (top.pos == "ADVB" or top.key == "не") and len(group) == 1:
             before.append(group)
+        elif node.tok.rel in _AFTER_OBJECT_RELS and top is not None and top.lemma in MANNER_NOUNS:
+            before.append(group)  # «в торжественной обстановке зарегистрировали»: how, before the verb
         elif node.tok.rel in _AFTER_OBJECT_RELS and any(_is_noun(g) for g in group):
             after.append(group)
         else:

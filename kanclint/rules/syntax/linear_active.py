@@ -20,7 +20,8 @@ from kanclint.model import Edit
 from kanclint.rules.syntax.active_rewrite import _active_verbs, _sentence_initial, _verb_group
 from kanclint.rules.syntax.morph import _reading
 from kanclint.rules.syntax.passive_detection import _Passive
-from kanclint.rules.syntax.words import _VERB_POS, ROLE_VERBS, ROLES_OF_PEOPLE
+from kanclint.rules.syntax.rewrite_guards import _in_phrase_list
+from kanclint.rules.syntax.words import _VERB_POS, MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_raw, keep_capital
 from kanclint.text.morphology import Parse
@@ -89,7 +90,7 @@ def _before_object(sentence: Sentence, f: _Passive) -> tuple[int, int, list[str]
         return None
     if phrases and not _people(f.agent):
         return None  # «Комиссией по делам несовершеннолетних»: a body's name goes on after its noun
-    if phrases and (phrases[0].key not in _VERB_PREPOSITIONS or len(phrases) > 1 and phrases[1].lemma in _DOER_PHRASES):
+    if phrases and (phrases[0].key not in _VERB_PREPOSITIONS or any(t.lemma in _STAYING_NOUNS for t in phrases[1:3])):
         # «Пенсионерами из группы здоровья», «Ветеринарами станции по борьбе с …», «своими руками»: the
         # phrase may be the doer's own, so it stays where it is, between the doer and the verb
         doer_end, phrases = doer_end + len(phrases), []
@@ -100,7 +101,9 @@ def _before_object(sentence: Sentence, f: _Passive) -> tuple[int, int, list[str]
 # «в сквере», «на соревнованиях», «к празднику»); «из группы здоровья», «по делам …», «с опытом»
 # describe the doer
 _VERB_PREPOSITIONS = frozenset({"для", "в", "во", "на", "к", "ко", "за", "перед", "после", "накануне"})
-_DOER_PHRASES = frozenset({"возраст", "состав", "лицо", "число", "ранг", "статус"})  # «в возрасте», «в составе»
+# «в возрасте», «в составе» describe the doer; «в торжественной обстановке», «в онлайн-формате» say how,
+# and read best before the verb (where «торжественно» may replace them)
+_STAYING_NOUNS = frozenset({"возраст", "состав", "лицо", "число", "ранг", "статус"}) | MANNER_NOUNS
 
 
 def _people(token: Token) -> bool:
@@ -149,6 +152,9 @@ def _genitive_run(tokens: list[Token], i: int, names: bool = True) -> int:
             i += 1  # «9 «А» класса»
         elif t.key == "по" and i + 2 < len(tokens) and tokens[i + 1].lemma in _STREETS and tokens[i + 2].text[:1].isupper():
             i += 3  # «дома № 23 по улице Садовой»: an address
+        elif t.text.isdigit() and i + 1 < len(tokens) and tokens[i + 1].is_word and tokens[i + 1].text[:1].islower() and any(
+                p.pos == "NOUN" and "gent" in p.grammemes for p in tokens[i + 1].parses):
+            i += 1  # «учащимися 10 класса»
         elif t.is_word and len(t.text) > 1 and t.text.isupper():
             i += 1  # «МФЦ», «ГИБДД»: an acronym does not decline
         elif t.is_word and t.pos not in _NOT_GENITIVE_POS and any(
@@ -169,7 +175,8 @@ def _split_middle(middle: list[Token]) -> tuple[list[Token], list[Token] | None]
     if not rest:
         return before, []
     own_means = len(rest) == 2 and rest[0].lemma in ("свой", "собственный") and rest[1].lemma in ("рука", "сила")
-    if rest[0].pos != "PREP" and not own_means or any(
+    together = len(rest) > 2 and rest[0].key == "совместно" and rest[1].key in ("с", "со")  # «совместно с полицией»
+    if rest[0].pos != "PREP" and not own_means and not together or any(
             not t.is_word and t.text not in _QUOTES and not _numbered(rest, t) or t.is_word and (t.pos in _VERB_POS or t.pos == "PRTF")
             or t.is_word and t.key in ("и", "или") for t in rest):
         return before, None
@@ -298,8 +305,9 @@ def _plain_rest(rest: list[Token]) -> bool:
         return False
     return not any(
         not t.is_word and not t.text[:1].isdigit() and t.text != "№"
-        or t.is_word and (t.pos in _VERB_POS or t.pos == "PRTF" or t.key in ("и", "или", "а", "но"))
-        for t in body)
+        or t.is_word and (t.pos in _VERB_POS or t.pos == "PRTF" or t.key in ("или", "а", "но"))
+        or t.key == "и" and not _in_phrase_list(body, k - 1, k + 1)  # «по гончарному делу и ткачеству»
+        for k, t in enumerate(body))
 
 
 def _nominative_doer(words: list[Token]) -> tuple[str, str, str | None] | None:

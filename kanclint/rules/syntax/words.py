@@ -20,7 +20,10 @@ SELF_ROLES = word_list("self-roles")  # «представлялись сотр�
 CIRCUMSTANCE_PO = word_list("circumstance-po")  # «по улицам», «по записи»: where and how, any verb's
 NOT_VERBAL_NOUNS = word_list("not-verbal-nouns")  # «учреждение», «заявление»: plain nouns to a reader
 THINGS_READ_AS_PEOPLE = word_list("things-read-as-people")  # «извещатели»: the accusative is the nominative
-PROCEDURE_NOUNS = word_list("procedure-nouns")  # «мы проводим постановку на учёт» is no plainer
+PROCEDURE_NOUNS = word_list("procedure-nouns")
+# «в торжественной обстановке», «в онлайн-формате»: how it was done, said before the verb in an active
+# rewrite (where KC105 may make it «торжественно»), never after the object
+MANNER_NOUNS = frozenset({"обстановка", "атмосфера", "режим", "формат", "форма"})  # «мы проводим постановку на учёт» is no plainer
 
 # Instrumental personal pronouns that are certainly the doer: «нами была проведена проверка».
 # «им» and «ей» are left out: they are dative at least as often.

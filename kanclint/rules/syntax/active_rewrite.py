@@ -226,6 +226,8 @@ def _accusative_tree(syntax: _Syntax, subject: Token, tokens: Sequence[Token]) -
             if reading.pos in ("ADJF", "PRTF", "NPRO") and head.grammemes & {"plur", "masc"}:
                 want |= head.grammemes & {"anim", "inan"}
             form = _inflect(reading, want) or _inflect(reading, {"accs"})
+            if form is not None and form[:2].lower() != t.text[:2].lower():
+                return None  # «лучшие» → «наихорошие»: pymorphy3 rebuilt the word from its lemma
         elif n.tok.head_id == node.tok.id and n.tok.rel == "nummod":
             return None  # «два мероприятия»: the numeral governs the noun
         else:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from kanclint.model import Edit
 from kanclint.rules.syntax.active_rewrite import _active_verbs, _sentence_initial, _verb_group
+from kanclint.rules.syntax.light_verbs import has_light_verb
 from kanclint.rules.syntax.morph import _reading
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.rewrite_guards import _in_phrase_list
@@ -60,6 +61,8 @@ def linear_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: s
     verbs = _active_verbs(f, tense, "3per", doer[1], doer[2]) if doer is not None else None
     if doer is None or verbs is None:
         return None
+    if phrases and has_light_verb(f"{verbs} {obj}"):
+        return None  # «провели встречу для молодых учителей» → «встретились для…»: the phrase needs the noun
     text = document.text
     last = subject_end - 1
     if phrases and len(rest) > 1:  # «выезд в театр для приёмных семей»: the object keeps its own phrase
@@ -88,9 +91,9 @@ def _before_object(sentence: Sentence, f: _Passive) -> tuple[int, int, list[str]
     before, phrases = _split_middle(middle)
     if phrases is None or any(not (t.is_word and t.pos == "ADVB") for t in inner):
         return None
-    if phrases and not _people(f.agent):
+    if phrases and not _people(f.agent) and phrases[0].key == "по":
         return None  # «Комиссией по делам несовершеннолетних»: a body's name goes on after its noun
-    if phrases and (phrases[0].key not in _VERB_PREPOSITIONS or any(t.lemma in _STAYING_NOUNS for t in phrases[1:3])):
+    if phrases and (not _people(f.agent) or phrases[0].key not in _VERB_PREPOSITIONS or any(t.lemma in _STAYING_NOUNS for t in phrases[1:3])):
         # «Пенсионерами из группы здоровья», «Ветеринарами станции по борьбе с …», «своими руками»: the
         # phrase may be the doer's own, so it stays where it is, between the doer and the verb
         doer_end, phrases = doer_end + len(phrases), []
@@ -177,8 +180,8 @@ def _split_middle(middle: list[Token]) -> tuple[list[Token], list[Token] | None]
     own_means = len(rest) == 2 and rest[0].lemma in ("свой", "собственный") and rest[1].lemma in ("рука", "сила")
     together = len(rest) > 2 and rest[0].key == "совместно" and rest[1].key in ("с", "со")  # «совместно с полицией»
     if rest[0].pos != "PREP" and not own_means and not together or any(
-            not t.is_word and t.text not in _QUOTES and not _numbered(rest, t) or t.is_word and (t.pos in _VERB_POS or t.pos == "PRTF")
-            or t.is_word and t.key in ("и", "или") for t in rest):
+            not t.is_word and t.text not in _QUOTES and not _numbered(rest, t) or t.is_word and t.pos in _VERB_POS
+            or t.is_word and t.key in ("и", "или") for t in rest):  # «в отдалённых сёлах»: a participle without a comma is an adjective
         return before, None
     return before, rest
 
@@ -301,13 +304,18 @@ def _plain_rest(rest: list[Token]) -> bool:
     if not rest or rest[-1].text not in _ENDS:
         return False
     body = rest[:-1]
-    if body and body[0].is_word and body[0].pos not in ("PREP", "ADVB"):
-        return False
+    if body and body[0].is_word and body[0].pos not in ("PREP", "ADVB") and not _dative_only(body[0]):
+        return False  # «листовки водителям»: a recipient after the object stays
     return not any(
-        not t.is_word and not t.text[:1].isdigit() and t.text != "№"
-        or t.is_word and (t.pos in _VERB_POS or t.pos == "PRTF" or t.key in ("или", "а", "но"))
+        not t.is_word and not t.text[:1].isdigit() and t.text not in ("№", *_QUOTES)
+        or t.is_word and (t.pos in _VERB_POS or t.key in ("или", "а", "но"))
         or t.key == "и" and not _in_phrase_list(body, k - 1, k + 1)  # «по гончарному делу и ткачеству»
         for k, t in enumerate(body))
+
+
+def _dative_only(token: Token) -> bool:
+    readings = [p for p in token.parses if p.pos in ("NOUN", "ADJF", "PRTF", "NPRO")]
+    return bool(readings) and all("datv" in p.grammemes for p in readings)
 
 
 def _nominative_doer(words: list[Token]) -> tuple[str, str, str | None] | None:

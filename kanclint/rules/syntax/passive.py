@@ -233,7 +233,8 @@ class PassiveVoice(Rule):
         for step in (1, -1):
             j = i + step
             seen = 0
-            while 0 <= j < len(words) and seen < 5:
+            # «Врачами выездной бригады в отдалённых сёлах осмотрено…»: a doer opening the clause may stand further back
+            while 0 <= j < len(words) and seen < (5 if step == 1 else 8):
                 t = words[j]
                 if not t.is_word:
                     break  # punctuation closes the clause

@@ -23,7 +23,7 @@ THINGS_READ_AS_PEOPLE = word_list("things-read-as-people")  # «извещате
 PROCEDURE_NOUNS = word_list("procedure-nouns")
 # «в торжественной обстановке», «в онлайн-формате»: how it was done, said before the verb in an active
 # rewrite (where KC105 may make it «торжественно»), never after the object
-MANNER_NOUNS = frozenset({"обстановка", "атмосфера", "режим", "формат", "форма"})  # «мы проводим постановку на учёт» is no plainer
+MANNER_NOUNS = frozenset({"обстановка", "атмосфера", "режим", "формат", "форма", "срок"})  # «в кратчайшие сроки»  # «мы проводим постановку на учёт» is no plainer
 
 # Instrumental personal pronouns that are certainly the doer: «нами была проведена проверка».
 # «им» and «ей» are left out: they are dative at least as often.

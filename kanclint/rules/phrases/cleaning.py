@@ -40,7 +40,12 @@ def _author_noun(text: str, d: Diagnostic, lemmas: frozenset[str]) -> bool:
     «крыша»?) flagged the draft as well; the rewrite does not make it worse, so it may stand.
     A verb the rule wrote («осуществляем») is never excused: the rule chose it."""
     words = [t for t in Document(text).tokens if t.is_word and d.start < t.end and t.start < d.end]
-    return bool(words) and all(t.pos in ("NOUN", "ADJF") and t.lemma in lemmas for t in words)
+    return bool(words) and all(t.pos not in _WRITTEN_VERB_POS and t.lemmas & lemmas for t in words)
+
+
+# «учащимися» → «учащиеся», «всеми желающими» → «все желающие»: a participle used as a noun is the author's word too
+_AUTHOR_NOUN_POS = frozenset({"NOUN", "ADJF", "PRTF"})
+_WRITTEN_VERB_POS = frozenset({"VERB", "INFN", "PRTS", "GRND"})  # «все» of «всеми» may read as a particle
 
 
 def clean_text(text: str, start: int, end: int, kept: frozenset[str],
@@ -97,7 +102,7 @@ def clean_edits(text: str, start: int, end: int, edits: Sequence[Edit]) -> Edit 
     local = [Edit(e.start - start, e.end - start, e.replacement) for e in edits]
     words = [t for t in Document(sentence).tokens if t.is_word]
     kept = frozenset(t.key for t in words)
-    lemmas = frozenset(t.lemma for t in words if t.pos in ("NOUN", "ADJF"))
+    lemmas = frozenset(lemma for t in words if t.pos in _AUTHOR_NOUN_POS for lemma in t.lemmas)
     new = apply_edits(sentence, local)
     first = min(e.start for e in local)
     written_end = max(e.end for e in local) + len(new) - len(sentence)

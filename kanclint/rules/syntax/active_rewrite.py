@@ -20,7 +20,9 @@ from kanclint.rules.syntax.rewrite_guards import described_after, doer_shared_af
 from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
 from kanclint.rules.syntax.words import (
     _VERB_POS,
+    MANNER_NOUNS,
     ROLE_VERBS,
+    ROLES_OF_PEOPLE,
 )
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, keep_capital
@@ -224,6 +226,8 @@ def _accusative_tree(syntax: _Syntax, subject: Token, tokens: Sequence[Token]) -
             if reading.pos in ("ADJF", "PRTF", "NPRO") and head.grammemes & {"plur", "masc"}:
                 want |= head.grammemes & {"anim", "inan"}
             form = _inflect(reading, want) or _inflect(reading, {"accs"})
+            if form is not None and form[:2].lower() != t.text[:2].lower():
+                return None  # «лучшие» → «наихорошие»: pymorphy3 rebuilt the word from its lemma
         elif n.tok.head_id == node.tok.id and n.tok.rel == "nummod":
             return None  # «два мероприятия»: the numeral governs the noun
         else:
@@ -263,6 +267,8 @@ def _movers(
         top = syntax.token(node)
         if node.tok.rel == "advmod" and top is not None and (top.pos == "ADVB" or top.key == "не") and len(group) == 1:
             before.append(group)
+        elif node.tok.rel in _AFTER_OBJECT_RELS and top is not None and top.lemma in MANNER_NOUNS:
+            before.append(group)  # «в торжественной обстановке зарегистрировали»: how, before the verb
         elif node.tok.rel in _AFTER_OBJECT_RELS and any(_is_noun(g) for g in group):
             after.append(group)
         else:
@@ -325,7 +331,7 @@ def _time_phrases(syntax: _Syntax, agent: _Node) -> list[_Node]:
 def _parsed_roles(syntax: _Syntax, f: _Passive) -> tuple[_Node, _Node, _Node] | None:
     """The verb, the doer and the subject as the parse attached them, or ``None`` when the parse
     does not show a plain «subject + passive + doer» clause of its own."""
-    if f.agent is None or f.subject is None or f.lemma in ROLE_VERBS or not _is_noun(f.subject):
+    if f.agent is None or f.subject is None or f.lemma in ROLE_VERBS - ROLES_OF_PEOPLE or not _is_noun(f.subject):
         return None
     verb, agent, subject = syntax.node(f.verb), syntax.node(f.agent), syntax.node(f.subject)
     if verb is None or agent is None or subject is None:

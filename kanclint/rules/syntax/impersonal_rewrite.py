@@ -83,6 +83,7 @@ from kanclint.rules.syntax.words import (
     THINGS_READ_AS_PEOPLE,
 )
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.grammar import PERSON_NAMES
 from kanclint.text.inflection import capitalise, inflect_raw
 from kanclint.text.morphology import Parse
 
@@ -266,7 +267,7 @@ def _subject_before(
         return None
     rest = words[i + 1 :]
     if any(
-        not (t.is_word or t.text.isdigit()) or t.protected or t.text[:1].isupper()
+        not (t.is_word or t.text.isdigit() or t.text == "№") or t.protected or t.text[:1].isupper()
         or t.pos in ("VERB", "INFN", "PRTS", "GRND", "CONJ") for t in rest
     ):
         return None  # a clause, a list or a name inside: not one noun phrase
@@ -319,7 +320,9 @@ def _accusative(subject: _Subject) -> str | None:
     if subject.reading is None:
         return " ".join(written)
     head = subject.reading
-    animacy = {frozenset(p.grammemes & {"anim", "inan"}) for p in subject.head.parses if p.pos == "NOUN" and "nomn" in p.grammemes}
+    lower = subject.head.text[:1].islower()  # «цветы» is no «Цвета»: a name's reading does not count
+    animacy = {frozenset(p.grammemes & {"anim", "inan"}) for p in subject.head.parses if p.pos == "NOUN"
+               and "nomn" in p.grammemes and not (lower and p.grammemes & PERSON_NAMES)}
     if len(animacy) > 1 and head.grammemes & {"masc", "plur"}:
         return None  # «субботник»: a day of work or a person; «субботник» and «субботника» differ
     if subject.head.lemma in THINGS_READ_AS_PEOPLE:
@@ -401,7 +404,7 @@ def _assemble(
     if gap is None or inner is None:
         return None  # words between the subject and the verb that belong to neither
     span = sentence.tokens[sentence.position(first) : sentence.position(last) + 1]
-    if any(t.protected or not (t.is_word or t.text.isdigit()) for t in span):
+    if any(t.protected or not (t.is_word or t.text.isdigit() or t.text == "№") for t in span):  # «дома № 15»
         return None
     adverbs = [t.text for t in (gap if subject_first else []) + inner]
     if not subject_first:

@@ -44,12 +44,23 @@ from kanclint.rules.syntax.words import (
     MIDDLE_REFLEXIVES,
     PRONOUN_AGENTS,
     ROLE_VERBS,
+    ROLES_OF_PEOPLE,
     SELF_ROLES,
     STATE_PARTICIPLES,
 )
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
 from kanclint.text.syntax_view import _NO_SYNTAX, _Node, _Syntax, _syntax
+
+
+def thing_made(found: _Passive) -> bool:
+    """«Открытки были сделаны юнармейцами»: with a thing as the subject the instrumental of
+    «сделать», «оставить» names who did it, not a role («сделан старостой»)."""
+    subject = found.subject
+    if found.lemma not in ROLES_OF_PEOPLE or subject is None or subject.text[:1].isupper():
+        return False
+    nouns = [p for p in subject.parses if p.pos == "NOUN" and "nomn" in p.grammemes]
+    return bool(nouns) and all("inan" in p.grammemes for p in nouns)
 
 
 def _self_form(document: Document, sentence: Sentence, lemma: str, tense: str) -> str | None:
@@ -149,7 +160,7 @@ class PassiveVoice(Rule):
             if found is None:
                 continue
             lemma, reflexive = found
-            role_verb = lemma in ROLE_VERBS
+            role_verb = lemma in ROLE_VERBS and lemma not in ROLES_OF_PEOPLE  # the parse tells the subject
             if any(
                 t is not token and _is_agent(t, role_verb) and not _after_preposition(tokens, j)
                 for j, t in enumerate(tokens)
@@ -188,8 +199,8 @@ class PassiveVoice(Rule):
             found = _Passive(token, best, True, reflexive[0])
         else:
             return None
-        found.agent = self._agent(syntax, sentence, token, node, found)
         found.subject = self._subject(syntax, node)
+        found.agent = self._agent(syntax, sentence, token, node, found)
         if found.reflexive and found.agent is None and found.subject is None and node is not None:
             for kid in syntax.children(node):  # «пострадавшим оказывается помощь»: parsed as nsubj
                 t = syntax.token(kid)
@@ -205,14 +216,15 @@ class PassiveVoice(Rule):
     def _agent(
         self, syntax: _Syntax, sentence: Sentence, verb: Token, node: _Node | None, found: _Passive
     ) -> Token | None:
-        role_verb = found.lemma in ROLE_VERBS or found.reflexive and found.lemma + "ся" in SELF_ROLES
+        role_verb = found.lemma in ROLE_VERBS and not thing_made(found) or found.reflexive and found.lemma + "ся" in SELF_ROLES
         if node is not None:
             for kid in syntax.children(node):
-                if kid.tok.rel not in _AGENT_RELS:
+                candidate = syntax.token(kid)
+                if kid.tok.rel not in _AGENT_RELS and not (  # «Фельдшерами … было принято»: parsed as the subject
+                        kid.tok.rel == "nsubj:pass" and candidate is not None and _reading(candidate, "nomn") is None):
                     continue
                 if any(k.tok.rel == "case" for k in syntax.children(kid)):
                     continue
-                candidate = syntax.token(kid)
                 if candidate is not None and _is_agent(candidate, role_verb) and not means_not_doer(sentence, candidate):
                     return candidate
         # fallback: pymorphy, only where the parse did not attach the word anywhere sensible
@@ -221,7 +233,8 @@ class PassiveVoice(Rule):
         for step in (1, -1):
             j = i + step
             seen = 0
-            while 0 <= j < len(words) and seen < 5:
+            # «Врачами выездной бригады в отдалённых сёлах осмотрено…»: a doer opening the clause may stand further back
+            while 0 <= j < len(words) and seen < (5 if step == 1 else 8):
                 t = words[j]
                 if not t.is_word:
                     break  # punctuation closes the clause
@@ -231,7 +244,9 @@ class PassiveVoice(Rule):
                         break
                 if _is_agent(t, role_verb) and not _after_preposition(words, j) and not means_not_doer(sentence, t):
                     kid = syntax.node(t)
-                    if node is None or kid is None or kid.tok.rel in _UNSURE_RELS:
+                    if node is None or kid is None or kid.tok.rel in _UNSURE_RELS or (
+                            kid.tok.rel == "nsubj:pass" and _reading(t, "nomn") is None  # «Юнармейцами» as a subject
+                            or kid.tok.rel == "amod" and t.pos == "NOUN"):  # «Медсёстрами» as an adjective
                         return t
                 j += step
         return None
@@ -260,10 +275,9 @@ class PassiveVoice(Rule):
     def _subject(syntax: _Syntax, node: _Node | None) -> Token | None:
         if node is None:
             return None
-        for kid in syntax.children(node):
-            if kid.tok.rel == "nsubj:pass":
-                return syntax.token(kid)
-        return None
+        subjects = [t for kid in syntax.children(node) if kid.tok.rel == "nsubj:pass" and (t := syntax.token(kid)) is not None]
+        # «Юнармейцами … были сделаны открытки»: the parse may call the instrumental a subject too
+        return next((t for t in subjects if _reading(t, "nomn") is not None), subjects[0] if subjects else None)
 
     @staticmethod
     def _aux(syntax: _Syntax, sentence: Sentence, verb: Token, node: _Node | None) -> Token | None:

@@ -14,9 +14,11 @@ from kanclint.rules.syntax.words import (
     ORGANISATIONS,
     PRONOUN_AGENTS,
     REPORT_PARTICIPLES,
+    SUBSTANTIVE_DOERS,
 )
 from kanclint.text.document import Sentence, Token
 from kanclint.text.grammar import MAIN_CASES, PERSON_NAMES
+from kanclint.text.inflection import inflect_raw
 from kanclint.text.morphology import Parse, active_of_reflexive
 from kanclint.text.syntax_view import _Node, _Syntax
 
@@ -130,6 +132,8 @@ def _is_agent(token: Token, role_verb: bool) -> bool:
         best = _best(token)
         return best is not None and "ablt" in best.grammemes
     best = _best(token)
+    if best is not None and best.pos in ("ADJF", "PRTF") and not role_verb:
+        return _substantive_doer(token.key)
     if best is None or best.pos != "NOUN":
         return False
     capitalised = token.text[:1].isupper()
@@ -148,6 +152,19 @@ def _is_agent(token: Token, role_verb: bool) -> bool:
     if role_verb:
         return False
     return sum(p.score for p in readings if "anim" in p.grammemes) >= share / 2
+
+
+@lru_cache(maxsize=10_000)
+def _substantive_doer(key: str) -> bool:
+    """«желающими», «учащимися»: a participle or adjective used as a noun for people, in the
+    instrumental plural (the singular «участвующим» is as often a dative plural)."""
+    token = Token(0, 0, len(key), key, 0, False)
+    for p in token.parses:
+        if p.pos in ("ADJF", "PRTF") and {"ablt", "plur"} <= p.grammemes:
+            said = inflect_raw(p.raw, frozenset({"nomn", "sing", "masc"}))
+            if said in SUBSTANTIVE_DOERS:
+                return True
+    return False
 
 
 def _after_preposition(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:

@@ -13,6 +13,7 @@ from kanclint.rules.press_release.oblique_self import first_person_blocked
 from kanclint.rules.press_release.speaker import speaker
 from kanclint.rules.press_release.voice import in_own_voice
 from kanclint.rules.syntax.active_rewrite import _active_rewrite
+from kanclint.rules.syntax.linear_active import linear_rewrite
 from kanclint.rules.syntax.doers_named import another_body, body_acted_before
 from kanclint.rules.syntax.we_voice import is_author, speaks_of_itself
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb
@@ -52,7 +53,10 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
     def third_person_self(e: Edit) -> bool:
         return speaks_of_itself(text[sentence.start:e.start] + e.replacement + text[e.end:sentence.end])
 
-    built = _active_rewrite(document, syntax, sentence, f, tense)
+    # «Ребятами изготовлено более 40 кормушек»: read from the words where the parse shows no plain clause
+    built = _active_rewrite(document, syntax, sentence, f, tense) or linear_rewrite(document, sentence, f, tense)
+    if (document.speaks_as_we or document.author) and f.agent is not None and f.agent.pos != "NOUN":
+        built = None  # «Учащимися лицея проведено…» on a page that speaks as «мы»: whose pupils is a guess
     if agent_text and is_author(document.author, agent_text):
         # «В рамках проекта администрацией района завершено…»: the author, wherever the clause starts
         pronoun, number, gender = speaker(document)

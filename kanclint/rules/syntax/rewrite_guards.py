@@ -18,6 +18,7 @@ from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agen
 from kanclint.rules.syntax.rewrite_objects import _Subject
 from kanclint.rules.syntax.words import CIRCUMSTANCE_PO, NOT_AGENTS, ORGANISATIONS, REFLEXIVE_PASSIVES
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.grammar import MAIN_CASES
 
 _BETWEEN_POS = frozenset({"ADVB", "PRCL"})
 _MODIFIER_POS = frozenset({"ADJF", "PRTF"})
@@ -162,17 +163,31 @@ def list_continues(sentence: Sentence, last: Token) -> Token | None:
             i += 1  # the first item's own words: «о здоровье»
         if i >= len(tokens) or not (tokens[i].text == "," or tokens[i].key in _JOINERS):
             return None
+        before = i - 1
         while i < len(tokens) and (tokens[i].text == "," or tokens[i].key in _JOINERS):
             i += 1
         if not _genitive_item(tokens, i):
             break  # «сорта пшеницы и ячменя, техника»: «ячменя» is the first item's own list
     if i >= len(tokens) or not tokens[i].is_word or tokens[i].lemma in _NOT_LISTED:
         return None
+    if _in_phrase_list(tokens, before, i):
+        return None  # «очистка крыш от снега и наледи»: «наледи» lists on «от снега», not on the subject
     if tokens[i].text[:1].isupper():
         return None  # «жителям улиц Лесной, Гагарина и Мира»: names of a phrase further on, not the subject's list
     nominative = any(p.pos in ("NOUN", "ADJF", "PRTF") and "nomn" in p.grammemes and "Apro" not in p.grammemes
                      for p in tokens[i].parses)  # any reading: «викторина» is first read as a form of «Виктор»
     return tokens[i] if nominative else None
+
+
+def _in_phrase_list(tokens: Sequence[Token], before: int, item: int) -> bool:
+    """Whether the word before the joiner stands after a preposition and the item can take its
+    case: the item joins that prepositional phrase («от снега и наледи», «о здоровье и питании»)."""
+    last = tokens[before]
+    if not last.is_word or last.pos != "NOUN" or not _after_preposition(tokens, before):
+        return False
+    case = next(iter(last.parses[0].grammemes & MAIN_CASES), None) if last.parses else None
+    return case is not None and case != "nomn" and any(
+        p.pos == "NOUN" and case in p.grammemes for p in tokens[item].parses)
 
 
 def _genitive_item(tokens: Sequence[Token], i: int) -> bool:

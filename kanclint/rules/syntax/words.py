@@ -12,13 +12,18 @@ EMPTY_VERBS = word_list("empty-verbs")  # «Мы произвели…» is no b
 MIDDLE_REFLEXIVES = word_list("middle-reflexives")  # «магазин открывается в 9»: not passive
 OBJECT_REFLEXIVES = word_list("object-reflexives")  # «интересуются вепсами»: the instrumental is no doer
 NOT_AGENTS = word_list("not-agents")  # «летом», «таким образом»: when or how, never who
+SUBSTANTIVE_DOERS = word_list("substantive-doers")  # «всеми желающими», «учащимися»: people, said as a participle
 ORGANISATIONS = word_list("acting-bodies")  # inanimate nouns that act: «решение принимается комиссией»
 ROLE_VERBS = word_list("role-verbs")
+ROLES_OF_PEOPLE = word_list("roles-of-people")  # «сделаны юнармейцами»: a role only when people are the subject
 SELF_ROLES = word_list("self-roles")  # «представлялись сотрудниками банка»: a role taken, not a doer  # «назначен директором»: a role, not a doer
 CIRCUMSTANCE_PO = word_list("circumstance-po")  # «по улицам», «по записи»: where and how, any verb's
 NOT_VERBAL_NOUNS = word_list("not-verbal-nouns")  # «учреждение», «заявление»: plain nouns to a reader
 THINGS_READ_AS_PEOPLE = word_list("things-read-as-people")  # «извещатели»: the accusative is the nominative
-PROCEDURE_NOUNS = word_list("procedure-nouns")  # «мы проводим постановку на учёт» is no plainer
+PROCEDURE_NOUNS = word_list("procedure-nouns")
+# «в торжественной обстановке», «в онлайн-формате»: how it was done, said before the verb in an active
+# rewrite (where KC105 may make it «торжественно»), never after the object
+MANNER_NOUNS = frozenset({"обстановка", "атмосфера", "режим", "формат", "форма", "срок"})  # «в кратчайшие сроки»  # «мы проводим постановку на учёт» is no plainer
 
 # Instrumental personal pronouns that are certainly the doer: «нами была проведена проверка».
 # «им» and «ей» are left out: they are dative at least as often.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from kanclint.rules.press_release.words import TITLE_WORDS
 from kanclint.text.document import Token
 
 _CLAUSE_WORDS = frozenset({"что", "чтобы", "который", "которая", "которое", "которые", "где", "когда",
@@ -35,12 +36,15 @@ def _name_run(content: Sequence[Token], at: int, lemmas: frozenset[str]) -> int:
 def person_after_opening(content: Sequence[Token], lemmas: frozenset[str], title: str) -> int:
     """The index in ``content`` where the author's name opens the main clause after an adverbial
     («Затем», «Во время поездки»), or 0 when the sentence does not read so.  An opening with the
-    author's ``title`` («Глава района Сергей Волков посетил») is the name itself, read as a whole."""
+    author's ``title`` («Глава района Сергей Волков посетил») is the name itself, read as a whole; so is
+    any official title before the name when the author is configured by name alone."""
     for at in range(1, min(len(content), _MAX_OPENING + 1)):
         t = content[at - 1]
         if not t.is_word or t.pos in {"VERB", "INFN", "PRTS", "PRTF", "GRND", "CONJ"} or t.key in _CLAUSE_WORDS or (
                 t.lemma == title):
             return 0  # a comma, a clause or a verb before it: not this sentence's subject for sure
+        if t.lemma in TITLE_WORDS:
+            return 0  # «Глава района Иван Петров принял…»: the title is the subject's own, no opening
         n = _name_run(content, at, lemmas)
         if n >= 2 and t.pos != "PREP" and at + n < len(content) and _finite(content[at + n]):
             return at

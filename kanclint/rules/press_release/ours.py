@@ -65,11 +65,17 @@ def _name_after(tokens: tuple[Token, ...], i: int) -> list[Token]:
             quoted = True
         elif t.text in {"»", "“"}:
             quoted = False
+        if quoted and t.is_word:  # «ГБУЗ «Районная больница»: a quoted name is read to its end
+            name.append(t)
+            continue
         if not _name_word(t, quoted) or (t.is_word and not t.text[:1].isupper() and not any(
             "gent" in p.grammemes for p in t.parses
         )):
             break
         name.append(t)
+    opened = [k for k, t in enumerate(name) if t.text in {"«", "„"}]
+    if opened and not any(t.text in {"»", "“"} for t in name[opened[-1]:]):
+        name = name[:opened[-1]]  # a quote that does not close here: never end a name inside it
     while name and not (name[-1].is_word or name[-1].text.isdigit() or name[-1].text in {"»", "\""}):
         name.pop()
     return name

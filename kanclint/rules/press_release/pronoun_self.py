@@ -48,6 +48,21 @@ def _subject_pronoun(sentence: Sentence) -> tuple[Token, Token] | None:
     return None
 
 
+_AGENTS = {"им": "masc", "ею": "femn"}
+
+
+def _agent_pronoun(sentence: Sentence, gender: str | None) -> Token | None:
+    """«Им была представлена информация»: the author as the doer of a passive, in a pronoun.
+
+    «Мной была представлена…» would still be a passive, and «им» may be a dative plural («им
+    вручены грамоты»), so no edit is built; the pronoun only tells that the paragraph speaks of
+    the author in the third person."""
+    words = [t for t in sentence.tokens if t.is_word]
+    if not words or words[0].key not in _AGENTS or gender not in (None, _AGENTS[words[0].key]):
+        return None
+    return words[0] if any(w.pos == "PRTS" for w in words[1:4]) else None
+
+
 def _speaks_first(sentence: Sentence) -> bool:
     words = [t for t in sentence.tokens if t.is_word]
     return bool(words) and words[0].key in _FIRST
@@ -105,6 +120,9 @@ def pronoun_mentions(document: Document) -> list[PronounMention]:
                 edit = _rewrite(document, sentence, pronoun, verb) if previous else None
                 found.append(PronounMention(pronoun.start, verb.end, edit))
                 about_author = about_author or edit is not None
+            agent = _agent_pronoun(sentence, gender)
+            if agent is not None:  # «Им была представлена информация»: kept, so the paragraph keeps one voice
+                found.append(PronounMention(agent.start, agent.end, None))
             if previous_sentence is not None:
                 found += _possessives(sentence, previous_sentence if previous else None, profile, gender)
                 found += _objects(sentence, previous_sentence, previous, profile, gender)

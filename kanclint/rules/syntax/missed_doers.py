@@ -20,9 +20,10 @@ Such a passive is left as it is; no «мы», no «…-ли».
 
 from __future__ import annotations
 
-from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
+from kanclint.rules.press_release.words import TITLE_WORDS
+from kanclint.rules.syntax.passive_detection import _after_preposition, _morph_passive, _Passive
 from kanclint.rules.syntax.words import NOT_AGENTS
-from kanclint.text.document import Sentence, Token
+from kanclint.text.document import Document, Sentence, Token
 
 # verbs whose instrumental is the thing used or given, not the doer
 _WITH_WHAT = frozenset({
@@ -154,3 +155,29 @@ def named_doer_before(sentence: Sentence, group: list[Token]) -> bool:
 def _genitive(token: Token) -> bool:
     return token.is_word and bool(token.parses) and token.parses[0].pos in {"NOUN", "ADJF"} and (
         "gent" in token.parses[0].grammemes)
+
+
+def person_acted_before(document: Document, sentence: Sentence) -> bool:
+    """«Иваном Петровым было принято решение… Данное решение было принято по итогам совещания»: an
+    earlier sentence of the paragraph named one person (a name or a title in the instrumental) as a
+    doer, so the next doer-less passive is most likely theirs; «решение приняли»
+    would make it a group's.  The passive stays; KC304 or the author says who it was."""
+    paragraph = next((p for p in document.paragraphs if p.start <= sentence.start < max(p.end, p.start + 1)), None)
+    if paragraph is None:
+        return False
+    for earlier in document.sentences:
+        if earlier.start >= sentence.start:
+            break
+        if earlier.start < paragraph.start:
+            continue
+        tokens = earlier.tokens
+        if not any(_morph_passive(t) for t in tokens):
+            continue  # «встреча с писательницей Анной Игоревой»: a person, but no passive's doer
+        for at, t in enumerate(tokens):
+            if not t.is_word or not t.parses or _after_preposition(tokens, at):
+                continue
+            best = t.parses[0]
+            person = best.grammemes & {"Name", "Surn"} or best.pos == "NOUN" and best.lemma in TITLE_WORDS
+            if person and {"ablt", "sing"} <= best.grammemes:
+                return True  # «Главой района проведён приём»; «Глава района провёл сход. Подняли вопросы…» is fine
+    return False

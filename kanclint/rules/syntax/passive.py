@@ -17,7 +17,7 @@ from kanclint.rules.syntax.active_rewrite import (
     agent_nominative,
 )
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
-from kanclint.rules.syntax.missed_doers import named_doer_before, relative_doer_before
+from kanclint.rules.syntax.missed_doers import named_doer_before, person_acted_before, relative_doer_before
 from kanclint.rules.syntax.substantive_doers import substantive_doer_before
 from kanclint.rules.syntax.we_voice import is_author, speaks_as_i, speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
@@ -312,7 +312,8 @@ class PassiveVoice(Rule):
         # «Отделением фонда проведена встреча»: a doer we do not know; «Рассмотрено 12 материалов, приняты
         # решения»: one of two parallel passives made active mixes two voices in one list
         group = _verb_group(sentence, f)
-        hanging = opening_instrumental(sentence) or applicant_in_person(sentence, f) or (
+        hanging = opening_instrumental(sentence) or applicant_in_person(sentence, f) or person_acted_before(
+            document, sentence) or (
             group is not None and (parallel_passive(sentence, group, f) or relative_doer_before(sentence, group)
                                   or substantive_doer_before(sentence, group, f) or named_doer_before(sentence, group)))
         plain = None if document.speaks_as_we or hanging else clean_rewrite(

@@ -124,6 +124,9 @@ def negation_before(sentence: Sentence, first: Token) -> Token | None:
     return sentence.tokens[at - 1] if at > 0 and sentence.tokens[at - 1].key == "не" else None
 
 
+_DEMONSTRATIVES = frozenset({"этот", "тот", "данный", "такой", "указанный", "настоящий"})
+
+
 def opening_instrumental(sentence: Sentence) -> bool:
     """«Пожарно-спасательной частью № 45 проведены занятия», «Районным Домом культуры проводится набор»:
     a sentence that opens with a noun in the instrumental names who acted even when the detector
@@ -132,9 +135,9 @@ def opening_instrumental(sentence: Sentence) -> bool:
     or how (:data:`NOT_AGENTS`), unless a number follows («частью № 45»)."""
     words = sentence.words
     i = 0
-    while i < len(words) and words[i].pos in ("ADJF", "PRTF") and any(
+    while i < len(words) and (words[i].pos in ("ADJF", "PRTF") or words[i].lemmas & _DEMONSTRATIVES) and any(
         "ablt" in p.grammemes for p in words[i].parses[:3]
-    ):
+    ):  # «Этим постановлением утверждён порядок»: the act, said with its demonstrative
         i += 1
     if i >= len(words) or not words[i].parses:
         return False

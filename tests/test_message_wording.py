@@ -130,3 +130,13 @@ def test_no_score_says_so_in_russian(tmp_path):
         assert "оценки нет" in out.stdout and "оценка нет" not in out.stdout
     rewrite = subprocess.run([sys.executable, "-m", "kanclint", "rewrite", str(post)], capture_output=True, text=True)
     assert "— оценки нет" in rewrite.stdout and "нет → нет" not in rewrite.stdout
+
+
+def test_gate_lists_the_lost_points_inside_one_sentence():
+    """«…потеряно здесь: пресс-релиз (2 находки, −1.5); …», never «здесь: Пресс-релиз: 2 находки»."""
+    from kanclint import gate
+
+    verdict = gate(POSTS[0], min_score=9.0)
+    tail = verdict.explanation.split("потеряно здесь: ", 1)[1].split(". Начните", 1)[0]
+    assert ": " not in tail and tail[:1].islower()
+    assert re.fullmatch(r"[^;]+ \([^()]+\)(; [^;]+ \([^()]+\))*", tail), tail

@@ -140,3 +140,24 @@ def test_gate_lists_the_lost_points_inside_one_sentence():
     tail = verdict.explanation.split("потеряно здесь: ", 1)[1].split(". Начните", 1)[0]
     assert ": " not in tail and tail[:1].islower()
     assert re.fullmatch(r"[^;]+ \([^()]+\)(; [^;]+ \([^()]+\))*", tail), tail
+
+
+@pytest.mark.parametrize("args, said", [
+    (["--fail-under", "11"], "kanclint: неверное значение --fail-under: 11.0 — нужно от 0 до 10."),
+    (["--fail-under", "abc"], "kanclint: неверное значение --fail-under: «abc» — нужно число."),
+    (["--output-format", "xml"], "kanclint: неверное значение --output-format: «xml» — можно: full, concise,"),
+    (["--colr", "never"], "kanclint: нет параметра --colr. Может быть, --color?"),
+    (["rule"], "kanclint: не хватает аргумента КОД."),
+    (["dictionaries", "nope"], "kanclint: нет команды «nope»."),
+])
+def test_usage_errors_are_russian(tmp_path, args, said):
+    """click's own «Error: Invalid value for …» and «Try … for help» never reach the user."""
+    post = tmp_path / "post.txt"
+    post.write_text("Мы открыли каток.\n", encoding="utf-8")
+    if args[0] not in ("rule", "dictionaries"):
+        args = [*args, str(post)]
+    out = subprocess.run([sys.executable, "-m", "kanclint", *args], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 2
+    assert out.stderr.startswith(said), out.stderr
+    assert "kanclint check --help" in out.stderr or "kanclint rule --help" in out.stderr or "dictionaries --help" in out.stderr
+    assert not re.search(r"Error|Try |Invalid|Usage|No such|Missing", out.stderr), out.stderr

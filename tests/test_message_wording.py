@@ -161,3 +161,25 @@ def test_usage_errors_are_russian(tmp_path, args, said):
     assert out.stderr.startswith(said), out.stderr
     assert "kanclint check --help" in out.stderr or "kanclint rule --help" in out.stderr or "dictionaries --help" in out.stderr
     assert not re.search(r"Error|Try |Invalid|Usage|No such|Missing", out.stderr), out.stderr
+
+
+@pytest.mark.parametrize("toml, said", [
+    ("[tool.kanclint]\nselect = [\n", "не удалось прочитать TOML: ошибка в конце файла"),
+    ('select = "KC1\n', "не удалось прочитать TOML: ошибка в строке 1, столбце 14"),
+])
+def test_broken_config_is_explained_in_russian(tmp_path, toml, said):
+    """tomllib's «Invalid value (at end of document)» is said as the place of the error."""
+    (tmp_path / "kanclint.toml").write_text(toml, encoding="utf-8")
+    (tmp_path / "post.txt").write_text("Мы открыли каток.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "kanclint", "post.txt"], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 2 and said in out.stderr, out.stderr
+    assert not re.search(r"[A-Za-z]{4,} [a-z]{3,}", out.stderr.replace(str(tmp_path), "")), out.stderr
+
+
+def test_dictionary_check_speaks_russian(tmp_path):
+    broken = tmp_path / "mine.toml"
+    broken.write_text('[rule]\ncode = "KC901"\n', encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "kanclint", "dictionaries", "check", str(broken)],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 1
+    assert "в [rule] не хватает ключей: category" in out.stdout + out.stderr

@@ -12,6 +12,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kanclint import lint
 from kanclint.dictionaries import Entry
@@ -72,6 +74,19 @@ def _messages():
 def test_no_doubled_punctuation(pattern, what):
     bad = [(code, m) for _, code, m in _messages() if re.search(pattern, m)]
     assert bad == [], what
+
+
+SENTENCES = [s for post in POSTS for s in re.split(r"(?<=[.!?])\s+", post) if s.strip()]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6), st.sampled_from([" ", "\n\n", "\n"]))
+def test_any_mix_of_sentences_keeps_the_wording_clean(sentences, joint):
+    """Whatever the neighbours of a phrase, its message keeps clean punctuation and one «Проще:»."""
+    for d in lint(joint.join(sentences)).diagnostics:
+        for pattern, what in _DOUBLED:
+            assert not re.search(pattern, d.message), (what, d.message)
+        assert not re.search(r"проще.*Проще:|Проще:.*Проще:", d.message, re.S | re.I), d.message
 
 
 def test_one_proshche_per_message():

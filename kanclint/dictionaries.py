@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, Sequence, overload
 
+from kanclint.files.toml_errors import toml_error_place
 from kanclint.model import CODE_RE, NAME_RE, Severity
 from kanclint.patterns import Pattern, PatternError, compile_pattern
 
@@ -195,18 +196,18 @@ def entry_line(path: str, entry_id: str) -> int:
 
 def parse_example(item: Any, where: str) -> Example:
     if not isinstance(item, dict) or not ({"bad", "good"} & item.keys()):
-        raise DictionaryError(f"{where}: an example is {{ bad = \"…[span]…\", fix = \"…\" }} or {{ good = \"…\" }}")
+        raise DictionaryError(f"{where}: пример пишется так: {{ bad = \"…[фраза]…\", fix = \"…\" }} или {{ good = \"…\" }}")
     extra = set(item) - {"bad", "good", "fix"}
     if extra:
-        raise DictionaryError(f"{where}: unknown example key {', '.join(sorted(extra))}")
+        raise DictionaryError(f"{where}: в примере неизвестный ключ {', '.join(sorted(extra))}")
     if "good" in item:
         if "bad" in item or "fix" in item:
-            raise DictionaryError(f"{where}: a good example has no bad text and no fix")
+            raise DictionaryError(f"{where}: у хорошего примера (good) не бывает bad и fix")
         return Example(str(item["good"]), bad=False)
     marked = str(item["bad"])
     m = re.search(r"\[([^\[\]]+)\]", marked)
     if not m or marked.count("[") != 1 or marked.count("]") != 1:
-        raise DictionaryError(f"{where}: mark exactly one span with [ ] in «{marked}»")
+        raise DictionaryError(f"{where}: отметьте в «{marked}» ровно одну фразу скобками [ ]")
     text = marked[: m.start()] + m.group(1) + marked[m.end():]
     span = (m.start(), m.start() + len(m.group(1)))
     fix = item.get("fix")
@@ -220,7 +221,7 @@ def _as_list(value: Any, where: str, key: str) -> list[str]:
         return [value]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return list(value)
-    raise DictionaryError(f"{where}: `{key}` must be a string or a list of strings")
+    raise DictionaryError(f"{where}: `{key}` — строка или список строк")
 
 
 class _Lines:
@@ -245,7 +246,7 @@ class _Where:
         self.path, self.lines, self.entry_id = path, lines, entry_id
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.lines.get(self.entry_id)}: entry `{self.entry_id}`"
+        return f"{self.path}:{self.lines.get(self.entry_id)}: запись `{self.entry_id}`"
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
@@ -253,19 +254,19 @@ class _Where:
 
 def _parse_entry(raw_entry: Any, path: Path, lines: _Lines, spec: RuleSpec) -> Entry:
     if not isinstance(raw_entry, dict) or "id" not in raw_entry:
-        raise DictionaryError(f"{path}: an [[entry]] without `id`")
+        raise DictionaryError(f"{path}: у записи [[entry]] нет `id`")
     entry_id = str(raw_entry["id"])
     where = _Where(path, lines, entry_id)
     if not _ID_RE.match(entry_id):
-        raise DictionaryError(f"{where}: id must be lowercase ascii with hyphens")
+        raise DictionaryError(f"{where}: id пишется строчными латинскими буквами, цифрами и дефисами")
     unknown = set(raw_entry) - ENTRY_KEYS
     if unknown:
-        raise DictionaryError(f"{where}: unknown key {', '.join(sorted(unknown))}")
+        raise DictionaryError(f"{where}: неизвестный ключ {', '.join(sorted(unknown))}")
     sources = _as_list(raw_entry.get("pattern"), where, "pattern") + _as_list(
         raw_entry.get("patterns"), where, "patterns"
     )
     if not sources:
-        raise DictionaryError(f"{where}: needs `pattern` or `patterns`")
+        raise DictionaryError(f"{where}: нужен `pattern` или `patterns`")
     try:
         patterns = tuple(compile_pattern(s) for s in sources)
         guards = tuple(compile_pattern(s) for s in _as_list(raw_entry.get("guards"), where, "guards"))
@@ -277,18 +278,18 @@ def _parse_entry(raw_entry: Any, path: Path, lines: _Lines, spec: RuleSpec) -> E
     for r in replacements:
         for m in re.finditer(r"<(\d+)(?::([^<>]+))?>", r):
             if int(m.group(1)) > anys:
-                raise DictionaryError(f"{where}: replacement «{r}» refers to <{m.group(1)}>, the pattern has {anys}")
+                raise DictionaryError(f"{where}: замена «{r}» ссылается на <{m.group(1)}>, а в шаблоне таких слов {anys}")
         n = 0
         for m in _BRACE_RE.finditer(r):
             if m.group(2) and m.group(2).startswith("<"):
                 if int(m.group(2)[1:-1]) > anys:
-                    raise DictionaryError(f"{where}: replacement «{r}» agrees with {m.group(2)}, the pattern has {anys}")
+                    raise DictionaryError(f"{where}: замена «{r}» согласуется с {m.group(2)}, а в шаблоне таких слов {anys}")
                 continue
             n += 1
             wanted = int(m.group(2)) if m.group(2) else n
             if wanted > slots:
                 raise DictionaryError(
-                    f"{where}: replacement «{r}» agrees with slot {wanted}, the pattern has {slots}"
+                    f"{where}: замена «{r}» согласуется со словом {{…}} № {wanted} (slot {wanted}), а в шаблоне их {slots}"
                 )
     severity = raw_entry.get("severity")
     try:
@@ -297,7 +298,7 @@ def _parse_entry(raw_entry: Any, path: Path, lines: _Lines, spec: RuleSpec) -> E
         raise DictionaryError(f"{where}: {exc}") from None
     examples = tuple(parse_example(e, where) for e in raw_entry.get("examples", []) or [])
     if not any(e.bad for e in examples) or not any(not e.bad for e in examples):
-        raise DictionaryError(f"{where}: needs at least one `bad` and one `good` example")
+        raise DictionaryError(f"{where}: нужен хотя бы один пример `bad` и один `good`")
     return Entry(
         id=entry_id,
         patterns=patterns,
@@ -324,19 +325,19 @@ def read_dictionary(path: Path, raw_text: str | None = None) -> Dictionary:
     try:
         data = tomllib.loads(raw_text)
     except tomllib.TOMLDecodeError as exc:
-        raise DictionaryError(f"{path}: TOML error: {exc}") from None
+        raise DictionaryError(f"{path}: ошибка TOML: {toml_error_place(exc)}") from None
     head = data.get("rule")
     if not isinstance(head, dict):
-        raise DictionaryError(f"{path}: missing [rule] table")
+        raise DictionaryError(f"{path}: нет таблицы [rule]")
     missing = sorted(RULE_KEYS - head.keys())
     if missing:
-        raise DictionaryError(f"{path}: [rule] lacks {', '.join(missing)}")
+        raise DictionaryError(f"{path}: в [rule] не хватает ключей: {', '.join(missing)}")
     unknown = sorted(set(head) - RULE_KEYS)
     if unknown:
-        raise DictionaryError(f"{path}: [rule] has unknown key {', '.join(unknown)}")
+        raise DictionaryError(f"{path}: в [rule] неизвестный ключ {', '.join(unknown)}")
     extra = sorted(set(data) - {"rule", "entry"})
     if extra:
-        raise DictionaryError(f"{path}: unknown table {', '.join(extra)}")
+        raise DictionaryError(f"{path}: неизвестная таблица {', '.join(extra)}")
     try:
         severity = Severity.parse(head["severity"])
     except ValueError as exc:
@@ -347,7 +348,7 @@ def read_dictionary(path: Path, raw_text: str | None = None) -> Dictionary:
         example=str(head["example"]), instead=str(head["instead"]), path=str(path),
     )
     if not CODE_RE.match(spec.code) or not NAME_RE.match(spec.name):
-        raise DictionaryError(f"{path}: code must look like KC101 and name be kebab-case")
+        raise DictionaryError(f"{path}: code пишется как KC101, а name — строчными словами через дефис (kebab-case)")
     entries: list[Entry] = []
     problems: list[str] = []
     seen: set[str] = set()
@@ -359,7 +360,7 @@ def read_dictionary(path: Path, raw_text: str | None = None) -> Dictionary:
             problems.append(str(exc))
             continue
         if entry.id in seen:
-            problems.append(f"{_Where(path, lines, entry.id)}: duplicate id")
+            problems.append(f"{_Where(path, lines, entry.id)}: такой id уже есть")
             continue
         seen.add(entry.id)
         entries.append(entry)

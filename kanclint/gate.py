@@ -79,6 +79,19 @@ def _not_a_russian_post(text: str) -> str | None:
     return None
 
 
+def _reason(reason: str) -> str:
+    """«Пресс-релиз: 5 находок, −1.0» inside a sentence: «пресс-релиз (5 находок, −1.0)»."""
+    label, sep, rest = reason.partition(": ")
+    if not sep:
+        return reason
+    if label[:1].isupper() and label[1:2].islower():
+        label = label[:1].lower() + label[1:]
+    if rest.endswith(")") and " (" in rest:  # «−0.6 (предложения 1, 2)» → «−0.6, предложения 1, 2»
+        head, _, inner = rest[:-1].partition(" (")
+        rest = f"{head}, {inner}"
+    return f"{label} ({rest})"
+
+
 def _explain(report: Report, threshold: float, blocking: tuple[Diagnostic, ...], passed: bool) -> str:
     if passed:
         tail = f" Замечаний: {len(report.diagnostics)}, их можно поправить по желанию." if report.diagnostics else ""
@@ -90,6 +103,6 @@ def _explain(report: Report, threshold: float, blocking: tuple[Diagnostic, ...],
     if blocking:
         parts.append(f"Серьёзных замечаний: {len(blocking)}, например: {blocking[0].message}")
     if report.reasons:
-        parts.append("Больше всего баллов потеряно здесь: " + "; ".join(report.reasons[:3]) + ".")
+        parts.append("Больше всего баллов потеряно здесь: " + "; ".join(map(_reason, report.reasons[:3])) + ".")
     parts.append("Начните с того, что изменится для читателя, пишите «мы» и обращайтесь к людям на «вы».")
     return " ".join(parts)

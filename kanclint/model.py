@@ -210,6 +210,11 @@ class Report:
         """The score as people read it: «7.4», or a word when the text was not scored."""
         return "нет" if self.score is None else f"{self.score:.1f}"
 
+    @property
+    def score_phrase(self) -> str:
+        """«оценка 7.4 из 10», or «оценки нет» (never the ungrammatical «оценка нет из 10»)."""
+        return "оценки нет" if self.score is None else f"оценка {self.score:.1f} из 10"
+
     def to_dict(self) -> dict[str, Any]:
         lines = line_index(self.text)
         return {

@@ -100,7 +100,7 @@ def _grammemes(spec: str | None, source: str) -> frozenset[str]:
     grams = frozenset(g.strip() for g in spec.split(",") if g.strip())
     unknown = sorted(grams - known_grammemes())
     if unknown:
-        raise PatternError(f"unknown grammeme {', '.join(unknown)} in «{source}»")
+        raise PatternError(f"неизвестная граммема {', '.join(unknown)} в «{source}»")
     return grams
 
 
@@ -145,7 +145,7 @@ def compile_pattern(source: str) -> Pattern:
         if m := _BRACED.match(raw):
             lemmas = frozenset(fold(x.strip()) for x in m.group(1).split("|") if x.strip())
             if not lemmas:
-                raise PatternError(f"empty lemma in «{raw}»")
+                raise PatternError(f"пустая лемма в «{raw}»")
             slot += 1
             items.append(Lemma(lemmas, _grammemes(m.group(2), raw), slot))
         elif m := _ANGLED.match(raw):
@@ -154,26 +154,26 @@ def compile_pattern(source: str) -> Pattern:
         elif m := _GAP.match(raw):
             size = int(m.group(1))
             if not 1 <= size <= 5:
-                raise PatternError(f"a gap takes 1 to 5 words, not «{raw}»")
+                raise PatternError(f"пропуск — от 1 до 5 слов, а не «{raw}»")
             items.append(Gap(size))
         elif any(ch in raw for ch in "{}<>*@"):
-            raise PatternError(f"cannot read token «{raw}»")
+            raise PatternError(f"непонятный элемент «{raw}»")
         else:
             alternatives = raw.split("|")
             words = [split_words(a) for a in alternatives]
             if any(not w for w in words):
-                raise PatternError(f"no word in «{raw}»")
+                raise PatternError(f"нет слова в «{raw}»")
             if len(alternatives) == 1 and len(words[0]) > 1:
                 # «т.е.», «и т.д.»: one written token, several razdel tokens
                 items.extend(Exact(frozenset({fold(w)})) for w in words[0])
             elif any(len(w) != 1 for w in words):
-                raise PatternError(f"alternatives must be single words: «{raw}»")
+                raise PatternError(f"варианты через | — только отдельные слова: «{raw}»")
             else:
                 items.append(Exact(frozenset(fold(w[0]) for w in words)))
     if not items:
-        raise PatternError(f"empty pattern «{source}»")
+        raise PatternError(f"пустой шаблон «{source}»")
     if isinstance(items[0], Gap) or isinstance(items[-1], Gap):
-        raise PatternError(f"a pattern cannot start or end with a gap: «{source}»")
+        raise PatternError(f"шаблон не может начинаться или кончаться пропуском: «{source}»")
     return Pattern(source, tuple(items))
 
 

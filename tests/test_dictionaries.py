@@ -157,27 +157,27 @@ examples = [
 @pytest.mark.parametrize(
     "entry, message",
     [
-        ('[[entry]]\nid = "x"\npattern = "{слово:BAD}"\nexamples=[{bad="[слово]"},{good="нет"}]', "unknown grammeme"),
-        ('[[entry]]\nid = "x"\npattern = "слово"\nexamples=[{bad="[слово]"}]', "at least one `bad` and one `good`"),
-        ('[[entry]]\nid = "x"\npattern = "слово"\ncolour = 1\nexamples=[{bad="[слово]"},{good="нет"}]', "unknown key colour"),
+        ('[[entry]]\nid = "x"\npattern = "{слово:BAD}"\nexamples=[{bad="[слово]"},{good="нет"}]', "неизвестная граммема"),
+        ('[[entry]]\nid = "x"\npattern = "слово"\nexamples=[{bad="[слово]"}]', "хотя бы один пример `bad` и один `good`"),
+        ('[[entry]]\nid = "x"\npattern = "слово"\ncolour = 1\nexamples=[{bad="[слово]"},{good="нет"}]', "неизвестный ключ colour"),
         ('[[entry]]\nid = "x"\npattern = "слово"\nreplacements=["{a@3}"]\nexamples=[{bad="[слово]"},{good="нет"}]', "slot 3"),
-        ('[[entry]]\nid = "X y"\npattern = "слово"\nexamples=[{bad="[слово]"},{good="нет"}]', "lowercase"),
-        ('[[entry]]\nid = "x"\npattern = "слово"\nexamples=[{bad="слово"},{good="нет"}]', "mark exactly one span"),
+        ('[[entry]]\nid = "X y"\npattern = "слово"\nexamples=[{bad="[слово]"},{good="нет"}]', "строчными"),
+        ('[[entry]]\nid = "x"\npattern = "слово"\nexamples=[{bad="слово"},{good="нет"}]', "ровно одну фразу"),
     ],
 )
 def test_entry_errors_name_the_entry(make_dictionary, entry, message):
     d = read_dictionary(make_dictionary(entry))
     assert d.entries == []
-    assert len(d.problems) == 1 and message in d.problems[0] and "entry `" in d.problems[0]
+    assert len(d.problems) == 1 and message in d.problems[0] and "запись `" in d.problems[0]
 
 
 def test_file_level_errors(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("[rule\ncode=1", encoding="utf-8")
-    with pytest.raises(DictionaryError, match="bad.toml: TOML error"):
+    with pytest.raises(DictionaryError, match="bad.toml: ошибка TOML: ошибка в строке"):
         read_dictionary(bad)
     bad.write_text('[rule]\ncode = "KC1"\n', encoding="utf-8")
-    with pytest.raises(DictionaryError, match=r"\[rule\] lacks"):
+    with pytest.raises(DictionaryError, match=r"в \[rule\] не хватает ключей"):
         read_dictionary(bad)
 
 

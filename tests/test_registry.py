@@ -108,7 +108,7 @@ def test_invalid_rule_attributes_are_reported(plugin_path):
         plugin_path, "kanclint-bad", "[kanclint.rules]\nBD = ura_rules_bad\n",
         {"ura_rules_bad": RULE_MODULE.replace("{code}", "BD1").replace("ura-word", "Ura Word")},
     )
-    with pytest.raises(registry.PluginError, match="kanclint-bad.*not like KC101.*not kebab-case"):
+    with pytest.raises(registry.PluginError, match="kanclint-bad.*не похож на KC101.*не в kebab-case"):
         registry.all_rules()
 
 

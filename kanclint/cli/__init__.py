@@ -71,8 +71,6 @@ MACHINE_FORMATS = {
 }
 
 
-
-
 class DefaultGroup(RussianGroup):
     """Route ``kanclint PATH…`` to ``kanclint check PATH…``; any crash is exit 2, never 1 (findings)."""
 

@@ -1,10 +1,12 @@
-"""click in Russian: help headings, metavars and the help option of every command and group."""
+"""click in Russian: help headings, metavars, the help option and usage errors of every command and group."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import click
+
+from kanclint.cli.errors import show_usage_error
 
 HELP_OPTION = "Показать эту справку и выйти."
 
@@ -51,6 +53,12 @@ class RussianGroup(RussianHelp, click.Group):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("subcommand_metavar", "КОМАНДА [АРГУМЕНТЫ]...")
         super().__init__(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:  # a mistyped command line: click's own words are English
+            show_usage_error(exc)
 
 
 RussianGroup.group_class = RussianGroup

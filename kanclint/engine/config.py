@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from kanclint.engine.registry import all_rules
+from kanclint.files.toml_errors import toml_error_place
 from kanclint.model import Severity
 from kanclint.text.morphology import fold
 from kanclint.text.protection import KINDS
@@ -304,7 +305,7 @@ def read_toml(path: str | Path, what: str = "файл настроек") -> dict
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: не удалось прочитать TOML: файл не в кодировке UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: не удалось прочитать TOML: {exc}") from None
+        raise ConfigError(f"{path}: не удалось прочитать TOML: {toml_error_place(exc)}") from None
     except RecursionError:
         raise ConfigError(f"{path}: не удалось прочитать TOML: слишком глубокая вложенность") from None
 

@@ -14,6 +14,7 @@ from kanclint.engine import config as config_mod
 from kanclint.engine import suppression
 from kanclint.engine.registry import rule_by_code
 from kanclint.files.inputs import InputError
+from kanclint.files.toml_errors import toml_error_place
 from kanclint.lsp.allow_file import _created, add_allowed_word
 from kanclint.lsp.server import KanclintServer, notice_diagnostic, too_large
 from kanclint.lsp.settings import (
@@ -205,7 +206,8 @@ def ignore_finding(ls: KanclintServer, *args: Any) -> str | None:
         with _created(target):  # so that the write is an atomic replace of a file we made
             suppression.write_ignore_file(target, entries)
     except (OSError, InputError, config_mod.ConfigError) as exc:
-        ls.complain(f"не удалось записать {target}: {exc}", once=False)
+        reason = toml_error_place(exc) if isinstance(exc, tomllib.TOMLDecodeError) else exc
+        ls.complain(f"не удалось записать {target}: {reason}", once=False)
         return None
     ls.invalidate()
     return str(target)
@@ -228,7 +230,8 @@ def allow_word(ls: KanclintServer, *args: Any) -> str | None:
     try:
         add_allowed_word(target, word)
     except (OSError, InputError, UnicodeDecodeError, tomllib.TOMLDecodeError, config_mod.ConfigError) as exc:
-        ls.complain(f"не удалось записать {target}: {exc}", once=False)
+        reason = toml_error_place(exc) if isinstance(exc, tomllib.TOMLDecodeError) else exc
+        ls.complain(f"не удалось записать {target}: {reason}", once=False)
         return None
     ls.invalidate()
     return str(target)

@@ -138,7 +138,7 @@ SUMMARY_REASONS = 8
 def summary(report: Report) -> str:
     path = printable(report.path or "<stdin>")
     n = len(report.diagnostics)
-    head = f"{path}: оценка {report.score_text} из 10, замечаний: {n}"
+    head = f"{path}: {report.score_phrase}, замечаний: {n}"
     if report.subscores and report.score is not None and report.score < 10.0:
         head += "\n  " + " · ".join(f"{GROUP_TITLES.get(k, k)} {v:.1f}" for k, v in report.subscores.items())
     if report.reasons:  # the biggest first; the rest is in --output-format json
@@ -156,7 +156,7 @@ def format_concise(report: Report) -> str:
     for d in report.diagnostics:
         line, col = index.line_column(d.start)
         lines.append(f"{path}:{line}:{col}: {d.code} [{d.severity.value}] {printable(d.message)}")
-    lines.append(f"{path}: оценка {report.score_text}")
+    lines.append(f"{path}: {report.score_phrase}")
     return "\n".join(lines)
 
 

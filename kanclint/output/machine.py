@@ -107,7 +107,7 @@ def format_junit(reports: Iterable[Report], errors: list[tuple[str, str]]) -> st
         )
         cases.append(
             f'  <testcase classname="kanclint" name={name}>\n'
-            f'    <failure message={quoteattr(f"оценка {r.score_text}, замечаний: {len(bad)}")}>{escape(body)}</failure>\n'
+            f'    <failure message={quoteattr(f"{r.score_phrase}, замечаний: {len(bad)}")}>{escape(body)}</failure>\n'
             f"  </testcase>"
         )
     for path, message in errors:

@@ -62,7 +62,7 @@ def format_rewrite(result: FixResult, score_before: float | None, after: Report,
     safe = sum(1 for c in changes if c.safe)
     if changes:
         lines.append(f"— {plural(len(changes), 'изменение', 'изменения', 'изменений')}: "
-                     f"безопасных {safe}, проверьте {len(changes) - safe}")
+                     f"безопасных — {safe}, требуют проверки — {len(changes) - safe}")
         for c in changes:
             line, col = line_column(result.text, c.start)
             label = "безопасно" if c.safe else "проверьте"
@@ -70,8 +70,11 @@ def format_rewrite(result: FixResult, score_before: float | None, after: Report,
                          f" ({label})")
     else:
         lines.append("— изменений нет")
-    before = "нет" if score_before is None else f"{score_before:.1f}"
-    lines.append(f"— оценка: {before} → {after.score_text}")
+    if score_before is None and after.score is None:
+        lines.append("— оценки нет")
+    else:
+        before = "нет" if score_before is None else f"{score_before:.1f}"
+        lines.append(f"— оценка: {before} → {after.score_text}")
     if after.diagnostics:
         lines.append("— что ещё поправить вручную:")
         for d in after.diagnostics:

@@ -120,19 +120,19 @@ def validate_rule(rule: object) -> list[str]:
     problems = []
     for attr in ("code", "name", "category", "severity", "check"):
         if not hasattr(rule, attr):
-            problems.append(f"no attribute `{attr}`")
+            problems.append(f"нет атрибута `{attr}`")
     if problems:
         return problems
     code = getattr(rule, "code")
     if not isinstance(code, str) or not CODE_RE.match(code):
-        problems.append(f"code {code!r} is not like KC101")
+        problems.append(f"код {code!r} не похож на KC101")
     name = getattr(rule, "name")
     if not isinstance(name, str) or not NAME_RE.match(name):
-        problems.append(f"name {name!r} is not kebab-case")
+        problems.append(f"имя {name!r} не в kebab-case (строчные слова через дефис)")
     try:
         Severity.parse(getattr(rule, "severity"))
     except ValueError:
-        problems.append(f"severity {getattr(rule, 'severity')!r} is not error, warning or info")
+        problems.append(f"уровень {getattr(rule, 'severity')!r} — не error, warning или info")
     if not callable(getattr(rule, "check")):
         problems.append("`check` is not callable")
     return problems

@@ -36,29 +36,29 @@ def example_problems(spec: RuleSpec, entry: Entry) -> list[str]:
     """Run one entry's examples against a rule made of that entry alone."""
     rule = PhraseRule(spec, [entry])
     problems = []
-    where = f"{entry.source}: entry `{entry.id}`"
+    where = f"{entry.source}: запись `{entry.id}`"
     for ex in entry.examples:
         doc = Document(ex.text, skip=())
         found = list(rule.check(doc))
         if not ex.bad:
             if found:
-                problems.append(f"{where}: good example flagged at «{found[0].match}»: {ex.text}")
+                problems.append(f"{where}: в хорошем примере найдено «{found[0].match}»: {ex.text}")
             continue
         assert ex.span is not None
         hits = [d for d in found if (d.start, d.end) == ex.span]
         if not hits:
-            got = ", ".join(f"«{d.match}»" for d in found) or "nothing"
+            got = ", ".join(f"«{d.match}»" for d in found) or "ничего"
             problems.append(
-                f"{where}: expected «{ex.text[ex.span[0]:ex.span[1]]}», found {got}: {ex.text}"
+                f"{where}: ожидалось «{ex.text[ex.span[0]:ex.span[1]]}», найдено {got}: {ex.text}"
             )
             continue
         if ex.fix is not None:
             if hits[0].fix is None:
-                problems.append(f"{where}: expected fix «{ex.fix}», but no fix was built: {ex.text}")
+                problems.append(f"{where}: ожидалось исправление «{ex.fix}», но его нет: {ex.text}")
             else:
                 result = apply_fix(ex.text, hits[0].fix)
                 if result != ex.fix:
-                    problems.append(f"{where}: fix gives «{result}», expected «{ex.fix}»")
+                    problems.append(f"{where}: исправление даёт «{result}», а ожидалось «{ex.fix}»")
     return problems
 
 
@@ -288,7 +288,7 @@ def load(path: str, verify: bool = True) -> tuple[Dictionary, tuple[str, ...]]:
     try:
         raw_text = content.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DictionaryError(f"{path}: not UTF-8: {exc}") from None
+        raise DictionaryError(f"{path}: файл не в кодировке UTF-8") from None
     dictionary, problems = _compile(Path(path), raw_text, verify)
     if cache_file is not None and store.write(cache_file, _encode(dictionary, problems, key)):
         store.remove_stale(cache_file.parent, _cache_file_prefix(path), cache_file)

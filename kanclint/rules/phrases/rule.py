@@ -33,6 +33,7 @@ from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES, OFFER_ONLY
 from kanclint.rules.phrases.took_place import TOOK_PLACE_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal, strands_words_before
 from kanclint.rules.phrases.list_items import breaks_a_modal_list
+from kanclint.rules.phrases.message import phrase_message
 from kanclint.rules.phrases.repetition import repeats_nearby
 from kanclint.rules.phrases.rendering import BRACE_RE, render
 from kanclint.rules.phrases.spoken import SPOKEN_OPENERS, spoken_opener
@@ -142,7 +143,7 @@ class PhraseRule(Rule):
             said = clause.replacement.lstrip(", ").rstrip(",")
             fix = Fix(f"Заменить на «{said}»", (clause,), Applicability.UNSAFE)
             suggestions = [said, *(s for s in suggestions if s.lower() != said.lower())]
-        message = _message(self.title, entry, matched, rendered, [s for s in suggestions if s])
+        message = phrase_message(self.title, entry, matched, rendered, [s for s in suggestions if s])
         return self.diagnostic(
             document, m.start, m.end, message, fix=fix, suggestions=suggestions,
             severity=entry.severity, entry=entry.id,
@@ -415,22 +416,3 @@ def deletion_edits(text: str, sentence: Sentence, start: int, end: int) -> tuple
         if letter < len(text) and text[letter].islower() and text[start:start + 1].isupper():
             return (Edit(start, letter + 1, lead + text[letter].upper()),)
     return (Edit(start, cut_end, ""),)
-
-
-def _message(title: str, entry: Entry, matched: str, rendered, suggestions: list[str]) -> str:
-    """The entry's note (or the rule's title) and the options the note does not already give."""
-    head = entry.note or f"{title}: «{matched}»."
-    said = head.lower()
-    first = rendered[0] if rendered else None
-    options: list[str] = [first[0]] if first is not None else []
-    options.extend(s for s in suggestions if s not in options)
-    options = [o.lstrip(",;: ") if o else o for o in options]  # «, так как» is said «так как»
-    tail: list[str] = []
-    if options and options[0] == "":
-        if "убер" not in said and "убрать" not in said:
-            tail.append("Можно убрать.")
-        options = options[1:]
-    shown = [o for o in options if o and f"«{o.lower()}»" not in said][:3]
-    if shown:
-        tail.append(("Или: " if tail else "Проще: ") + " или ".join(f"«{o}»" for o in shown) + ".")
-    return " ".join([head, *tail])

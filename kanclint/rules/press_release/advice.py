@@ -149,7 +149,7 @@ def opening_template(document: Document) -> str:
         return capitalise(f"{lead} ждём вас на {_form(event, 'accs')}: …" if lead else f"ждём вас на {_form(event, 'accs')}: …")
     if lead:
         return capitalise(lead) + ": … — что это значит для вас: …"
-    return "… — что это значит для вас: …"
+    return "Что это значит для вас: …"
 
 
 _LOWER_OPENERS = frozenset({"в", "во", "на", "с", "со", "до", "к", "ко", "по"}) | RELATIVE_DAYS

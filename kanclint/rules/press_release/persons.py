@@ -86,8 +86,8 @@ def find_official_titles(document: Document) -> list[Marker]:
                 continue
             markers.append(Marker(title.start, end,
                 f"«{text[title.start:end]}» — полная должность с инициалами, как в пресс-релизе. "
-                "В посте проще: имя и отчество или «глава района» без инициалов, а лучше начать с "
-                "новости, а не с должности.", "title"))
+                "В посте проще: имя и отчество или короткая должность без инициалов, а лучше начать "
+                "с новости, а не с должности.", "title"))
     markers.sort(key=lambda m: m.start)
     return markers
 
@@ -119,7 +119,7 @@ def third_person_message(document: Document, found: SelfRewrite) -> str:
                 f"Напишите {instead}: так вы говорите с читателем напрямую.")
     instead = _shown(found, "мы")
     fixable = found.mention.clean_name and found.shown is not None
-    tail = "" if document.speaks_as_we or not fixable else " Если в настройках указать `we = true` или `author`, kanclint исправит это сам."
+    tail = "" if document.speaks_as_we or not fixable else " С настройкой `we = true` или `author` kanclint исправит это сам."
     if document.author or document.speaks_as_we:
         return (f"«{said}» — организация говорит о себе в третьем лице, как в пресс-релизе. "
                 f"Если пост от её имени, напишите {instead}: так вы говорите с читателем напрямую.{tail}")

@@ -256,7 +256,8 @@ class NoReaderAddress(_PressReleaseRule):
         return document.shared(find_no_reader_address)
 
     def advice(self, document: Document, marker: Marker) -> str:
-        return f" Например, в конце: «{closing_question(document)}»"
+        # the full stop of the quoted sentence goes after the closing quote: «… в комментариях».
+        return f" Например, в конце: «{closing_question(document).removesuffix('.')}»."
 
 
 class WallOfText(_PressReleaseRule):
@@ -324,5 +325,5 @@ class PressReleaseShape(Rule):
             f"Пост построен как пресс-релиз: {plural(len(found), 'признак', 'признака', 'признаков')} из {len(MARKER_NAMES)} — {names}. "
             "Перестройте его: начните с того, что меняется для читателя; вместо названия организации "
             "пишите «мы»; закончите вопросом или призывом. "
-            f"Начало, например: «{opening_template(document)}»; конец: «{closing_question(document)}»",
+            f"Начало, например: «{opening_template(document)}»; конец: «{closing_question(document).removesuffix('.')}».",
         )

@@ -117,10 +117,11 @@ class HardToRead(Rule):
         if not hard_to_read(m):
             return
         ease, share = m["reading_ease"], m["long_word_share"]
+        shown = str(round(ease) or 0).replace("-", "−")  # a typographic minus, as in the score lines
         start, end = _trimmed(document.text, 0, len(document.text))
         yield self.diagnostic(
             document, start, end,
-            f"Текст трудно читать: индекс удобочитаемости {ease:.0f} из 100 (нужно не ниже "
+            f"Текст трудно читать: индекс удобочитаемости {shown} из 100 (нужно не ниже "
             f"{MIN_EASE:.0f}), длинных слов — {share:.0%} (лучше не больше {MAX_LONG_WORD_SHARE:.0%}). "
             "Пишите короткими предложениями и простыми словами: «помочь» вместо «оказать содействие».",
         )

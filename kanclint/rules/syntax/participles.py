@@ -64,7 +64,8 @@ class StackedParticiples(Rule):
                 continue
             message = (
                 f"Оборот «{document.text[start:end]}»: причастие тянет за собой отглагольное "
-                f"существительное «{verbal.text}». Напишите глаголом: «чтобы…», «которые помогут…»."
+                f"существительное «{verbal.text}». Назовите действие глаголом, например: «направленные на "
+                "улучшение дорог» → «чтобы улучшить дороги»."
             )
             yield self.diagnostic(document, start, end, message)
 

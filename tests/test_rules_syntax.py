@@ -664,3 +664,10 @@ def test_doerless_passive_hint_speaks_as_the_post_does():
     assert "«Я собрал(а)…»" in d.message and "«Мы" not in d.message
     (d,) = [x for x in kanclint.lint("В школе были собраны подписи.").diagnostics if x.code == "KC201"]
     assert "«Мы собрали…»" in d.message
+
+
+def test_a_modal_passive_gets_no_past_tense_advice():
+    """«может быть принято» is a chance, «должно быть подано» a rule: «Мы приняли…» would report an act."""
+    for text in ("Решение может быть принято до конца месяца.", "Заявление должно быть подано до 1 июня."):
+        assert [d for d in kanclint.lint(text).diagnostics if d.code == "KC201"] == []
+    assert [d.code for d in kanclint.lint("Решение было принято до конца месяца.").diagnostics if d.code == "KC201"] == ["KC201"]

@@ -129,6 +129,8 @@ class PassiveVoice(Rule):
                 found = self._candidate(view, sentence, token)
                 if found is None:
                     continue
+                if found.aux is not None and found.aux.pos == "INFN":
+                    continue  # «может быть принято», «должно быть подано»: a rule or a chance, no act to name
                 found.conj = self._joined(view, sentence, token)
                 joined.update(t.start for t in found.conj)
                 if found.agent is None and _plain_pair(view, found) is None:

@@ -41,7 +41,7 @@ CATEGORY_TITLES = {
     "verbal-noun": "Отглагольные существительные",
     "derived-preposition": "Производные предлоги",
     "cliche": "Штампы",
-    "time-filler": "Паразиты времени",
+    "time-filler": "Канцелярские указания времени",
     "evaluation": "Необъективные оценки",
     "intensifier": "Усилители",
     "filler": "Вода и вводные слова",

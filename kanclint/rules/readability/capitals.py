@@ -273,6 +273,7 @@ def _may_be_name(token: Token) -> bool:
 
 
 _BODIES = word_list("bodies")
+_PLACE_KINDS = word_list("place-kinds")
 
 
 def _body_name(run: list[Token]) -> bool:
@@ -308,6 +309,8 @@ def _caps_fix_applicability(document: Document, run: list[Token]) -> Applicabili
         return None  # «ТЕХНОФОРУМ», «МУЗЕЙНАЯ ЖИЗНЬ»: maybe a brand or a rubric
     if _body_name(run):
         return None  # «АДМИНИСТРАЦИЯ ТАЛЬМЕНСКОГО РАЙОНА»: lower case would lose «Тальменского»
+    if any(w.lemma in _PLACE_KINDS or w.key in _PLACE_KINDS for w in run[:-1]):
+        return None  # «НА УЛИЦЕ МИРА»: the word after it is a name («улице Мира»), not «мира»
     if before is not None and before.is_word and before.pos == "NOUN":
         return None  # «кафе ВКУСНО И ТОЧКА», «в конкурсе ЮНЫЙ ИНЖЕНЕР»: a name after what it names
     return Applicability.SAFE

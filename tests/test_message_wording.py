@@ -7,6 +7,7 @@ after a note that already says «проще», no example of other words passed 
 the post, a phrase not called «слово», and «оценки нет» rather than «оценка нет из 10».
 """
 
+import errno
 import re
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from kanclint import lint
 from kanclint.dictionaries import Entry
+from kanclint.files.inputs import os_reason
 from kanclint.rules.phrases.message import note_head, phrase_message
 
 POSTS = [
@@ -198,3 +200,10 @@ def test_dictionary_check_speaks_russian(tmp_path):
                          capture_output=True, text=True, cwd=tmp_path)
     assert out.returncode == 1
     assert "в [rule] не хватает ключей: category" in out.stdout + out.stderr
+
+
+def test_common_system_errors_are_said_in_russian():
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied")) == "нет прав"
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "на диске нет места"
+    assert os_reason(OSError(errno.EROFS, "Read-only file system")) == "файловая система только для чтения"
+    assert os_reason(OSError(errno.EMLINK, "Too many links")) == "Too many links"  # rare: the system's words

@@ -15,6 +15,7 @@ from kanclint.files.discovery import TEXT_SUFFIXES, Collected, collect
 from kanclint.files.inputs import (
     Decoded,
     InputError,
+    os_reason,
     read_bytes,
     read_file,
     read_limited,
@@ -70,7 +71,7 @@ def _read_bytes(f: str, name: str) -> bytes:
     try:
         return read_limited(sys.stdin.buffer, name)
     except OSError as exc:
-        raise InputError(f"{name}: не удалось прочитать: {exc.strerror or exc}") from None
+        raise InputError(f"{name}: не удалось прочитать: {os_reason(exc)}") from None
 
 
 def _read(f: str, name: str) -> tuple[bytes, "Decoded"]:

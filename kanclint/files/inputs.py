@@ -142,7 +142,7 @@ def read_stream(stream: BinaryIO, name: str = "<stdin>") -> tuple[bytes, Decoded
     try:
         data = read_limited(stream, name)
     except OSError as exc:
-        raise InputError(f"{name}: не удалось прочитать: {exc.strerror or exc}") from None
+        raise InputError(f"{name}: не удалось прочитать: {os_reason(exc)}") from None
     return data, decode(data, name)
 
 
@@ -162,6 +162,20 @@ def read_bytes(path: Path) -> bytes:
         raise os_error(path, exc) from None
 
 
+_REASONS = {
+    errno.EACCES: "нет прав", errno.EPERM: "нет прав", errno.ENOSPC: "на диске нет места",
+    errno.EROFS: "файловая система только для чтения", errno.ENOENT: "нет такого файла или папки",
+    errno.EISDIR: "это папка, а не файл", errno.ENOTDIR: "часть пути — не папка",
+    errno.EDQUOT: "превышена квота на диске", errno.EBUSY: "файл занят", errno.EEXIST: "файл уже есть",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a system call failed, in Russian when the reason is a common one (the system's own
+    text is English), else the system's text."""
+    return _REASONS.get(exc.errno or -1) or exc.strerror or str(exc)
+
+
 def os_error(path: str | Path, exc: OSError) -> InputError:
     """A user's message for a failed ``stat``/``open`` of ``path``."""
     if isinstance(exc, FileNotFoundError):
@@ -174,7 +188,7 @@ def os_error(path: str | Path, exc: OSError) -> InputError:
         return InputError(f"{path}: символические ссылки образуют петлю")
     if exc.errno == errno.ENAMETOOLONG:
         return InputError(f"{path}: слишком длинное имя файла")
-    return InputError(f"{path}: не удалось прочитать: {exc.strerror or exc}")
+    return InputError(f"{path}: не удалось прочитать: {os_reason(exc)}")
 
 
 def read_file(path: Path) -> tuple[bytes, Decoded]:

@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kanclint.files.inputs import Decoded, InputError
+from kanclint.files.inputs import Decoded, InputError, os_reason
 
 TEMP_PREFIX_MAX = 100  # keep «.<name>.kanclint-XXXXXXXX.tmp» under the 255-byte name limit
 TEMP_RE = re.compile(r"\..+\.kanclint-[a-z0-9_]{8}\.tmp", re.DOTALL)
@@ -103,7 +103,7 @@ def write_atomic(path: Path, text: str, decoded: Decoded, original: bytes, *, fo
     except FileNotFoundError:
         raise InputError(f"{path}: файл исчез с диска во время проверки, исправления не записаны") from None
     except OSError as exc:
-        raise InputError(f"{path}: не удалось записать: {exc.strerror or exc}") from None
+        raise InputError(f"{path}: не удалось записать: {os_reason(exc)}") from None
     if stat.S_ISLNK(st.st_mode):
         raise InputError(f"{path}: это символическая ссылка; kanclint не пишет через ссылки, файл не записан")
     if not stat.S_ISREG(st.st_mode):
@@ -127,14 +127,14 @@ def write_atomic(path: Path, text: str, decoded: Decoded, original: bytes, *, fo
     except InputError:
         raise
     except OSError as exc:
-        raise InputError(f"{path}: не удалось записать: {exc.strerror or exc}") from None
+        raise InputError(f"{path}: не удалось записать: {os_reason(exc)}") from None
 
 
 def _check_unchanged(path: Path, target: Path, original: bytes) -> None:
     try:
         current = target.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: не удалось перечитать файл перед записью: {exc.strerror or exc}") from None
+        raise InputError(f"{path}: не удалось перечитать файл перед записью: {os_reason(exc)}") from None
     if current != original:
         raise InputError(
             f"{path}: файл изменился на диске во время проверки; версия автора сохранена, исправления не записаны"
@@ -149,7 +149,7 @@ def _temp_file(path: Path, target: Path, data: bytes) -> str:
     except PermissionError:
         raise InputError(f"{path}: нет прав на запись в папку {target.parent}, файл не записан") from None
     except OSError as exc:
-        raise InputError(f"{path}: не удалось создать временный файл: {exc.strerror or exc}") from None
+        raise InputError(f"{path}: не удалось создать временный файл: {os_reason(exc)}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -271,7 +271,7 @@ def create_new(path: Path, text: str) -> None:
     except FileExistsError:
         raise InputError(f"{path}: файл уже существует (или это ссылка), не записан") from None
     except OSError as exc:
-        raise InputError(f"{path}: не удалось записать: {exc.strerror or exc}") from None
+        raise InputError(f"{path}: не удалось записать: {os_reason(exc)}") from None
     finally:
         _remove_quietly(tmp)  # linked or copied: the temporary name goes either way
     _fsync_dir(folder)

@@ -200,7 +200,11 @@ def _one_verb_before_infinitive(sentence: Sentence, phrase: str, last: Token) ->
     at = sentence.position(last) + 1
     following = sentence.tokens[at] if at < len(sentence.tokens) else None
     if said is not None and following is not None and following.pos == "PREP" and preposition_absorbed(phrase, following.key):
-        return None  # «осуществляется контроль за питанием» → «контролируют за…»: the «за» was the noun's
+        # «осуществляется контроль за питанием» → «контролируют за…»: the «за» was the noun's; read
+        # with it, the dictionary keeps it («следят за»), and the preposition stays where it is
+        kept = " ".join(t.text for t in sentence.tokens[at : at + 2])
+        said = one_verb(f"{phrase} {kept}")
+        return said[: -len(kept) - 1] if said is not None and said.endswith(" " + kept) else None
     if said is not None or following is None or following.pos != "INFN":
         return said
     infinitive = sentence.tokens[at].text

@@ -70,7 +70,8 @@ def one_verb(phrase: str) -> str | None:
     edits = found[0].fix.edits
     end = max(e.end for e in edits)
     rest = phrase[end:].split()
-    if rest and not _preposition(rest[0]):
+    kept = edits[-1].replacement.split()[-1:]  # «следят за [качеством]»: the fix keeps the noun's preposition
+    if rest and not _preposition(rest[0]) and not (kept and _preposition(kept[0])):
         return None  # «замену окон [старого здания]»: a genitive left behind the new verb
     return apply_edits(phrase, list(edits))
 

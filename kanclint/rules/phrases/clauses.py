@@ -294,7 +294,7 @@ def need_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
     if not any(p.pos == "VERB" and p.lemma in _TELLING for t in before for p in t.parses[:1]):
         return None  # «решение о необходимости ремонта»: a noun's phrase, no one is told anything
     noun = _gent(tokens[at + 2])
-    verbs = word_map("goal-verbs")
+    verbs = word_map("goal-verbs") | word_map("need-verbs")  # «о необходимости проведения перерасчёта»
     if noun is None or noun.pos != "NOUN" or noun.lemma not in verbs or "sing" not in noun.grammemes:
         return None
     verb, _, government = verbs[noun.lemma].partition(":")

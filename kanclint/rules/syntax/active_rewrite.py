@@ -150,9 +150,17 @@ def _agent_words(syntax: _Syntax, agent: _Node) -> list[Token] | None:
     words_below = [
         n for n in syntax.subtree(agent) if ((t := syntax.token(n)) is None or t.is_word) and n.tok.id not in when
     ]
-    if len(agent_nodes) != len(words_below):  # an emoji the parse hung on the doer does not count
+    ids = {n.tok.id for n in agent_nodes}
+    # «осуществляется лично главой района»: «лично» goes with the doer («Лично глава района следит…»)
+    own = [n for n in words_below if n.tok.id not in ids and (t := syntax.token(n)) is not None and t.key in _DOER_ADVERBS]
+    if len(agent_nodes) + len(own) != len(words_below):  # an emoji the parse hung on the doer does not count
         return None  # «комитетом по культуре»: a prepositional part of the doer's name
-    return [t for t in (syntax.token(n) for n in agent_nodes) if t is not None] or None
+    words = [t for t in (syntax.token(n) for n in [*agent_nodes, *own]) if t is not None]
+    return sorted(words, key=lambda t: t.start) or None
+
+
+# adverbs that tell how the doer itself acted, said with it as the new subject
+_DOER_ADVERBS = frozenset({"лично", "непосредственно"})
 
 
 def _span_words(document: Document, sentence: Sentence, start: int, end: int,
@@ -383,6 +391,8 @@ def _active_rewrite(
     if moved is None:
         return None
     before, after = moved
+    own = [t for t in agent_tokens if t.key in _DOER_ADVERBS]
+    before = [own, *before] if own else before  # «Глава района лично следит…»
     agent_text, number, gender = agent_nominative(syntax, f.agent)
     if (as_we or speaker) and agent_text is not None:
         agent_text, number, gender = speaker or ("мы", "plur", None)

@@ -65,8 +65,8 @@ def _into(words: list[tuple[Token, Parse]], case: str) -> str | None:
         if reading.pos != "NOUN":
             if "sing" in number:
                 want |= noun.grammemes & {"masc", "femn", "neut"}
-            if case == "accs":
-                want |= noun.grammemes & {"anim", "inan"}
+            if case == "accs" and ("plur" in number or "masc" in noun.grammemes):
+                want |= noun.grammemes & {"anim", "inan"}  # only there: «газовое оборудование» has none
         form = inflect_raw(reading.raw, frozenset(want))
         if form is None or form[:2].lower() != token.text[:2].lower():
             return None  # «лучших» → «наихороших»: the word was rebuilt from its lemma

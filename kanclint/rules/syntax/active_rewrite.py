@@ -163,6 +163,17 @@ def _agent_words(syntax: _Syntax, agent: _Node) -> list[Token] | None:
 _DOER_ADVERBS = frozenset({"лично", "непосредственно"})
 
 
+def _doer_adverbs_first(
+    agent_tokens: list[Token], moved: tuple[list[list[Token]], list[list[Token]]] | None
+) -> tuple[list[list[Token]], list[list[Token]]] | None:
+    """«осуществляется лично главой района» → «Глава района лично следит…»: the doer's own adverb
+    goes right after the new subject, before the phrases moved ahead of the verb."""
+    own = [t for t in agent_tokens if t.key in _DOER_ADVERBS]
+    if moved is None or not own:
+        return moved
+    return [own, *moved[0]], moved[1]
+
+
 def _span_words(document: Document, sentence: Sentence, start: int, end: int,
                 kept: frozenset[int] = frozenset()) -> list[Token] | None:
     """Words inside ``[start, end)``; ``None`` when punctuation or protected text is among them
@@ -387,12 +398,10 @@ def _active_rewrite(
     if words is None:
         return None
     taken = {t.start for t in units}
-    moved = _movers(syntax, verb, [t for t in words if t.start not in taken])
+    moved = _doer_adverbs_first(agent_tokens, _movers(syntax, verb, [t for t in words if t.start not in taken]))
     if moved is None:
         return None
     before, after = moved
-    own = [t for t in agent_tokens if t.key in _DOER_ADVERBS]
-    before = [own, *before] if own else before  # «Глава района лично следит…»
     agent_text, number, gender = agent_nominative(syntax, f.agent)
     if (as_we or speaker) and agent_text is not None:
         agent_text, number, gender = speaker or ("мы", "plur", None)

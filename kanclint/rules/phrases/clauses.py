@@ -65,8 +65,8 @@ def _into(words: list[tuple[Token, Parse]], case: str) -> str | None:
         if reading.pos != "NOUN":
             if "sing" in number:
                 want |= noun.grammemes & {"masc", "femn", "neut"}
-            if case == "accs":
-                want |= noun.grammemes & {"anim", "inan"}
+            if case == "accs" and ("plur" in number or "masc" in noun.grammemes):
+                want |= noun.grammemes & {"anim", "inan"}  # only there: «газовое оборудование» has none
         form = inflect_raw(reading.raw, frozenset(want))
         if form is None or form[:2].lower() != token.text[:2].lower():
             return None  # «лучших» → «наихороших»: the word was rebuilt from its lemma
@@ -294,7 +294,7 @@ def need_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
     if not any(p.pos == "VERB" and p.lemma in _TELLING for t in before for p in t.parses[:1]):
         return None  # «решение о необходимости ремонта»: a noun's phrase, no one is told anything
     noun = _gent(tokens[at + 2])
-    verbs = word_map("goal-verbs")
+    verbs = word_map("goal-verbs") | word_map("need-verbs")  # «о необходимости проведения перерасчёта»
     if noun is None or noun.pos != "NOUN" or noun.lemma not in verbs or "sing" not in noun.grammemes:
         return None
     verb, _, government = verbs[noun.lemma].partition(":")

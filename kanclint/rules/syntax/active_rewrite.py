@@ -150,9 +150,28 @@ def _agent_words(syntax: _Syntax, agent: _Node) -> list[Token] | None:
     words_below = [
         n for n in syntax.subtree(agent) if ((t := syntax.token(n)) is None or t.is_word) and n.tok.id not in when
     ]
-    if len(agent_nodes) != len(words_below):  # an emoji the parse hung on the doer does not count
+    ids = {n.tok.id for n in agent_nodes}
+    # «осуществляется лично главой района»: «лично» goes with the doer («Лично глава района следит…»)
+    own = [n for n in words_below if n.tok.id not in ids and (t := syntax.token(n)) is not None and t.key in _DOER_ADVERBS]
+    if len(agent_nodes) + len(own) != len(words_below):  # an emoji the parse hung on the doer does not count
         return None  # «комитетом по культуре»: a prepositional part of the doer's name
-    return [t for t in (syntax.token(n) for n in agent_nodes) if t is not None] or None
+    words = [t for t in (syntax.token(n) for n in [*agent_nodes, *own]) if t is not None]
+    return sorted(words, key=lambda t: t.start) or None
+
+
+# adverbs that tell how the doer itself acted, said with it as the new subject
+_DOER_ADVERBS = frozenset({"лично", "непосредственно"})
+
+
+def _doer_adverbs_first(
+    agent_tokens: list[Token], moved: tuple[list[list[Token]], list[list[Token]]] | None
+) -> tuple[list[list[Token]], list[list[Token]]] | None:
+    """«осуществляется лично главой района» → «Глава района лично следит…»: the doer's own adverb
+    goes right after the new subject, before the phrases moved ahead of the verb."""
+    own = [t for t in agent_tokens if t.key in _DOER_ADVERBS]
+    if moved is None or not own:
+        return moved
+    return [own, *moved[0]], moved[1]
 
 
 def _span_words(document: Document, sentence: Sentence, start: int, end: int,
@@ -379,7 +398,7 @@ def _active_rewrite(
     if words is None:
         return None
     taken = {t.start for t in units}
-    moved = _movers(syntax, verb, [t for t in words if t.start not in taken])
+    moved = _doer_adverbs_first(agent_tokens, _movers(syntax, verb, [t for t in words if t.start not in taken]))
     if moved is None:
         return None
     before, after = moved

@@ -53,6 +53,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     _BETWEEN_POS,
     _MODIFIER_POS,
     COLLECTIVES,
+    MONTHS,
     complement_after,
     genitive_list_continues,
     list_continues,
@@ -200,7 +201,11 @@ def _one_verb_before_infinitive(sentence: Sentence, phrase: str, last: Token) ->
     at = sentence.position(last) + 1
     following = sentence.tokens[at] if at < len(sentence.tokens) else None
     if said is not None and following is not None and following.pos == "PREP" and preposition_absorbed(phrase, following.key):
-        return None  # «осуществляется контроль за питанием» → «контролируют за…»: the «за» was the noun's
+        # «осуществляется контроль за питанием» → «контролируют за…»: the «за» was the noun's; read
+        # with it, the dictionary keeps it («следят за»), and the preposition stays where it is
+        kept = " ".join(t.text for t in sentence.tokens[at : at + 2])
+        said = one_verb(f"{phrase} {kept}")
+        return said[: -len(kept) - 1] if said is not None and said.endswith(" " + kept) else None
     if said is not None or following is None or following.pos != "INFN":
         return said
     infinitive = sentence.tokens[at].text
@@ -446,8 +451,9 @@ def _assemble(
 
 def _one_verb_leaves_out(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:
     """The light verb said as one verb (``said``) would lose or break what the noun governed."""
-    if not subject_first and complement_after(sentence, last):
+    if not subject_first and not subject.tail and complement_after(sentence, last):
         return True  # «проведена подготовка к зиме» → «подготовили к зиме» (what?); «рекомендации по…»
+    # (after a carried object the «по» phrase is that object's: «внедрили программу по профориентации»)
     if _about_after(sentence, last) and _new_verb(said) in _NO_ABOUT:
         return True  # «принято решение о создании резерва» → «мы решили о создании» is not Russian
     if _object_missing(sentence, subject, said, subject_first, last) or (
@@ -456,10 +462,18 @@ def _one_verb_leaves_out(sentence: Sentence, subject: _Subject, said: str, subje
     if _new_verb(said) in NEEDS_CONTENT and not content_after(sentence, last):
         return True  # «даны рекомендации руководителям» → «посоветовали руководителям» (what?)
     at = sentence.position(last) + 1
-    if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit():
+    if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit() and not _date_at(sentence, at):
         return True  # «проводится замена 2 километров сетей» → «меняют 2 километров»: the count stays genitive
     # «организовано проведение Дня здоровья» → «провели Дня здоровья»: a name stays genitive
     return at < len(sentence.tokens) and _named_genitive(sentence.tokens[at])
+
+
+def _date_at(sentence: Sentence, at: int) -> bool:
+    """«отключение электроэнергии [14 и 15 марта]»: a date after the object, not a count of it."""
+    words = [t.key for t in sentence.tokens[at : at + 4]]
+    if len(words) > 1 and words[1] in MONTHS:
+        return True
+    return len(words) > 3 and words[1] in ("и", ",", "-", "–") and words[2][:1].isdigit() and words[3] in MONTHS
 
 
 def _named_genitive(token: Token) -> bool:

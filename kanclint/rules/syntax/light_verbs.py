@@ -70,9 +70,20 @@ def one_verb(phrase: str) -> str | None:
     edits = found[0].fix.edits
     end = max(e.end for e in edits)
     rest = phrase[end:].split()
-    if rest and not _preposition(rest[0]):
+    kept = edits[-1].replacement.split()[-1:]  # «следят за [качеством]»: the fix keeps the noun's preposition
+    if rest and not _preposition(rest[0]) and not (kept and _preposition(kept[0])) and not _own_genitive(rest):
         return None  # «замену окон [старого здания]»: a genitive left behind the new verb
     return apply_edits(phrase, list(edits))
+
+
+def _own_genitive(rest: list[str]) -> bool:
+    """«внедрили систему [электронных пропусков]»: an adjective and noun in the genitive plural after
+    the carried object are that object's own attribute, and stay as they were."""
+    if len(rest) < 2:
+        return False
+    first, second = parse(rest[0]), parse(rest[1])
+    return (bool(first) and bool(second) and first[0].pos == "ADJF" and second[0].pos == "NOUN"
+            and {"gent", "plur"} <= first[0].grammemes and {"gent", "plur"} <= second[0].grammemes)
 
 
 def _preposition(word: str) -> bool:

@@ -271,6 +271,11 @@ def _another_subject(sentence: Sentence, group: list[Token], subject: _Subject, 
 _LIST_JOINERS = frozenset({"и", "или", "либо", ","})
 
 
+# months in the genitive: «14 и 15 марта» after the subject is a date, not a count or a list
+MONTHS = frozenset({"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                    "сентября", "октября", "ноября", "декабря"})
+
+
 def _listed_after(sentence: Sentence, subject: _Subject) -> bool:
     """Whether the subject after the verb is the first of a list: «запланирована ликвидация 3 свалок
     и высадка 500 саженцев».  Only the first noun would go into the accusative («запланировали
@@ -288,7 +293,8 @@ def _listed_after(sentence: Sentence, subject: _Subject) -> bool:
     if j >= len(tokens) or tokens[j].key not in _LIST_JOINERS:
         return False  # «подача воды [жителям] улиц Мира, Гагарина…»: a list further on is another phrase's
     k = j + 1
-    if k + 1 < len(tokens) and tokens[k].text.isdigit() and tokens[k + 1].is_word and tokens[k + 1].pos == "NOUN":
+    if (k + 1 < len(tokens) and tokens[k].text.isdigit() and tokens[k + 1].is_word and tokens[k + 1].pos == "NOUN"
+            and tokens[k + 1].key not in MONTHS):  # «14 и 15 марта» is a date
         return True  # «благоустроено 3 сквера и 1 набережная»: a counted member keeps the nominative
     while k < len(tokens) and tokens[k].is_word and tokens[k].pos in _MODIFIER_POS:
         k += 1

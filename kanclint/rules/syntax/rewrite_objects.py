@@ -62,9 +62,20 @@ def _has_dative(sentence: Sentence, subject: _Subject) -> bool:
         best = t.parses[0] if t.is_word and t.parses else None
         if best is None or t.start in mine or best.pos not in ("NOUN", "ADJF", "PRTF", "NPRO"):
             continue
-        if "datv" in best.grammemes and not _after_preposition(tokens, j):
+        if "datv" in best.grammemes and not _after_preposition(tokens, j) and not _postposed_modifier(tokens, j):
             return True
     return False
+
+
+def _postposed_modifier(tokens: list[Token], j: int) -> bool:
+    """«на улице Лесной», «на улицах Лесной, Садовой и Полевой»: an adjective after a noun that
+    follows a preposition names that noun (a locative), it is no recipient in the dative."""
+    if tokens[j].pos not in ("ADJF", "PRTF"):
+        return False
+    k = j - 1
+    while k >= 0 and (tokens[k].text in (",", "и") or (tokens[k].is_word and tokens[k].pos in ("ADJF", "PRTF"))):
+        k -= 1
+    return k >= 1 and tokens[k].is_word and tokens[k].pos == "NOUN" and _after_preposition(tokens, k)
 
 
 # verbs of advice that say nothing without what is advised: «даны рекомендации руководителям» →

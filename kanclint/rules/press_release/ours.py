@@ -117,6 +117,22 @@ def _quote_blocks_active(sentence: Sentence, first: Token, name: list[Token]) ->
     return first is sentence.content[0] and any(t.text in {"«", "„", "\""} for t in name)
 
 
+def _counted_passive(sentence: Sentence) -> bool:
+    """«…привито более 300 человек», «было осмотрено 312 жителей»: a neuter short participle with a
+    count for its subject, which the passive rule (KC201) does not turn, so «нашими специалистами»
+    would stay in a passive."""
+    return any(t.pos == "PRTS" and {"neut", "sing"} <= t.parses[0].grammemes for t in sentence.tokens if t.parses)
+
+
+def _named_elsewhere(document: Document, sentence: Sentence, name: list[Token]) -> bool:
+    """The quoted name comes again in another sentence of the post: there the post says «мы», so
+    «Специалистами ГБУЗ «…» привито…» left as it is would put the post in two voices; alone, the
+    passive «Нашими специалистами было осмотрено…» reads no better than the name."""
+    written = document.text[name[0].start:name[-1].end]
+    rest = document.text[:sentence.start] + "\n" + document.text[sentence.end:]
+    return written in rest
+
+
 def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile) -> list[OwnedMention]:
     tokens = sentence.tokens
     found: list[OwnedMention] = []
@@ -148,9 +164,12 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue  # «анонсами и новостями музея»: the name owns both nouns
         if owner.lemma in TITLE_WORDS and _person_follows(after):
             continue  # «Начальник отдела МВД подполковник Андрей Морозов»: a protocol title, not «наш начальник»
-        if after and after[0].pos == "PREP":
+        if after and after[0].pos == "PREP" and name[-1].text not in {"»", "“", "\""}:
             continue  # «музея на площади Кирова», «управления по делам молодёжи»: the name may go on
-        if _passive_doer(sentence, owner, tokens[j] if j >= 0 else None) and not _quote_blocks_active(sentence, first, name):
+        if _passive_doer(sentence, owner, tokens[j] if j >= 0 else None) and not (
+            _quote_blocks_active(sentence, first, name)
+            and (not _counted_passive(sentence) or _named_elsewhere(document, sentence, name))
+        ):
             continue  # «Специалистами центра были организованы»: «нашими специалистами были…» keeps the passive
         if all(first.start <= t.start < name[-1].end for t in sentence.words):
             continue  # «Администрация гимназии» under a post is its signature, not «Наша администрация»

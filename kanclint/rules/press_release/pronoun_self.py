@@ -107,9 +107,12 @@ def pronoun_mentions(document: Document) -> list[PronounMention]:
     gender = author_gender(document.author or "")
     own = {found.mention.sentence.index for found in document.shared(self_rewrites)}
     found: list[PronounMention] = []
+    # «По её инициативе…» opening the next paragraph still speaks of the author: the sentence before
+    # it (in the paragraph before) decides, as within a paragraph, so the post is not left in two voices
+    previous = False  # the sentence before is about the author
+    previous_sentence: Sentence | None = None
     for paragraph in document.paragraphs:
-        previous = False  # the sentence before is about the author
-        previous_sentence: Sentence | None = None
+        first = True
         for sentence in document.sentences:
             if not (paragraph.start <= sentence.start < max(paragraph.end, paragraph.start + 1)):
                 continue
@@ -117,7 +120,7 @@ def pronoun_mentions(document: Document) -> list[PronounMention]:
             opening = _subject_pronoun(sentence)
             if opening is not None and gender in (None, _PRONOUNS[opening[0].key]):
                 pronoun, verb = opening
-                edit = _rewrite(document, sentence, pronoun, verb) if previous else None
+                edit = _rewrite(document, sentence, pronoun, verb) if previous and not first else None
                 found.append(PronounMention(pronoun.start, verb.end, edit))
                 about_author = about_author or edit is not None
             agent = _agent_pronoun(sentence, gender)
@@ -128,6 +131,7 @@ def pronoun_mentions(document: Document) -> list[PronounMention]:
                 found += _objects(sentence, previous_sentence, previous, profile, gender)
             previous = about_author or _named_as_object(sentence, profile, gender)
             previous_sentence = sentence
+            first = False
     return found
 
 

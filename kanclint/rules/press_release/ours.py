@@ -14,6 +14,7 @@ preposition that may belong to it («музея на площади Кирова
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 from kanclint.model import Edit
 from kanclint.rules.phrases.cleaning import clean_edits
@@ -53,6 +54,18 @@ def _same_case(model: str, word: str) -> str:
 def _our(owner: Token) -> str | None:
     """«наш» in the owner noun's form; None when its readings disagree («наши»/«наших»)."""
     forms = {inflect_word("наш", p) for p in owner.parses if p.pos == "NOUN"}
+    forms.discard(None)
+    return forms.pop() if len(forms) == 1 else None
+
+
+def _our_subject(owner: Token, after: Sequence[Token]) -> str | None:
+    """«Учителя школы ответили»: an owner noun whose case is ambiguous («учителя»: of one teacher, or
+    teachers) is the subject when a past or third-person verb agreeing in number follows the name."""
+    verb = after[0] if after else None
+    if verb is None or verb.pos != "VERB" or not verb.parses:
+        return None
+    number = verb.parses[0].grammemes & {"sing", "plur"}
+    forms = {inflect_word("наш", p) for p in owner.parses if p.pos == "NOUN" and {"nomn"} | number <= p.grammemes}
     forms.discard(None)
     return forms.pop() if len(forms) == 1 else None
 
@@ -173,7 +186,7 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue  # «Специалистами центра были организованы»: «нашими специалистами были…» keeps the passive
         if all(first.start <= t.start < name[-1].end for t in sentence.words):
             continue  # «Администрация гимназии» under a post is its signature, not «Наша администрация»
-        our = _our(owner)
+        our = _our(owner) or _our_subject(owner, after)
         if our is None:
             continue
         words = document.text[first.start:owner.end]

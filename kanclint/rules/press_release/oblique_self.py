@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from kanclint.model import Edit
+from kanclint.rules.press_release.bare_title import bare_title_of_author
 from kanclint.rules.press_release.namesakes import namesake_near, told_apart
 from kanclint.rules.press_release.ours import _name_after
 from kanclint.rules.press_release.pronoun_self import pronoun_mentions
@@ -167,7 +168,8 @@ def first_person_blocked(document: Document, offset: int, agents: bool = True) -
     if _paragraph_blocked(document, offset, agents):
         return True
     profile = author_profile(document)
-    return profile is not None and profile.person and bool(document.shared(_blocked_paragraphs))
+    return profile is not None and profile.person and (
+        bool(document.shared(_blocked_paragraphs)) or document.shared(bare_title_of_author))
 
 
 def _blocked_paragraphs(document: Document) -> tuple[int, ...]:

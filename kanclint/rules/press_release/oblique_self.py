@@ -113,6 +113,7 @@ class _Mention:
     end: int
     edit: Edit | None  # None: no pronoun can stand here («По словам главы», «в приёмной депутата»)
     agent: bool  # «главой района проведено»: the doer of a passive, KC201's to rewrite
+    named: bool = False  # «Анной Беловой взяты на контроль»: a personal name, which KC201 never makes «я»
 
 
 def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) -> list[_Mention]:
@@ -135,12 +136,16 @@ def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) 
                 continue
             span = (tokens[i].start, name[-1].end)
             if cases == {"ablt"} and (i == 0 or tokens[i - 1].pos != "PREP"):
-                found.append(_Mention(*span, None, True))
+                found.append(_Mention(*span, None, True, _personal_name(tokens[i])))
             else:
                 said = None if _clause_follows(tokens, j, cases) else _pronoun(tokens, i, cases, profile.person)
                 found.append(_Mention(*span, Edit(said[0], name[-1].end, said[1]) if said else None, False))
             i = j
     return found
+
+
+def _personal_name(token: Token) -> bool:
+    return token.text[:1].isupper() and any(p.grammemes & {"Name", "Surn"} for p in token.parses[:2])
 
 
 def _own_words(name: list[Token]) -> list[Token]:
@@ -193,7 +198,7 @@ def _paragraph_blocked(document: Document, offset: int, agents: bool = True) -> 
         return True
     mentions = _mentions(document, profile, start, end)
     for mention in mentions:
-        if mention.agent and agents or not mention.agent and mention.edit is None and profile.person:
+        if mention.agent and (agents or mention.named) or not mention.agent and mention.edit is None and profile.person:
             return True
     fixed = [e for found in rewrites for e in found.edits]
     if not profile.person:

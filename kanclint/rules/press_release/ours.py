@@ -175,6 +175,9 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue
         if j >= 0 and tokens[j].text in {"и", ",", "или"}:
             continue  # «анонсами и новостями музея»: the name owns both nouns
+        if j >= 0 and tokens[j].pos == "NOUN" and owner.parses and "gent" in owner.parses[0].grammemes and (
+                tokens[j].parses[0].grammemes & {"nomn", "accs"}):
+            continue  # «отдел кадров больницы»: the owner hangs on another noun, «отдел наших кадров» splits them
         if owner.lemma in TITLE_WORDS and _person_follows(after):
             continue  # «Начальник отдела МВД подполковник Андрей Морозов»: a protocol title, not «наш начальник»
         if after and after[0].pos == "PREP" and name[-1].text not in {"»", "“", "\""}:

@@ -4,7 +4,8 @@ With ``author = "Мария Соколова"`` a post may go on «Минист�
 the configuration does not say so, and «Я вручила грамоты. Министр сказала…» would read as two
 people.  When the post has such a title as a subject whose past verb has the author's gender
 (and no other person of that gender is named), the post keeps its third person throughout
-(see :func:`kanclint.rules.press_release.oblique_self.first_person_blocked`).
+(see :func:`kanclint.rules.press_release.oblique_self.first_person_blocked`); so does a bare
+title in another case that nothing after it ties to somebody else («поблагодарили министра»).
 """
 
 from __future__ import annotations
@@ -51,12 +52,31 @@ def bare_title_of_author(document: Document) -> bool:
         title = _title_subject(sentence, gender)
         if title is not None and not _met_before(document, title):
             return True
+        if any(not _met_before(document, t, any_case=True) for t in _bare_oblique_titles(sentence)):
+            return True
     return False
 
 
-def _met_before(document: Document, title: Token) -> bool:
+def _bare_oblique_titles(sentence: Sentence) -> list[Token]:
+    """«Студенты поблагодарили министра за встречу»: a singular title in an oblique case with
+    nothing after it that says whose title it is («губернатору края», «министром транспорта»,
+    «депутату Иванову» are other people), so it stands for someone the post already spoke of."""
+    words = sentence.words
+    found = []
+    for i, t in enumerate(words):
+        p = t.parses[0] if t.parses else None
+        if p is None or p.lemma not in TITLE_WORDS or "sing" not in p.grammemes or "nomn" in p.grammemes:
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is not None and nxt.parses and (nxt.text[:1].isupper() or nxt.parses[0].pos in {"NOUN", "ADJF", "PRTF"}):
+            continue
+        found.append(t)
+    return found
+
+
+def _met_before(document: Document, title: Token, any_case: bool = False) -> bool:
     """«Иван Петров встретился с министром… Министр рассказал…»: the title was somebody the author
     met (in another case earlier in the post), so the subject is that person, not the author."""
     lemma = title.parses[0].lemma
-    return any(t.start < title.start and t.parses and t.parses[0].lemma == lemma and "nomn" not in t.parses[0].grammemes
-               for t in document.tokens if t.is_word)
+    return any(t.start < title.start and t.parses and t.parses[0].lemma == lemma and (
+        any_case or "nomn" not in t.parses[0].grammemes) for t in document.tokens if t.is_word)

@@ -201,7 +201,7 @@ class ThirdPersonSelf(_PressReleaseRule):
         for owned in owned_mentions(document):  # «при поддержке администрации района» → «при нашей поддержке»
             edit = owned.edit
             said = document.text[edit.start:edit.end]
-            kept = first_person_blocked(document, edit.start)  # the paragraph keeps its third person
+            kept = first_person_blocked(document, edit.start) or _subject_kept(document)  # one voice per post
             yield self.diagnostic(
                 document, edit.start, edit.end,
                 f"«{said}» — организация говорит о себе в третьем лице. На своей странице проще: "
@@ -228,6 +228,13 @@ class ThirdPersonSelf(_PressReleaseRule):
                 fix=Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
                 suggestions=(edit.replacement,),
             )
+
+
+def _subject_kept(document: Document) -> bool:
+    """The author named as a subject somewhere in the post stays in the third person («ГБУЗ «…»
+    информирует, что…» with no fix): «на нашем сайте» in the next paragraph would make two voices."""
+    return document.author is not None and any(
+        not found.edits or first_person_blocked(document, found.start) for found in document.shared(self_rewrites))
 
 
 class NoReaderAddress(_PressReleaseRule):

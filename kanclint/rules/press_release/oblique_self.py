@@ -173,14 +173,22 @@ def first_person_blocked(document: Document, offset: int, agents: bool = True) -
     if _paragraph_blocked(document, offset, agents):
         return True
     profile = author_profile(document)
+    layer = _blocked_paragraphs_with_agents if agents else _blocked_paragraphs
     return profile is not None and profile.person and (
-        bool(document.shared(_blocked_paragraphs)) or document.shared(bare_title_of_author))
+        bool(document.shared(layer)) or document.shared(bare_title_of_author))
 
 
 def _blocked_paragraphs(document: Document) -> tuple[int, ...]:
     """The starts of the paragraphs that keep a person author in the third person; a passive with
     the author as its doer counts as rewritten (KC201 makes it «я»)."""
     return tuple(p.start for p in document.paragraphs if _paragraph_blocked(document, p.start, agents=False))
+
+
+def _blocked_paragraphs_with_agents(document: Document) -> tuple[int, ...]:
+    """The same, for KC304 and the pronouns: a doer in the instrumental that stays («По итогам
+    совещания главой района даны поручения») keeps the whole post in the third person, or «Я
+    потребовал…» in the next paragraph would speak in a second voice."""
+    return tuple(p.start for p in document.paragraphs if _paragraph_blocked(document, p.start, agents=True))
 
 
 def _paragraph_blocked(document: Document, offset: int, agents: bool = True) -> bool:

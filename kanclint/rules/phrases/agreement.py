@@ -150,6 +150,13 @@ def _relative_refers_back(sentence: Sentence, matched: Sequence[Token], old: Seq
     return False
 
 
+def _head_dropped(matched: Sequence[Token], old: Token, new: Sequence[Parse]) -> bool:
+    """«провела приём граждан» → «приняла граждан»: the replacement's noun is one of the old
+    noun's dependants, so the old noun itself is gone and a «, в ходе которого…» has no antecedent."""
+    rest = {p.lemma for t in matched if t is not old for p in t.parses if p.pos == "NOUN"}
+    return bool(new) and {p.lemma for p in new} <= rest
+
+
 def _head_noun(matched: Sequence[Token]) -> Token | None:
     """The first noun: «объект общественного питания» is an «объект», the rest depends on it."""
     return next((t for t in matched if t.pos == "NOUN"), None)
@@ -189,7 +196,8 @@ def _agreement(sentence: Sentence, matched: Sequence[Token], replacement: str) -
         _genitive_lost(sentence, matched, old, new_readings) or _list_member_lost(sentence, matched, new_readings)
     ):
         return None
-    if new_readings is None and _relative_refers_back(sentence, matched, old_readings):
+    if (new_readings is None or _head_dropped(matched, old, new_readings)) and _relative_refers_back(
+            sentence, matched, old_readings):
         return None  # «провела встречу с жителями, на которой…» → «встретилась…, на которой»: no antecedent
     repairs: list[tuple[Token, str]] = []
     for word in _dependants(sentence, matched, governed):

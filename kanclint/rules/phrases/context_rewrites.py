@@ -229,10 +229,13 @@ def _plans_an_act(sentence: Sentence, token: Token) -> bool:
 def planiruem(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«планируется» → «планируем» for an account that speaks as «мы», else «планируют»; also
     «планируют» in a sentence whose subject is a person told of in the third person («Глава округа
-    осмотрел амбулаторию, где планируется ремонт»): «где планируем» would speak in two voices."""
+    осмотрел амбулаторию, где планируется ремонт»): «где планируем» would speak in two voices.  With
+    ``author``, a person told of anywhere in the post does the same: «— отметил глава района. …
+    В следующем году планируем…» would put the post in two voices."""
     if not _plans_an_act(sentence, m.tokens[0]):
         return OFFER_ONLY
-    said = "планируем" if document.speaks_as_we and not _person_subject(sentence) else "планируют"
+    told_of = _person_subject(sentence) or document.author is not None and any(map(_person_subject, document.sentences))
+    said = "планируем" if document.speaks_as_we and not told_of else "планируют"
     return _in_place(document, m, said)
 
 

@@ -413,6 +413,8 @@ def deletion_edits(text: str, sentence: Sentence, start: int, end: int) -> tuple
         lead = _OPENING_MARKS.match(text, cut_end).group()
         letter = cut_end + len(lead)
         # «чрезвычайно громадный» written in lower case stays so: only a capital passes on
-        if letter < len(text) and text[letter].islower() and text[start:start + 1].isupper():
+        if letter < len(text) and text[letter].isalpha() and text[start:start + 1].isupper():
+            # a capital already there is part of the edit too: another rule rewriting that word
+            # («Кроме того, Иван Петров поручил» → «я поручил») then waits for the sentence's new start
             return (Edit(start, letter + 1, lead + text[letter].upper()),)
     return (Edit(start, cut_end, ""),)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from kanclint.model import Edit
+from kanclint.rules.press_release.bare_title import bare_title_of_author
 from kanclint.rules.press_release.namesakes import namesake_near, told_apart
 from kanclint.rules.press_release.ours import _name_after
 from kanclint.rules.press_release.pronoun_self import pronoun_mentions
@@ -112,6 +113,7 @@ class _Mention:
     end: int
     edit: Edit | None  # None: no pronoun can stand here («По словам главы», «в приёмной депутата»)
     agent: bool  # «главой района проведено»: the doer of a passive, KC201's to rewrite
+    named: bool = False  # «Анной Беловой взяты на контроль»: a personal name, which KC201 never makes «я»
 
 
 def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) -> list[_Mention]:
@@ -134,12 +136,16 @@ def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) 
                 continue
             span = (tokens[i].start, name[-1].end)
             if cases == {"ablt"} and (i == 0 or tokens[i - 1].pos != "PREP"):
-                found.append(_Mention(*span, None, True))
+                found.append(_Mention(*span, None, True, _personal_name(tokens[i])))
             else:
                 said = None if _clause_follows(tokens, j, cases) else _pronoun(tokens, i, cases, profile.person)
                 found.append(_Mention(*span, Edit(said[0], name[-1].end, said[1]) if said else None, False))
             i = j
     return found
+
+
+def _personal_name(token: Token) -> bool:
+    return token.text[:1].isupper() and any(p.grammemes & {"Name", "Surn"} for p in token.parses[:2])
 
 
 def _own_words(name: list[Token]) -> list[Token]:
@@ -167,13 +173,22 @@ def first_person_blocked(document: Document, offset: int, agents: bool = True) -
     if _paragraph_blocked(document, offset, agents):
         return True
     profile = author_profile(document)
-    return profile is not None and profile.person and bool(document.shared(_blocked_paragraphs))
+    layer = _blocked_paragraphs_with_agents if agents else _blocked_paragraphs
+    return profile is not None and profile.person and (
+        bool(document.shared(layer)) or document.shared(bare_title_of_author))
 
 
 def _blocked_paragraphs(document: Document) -> tuple[int, ...]:
     """The starts of the paragraphs that keep a person author in the third person; a passive with
     the author as its doer counts as rewritten (KC201 makes it «я»)."""
     return tuple(p.start for p in document.paragraphs if _paragraph_blocked(document, p.start, agents=False))
+
+
+def _blocked_paragraphs_with_agents(document: Document) -> tuple[int, ...]:
+    """The same, for KC304 and the pronouns: a doer in the instrumental that stays («По итогам
+    совещания главой района даны поручения») keeps the whole post in the third person, or «Я
+    потребовал…» in the next paragraph would speak in a second voice."""
+    return tuple(p.start for p in document.paragraphs if _paragraph_blocked(document, p.start, agents=True))
 
 
 def _paragraph_blocked(document: Document, offset: int, agents: bool = True) -> bool:
@@ -191,7 +206,7 @@ def _paragraph_blocked(document: Document, offset: int, agents: bool = True) -> 
         return True
     mentions = _mentions(document, profile, start, end)
     for mention in mentions:
-        if mention.agent and agents or not mention.agent and mention.edit is None and profile.person:
+        if mention.agent and (agents or mention.named) or not mention.agent and mention.edit is None and profile.person:
             return True
     fixed = [e for found in rewrites for e in found.edits]
     if not profile.person:

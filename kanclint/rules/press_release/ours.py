@@ -14,6 +14,7 @@ preposition that may belong to it («музея на площади Кирова
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 from kanclint.model import Edit
 from kanclint.rules.phrases.cleaning import clean_edits
@@ -53,6 +54,18 @@ def _same_case(model: str, word: str) -> str:
 def _our(owner: Token) -> str | None:
     """«наш» in the owner noun's form; None when its readings disagree («наши»/«наших»)."""
     forms = {inflect_word("наш", p) for p in owner.parses if p.pos == "NOUN"}
+    forms.discard(None)
+    return forms.pop() if len(forms) == 1 else None
+
+
+def _our_subject(owner: Token, after: Sequence[Token]) -> str | None:
+    """«Учителя школы ответили»: an owner noun whose case is ambiguous («учителя»: of one teacher, or
+    teachers) is the subject when a past or third-person verb agreeing in number follows the name."""
+    verb = after[0] if after else None
+    if verb is None or verb.pos != "VERB" or not verb.parses:
+        return None
+    number = verb.parses[0].grammemes & {"sing", "plur"}
+    forms = {inflect_word("наш", p) for p in owner.parses if p.pos == "NOUN" and {"nomn"} | number <= p.grammemes}
     forms.discard(None)
     return forms.pop() if len(forms) == 1 else None
 
@@ -117,6 +130,22 @@ def _quote_blocks_active(sentence: Sentence, first: Token, name: list[Token]) ->
     return first is sentence.content[0] and any(t.text in {"«", "„", "\""} for t in name)
 
 
+def _counted_passive(sentence: Sentence) -> bool:
+    """«…привито более 300 человек», «было осмотрено 312 жителей»: a neuter short participle with a
+    count for its subject, which the passive rule (KC201) does not turn, so «нашими специалистами»
+    would stay in a passive."""
+    return any(t.pos == "PRTS" and {"neut", "sing"} <= t.parses[0].grammemes for t in sentence.tokens if t.parses)
+
+
+def _named_elsewhere(document: Document, sentence: Sentence, name: list[Token]) -> bool:
+    """The quoted name comes again in another sentence of the post: there the post says «мы», so
+    «Специалистами ГБУЗ «…» привито…» left as it is would put the post in two voices; alone, the
+    passive «Нашими специалистами было осмотрено…» reads no better than the name."""
+    written = document.text[name[0].start:name[-1].end]
+    rest = document.text[:sentence.start] + "\n" + document.text[sentence.end:]
+    return written in rest
+
+
 def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile) -> list[OwnedMention]:
     tokens = sentence.tokens
     found: list[OwnedMention] = []
@@ -146,15 +175,21 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue
         if j >= 0 and tokens[j].text in {"и", ",", "или"}:
             continue  # «анонсами и новостями музея»: the name owns both nouns
+        if j >= 0 and tokens[j].pos == "NOUN" and owner.parses and "gent" in owner.parses[0].grammemes and (
+                tokens[j].parses[0].grammemes & {"nomn", "accs"}):
+            continue  # «отдел кадров больницы»: the owner hangs on another noun, «отдел наших кадров» splits them
         if owner.lemma in TITLE_WORDS and _person_follows(after):
             continue  # «Начальник отдела МВД подполковник Андрей Морозов»: a protocol title, not «наш начальник»
-        if after and after[0].pos == "PREP":
+        if after and after[0].pos == "PREP" and name[-1].text not in {"»", "“", "\""}:
             continue  # «музея на площади Кирова», «управления по делам молодёжи»: the name may go on
-        if _passive_doer(sentence, owner, tokens[j] if j >= 0 else None) and not _quote_blocks_active(sentence, first, name):
+        if _passive_doer(sentence, owner, tokens[j] if j >= 0 else None) and not (
+            _quote_blocks_active(sentence, first, name)
+            and (not _counted_passive(sentence) or _named_elsewhere(document, sentence, name))
+        ):
             continue  # «Специалистами центра были организованы»: «нашими специалистами были…» keeps the passive
         if all(first.start <= t.start < name[-1].end for t in sentence.words):
             continue  # «Администрация гимназии» under a post is its signature, not «Наша администрация»
-        our = _our(owner)
+        our = _our(owner) or _our_subject(owner, after)
         if our is None:
             continue
         words = document.text[first.start:owner.end]

@@ -11,6 +11,7 @@ cannot be put in the first person, the edit is ``None``, and the paragraph keeps
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from kanclint.model import Edit
 from kanclint.rules.press_release.own_clause import clause_edits
@@ -107,9 +108,12 @@ def pronoun_mentions(document: Document) -> list[PronounMention]:
     gender = author_gender(document.author or "")
     own = {found.mention.sentence.index for found in document.shared(self_rewrites)}
     found: list[PronounMention] = []
+    # «По её инициативе…» opening the next paragraph still speaks of the author: the sentence before
+    # it (in the paragraph before) decides, as within a paragraph, so the post is not left in two voices
+    previous = False  # the sentence before is about the author
+    previous_sentence: Sentence | None = None
     for paragraph in document.paragraphs:
-        previous = False  # the sentence before is about the author
-        previous_sentence: Sentence | None = None
+        first = True
         for sentence in document.sentences:
             if not (paragraph.start <= sentence.start < max(paragraph.end, paragraph.start + 1)):
                 continue
@@ -117,7 +121,7 @@ def pronoun_mentions(document: Document) -> list[PronounMention]:
             opening = _subject_pronoun(sentence)
             if opening is not None and gender in (None, _PRONOUNS[opening[0].key]):
                 pronoun, verb = opening
-                edit = _rewrite(document, sentence, pronoun, verb) if previous else None
+                edit = _rewrite(document, sentence, pronoun, verb) if previous and not first else None
                 found.append(PronounMention(pronoun.start, verb.end, edit))
                 about_author = about_author or edit is not None
             agent = _agent_pronoun(sentence, gender)
@@ -126,8 +130,11 @@ def pronoun_mentions(document: Document) -> list[PronounMention]:
             if previous_sentence is not None:
                 found += _possessives(sentence, previous_sentence if previous else None, profile, gender)
                 found += _objects(sentence, previous_sentence, previous, profile, gender)
+            elif sentence.index in own:
+                found += _own_sentence_objects(sentence, profile, gender)
             previous = about_author or _named_as_object(sentence, profile, gender)
             previous_sentence = sentence
+            first = False
     return found
 
 
@@ -173,7 +180,7 @@ _INSTRUMENTAL_VERBS = frozenset({"гордиться", "восхищаться",
 
 
 def _objects(sentence: Sentence, previous: Sentence, about_author: bool, profile: AuthorProfile,
-             gender: str | None) -> list[PronounMention]:
+             gender: str | None, others_of: Callable[[int], bool] | None = None) -> list[PronounMention]:
     """«Ветераны рассказали ей…» after a sentence about the author → «…рассказали мне…».
 
     The pronoun stands after a verb (or in a preposition's pair, «к нему»), is of the author's
@@ -186,20 +193,58 @@ def _objects(sentence: Sentence, previous: Sentence, about_author: bool, profile
         key = (before.key, t.key) if before is not None and before.pos == "PREP" else ("", t.key)
         said = _OBJECTS.get(key)
         own = "femn" if t.key in _FEMININE else "masc"
-        if said is None or gender not in (None, own) or before is None:
+        if said is None or gender not in (None, own) or before is None and not _opening_dative(tokens, i):
             continue
-        if key[0] == "" and (before.pos != "VERB" or before.lemma in _INSTRUMENTAL_VERBS):
+        if before is not None and key[0] == "" and (before.pos != "VERB" or before.lemma in _INSTRUMENTAL_VERBS):
             continue  # «По её словам», «гордятся ей»: not a plain object
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if key[0] == "" and nxt is not None and nxt.pos in {"NOUN", "ADJF"} and t.key in {"его", "её", "ее"}:
             continue  # «вручили его медаль»: a possessive
-        others = _candidates(previous, profile, own, True) or _candidates(sentence, profile, own, True, t.start)
+        others = others_of(t.start) if others_of is not None else (
+            _candidates(previous, profile, own, True) or _candidates(sentence, profile, own, True, t.start))
         if others and not about_author:
             continue
-        start = before.start if key[0] else t.start
-        said = _capital((before if key[0] else t).text, said)
+        start = before.start if before is not None and key[0] else t.start
+        said = _capital((before if before is not None and key[0] else t).text, said)
         out.append(PronounMention(start, t.end, None if others or not about_author else Edit(start, t.end, said)))
     return out
+
+
+def _own_sentence_objects(sentence: Sentence, profile: AuthorProfile, gender: str | None) -> list[PronounMention]:
+    """«Глава района провёл приём, в ходе которого к нему обратились 9 человек»: the post's first
+    sentence is the author's, and «к нему» with no other person before it is the author too
+    («ко мне»); with another person («встретился с министром и обсудил с ним») it is left alone."""
+    found = _objects(sentence, sentence, True, profile, gender, lambda at: _person_before(sentence, profile, at))
+    return [m for m in found if m.edit is not None and _others_clause(sentence, m.start)]
+
+
+def _others_clause(sentence: Sentence, at: int) -> bool:
+    """The pronoun stands in a clause of its own, after a comma, whose verb is plural («, к нему
+    обратились 9 человек»): in the author's own clause («посетил элеватор и вручил ему диплом») the
+    pronoun is somebody else, or the author would say «себе»."""
+    tokens = sentence.tokens
+    commas = [t.start for t in tokens if t.text == "," and t.start < at]
+    if not commas:
+        return False
+    after = [t for t in tokens if t.start > commas[-1]]
+    end = next((t.start for t in after if t.text == "," and t.start > at), sentence.end)
+    return any(t.pos == "VERB" and t.parses and "plur" in t.parses[0].grammemes and t.start < end for t in after)
+
+
+def _person_before(sentence: Sentence, profile: AuthorProfile, before: int) -> bool:
+    """A person in the singular other than the author before ``before``: «с министром», «Ольгу»."""
+    return any(t.start < before and t.parses and t.parses[0].pos == "NOUN" and {"anim", "sing"} <= t.parses[0].grammemes
+               and not (t.lemmas & profile.lemmas or t.parses[0].lemma == profile.head) for t in sentence.words)
+
+
+def _opening_dative(tokens: list[Token], i: int) -> bool:
+    """«Ему доложили…», «Ей были заданы вопросы…» opening the sentence: the dative of a verb or a
+    passive right after it, which a sentence about the author makes «Мне доложили»."""
+    if i != 0 or tokens[0].key not in {"ему", "ей"} or len(tokens) < 2:
+        return False
+    nxt = tokens[1]
+    return nxt.pos in {"VERB", "PRTS"} and (nxt.pos == "PRTS" or "3per" not in nxt.parses[0].grammemes or
+                                           "plur" in nxt.parses[0].grammemes)
 
 
 def _capital(written: str, word: str) -> str:

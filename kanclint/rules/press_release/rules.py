@@ -29,6 +29,7 @@ from kanclint.rules.press_release.persons import (
     third_person_span,
 )
 from kanclint.rules.press_release.oblique_self import first_person_blocked, oblique_mentions
+from kanclint.rules.press_release.place_self import place_mentions
 from kanclint.rules.press_release.ours import owned_mentions
 from kanclint.rules.press_release.pronoun_self import pronoun_mentions
 from kanclint.rules.press_release.said import said_edit
@@ -201,7 +202,7 @@ class ThirdPersonSelf(_PressReleaseRule):
         for owned in owned_mentions(document):  # «при поддержке администрации района» → «при нашей поддержке»
             edit = owned.edit
             said = document.text[edit.start:edit.end]
-            kept = first_person_blocked(document, edit.start)  # the paragraph keeps its third person
+            kept = first_person_blocked(document, edit.start) or _subject_kept(document)  # one voice per post
             yield self.diagnostic(
                 document, edit.start, edit.end,
                 f"«{said}» — организация говорит о себе в третьем лице. На своей странице проще: "
@@ -219,6 +220,16 @@ class ThirdPersonSelf(_PressReleaseRule):
                 fix=Fix(f"Заменить на «{pronoun.edit.replacement}»", (pronoun.edit,), Applicability.UNSAFE),
                 suggestions=(pronoun.edit.replacement,) if (pronoun.edit.start, pronoun.edit.end) == (pronoun.start, pronoun.end) else (),
             )
+        turned = any(found.edits and not first_person_blocked(document, found.start) for found in document.shared(self_rewrites))
+        for edit in place_mentions(document, turned and not _subject_kept(document)):  # «В МБОУ … прошёл» → «У нас прошёл»
+            said = document.text[edit.start:edit.end]
+            yield self.diagnostic(
+                document, edit.start, edit.end,
+                f"«{said}» — пост уже говорит «мы», а здесь организация названа в третьем лице. "
+                f"Проще: «{edit.replacement}».",
+                fix=Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
+                suggestions=(edit.replacement,),
+            )
         for edit in oblique_mentions(document):  # «Жители обратились к депутату» → «…ко мне»
             said = document.text[edit.start:edit.end]
             yield self.diagnostic(
@@ -228,6 +239,13 @@ class ThirdPersonSelf(_PressReleaseRule):
                 fix=Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
                 suggestions=(edit.replacement,),
             )
+
+
+def _subject_kept(document: Document) -> bool:
+    """The author named as a subject somewhere in the post stays in the third person («ГБУЗ «…»
+    информирует, что…» with no fix): «на нашем сайте» in the next paragraph would make two voices."""
+    return document.author is not None and any(
+        not found.edits or first_person_blocked(document, found.start) for found in document.shared(self_rewrites))
 
 
 class NoReaderAddress(_PressReleaseRule):

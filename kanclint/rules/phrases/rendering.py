@@ -80,6 +80,11 @@ def render(
     return match_case(matched, text), certain
 
 
+# lemmas pymorphy3 ranks first for forms they share with a commoner word («большим», «больших»),
+# though a post nearly always means the commoner one
+_RARE_HOMOGRAPHS = frozenset({"больший"})
+
+
 def _carried(am: re.Match[str], m: Match[Entry], any_items: dict[int, AnyWord]) -> tuple[str, bool] | None:
     """A matched word carried over, e.g. «замену труб» → «заменить <1:accs>» → «трубы», and whether
     its new form is certain; None when it cannot be built."""
@@ -92,6 +97,8 @@ def _carried(am: re.Match[str], m: Match[Entry], any_items: dict[int, AnyWord]) 
     grams = {g.strip() for g in am.group(2).split(",")}
     head = _next_noun(m, int(am.group(1)), any_items)
     readings = item.readings(token)
+    if len({r.lemma for r in readings}) > 1:  # «большим»: «большой», not the rarer «больший» pymorphy3 ranks first
+        readings = [r for r in readings if r.lemma not in _RARE_HOMOGRAPHS] or readings
     forms = {_reinflect(r, grams, head) for r in readings}
     first = _reinflect(readings[0], grams, head) if readings else None
     if first is None:

@@ -129,3 +129,17 @@ def bare_person_name(words: Sequence[Token]) -> bool:
     names = [t for t in words if t.text[:1].isupper() and any(p.grammemes & PERSON_NAMES for p in t.parses[:3])]
     initials = [t for t in words if len(t.text) == 1 and t.text.isupper()]
     return len(words) >= 2 and bool(names) and len(names) + len(initials) == len(words)
+
+
+def titled_person_name(author: str, words: Sequence[Token]) -> bool:
+    """«Главный врач ЦРБ Михаил Орлов»: a title the lists do not know, then a person's name in the
+    nominative at the end: a person who says «я».  An institution named after a person
+    («школа имени Ивана Петрова», a name in quotes) is not one."""
+    if any(mark in author for mark in "«»\"„“") or any(t.key in {"имени", "им"} for t in words):
+        return False
+    tail = 0
+    for t in reversed(words):
+        if not (t.text[:1].isupper() and any(p.grammemes & PERSON_NAMES and "nomn" in p.grammemes for p in t.parses[:3])):
+            break
+        tail += 1
+    return tail >= 2 and len(words) > tail

@@ -139,7 +139,8 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
                 continue  # «Студентами колледжа проведено исследование»: people in the plural too
             plural_doer = any(p.pos in ("NOUN", "ADJF", "PRTF") and {"ablt", "plur"} <= p.grammemes
                               for p in t.parses)  # «учащимися»: a participle used as a noun
-            if plural_doer and not _after_preposition(earlier, t):
+            ours = any(w.lemma == "наш" for w in earlier.words[max(0, i - 1):i + 2])  # «Специалистами нашего отдела»
+            if plural_doer and not ours and not _after_preposition(earlier, t):
                 return True
         if _another_body_spoke(document, earlier):
             return True  # «Региональный оператор сообщает, что … Площадки будут очищены»: the operator's act

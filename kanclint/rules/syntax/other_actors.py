@@ -69,8 +69,8 @@ def _actor(sentence: Sentence, i: int, own: frozenset[int], verbs: list[Token]) 
     t = words[i]
     if t.start in own or _after_preposition(sentence.tokens, sentence.position(t)):
         return False
-    if any(w.lemma in _OWN | _ADDRESS for w in words[max(0, i - 2):i]):
-        return False  # «наши специалисты», «Уважаемые жители»
+    if any(w.lemma in _OWN | _ADDRESS for w in words[max(0, i - 2):i]) or any(w.lemma in _OWN for w in words[i + 1:i + 3]):
+        return False  # «наши специалисты», «Уважаемые жители», «Специалистами нашего отдела»
     body = t.lemma in ORGANISATIONS or t.lemma in _PRIVATE
     if body and _noun_in(t, "ablt"):
         return True  # «Россельхознадзором будет проведена проверка»
@@ -114,7 +114,8 @@ def another_actor_in_paragraph(document: Document, sentence: Sentence) -> bool:
     for other in document.sentences:
         if other.end <= start or other.start >= end:
             continue
-        if opening_instrumental(other) and _has_passive(other) and not _opens_with(other, heads | own):
+        if opening_instrumental(other) and _has_passive(other) and not _opens_with(other, heads | own) and not any(
+                w.lemma in _OWN for w in other.words[:3]):  # «Специалистами нашего отдела»: our own staff
             return True  # «Сельскохозяйственными предприятиями района завершена уборка»: a doer no list knows
         verbs = _active_verbs(other)
         if any(_actor(other, i, own, verbs) for i in range(len(other.words))):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from kanclint.model import Applicability, Diagnostic, Fix, Severity
+from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
 from kanclint.rules.base import Rule
 from kanclint.rules.press_release.address import (
     MARKER_NAMES,
@@ -222,23 +222,18 @@ class ThirdPersonSelf(_PressReleaseRule):
             )
         turned = any(found.edits and not first_person_blocked(document, found.start) for found in document.shared(self_rewrites))
         for edit in place_mentions(document, turned and not _subject_kept(document)):  # «В МБОУ … прошёл» → «У нас прошёл»
-            said = document.text[edit.start:edit.end]
-            yield self.diagnostic(
-                document, edit.start, edit.end,
-                f"«{said}» — пост уже говорит «мы», а здесь организация названа в третьем лице. "
-                f"Проще: «{edit.replacement}».",
-                fix=Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
-                suggestions=(edit.replacement,),
-            )
+            yield self._own_voice(document, edit, "пост уже говорит «мы», а здесь организация названа в третьем лице")
         for edit in oblique_mentions(document):  # «Жители обратились к депутату» → «…ко мне»
-            said = document.text[edit.start:edit.end]
-            yield self.diagnostic(
-                document, edit.start, edit.end,
-                f"«{said}» — абзац уже говорит от первого лица, а здесь автор назван в третьем. "
-                f"Проще: «{edit.replacement}».",
-                fix=Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
-                suggestions=(edit.replacement,),
-            )
+            yield self._own_voice(document, edit, "абзац уже говорит от первого лица, а здесь автор назван в третьем")
+
+    def _own_voice(self, document: Document, edit: Edit, why: str) -> Diagnostic:
+        """A mention of the author in the third person where the post already speaks as «я» or «мы»."""
+        said = document.text[edit.start:edit.end]
+        return self.diagnostic(
+            document, edit.start, edit.end, f"«{said}» — {why}. Проще: «{edit.replacement}».",
+            fix=Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),
+            suggestions=(edit.replacement,),
+        )
 
 
 def _subject_kept(document: Document) -> bool:

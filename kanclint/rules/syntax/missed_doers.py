@@ -20,6 +20,7 @@ Such a passive is left as it is; no «мы», no «…-ли».
 
 from __future__ import annotations
 
+from kanclint.rules.press_release.oblique_self import paragraph_span
 from kanclint.rules.press_release.words import TITLE_WORDS
 from kanclint.rules.syntax.passive_detection import _after_preposition, _morph_passive, _Passive
 from kanclint.rules.syntax.words import NOT_AGENTS
@@ -162,22 +163,24 @@ def person_acted_before(document: Document, sentence: Sentence) -> bool:
     earlier sentence of the paragraph named one person (a name or a title in the instrumental) as a
     doer, so the next doer-less passive is most likely theirs; «решение приняли»
     would make it a group's.  The passive stays; KC304 or the author says who it was."""
-    paragraph = next((p for p in document.paragraphs if p.start <= sentence.start < max(p.end, p.start + 1)), None)
-    if paragraph is None:
-        return False
-    for earlier in document.sentences:
-        if earlier.start >= sentence.start:
-            break
-        if earlier.start < paragraph.start:
+    start, _ = paragraph_span(document, sentence.start)
+    return any(start <= at < sentence.start for at in document.shared(_person_doer_sentences))
+
+
+def _person_doer_sentences(document: Document) -> tuple[int, ...]:
+    """Starts of the sentences with a passive and one person in the instrumental (once per document)."""
+    return tuple(s.start for s in document.sentences if _names_person_doer(s))
+
+
+def _names_person_doer(sentence: Sentence) -> bool:
+    tokens = sentence.tokens
+    if not any(_morph_passive(t) for t in tokens):
+        return False  # «встреча с писательницей Анной Игоревой»: a person, but no passive's doer
+    for at, t in enumerate(tokens):
+        if not t.is_word or not t.parses or _after_preposition(tokens, at):
             continue
-        tokens = earlier.tokens
-        if not any(_morph_passive(t) for t in tokens):
-            continue  # «встреча с писательницей Анной Игоревой»: a person, but no passive's doer
-        for at, t in enumerate(tokens):
-            if not t.is_word or not t.parses or _after_preposition(tokens, at):
-                continue
-            best = t.parses[0]
-            person = best.grammemes & {"Name", "Surn"} or best.pos == "NOUN" and best.lemma in TITLE_WORDS
-            if person and {"ablt", "sing"} <= best.grammemes:
-                return True  # «Главой района проведён приём»; «Глава района провёл сход. Подняли вопросы…» is fine
+        best = t.parses[0]
+        person = best.grammemes & {"Name", "Surn"} or best.pos == "NOUN" and best.lemma in TITLE_WORDS
+        if person and {"ablt", "sing"} <= best.grammemes:
+            return True  # «Главой района проведён приём»; «Глава района провёл сход. Подняли вопросы…» is fine
     return False

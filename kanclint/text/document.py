@@ -385,7 +385,7 @@ def _add_paragraph(paragraphs: list[Paragraph], text: str, start: int, end: int)
 _WORDLIKE = re.compile(r"\w")
 
 # Punctuation that may stand between two words of one phrase.
-LINKS = frozenset({",", "—", "–", "-", "."})
+LINKS = frozenset({",", "—", "–", "-", ".", "№"})  # «школы № 5» is one phrase
 
 
 def sentence_words(sentence: Sentence) -> tuple[list[Token], list[bool]]:

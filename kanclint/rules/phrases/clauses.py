@@ -228,6 +228,10 @@ def _funding_round(tokens: list[Token], words: list[tuple[Token, Parse]], after:
     return found is not None and found[0][-1][1].lemma in funding
 
 
+# spans of time that are an event only by their name («Неделя здоровья», «Декада пожилых людей»)
+_NAMED_ONLY = frozenset({"неделя", "декада"})
+
+
 def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«в рамках проекта» → «по проекту», «в рамках фестиваля» → «на фестивале», «в рамках акции» → «во время акции»."""
     tokens = sentence.tokens
@@ -251,6 +255,8 @@ def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit 
     preposition = prepositions.get(noun.lemma)
     if preposition is None or _designed(words) or _funding_round(tokens, words, after):
         return None
+    if noun.lemma in _NAMED_ONLY and not words[-1][0].text[:1].isupper():
+        return None  # «во время Недели здоровья», but «в рамках недели запланированы игры» → «во время недели» is clumsy
     capital = any(t.text[:1].isupper() for t, _ in words)
     joined = after < len(tokens) and tokens[after].key in _JOINED
     if joined and preposition != "во время":

@@ -139,7 +139,8 @@ def titled_person_name(author: str, words: Sequence[Token]) -> bool:
         return False
     tail = 0
     for t in reversed(words):
-        if not (t.text[:1].isupper() and any(p.grammemes & PERSON_NAMES and "nomn" in p.grammemes for p in t.parses[:3])):
+        # every reading: «Ершов» is first a short adjective and a town to pymorphy3, a surname fourth
+        if not (t.text[:1].isupper() and any(p.grammemes & PERSON_NAMES and "nomn" in p.grammemes for p in t.parses)):
             break
         tail += 1
     return tail >= 2 and len(words) > tail

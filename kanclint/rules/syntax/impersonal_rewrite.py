@@ -75,7 +75,7 @@ from kanclint.rules.syntax.rewrite_guards import (
 )
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.rules.syntax.text_places import _about_a_text
-from kanclint.rules.syntax.we_voice import said_as_we
+from kanclint.rules.syntax.we_voice import repeats_my_act, said_as_we
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
     PROCEDURE_NOUNS,
@@ -133,14 +133,8 @@ _SET_UP = frozenset({"организовать", "обеспечить"})
 
 def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str) -> Edit | None:
     """The doer-less passive ``f`` said actively, in the «мы» form or the third person plural."""
-    if f.agent is not None or f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES or caused_by(sentence, f):
+    if f.agent is not None or _never_active(sentence, f):
         return None
-    if tally_so_far(sentence, f) or reflexive_owner(sentence):
-        return None  # «На данный момент установлено 20 фонарей» is no «Сейчас установили…»; «на свои средства»
-    if f.lemma in SUPPLIED_STATES and not f.reflexive and f.aux is None or f.lemma in GENITIVE_VERBS:
-        return None  # «Хозяйства обеспечены техникой»: a state; «достигли договорённость»: a genitive object
-    if f.reflexive and f.lemma not in REFLEXIVE_PASSIVES:
-        return None  # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive
     tokens = sentence.tokens
     if any((maybe_doer(t) or j and named_instrumental(t)) and not _after_preposition(tokens, j)
            for j, t in enumerate(tokens)) or acronym_opens(sentence):
@@ -185,13 +179,27 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
             and obj.lower() == " ".join(t.text for t in subject.tokens).lower()):
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
     we = said_as_we(document, sentence, f, subject.head, group[0])
-    if phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
+    # «Мною было принято решение. Данное решение принято…»: «приняли» would give it to others
+    if not we and repeats_my_act(document, sentence, f.lemma) or phrase_fix_over(
+            document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
     if verbs is None:
         return None
     return _assemble(document, sentence, f, group, subject, obj, verbs, we)
 
+
+
+def _never_active(sentence: Sentence, f: _Passive) -> bool:
+    """A passive no active form says: a state, a tally, a cause, a verb seldom passive."""
+    if f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES or caused_by(sentence, f):
+        return True
+    if tally_so_far(sentence, f) or reflexive_owner(sentence):
+        return True  # «На данный момент установлено 20 фонарей» is no «Сейчас установили…»; «на свои средства»
+    if f.lemma in SUPPLIED_STATES and not f.reflexive and f.aux is None or f.lemma in GENITIVE_VERBS:
+        return True  # «Хозяйства обеспечены техникой»: a state; «достигли договорённость»: a genitive object
+    # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive
+    return f.reflexive and f.lemma not in REFLEXIVE_PASSIVES
 
 
 def _one_verb_before_infinitive(sentence: Sentence, phrase: str, last: Token) -> str | None:
@@ -215,7 +223,8 @@ def _one_verb_before_infinitive(sentence: Sentence, phrase: str, last: Token) ->
 
 def _agreement(f: _Passive) -> tuple[str, str | None]:
     """The number of the passive verb, and its gender where it shows one (past singular)."""
-    grammemes = f.reading.grammemes
+    # «будут приниматься»: the infinitive shows no number, its auxiliary does
+    grammemes = f.aux.grammemes if f.reading.pos == "INFN" and f.aux is not None else f.reading.grammemes
     number = "plur" if "plur" in grammemes else "sing"
     gender = next((g for g in ("masc", "femn", "neut") if g in grammemes), None) if number == "sing" else None
     return number, gender

@@ -54,7 +54,9 @@ def _biaspectual(lemma: str) -> bool:
     """A verb both perfective and imperfective («оцифровать», «использовать»): its present form is its future."""
     aspects = {a for p in parse(lemma) if p.pos == "INFN" and p.lemma == fold(lemma) for a in ("perf", "impf")
                if a in p.grammemes}
-    return aspects == {"perf", "impf"}
+    # «проводить» is also the perfective «провОдить» (to see off): a homograph, not one verb of two
+    # aspects; the verbs of both aspects a post uses are the «-овать» ones
+    return aspects == {"perf", "impf"} and fold(lemma).endswith(("овать", "евать"))
 
 
 @lru_cache(maxsize=20_000)

@@ -32,6 +32,7 @@ from kanclint.rules.syntax.passive_detection import (
     _has_passive_kids,
     _is_agent,
     _morph_passive,
+    future_passive_infinitive,
     _morph_subject,
     _Passive,
 )
@@ -136,7 +137,9 @@ class PassiveVoice(Rule):
                 if found.agent is None and _plain_pair(view, found) is None:
                     if found.lemma in STATE_PARTICIPLES:
                         continue
-                    if n_words <= self.short_sentence and not told_as_report(found.lemma, found.reflexive, found.aux):
+                    # «Занятия будут проводиться по субботам» is as short as «…проводятся по субботам»
+                    shown = n_words - (found.reading.pos == "INFN")
+                    if shown <= self.short_sentence and not told_as_report(found.lemma, found.reflexive, found.aux):
                         continue
                     if found.reflexive and (found.lemma + "ся") in MIDDLE_REFLEXIVES:
                         continue
@@ -158,7 +161,7 @@ class PassiveVoice(Rule):
         tokens = sentence.tokens
         plan = None
         for token in tokens:
-            found = _morph_passive(token)
+            found = _morph_passive(token) or future_passive_infinitive(sentence, token)
             if found is None:
                 continue
             lemma, reflexive = found
@@ -172,7 +175,7 @@ class PassiveVoice(Rule):
                 return "parse"
             if lemma in STATE_PARTICIPLES:
                 continue
-            if len(words) <= self.short_sentence and not told_as_report(
+            if len(words) - (token.pos == "INFN") <= self.short_sentence and not told_as_report(
                 lemma, reflexive, None if reflexive else self._aux(_NO_SYNTAX, sentence, token, None)
             ):
                 continue
@@ -197,7 +200,7 @@ class PassiveVoice(Rule):
             prts = None  # «Доводим до сведения», «ценим»: a «мы» verb, not «доводим» the participle
         if prts is not None and prts.score >= best.score * 0.9:
             found = _Passive(token, prts, False, prts.lemma)
-        elif (reflexive := _morph_passive(token)) is not None and reflexive[1]:
+        elif (reflexive := _morph_passive(token) or future_passive_infinitive(sentence, token)) is not None and reflexive[1]:
             found = _Passive(token, best, True, reflexive[0])
         else:
             return None
@@ -464,7 +467,7 @@ class PassiveVoice(Rule):
     def _tense(f: _Passive) -> str:
         if f.reflexive:
             g = f.reading.grammemes
-            return "past" if "past" in g else "futr" if "futr" in g else "pres"
+            return "past" if "past" in g else "futr" if "futr" in g or f.reading.pos == "INFN" else "pres"
         if f.aux is not None and "futr" in f.aux.grammemes:
             return "futr"
         return "past"  # «работы завершены»: a result, told in the past tense

@@ -56,7 +56,9 @@ def _morph_subject(sentence: Sentence, verb: Token) -> Token | None:
     i = sentence.position(verb)
     if i + 1 < len(tokens) and tokens[i + 1].pos == "INFN":
         return None  # «рекомендуется разместить»: an impersonal formula, the modality dictionary's
-    number = "plur" if "plur" in verb.grammemes else "sing"
+    # «будут приниматься»: the infinitive has no number, its auxiliary has
+    shown = (_future_aux(sentence, verb) if verb.pos == "INFN" else None) or verb
+    number = "plur" if "plur" in shown.grammemes else "sing"
     gender = next((g for g in ("masc", "femn", "neut") if g in verb.grammemes), None)
 
     def nominative(j: int) -> Parse | None:
@@ -118,6 +120,40 @@ def _form_passive(text: str) -> tuple[str, bool] | None:
         base = active_of_reflexive(best.lemma)
         return (base, True) if base is not None else None
     return None
+
+
+def future_passive_infinitive(sentence: Sentence, token: Token) -> tuple[str, bool] | None:
+    """«Заявки будут приниматься до 15 мая»: a «-ся» infinitive after the future «будет / будут»
+    (adverbs between allowed) is the future of the reflexive passive, read like «принимаются».
+
+    Only the future auxiliary makes it one: «может проводиться», «рекомендуется обращаться» are
+    a chance or advice with no act to name.
+    """
+    if not token.parses or token.parses[0].pos != "INFN" or not token.key.endswith(("ся", "сь")):
+        return None
+    found = _infinitive_passive(token.text)
+    if found is None:
+        return None
+    return found if _future_aux(sentence, token) is not None else None
+
+
+def _future_aux(sentence: Sentence, infinitive: Token) -> Token | None:
+    """«будет / будут» right before the infinitive, adverbs between allowed («будут также приниматься»)."""
+    tokens = sentence.tokens
+    i = sentence.position(infinitive) - 1
+    while i >= 0 and tokens[i].is_word and tokens[i].pos in ("ADVB", "PRCL") and tokens[i].key != "не":
+        i -= 1
+    return tokens[i] if i >= 0 and tokens[i].key in ("будет", "будут") else None
+
+
+@lru_cache(maxsize=20_000)
+def _infinitive_passive(text: str) -> tuple[str, bool] | None:
+    token = Token(0, 0, len(text), text, 0, False)
+    best = token.parses[0] if token.parses else None
+    if best is None or best.pos != "INFN" or "impf" not in best.grammemes or best.lemma in OBJECT_REFLEXIVES:
+        return None
+    base = active_of_reflexive(best.lemma)
+    return (base, True) if base is not None else None
 
 
 def _is_proper(token: Token) -> bool:

@@ -7,6 +7,8 @@ what becomes of it, so that the rule module only reports.
 
 from __future__ import annotations
 
+import re
+
 from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases.cleaning import clean_edits, clean_phrase, word_edit
 from kanclint.rules.press_release.oblique_self import first_person_blocked
@@ -25,18 +27,34 @@ from kanclint.text.inflection import capitalise
 from kanclint.text.morphology import parse
 from kanclint.text.syntax_view import _Syntax
 
+_WORDS = re.compile(r"[^\W\d_]+|\d+")
+_BARE = frozenset({"мы", "я", "буду", "будем", "будет", "будут", "не"})
+
+
+def _content_words(text: str) -> int:
+    """Words other than a pronoun and the future auxiliary: «Будем ремонтировать» has one."""
+    return sum(w.lower() not in _BARE for w in _WORDS.findall(text))
+
 
 def clean_rewrite(document: Document, sentence: Sentence, edit: Edit | None) -> Edit | None:
     """The rewrite with the dictionaries' fixes on the words it wrote; None when none is clean."""
     if edit is None:
         return None
+    sentence_text = document.text[sentence.start:sentence.end]
+    voiced = False
     if document.speaks_as_we:  # «Администрация района провела…» on the administration's page: «Мы провели…»
-        local = sentence_text = document.text[sentence.start:sentence.end]
         local = apply_edits(sentence_text, [Edit(edit.start - sentence.start, edit.end - sentence.start, edit.replacement)])
         ours = in_own_voice(local, document.author, document.speaks_as_we)
         if ours != local:
             edit = word_edit(sentence_text, ours, sentence.start)
-    return clean_edits(document.text, sentence.start, sentence.end, [edit])
+            voiced = True
+    cleaned = clean_edits(document.text, sentence.start, sentence.end, [edit])
+    if cleaned is not None and voiced:
+        local = apply_edits(sentence_text, [Edit(cleaned.start - sentence.start, cleaned.end - sentence.start,
+                                                 cleaned.replacement)])
+        if _content_words(local) < 2:
+            return None  # «Ремонт осуществляется Фондом капремонта» → «Ремонтируем.»: the body and the what are gone
+    return cleaned
 
 
 def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str,

@@ -98,6 +98,16 @@ def speaks_as_i(document: Document, sentence: Sentence) -> bool:
     return says_i(document, start, end) if start != end else says_i(document, sentence.start, sentence.end)
 
 
+def repeats_my_act(document: Document, sentence: Sentence, lemma: str) -> bool:
+    """«Мною было принято решение … Данное решение принято по обращениям»: a doer-less passive of
+    the verb an earlier sentence of the paragraph gave to «я» is that person's act again, and the
+    third person plural («приняли») would give it to others.  «По моему обращению отремонтировали
+    мост» is another verb: others did it, and the plural says so."""
+    start, _ = paragraph_span(document, sentence.start)
+    return any(start <= t.start < sentence.start and t.lemma == lemma and says_i(document, s.start, s.end)
+               for s in document.sentences if start <= s.start < sentence.start for t in s.tokens if t.is_word)
+
+
 def _opens_in_third_person(document: Document, sentence: Sentence, verb: Token) -> bool:
     """«Администрация Ключевского района доводит до сведения жителей, что … будут организованы
     сплавы»: the sentence's own subject is the body in the third person, and «мы организуем» in

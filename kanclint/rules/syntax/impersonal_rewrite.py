@@ -3,7 +3,7 @@
 A passive without a doer is how a press release hides who acted.  When the post speaks for the
 organisation (``document.speaks_as_we``: the config keys ``we`` or ``author``) the doer is the
 author, so the sentence says «мы»; otherwise Russian says an unknown doer with the third person
-plural («Трубы заменили», «Заявки принимают до 14 июля»).  Where the passive verb is a light verb
+plural («Трубы заменили», «Итоги объявят 4 ноября»; a notice's present «Заявки принимаются» stays).  Where the passive verb is a light verb
 and its subject a verbal noun («была произведена замена труб»), the active phrase is read by the
 split-predicate dictionary (:mod:`.light_verbs`): «мы заменили трубы», «заменили трубы».
 
@@ -442,11 +442,22 @@ def _assemble(
         replacement = "мы " + phrase
     elif light or not subject_first:
         replacement = phrase
-    else:  # «Работы провели»: the old subject stays the topic of the sentence
+    elif _reads_as_subject(f, subject, obj):
+        return None  # «Заявки принимают до 10 марта»: a plural in the accusative as written reads as who acts
+    else:  # «Ремонт выполнили»: the old subject stays the topic of the sentence
         replacement = " ".join([obj, *adverbs, verbs])
     if _sentence_initial(document, sentence, first):
         replacement = capitalise(replacement)
     return Edit(first.start, last.end, replacement)
+
+
+def _reads_as_subject(f: _Passive, subject: _Subject, obj: str) -> bool:
+    """A notice's plural kept before a present plural verb in a form the nominative shares
+    («Заявки принимают до 10 марта», «Экскурсии проводят по записи»): a rule that holds, said of
+    things, reads as what they do; no singular («Ремонт выполнили») and no single past or future
+    act («Старые деревья спилят в апреле») is taken that way."""
+    return f.reflexive and "pres" in f.reading.grammemes and subject.reading is not None and (
+        "plur" in subject.reading.grammemes) and obj.lower() == " ".join(t.text for t in subject.tokens).lower()
 
 
 def _one_verb_leaves_out(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:

@@ -29,6 +29,9 @@ from kanclint.text.inflection import capitalise, inflect_word
 _VOWEL_PREPOSITIONS = {"во": "в", "ко": "к", "со": "с", "обо": "о", "изо": "из", "надо": "над", "подо": "под",
                        "передо": "перед"}
 _OWNERS = frozenset({"наш", "ваш", "мой", "твой", "свой", "его", "её", "ее", "их", "этот", "тот", "данный"})
+# the bodies that run the author: as a subject «Администрация школы благодарит» is the school
+# itself speaking, and «Наша администрация благодарит» sounds like a country's government
+_GOVERNING = frozenset({"администрация", "руководство", "дирекция"})
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,8 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
         if j >= 0 and tokens[j].pos == "NOUN" and owner.parses and "gent" in owner.parses[0].grammemes and (
                 tokens[j].parses[0].grammemes & {"nomn", "accs"}):
             continue  # «отдел кадров больницы»: the owner hangs on another noun, «отдел наших кадров» splits them
+        if owner.lemma in _GOVERNING and owner.parses and "nomn" in owner.parses[0].grammemes:
+            continue  # «Администрация школы выражает благодарность»: not «Наша администрация»
         if owner.lemma in TITLE_WORDS and _person_follows(after):
             continue  # «Начальник отдела МВД подполковник Андрей Морозов»: a protocol title, not «наш начальник»
         if after and after[0].pos == "PREP" and name[-1].text not in {"»", "“", "\""}:

@@ -300,8 +300,8 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
         head = following[0]
     own = profile is not None and not profile.person and bool(head.lemmas & profile.heads)  # «часть» of the author
     if not (_institution_head(head) or own) or (adjectives and head.text.isupper()):
-        title = profile is not None and profile.person and not adjectives and (
-            lead.lemma == profile.head or personal_name(profile, _leading_name(content)))
+        title = profile is not None and profile.person and (head.lemma == profile.head and (not adjectives or bool(
+            lead.lemmas & profile.lemmas)) or not adjectives and personal_name(profile, _leading_name(content)))
         if not title:
             return None
     head_sing = "plur" not in head.grammemes

@@ -143,3 +143,11 @@ def titled_person_name(author: str, words: Sequence[Token]) -> bool:
             break
         tail += 1
     return tail >= 2 and len(words) > tail
+
+
+def genitive_dependent(words: Sequence[Token], k: int) -> bool:
+    """Whether ``words[k]`` may be a genitive hanging on the noun before it: «администрации» of
+    «Отдел культуры администрации района» names the body the author belongs to, not the author,
+    so «сайт администрации района» is not «наш сайт» on the department's page."""
+    return k > 0 and words[k - 1].pos == "NOUN" and not words[k - 1].text.isupper() and any(
+        "gent" in p.grammemes for p in words[k].parses)

@@ -34,7 +34,7 @@ from typing import Sequence
 from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, word_edit
 from kanclint.rules.press_release.first_body import another_body_first
-from kanclint.rules.press_release.helpers import bare_person_name, titled_person_name
+from kanclint.rules.press_release.helpers import bare_person_name, genitive_dependent, titled_person_name
 from kanclint.rules.press_release.later_subject import person_after_opening
 from kanclint.rules.press_release.own_clause import clause_edits
 from kanclint.rules.press_release.self_words import author_word, date_opening, partner
@@ -113,7 +113,7 @@ def _author_profile(author: str) -> AuthorProfile | None:
     first = words[0]
     if first.lemma in TITLE_WORDS or bare_person_name(words) or titled_person_name(author, words):
         return AuthorProfile(frozenset(lemmas), next((t.lemma for t in words if t.pos == "NOUN"), first.lemma), True)
-    nouns = [t for t in words if _institution_head(t)] or [t for t in words if t.pos == "NOUN"][:1] or [first]
+    nouns = [t for k, t in enumerate(words) if _institution_head(t) and not genitive_dependent(words, k)] or [t for t in words if t.pos == "NOUN"][:1] or [first]
     heads = frozenset(t.lemma for t in nouns if not t.text.isupper())  # «Пожарная часть № 15»: «часть»
     return AuthorProfile(frozenset(lemmas), nouns[0].text.upper() if nouns[0].text.isupper() else nouns[0].lemma,
                          False, heads)

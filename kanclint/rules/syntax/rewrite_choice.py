@@ -7,6 +7,8 @@ what becomes of it, so that the rule module only reports.
 
 from __future__ import annotations
 
+import re
+
 from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases.cleaning import clean_edits, clean_phrase, word_edit
 from kanclint.rules.press_release.oblique_self import first_person_blocked
@@ -26,10 +28,15 @@ from kanclint.text.morphology import parse
 from kanclint.text.syntax_view import _Syntax
 
 
+# the rewrites join words with spaces: «песни , стихи и танцы» has no space before its comma
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[,;:.!?»)])")
+
+
 def clean_rewrite(document: Document, sentence: Sentence, edit: Edit | None) -> Edit | None:
     """The rewrite with the dictionaries' fixes on the words it wrote; None when none is clean."""
     if edit is None:
         return None
+    edit = Edit(edit.start, edit.end, _SPACE_BEFORE_MARK.sub("", edit.replacement))
     if document.speaks_as_we:  # «Администрация района провела…» on the administration's page: «Мы провели…»
         local = sentence_text = document.text[sentence.start:sentence.end]
         local = apply_edits(sentence_text, [Edit(edit.start - sentence.start, edit.end - sentence.start, edit.replacement)])

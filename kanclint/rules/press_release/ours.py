@@ -123,7 +123,7 @@ def _passive_doer(sentence: Sentence, owner: Token, before: Token | None) -> boo
         return False  # «с сотрудниками музея»: a partner, not a doer
     if not any(p.pos == "NOUN" and "ablt" in p.grammemes for p in owner.parses):
         return False
-    return any(t.pos == "PRTS" or (t.pos == "VERB" and t.key.endswith(("ся", "сь"))) for t in sentence.tokens)
+    return any(t.pos == "PRTS" or (t.pos in ("VERB", "INFN") and t.key.endswith(("ся", "сь"))) for t in sentence.tokens)
 
 
 def _quote_blocks_active(sentence: Sentence, first: Token, name: list[Token]) -> bool:
@@ -178,9 +178,11 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue
         if j >= 0 and tokens[j].text in {"и", ",", "или"}:
             continue  # «анонсами и новостями музея»: the name owns both nouns
+        # «отдел кадров больницы», «в отделе земельных отношений администрации»: the name hangs on the other
+        # noun; people are the author's own whatever comes before them («с участием наших представителей»)
         if j >= 0 and tokens[j].pos == "NOUN" and owner.parses and "gent" in owner.parses[0].grammemes and (
-                tokens[j].parses[0].grammemes & {"nomn", "accs"}):
-            continue  # «отдел кадров больницы»: the owner hangs on another noun, «отдел наших кадров» splits them
+                tokens[j].parses[0].grammemes & {"nomn", "accs"} or "inan" in owner.parses[0].grammemes):
+            continue
         if owner.lemma in _GOVERNING and owner.parses and "nomn" in owner.parses[0].grammemes:
             continue  # «Администрация школы выражает благодарность»: not «Наша администрация»
         if owner.lemma in TITLE_WORDS and _person_follows(after):

@@ -452,12 +452,16 @@ def _assemble(
 
 
 def _reads_as_subject(f: _Passive, subject: _Subject, obj: str) -> bool:
-    """A notice's plural kept before a present plural verb in a form the nominative shares
-    («Заявки принимают до 10 марта», «Экскурсии проводят по записи»): a rule that holds, said of
-    things, reads as what they do; no singular («Ремонт выполнили») and no single past or future
-    act («Старые деревья спилят в апреле») is taken that way."""
-    return f.reflexive and "pres" in f.reading.grammemes and subject.reading is not None and (
-        "plur" in subject.reading.grammemes) and obj.lower() == " ".join(t.text for t in subject.tokens).lower()
+    """A plural kept before a plural verb in a form the nominative shares, where it reads as the
+    doer: a notice's rule in the present («Заявки принимают до 10 марта», «Экскурсии проводят по
+    записи»), or a plural of activities before a verb that only says «did» («Работы выполнили по
+    проекту», lexicon: activity-nouns, doing-verbs).  No singular («Ремонт выполнили») and no
+    thing acted on once («Старые деревья спилят в апреле») is taken that way."""
+    if subject.reading is None or "plur" not in subject.reading.grammemes or obj.lower() != " ".join(
+            t.text for t in subject.tokens).lower():
+        return False
+    notice = f.reflexive and "pres" in f.reading.grammemes
+    return notice or subject.head.lemma in word_list("activity-nouns") and f.lemma in word_list("doing-verbs")
 
 
 def _one_verb_leaves_out(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:

@@ -178,8 +178,7 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue
         if j >= 0 and tokens[j].text in {"и", ",", "или"}:
             continue  # «анонсами и новостями музея»: the name owns both nouns
-        # «отдел кадров больницы», «в отделе земельных отношений администрации»: the name hangs on the other
-        # noun; people are the author's own whatever comes before them («с участием наших представителей»)
+        # «отдел кадров больницы», «в отделе земельных отношений администрации»: not «наших»; people are («с участием наших представителей»)
         if j >= 0 and tokens[j].pos == "NOUN" and owner.parses and "gent" in owner.parses[0].grammemes and (
                 tokens[j].parses[0].grammemes & {"nomn", "accs"} or "inan" in owner.parses[0].grammemes):
             continue

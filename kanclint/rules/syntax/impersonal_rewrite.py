@@ -460,8 +460,8 @@ def _reads_as_subject(f: _Passive, subject: _Subject, obj: str) -> bool:
     if subject.reading is None or "plur" not in subject.reading.grammemes or obj.lower() != " ".join(
             t.text for t in subject.tokens).lower():
         return False
-    notice = f.reflexive and "pres" in f.reading.grammemes
-    return notice or subject.head.lemma in word_list("activity-nouns") and f.lemma in word_list("doing-verbs")
+    lemma = subject.head.lemma  # «Лучшие работы покажут»: «работы» are also entries, whatever the verb
+    return f.reflexive and "pres" in f.reading.grammemes or lemma in word_list("works-entries") or lemma in word_list("activity-nouns") and f.lemma in word_list("doing-verbs")
 
 
 def _one_verb_leaves_out(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:

@@ -299,7 +299,7 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
             return None
         head = following[0]
     own = profile is not None and not profile.person and bool(head.lemmas & profile.heads)  # «часть» of the author
-    if not (_institution_head(head) or own) or (adjectives and head.text.isupper()):
+    if not (_institution_head(head) or own) or (adjectives and head.text.isupper() and not (profile and head.text in profile.lemmas)):
         title = profile is not None and profile.person and (head.lemma == profile.head and (not adjectives or bool(
             lead.lemmas & profile.lemmas)) or not adjectives and personal_name(profile, _leading_name(content)))
         if not title:

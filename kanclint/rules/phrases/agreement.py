@@ -38,7 +38,7 @@ from typing import Iterable, Sequence
 from kanclint.rules.phrases.complements import preposition_left_alone, sum_left_in_genitive
 from kanclint.rules.phrases.objects import genitive_object_left, verb_left_without_object
 from kanclint.rules.phrases.predicate_checks import passive_with_doer, tense_clash
-from kanclint.rules.phrases.quantities import quantity_clash
+from kanclint.rules.phrases.quantities import numeral_gender_clash, quantity_clash
 from kanclint.text.document import Sentence, Token
 from kanclint.text.grammar import CASE_NORMAL, GENDERS, MAIN_CASES, NUMBERS
 from kanclint.text.inflection import inflect_raw, keep_capital
@@ -191,6 +191,8 @@ def _agreement(sentence: Sentence, matched: Sequence[Token], replacement: str) -
         # the replacement was put in one case: only the old readings of that case were meant
         cases = set().union(*(_case(p) for p in new_readings))
         old_readings = [p for p in old_readings if _case(p) & cases] or old_readings
+    if new_readings is not None and numeral_gender_clash(sentence, matched, new_readings):
+        return None  # «два остановочных павильона» → «два остановки»
     governed = any(t.pos == _PREPOSITION for t in matched[: list(matched).index(old)])
     if new_readings is not None and not governed and (
         _genitive_lost(sentence, matched, old, new_readings) or _list_member_lost(sentence, matched, new_readings)

@@ -122,20 +122,6 @@ def _passive_main_clause(tokens: list[Token], i: int) -> bool:
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
 
 
-def _subject_after_place(tokens: list[Token], i: int) -> bool:
-    """After «на дорогах» (from ``i``, the place's noun) comes a noun in the nominative: the main
-    clause starts with its subject, so the place may as well end the purpose phrase («снижения
-    травматизма на дорогах»).  A verb there («в подъездах поставят») shows the place is the clause's."""
-    j = i
-    while j < len(tokens) and tokens[j].is_word and tokens[j].pos in ("ADJF", "PRTF"):
-        j += 1
-    j += 1  # the place's noun
-    while j < len(tokens) and tokens[j].is_word and any("gent" in p.grammemes for p in tokens[j].parses[:1]):
-        j += 1  # «на дорогах района»
-    return j < len(tokens) and tokens[j].is_word and any(
-        p.pos in ("NOUN", "NPRO") and "nomn" in p.grammemes for p in tokens[j].parses[:1])
-
-
 def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«В целях повышения безопасности на перекрёстке…» → «Чтобы повысить безопасность, на перекрёстке…»."""
     tokens = sentence.tokens
@@ -181,8 +167,8 @@ def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
             return None  # «защиты детей от гриппа», «гриппа и ОРВИ»: the phrase goes on, the comma would cut it
         if _passive_main_clause(tokens, after):
             return None  # «Чтобы развивать туризм, администрацией разработан…»: «для развития» instead
-        if nxt.key in _PLACE_PREPOSITIONS and _subject_after_place(tokens, after + 1):
-            return None  # «снижения травматизма на дорогах инспекторы…»: the place may be the phrase's
+        if nxt.key in _PLACE_PREPOSITIONS:
+            return None  # «снижения очередей в регистратуре рекомендуем»: the place may be the phrase's; «Для …» keeps it there
         return Edit(m.start, end, capitalise(clause) + ",")
     if after < len(tokens) and tokens[after].text not in _CLAUSE_END:
         return None  # the clause would need a closing comma in the middle of the sentence

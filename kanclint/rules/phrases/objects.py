@@ -21,7 +21,7 @@ _NEEDS_OBJECT = frozenset({
     "проинструктировать", "инструктировать", "продезинфицировать", "дезинфицировать", "обследовать",
     "продиагностировать", "диагностировать", "протестировать", "тестировать", "проанкетировать",
     "вакцинировать", "привить", "наградить", "награждать", "проконтролировать",
-    "отрепетировать", "организовать"})
+    "отрепетировать", "организовать", "проконсультировать"})
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
 # «в мае», «на этой неделе»: a time, not a place
 _TIMES = frozenset({"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
@@ -30,7 +30,7 @@ _TIMES = frozenset({"январь", "февраль", "март", "апрель"
 # of them, verbs whose object is a thing or a person, never the place itself: «отремонтировали в
 # кабинете» asks «что?»; «продезинфицировали во всех классах» treats the place and reads whole
 _THING_OBJECT = frozenset({"отремонтировать", "заменить", "установить", "организовать",
-                           "осмотреть", "опросить", "обследовать"})
+                           "осмотреть", "опросить", "обследовать", "проконсультировать"})
 _SENTENCE_END = ("", ".", "!", "?", "\n", "\r")
 _RESULT_DASHES = (":", "—", "–")
 
@@ -92,7 +92,10 @@ def _only_a_place(rest: str) -> bool:
     if len(words) < 2 or words[0].lower() not in _PLACE_PREPOSITIONS or any(w.endswith((",", ":", ";")) for w in words):
         return False
     for word in words[1:]:
-        readings = parse(word.strip("«»\"()"))
+        bare = word.strip("«»\"()")
+        if len(bare) > 1 and bare.isupper():
+            return True  # «в ЦРБ», «в МФЦ»: an institution's acronym is a place
+        readings = parse(bare)
         if readings and readings[0].pos == "NOUN":
             return readings[0].lemma not in _TIMES and any("loct" in r.grammemes or "loc2" in r.grammemes for r in readings)
     return False

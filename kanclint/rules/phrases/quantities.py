@@ -45,3 +45,25 @@ def quantity_clash(sentence: Sentence, matched: Sequence[Token], old: Token) -> 
         seen += 1
         i += 1
     return False
+
+
+# numerals with a feminine form of their own: «два павильона» but «две остановки»
+_GENDERED_NUMERALS = frozenset({"два", "две", "оба", "обе", "полтора", "полторы"})
+_ATTRIBUTES = frozenset({"ADJF", "PRTF"})
+
+
+def numeral_gender_clash(sentence: Sentence, matched: Sequence[Token], new: Sequence[object]) -> bool:
+    """«два новых остановочных павильона» → «два новых остановки»: «два», «оба», «полтора» before
+    the noun (its adjectives aside) took the old noun's gender, and the new noun has the other one."""
+    tokens = sentence.tokens
+    at = sentence.position(matched[0]) - 1
+    while at >= 0 and tokens[at].is_word and tokens[at].pos in _ATTRIBUTES:
+        at -= 1
+    if at < 0 or tokens[at].key not in _GENDERED_NUMERALS:
+        return False
+    old = next((t for t in matched if t.pos == "NOUN"), None)
+    if old is None:
+        return False
+    feminine_before = {"femn" in p.grammemes for p in old.parses if p.pos == "NOUN"}
+    feminine_after = {"femn" in p.grammemes for p in new}  # type: ignore[attr-defined]
+    return bool(feminine_after) and not feminine_before & feminine_after

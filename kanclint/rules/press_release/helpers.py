@@ -131,16 +131,40 @@ def bare_person_name(words: Sequence[Token]) -> bool:
     return len(words) >= 2 and bool(names) and len(names) + len(initials) == len(words)
 
 
+def _name_word(t: Token) -> bool:
+    # every reading: «Ершов» is first a short adjective and a town to pymorphy3, a surname fourth
+    return t.text[:1].isupper() and any(p.grammemes & PERSON_NAMES and "nomn" in p.grammemes for p in t.parses)
+
+
 def titled_person_name(author: str, words: Sequence[Token]) -> bool:
-    """«Главный врач ЦРБ Михаил Орлов»: a title the lists do not know, then a person's name in the
-    nominative at the end: a person who says «я».  An institution named after a person
-    («школа имени Ивана Петрова», a name in quotes) is not one."""
+    """«Главный врач ЦРБ Михаил Орлов», «Михаил Орлов, главный врач ЦРБ»: a title the lists do not
+    know with a person's name in the nominative at the end, or a name and a comma before it: a
+    person who says «я».  An institution named after a person («школа имени Ивана Петрова», a name
+    in quotes) is not one."""
+    before_comma = Document(author.split(",", 1)[0]).words if "," in author else []
+    if len(before_comma) >= 2 and all(_name_word(t) or len(t.text) == 1 and t.text.isupper() for t in before_comma):
+        return True
     if any(mark in author for mark in "«»\"„“") or any(t.key in {"имени", "им"} for t in words):
         return False
     tail = 0
     for t in reversed(words):
-        # every reading: «Ершов» is first a short adjective and a town to pymorphy3, a surname fourth
-        if not (t.text[:1].isupper() and any(p.grammemes & PERSON_NAMES and "nomn" in p.grammemes for p in t.parses)):
+        if not _name_word(t):
             break
         tail += 1
     return tail >= 2 and len(words) > tail
+
+
+def title_head(words: Sequence[Token]) -> str:
+    """The noun a person author's title is known by: «врач» of «Михаил Орлов, главный врач ЦРБ»
+    (the first noun that is no part of the name), else the first noun or word."""
+    nouns = [t for t in words if t.pos == "NOUN"]
+    titled = [t for t in nouns if not any(p.grammemes & PERSON_NAMES for p in t.parses[:2])]
+    return (titled or nouns or list(words))[0].lemma
+
+
+def genitive_dependent(words: Sequence[Token], k: int) -> bool:
+    """Whether ``words[k]`` may be a genitive hanging on the noun before it: «администрации» of
+    «Отдел культуры администрации района» names the body the author belongs to, not the author,
+    so «сайт администрации района» is not «наш сайт» on the department's page."""
+    return k > 0 and words[k - 1].pos == "NOUN" and not words[k - 1].text.isupper() and any(
+        "gent" in p.grammemes for p in words[k].parses)

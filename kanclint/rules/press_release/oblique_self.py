@@ -65,8 +65,8 @@ def _first_word(tokens: Sequence[Token], i: int, profile: AuthorProfile) -> bool
     t = tokens[i]
     if not t.is_word or t.protected:
         return False
-    if profile.person:
-        return t.lemma == profile.head or t.text[:1].isupper() and bool(t.lemmas & profile.lemmas)
+    if profile.person:  # a capitalised word of the author's is a start only as a name: «Совета» of «Депутат районного Совета …» is not
+        return t.lemma == profile.head or t.text[:1].isupper() and bool(t.lemmas & profile.lemmas) and _personal_name(t)
     return bool(t.lemmas & {profile.head})
 
 

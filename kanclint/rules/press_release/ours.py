@@ -29,6 +29,9 @@ from kanclint.text.inflection import capitalise, inflect_word
 _VOWEL_PREPOSITIONS = {"во": "в", "ко": "к", "со": "с", "обо": "о", "изо": "из", "надо": "над", "подо": "под",
                        "передо": "перед"}
 _OWNERS = frozenset({"наш", "ваш", "мой", "твой", "свой", "его", "её", "ее", "их", "этот", "тот", "данный"})
+# the bodies that run the author: as a subject «Администрация школы благодарит» is the school
+# itself speaking, and «Наша администрация благодарит» sounds like a country's government
+_GOVERNING = frozenset({"администрация", "руководство", "дирекция"})
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,7 @@ def _passive_doer(sentence: Sentence, owner: Token, before: Token | None) -> boo
         return False  # «с сотрудниками музея»: a partner, not a doer
     if not any(p.pos == "NOUN" and "ablt" in p.grammemes for p in owner.parses):
         return False
-    return any(t.pos == "PRTS" or (t.pos == "VERB" and t.key.endswith(("ся", "сь"))) for t in sentence.tokens)
+    return any(t.pos == "PRTS" or (t.pos in ("VERB", "INFN") and t.key.endswith(("ся", "сь"))) for t in sentence.tokens)
 
 
 def _quote_blocks_active(sentence: Sentence, first: Token, name: list[Token]) -> bool:
@@ -175,9 +178,12 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue
         if j >= 0 and tokens[j].text in {"и", ",", "или"}:
             continue  # «анонсами и новостями музея»: the name owns both nouns
+        # «отдел кадров больницы», «в отделе земельных отношений администрации»: not «наших»; people are («с участием наших представителей»)
         if j >= 0 and tokens[j].pos == "NOUN" and owner.parses and "gent" in owner.parses[0].grammemes and (
-                tokens[j].parses[0].grammemes & {"nomn", "accs"}):
-            continue  # «отдел кадров больницы»: the owner hangs on another noun, «отдел наших кадров» splits them
+                tokens[j].parses[0].grammemes & {"nomn", "accs"} or "inan" in owner.parses[0].grammemes):
+            continue
+        if owner.lemma in _GOVERNING and owner.parses and "nomn" in owner.parses[0].grammemes:
+            continue  # «Администрация школы выражает благодарность»: not «Наша администрация»
         if owner.lemma in TITLE_WORDS and _person_follows(after):
             continue  # «Начальник отдела МВД подполковник Андрей Морозов»: a protocol title, not «наш начальник»
         if after and after[0].pos == "PREP" and name[-1].text not in {"»", "“", "\""}:

@@ -34,7 +34,7 @@ from typing import Sequence
 from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, word_edit
 from kanclint.rules.press_release.first_body import another_body_first
-from kanclint.rules.press_release.helpers import bare_person_name, titled_person_name
+from kanclint.rules.press_release.helpers import bare_person_name, genitive_dependent, title_head, titled_person_name
 from kanclint.rules.press_release.later_subject import person_after_opening
 from kanclint.rules.press_release.own_clause import clause_edits
 from kanclint.rules.press_release.self_words import author_word, date_opening, partner
@@ -112,8 +112,8 @@ def _author_profile(author: str) -> AuthorProfile | None:
         lemmas |= _word_keys(t)
     first = words[0]
     if first.lemma in TITLE_WORDS or bare_person_name(words) or titled_person_name(author, words):
-        return AuthorProfile(frozenset(lemmas), next((t.lemma for t in words if t.pos == "NOUN"), first.lemma), True)
-    nouns = [t for t in words if _institution_head(t)] or [t for t in words if t.pos == "NOUN"][:1] or [first]
+        return AuthorProfile(frozenset(lemmas), title_head(words), True)
+    nouns = [t for k, t in enumerate(words) if _institution_head(t) and not genitive_dependent(words, k)] or [t for t in words if t.pos == "NOUN"][:1] or [first]
     heads = frozenset(t.lemma for t in nouns if not t.text.isupper())  # «Пожарная часть № 15»: «часть»
     return AuthorProfile(frozenset(lemmas), nouns[0].text.upper() if nouns[0].text.isupper() else nouns[0].lemma,
                          False, heads)
@@ -299,9 +299,9 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
             return None
         head = following[0]
     own = profile is not None and not profile.person and bool(head.lemmas & profile.heads)  # «часть» of the author
-    if not (_institution_head(head) or own) or (adjectives and head.text.isupper()):
-        title = profile is not None and profile.person and not adjectives and (
-            lead.lemma == profile.head or personal_name(profile, _leading_name(content)))
+    if not (_institution_head(head) or own) or (adjectives and head.text.isupper() and not (profile and head.text in profile.lemmas)):
+        title = profile is not None and profile.person and (head.lemma == profile.head and (not adjectives or bool(
+            lead.lemmas & profile.lemmas)) or not adjectives and personal_name(profile, _leading_name(content)))
         if not title:
             return None
     head_sing = "plur" not in head.grammemes
@@ -333,8 +333,8 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
             name.append(t)
         else:
             between.append(t)
-    if verb is None or ((adjectives or head.lemma == "фонд") and verb.text.endswith(("ся", "сь"))):
-        return None  # «Книжный фонд пополнился», «Фонд библиотеки пополнился»: a collection, not a body
+    if verb is None or ((adjectives or head.lemma == "фонд") and verb.text.endswith(("ся", "сь"))) or profile is not None and profile.person and "plur" in verb.grammemes:
+        return None  # «Книжный фонд пополнился»: a collection, not a body; «Врачи ЦРБ провели» are no person author
     name[:0] = [t for t in content if lead.start <= t.start < head.start]
     while name and not (name[-1].is_word or name[-1].text.isdigit() or name[-1].text in _QUOTES):
         between.insert(0, name.pop())  # trailing punctuation belongs to what follows

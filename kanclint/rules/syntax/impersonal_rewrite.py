@@ -3,7 +3,7 @@
 A passive without a doer is how a press release hides who acted.  When the post speaks for the
 organisation (``document.speaks_as_we``: the config keys ``we`` or ``author``) the doer is the
 author, so the sentence says «мы»; otherwise Russian says an unknown doer with the third person
-plural («Трубы заменили», «Заявки принимают до 14 июля»).  Where the passive verb is a light verb
+plural («Трубы заменили», «Итоги объявят 4 ноября»; a notice's present «Заявки принимаются» stays).  Where the passive verb is a light verb
 and its subject a verbal noun («была произведена замена труб»), the active phrase is read by the
 split-predicate dictionary (:mod:`.light_verbs`): «мы заменили трубы», «заменили трубы».
 
@@ -52,7 +52,6 @@ from kanclint.rules.syntax.rewrite_guards import (
     _listed_after,
     _BETWEEN_POS,
     _MODIFIER_POS,
-    COLLECTIVES,
     MONTHS,
     complement_after,
     genitive_list_continues,
@@ -74,6 +73,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     tally_so_far,
 )
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
+from kanclint.rules.syntax.self_acts import acts_on_self
 from kanclint.rules.syntax.text_places import _about_a_text
 from kanclint.rules.syntax.we_voice import repeats_my_act, said_as_we
 from kanclint.rules.syntax.words import (
@@ -114,11 +114,6 @@ SUPPLIED_STATES = frozenset({"обеспечить", "укомплектоват
 # «Постановка на учёт проводится» → «Мы проводим постановку на учёт» is no plainer.
 _EVENT_VERBS = frozenset({"проводить", "провести"})
 
-# «-ся» verbs that people and teams do to themselves: «команды регистрируются», «участники
-# записываются», «жители оформляются на работу».  With such a subject the verb is not a passive,
-# and «регистрируют команды» would say that someone else registers them.
-SELF_ACTIONS = frozenset({"регистрировать", "записывать", "оформлять", "готовить", "собирать", "объединять"})
-_TEAMS = frozenset({"команда", "семья", "пара", "класс", "коллектив"})
 
 # Dictionaries whose fix of the passive verb beats a rewrite with a new doer: formulas and clichés
 # («уделено особое внимание» → «много внимания уделили»); without «мы», also a plainer word
@@ -160,7 +155,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None  # «Подвоз воды организован МУП «Водоканал»»: the acronym is the doer
     if (modal := modal_notice(sentence, f, subject, group, tense)) is not None:
         return modal  # «Записаться можно по телефону»: what the reader may do, in any voice
-    if f.reflexive and f.lemma in SELF_ACTIONS and _people(subject.head) or _signing_up_online(sentence, subject):
+    if acts_on_self(sentence, f, subject):
         return None  # «команды регистрируются», «регистрация участников … по ссылке»: they register themselves
     if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):
         return None  # «Оплата осуществляется наличными»: «Оплачивают наличными» says no more; the author rewords
@@ -368,34 +363,6 @@ def _accusative(subject: _Subject) -> str | None:
     return " ".join(out)
 
 
-# «регистрация участников», «запись детей»: the nouns of SELF_ACTIONS with the people in the genitive
-_SIGNING_UP = frozenset({"регистрация", "запись"})
-# dictionaries/lexicon/syntax.toml: a link, a site, a portal, where readers do it themselves
-_SELF_SERVICE = word_list("self-service-channels")
-
-
-def _signing_up(subject: _Subject) -> bool:
-    """«Регистрация участников»: signing people up, with the people named after the noun."""
-    if subject.head.lemma not in _SIGNING_UP:
-        return False
-    after = subject.tokens[subject.tokens.index(subject.head) + 1:] + subject.tail
-    return any(t.is_word and _people(t) for t in after[:2])
-
-
-def _signing_up_online(sentence: Sentence, subject: _Subject) -> bool:
-    """«Регистрация участников осуществляется по ссылке»: by a link they sign up themselves, so
-    «Регистрируют участников по ссылке» would say someone else does it (at a desk «регистрируют» is right)."""
-    return _signing_up(subject) and any(t.lemma in _SELF_SERVICE for t in sentence.words)
-
-
-def _people(token: Token) -> bool:
-    """Whether a subject noun names people or a group of them («участники», «команды»)."""
-    return any(p.pos == "NOUN" and ("anim" in p.grammemes or p.lemma in COLLECTIVES or p.lemma in _TEAMS)
-               for p in token.parses)
-
-
-
-
 def _between(sentence: Sentence, left: Token, right: Token) -> list[Token] | None:
     """Words strictly between two tokens; ``None`` when one of them is not an adverb or a particle."""
     tokens = sentence.tokens
@@ -451,11 +418,26 @@ def _assemble(
         replacement = "мы " + phrase
     elif light or not subject_first:
         replacement = phrase
-    else:  # «Работы провели»: the old subject stays the topic of the sentence
+    elif _reads_as_subject(f, subject, obj):
+        return None  # «Заявки принимают до 10 марта»: a plural in the accusative as written reads as who acts
+    else:  # «Ремонт выполнили»: the old subject stays the topic of the sentence
         replacement = " ".join([obj, *adverbs, verbs])
     if _sentence_initial(document, sentence, first):
         replacement = capitalise(replacement)
     return Edit(first.start, last.end, replacement)
+
+
+def _reads_as_subject(f: _Passive, subject: _Subject, obj: str) -> bool:
+    """A plural kept before a plural verb in a form the nominative shares, where it reads as the
+    doer: a notice's rule in the present («Заявки принимают до 10 марта», «Экскурсии проводят по
+    записи»), or a plural of activities before a verb that only says «did» («Работы выполнили по
+    проекту», lexicon: activity-nouns, doing-verbs).  No singular («Ремонт выполнили») and no
+    thing acted on once («Старые деревья спилят в апреле») is taken that way."""
+    if subject.reading is None or "plur" not in subject.reading.grammemes or obj.lower() != " ".join(
+            t.text for t in subject.tokens).lower():
+        return False
+    lemma = subject.head.lemma  # «Лучшие работы покажут»: «работы» are also entries, whatever the verb
+    return f.reflexive and "pres" in f.reading.grammemes or lemma in word_list("works-entries") or lemma in word_list("activity-nouns") and f.lemma in word_list("doing-verbs")
 
 
 def _one_verb_leaves_out(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:

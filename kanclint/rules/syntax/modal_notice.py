@@ -37,8 +37,8 @@ def modal_notice(sentence: Sentence, f: _Passive, subject: _Subject, group: list
     if not f.reflexive or f.lemma not in _SERVICE_VERBS or tense != "pres" or subject.modifiers:
         return None
     mapped = word_map("modal-notices").get(subject.head.lemma)
-    if mapped is None or "nomn" not in subject.head.grammemes or "sing" not in subject.head.grammemes:
-        return None
+    if mapped is None or not any(p.pos == "NOUN" and {"nomn", "sing"} <= p.grammemes for p in subject.head.parses):
+        return None  # «Возврат» reads first as an accusative: the subject's reading is any nominative one
     verb, _, case = mapped.partition(":")
     tokens = sentence.tokens
     head, first, last = (sentence.position(t) for t in (subject.head, group[0], group[-1]))

@@ -36,10 +36,15 @@ def _content_words(text: str) -> int:
     return sum(w.lower() not in _BARE for w in _WORDS.findall(text))
 
 
+# the rewrites join words with spaces: «песни , стихи и танцы» has no space before its comma
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[,;:.!?»)])")
+
+
 def clean_rewrite(document: Document, sentence: Sentence, edit: Edit | None) -> Edit | None:
     """The rewrite with the dictionaries' fixes on the words it wrote; None when none is clean."""
     if edit is None:
         return None
+    edit = Edit(edit.start, edit.end, _SPACE_BEFORE_MARK.sub("", edit.replacement))
     sentence_text = document.text[sentence.start:sentence.end]
     voiced = False
     if document.speaks_as_we:  # «Администрация района провела…» on the administration's page: «Мы провели…»

@@ -46,7 +46,7 @@ def parallel_passive(sentence: Sentence, group: list[Token], f: _Passive) -> boo
             continue
         if f.aux is None and t.lemma in _AUXILIARIES and t.pos == "VERB":
             return True
-        if any(p.pos == "PRTS" and "pssv" in p.grammemes for p in t.parses[:1]) and not _has_aux(words, i):
+        if _short_passive(t) and not _has_aux(words, i):
             return True
         if _reflexive_passive(t):
             return True  # «помощь оказывается, организован пункт»: «организовали» beside «оказывается»
@@ -76,10 +76,20 @@ def passive_in_next_item(document: Document, sentence: Sentence) -> bool:
             continue  # a full stop, or a new line that is no next item («;», the same ✅): a sentence of its own
         other = b if left == at else a
         words = other.words
-        if any(any(p.pos == "PRTS" and "pssv" in p.grammemes for p in t.parses[:1]) and not _has_aux(words, i)
-               for i, t in enumerate(words)):
+        if any(_short_passive(t) and not _has_aux(words, i) for i, t in enumerate(words)):
             return True
     return False
+
+
+def _short_passive(token: Token) -> bool:
+    """A short passive participle, also where pymorphy3 first reads an adverb or a short adjective
+    («открыто два детских сада», «закрыто 3 пункта»): beside another passive it is one."""
+    parses = token.parses
+    if not parses:
+        return False
+    if parses[0].pos == "PRTS":
+        return "pssv" in parses[0].grammemes
+    return parses[0].pos in ("ADVB", "ADJS") and any(p.pos == "PRTS" and "pssv" in p.grammemes for p in parses)
 
 
 def _reflexive_passive(token: Token) -> bool:

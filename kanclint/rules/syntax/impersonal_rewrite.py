@@ -75,7 +75,7 @@ from kanclint.rules.syntax.rewrite_guards import (
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.rules.syntax.self_acts import acts_on_self
 from kanclint.rules.syntax.text_places import _about_a_text
-from kanclint.rules.syntax.we_voice import repeats_my_act, said_as_we
+from kanclint.rules.syntax.we_voice import repeats_my_act, said_as_we, we_opened_before
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
     PROCEDURE_NOUNS,
@@ -415,7 +415,8 @@ def _assemble(
         if negation is not None:
             first = negation  # «не проведена» → «мы не провели», never «не мы провели»
             phrase = "не " + phrase
-        replacement = "мы " + phrase
+        # «Мы организовали… Принимаем заявки…»: after a «Мы …» sentence the verb alone says it
+        replacement = phrase if we_opened_before(document, sentence) and first is sentence_first(sentence) else "мы " + phrase
     elif light or not subject_first:
         replacement = phrase
     elif _reads_as_subject(f, subject, obj):
@@ -425,6 +426,10 @@ def _assemble(
     if _sentence_initial(document, sentence, first):
         replacement = capitalise(replacement)
     return Edit(first.start, last.end, replacement)
+
+
+def sentence_first(sentence: Sentence) -> Token | None:
+    return next((t for t in sentence.tokens if t.is_word), None)
 
 
 def _reads_as_subject(f: _Passive, subject: _Subject, obj: str) -> bool:

@@ -33,7 +33,12 @@ _SHORT_NOTICE = 6  # words: a notice this short needs the object to read well ac
 def _has_object(subject: _Subject) -> bool:
     """Whether the verbal noun carries its object («выдача справок»), which the new verb takes."""
     after = subject.tokens[subject.tokens.index(subject.head) + 1:] + subject.tail
-    return any(t.is_word and any("gent" in p.grammemes for p in t.parses) for t in after)
+    for t in after:
+        if t.is_word and t.pos == "PREP":
+            return False  # «вакцинация против клещевого энцефалита»: the genitive is the preposition's
+        if t.is_word and any("gent" in p.grammemes for p in t.parses):
+            return True
+    return False
 
 
 # Verbs that take a dative recipient, as the light verb did: «пострадавшим оказали помощь» →

@@ -108,6 +108,17 @@ def repeats_my_act(document: Document, sentence: Sentence, lemma: str) -> bool:
                for s in document.sentences if start <= s.start < sentence.start for t in s.tokens if t.is_word)
 
 
+def we_opened_before(document: Document, sentence: Sentence) -> bool:
+    """Whether the sentence before, in the same paragraph, opens with «Мы»: a second «Мы …» in a row
+    reads clumsy («Мы организовали… Мы принимаем заявки…»), and the verb alone says «мы» already."""
+    start, _ = paragraph_span(document, sentence.start)
+    before = [s for s in document.sentences if start <= s.start < sentence.start]
+    if not before:
+        return False
+    first = next((t for t in before[-1].tokens if t.is_word), None)
+    return first is not None and first.key == "мы"
+
+
 def _opens_in_third_person(document: Document, sentence: Sentence, verb: Token) -> bool:
     """«Администрация Ключевского района доводит до сведения жителей, что … будут организованы
     сплавы»: the sentence's own subject is the body in the third person, and «мы организуем» in

@@ -31,6 +31,8 @@ _SET_BY_LAW = frozenset({"ответственность", "наказание",
 _GRANTING = frozenset({"предоставить", "предоставлять", "выдавать", "выдать", "назначать", "назначить"})
 _GRANTED_BY_LAW = frozenset({"компенсация", "пособие", "выплата", "льгота", "субсидия", "сертификат", "пенсия",
                              "отпуск", "вычет", "отсрочка", "рассрочка", "скидка", "гарантия"})
+_PROVIDING = frozenset({"предоставить", "предоставлять"})
+_PROVIDED_BY_RULES = frozenset({"путёвка", "путевка"})
 # what a law applies to: «скидка не применяется к нарушениям …» is the law's scope, not «мы не применяем»
 _APPLYING = frozenset({"применить", "применять"})
 _APPLIED_BY_LAW = frozenset({"скидка", "льгота", "вычет", "правило", "норма", "положение", "порядок", "ставка",
@@ -94,6 +96,8 @@ def set_by_law(f: _Passive, subject_head: Token) -> bool:
     """«Установлена административная ответственность», «предусмотрен штраф»: the law's act."""
     if f.lemma in _GRANTING and subject_head.lemma in _GRANTED_BY_LAW:
         return True
+    if f.lemma in _PROVIDING and subject_head.lemma in _PROVIDED_BY_RULES:
+        return True  # «Путёвки предоставляются бесплатно детям из многодетных семей»: who qualifies, not «мы даём»
     if f.lemma in _APPLYING and subject_head.lemma in _APPLIED_BY_LAW:
         return True
     return f.lemma in _SETTING | _SENTENCING and subject_head.lemma in _SET_BY_LAW

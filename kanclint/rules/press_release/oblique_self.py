@@ -28,6 +28,7 @@ from kanclint.rules.press_release.bare_title import bare_title_of_author
 from kanclint.rules.press_release.namesakes import namesake_near, told_apart
 from kanclint.rules.press_release.ours import _name_after
 from kanclint.rules.press_release.pronoun_self import pronoun_mentions
+from kanclint.rules.press_release.quote_self import said_by_author
 from kanclint.rules.press_release.voice import (
     AuthorProfile,
     SelfRewrite,
@@ -208,7 +209,7 @@ def _paragraph_blocked(document: Document, offset: int, agents: bool = True) -> 
     for mention in mentions:
         if mention.agent and agents or not mention.agent and mention.edit is None and profile.person:
             return True
-    fixed = [e for found in rewrites for e in found.edits]
+    fixed = [e for found in rewrites for e in found.edits] + list(document.shared(said_by_author))
     if not profile.person:
         return _subject_left(document, profile, start, end, fixed)  # «Лучшие работы библиотека разместит…»
     if any(start <= p.start < end and p.edit is None for p in document.shared(pronoun_mentions)):
@@ -288,7 +289,7 @@ def oblique_mentions(document: Document) -> list[Edit]:
     profile = author_profile(document)
     if profile is None:
         return []
-    fixed = [e for found in document.shared(self_rewrites) for e in found.edits]
+    fixed = [e for found in document.shared(self_rewrites) for e in found.edits] + list(document.shared(said_by_author))
     edits: list[Edit] = []
     for paragraph in document.paragraphs:
         start, end = paragraph.start, paragraph.end

@@ -20,7 +20,8 @@ from __future__ import annotations
 from kanclint.lexicon import word_list
 from kanclint.rules.press_release.first_body import another_body_first, says_i
 from kanclint.rules.press_release.regional import REGIONAL, local_post
-from kanclint.rules.press_release.voice import self_mentions, self_rewrites
+from kanclint.rules.press_release.ours import _name_after
+from kanclint.rules.press_release.voice import author_profile, names_author, self_mentions, self_rewrites
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.words import ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
@@ -131,6 +132,17 @@ def authorities_act(f: _Passive, sentence: Sentence) -> bool:
     return f.lemma in _RECORDING and bool(lemmas & _INCIDENTS)
 
 
+def _authors_own(document: Document, sentence: Sentence, staff: Token) -> bool:
+    """«Специалистами администрации поселения» on the page of «Администрация … поселения»: the
+    author's own staff, named by the author's name in the genitive right after them."""
+    profile = author_profile(document)
+    at = sentence.position(staff) + 1
+    if profile is None or profile.person or at >= len(sentence.tokens) or not sentence.tokens[at].is_word:
+        return False
+    name = _name_after(sentence.tokens, at)
+    return names_author(profile, name[0], name)
+
+
 def body_acted_before(document: Document, sentence: Sentence) -> bool:
     """An earlier sentence has bodies or staff in the instrumental plural as a doer («Дорожными
     службами…», «Сотрудниками полиции…», «Силами волонтёров…»).  A body in the singular
@@ -143,7 +155,8 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
                 continue  # «Студентами колледжа проведено исследование»: people in the plural too
             plural_doer = any(p.pos in ("NOUN", "ADJF", "PRTF") and {"ablt", "plur"} <= p.grammemes
                               for p in t.parses)  # «учащимися»: a participle used as a noun
-            ours = any(w.lemma == "наш" for w in earlier.words[max(0, i - 1):i + 2])  # «Специалистами нашего отдела»
+            ours = any(w.lemma == "наш" for w in earlier.words[max(0, i - 1):i + 2]) or _authors_own(
+                document, earlier, t)  # «Специалистами нашего отдела», «Специалистами администрации» on its page
             if plural_doer and not ours and not _after_preposition(earlier, t):
                 return True
         if _another_body_spoke(document, earlier):

@@ -28,6 +28,12 @@ def listed_objects(sentence: Sentence, last: Token, said: str) -> tuple[str, Tok
     first = _accusative_noun(last)
     if first is None or not said.lower().endswith(first.lower()):
         return None
+    return genitive_items(sentence, last)
+
+
+def genitive_items(sentence: Sentence, last: Token) -> tuple[str, Token] | None:
+    """The items after ``last`` in the accusative with their joiners, and the list's last word;
+    ``None`` when what follows ``last`` is no such list («документов, представленных заявителями»)."""
     tokens = sentence.tokens
     i = sentence.position(last) + 1
     out: list[str] = []

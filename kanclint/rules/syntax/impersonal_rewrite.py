@@ -27,7 +27,7 @@ from kanclint.rules.syntax.active_rewrite import (
     _verb_group,
 )
 from kanclint.rules.syntax.aims import states_a_purpose
-from kanclint.rules.syntax.genitive_lists import listed_objects
+from kanclint.rules.syntax.genitive_lists import genitive_items, listed_objects
 from kanclint.rules.syntax.doers_named import GENITIVE_VERBS
 from kanclint.rules.syntax.missed_doers import instrumental_doer_after
 from kanclint.rules.syntax.names_after import names_in_apposition
@@ -167,7 +167,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if item is not None and (obj != " ".join(t.text for t in subject.tokens) or not same_in_accusative(item)):
         return None  # «проводится беседа о здоровье, викторина и игра» → «проводят беседу…, викторина»
     if subject.tokens[0].start > group[0].start and obj != " ".join(t.text for t in subject.tokens[:len(obj.split())]):
-        if _agreeing_after(sentence, subject) or names_in_apposition(sentence, (subject.tail or subject.tokens)[-1]):
+        last = (subject.tail or subject.tokens)[-1]  # «замена кресел, сценического освещения»: a list, no clause
+        if _agreeing_after(sentence, subject) and genitive_items(sentence, last) is None or names_in_apposition(sentence, last):
             return None  # «приглашается команда, созданная…»: the participle would keep the nominative
     if _about_a_text(sentence, group):
         return None

@@ -23,7 +23,7 @@ from kanclint.rules.press_release.regional import REGIONAL, local_post
 from kanclint.rules.press_release.ours import _name_after
 from kanclint.rules.press_release.voice import author_profile, names_author, self_mentions, self_rewrites
 from kanclint.rules.syntax.passive_detection import _Passive
-from kanclint.rules.syntax.words import ORGANISATIONS
+from kanclint.rules.syntax.words import LINKING_VERBS, ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
 
 _SETTING = frozenset({"установить", "устанавливать", "предусмотреть", "предусматривать", "ввести", "вводить"})
@@ -143,6 +143,13 @@ def _authors_own(document: Document, sentence: Sentence, staff: Token) -> bool:
     return names_author(profile, name[0], name)
 
 
+def _predicate_noun(sentence: Sentence, token: Token) -> bool:
+    """«Участниками фестиваля стали 200 детей»: an instrumental beside a linking verb is what people became."""
+    at = sentence.position(token)
+    near = sentence.tokens[max(0, at - 1):at + 4]
+    return any(t.lemma in LINKING_VERBS for t in near)
+
+
 def body_acted_before(document: Document, sentence: Sentence) -> bool:
     """An earlier sentence has bodies or staff in the instrumental plural as a doer («Дорожными
     службами…», «Сотрудниками полиции…», «Силами волонтёров…»).  A body in the singular
@@ -157,7 +164,7 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
                               for p in t.parses)  # «учащимися»: a participle used as a noun
             ours = any(w.lemma == "наш" for w in earlier.words[max(0, i - 1):i + 2]) or _authors_own(
                 document, earlier, t)  # «Специалистами нашего отдела», «Специалистами администрации» on its page
-            if plural_doer and not ours and not _after_preposition(earlier, t):
+            if plural_doer and not ours and not _after_preposition(earlier, t) and not _predicate_noun(earlier, t):
                 return True
         if _another_body_spoke(document, earlier):
             return True  # «Региональный оператор сообщает, что … Площадки будут очищены»: the operator's act

@@ -49,6 +49,7 @@ _PREDICATES = frozenset({"VERB", "ADJS", "PRTS"})
 _PREPOSITION = "PREP"
 _QUANTITIES = frozenset({"много", "мало", "несколько", "немного", "немало", "множество"})
 _VERB_WINDOW = 3
+_PHRASE_WINDOW = 8
 
 
 def _case(p: Parse) -> set[str]:
@@ -119,6 +120,8 @@ def _dependants(sentence: Sentence, matched: Sequence[Token], governed: bool) ->
     # adjective there belongs to the next noun («родителей о новых правилах»)
     while i < len(tokens) and seen < _VERB_WINDOW and tokens[i].is_word:
         token = tokens[i]
+        if token.pos == "PREP" and seen == 0 and _only_nominative(matched):
+            out.extend(_predicate_after_phrase(tokens, i))
         if token.pos in ("PREP", "NOUN", "CONJ"):
             break
         if token.pos in _PREDICATES:
@@ -126,6 +129,23 @@ def _dependants(sentence: Sentence, matched: Sequence[Token], governed: bool) ->
         seen += 1
         i += 1
     return out
+
+
+def _only_nominative(matched: Sequence[Token]) -> bool:
+    """The matched noun can only be a subject («информация», never «мероприятие», also accusative)."""
+    noun = _head_noun(matched)
+    readings = [p for p in noun.parses if p.pos == "NOUN"] if noun is not None else []
+    return bool(readings) and all(_case(p) == {"nomn"} for p in readings)
+
+
+def _predicate_after_phrase(tokens: Sequence[Token], i: int) -> list[Token]:
+    """«Подробная информация о перечне документов размещена…»: the first predicate after the phrase."""
+    for token in tokens[i + 1:i + 1 + _PHRASE_WINDOW]:
+        if not token.is_word or token.pos == "CONJ":
+            return []
+        if token.pos in _PREDICATES:
+            return [token]
+    return []
 
 
 _RELATIVE_LEADS = frozenset({"ходе", "время", "течение", "рамках"})

@@ -4,8 +4,9 @@
 осмотрел цех»: on the page of «Глава района Сергей Волков» these are the head's own acts as much
 as «Сергей Волков посетил завод», which opens its sentence.  Left in the third person they make a
 post speak in two voices («Я посетил завод. … Сергей Волков ознакомился…» reads as two people), so
-KC304 reads the subject past such an opening: the name in the nominative, right before a finite
-verb, after words that open no clause of their own (no comma, verb or «что» before the name).
+KC304 reads the subject past such an opening: the name in the nominative (or the author's title
+with the author's words after it: «Вместе с жителями глава поселения высадил…»), right before a
+finite verb, after words that open no clause of their own (no comma, verb or «что» before the name).
 """
 
 from __future__ import annotations
@@ -45,10 +46,23 @@ def person_after_opening(content: Sequence[Token], lemmas: frozenset[str], title
             return 0  # a comma, a clause or a verb before it: not this sentence's subject for sure
         if t.lemma in TITLE_WORDS:
             return 0  # «Глава района Иван Петров принял…»: the title is the subject's own, no opening
-        n = _name_run(content, at, lemmas)
+        n = _name_run(content, at, lemmas) or _title_run(content, at, lemmas, title)
         if n >= 2 and t.pos != "PREP" and at + n < len(content) and _finite(content[at + n]):
             return at
     return 0
+
+
+def _title_run(content: Sequence[Token], at: int, lemmas: frozenset[str], title: str) -> int:
+    """«[Вместе с жителями] глава поселения высадил…»: the author's title in the nominative with the
+    author's own words after it in the genitive; how many words that is, or 0."""
+    t = content[at]
+    if not (t.is_word and t.lemma == title and t.text[:1].islower() and any("nomn" in p.grammemes for p in t.parses[:2])):
+        return 0
+    n = 1
+    while at + n < len(content) and n < 4 and (w := content[at + n]).is_word and w.text[:1].islower() and (
+            set(w.lemmas) & lemmas and any("gent" in p.grammemes for p in w.parses[:2])):
+        n += 1
+    return n
 
 
 def _finite(token: Token) -> bool:

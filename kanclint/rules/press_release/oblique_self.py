@@ -28,6 +28,7 @@ from kanclint.rules.press_release.bare_title import bare_title_of_author
 from kanclint.rules.press_release.namesakes import namesake_near, told_apart
 from kanclint.rules.press_release.ours import _name_after
 from kanclint.rules.press_release.pronoun_self import pronoun_mentions
+from kanclint.rules.press_release.quote_self import said_by_author
 from kanclint.rules.press_release.voice import (
     AuthorProfile,
     SelfRewrite,
@@ -113,7 +114,6 @@ class _Mention:
     end: int
     edit: Edit | None  # None: no pronoun can stand here («По словам главы», «в приёмной депутата»)
     agent: bool  # «главой района проведено»: the doer of a passive, KC201's to rewrite
-    named: bool = False  # «Анной Беловой взяты на контроль»: a personal name, which KC201 never makes «я»
 
 
 def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) -> list[_Mention]:
@@ -136,7 +136,7 @@ def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) 
                 continue
             span = (tokens[i].start, name[-1].end)
             if cases == {"ablt"} and (i == 0 or tokens[i - 1].pos != "PREP"):
-                found.append(_Mention(*span, None, True, _personal_name(tokens[i])))
+                found.append(_Mention(*span, None, True))
             else:
                 said = None if _clause_follows(tokens, j, cases) else _pronoun(tokens, i, cases, profile.person)
                 found.append(_Mention(*span, Edit(said[0], name[-1].end, said[1]) if said else None, False))
@@ -195,7 +195,8 @@ def _paragraph_blocked(document: Document, offset: int, agents: bool = True) -> 
     """Whether the paragraph at ``offset`` keeps the author in the third person somewhere no «я» /
     «мы» reaches: a KC304 mention it cannot rewrite («Комитет по … совместно с … проводит»), a doer
     in the instrumental («Управлением … проведена проверка», unless ``agents`` is false: KC201 is
-    rewriting that very doer), or, for a person, «По словам главы» and «в приёмной депутата».
+    rewriting that very doer, a personal name too: «Ольгой Смирновой проведён рейд» → «Я провела рейд»),
+    or, for a person, «По словам главы» and «в приёмной депутата».
     «Я провёл совещание. По словам главы…» would speak in two voices: the paragraph stays as it is."""
     profile = author_profile(document)
     if profile is None:
@@ -206,9 +207,9 @@ def _paragraph_blocked(document: Document, offset: int, agents: bool = True) -> 
         return True
     mentions = _mentions(document, profile, start, end)
     for mention in mentions:
-        if mention.agent and (agents or mention.named) or not mention.agent and mention.edit is None and profile.person:
+        if mention.agent and agents or not mention.agent and mention.edit is None and profile.person:
             return True
-    fixed = [e for found in rewrites for e in found.edits]
+    fixed = [e for found in rewrites for e in found.edits] + list(document.shared(said_by_author))
     if not profile.person:
         return _subject_left(document, profile, start, end, fixed)  # «Лучшие работы библиотека разместит…»
     if any(start <= p.start < end and p.edit is None for p in document.shared(pronoun_mentions)):
@@ -288,7 +289,7 @@ def oblique_mentions(document: Document) -> list[Edit]:
     profile = author_profile(document)
     if profile is None:
         return []
-    fixed = [e for found in document.shared(self_rewrites) for e in found.edits]
+    fixed = [e for found in document.shared(self_rewrites) for e in found.edits] + list(document.shared(said_by_author))
     edits: list[Edit] = []
     for paragraph in document.paragraphs:
         start, end = paragraph.start, paragraph.end

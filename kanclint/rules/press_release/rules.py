@@ -32,6 +32,7 @@ from kanclint.rules.press_release.oblique_self import first_person_blocked, obli
 from kanclint.rules.press_release.place_self import place_mentions
 from kanclint.rules.press_release.ours import owned_mentions
 from kanclint.rules.press_release.pronoun_self import pronoun_mentions
+from kanclint.rules.press_release.quote_self import said_by_author
 from kanclint.rules.press_release.said import said_edit
 from kanclint.rules.press_release.voice import self_rewrites
 from kanclint.rules.press_release.words import CATEGORY
@@ -225,6 +226,9 @@ class ThirdPersonSelf(_PressReleaseRule):
             yield self._own_voice(document, edit, "пост уже говорит «мы», а здесь организация названа в третьем лице")
         for edit in oblique_mentions(document):  # «Жители обратились к депутату» → «…ко мне»
             yield self._own_voice(document, edit, "абзац уже говорит от первого лица, а здесь автор назван в третьем")
+        for edit in document.shared(said_by_author):  # «— сказал Николай Фёдоров» → «— сказал я»
+            if not first_person_blocked(document, edit.start):
+                yield self._own_voice(document, edit, "пост говорит от первого лица, а после цитаты автор назван в третьем")
 
     def _own_voice(self, document: Document, edit: Edit, why: str) -> Diagnostic:
         """A mention of the author in the third person where the post already speaks as «я» or «мы»."""

@@ -13,13 +13,13 @@ from kanclint.rules.syntax.morph import (
     _reading,
     _verb_form,
 )
+from kanclint.rules.syntax.doer_phrase import _phrase, agent_nominative
 from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.subject_words import _coordinated, _subject_words, _tree_tokens, cuts_a_number_off
 from kanclint.rules.syntax.rewrite_guards import described_after, doer_shared_after
 from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
 from kanclint.rules.syntax.words import (
-    _VERB_POS,
     MANNER_NOUNS,
     ROLE_VERBS,
     ROLES_OF_PEOPLE,
@@ -27,71 +27,6 @@ from kanclint.rules.syntax.words import (
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, keep_capital
 from kanclint.text.syntax_view import _Node, _Syntax, _token_start
-
-_AGREEING_RELS = frozenset({"amod", "det", "flat", "flat:name", "nummod"})
-
-
-def _nominative_phrase(syntax: _Syntax, head: Token, case: str) -> tuple[str | None, str, str | None]:
-    """``head`` with its phrase, the head and its agreeing words put from ``case`` into the nominative."""
-    reading = _reading(head, "NOUN", case) or _reading(head, case)
-    if reading is None or "Fixd" in reading.grammemes:
-        return None, "sing", None  # «жюри»: an indeclinable doer does not show its number
-    number = "plur" if "plur" in reading.grammemes else "sing"
-    gender = next((g for g in ("masc", "femn", "neut") if g in reading.grammemes), None)
-    node = syntax.node(head)
-    nodes = _phrase(syntax, node) if node is not None else []
-    tokens = [t for t in (syntax.token(n) for n in nodes) if t is not None]
-    if not tokens or not _contiguous(syntax.document, tokens):
-        nodes, tokens = [], [head]
-    if case != "nomn" and any(t is not head and (t.pos == "NUMR" or t.text[:1].isdigit()) for t in tokens):
-        return None, number, gender  # «силами двух караулов»: a count governs its noun's case («два караула»)
-    agreeing = {head.start}
-    for n in nodes:  # words agreeing with the head, and the parts of a name («Иваном Петровым»)
-        parent = syntax.head(n)
-        if n.tok.rel in _AGREEING_RELS and parent is not None and parent.tok.start in agreeing:
-            agreeing.add(n.tok.start)
-    words = []
-    for t in tokens:
-        if t is head:
-            form = _inflect(reading, {"nomn"})
-        elif t.start in agreeing and _reading(t, case) is not None:
-            agrees = [p for p in t.parses if case in p.grammemes and number in p.grammemes
-                      and (number == "plur" or gender is None or gender in p.grammemes)]
-            if t.text[:1].islower():  # «духовым оркестром»: «духовой», not the surname «Духов» nor «духов» (whose)
-                agrees.sort(key=lambda p: (p.pos != "ADJF", "Poss" in p.grammemes))
-            form = _inflect(agrees[0] if agrees else _reading(t, case), {"nomn"})  # type: ignore[arg-type]
-            # «дорожным управлением» → «дорожное управление»: the adjective takes the noun's gender
-        else:
-            form = t.text
-        if form is None:
-            return None, number, gender
-        words.append(keep_capital(t.text, form))
-    return " ".join(words), number, gender
-
-
-_PHRASE_RELS = frozenset({"amod", "det", "nmod", "flat", "flat:name", "flat:foreign", "nummod", "compound"})
-
-
-def _phrase(syntax: _Syntax, node: _Node) -> list[_Node]:
-    """A noun with its modifiers and genitives, without prepositional attachments
-    («библиотекой имени Пушкина», not «… при поддержке администрации»)."""
-    out = [node]
-    stack = [node]
-    seen = {node.tok.id}
-    while stack:
-        for kid in syntax.children(stack.pop()):
-            if kid.tok.rel not in _PHRASE_RELS or kid.tok.id in seen:
-                continue
-            seen.add(kid.tok.id)
-            if any(k.tok.rel == "case" for k in syntax.children(kid)):
-                continue
-            token = syntax.token(kid)
-            if token is None or token.pos in _VERB_POS:
-                continue  # «… наряжена ёлка»: a participle the parse hung on the noun
-            out.append(kid)
-            stack.append(kid)
-    return sorted(out, key=lambda n: n.tok.start)
-
 
 def _active_verbs(f: _Passive, tense: str, person: str, number: str, gender: str | None) -> str | None:
     """The active form of the passive and of the participles joined to it: «поставили и нарядили»."""
@@ -357,8 +292,8 @@ def _parsed_roles(syntax: _Syntax, f: _Passive) -> tuple[_Node, _Node, _Node] | 
         return None
     if agent.tok.head_id != verb.tok.id or agent.tok.rel not in ("obl", "obl:agent"):
         return None  # the doer came from the fallback, not from the parse
-    if subject.tok.head_id != verb.tok.id or subject.tok.rel != "nsubj:pass":
-        return None
+    if subject.tok.head_id != verb.tok.id or subject.tok.rel not in ("nsubj:pass", "nsubj" if f.reflexive else ""):
+        return None  # «осуществляется приём»: the parse may call a «-ся» passive's subject a plain one
     if any(k.tok.rel in ("conj", "cc") for n in (agent, subject) for k in syntax.children(n)):
         return None
     if _shares_clause(syntax, verb, f):
@@ -481,18 +416,3 @@ def _plain_rewrite(
     if _sentence_initial(document, sentence, words[0]):
         replacement = capitalise(replacement)
     return Edit(start, end, replacement)
-
-
-def agent_nominative(syntax: _Syntax, agent: Token) -> tuple[str | None, str, str | None]:
-    """The doer as a subject: «подрядной организацией» → «подрядная организация».
-
-    «Силами волонтёров» names the doer in the genitive: «волонтёры»; «своими силами» names none.
-    """
-    node = syntax.node(agent)
-    if agent.lemma == "сила" and node is not None:
-        for kid in syntax.children(node):
-            t = syntax.token(kid)
-            if kid.tok.rel == "nmod" and t is not None and _reading(t, "NOUN", "gent") is not None:
-                return _nominative_phrase(syntax, t, "gent")
-        return None, "plur", None  # «своими силами», «общими силами»: how, not who
-    return _nominative_phrase(syntax, agent, "ablt")

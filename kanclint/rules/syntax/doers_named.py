@@ -20,9 +20,10 @@ from __future__ import annotations
 from kanclint.lexicon import word_list
 from kanclint.rules.press_release.first_body import another_body_first, says_i
 from kanclint.rules.press_release.regional import REGIONAL, local_post
-from kanclint.rules.press_release.voice import self_mentions, self_rewrites
+from kanclint.rules.press_release.ours import _name_after
+from kanclint.rules.press_release.voice import author_profile, names_author, self_mentions, self_rewrites
 from kanclint.rules.syntax.passive_detection import _Passive
-from kanclint.rules.syntax.words import ORGANISATIONS
+from kanclint.rules.syntax.words import LINKING_VERBS, ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
 
 _SETTING = frozenset({"установить", "устанавливать", "предусмотреть", "предусматривать", "ввести", "вводить"})
@@ -31,6 +32,8 @@ _SET_BY_LAW = frozenset({"ответственность", "наказание",
 _GRANTING = frozenset({"предоставить", "предоставлять", "выдавать", "выдать", "назначать", "назначить"})
 _GRANTED_BY_LAW = frozenset({"компенсация", "пособие", "выплата", "льгота", "субсидия", "сертификат", "пенсия",
                              "отпуск", "вычет", "отсрочка", "рассрочка", "скидка", "гарантия"})
+_PROVIDING = frozenset({"предоставить", "предоставлять"})
+_PROVIDED_BY_RULES = frozenset({"путёвка", "путевка"})
 # what a law applies to: «скидка не применяется к нарушениям …» is the law's scope, not «мы не применяем»
 _APPLYING = frozenset({"применить", "применять"})
 _APPLIED_BY_LAW = frozenset({"скидка", "льгота", "вычет", "правило", "норма", "положение", "порядок", "ставка",
@@ -94,6 +97,8 @@ def set_by_law(f: _Passive, subject_head: Token) -> bool:
     """«Установлена административная ответственность», «предусмотрен штраф»: the law's act."""
     if f.lemma in _GRANTING and subject_head.lemma in _GRANTED_BY_LAW:
         return True
+    if f.lemma in _PROVIDING and subject_head.lemma in _PROVIDED_BY_RULES:
+        return True  # «Путёвки предоставляются бесплатно детям из многодетных семей»: who qualifies, not «мы даём»
     if f.lemma in _APPLYING and subject_head.lemma in _APPLIED_BY_LAW:
         return True
     return f.lemma in _SETTING | _SENTENCING and subject_head.lemma in _SET_BY_LAW
@@ -127,6 +132,24 @@ def authorities_act(f: _Passive, sentence: Sentence) -> bool:
     return f.lemma in _RECORDING and bool(lemmas & _INCIDENTS)
 
 
+def _authors_own(document: Document, sentence: Sentence, staff: Token) -> bool:
+    """«Специалистами администрации поселения» on the page of «Администрация … поселения»: the
+    author's own staff, named by the author's name in the genitive right after them."""
+    profile = author_profile(document)
+    at = sentence.position(staff) + 1
+    if profile is None or profile.person or at >= len(sentence.tokens) or not sentence.tokens[at].is_word:
+        return False
+    name = _name_after(sentence.tokens, at)
+    return names_author(profile, name[0], name)
+
+
+def _predicate_noun(sentence: Sentence, token: Token) -> bool:
+    """«Участниками фестиваля стали 200 детей»: an instrumental beside a linking verb is what people became."""
+    at = sentence.position(token)
+    near = sentence.tokens[max(0, at - 1):at + 4]
+    return any(t.lemma in LINKING_VERBS for t in near)
+
+
 def body_acted_before(document: Document, sentence: Sentence) -> bool:
     """An earlier sentence has bodies or staff in the instrumental plural as a doer («Дорожными
     службами…», «Сотрудниками полиции…», «Силами волонтёров…»).  A body in the singular
@@ -139,8 +162,9 @@ def body_acted_before(document: Document, sentence: Sentence) -> bool:
                 continue  # «Студентами колледжа проведено исследование»: people in the plural too
             plural_doer = any(p.pos in ("NOUN", "ADJF", "PRTF") and {"ablt", "plur"} <= p.grammemes
                               for p in t.parses)  # «учащимися»: a participle used as a noun
-            ours = any(w.lemma == "наш" for w in earlier.words[max(0, i - 1):i + 2])  # «Специалистами нашего отдела»
-            if plural_doer and not ours and not _after_preposition(earlier, t):
+            ours = any(w.lemma == "наш" for w in earlier.words[max(0, i - 1):i + 2]) or _authors_own(
+                document, earlier, t)  # «Специалистами нашего отдела», «Специалистами администрации» on its page
+            if plural_doer and not ours and not _after_preposition(earlier, t) and not _predicate_noun(earlier, t):
                 return True
         if _another_body_spoke(document, earlier):
             return True  # «Региональный оператор сообщает, что … Площадки будут очищены»: the operator's act

@@ -27,6 +27,7 @@ from kanclint.rules.syntax.active_rewrite import (
     _verb_group,
 )
 from kanclint.rules.syntax.aims import states_a_purpose
+from kanclint.rules.syntax.genitive_lists import genitive_items, listed_objects
 from kanclint.rules.syntax.doers_named import GENITIVE_VERBS
 from kanclint.rules.syntax.missed_doers import instrumental_doer_after
 from kanclint.rules.syntax.names_after import names_in_apposition
@@ -166,7 +167,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if item is not None and (obj != " ".join(t.text for t in subject.tokens) or not same_in_accusative(item)):
         return None  # «проводится беседа о здоровье, викторина и игра» → «проводят беседу…, викторина»
     if subject.tokens[0].start > group[0].start and obj != " ".join(t.text for t in subject.tokens[:len(obj.split())]):
-        if _agreeing_after(sentence, subject) or names_in_apposition(sentence, (subject.tail or subject.tokens)[-1]):
+        last = (subject.tail or subject.tokens)[-1]  # «замена кресел, сценического освещения»: a list, no clause
+        if _agreeing_after(sentence, subject) and genitive_items(sentence, last) is None or names_in_apposition(sentence, last):
             return None  # «приглашается команда, созданная…»: the participle would keep the nominative
     if _about_a_text(sentence, group):
         return None
@@ -398,9 +400,14 @@ def _assemble(
         if f.conj or (f.aux is None and f.lemma in _SET_UP):
             return None
         last = subject.tail[-1] if subject.tail else last
-        if not subject_first and list_continues(sentence, last) is not None or genitive_list_continues(sentence, last):
+        if not subject_first and list_continues(sentence, last) is not None:
             return None  # «проводятся беседы о здоровье, чтения и мастер-классы» → «мы говорим о здоровье, чтения…»
         said = _one_verb_before_infinitive(sentence, phrase, last)
+        if said is not None and genitive_list_continues(sentence, last):  # «замена окон, дверей»
+            items = listed_objects(sentence, last, said)
+            if items is None:
+                return None
+            said, last = said + items[0], items[1]
         if said is None or (_has_dative(sentence, subject) and _new_verb(said) not in DATIVE_VERBS):
             return None  # «семьям оказана поддержка» → «поддержат семьи», not «семьям поддержат»
         if _one_verb_leaves_out(sentence, subject, said, subject_first, last):

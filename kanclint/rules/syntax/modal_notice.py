@@ -85,18 +85,20 @@ def _verb_phrase(tokens: list[Token], i: int, stop: int, verb: str, case: str) -
     """The words from ``tokens[i]`` up to the verb group (``stop``) said after the reader's verb."""
     said, i = _verb_with_object(tokens, i, verb, case)
     between = tokens[i:stop]
-    if said is None or between and not _place_phrase(between):
+    if said is None or between and not _place_phrase(between, verb):
         return None  # «оплата услуг»: a genitive the verb cannot take as it is
     return " ".join([said, *(t.text for t in between)])
 
 
-def _place_phrase(words: list[Token]) -> bool:
+def _place_phrase(words: list[Token], verb: str) -> bool:
     """«на приём [к врачу]», «в кружок рисования»: a phrase with «на» or «в» of plain words, which
     keeps its case after the verb as it had after the noun.  After «в» the noun must be a group one
-    joins («в кружок», «в школу»): «запись в журнал» is an entry in a log, not a sign-up."""
-    if words[0].key not in _PLACE_PREPOSITIONS or not 2 <= len(words) <= 6:
+    joins («в кружок», «в школу»): «запись в журнал» is an entry in a log, not a sign-up; «к» goes
+    only with «записаться» («запись к врачу» → «записаться к врачу»)."""
+    to_whom = verb == "записаться" and words[0].key in ("к", "ко")
+    if not (words[0].key in _PLACE_PREPOSITIONS or to_whom) or not 2 <= len(words) <= 6:
         return False
     if not all(t.is_word and not t.protected and (t.pos in _PHRASE_POS or t.key in ("к", "ко")) for t in words[1:]):
         return False
     noun = next((t for t in words[1:] if t.pos == "NOUN"), None)
-    return words[0].key == "на" or noun is not None and noun.lemma in word_list("sign-up-places")
+    return words[0].key == "на" or to_whom or noun is not None and noun.lemma in word_list("sign-up-places")

@@ -26,6 +26,13 @@ def _reading(token: Token, *grammemes: str, min_score: float = 0.0) -> Parse | N
     return None
 
 
+def surname_after_name(token: Token | None, name: Token | None, case: str) -> bool:
+    """«Ольгой Смирновой»: the parse may hang the surname on the first name as a genitive; a
+    surname in the name's case right after a first name is part of the name and agrees with it."""
+    return (token is not None and name is not None and token.start > name.start
+            and _reading(name, "Name", case) is not None and _reading(token, "Surn", case) is not None)
+
+
 def _pos_share(token: Token, pos: str) -> float:
     return sum(p.score for p in token.parses if p.pos == pos)
 

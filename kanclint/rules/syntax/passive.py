@@ -14,7 +14,6 @@ from kanclint.rules.syntax.active_rewrite import (
     _plain_pair,
     _plain_rewrite,
     _verb_group,
-    agent_nominative,
 )
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
 from kanclint.rules.syntax.missed_doers import named_doer_before, person_acted_before, relative_doer_before
@@ -24,6 +23,7 @@ from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrit
 from kanclint.rules.press_release.speaker import speaker
 from kanclint.rules.syntax.morph import _best, _reading, _verb_form, feminine_too
 from kanclint.rules.syntax.rewrite_guards import applicant_in_person, doer_shared_after, opening_instrumental, parallel_passive
+from kanclint.rules.syntax.doer_phrase import agent_nominative
 from kanclint.rules.syntax.passive_object import object_accusative, object_tokens
 from kanclint.rules.syntax.passive_detection import (
     means_not_doer,
@@ -206,10 +206,11 @@ class PassiveVoice(Rule):
             return None
         found.subject = self._subject(syntax, node)
         found.agent = self._agent(syntax, sentence, token, node, found)
-        if found.reflexive and found.agent is None and found.subject is None and node is not None:
-            for kid in syntax.children(node):  # «пострадавшим оказывается помощь»: parsed as nsubj
-                t = syntax.token(kid)
-                if kid.tok.rel == "nsubj" and t is not None and (found.lemma, t.lemma) in PLAIN_PASSIVES:
+        if found.reflexive and found.subject is None and node is not None:
+            for kid in syntax.children(node):  # «пострадавшим оказывается помощь», «депутатом осуществляется приём»
+                t = syntax.token(kid)  # parsed as nsubj: with a doer, any inanimate nominative noun
+                if kid.tok.rel == "nsubj" and t is not None and ((found.lemma, t.lemma) in PLAIN_PASSIVES if found.agent
+                                                                 is None else _reading(t, "NOUN", "nomn", "inan")):
                     found.subject = t
         if found.reflexive and found.agent is None and node is None:
             found.subject = _morph_subject(sentence, token)

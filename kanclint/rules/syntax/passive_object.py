@@ -7,7 +7,8 @@ is carried over as written; its number is never touched.
 
 from __future__ import annotations
 
-from kanclint.rules.syntax.active_rewrite import _counted_object, _phrase
+from kanclint.rules.syntax.active_rewrite import _counted_object
+from kanclint.rules.syntax.doer_phrase import _phrase
 from kanclint.rules.syntax.morph import _inflect, _reading
 from kanclint.rules.syntax.passive_detection import _is_proper
 from kanclint.rules.syntax.spans import _contiguous

@@ -65,7 +65,21 @@ def _trailing_part(syntax: _Syntax, node: _Node) -> _Node | None:
     if not found:
         found = [n for n in syntax.subtree(node) if n is not node and n.tok.rel == "acl"
                  and (head := syntax.head(n)) is not None and head.tok.rel == "nmod"]
+    if not found:
+        found = _closing_listed_place(syntax, node)
     return found[0] if len(found) == 1 else None
+
+
+def _closing_listed_place(syntax: _Syntax, node: _Node) -> list[_Node]:
+    """«выездная работа ФАПа [в деревнях Ключи и Сосновка]»: a prepositional phrase with a list in
+    it that closes the subject's phrase stays where it stands, after the new object."""
+    below = syntax.subtree(node)
+    last = max(n.tok.start for n in below)
+    places = [n for n in below if n is not node and n.tok.rel == "nmod"
+              and any(k.tok.rel == "case" for k in syntax.children(n))
+              and max(k.tok.start for k in syntax.subtree(n)) == last
+              and any(k.tok.rel == "conj" for k in syntax.subtree(n))]
+    return sorted(places, key=lambda n: n.tok.start)[:1]
 
 
 def _without_trailing(syntax: _Syntax, node: _Node, part: _Node) -> list[Token] | None:

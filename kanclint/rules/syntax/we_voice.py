@@ -65,7 +65,7 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
           and not history(sentence) and not done_by_others(sentence)
           and not adopted_act(f, head) and not readers_act(f, head)
           and not inspected_act(f, head) and not competitors_achieved(f, head) and not chosen_by_vote(sentence, f)
-          and not set_by_law(f, head) and not body_acted_before(document, sentence)
+          and not set_by_law(f, head) and (on_own_outlet(sentence, f) or not body_acted_before(document, sentence))
           and not authorities_act(f, sentence) and not awarded_by_organisers(document, sentence, f)
           and not office_named_before(document, sentence) and not guest_acted_before(document, sentence, head)
           and not regional_body_speaks(document, sentence)
@@ -89,6 +89,18 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
           and not speaks_as_i(document, sentence))  # «Мною направлено обращение. Ответ получен»: not «мы»
 
 
+
+
+_PUBLISHING = frozenset({"опубликовать", "публиковать", "разместить", "размещать", "выложить", "выкладывать"})
+_OUTLETS = frozenset({"группа", "сайт", "страница", "канал", "соцсеть", "сообщество", "паблик", "аккаунт"})
+
+
+def on_own_outlet(sentence: Sentence, f: _Passive) -> bool:
+    """«Фотографии будут опубликованы в нашей группе»: what goes up on the page's own group or site
+    is the page's act, whoever the post thanked or named before (the volunteers do not publish there)."""
+    words = sentence.words
+    return f.lemma in _PUBLISHING and any(
+        a.lemma == "наш" and b.lemma in _OUTLETS for a, b in zip(words, words[1:]))
 
 
 def speaks_as_i(document: Document, sentence: Sentence) -> bool:

@@ -16,7 +16,7 @@ from kanclint.lexicon import word_list
 from kanclint.rules.press_release.regional import regional_body_in_local_post
 from kanclint.rules.press_release.words import TITLE_WORDS
 from kanclint.rules.syntax.passive_detection import _Passive
-from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS
+from kanclint.rules.syntax.words import EMPTY_VERBS, LINKING_VERBS, ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.morphology import Parse
 from kanclint.text.protection import VK_MENTION
@@ -214,8 +214,9 @@ def guest_acted_before(document: Document, sentence: Sentence, head: Token) -> b
 def _counted_subject(sentence: Sentence) -> bool:
     """«представили 12 автономий», «участвовали 28 исполнителей»: a number and a genitive plural
     noun with a plural finite verb, the subject of a clause whose actors the post counts."""
-    if not any(w.pos == "VERB" and "plur" in w.grammemes and "1per" not in w.grammemes for w in sentence.words):
-        return False
+    if not any(w.pos == "VERB" and "plur" in w.grammemes and "1per" not in w.grammemes and w.lemma not in LINKING_VERBS
+               for w in sentence.words):
+        return False  # «Участниками стали 200 детей»: what they became, not an act
     tokens = sentence.tokens
     for i, t in enumerate(tokens):
         if t.text.isdigit() or t.pos == "NUMR":

@@ -52,3 +52,7 @@ REFLEXIVE_PASSIVES = frozenset(
         "демонстрировать", "показывать", "транслировать",
     }
 )
+
+# «Участниками фестиваля стали 200 детей»: the instrumental after these verbs and their counted subject
+# say what people became, not who acted
+LINKING_VERBS = frozenset({"стать", "становиться", "являться", "оказаться", "выступить", "выступать"})

@@ -1,0 +1,106 @@
+"""The doer of a passive as a noun phrase, and that phrase put into the nominative to be the new subject
+(«подрядной организацией» → «подрядная организация», «депутатом Ольгой Смирновой» → «депутат Ольга Смирнова»)."""
+
+from __future__ import annotations
+
+from kanclint.rules.syntax.morph import _inflect, _reading, surname_after_name
+from kanclint.rules.syntax.spans import _contiguous
+from kanclint.rules.syntax.words import _VERB_POS
+from kanclint.text.document import Token
+from kanclint.text.inflection import keep_capital
+from kanclint.text.morphology import Parse
+from kanclint.text.syntax_view import _Node, _Syntax
+
+_AGREEING_RELS = frozenset({"amod", "det", "flat", "flat:name", "nummod"})
+
+
+def _nominative_phrase(syntax: _Syntax, head: Token, case: str) -> tuple[str | None, str, str | None]:
+    """``head`` with its phrase, the head and its agreeing words put from ``case`` into the nominative."""
+    reading = _reading(head, "NOUN", case) or _reading(head, case)
+    if reading is None or "Fixd" in reading.grammemes:
+        return None, "sing", None  # «жюри»: an indeclinable doer does not show its number
+    number = "plur" if "plur" in reading.grammemes else "sing"
+    gender = next((g for g in ("masc", "femn", "neut") if g in reading.grammemes), None)
+    node = syntax.node(head)
+    nodes = _phrase(syntax, node) if node is not None else []
+    tokens = [t for t in (syntax.token(n) for n in nodes) if t is not None]
+    if not tokens or not _contiguous(syntax.document, tokens):
+        nodes, tokens = [], [head]
+    if case != "nomn" and any(t is not head and (t.pos == "NUMR" or t.text[:1].isdigit()) for t in tokens):
+        return None, number, gender  # «силами двух караулов»: a count governs its noun's case («два караула»)
+    agreeing = {head.start}
+    named = None  # «депутатом Ольгой Смирновой»: the name tells the person's sex, not the title
+    for n in nodes:  # words agreeing with the head, and the parts of a name («Иваном Петровым»)
+        parent = syntax.head(n)
+        name = _name_apposition(syntax, n, case)
+        if parent is not None and parent.tok.start in agreeing and (
+                n.tok.rel in _AGREEING_RELS or surname_after_name(syntax.token(n), syntax.token(parent), case) or name):
+            agreeing.add(n.tok.start)
+            named = named or name
+    words = []
+    for t in tokens:
+        if t is head:
+            form = _inflect(reading, {"nomn"})
+        elif t.start in agreeing and _reading(t, case) is not None:
+            agrees = [p for p in t.parses if case in p.grammemes and number in p.grammemes
+                      and (number == "plur" or gender is None or gender in p.grammemes)]
+            if t.text[:1].islower():  # «духовым оркестром»: «духовой», not the surname «Духов» nor «духов» (whose)
+                agrees.sort(key=lambda p: (p.pos != "ADJF", "Poss" in p.grammemes))
+            form = _inflect(agrees[0] if agrees else _reading(t, case), {"nomn"})  # type: ignore[arg-type]
+            # «дорожным управлением» → «дорожное управление»: the adjective takes the noun's gender
+        else:
+            form = t.text
+        if form is None:
+            return None, number, gender
+        words.append(keep_capital(t.text, form))
+    if named is not None and number == "sing":
+        gender = next((g for g in ("masc", "femn") if g in named.grammemes), gender)
+    return " ".join(words), number, gender
+
+
+def _name_apposition(syntax: _Syntax, node: _Node, case: str) -> Parse | None:
+    """The reading of a personal name set beside a title in the title's case («директором Анной
+    Беловой»)."""
+    token = syntax.token(node)
+    if node.tok.rel != "appos" or token is None or not token.text[:1].isupper():
+        return None
+    return _reading(token, "Name", case) or _reading(token, "Surn", case)
+
+
+_PHRASE_RELS = frozenset({"amod", "det", "nmod", "flat", "flat:name", "flat:foreign", "nummod", "compound"})
+
+
+def _phrase(syntax: _Syntax, node: _Node) -> list[_Node]:
+    """A noun with its modifiers and genitives, without prepositional attachments
+    («библиотекой имени Пушкина», not «… при поддержке администрации»)."""
+    out = [node]
+    stack = [node]
+    seen = {node.tok.id}
+    while stack:
+        for kid in syntax.children(stack.pop()):
+            if (kid.tok.rel not in _PHRASE_RELS and not _name_apposition(syntax, kid, "ablt")) or kid.tok.id in seen:
+                continue
+            seen.add(kid.tok.id)
+            if any(k.tok.rel == "case" for k in syntax.children(kid)):
+                continue
+            token = syntax.token(kid)
+            if token is None or token.pos in _VERB_POS:
+                continue  # «… наряжена ёлка»: a participle the parse hung on the noun
+            out.append(kid)
+            stack.append(kid)
+    return sorted(out, key=lambda n: n.tok.start)
+
+
+def agent_nominative(syntax: _Syntax, agent: Token) -> tuple[str | None, str, str | None]:
+    """The doer as a subject: «подрядной организацией» → «подрядная организация».
+
+    «Силами волонтёров» names the doer in the genitive: «волонтёры»; «своими силами» names none.
+    """
+    node = syntax.node(agent)
+    if agent.lemma == "сила" and node is not None:
+        for kid in syntax.children(node):
+            t = syntax.token(kid)
+            if kid.tok.rel == "nmod" and t is not None and _reading(t, "NOUN", "gent") is not None:
+                return _nominative_phrase(syntax, t, "gent")
+        return None, "plur", None  # «своими силами», «общими силами»: how, not who
+    return _nominative_phrase(syntax, agent, "ablt")

@@ -227,14 +227,23 @@ def _plans_an_act(sentence: Sentence, token: Token) -> bool:
                for step in (1, -1) for word in _words_until_boundary(sentence, at, step))
 
 
+def _doer_before(sentence: Sentence, token: Token) -> bool:
+    """An instrumental doer right before the verb: «нами планируется», «администрацией планируется»."""
+    at = sentence.position(token)
+    before = sentence.tokens[at - 1] if at > 0 else None
+    return before is not None and before.is_word and any(  # not «летом», «весной»: when, not who
+        "ablt" in p.grammemes and (p.pos == "NPRO" or p.pos == "NOUN" and "anim" in p.grammemes)
+        for p in before.parses[:2])
+
+
 def planiruem(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«планируется» → «планируем» for an account that speaks as «мы», else «планируют»; also
     «планируют» in a sentence whose subject is a person told of in the third person («Глава округа
     осмотрел амбулаторию, где планируется ремонт»): «где планируем» would speak in two voices.  With
     ``author``, a person told of anywhere in the post does the same: «— отметил глава района. …
     В следующем году планируем…» would put the post in two voices."""
-    if not _plans_an_act(sentence, m.tokens[0]):
-        return OFFER_ONLY
+    if not _plans_an_act(sentence, m.tokens[0]) or _doer_before(sentence, m.tokens[0]):
+        return OFFER_ONLY  # «нами планируется» → «нами планируем»: the doer in the instrumental stays behind
     told_of = _person_subject(sentence) or document.author is not None and any(map(_person_subject, document.sentences))
     said = "планируем" if document.speaks_as_we and not told_of else "планируют"
     return _in_place(document, m, said)

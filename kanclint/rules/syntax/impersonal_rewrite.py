@@ -467,6 +467,9 @@ def _one_verb_leaves_out(sentence: Sentence, subject: _Subject, said: str, subje
     at = sentence.position(last) + 1
     if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit() and not _date_at(sentence, at):
         return True  # «проводится замена 2 километров сетей» → «меняют 2 километров»: the count stays genitive
+    if any(t.pos == "NUMR" for t in subject.tokens + subject.tail) or (
+            at < len(sentence.tokens) and sentence.tokens[at].pos == "NUMR"):
+        return True  # «благоустройство трёх дворов» → «благоустроят трёх дворов»: a numeral keeps its case
     # «организовано проведение Дня здоровья» → «провели Дня здоровья»: a name stays genitive
     return at < len(sentence.tokens) and _named_genitive(sentence.tokens[at])
 

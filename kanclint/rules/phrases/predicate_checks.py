@@ -38,8 +38,9 @@ def _is_agent(tokens: Sequence[Token], i: int) -> bool:
     if any(p.pos == "ADVB" for p in token.parses):
         return False  # «летом», «вечером»: time, not a doer
     j = i - 1
-    while j >= 0 and tokens[j].is_word and tokens[j].pos in ("ADJF", "PRTF", "NPRO") and "ablt" in tokens[j].grammemes:
-        j -= 1  # «опытными специалистами»
+    while j >= 0 and tokens[j].is_word and tokens[j].pos in ("ADJF", "PRTF", "NPRO", "NOUN") and any(
+            "ablt" in p.grammemes for p in tokens[j].parses):  # «местным»: dative first to pymorphy3
+        j -= 1  # «опытными специалистами»; «с краеведом Николаем Орловым»: a name in apposition
     return not (j >= 0 and tokens[j].is_word and tokens[j].pos == _PREPOSITION)
 
 

@@ -6,6 +6,8 @@ the sentence on a verb that needs whom or what it acted on: the noun named the a
 follows for the new verb to govern.  Such a fix is only offered.  Verbs a post uses alone mid-sentence
 («Дорожники ремонтируют по ночам», «Прокуратура проверила и нашла нарушения») are left to the
 dictionaries' own guards; only the bare end of a sentence is refused here, for the verbs below.
+A transitive participle closing its clause alone («мужчина, укравший, задержан») is refused whatever
+its verb: the participle's clause is all it has, and its object is gone.
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ def verb_left_without_object(text: str, matched: Sequence[Token], replacement: s
     if not words or not any(t.pos == "NOUN" for t in matched):
         return False
     readings = parse(words[0])
+    if readings and readings[0].pos == "PRTF" and {"tran", "actv"} <= readings[0].grammemes and len(words) == 1:
+        rest = text[matched[-1].end:].lstrip(" \t")
+        return rest[:1] in (*_SENTENCE_END, ",", ";")  # «мужчина, совершивший кражу, …» → «укравший, …»: stole what?
     if not readings or readings[0].pos not in ("VERB", "INFN") or "tran" not in readings[0].grammemes:
         return False
     if any(p.pos == "NOUN" for w in words[1:] for p in parse(w)[:1]):

@@ -26,6 +26,7 @@ from kanclint.rules.syntax.words import (
 )
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, keep_capital
+from kanclint.text.morphology import Parse
 from kanclint.text.syntax_view import _Node, _Syntax, _token_start
 
 def _active_verbs(f: _Passive, tense: str, person: str, number: str, gender: str | None) -> str | None:
@@ -153,6 +154,47 @@ def _counted_object(syntax: _Syntax, subject: Token, node: _Node, tokens: Sequen
     return " ".join(t.text for t in tokens)
 
 
+def _person_substantive(subject: Token) -> Parse | None:
+    """«задержан подозреваемый», «доставлена пострадавшая»: a participle or adjective pymorphy3 marks as
+    used for a noun (``Subx``) standing alone as the subject names a person, so its accusative is the
+    animate one («задержали подозреваемого»); «данные», «похищенное» carry no such mark and stay."""
+    return next((p for p in subject.parses
+                 if p.pos in ("PRTF", "ADJF") and {"Subx", "nomn"} <= p.grammemes), None)
+
+
+def _participle_in_accusative(
+    document: Document, syntax: _Syntax, sentence: Sentence, subject: Token, after: int
+) -> tuple[str, int] | None:
+    """«задержан водитель, управлявший автомобилем» → «задержали водителя, управлявшего автомобилем»:
+    the participle that opens the subject's clause right after a comma agrees with the new object,
+    so it goes to the accusative with it; the edit then ends at the participle (``(text, end)``)."""
+    node = syntax.node(subject)
+    clauses = [k for k in syntax.children(node) if k.tok.rel == "acl"] if node is not None else []
+    if len(clauses) != 1:
+        return None
+    participle = syntax.token(clauses[0])
+    k = sentence.position(participle) if participle is not None else -1
+    if participle is None or k < 1 or sentence.tokens[k - 1].text != "," or sentence.tokens[k - 1].start != after:
+        return None
+    head = _reading(subject, "NOUN", "nomn") or _person_substantive(subject)
+    reading = _reading(participle, "PRTF", "nomn")
+    if head is None or reading is None or participle.protected:
+        return None
+    number = head.grammemes & {"sing", "plur"}
+    if not number <= reading.grammemes or "sing" in number and not head.grammemes & {"masc", "femn", "neut"} & reading.grammemes:
+        return None  # the participle does not agree with the subject: it is not its clause
+    want = {"accs"}
+    if head.grammemes & {"masc", "plur"}:
+        animacy = head.grammemes & {"anim", "inan"} or ({"anim"} if head.pos != "NOUN" else set())
+        if not animacy:
+            return None
+        want |= animacy
+    form = _inflect(reading, want)
+    if form is None or form[:2].lower() != participle.text[:2].lower():
+        return None
+    return document.text[after:participle.start] + form, participle.end
+
+
 def _accusative_tree(syntax: _Syntax, subject: Token, tokens: Sequence[Token]) -> str | None:
     """The old subject as the object: the head and the words agreeing with it go to the accusative."""
     node = syntax.node(subject)
@@ -160,6 +202,10 @@ def _accusative_tree(syntax: _Syntax, subject: Token, tokens: Sequence[Token]) -
     if counted is not None:
         return counted or None
     head = _reading(subject, "NOUN", "nomn")
+    animate: set[str] = set()
+    if head is None:
+        head = _person_substantive(subject)
+        animate = {"anim"}
     if head is None or node is None:
         return None
     animacy = {frozenset(p.grammemes & {"anim", "inan"}) for p in subject.parses if p.pos == "NOUN" and "nomn" in p.grammemes}
@@ -171,14 +217,14 @@ def _accusative_tree(syntax: _Syntax, subject: Token, tokens: Sequence[Token]) -
         if n is None:
             return None
         if t is subject:
-            form = _inflect(head, {"accs"})
+            form = _inflect(head, {"accs"} | (animate if head.grammemes & {"masc", "plur"} else set()))
         elif n.tok.head_id == node.tok.id and n.tok.rel in ("amod", "det", "flat:name", "flat"):
             reading = _reading(t, "nomn")
             if reading is None:
                 return None
             want = {"accs"}
             if reading.pos in ("ADJF", "PRTF", "NPRO") and head.grammemes & {"plur", "masc"}:
-                want |= head.grammemes & {"anim", "inan"}
+                want |= (head.grammemes | animate) & {"anim", "inan"}
             form = _inflect(reading, want) or _inflect(reading, {"accs"})
             if form is not None and form[:2].lower() != t.text[:2].lower():
                 return None  # «лучшие» → «наихорошие»: pymorphy3 rebuilt the word from its lemma
@@ -285,7 +331,9 @@ def _time_phrases(syntax: _Syntax, agent: _Node) -> list[_Node]:
 def _parsed_roles(syntax: _Syntax, f: _Passive) -> tuple[_Node, _Node, _Node] | None:
     """The verb, the doer and the subject as the parse attached them, or ``None`` when the parse
     does not show a plain «subject + passive + doer» clause of its own."""
-    if f.agent is None or f.subject is None or f.lemma in ROLE_VERBS - ROLES_OF_PEOPLE or not _is_noun(f.subject):
+    if f.agent is None or f.subject is None or f.lemma in ROLE_VERBS - ROLES_OF_PEOPLE or not (
+        _is_noun(f.subject) or _person_substantive(f.subject)
+    ):
         return None
     verb, agent, subject = syntax.node(f.verb), syntax.node(f.agent), syntax.node(f.subject)
     if verb is None or agent is None or subject is None:
@@ -347,17 +395,17 @@ def _active_rewrite(
         return None
     if left_out and (end != subject_tokens[-1].end or after):
         return None  # the clause or name stays where it is: it must still follow the object
+    agreed = ("", end)
     if left_out == "acl" and obj != " ".join(t.text for t in subject_tokens):
+        agreed = _participle_in_accusative(document, syntax, sentence, f.subject, subject_tokens[-1].end)
+    if agreed is None:
         return None  # «заявка, поданная…» → «заявку, поданная…»: the participle would keep its case
+    tail, end = agreed
     obj = _lower_initial(document, sentence, subject_tokens[0], obj)
-    following = [t for t in sentence.tokens if t.start >= end][:1]
-    if after and following and following[0].text[:1].isalnum():
+    if after and (following := [t for t in sentence.tokens if t.start >= end][:1]) and following[0].text[:1].isalnum():
         before, after = [*after, *before], []  # «… помощь [с начала года] 412 семьям»: keep it off the object
-    parts = [agent_text]
-    parts += [" ".join(t.text for t in g) for g in before]
-    parts += [verbs, obj]
-    parts += [" ".join(t.text for t in g) for g in after]
-    replacement = " ".join(parts)
+    parts = [agent_text, *(" ".join(t.text for t in g) for g in before), verbs, obj]
+    replacement = " ".join([*parts, *(" ".join(t.text for t in g) for g in after)]) + tail
     if _sentence_initial(document, sentence, words[0]):
         replacement = capitalise(replacement)
     return Edit(start, end, replacement)

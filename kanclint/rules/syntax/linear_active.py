@@ -233,8 +233,10 @@ _FEW = frozenset({"два", "три", "четыре", "оба", "полтора"
 def _same_counted(counts: list[Token], noun: Token, bounded: bool) -> bool:
     """Whether «N + noun» reads the same as the object: a genitive plural after a bound («более 40
     кормушек») or a number not ending in 1–4 («40 мешков», «15 детей») whatever the noun names; «2
-    скамейки» only for things («2 ученика» → «двух учеников»); «21 кормушка» never."""
+    скамейки» only for things («2 ученика» → «двух учеников»), so is «двое»; «21 кормушка» never."""
     last = counts[-1].text.replace(",", "")
+    if any(t.is_word and any("Coll" in p.grammemes for p in t.parses if p.pos == "NUMR") for t in counts):
+        return _inanimate_noun(noun)  # «двое мужчин» → «двоих мужчин»: a collective count changes with a being
     if any(t.is_word and t.lemma in ("один", *_FEW) for t in counts) or last.isdigit() and last[-1] == "1" and last[-2:] != "11":
         return bounded and _inanimate_noun(noun)  # «более 21 кормушки», never «21 кормушка»
     genitive_plural = any(p.pos == "NOUN" and {"gent", "plur"} <= p.grammemes for p in noun.parses)

@@ -118,10 +118,20 @@ def _participle_clause(tokens: Sequence[Token], head: int, k: int) -> bool:
         for p in tokens[k].parses for q in tokens[head].parses
     )
     nxt = tokens[k + 1]
+    first = tokens[k].parses[0].grammemes
     own_noun = nxt.is_word and any(
-        p.pos in ("NOUN", "ADJF") and p.grammemes & tokens[k].parses[0].grammemes & MAIN_CASES for p in nxt.parses[:2]
-    )
+        p.pos in ("NOUN", "ADJF") and p.grammemes & first & MAIN_CASES and _same_number_gender(p.grammemes, first)
+        for p in nxt.parses[:2]
+    )  # «женщина, похитившая кошелёк»: a noun of another gender is the participle's object, no list
     return agreeing and not own_noun
+
+
+def _same_number_gender(noun: frozenset[str] | set[str], participle: frozenset[str] | set[str]) -> bool:
+    """Whether a participle could agree with the noun after it (so the two form one noun phrase)."""
+    if ("plur" in noun) != ("plur" in participle):
+        return False
+    genders = {"masc", "femn", "neut"}
+    return "plur" in noun or not (noun & genders and participle & genders) or bool(noun & participle & genders)
 
 
 def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:

@@ -53,6 +53,8 @@ def verb_left_without_object(text: str, matched: Sequence[Token], replacement: s
     rest = text[matched[-1].end:].lstrip(" \t")
     if rest[:1] in _SENTENCE_END and readings[0].lemma in _NEEDS_OBJECT:
         return True  # «в школах проведут ремонт.» → «в школах отремонтируют.»
+    if readings[0].lemma in _NEEDS_OBJECT and rest.split(maxsplit=1)[:1] in (["для"], ["Для"]):
+        return True  # «провели инструктаж для воспитателей» → «проинструктировали для воспитателей»: whom?
     if readings[0].lemma in _THING_OBJECT and _only_a_place(rest):
         return True  # «провели ремонт в кабинете.» → «отремонтировали в кабинете.»: the place was the object
     # «провели опрос: 70 %…»: what follows is the noun's result, not an object of the new verb

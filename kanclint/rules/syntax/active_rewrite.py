@@ -137,6 +137,15 @@ def _lower_initial(document: Document, sentence: Sentence, token: Token, text: s
     return text
 
 
+def _many(counters: Sequence[Token]) -> bool:
+    """One count in digits not ending in 1–4 (11–14 do): «8», «15», «112»; it governs a genitive
+    plural that reads the same in the accusative, whoever the noun names."""
+    if len(counters) != 1 or not counters[0].text.isdigit():
+        return False
+    digits = counters[0].text
+    return digits[-1] not in "1234" or digits[-2:] in ("11", "12", "13", "14")
+
+
 def _counted_object(syntax: _Syntax, subject: Token, node: _Node, tokens: Sequence[Token]) -> str | None:
     """«27 нарушений», «пять обращений» as the object: a counted inanimate noun reads the same in the
     accusative, so the phrase stays as written; «21 жалоба» (→ «21 жалобу»), «5 человек» and
@@ -146,6 +155,8 @@ def _counted_object(syntax: _Syntax, subject: Token, node: _Node, tokens: Sequen
     if not counters:
         return None
     nouns = [p for p in subject.parses if p.pos == "NOUN"]
+    if nouns and _many(counters) and all({"gent", "plur"} <= p.grammemes for p in nouns[:1]):
+        return " ".join(t.text for t in tokens)  # «8 водителей», «15 детей»: the same in the accusative
     if not nouns or any("anim" in p.grammemes or {"nomn", "sing", "femn"} <= p.grammemes for p in nouns):
         return ""
     if any(not t.text.isdigit() and not any(p.pos == "NUMR" and p.lemma != "один" for p in t.parses)

@@ -94,7 +94,8 @@ def _without_trailing(syntax: _Syntax, node: _Node, part: _Node) -> list[Token] 
     if any(t is None for t in tokens):
         return None
     words = [t for t in tokens if t is not None and t.text != ","]
-    if not words or any(not t.is_word or t.protected for t in words) or not _contiguous(syntax.document, words):
+    if not words or any(not (t.is_word or _counting_digits(syntax, t, node)) or t.protected for t in words) \
+            or not _contiguous(syntax.document, words):
         return None
     if any(n.tok.rel in ("conj", "cc", "acl:relcl") for n in core if n is not node):
         return None

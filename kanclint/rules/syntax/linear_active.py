@@ -39,13 +39,17 @@ def linear_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: s
     """«Ребята изготовили более 40 кормушек», or ``None`` when the clause is not of the plain shape."""
     if f.agent is None or f.reflexive or f.lemma in ROLE_VERBS - ROLES_OF_PEOPLE or f.agent.lemma == "сила":
         return None
-    if document.speaks_as_we or document.author:
+    if document.author:
         return None  # «Нашими воспитанниками завоёвано…»: whose doer it is, the «мы» rewrites decide
+    # with ``we`` alone, «Сотрудниками МЧС проведена тренировка» is said in the third person as the parsed
+    # rewrite says it; whether the doer is the page is for the caller's «мы» checks
     tokens = sentence.tokens
     parts = _before_object(sentence, f)
     if parts is None:
         return None
     first, doer_end, adverbs, phrases, after_verb = parts
+    if document.speaks_as_we and any(t.text in _QUOTES for t in tokens[first:doer_end]):
+        return None  # «Волонтёрами центра «Вектор» проведена акция» on a «мы» page: the page may be the centre's
     subject = _subject_after(document.text, tokens, after_verb, f)
     if subject is None:
         return None

@@ -12,6 +12,7 @@ from kanclint.rules.syntax.morph import (
     _is_verb_like,
     _reading,
     _verb_form,
+    many_count,
 )
 from kanclint.rules.syntax.doer_phrase import _phrase, agent_nominative
 from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
@@ -138,12 +139,8 @@ def _lower_initial(document: Document, sentence: Sentence, token: Token, text: s
 
 
 def _many(counters: Sequence[Token]) -> bool:
-    """One count in digits not ending in 1–4 (11–14 do): «8», «15», «112»; it governs a genitive
-    plural that reads the same in the accusative, whoever the noun names."""
-    if len(counters) != 1 or not counters[0].text.isdigit():
-        return False
-    digits = counters[0].text
-    return digits[-1] not in "1234" or digits[-2:] in ("11", "12", "13", "14")
+    """One count in digits not ending in 1–4: «8 водителей» reads the same in the accusative."""
+    return len(counters) == 1 and many_count(counters[0].text)
 
 
 def _counted_object(syntax: _Syntax, subject: Token, node: _Node, tokens: Sequence[Token]) -> str | None:

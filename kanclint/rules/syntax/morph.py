@@ -156,3 +156,9 @@ def feminine_too(text: str) -> str | None:
     masculine alone would guess the author's gender."""
     marked = _PAST_MASCULINE.sub(r"\1(а)", text, count=1)
     return marked if marked != text else None
+
+
+def many_count(digits: str) -> bool:
+    """A count in digits not ending in 1–4 (11–14 do): «8», «15», «120».  It governs a genitive plural
+    that reads the same in the accusative, whoever the noun names («выявили 8 водителей»)."""
+    return digits.isdigit() and (digits[-1] not in "1234" or digits[-2:] in ("11", "12", "13", "14"))

@@ -357,6 +357,18 @@ def _parsed_roles(syntax: _Syntax, f: _Passive) -> tuple[_Node, _Node, _Node] | 
     return verb, agent, subject
 
 
+def _parts_held(sentence: Sentence, agent_tokens: list[Token], subject_tokens: list[Token], group: list[Token]) -> bool:
+    """Whether the doer or the subject belongs to more than this clause, so neither may move."""
+    if _coordinated(sentence, agent_tokens) or _coordinated(sentence, subject_tokens):
+        return True
+    if cuts_a_number_off(sentence, agent_tokens) or cuts_a_number_off(sentence, subject_tokens):
+        return True  # «ученицей СОШ № 2»: the name's number would be left behind
+    if described_after(sentence, agent_tokens):
+        return True  # «подрядчиком, определённым…»: the participle would keep the instrumental
+    # «ими куплена техника, построены помещения»: the later passives keep no doer
+    return doer_shared_after(sentence, max(t.end for t in (*subject_tokens, *group)))
+
+
 def _active_rewrite(
     document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str, as_we: bool = False,
     speaker: tuple[str, str, str | None] | None = None,
@@ -375,14 +387,8 @@ def _active_rewrite(
     group = _verb_group(sentence, f)
     if agent_tokens is None or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:
         return None
-    if _coordinated(sentence, agent_tokens) or _coordinated(sentence, subject_tokens):
+    if _parts_held(sentence, agent_tokens, subject_tokens, group):
         return None
-    if cuts_a_number_off(sentence, agent_tokens) or cuts_a_number_off(sentence, subject_tokens):
-        return None  # «ученицей СОШ № 2»: the name's number would be left behind
-    if described_after(sentence, agent_tokens):
-        return None  # «подрядчиком, определённым…»: the participle would keep the instrumental
-    if doer_shared_after(sentence, max(t.end for t in (*subject_tokens, *group))):
-        return None  # «ими куплена техника, построены помещения»: the later passives keep no doer
     units = [*agent_tokens, *subject_tokens, *group]
     start, end = min(t.start for t in units), max(t.end for t in units)
     words = _span_words(document, sentence, start, end, frozenset(t.start for t in subject_tokens if not t.is_word))
@@ -401,8 +407,10 @@ def _active_rewrite(
     obj = _accusative_tree(syntax, f.subject, subject_tokens)
     if agent_text is None or verbs is None or obj is None:
         return None
-    if left_out and (end != subject_tokens[-1].end or after):
+    if left_out and end != subject_tokens[-1].end:
         return None  # the clause or name stays where it is: it must still follow the object
+    # «извлечён из воды мужчина, провалившийся…»: the phrase stays before the object its clause follows
+    middle, after = (after, []) if left_out else ([], after)
     agreed = ("", end)
     if left_out == "acl" and obj != " ".join(t.text for t in subject_tokens):
         agreed = _participle_in_accusative(document, syntax, sentence, f.subject, subject_tokens[-1].end)
@@ -412,8 +420,9 @@ def _active_rewrite(
     obj = _lower_initial(document, sentence, subject_tokens[0], obj)
     if after and (following := [t for t in sentence.tokens if t.start >= end][:1]) and following[0].text[:1].isalnum():
         before, after = [*after, *before], []  # «… помощь [с начала года] 412 семьям»: keep it off the object
-    parts = [agent_text, *(" ".join(t.text for t in g) for g in before), verbs, obj]
-    replacement = " ".join([*parts, *(" ".join(t.text for t in g) for g in after)]) + tail
+    parts = [agent_text, *(" ".join(t.text for t in g) for g in before), verbs]
+    parts += [*(" ".join(t.text for t in g) for g in middle), obj, *(" ".join(t.text for t in g) for g in after)]
+    replacement = " ".join(parts) + tail
     if _sentence_initial(document, sentence, words[0]):
         replacement = capitalise(replacement)
     return Edit(start, end, replacement)

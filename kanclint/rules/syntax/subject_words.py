@@ -120,10 +120,11 @@ def _participle_clause(tokens: Sequence[Token], head: int, k: int) -> bool:
     )
     nxt = tokens[k + 1]
     first = tokens[k].parses[0].grammemes
-    own_noun = nxt.is_word and any(
+    own_noun = nxt.is_word and nxt.parses[0].pos not in ("PREP", "CONJ", "PRCL") and any(
         p.pos in ("NOUN", "ADJF") and p.grammemes & first & MAIN_CASES and _same_number_gender(p.grammemes, first)
         for p in nxt.parses[:2]
-    )  # «женщина, похитившая кошелёк»: a noun of another gender is the participle's object, no list
+    )  # «женщина, похитившая кошелёк»: a noun of another gender is the participle's object, no list;
+    # «провалившийся под лёд»: «под» is a preposition, not the abbreviation pymorphy3 also reads
     return agreeing and not own_noun
 
 

@@ -120,7 +120,9 @@ def _participle_clause(tokens: Sequence[Token], head: int, k: int) -> bool:
     )
     nxt = tokens[k + 1]
     first = tokens[k].parses[0].grammemes
-    own_noun = nxt.is_word and nxt.parses[0].pos not in ("PREP", "CONJ", "PRCL") and any(
+    takes_object = {"actv", "tran"} <= first  # «подросток, угнавший мопед»: «мопед» is what he stole
+    own_noun = nxt.is_word and nxt.parses[0].pos not in ("PREP", "CONJ", "PRCL") and not (
+        takes_object and any("accs" in p.grammemes for p in nxt.parses[:2])) and any(
         p.pos in ("NOUN", "ADJF") and p.grammemes & first & MAIN_CASES and _same_number_gender(p.grammemes, first)
         for p in nxt.parses[:2]
     )  # «женщина, похитившая кошелёк»: a noun of another gender is the participle's object, no list;

@@ -8,7 +8,7 @@ from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.words import _VERB_POS
 from kanclint.text.document import Token
 from kanclint.text.inflection import keep_capital
-from kanclint.text.morphology import Parse
+from kanclint.text.morphology import Parse, parse
 from kanclint.text.syntax_view import _Node, _Syntax
 
 _AGREEING_RELS = frozenset({"amod", "det", "flat", "flat:name", "nummod"})
@@ -104,3 +104,11 @@ def agent_nominative(syntax: _Syntax, agent: Token) -> tuple[str | None, str, st
                 return _nominative_phrase(syntax, t, "gent")
         return None, "plur", None  # «своими силами», «общими силами»: how, not who
     return _nominative_phrase(syntax, agent, "ablt")
+
+
+def left_instrumental(word: str) -> bool:
+    """A first name still in the instrumental, and never nominative, inside a subject: «Андреем»."""
+    if not word[:1].isupper():
+        return False
+    readings = parse(word)
+    return any({"Name", "ablt"} <= p.grammemes for p in readings) and not any("nomn" in p.grammemes for p in readings)

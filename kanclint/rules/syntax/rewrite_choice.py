@@ -16,6 +16,7 @@ from kanclint.rules.press_release.speaker import speaker
 from kanclint.rules.press_release.voice import in_own_voice
 from kanclint.rules.syntax.active_rewrite import _active_rewrite
 from kanclint.rules.syntax.linear_active import linear_rewrite
+from kanclint.rules.syntax.doer_phrase import left_instrumental
 from kanclint.rules.syntax.doers_named import another_body, body_acted_before
 from kanclint.rules.syntax.we_voice import is_author, speaks_of_itself
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb
@@ -80,6 +81,8 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
     built = _active_rewrite(document, syntax, sentence, f, tense) or linear_rewrite(document, sentence, f, tense)
     if (document.speaks_as_we or document.author) and f.agent is not None and f.agent.pos != "NOUN":
         built = None  # «Учащимися лицея проведено…» on a page that speaks as «мы»: whose pupils is a guess
+    if built is not None and any(left_instrumental(w.strip(",.")) for w in built.replacement.split()[1:]):
+        built = None  # «Начальник отдела полиции Андреем Козловым принял…»: the name kept its case
     if agent_text and is_author(document.author, agent_text):
         # «В рамках проекта администрацией района завершено…»: the author, wherever the clause starts
         pronoun, number, gender = speaker(document)

@@ -423,7 +423,7 @@ def _assemble(
             first = negation  # «не проведена» → «мы не провели», never «не мы провели»
             phrase = "не " + phrase
         # «Мы организовали… Принимаем заявки…»: after a «Мы …» sentence the verb alone says it
-        replacement = phrase if we_opened_before(document, sentence) and first is sentence_first(sentence) else "мы " + phrase
+        replacement = phrase if we_opened_before(document, sentence) and _sentence_initial(document, sentence, first) else "мы " + phrase
     elif light or not subject_first:
         replacement = phrase
     elif _reads_as_subject(f, subject, obj):
@@ -433,10 +433,6 @@ def _assemble(
     if _sentence_initial(document, sentence, first):
         replacement = capitalise(replacement)
     return Edit(first.start, last.end, replacement)
-
-
-def sentence_first(sentence: Sentence) -> Token | None:
-    return next((t for t in sentence.tokens if t.is_word), None)
 
 
 def _reads_as_subject(f: _Passive, subject: _Subject, obj: str) -> bool:

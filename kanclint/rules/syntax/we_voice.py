@@ -116,8 +116,8 @@ def repeats_my_act(document: Document, sentence: Sentence, lemma: str) -> bool:
     third person plural («приняли») would give it to others.  «По моему обращению отремонтировали
     мост» is another verb: others did it, and the plural says so."""
     start, _ = paragraph_span(document, sentence.start)
-    return any(start <= t.start < sentence.start and t.lemma == lemma and says_i(document, s.start, s.end)
-               for s in document.sentences if start <= s.start < sentence.start for t in s.tokens if t.is_word)
+    return any(says_i(document, s.start, s.end) for s in document.sentences
+               if start <= s.start < sentence.start and any(t.lemma == lemma for t in s.tokens if t.is_word))
 
 
 def we_opened_before(document: Document, sentence: Sentence) -> bool:

@@ -122,10 +122,13 @@ def _passive_main_clause(tokens: list[Token], i: int) -> bool:
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
 
 
-def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«В целях повышения безопасности на перекрёстке…» → «Чтобы повысить безопасность, на перекрёстке…»."""
+def goal_clause(document: Document, sentence: Sentence, m: Match, noun_at: int | None = None) -> Edit | None:
+    """«В целях повышения безопасности на перекрёстке…» → «Чтобы повысить безопасность, на перекрёстке…».
+
+    ``noun_at`` is where the verbal noun stands when the match includes it («для недопущения»).
+    """
     tokens = sentence.tokens
-    i = sentence.position(m.tokens[-1]) + 1
+    i = sentence.position(m.tokens[-1]) + 1 if noun_at is None else noun_at
     if i >= len(tokens) or not tokens[i].is_word or tokens[i].protected:
         return None
     noun = _gent(tokens[i])
@@ -179,6 +182,14 @@ def goal_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
     while start > 0 and text[start - 1] in " \t":
         start -= 1
     return Edit(start, end, ", " + clause)
+
+
+def purpose_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Для недопущения распространения инфекции врачи…» → «Чтобы не допустить распространения инфекции, врачи…».
+
+    The entry matches «для» with its verbal noun, so only a purpose is ever rewritten, never «для жителей».
+    """
+    return goal_clause(document, sentence, m, sentence.position(m.tokens[0]) + 1)
 
 
 # Verbal nouns that add nothing between «в рамках» and a programme: «в рамках реализации проекта».
@@ -315,6 +326,7 @@ def need_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
 # Entry id of dictionaries/derived_prepositions.toml (and formulas.toml) → its phrase rewrite.
 CLAUSE_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "v-celyakh": goal_clause,
+    "dlya-celi": purpose_clause,
     "v-ramkakh": frame_preposition,
     "o-neobhodimosti": need_clause,
 }

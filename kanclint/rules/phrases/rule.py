@@ -29,6 +29,7 @@ from kanclint.rules.base import Rule
 from kanclint.rules.phrases.agreement import agreement_check
 from kanclint.rules.phrases.clause_voice import we_in_subordinate_clause
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
+from kanclint.rules.phrases.decisions import decision_clause
 from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES, OFFER_ONLY
 from kanclint.rules.phrases.took_place import TOOK_PLACE_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal, strands_words_before
@@ -63,7 +64,11 @@ def _mention_depends_on(document: Document, m: Match[Entry], replacement: str) -
 
 
 # entry id → a rewrite of the phrase built from the sentence around it
-_REWRITES = {**CLAUSE_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES}
+_REWRITES = {**CLAUSE_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES, "prinyat-reshenie-o": decision_clause}
+# Entries that are a fault only where their rewrite fits the sentence: «для повышения» and «принять
+# решение о» are plain Russian as they stand, and a finding that could only say «перепишите» would
+# also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
+_REWRITE_ONLY = frozenset({"dlya-celi", "prinyat-reshenie-o"})
 
 
 def _token_index(token: Token) -> int:
@@ -100,7 +105,10 @@ class PhraseRule(Rule):
         for sentence, matches in self.family.matches(document).get(self.code, ()):
             for m in matches:
                 if wanted is None or wanted(m):
-                    yield self._diagnostic(document, sentence, m)
+                    found = self._diagnostic(document, sentence, m)
+                    if found.fix is None and m.payload.id in _REWRITE_ONLY:
+                        continue
+                    yield found
 
     # -- building a finding ---------------------------------------------------------------
     def _diagnostic(self, document: Document, sentence: Sentence, m: Match[Entry]) -> Diagnostic:
@@ -144,6 +152,8 @@ class PhraseRule(Rule):
             fix = Fix(f"Заменить на «{said}»", (clause,), Applicability.UNSAFE)
             suggestions = [said, *(s for s in suggestions if s.lower() != said.lower())]
         message = phrase_message(self.title, entry, matched, rendered, [s for s in suggestions if s])
+        if entry.id in _REWRITE_ONLY:
+            suggestions = []  # the rewrite spans more than the match: only its fix may stand in for it
         return self.diagnostic(
             document, m.start, m.end, message, fix=fix, suggestions=suggestions,
             severity=entry.severity, entry=entry.id,

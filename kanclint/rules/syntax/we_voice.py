@@ -116,8 +116,14 @@ def repeats_my_act(document: Document, sentence: Sentence, lemma: str) -> bool:
     third person plural («приняли») would give it to others.  «По моему обращению отремонтировали
     мост» is another verb: others did it, and the plural says so."""
     start, _ = paragraph_span(document, sentence.start)
+    acts = {lemma} | _SAME_ACT.get(lemma, frozenset())
     return any(says_i(document, s.start, s.end) for s in document.sentences
-               if start <= s.start < sentence.start and any(t.lemma == lemma for t in s.tokens if t.is_word))
+               if start <= s.start < sentence.start and any(t.lemma in acts for t in s.tokens if t.is_word))
+
+
+# «Я решил продлить работу… Это решение принято…»: «решил» is the act «принять решение» names
+# (KC103 says «принял решение о продлении» as «решил продлить»)
+_SAME_ACT = {"принять": frozenset({"решить"})}
 
 
 def we_opened_before(document: Document, sentence: Sentence) -> bool:

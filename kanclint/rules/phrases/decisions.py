@@ -91,3 +91,50 @@ def decision_clause(document: Document, sentence: Sentence, m: Match) -> Edit | 
                               and end + 1 < len(tokens) and _gent(tokens[end + 1]) is not None):
         return None  # «о выделении средств и материалов»: the second member would stay genitive
     return Edit(m.start, words[-1][0].end, f"{decided} {verb} {obj}")
+
+
+_WORKING = frozenset({"проводить", "вести", "осуществлять", "провести", "проделать"})
+
+
+def work_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Библиотека проводит работу по привлечению детей к чтению» → «Библиотека привлекает детей к чтению».
+
+    «Проводить работу по X» is X as a verb: an imperfective one for «проводит», «ведёт»
+    (``work-verbs``), a perfective one for «провели» (the maps of «принять решение о», for the
+    same nouns).  A work of hands is not there: «Отдел ведёт работу по благоустройству дворов»
+    organises it, «благоустраивает дворы» would say the clerks dig.  The object
+    must be there, plain and certain in the accusative, as for :func:`decision_clause`.
+    """
+    token = m.tokens[0]
+    reading = next((p for p in token.parses if p.lemma in _WORKING and p.pos in ("VERB", "INFN")), None)
+    if reading is None:
+        return None
+    tokens = list(sentence.tokens)
+    i = sentence.position(m.tokens[-1]) + 1
+    if i >= len(tokens) or not tokens[i].is_word or tokens[i].protected:
+        return None
+    noun = _gent(tokens[i], "datv")
+    verbs = word_map("work-verbs")  # never a work of hands: «отдел ведёт работу по благоустройству» organises it
+    if "perf" in reading.grammemes:
+        done = word_map("goal-verbs") | word_map("need-verbs") | word_map("decision-verbs")
+        verbs = {noun: done[noun] for noun in verbs if noun in done}
+    if noun is None or noun.pos != "NOUN" or noun.lemma not in verbs or "sing" not in noun.grammemes:
+        return None
+    verb, _, government = verbs[noun.lemma].partition(":")
+    if government:
+        return None
+    found = _noun_phrase(tokens, i + 1)
+    if found is None or any(t.text[:1].isupper() for t, _ in found[0]):
+        return None
+    words, after = found
+    if not _animacy_certain(*words[-1]):
+        return None
+    obj = _into(words, "accs")
+    form = inflect_word(verb, reading)
+    if obj is None or form is None:
+        return None
+    end = _tail_end(tokens, after)
+    if end < len(tokens) and (tokens[end].key in _JOINED or tokens[end].text == ","
+                              and end + 1 < len(tokens) and _gent(tokens[end + 1]) is not None):
+        return None
+    return Edit(m.start, words[-1][0].end, f"{keep_capital(token.text, form)} {obj}")

@@ -29,7 +29,9 @@ from kanclint.rules.base import Rule
 from kanclint.rules.phrases.agreement import agreement_check
 from kanclint.rules.phrases.clause_voice import we_in_subordinate_clause
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
-from kanclint.rules.phrases.decisions import decision_clause
+from kanclint.rules.phrases.conditions import condition_clause
+from kanclint.rules.phrases.decisions import decision_clause, work_clause
+from kanclint.rules.phrases.levels import bare_quality
 from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES, OFFER_ONLY
 from kanclint.rules.phrases.took_place import TOOK_PLACE_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal, strands_words_before
@@ -64,11 +66,16 @@ def _mention_depends_on(document: Document, m: Match[Entry], replacement: str) -
 
 
 # entry id → a rewrite of the phrase built from the sentence around it
-_REWRITES = {**CLAUSE_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES, "prinyat-reshenie-o": decision_clause}
+_REWRITES = {**CLAUSE_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES, "prinyat-reshenie-o": decision_clause,
+             "pri-usloviya": condition_clause, "povyshenie-urovnya": bare_quality,
+             "provodit-rabotu-po": work_clause, "provesti-rabotu-po": work_clause}
 # Entries that are a fault only where their rewrite fits the sentence: «для повышения» and «принять
 # решение о» are plain Russian as they stand, and a finding that could only say «перепишите» would
 # also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
-_REWRITE_ONLY = frozenset({"dlya-celi", "prinyat-reshenie-o"})
+_REWRITE_ONLY = frozenset({"dlya-celi", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya"})
+# Rewrites that span more than their match: their words are no option for the match alone
+# («Больница обновляет медицинское оборудование обновлению…»), only their fix is
+_SPANNING = _REWRITE_ONLY | {"provodit-rabotu-po", "provesti-rabotu-po"}
 
 
 def _token_index(token: Token) -> int:
@@ -152,7 +159,7 @@ class PhraseRule(Rule):
             fix = Fix(f"Заменить на «{said}»", (clause,), Applicability.UNSAFE)
             suggestions = [said, *(s for s in suggestions if s.lower() != said.lower())]
         message = phrase_message(self.title, entry, matched, rendered, [s for s in suggestions if s])
-        if entry.id in _REWRITE_ONLY:
+        if entry.id in _SPANNING and fix is not None:
             suggestions = []  # the rewrite spans more than the match: only its fix may stand in for it
         return self.diagnostic(
             document, m.start, m.end, message, fix=fix, suggestions=suggestions,

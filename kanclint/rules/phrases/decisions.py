@@ -93,11 +93,12 @@ def decision_clause(document: Document, sentence: Sentence, m: Match) -> Edit | 
     return Edit(m.start, words[-1][0].end, f"{decided} {verb} {obj}")
 
 
-_WORKING = frozenset({"проводить", "вести", "осуществлять", "провести", "проделать"})
+_WORKING = frozenset({"проводить", "вести", "осуществлять", "провести", "проделать", "работать"})
 
 
 def work_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«Библиотека проводит работу по привлечению детей к чтению» → «Библиотека привлекает детей к чтению».
+    """«Библиотека проводит работу по привлечению детей к чтению» → «Библиотека привлекает детей к чтению»;
+    «Специалисты работают над устранением повреждения» → «Специалисты устраняют повреждение».
 
     «Проводить работу по X» is X as a verb: an imperfective one for «проводит», «ведёт»
     (``work-verbs``), a perfective one for «провели» (the maps of «принять решение о», for the
@@ -113,7 +114,7 @@ def work_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
     i = sentence.position(m.tokens[-1]) + 1
     if i >= len(tokens) or not tokens[i].is_word or tokens[i].protected:
         return None
-    noun = _gent(tokens[i], "datv")
+    noun = _gent(tokens[i], "ablt" if m.tokens[-1].key == "над" else "datv")  # «работают над устранением»
     verbs = word_map("work-verbs")  # never a work of hands: «отдел ведёт работу по благоустройству» organises it
     if "perf" in reading.grammemes:
         done = word_map("goal-verbs") | word_map("need-verbs") | word_map("decision-verbs")

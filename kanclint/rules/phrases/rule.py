@@ -68,11 +68,12 @@ def _mention_depends_on(document: Document, m: Match[Entry], replacement: str) -
 # entry id → a rewrite of the phrase built from the sentence around it
 _REWRITES = {**CLAUSE_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES, "prinyat-reshenie-o": decision_clause,
              "pri-usloviya": condition_clause, "povyshenie-urovnya": bare_quality,
-             "provodit-rabotu-po": work_clause, "provesti-rabotu-po": work_clause}
+             "provodit-rabotu-po": work_clause, "provesti-rabotu-po": work_clause,
+             "rabotat-nad": work_clause}
 # Entries that are a fault only where their rewrite fits the sentence: «для повышения» and «принять
 # решение о» are plain Russian as they stand, and a finding that could only say «перепишите» would
 # also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
-_REWRITE_ONLY = frozenset({"dlya-celi", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya"})
+_REWRITE_ONLY = frozenset({"dlya-celi", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya", "rabotat-nad"})
 # Rewrites that span more than their match: their words are no option for the match alone
 # («Больница обновляет медицинское оборудование обновлению…»), only their fix is
 _SPANNING = _REWRITE_ONLY | {"provodit-rabotu-po", "provesti-rabotu-po"}
@@ -156,11 +157,17 @@ class PhraseRule(Rule):
                                                          frozenset()):
             # «в целях повышения…» → «чтобы повысить…»: a rewrite of the phrase around it
             said = clause.replacement.lstrip(", ").rstrip(",")
-            fix = Fix(f"Заменить на «{said}»", (clause,), Applicability.UNSAFE)
+            title = f"Заменить на «{said}»" if said else f"Убрать «{document.text[clause.start:clause.end].strip()}»"
+            fix = Fix(title, (clause,), Applicability.UNSAFE)
             suggestions = [said, *(s for s in suggestions if s.lower() != said.lower())]
-        message = phrase_message(self.title, entry, matched, rendered, [s for s in suggestions if s])
         if entry.id in _SPANNING and fix is not None:
-            suggestions = []  # the rewrite spans more than the match: only its fix may stand in for it
+            # the rewrite spans more than the match: only its fix may stand in for it, and the
+            # message names only the rewrite, not the entry's bare word («делают», «Если»)
+            said = fix.edits[0].replacement.lstrip(", ").rstrip(",")
+            message = phrase_message(self.title, entry, matched, [(said, False)], [said])
+            suggestions = []
+        else:
+            message = phrase_message(self.title, entry, matched, rendered, [s for s in suggestions if s])
         return self.diagnostic(
             document, m.start, m.end, message, fix=fix, suggestions=suggestions,
             severity=entry.severity, entry=entry.id,

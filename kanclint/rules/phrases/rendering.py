@@ -21,9 +21,13 @@ _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
 
 
 def render(
-    replacement: str, m: Match[Entry], matched: str, writes_yo: bool = True, opening: int = -1
+    replacement: str, m: Match[Entry], matched: str, writes_yo: bool = True, opening: int = -1,
+    requests: bool = False,
 ) -> tuple[str, bool] | None:
-    """The replacement in the form of the matched text, and whether that form is certain."""
+    """The replacement in the form of the matched text, and whether that form is certain.
+
+    ``opening`` is where the sentence starts; ``requests`` says that nothing before the match
+    makes a «-ите» form a future («вы», «если», «когда»), so it is read as a request there too."""
     certain = True
     agreeing = _agreeing_readings(m)
     words: list[str] = []
@@ -61,8 +65,9 @@ def render(
             readings = agreeing.get(slot) or item.readings(token)
         if not readings:
             return None
-        if token.start == opening and any("impr" in r.grammemes for r in readings):
-            # «Предъявите билет»: a sentence that opens with the verb is a request, not a future
+        if (token.start == opening or requests) and any("impr" in r.grammemes for r in readings):
+            # «Предъявите билет», «На входе, пожалуйста, предъявите паспорт»: a request, not a
+            # future, unless «вы» or «если» came before («Если вы предъявите…»)
             readings = sorted(readings, key=lambda r: "impr" not in r.grammemes)
         forms = {inflect_word(bm.group(1), r) for r in readings}
         first = inflect_word(bm.group(1), readings[0])

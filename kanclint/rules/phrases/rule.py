@@ -74,6 +74,10 @@ _REWRITES = {**CLAUSE_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES, "prin
 # решение о» are plain Russian as they stand, and a finding that could only say «перепишите» would
 # also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
 _REWRITE_ONLY = frozenset({"dlya-celi", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya", "rabotat-nad"})
+
+# words after which a «-ите» form of a perfective verb is the future, not a request
+_FUTURE_CUES = frozenset({"вы", "если", "когда", "пока", "как", "что", "чтобы", "ли", "где"})
+
 # Rewrites that span more than their match: their words are no option for the match alone
 # («Больница обновляет медицинское оборудование обновлению…»), only their fix is
 _SPANNING = _REWRITE_ONLY | {"provodit-rabotu-po", "provesti-rabotu-po"}
@@ -124,7 +128,8 @@ class PhraseRule(Rule):
         matched = document.text[m.start:m.end]
         words = sentence.words
         opening = words[0].start if words else -1
-        rendered = [render(r, m, matched, document.writes_yo, opening) for r in entry.replacements]
+        requests = not any(w.start < m.start and w.text.lower() in _FUTURE_CUES for w in words)
+        rendered = [render(r, m, matched, document.writes_yo, opening, requests) for r in entry.replacements]
         fix = None
         suggestions: list[str] = []
         for i, result in enumerate(rendered):

@@ -150,8 +150,9 @@ def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:
         while k < len(all_tokens) and all_tokens[k].key in _COORDINATORS | {"также"}:
             k += 1
         nxt = all_tokens[k] if k < len(all_tokens) else None
-        if nxt is not None and after.text == "," and _participle_clause(all_tokens, j, k):
-            return False  # «все заявки, поступившие до 1 апреля»: a participle's clause, not a list
+        if nxt is not None and after.text == "," and any(_participle_clause(all_tokens, h, k) for h in range(j, i - 1, -1)):
+            return False  # «все заявки, поступившие до 1 апреля»: a participle's clause, not a list;
+            # «житель областного центра, подозреваемый…»: it agrees with the head, not the last genitive
         if nxt is not None and nxt.parses and nxt.parses[0].pos in ("NOUN", "ADJF", "NPRO", "PRTF"):
             return True  # «главой района и губернатором», «отделом, а также комиссией»
     return before is not None and before.key in _COORDINATORS and i > 1 and all_tokens[i - 2].is_word

@@ -49,6 +49,20 @@ def _subject_pronoun(sentence: Sentence) -> tuple[Token, Token] | None:
     return None
 
 
+def _tail_pronoun(sentence: Sentence, gender: str | None) -> Token | None:
+    """«…», — отметила она»: the author after a quote as «он» / «она» after the verb of saying.
+
+    Unlike an opening «Она отметила», this pronoun is not said as «я» («— отметила я» reads as a
+    slip): its edit is ``None``, so a paragraph that has it keeps its third person and its «она»
+    still has someone to stand for."""
+    tokens = sentence.tokens
+    for i, t in enumerate(tokens[2:], 2):
+        if t.key in _PRONOUNS and gender in (None, _PRONOUNS[t.key]) and tokens[i - 1].pos == "VERB" \
+                and tokens[i - 2].text in ("—", "–", "-") and all(not u.is_word for u in tokens[i + 1:]):
+            return t
+    return None
+
+
 _AGENTS = {"им": "masc", "ею": "femn"}
 
 
@@ -124,6 +138,9 @@ def pronoun_mentions(document: Document) -> list[PronounMention]:
                 edit = _rewrite(document, sentence, pronoun, verb) if previous and not first else None
                 found.append(PronounMention(pronoun.start, verb.end, edit))
                 about_author = about_author or edit is not None
+            tail = _tail_pronoun(sentence, gender)
+            if tail is not None:  # «„Желаю удачи“, — отметила она»: «— отметила я» is not said, so it is kept
+                found.append(PronounMention(tail.start, tail.end, None))
             agent = _agent_pronoun(sentence, gender)
             if agent is not None:  # «Им была представлена информация»: kept, so the paragraph keeps one voice
                 found.append(PronounMention(agent.start, agent.end, None))
@@ -161,8 +178,25 @@ def _possessives(sentence: Sentence, previous: Sentence | None, profile: AuthorP
             ours = {inflect_word("мой", p) for p in noun.parses if p.pos == "NOUN"} - {None}
         clear = previous is not None and not _candidates(previous, profile, _POSSESSIVES[t.key]) and len(ours) == 1
         edit = Edit(t.start, t.end, _capital(t.text, ours.pop())) if clear else None
+        own = _own_words(sentence, words) if edit is not None and i == 1 and noun is words[2] else None
+        if own is not None:  # «По его словам, очередь…» → «Очередь…», not «По моим словам»
+            out.append(PronounMention(own.start, own.end, own))
+            continue
         out.append(PronounMention(t.start, t.end, edit))
     return out
+
+
+def _own_words(sentence: Sentence, words: list[Token]) -> Edit | None:
+    """«По его словам, очередь сократилась» in the author's own post: the author says it, so the
+    attribution goes and the sentence starts with what was said; ``None`` for any other noun."""
+    if words[0].key != "по" or words[2].key != "словам" or len(words) < 4:
+        return None
+    tokens = sentence.tokens
+    at = tokens.index(words[2]) + 1
+    if at >= len(tokens) or tokens[at].text != "," or tokens[at + 1] is not words[3]:
+        return None
+    nxt = words[3]
+    return Edit(words[0].start, nxt.end, nxt.text[:1].upper() + nxt.text[1:])
 
 
 # «рассказали ей» → «рассказали мне», «обратились к нему» → «обратились ко мне»: (preposition, pronoun)

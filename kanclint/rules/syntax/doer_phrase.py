@@ -86,9 +86,10 @@ def _phrase(syntax: _Syntax, node: _Node, doer: bool = False) -> list[_Node]:
     seen = {node.tok.id}
     while stack:
         for kid in syntax.children(stack.pop()):
-            if doer and kid.tok.id not in seen and _name_of_body(syntax, kid):
-                seen.update(n.tok.id for n in syntax.subtree(kid))
-                out.extend(syntax.subtree(kid))
+            named = _name_of_body(syntax, kid) if doer and kid.tok.id not in seen else None
+            if named is not None:
+                seen.update(n.tok.id for n in named)
+                out.extend(named)
                 continue
             if (kid.tok.rel not in _PHRASE_RELS and not _name_apposition(syntax, kid, "ablt")) or kid.tok.id in seen:
                 continue
@@ -110,19 +111,24 @@ def _third_person(syntax: _Syntax) -> bool:
     return not (document.speaks_as_we or document.author)
 
 
-def _name_of_body(syntax: _Syntax, kid: _Node) -> bool:
-    """«Водоканал» of «МУП «Водоканал»» (a quoted name beside the noun), «по Садовому району»."""
+def _name_of_body(syntax: _Syntax, kid: _Node) -> list[_Node] | None:
+    """«Водоканал» of «МУП «Водоканал»» (a quoted name beside the noun) with its marks, «по Садовому
+    району» with its preposition: the nodes from the first mark or the preposition to the name's
+    end, nothing the parse hung after it («компанией «Мостострой» и её партнёрами»)."""
     token = syntax.token(kid)
     if token is None:
-        return False
+        return None
     kids = syntax.children(kid)
-    marks = [syntax.token(k) for k in kids if k.tok.rel == "punct"]
-    if kid.tok.rel in ("appos", "nmod", "flat:name", "flat") and len(marks) == 2 and token.text[:1].isupper() and all(
-            m is not None and m.text in "«»\"" for m in marks):
-        return marks[0].start < token.start < marks[1].start  # type: ignore[union-attr]
-    cases = [syntax.token(k) for k in kids if k.tok.rel == "case"]
-    return (kid.tok.rel == "nmod" and len(cases) == 1 and cases[0] is not None and cases[0].key == "по"
-            and token.lemma in _TERRITORIES)
+    marks = [m for m in (syntax.token(k) for k in kids if k.tok.rel == "punct") if m is not None and m.text in "«»\""]
+    cases = [c for c in (syntax.token(k) for k in kids if k.tok.rel == "case") if c is not None]
+    if kid.tok.rel in ("appos", "nmod", "flat:name", "flat") and len(marks) == 2 and token.text[:1].isupper() \
+            and marks[0].start < token.start < marks[1].start:
+        start, end = marks[0].start, marks[1].end
+    elif kid.tok.rel == "nmod" and len(cases) == 1 and cases[0].key == "по" and token.lemma in _TERRITORIES:
+        start, end = cases[0].start, token.end
+    else:
+        return None
+    return [n for n in syntax.subtree(kid) if (t := syntax.token(n)) is not None and start <= t.start < end]
 
 
 def agent_nominative(syntax: _Syntax, agent: Token) -> tuple[str | None, str, str | None]:

@@ -121,8 +121,9 @@ def _name_of_body(syntax: _Syntax, kid: _Node) -> list[_Node] | None:
     kids = syntax.children(kid)
     marks = [m for m in (syntax.token(k) for k in kids if k.tok.rel == "punct") if m is not None and m.text in "«»\""]
     cases = [c for c in (syntax.token(k) for k in kids if k.tok.rel == "case") if c is not None]
-    if kid.tok.rel in ("appos", "nmod", "flat:name", "flat") and len(marks) == 2 and token.text[:1].isupper() \
-            and marks[0].start < token.start < marks[1].start:
+    first = next((t for t in syntax.document.sentences[token.sentence].tokens if marks and t.start > marks[0].start), None)
+    if kid.tok.rel in ("appos", "nmod", "flat:name", "flat") and len(marks) == 2 and first is not None \
+            and first.text[:1].isupper() and marks[0].start < token.start < marks[1].start:  # «Газпром газораспределение»
         start, end = marks[0].start, marks[1].end
     elif kid.tok.rel == "nmod" and len(cases) == 1 and cases[0].key == "по" and token.lemma in _TERRITORIES:
         start, end = cases[0].start, token.end

@@ -17,7 +17,13 @@ from kanclint.rules.syntax.morph import (
 from kanclint.rules.syntax.doer_phrase import _phrase, _third_person, agent_nominative
 from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
-from kanclint.rules.syntax.subject_words import _coordinated, _subject_words, _tree_tokens, cuts_a_number_off
+from kanclint.rules.syntax.subject_words import (
+    _coordinated,
+    _subject_words,
+    _tree_tokens,
+    cuts_a_number_off,
+    same_list_in_accusative,
+)
 from kanclint.rules.syntax.rewrite_guards import described_after, doer_shared_after
 from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
 from kanclint.rules.syntax.words import (
@@ -353,8 +359,10 @@ def _parsed_roles(syntax: _Syntax, f: _Passive) -> tuple[_Node, _Node, _Node] | 
         return None  # the doer came from the fallback, not from the parse
     if subject.tok.head_id != verb.tok.id or subject.tok.rel not in ("nsubj:pass", "nsubj" if f.reflexive else ""):
         return None  # «осуществляется приём»: the parse may call a «-ся» passive's subject a plain one
-    if any(k.tok.rel in ("conj", "cc") for n in (agent, subject) for k in syntax.children(n)):
+    if any(k.tok.rel in ("conj", "cc") for k in syntax.children(agent)):
         return None
+    if any(k.tok.rel in ("conj", "cc") for k in syntax.children(subject)) and same_list_in_accusative(syntax, subject) is None:
+        return None  # «мешки и перчатки» read the same as objects; «выставка и ярмарка» would not
     if _shares_clause(syntax, verb, f):
         return None
     return verb, agent, subject

@@ -44,11 +44,48 @@ def _subject_words(syntax: _Syntax, subject: _Node) -> tuple[list[Token] | None,
     words = _tree_tokens(syntax, subject, counted=True)
     if words is not None:
         return words, None
+    listed = same_list_in_accusative(syntax, subject)
+    if listed is not None:
+        return listed, None
     part = _trailing_part(syntax, subject)
     words = _without_trailing(syntax, subject, part) if part is not None else None
     if words is None or part is None:
         return None, None
     return words, "acl" if part.tok.rel == "acl" and part.tok.head_id == subject.tok.id else "kept"
+
+
+# «мешки и перчатки», «новые стулья и столы»: a thing in the plural, or a masculine or neuter one,
+# reads the same in the accusative, so a list of them can become the object as written
+_SAME_IN_ACCUSATIVE = ({"plur"}, {"masc", "sing"}, {"neut", "sing"})
+
+
+def same_list_in_accusative(syntax: _Syntax, subject: _Node) -> list[Token] | None:
+    """A subject that is a list joined by «и» or commas, every word of which reads the same in the
+    accusative («Администрацией будут предоставлены мешки и перчатки» → «…предоставим мешки и
+    перчатки»); ``None`` for anything else (a feminine «выставка и ярмарка» would change)."""
+    nodes = syntax.subtree(subject)
+    if not any(n.tok.rel == "conj" for n in nodes):
+        return None
+    tokens = [syntax.token(n) for n in nodes]
+    if any(t is None for t in tokens):
+        return None
+    words = sorted((t for t in tokens if t is not None), key=lambda t: t.start)
+    if any(t.protected for t in words) or not _contiguous(syntax.document, [t for t in words if t.text != ","]):
+        return None
+    allowed_rels = ("conj", "cc", "punct", "amod")
+    if any(n.tok.rel not in allowed_rels for n in nodes if n is not subject):
+        return None
+    for t in words:
+        if t.text == "," or t.key == "и" and t.pos == "CONJ":
+            continue
+        readings = [p for p in t.parses if p.pos in ("NOUN", "ADJF") and "nomn" in p.grammemes]
+        if not t.is_word or not readings or any(
+                "anim" in p.grammemes or not any(need <= p.grammemes for need in _SAME_IN_ACCUSATIVE)
+                for p in readings):
+            return None
+    if words[-1].text == ",":
+        return None
+    return words
 
 
 def _trailing_part(syntax: _Syntax, node: _Node) -> _Node | None:

@@ -49,18 +49,14 @@ def _subject_pronoun(sentence: Sentence) -> tuple[Token, Token] | None:
     return None
 
 
-def _tail_pronoun(sentence: Sentence, gender: str | None) -> Token | None:
-    """«…», — отметила она»: the author after a quote as «он» / «она» after the verb of saying.
+def _kept_pronouns(sentence: Sentence, gender: str | None, opening: Token | None) -> list[Token]:
+    """«…», — отметила она», «Как отметил он, …», «— сказал он журналистам»: the author as «он» /
+    «она» anywhere but as the opening subject this module rewrites.
 
-    Unlike an opening «Она отметила», this pronoun is not said as «я» («— отметила я» reads as a
-    slip): its edit is ``None``, so a paragraph that has it keeps its third person and its «она»
-    still has someone to stand for."""
-    tokens = sentence.tokens
-    for i, t in enumerate(tokens[2:], 2):
-        if t.key in _PRONOUNS and gender in (None, _PRONOUNS[t.key]) and tokens[i - 1].pos == "VERB" \
-                and tokens[i - 2].text in ("—", "–", "-") and all(not u.is_word for u in tokens[i + 1:]):
-            return t
-    return None
+    «— отметила я» reads as a slip, and «Как отметил я» is not said: such a pronoun has no edit, so
+    a paragraph that has it keeps its third person and its «она» still has someone to stand for
+    (a «он» that means a bridge only costs the rewrite, never a meaning)."""
+    return [t for t in sentence.tokens if t.key in _PRONOUNS and gender in (None, _PRONOUNS[t.key]) and t is not opening]
 
 
 _AGENTS = {"им": "masc", "ею": "femn"}
@@ -138,9 +134,8 @@ def pronoun_mentions(document: Document) -> list[PronounMention]:
                 edit = _rewrite(document, sentence, pronoun, verb) if previous and not first else None
                 found.append(PronounMention(pronoun.start, verb.end, edit))
                 about_author = about_author or edit is not None
-            tail = _tail_pronoun(sentence, gender)
-            if tail is not None:  # «„Желаю удачи“, — отметила она»: «— отметила я» is not said, so it is kept
-                found.append(PronounMention(tail.start, tail.end, None))
+            for kept in _kept_pronouns(sentence, gender, opening[0] if opening is not None else None):
+                found.append(PronounMention(kept.start, kept.end, None))  # «…», — отметила она»: kept
             agent = _agent_pronoun(sentence, gender)
             if agent is not None:  # «Им была представлена информация»: kept, so the paragraph keeps one voice
                 found.append(PronounMention(agent.start, agent.end, None))

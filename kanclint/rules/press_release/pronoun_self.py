@@ -171,7 +171,9 @@ def _possessives(sentence: Sentence, previous: Sentence | None, profile: AuthorP
             ours = {"меня"} if i == 0 or words[0].pos != "PREP" else set()  # «Её поздравили» → «Меня поздравили»
         else:
             ours = {inflect_word("мой", p) for p in noun.parses if p.pos == "NOUN"} - {None}
-        clear = previous is not None and not _candidates(previous, profile, _POSSESSIVES[t.key]) and len(ours) == 1
+        speech = noun is not None and noun.key == "словам"  # only a person has words
+        clear = previous is not None and not _candidates(previous, profile, _POSSESSIVES[t.key], alive=speech) \
+            and len(ours) == 1
         edit = Edit(t.start, t.end, _capital(t.text, ours.pop())) if clear else None
         own = _own_words(sentence, words) if edit is not None and i == 1 and noun is words[2] else None
         if own is not None:  # «По его словам, очередь…» → «Очередь…», not «По моим словам»
@@ -281,15 +283,18 @@ def _capital(written: str, word: str) -> str:
 
 
 def _candidates(sentence: Sentence, profile: AuthorProfile, gender: str, heads_only: bool = False,
-                before: int | None = None) -> bool:
+                before: int | None = None, alive: bool = False) -> bool:
     """Whether ``sentence`` (up to ``before``) names somebody or something else «его» / «её» could
-    stand for; ``heads_only``: a genitive hung on another noun («активом ветеранской организации») is not one."""
+    stand for; ``heads_only``: a genitive hung on another noun («активом ветеранской организации») is not one;
+    ``alive``: only a person counts («По его словам» after «провёл приём»: a reception has no words)."""
     genders = {gender, "neut"} if gender == "masc" else {gender}
     for t in sentence.words:
         p = t.parses[0] if t.parses else None
         if before is not None and t.start >= before:
             break
         if p is None or p.pos != "NOUN" or "sing" not in p.grammemes or not genders & p.grammemes:
+            continue
+        if alive and "anim" not in p.grammemes:
             continue
         if heads_only and "gent" in p.grammemes:
             continue

@@ -57,6 +57,7 @@ def _subject_words(syntax: _Syntax, subject: _Node) -> tuple[list[Token] | None,
 # «мешки и перчатки», «новые стулья и столы»: a thing in the plural, or a masculine or neuter one,
 # reads the same in the accusative, so a list of them can become the object as written
 _SAME_IN_ACCUSATIVE = ({"plur"}, {"masc", "sing"}, {"neut", "sing"})
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 
 
 def same_list_in_accusative(syntax: _Syntax, subject: _Node) -> list[Token] | None:
@@ -78,7 +79,8 @@ def same_list_in_accusative(syntax: _Syntax, subject: _Node) -> list[Token] | No
     for t in words:
         if t.text == "," or t.key == "и" and t.pos == "CONJ":
             continue
-        readings = [p for p in t.parses if p.pos in ("NOUN", "ADJF") and "nomn" in p.grammemes]
+        readings = [p for p in t.parses if p.pos in ("NOUN", "ADJF") and "nomn" in p.grammemes
+                    and not (t.text[:1].islower() and p.grammemes & _NAME_TAGS)]  # «викторины», not «Викторы»
         if not t.is_word or not readings or any(
                 "anim" in p.grammemes or not any(need <= p.grammemes for need in _SAME_IN_ACCUSATIVE)
                 for p in readings):

@@ -73,11 +73,17 @@ def same_list_in_accusative(syntax: _Syntax, subject: _Node) -> list[Token] | No
     words = sorted((t for t in tokens if t is not None), key=lambda t: t.start)
     if any(t.protected for t in words) or not _contiguous(syntax.document, [t for t in words if t.text != ","]):
         return None
+    # «сценарии и программы [праздников]»: a genitive keeps its case whatever its head's is
+    genitives = {t.start for n in nodes if n.tok.rel == "nmod" and _plain_genitive(syntax, n)
+                 for t in (syntax.token(k) for k in syntax.subtree(n)) if t is not None}
+    if not any(n.tok.rel == "conj" and (t := syntax.token(n)) is not None and t.start not in genitives for n in nodes):
+        return None  # «номера танцевального и вокального коллективов»: the list is the genitive's, not the subject's
     allowed_rels = ("conj", "cc", "punct", "amod")
-    if any(n.tok.rel not in allowed_rels for n in nodes if n is not subject):
+    if any(n.tok.rel not in allowed_rels and (t := syntax.token(n)) is not None and t.start not in genitives
+           for n in nodes if n is not subject):
         return None
     for t in words:
-        if t.text == "," or t.key == "и" and t.pos == "CONJ":
+        if t.text == "," or t.key == "и" and t.pos == "CONJ" or t.start in genitives:
             continue
         readings = [p for p in t.parses if p.pos in ("NOUN", "ADJF") and "nomn" in p.grammemes
                     and not (t.text[:1].islower() and p.grammemes & _NAME_TAGS)]  # «викторины», not «Викторы»
@@ -88,6 +94,13 @@ def same_list_in_accusative(syntax: _Syntax, subject: _Node) -> list[Token] | No
     if words[-1].text == ",":
         return None
     return words
+
+
+def _plain_genitive(syntax: _Syntax, node: _Node) -> bool:
+    """A noun in the genitive with no preposition of its own («программы праздников»)."""
+    token = syntax.token(node)
+    return token is not None and not any(k.tok.rel == "case" for k in syntax.children(node)) and any(
+        p.pos == "NOUN" and "gent" in p.grammemes for p in token.parses[:2])
 
 
 def _trailing_part(syntax: _Syntax, node: _Node) -> _Node | None:

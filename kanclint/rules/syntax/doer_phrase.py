@@ -73,6 +73,7 @@ def _name_apposition(syntax: _Syntax, node: _Node, case: str) -> Parse | None:
 _PHRASE_RELS = frozenset({"amod", "det", "nmod", "flat", "flat:name", "flat:foreign", "nummod", "compound"})
 # «ОМВД России по Садовому району», «Управлением Росреестра по области»: the territory is part of the name
 _TERRITORIES = frozenset({"район", "область", "край", "округ", "республика", "город", "городской"})
+_TERRITORY_RELS = frozenset({"case", "amod", "flat", "flat:name", "appos", "nmod"})
 
 
 def _phrase(syntax: _Syntax, node: _Node, doer: bool = False) -> list[_Node]:
@@ -126,7 +127,10 @@ def _name_of_body(syntax: _Syntax, kid: _Node) -> list[_Node] | None:
             and first.text[:1].isupper() and marks[0].start < token.start < marks[1].start:  # «Газпром газораспределение»
         start, end = marks[0].start, marks[1].end
     elif kid.tok.rel == "nmod" and len(cases) == 1 and cases[0].key == "по" and token.lemma in _TERRITORIES:
+        below = syntax.subtree(kid)
         start, end = cases[0].start, token.end
+        if all(n.tok.rel in _TERRITORY_RELS for n in below if n is not kid):  # «по городу Зареченску»
+            end = max(t.end for t in (syntax.token(n) for n in below) if t is not None)
     else:
         return None
     return [n for n in syntax.subtree(kid) if (t := syntax.token(n)) is not None and start <= t.start < end]

@@ -168,7 +168,9 @@ def _inflect_noun_pair(raw: object, want: frozenset[str]) -> str | None:
     («интернет-магазина») stays as it is (``None``: the caller's reading decides)."""
     first, _, last = raw.word.partition("-")  # type: ignore[attr-defined]
     keep = raw.tag.grammemes & (CASES | NUMBERS)  # type: ignore[attr-defined]
-    heads = [r for r in analyzer().parse(first) if r.tag.POS == "NOUN" and keep <= r.tag.grammemes]
+    # «мастер-класс» is a thing: the person «мастер» would make the accusative «мастера-класс»
+    alive = raw.tag.grammemes & {"anim", "inan"}  # type: ignore[attr-defined]
+    heads = [r for r in analyzer().parse(first) if r.tag.POS == "NOUN" and keep | alive <= r.tag.grammemes]
     tails = [r for r in analyzer().parse(last) if r.tag.POS == "NOUN" and keep <= r.tag.grammemes]
     if not first or not last or not heads or not tails:
         return None

@@ -112,8 +112,9 @@ def _clause_follows(tokens: Sequence[Token], j: int, cases: set[str]) -> bool:
 class _Mention:
     start: int
     end: int
-    edit: Edit | None  # None: no pronoun can stand here («По словам главы», «в приёмной депутата»)
+    edit: Edit | None  # None: no pronoun can stand here («в приёмной депутата»)
     agent: bool  # «главой района проведено»: the doer of a passive, KC201's to rewrite
+    own_words: bool = False  # «По словам главы района, …» → «…»: the author's own words need no source
 
 
 def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) -> list[_Mention]:
@@ -138,10 +139,27 @@ def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) 
             if cases == {"ablt"} and (i == 0 or tokens[i - 1].pos != "PREP"):
                 found.append(_Mention(*span, None, True))
             else:
+                own = _own_words_edit(tokens, i, j) if profile.person else None
+                if own is not None:
+                    found.append(_Mention(*span, own, False, True))
+                    i = j
+                    continue
                 said = None if _clause_follows(tokens, j, cases) else _pronoun(tokens, i, cases, profile.person)
                 found.append(_Mention(*span, Edit(said[0], name[-1].end, said[1]) if said else None, False))
             i = j
     return found
+
+
+def _own_words_edit(tokens: Sequence[Token], i: int, j: int) -> Edit | None:
+    """«По словам главы района Петра Васильева, ремонт завершится…» on his own page → «Ремонт
+    завершится…»: only that opening, the name right after «По словам» and a comma after the name
+    («По словам главы, который…» keeps its clause; «По мнению» is an opinion, left as it is)."""
+    if i != 2 or tokens[0].key != "по" or tokens[1].key != "словам" or j + 1 >= len(tokens):
+        return None
+    if tokens[j].text != "," or not tokens[j + 1].is_word or _clause_follows(tokens, j, {"gent"}):
+        return None
+    nxt = tokens[j + 1]
+    return Edit(tokens[0].start, nxt.end, capitalise(nxt.text))
 
 
 def _personal_name(token: Token) -> bool:
@@ -293,9 +311,10 @@ def oblique_mentions(document: Document) -> list[Edit]:
     edits: list[Edit] = []
     for paragraph in document.paragraphs:
         start, end = paragraph.start, paragraph.end
-        if not _speaks_as_author(document, profile, start, end, fixed) or first_person_blocked(document, start):
+        if first_person_blocked(document, start):
             continue
-        found = _mentions(document, profile, start, end)
+        speaks = _speaks_as_author(document, profile, start, end, fixed)
+        found = [m for m in _mentions(document, profile, start, end) if speaks or m.own_words]
         if _nominative_left(document, profile, start, end, fixed, found):
             continue
         edits += [m.edit for m in found if m.edit is not None]

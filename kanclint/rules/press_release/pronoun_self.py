@@ -49,6 +49,16 @@ def _subject_pronoun(sentence: Sentence) -> tuple[Token, Token] | None:
     return None
 
 
+def _kept_pronouns(sentence: Sentence, gender: str | None, opening: Token | None) -> list[Token]:
+    """«…», — отметила она», «Как отметил он, …», «— сказал он журналистам»: the author as «он» /
+    «она» anywhere but as the opening subject this module rewrites.
+
+    «— отметила я» reads as a slip, and «Как отметил я» is not said: such a pronoun has no edit, so
+    a paragraph that has it keeps its third person and its «она» still has someone to stand for
+    (a «он» that means a bridge only costs the rewrite, never a meaning)."""
+    return [t for t in sentence.tokens if t.key in _PRONOUNS and gender in (None, _PRONOUNS[t.key]) and t is not opening]
+
+
 _AGENTS = {"им": "masc", "ею": "femn"}
 
 
@@ -124,6 +134,8 @@ def pronoun_mentions(document: Document) -> list[PronounMention]:
                 edit = _rewrite(document, sentence, pronoun, verb) if previous and not first else None
                 found.append(PronounMention(pronoun.start, verb.end, edit))
                 about_author = about_author or edit is not None
+            for kept in _kept_pronouns(sentence, gender, opening[0] if opening is not None else None):
+                found.append(PronounMention(kept.start, kept.end, None))  # «…», — отметила она»: kept
             agent = _agent_pronoun(sentence, gender)
             if agent is not None:  # «Им была представлена информация»: kept, so the paragraph keeps one voice
                 found.append(PronounMention(agent.start, agent.end, None))
@@ -159,10 +171,29 @@ def _possessives(sentence: Sentence, previous: Sentence | None, profile: AuthorP
             ours = {"меня"} if i == 0 or words[0].pos != "PREP" else set()  # «Её поздравили» → «Меня поздравили»
         else:
             ours = {inflect_word("мой", p) for p in noun.parses if p.pos == "NOUN"} - {None}
-        clear = previous is not None and not _candidates(previous, profile, _POSSESSIVES[t.key]) and len(ours) == 1
+        speech = noun is not None and noun.key == "словам"  # only a person has words
+        clear = previous is not None and not _candidates(previous, profile, _POSSESSIVES[t.key], alive=speech) \
+            and len(ours) == 1
         edit = Edit(t.start, t.end, _capital(t.text, ours.pop())) if clear else None
+        own = _own_words(sentence, words) if edit is not None and i == 1 and noun is words[2] else None
+        if own is not None:  # «По его словам, очередь…» → «Очередь…», not «По моим словам»
+            out.append(PronounMention(own.start, own.end, own))
+            continue
         out.append(PronounMention(t.start, t.end, edit))
     return out
+
+
+def _own_words(sentence: Sentence, words: list[Token]) -> Edit | None:
+    """«По его словам, очередь сократилась» in the author's own post: the author says it, so the
+    attribution goes and the sentence starts with what was said; ``None`` for any other noun."""
+    if words[0].key != "по" or words[2].key != "словам" or len(words) < 4:
+        return None
+    tokens = sentence.tokens
+    at = tokens.index(words[2]) + 1
+    if at >= len(tokens) or tokens[at].text != "," or tokens[at + 1] is not words[3]:
+        return None
+    nxt = words[3]
+    return Edit(words[0].start, nxt.end, nxt.text[:1].upper() + nxt.text[1:])
 
 
 # «рассказали ей» → «рассказали мне», «обратились к нему» → «обратились ко мне»: (preposition, pronoun)
@@ -252,15 +283,18 @@ def _capital(written: str, word: str) -> str:
 
 
 def _candidates(sentence: Sentence, profile: AuthorProfile, gender: str, heads_only: bool = False,
-                before: int | None = None) -> bool:
+                before: int | None = None, alive: bool = False) -> bool:
     """Whether ``sentence`` (up to ``before``) names somebody or something else «его» / «её» could
-    stand for; ``heads_only``: a genitive hung on another noun («активом ветеранской организации») is not one."""
+    stand for; ``heads_only``: a genitive hung on another noun («активом ветеранской организации») is not one;
+    ``alive``: only a person counts («По его словам» after «провёл приём»: a reception has no words)."""
     genders = {gender, "neut"} if gender == "masc" else {gender}
     for t in sentence.words:
         p = t.parses[0] if t.parses else None
         if before is not None and t.start >= before:
             break
         if p is None or p.pos != "NOUN" or "sing" not in p.grammemes or not genders & p.grammemes:
+            continue
+        if alive and "anim" not in p.grammemes:
             continue
         if heads_only and "gent" in p.grammemes:
             continue

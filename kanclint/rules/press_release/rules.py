@@ -225,7 +225,9 @@ class ThirdPersonSelf(_PressReleaseRule):
         for edit in place_mentions(document, turned and not _subject_kept(document)):  # «В МБОУ … прошёл» → «У нас прошёл»
             yield self._own_voice(document, edit, "пост уже говорит «мы», а здесь организация названа в третьем лице")
         for edit in oblique_mentions(document):  # «Жители обратились к депутату» → «…ко мне»
-            yield self._own_voice(document, edit, "абзац уже говорит от первого лица, а здесь автор назван в третьем")
+            own_words = document.text[edit.start:edit.end].lower().startswith("по словам")  # «По словам главы, …» → «…»
+            yield self._own_voice(document, edit, "пост ваш, и ссылаться на собственные слова не нужно" if own_words
+                                  else "абзац уже говорит от первого лица, а здесь автор назван в третьем")
         for edit in document.shared(said_by_author):  # «— сказал Николай Фёдоров» → «— сказал я»
             if not first_person_blocked(document, edit.start):
                 yield self._own_voice(document, edit, "пост говорит от первого лица, а после цитаты автор назван в третьем")

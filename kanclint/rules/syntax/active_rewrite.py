@@ -14,10 +14,16 @@ from kanclint.rules.syntax.morph import (
     _verb_form,
     many_count,
 )
-from kanclint.rules.syntax.doer_phrase import _phrase, agent_nominative
+from kanclint.rules.syntax.doer_phrase import _phrase, _third_person, agent_nominative
 from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
-from kanclint.rules.syntax.subject_words import _coordinated, _subject_words, _tree_tokens, cuts_a_number_off
+from kanclint.rules.syntax.subject_words import (
+    _coordinated,
+    _subject_words,
+    _tree_tokens,
+    cuts_a_number_off,
+    same_list_in_accusative,
+)
 from kanclint.rules.syntax.rewrite_guards import described_after, doer_shared_after
 from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
 from kanclint.rules.syntax.words import (
@@ -81,8 +87,10 @@ def _plain_pair(syntax: _Syntax, f: _Passive) -> tuple[str, bool, bool] | None:
 
 
 def _agent_words(syntax: _Syntax, agent: _Node) -> list[Token] | None:
-    """The doer's phrase; ``None`` when the parse hung more on it than a noun phrase and a time."""
-    agent_nodes = _phrase(syntax, agent)
+    """The doer's phrase; ``None`` when the parse hung more on it than a noun phrase and a time.
+
+    The quote marks of a quoted name («МУП «Водоканал»») are part of the phrase, not words below it."""
+    agent_nodes = _phrase(syntax, agent, doer=_third_person(syntax))
     when = {n.tok.id for k in _time_phrases(syntax, agent) for n in syntax.subtree(k)}
     words_below = [
         n for n in syntax.subtree(agent) if ((t := syntax.token(n)) is None or t.is_word) and n.tok.id not in when
@@ -90,7 +98,8 @@ def _agent_words(syntax: _Syntax, agent: _Node) -> list[Token] | None:
     ids = {n.tok.id for n in agent_nodes}
     # «осуществляется лично главой района»: «лично» goes with the doer («Лично глава района следит…»)
     own = [n for n in words_below if n.tok.id not in ids and (t := syntax.token(n)) is not None and t.key in _DOER_ADVERBS]
-    if len(agent_nodes) + len(own) != len(words_below):  # an emoji the parse hung on the doer does not count
+    agent_words = [n for n in agent_nodes if (t := syntax.token(n)) is None or t.is_word]
+    if len(agent_words) + len(own) != len(words_below):  # an emoji the parse hung on the doer does not count
         return None  # «комитетом по культуре»: a prepositional part of the doer's name
     words = [t for t in (syntax.token(n) for n in [*agent_nodes, *own]) if t is not None]
     return sorted(words, key=lambda t: t.start) or None
@@ -121,7 +130,7 @@ def _span_words(document: Document, sentence: Sentence, start: int, end: int,
     while k < len(tokens) and tokens[k].end <= end:
         inside.append(tokens[k])
         k += 1
-    if any(not (t.is_word or t.start in kept) or t.protected for t in inside):
+    if any(not (t.is_word or t.start in kept) or (t.protected and t.start not in kept) for t in inside):
         return None
     return inside
 
@@ -350,8 +359,10 @@ def _parsed_roles(syntax: _Syntax, f: _Passive) -> tuple[_Node, _Node, _Node] | 
         return None  # the doer came from the fallback, not from the parse
     if subject.tok.head_id != verb.tok.id or subject.tok.rel not in ("nsubj:pass", "nsubj" if f.reflexive else ""):
         return None  # «осуществляется приём»: the parse may call a «-ся» passive's subject a plain one
-    if any(k.tok.rel in ("conj", "cc") for n in (agent, subject) for k in syntax.children(n)):
+    if any(k.tok.rel in ("conj", "cc") for k in syntax.children(agent)):
         return None
+    if any(k.tok.rel in ("conj", "cc") for k in syntax.children(subject)) and same_list_in_accusative(syntax, subject) is None:
+        return None  # «мешки и перчатки» read the same as objects; «выставка и ярмарка» would not
     if _shares_clause(syntax, verb, f):
         return None
     return verb, agent, subject
@@ -391,7 +402,9 @@ def _active_rewrite(
         return None
     units = [*agent_tokens, *subject_tokens, *group]
     start, end = min(t.start for t in units), max(t.end for t in units)
-    words = _span_words(document, sentence, start, end, frozenset(t.start for t in subject_tokens if not t.is_word))
+    kept = frozenset(t.start for t in subject_tokens if not t.is_word) | frozenset(
+        t.start for t in agent_tokens if not t.is_word or t.protected)  # the doer's «МУП «Водоканал»» moves whole
+    words = _span_words(document, sentence, start, end, kept)
     if words is None:
         return None
     taken = {t.start for t in units}

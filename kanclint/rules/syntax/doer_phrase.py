@@ -22,7 +22,7 @@ def _nominative_phrase(syntax: _Syntax, head: Token, case: str) -> tuple[str | N
     number = "plur" if "plur" in reading.grammemes else "sing"
     gender = next((g for g in ("masc", "femn", "neut") if g in reading.grammemes), None)
     node = syntax.node(head)
-    nodes = _phrase(syntax, node) if node is not None else []
+    nodes = _phrase(syntax, node, doer=_third_person(syntax)) if node is not None else []
     tokens = [t for t in (syntax.token(n) for n in nodes) if t is not None]
     if not tokens or not _contiguous(syntax.document, tokens):
         nodes, tokens = [], [head]
@@ -53,9 +53,12 @@ def _nominative_phrase(syntax: _Syntax, head: Token, case: str) -> tuple[str | N
         if form is None:
             return None, number, gender
         words.append(keep_capital(t.text, form))
+    # the author's own gaps: «МУП «Водоканал»» keeps its quote marks where they stood
+    text = words[0] + "".join(
+        (" " if syntax.document.text[a.end:b.start] else "") + w for a, b, w in zip(tokens, tokens[1:], words[1:]))
     if named is not None and number == "sing":
         gender = next((g for g in ("masc", "femn") if g in named.grammemes), gender)
-    return " ".join(words), number, gender
+    return text, number, gender
 
 
 def _name_apposition(syntax: _Syntax, node: _Node, case: str) -> Parse | None:
@@ -68,16 +71,27 @@ def _name_apposition(syntax: _Syntax, node: _Node, case: str) -> Parse | None:
 
 
 _PHRASE_RELS = frozenset({"amod", "det", "nmod", "flat", "flat:name", "flat:foreign", "nummod", "compound"})
+# «ОМВД России по Садовому району», «Управлением Росреестра по области»: the territory is part of the name
+_TERRITORIES = frozenset({"район", "область", "край", "округ", "республика", "город", "городской"})
+_TERRITORY_RELS = frozenset({"case", "amod", "flat", "flat:name", "appos", "nmod"})
 
 
-def _phrase(syntax: _Syntax, node: _Node) -> list[_Node]:
+def _phrase(syntax: _Syntax, node: _Node, doer: bool = False) -> list[_Node]:
     """A noun with its modifiers and genitives, without prepositional attachments
-    («библиотекой имени Пушкина», not «… при поддержке администрации»)."""
+    («библиотекой имени Пушкина», not «… при поддержке администрации»).
+
+    ``doer``: the name of a body as a whole, its quoted name with its marks («МУП «Водоканал»») and
+    its territory («ОМВД России по Садовому району»), which a rewrite carries over as written."""
     out = [node]
     stack = [node]
     seen = {node.tok.id}
     while stack:
         for kid in syntax.children(stack.pop()):
+            named = _name_of_body(syntax, kid) if doer and kid.tok.id not in seen else None
+            if named is not None:
+                seen.update(n.tok.id for n in named)
+                out.extend(named)
+                continue
             if (kid.tok.rel not in _PHRASE_RELS and not _name_apposition(syntax, kid, "ablt")) or kid.tok.id in seen:
                 continue
             seen.add(kid.tok.id)
@@ -89,6 +103,37 @@ def _phrase(syntax: _Syntax, node: _Node) -> list[_Node]:
             out.append(kid)
             stack.append(kid)
     return sorted(out, key=lambda n: n.tok.start)
+
+
+def _third_person(syntax: _Syntax) -> bool:
+    """Whether a body's whole name may be the new subject: not on a page that speaks as «мы», where
+    «Воспитатели детского сада «Ромашка»» may be the author itself, which KC304 would flag."""
+    document = syntax.document
+    return not (document.speaks_as_we or document.author)
+
+
+def _name_of_body(syntax: _Syntax, kid: _Node) -> list[_Node] | None:
+    """«Водоканал» of «МУП «Водоканал»» (a quoted name beside the noun) with its marks, «по Садовому
+    району» with its preposition: the nodes from the first mark or the preposition to the name's
+    end, nothing the parse hung after it («компанией «Мостострой» и её партнёрами»)."""
+    token = syntax.token(kid)
+    if token is None:
+        return None
+    kids = syntax.children(kid)
+    marks = [m for m in (syntax.token(k) for k in kids if k.tok.rel == "punct") if m is not None and m.text in "«»\""]
+    cases = [c for c in (syntax.token(k) for k in kids if k.tok.rel == "case") if c is not None]
+    first = next((t for t in syntax.document.sentences[token.sentence].tokens if marks and t.start > marks[0].start), None)
+    if kid.tok.rel in ("appos", "nmod", "flat:name", "flat") and len(marks) == 2 and first is not None \
+            and first.text[:1].isupper() and marks[0].start < token.start < marks[1].start:  # «Газпром газораспределение»
+        start, end = marks[0].start, marks[1].end
+    elif kid.tok.rel == "nmod" and len(cases) == 1 and cases[0].key == "по" and token.lemma in _TERRITORIES:
+        below = syntax.subtree(kid)
+        start, end = cases[0].start, token.end
+        if all(n.tok.rel in _TERRITORY_RELS for n in below if n is not kid):  # «по городу Зареченску»
+            end = max(t.end for t in (syntax.token(n) for n in below) if t is not None)
+    else:
+        return None
+    return [n for n in syntax.subtree(kid) if (t := syntax.token(n)) is not None and start <= t.start < end]
 
 
 def agent_nominative(syntax: _Syntax, agent: Token) -> tuple[str | None, str, str | None]:

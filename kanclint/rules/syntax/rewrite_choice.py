@@ -46,6 +46,8 @@ def clean_rewrite(document: Document, sentence: Sentence, edit: Edit | None) -> 
     if edit is None:
         return None
     edit = Edit(edit.start, edit.end, _SPACE_BEFORE_MARK.sub("", edit.replacement))
+    if not document.writes_yo:  # «посвященная» → «посвящённую» in a post that writes «е» for «ё»
+        edit = Edit(edit.start, edit.end, edit.replacement.replace("ё", "е").replace("Ё", "Е"))
     sentence_text = document.text[sentence.start:sentence.end]
     voiced = False
     if document.speaks_as_we:  # «Администрация района провела…» on the administration's page: «Мы провели…»

@@ -44,11 +44,63 @@ def _subject_words(syntax: _Syntax, subject: _Node) -> tuple[list[Token] | None,
     words = _tree_tokens(syntax, subject, counted=True)
     if words is not None:
         return words, None
+    listed = same_list_in_accusative(syntax, subject)
+    if listed is not None:
+        return listed, None
     part = _trailing_part(syntax, subject)
     words = _without_trailing(syntax, subject, part) if part is not None else None
     if words is None or part is None:
         return None, None
     return words, "acl" if part.tok.rel == "acl" and part.tok.head_id == subject.tok.id else "kept"
+
+
+# «мешки и перчатки», «новые стулья и столы»: a thing in the plural, or a masculine or neuter one,
+# reads the same in the accusative, so a list of them can become the object as written
+_SAME_IN_ACCUSATIVE = ({"plur"}, {"masc", "sing"}, {"neut", "sing"})
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+def same_list_in_accusative(syntax: _Syntax, subject: _Node) -> list[Token] | None:
+    """A subject that is a list joined by «и» or commas, every word of which reads the same in the
+    accusative («Администрацией будут предоставлены мешки и перчатки» → «…предоставим мешки и
+    перчатки»); ``None`` for anything else (a feminine «выставка и ярмарка» would change)."""
+    nodes = syntax.subtree(subject)
+    if not any(n.tok.rel == "conj" for n in nodes):
+        return None
+    tokens = [syntax.token(n) for n in nodes]
+    if any(t is None for t in tokens):
+        return None
+    words = sorted((t for t in tokens if t is not None), key=lambda t: t.start)
+    if any(t.protected for t in words) or not _contiguous(syntax.document, [t for t in words if t.text != ","]):
+        return None
+    # «сценарии и программы [праздников]»: a genitive keeps its case whatever its head's is
+    genitives = {t.start for n in nodes if n.tok.rel == "nmod" and _plain_genitive(syntax, n)
+                 for t in (syntax.token(k) for k in syntax.subtree(n)) if t is not None}
+    if not any(n.tok.rel == "conj" and (t := syntax.token(n)) is not None and t.start not in genitives for n in nodes):
+        return None  # «номера танцевального и вокального коллективов»: the list is the genitive's, not the subject's
+    allowed_rels = ("conj", "cc", "punct", "amod")
+    if any(n.tok.rel not in allowed_rels and (t := syntax.token(n)) is not None and t.start not in genitives
+           for n in nodes if n is not subject):
+        return None
+    for t in words:
+        if t.text == "," or t.key == "и" and t.pos == "CONJ" or t.start in genitives:
+            continue
+        readings = [p for p in t.parses if p.pos in ("NOUN", "ADJF") and "nomn" in p.grammemes
+                    and not (t.text[:1].islower() and p.grammemes & _NAME_TAGS)]  # «викторины», not «Викторы»
+        if not t.is_word or not readings or any(
+                "anim" in p.grammemes or not any(need <= p.grammemes for need in _SAME_IN_ACCUSATIVE)
+                for p in readings):
+            return None
+    if words[-1].text == ",":
+        return None
+    return words
+
+
+def _plain_genitive(syntax: _Syntax, node: _Node) -> bool:
+    """A noun in the genitive with no preposition of its own («программы праздников»)."""
+    token = syntax.token(node)
+    return token is not None and not any(k.tok.rel == "case" for k in syntax.children(node)) and any(
+        p.pos == "NOUN" and "gent" in p.grammemes for p in token.parses[:2])
 
 
 def _trailing_part(syntax: _Syntax, node: _Node) -> _Node | None:
@@ -150,8 +202,9 @@ def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:
         while k < len(all_tokens) and all_tokens[k].key in _COORDINATORS | {"также"}:
             k += 1
         nxt = all_tokens[k] if k < len(all_tokens) else None
-        if nxt is not None and after.text == "," and _participle_clause(all_tokens, j, k):
-            return False  # «все заявки, поступившие до 1 апреля»: a participle's clause, not a list
+        if nxt is not None and after.text == "," and any(_participle_clause(all_tokens, h, k) for h in range(j, i - 1, -1)):
+            return False  # «все заявки, поступившие до 1 апреля»: a participle's clause, not a list;
+            # «житель областного центра, подозреваемый…»: it agrees with the head, not the last genitive
         if nxt is not None and nxt.parses and nxt.parses[0].pos in ("NOUN", "ADJF", "NPRO", "PRTF"):
             return True  # «главой района и губернатором», «отделом, а также комиссией»
     return before is not None and before.key in _COORDINATORS and i > 1 and all_tokens[i - 2].is_word

@@ -107,7 +107,9 @@ def work_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
     must be there, plain and certain in the accusative, as for :func:`decision_clause`.
     """
     token = m.tokens[0]
-    reading = next((p for p in token.parses if p.lemma in _WORKING and p.pos in ("VERB", "INFN")), None)
+    readings = [p for p in token.parses if p.lemma in _WORKING and p.pos in ("VERB", "INFN")]
+    # «проводим» is also «проводить» = see off (perfective): work is led, so the imperfective reads first
+    reading = next((p for p in readings if "impf" in p.grammemes), readings[0] if readings else None)
     if reading is None:
         return None
     tokens = list(sentence.tokens)

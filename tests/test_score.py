@@ -250,3 +250,16 @@ def test_a_reason_says_when_a_sign_is_missing_rather_than_present():
     assert missing and missing[0].startswith("Обращение к читателю: нет, −")
     lively = kanclint.lint("Вы уже были на катке? Приходите в субботу, ждём вас!")
     assert any(r.startswith("Обращение к читателю: +") for r in lively.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    # a word finding inside a passive: once the word is fixed, the passive is charged in its own group
+    "Если не прийти на приём, запись будет аннулирована. В пятницу в актовом зале состоится "
+    "торжественное мероприятие для выпускников.",
+    "Если не прийти на приём, запись будет аннулирована. Желаем выпускникам дальнейших успехов!",
+])
+def test_a_fix_inside_a_passive_does_not_lower_the_score(text):
+    before = kanclint.lint(text)
+    fixed = kanclint.fix(text, unsafe=True)
+    assert fixed.text != text
+    assert kanclint.lint(fixed.text).score >= before.score

@@ -161,7 +161,7 @@ def report_for(document: Document, cfg: Config, found: list[Diagnostic]) -> Repo
     scored_findings = score_mod.scored_findings(diagnostics)
     values = score_mod.features(signals, scored_findings)
     scored = score_mod.predict(values)
-    categories = score_mod.breakdown(scored_findings, scored)
+    categories = score_mod.breakdown(scored_findings, scored, signals.words)
     reasons = score_mod.reasons(categories, scored, signals)
     rounded = {k: v if v == 0 else round(v, 4) for k, v in values.items()}  # most are 0, and round() is slow
     return Report(path, text, scored.score, categories, tuple(diagnostics), metrics, reasons, scored.subscores,

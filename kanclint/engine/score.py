@@ -196,43 +196,89 @@ def fix_edits(diagnostics: Iterable[Diagnostic]) -> list[tuple[int, int, str]]:
     return chosen
 
 
-def charged_findings(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """One finding per span: phrase findings of several rules on one span (or inside it) cost
-    once, the heaviest.
+def _clusters(diagnostics: Iterable[Diagnostic]) -> list[list[Diagnostic]]:
+    """Findings grouped by span: a phrase and the findings on it or inside it, the phrase first.
 
-    A sweep over findings sorted by start.  Findings longer than a phrase (a whole
-    sentence or paragraph) are charged on their own: they must not swallow the phrases
-    inside them.  Spans that only overlap («В период» and «период эпидемии гриппа») are two
-    findings: were they charged once, fixing the first would leave the second to be charged
-    in its own group, and a fix could lower the score.
+    Findings longer than a phrase (a whole sentence or paragraph) stand alone: they must not
+    swallow the phrases inside them.  Spans that only overlap («В период» and «период эпидемии
+    гриппа») are two clusters: were they charged once, fixing the first would leave the second
+    to be charged in its own group, and a fix could lower the score.
     """
-    charged: list[Diagnostic] = []
+    clusters: list[list[Diagnostic]] = []
     phrase_end = -1
-    last: int | None = None  # index in ``charged`` of the phrase that reaches ``phrase_end``
+    last: list[Diagnostic] | None = None  # the cluster of the phrase that reaches ``phrase_end``
     for d in sorted(diagnostics, key=lambda d: (d.start, -d.end)):
         if d.end - d.start > MAX_STRUCTURAL_SPAN or d.category in OPENING_CATEGORIES:
-            charged.append(d)
+            clusters.append([d])
             continue
         if last is not None and d.start < phrase_end and d.start < d.end <= phrase_end:
-            if SEVERITY_WEIGHT[d.severity] > SEVERITY_WEIGHT[charged[last].severity]:
-                charged[last] = d
+            last.append(d)
             continue
-        charged.append(d)
+        clusters.append([d])
         if d.end > d.start:
-            last, phrase_end = len(charged) - 1, d.end
-    return charged
+            last, phrase_end = clusters[-1], d.end
+    return clusters
+
+
+def _group_values(weights: Mapping[str, float], words: int) -> dict[str, float]:
+    per_word = 100.0 / max(words, 1)
+    values = {f"findings-{g}": 1.0 - math.exp(-w * per_word / FINDINGS_SCALE) for g, w in weights.items()}
+    values["findings-opening"] = 1.0 - math.exp(-weights["opening"])
+    return values
+
+
+def _penalty(chosen: Iterable[Diagnostic], words: int, model: RegisterModel) -> float:
+    """How much the finding features of ``chosen`` lower the model's logit."""
+    weights = {g: 0.0 for g in FINDING_GROUPS}
+    for d in chosen:
+        weights[finding_group(d)] += SEVERITY_WEIGHT[d.severity]
+    values = _group_values(weights, words)
+    total = 0.0
+    for f in model.features:
+        if f.name in values:
+            x = min(max(values[f.name], 0.0), f.cap)
+            total -= f.weight * (x - f.ref)
+    return total
+
+
+def charged_findings(diagnostics: Iterable[Diagnostic], words: int | None = None,
+                     model: RegisterModel | None = None) -> list[Diagnostic]:
+    """One finding per span: phrase findings of several rules on one span (or inside it) cost
+    once, as the one of them that costs the post most.
+
+    Which one costs most depends on the rest of the post: a group's feature saturates, so a
+    word finding («аннулирована») inside a passive («будет аннулирована») may cost less in a
+    group that already has findings than the passive in its own.  Choosing the costliest is
+    what makes fixing any of them never lower the score: the choice left after a fix is one
+    that was open before.  Without ``words`` the heaviest by severity is taken.
+    """
+    clusters = _clusters(diagnostics)
+    chosen = [max(c, key=lambda d: SEVERITY_WEIGHT[d.severity]) for c in clusters]
+    open_ = [i for i, c in enumerate(clusters) if len({finding_group(d) for d in c}) > 1]
+    if words is None or not open_:
+        return chosen
+    model = model or load_model()
+    for _ in range(2):  # coordinate ascent: a second pass settles clusters that affect each other
+        for i in open_:
+            best, best_penalty = chosen[i], _penalty(chosen, words, model)
+            for d in clusters[i]:
+                if d is best:
+                    continue
+                chosen[i] = d
+                penalty = _penalty(chosen, words, model)
+                if penalty > best_penalty + 1e-12:
+                    best, best_penalty = d, penalty
+            chosen[i] = best
+    return chosen
 
 
 def finding_features(diagnostics: Iterable[Diagnostic], words: int) -> dict[str, float]:
     """Per group: ``1 − exp(−d / FINDINGS_SCALE)`` with ``d`` weighted findings per 100 words;
     the opening group: ``1 − exp(−n)`` with ``n`` its weighted findings (once-per-post facts)."""
     weights = {g: 0.0 for g in FINDING_GROUPS}
-    for d in charged_findings(diagnostics):
+    for d in charged_findings(diagnostics, words):
         weights[finding_group(d)] += SEVERITY_WEIGHT[d.severity]
-    per_word = 100.0 / max(words, 1)
-    values = {f"findings-{g}": 1.0 - math.exp(-w * per_word / FINDINGS_SCALE) for g, w in weights.items()}
-    values["findings-opening"] = 1.0 - math.exp(-weights["opening"])
-    return values
+    return _group_values(weights, words)
 
 
 def features(signals: Signals, diagnostics: Iterable[Diagnostic]) -> dict[str, float]:
@@ -336,12 +382,14 @@ def _plan(model: RegisterModel) -> tuple[tuple[str, float, float, float, bool, s
 _SUBSCORE_GROUPS = ("register", *FINDING_GROUPS)
 
 
-def breakdown(diagnostics: Iterable[Diagnostic], scored: Scored) -> dict[str, CategoryScore]:
-    """Per finding category: how many findings and how many points their groups' charges took."""
+def breakdown(diagnostics: Iterable[Diagnostic], scored: Scored, words: int | None = None) -> dict[str, CategoryScore]:
+    """Per finding category: how many findings and how many points their groups' charges took
+    (``words`` as given to :func:`finding_features`, so the same findings are charged)."""
+    diagnostics = list(diagnostics)
     counts: dict[str, int] = {}
     for d in diagnostics:
         counts[d.category] = counts.get(d.category, 0) + 1
-    charged = charged_findings(diagnostics)
+    charged = charged_findings(diagnostics, words)
     group_weight: dict[str, float] = {}
     for d in charged:
         g = finding_group(d)

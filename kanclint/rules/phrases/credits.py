@@ -8,7 +8,8 @@ certain: one or two plain noun phrases in the genitive (no name, no quotation, n
 reads in two numbers), the genitive words that hang on them copied as they are, and nothing joined
 after those words that could be a third member or a member of the tail («усилиям жителей сёл и
 деревень»: who are «деревни»?).  «В исполнении» goes only after a noun that names a performance
-(«концерт», «песни», «спектакль»), never after a verb («прозвучали в исполнении хора песни») or
+(«концерт», «спектакль», «номер»), never after a work («песни Анны», «произведения учащихся»
+would name the authors), never after a verb («прозвучали в исполнении хора песни») or
 after the author of a work («произведения Чайковского в исполнении оркестра»).
 """
 
@@ -19,12 +20,10 @@ from kanclint.patterns import Match
 from kanclint.rules.phrases.clauses import _JOINED, _gent, _into, _noun_phrase
 from kanclint.text.document import Document, Sentence, Token
 
-# Nouns that name what is performed: the genitive after them may name the performers.
-_PERFORMANCES = frozenset({
-    "концерт", "песня", "номер", "программа", "спектакль", "композиция", "произведение", "музыка",
-    "танец", "стихотворение", "стихи", "романс", "постановка", "сказка", "мюзикл", "опера", "балет",
-    "хит", "мелодия", "частушка", "пьеса",
-})
+# Nouns that name a performance: the genitive after them can only name the performers.  A work
+# («произведения», «песни», «стихи», «музыка») is not here: «произведения учащихся» reads as
+# written by the pupils.
+_PERFORMANCES = frozenset({"концерт", "спектакль", "номер", "программа", "постановка", "танец"})
 
 
 def _people(tokens: list[Token], i: int) -> tuple[list[tuple[Token, object]], int] | None:
@@ -50,6 +49,25 @@ def _tail(tokens: list[Token], i: int) -> int | None:
     return tail
 
 
+def _second_member_after_tail(tokens: list[Token], i: int) -> int | None:
+    """Where a second member of people starts after the first one's tail: «сотрудников [библиотеки]
+    и родителей» — the tail names things, the word after «и» names people, so it cannot belong to
+    the tail.  ``None`` when there is no tail, no «и» after it, or the reading is unsure («жителей
+    сёл и деревень»)."""
+    tail = i
+    while tail < len(tokens) and tokens[tail].is_word and not tokens[tail].protected \
+            and _gent(tokens[tail]) is not None:
+        tail += 1
+    if tail == i or tail + 1 >= len(tokens) or tokens[tail].key != "и":
+        return None
+    things = not any(p.pos == "NOUN" and "anim" in p.grammemes for t in tokens[i:tail] for p in t.parses[:2])
+    found = _noun_phrase(tokens, tail + 1)
+    if not things or found is None:
+        return None
+    head = found[0][-1][1]
+    return tail + 1 if "anim" in head.grammemes else None
+
+
 def thanks_to(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«Благодаря совместной работе администрации и депутатов» → «Благодаря администрации и депутатам»."""
     tokens = list(sentence.tokens)
@@ -60,8 +78,9 @@ def thanks_to(document: Document, sentence: Sentence, m: Match) -> Edit | None:
         return None
     words, after = first
     members = [words]
-    if after < len(tokens) and tokens[after].key == "и":
-        second = _people(tokens, after + 1)
+    joined = _second_member_after_tail(tokens, after)
+    if joined is not None or after < len(tokens) and tokens[after].key == "и":
+        second = _people(tokens, after + 1 if joined is None else joined)
         if second is None:
             return None
         members.append(second[0])

@@ -18,7 +18,8 @@ from kanclint.patterns import Match
 from kanclint.rules.phrases.clauses import _into, _noun_phrase
 from kanclint.rules.phrases.context_rewrites import OFFER_ONLY
 from kanclint.text.document import Document, Sentence, Token
-from kanclint.text.inflection import capitalise
+from kanclint.text.inflection import capitalise, inflect_raw
+from kanclint.text.morphology import Parse
 
 # words that make «состоялся» mean «was not cancelled after all»
 _DESPITE = frozenset({"несмотря", "всё-таки", "все-таки", "таки", "наконец"})
@@ -60,6 +61,26 @@ def _participle_after(tokens: list[Token], i: int) -> int | None:
     return None
 
 
+def _agreeing_accusative(token: Token, noun: Parse) -> str | None:
+    """The participle ``token`` in the accusative of ``noun`` («посвящённой» → «посвящённую»,
+    «предназначенного» → «предназначенный» for «комплекс»); ``None`` when it does not agree with the
+    noun in the genitive or the noun's animacy, which the masculine and plural accusative show, is unsure."""
+    number = noun.grammemes & {"sing", "plur"}
+    gender = noun.grammemes & {"masc", "femn", "neut"} if "sing" in number else set()
+    animacy = noun.grammemes & {"anim", "inan"}
+    if len(number) != 1 or ("plur" in number or "masc" in gender) and len(animacy) != 1:
+        return None
+    reading = next((p for p in token.parses if p.pos in ("PRTF", "ADJF") and {"gent"} | number | gender <= p.grammemes),
+                   None)
+    if reading is None:
+        return None
+    want = {"accs"} | number | gender | (animacy if "plur" in number or "masc" in gender else set())
+    form = inflect_raw(reading.raw, frozenset(want))
+    if form is None or form[:2].lower() != token.text[:2].lower():
+        return None
+    return form
+
+
 def opened(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«Состоялось торжественное открытие центра «Точка роста»» → «Торжественно открыли центр «Точка
     роста»»; «прошло открытие выставки, посвящённой…» → «открыли выставку, посвящённую…»: what was
@@ -81,13 +102,8 @@ def opened(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     end = found[0][-1][0].end
     at = _participle_after(tokens, found[1])
     if at is not None:
-        noun = found[0][-1][1]
-        if noun.grammemes & {"sing", "plur"} != {"sing"} or "femn" not in noun.grammemes and "neut" not in noun.grammemes:
-            return OFFER_ONLY  # a masculine or plural accusative would need animacy the participle does not show
-        participle = next(p for p in tokens[at].parses if p.pos in ("PRTF", "ADJF") and "gent" in p.grammemes)
-        form = _into([(tokens[at], participle)], "accs")
-        if form is None or participle.grammemes & {"sing", "plur"} != {"sing"} \
-                or not participle.grammemes & noun.grammemes & {"femn", "neut"}:
+        form = _agreeing_accusative(tokens[at], found[0][-1][1])
+        if form is None:
             return OFFER_ONLY
         said += document.text[end:tokens[at].start] + form
         end = tokens[at].end

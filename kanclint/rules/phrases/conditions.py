@@ -1,6 +1,7 @@
 """KC104: «При обнаружении подозрительных предметов сообщите…» → «Если заметите подозрительные предметы, сообщите…».
 
 «При + отглагольное существительное» is how an instruction hides its condition in a noun.  Where
+it opens the sentence or the words after a colon («Полиция напоминает: при обнаружении…»), and where
 the sentence tells the reader what to do (an imperative, «нужно», «необходимо», «следует»,
 «просим»…), the condition is the reader's own act and reads as a clause: «если заметите», «когда
 пользуетесь», or, for what happens to the reader, «если возникнут вопросы», «если ухудшится
@@ -70,14 +71,18 @@ def condition_clause(document: Document, sentence: Sentence, m: Match) -> Edit |
     clause = f"{said.split(' ', 1)[0]} {clause}{document.text[words[-1][0].end:tokens[end - 1].end]}"
     first = next(t for t in tokens if t.is_word)
     text = document.text
-    if m.tokens[0] is first:
+    # «Полиция напоминает: при обнаружении…» — after a colon the advice opens its own clause
+    after_colon = m.tokens[0] is not first and text[:m.start].rstrip().endswith(":")
+    if m.tokens[0] is first or after_colon:
+        if text[m.start].isupper():
+            clause = capitalise(clause)
         nxt = tokens[end] if end < len(tokens) else None
         if nxt is not None and nxt.text == "," and end + 1 < len(tokens) and _directive(tokens[end + 1]):
-            return Edit(m.start, tokens[end - 1].end, capitalise(clause))
+            return Edit(m.start, tokens[end - 1].end, clause)
         if nxt is None or not _directive(nxt) and not (nxt.key == "не" and end + 1 < len(tokens)
                                                         and _directive(tokens[end + 1])):
             return None  # a report («При поступлении звонка дежурные выезжают») or an unclear end
-        return Edit(m.start, tokens[end - 1].end, capitalise(clause) + ",")
+        return Edit(m.start, tokens[end - 1].end, clause + ",")
     if end < len(tokens) and tokens[end].text not in _SENTENCE_END:
         return None  # the clause would need a closing comma in the middle of the sentence
     if not any(_directive(t) for t in tokens[:i]):

@@ -18,7 +18,8 @@ from kanclint.patterns import Match
 from kanclint.rules.phrases.clauses import _into, _noun_phrase
 from kanclint.rules.phrases.context_rewrites import OFFER_ONLY
 from kanclint.text.document import Document, Sentence, Token
-from kanclint.text.inflection import capitalise
+from kanclint.text.inflection import capitalise, inflect_raw
+from kanclint.text.morphology import Parse
 
 # words that make «состоялся» mean «was not cancelled after all»
 _DESPITE = frozenset({"несмотря", "всё-таки", "все-таки", "таки", "наконец"})
@@ -49,25 +50,68 @@ def took_place(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     return None
 
 
+def _participle_after(tokens: list[Token], i: int) -> int | None:
+    """Where a participle after a comma agrees with the genitive object («выставки, посвящённой
+    истории края»): it must follow the object into the accusative («открыли выставку, посвящённую…»)."""
+    while i < len(tokens) and tokens[i].is_word and any("gent" in p.grammemes for p in tokens[i].parses):
+        i += 1  # «выставки работ художников, посвящённой…»
+    if (i + 1 < len(tokens) and tokens[i].text == "," and tokens[i + 1].is_word
+            and any(p.pos in ("PRTF", "ADJF") and "gent" in p.grammemes for p in tokens[i + 1].parses)):
+        return i + 1
+    return None
+
+
+def _agreeing_accusative(token: Token, noun: Parse) -> str | None:
+    """The participle ``token`` in the accusative of ``noun`` («посвящённой» → «посвящённую»,
+    «предназначенного» → «предназначенный» for «комплекс»); ``None`` when it does not agree with the
+    noun in the genitive or the noun's animacy, which the masculine and plural accusative show, is unsure."""
+    number = noun.grammemes & {"sing", "plur"}
+    gender = noun.grammemes & {"masc", "femn", "neut"} if "sing" in number else set()
+    animacy = noun.grammemes & {"anim", "inan"}
+    if len(number) != 1 or ("plur" in number or "masc" in gender) and len(animacy) != 1:
+        return None
+    reading = next((p for p in token.parses if p.pos in ("PRTF", "ADJF") and {"gent"} | number | gender <= p.grammemes),
+                   None)
+    if reading is None:
+        return None
+    want = {"accs"} | number | gender | (animacy if "plur" in number or "masc" in gender else set())
+    form = inflect_raw(reading.raw, frozenset(want))
+    if form is None or form[:2].lower() != token.text[:2].lower():
+        return None
+    return form
+
+
 def opened(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«Состоялось торжественное открытие центра «Точка роста»» → «Торжественно открыли центр «Точка
-    роста»»: what was opened becomes the object.  «Отпраздновали открытие» would make the opening
-    itself the news of another day; when the object cannot be put into the accusative, the author
-    rewords (:data:`OFFER_ONLY`)."""
-    tokens = sentence.tokens
+    роста»»; «прошло открытие выставки, посвящённой…» → «открыли выставку, посвящённую…»: what was
+    opened becomes the object, and a participle after a comma that agreed with it follows it.
+    «Отпраздновали открытие» would make the opening itself the news of another day; when the
+    object or its participle cannot be put into the accusative with certainty, the author rewords
+    (:data:`OFFER_ONLY`)."""
+    tokens = list(sentence.tokens)
     found = _noun_phrase(tokens, sentence.position(m.tokens[-1]) + 1)
     if found is None or any(t.text[:1].isupper() for t, _ in found[0]):
         return OFFER_ONLY
     obj = _into(found[0], "accs")
     if obj is None:
         return OFFER_ONLY
-    said = f"торжественно открыли {obj}"
+    solemn = any(t.key.startswith("торжествен") for t in m.tokens)
+    said = f"торжественно открыли {obj}" if solemn else f"открыли {obj}"
     if document.text[m.start].isupper():
         said = capitalise(said)
-    return Edit(m.start, found[0][-1][0].end, said)
+    end = found[0][-1][0].end
+    at = _participle_after(tokens, found[1])
+    if at is not None:
+        form = _agreeing_accusative(tokens[at], found[0][-1][1])
+        if form is None:
+            return OFFER_ONLY
+        said += document.text[end:tokens[at].start] + form
+        end = tokens[at].end
+    return Edit(m.start, end, said)
 
 
 TOOK_PLACE_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "sostoyatsya": took_place,
     "sostoyalos-torzhestvennoe-otkrytie": opened,
+    "sostoyalos-otkrytie": opened,
 }

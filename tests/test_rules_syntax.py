@@ -73,12 +73,18 @@ def test_conversational_text_has_no_findings(text):
 # -- KC201 passive-voice -------------------------------------------------------------------
 
 def test_nami_passive_is_a_warning_with_first_person_rewrite():
-    d = only("Нами была проведена проверка.", "KC201")
-    assert (d.match, d.severity) == ("Нами была проведена проверка", Severity.WARNING)
+    d = only("Нами была проведена проверка документов.", "KC201")
+    assert (d.match, d.severity) == ("Нами была проведена проверка документов", Severity.WARNING)
     # «мы провели проверку» is KC103's own find: the rewrite goes on to the dictionary's verb
-    assert "«Мы проверили»" in d.message
+    assert "«Мы проверили документы»" in d.message
     assert d.fix is not None and d.fix.applicability is Applicability.UNSAFE
-    assert [e.replacement for e in d.fix.edits] == ["Мы проверили"]
+    assert [e.replacement for e in d.fix.edits] == ["Мы проверили документы"]
+
+
+def test_nami_passive_without_object_gets_no_verb_left_alone():
+    # «Мы проверили.» ends on a verb that needs its object: no fix is applied
+    d = only("Нами была проведена проверка.", "KC201")
+    assert d.fix is None
 
 
 def test_nami_fix_applies():

@@ -86,11 +86,12 @@ def _plain_pair(syntax: _Syntax, f: _Passive) -> tuple[str, bool, bool] | None:
     return PLAIN_PASSIVES.get((f.lemma, f.subject.lemma))
 
 
-def _agent_words(syntax: _Syntax, agent: _Node) -> list[Token] | None:
+def _agent_words(syntax: _Syntax, agent: _Node, said_as_we: bool = False) -> list[Token] | None:
     """The doer's phrase; ``None`` when the parse hung more on it than a noun phrase and a time.
 
-    The quote marks of a quoted name («МУП «Водоканал»») are part of the phrase, not words below it."""
-    agent_nodes = _phrase(syntax, agent, doer=_third_person(syntax))
+    The quote marks of a quoted name («МУП «Водоканал»») are part of the phrase, not words below it;
+    ``said_as_we``: the whole name («Комитетом по культуре») becomes «мы», so it is taken whole."""
+    agent_nodes = _phrase(syntax, agent, doer=said_as_we or _third_person(syntax))
     when = {n.tok.id for k in _time_phrases(syntax, agent) for n in syntax.subtree(k)}
     words_below = [
         n for n in syntax.subtree(agent) if ((t := syntax.token(n)) is None or t.is_word) and n.tok.id not in when
@@ -393,7 +394,7 @@ def _active_rewrite(
     if roles is None:
         return None
     verb, agent, subject = roles
-    agent_tokens = _agent_words(syntax, agent)
+    agent_tokens = _agent_words(syntax, agent, said_as_we=as_we or speaker is not None)
     subject_tokens, left_out = _subject_words(syntax, subject)
     group = _verb_group(sentence, f)
     if agent_tokens is None or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:

@@ -107,7 +107,9 @@ def _trailing_part(syntax: _Syntax, node: _Node) -> _Node | None:
     """A participle's clause or a quoted name hung on the subject: «заявки, поступившие…»,
     «мероприятие «Внимание, дети!»»; failing those, a clause on one of its genitives
     («вопросы отдыха несовершеннолетних, состоящих на учёте»)."""
-    clauses = [k for k in syntax.children(node) if k.tok.rel == "acl"]
+    # «встреча, в ходе которой…»: «который» agrees in gender and number only, so a relative clause
+    # stays right whatever case its noun takes (the caller checks that the noun itself stays)
+    clauses = [k for k in syntax.children(node) if k.tok.rel in ("acl", "acl:relcl")]
     names = []
     for k in syntax.children(node):
         first = syntax.token(syntax.subtree(k)[0]) if k.tok.rel in ("appos", "flat:name", "nmod") else None
@@ -115,7 +117,7 @@ def _trailing_part(syntax: _Syntax, node: _Node) -> _Node | None:
             names.append(k)
     found = clauses + names
     if not found:
-        found = [n for n in syntax.subtree(node) if n is not node and n.tok.rel == "acl"
+        found = [n for n in syntax.subtree(node) if n is not node and n.tok.rel in ("acl", "acl:relcl")
                  and (head := syntax.head(n)) is not None and head.tok.rel == "nmod"]
     if not found:
         found = _closing_listed_place(syntax, node)
@@ -205,7 +207,8 @@ def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:
         if nxt is not None and after.text == "," and any(_participle_clause(all_tokens, h, k) for h in range(j, i - 1, -1)):
             return False  # «все заявки, поступившие до 1 апреля»: a participle's clause, not a list;
             # «житель областного центра, подозреваемый…»: it agrees with the head, not the last genitive
-        if nxt is not None and nxt.parses and nxt.parses[0].pos in ("NOUN", "ADJF", "NPRO", "PRTF"):
+        if nxt is not None and nxt.parses and nxt.parses[0].pos in ("NOUN", "ADJF", "NPRO", "PRTF") and not (
+                after.text == "," and nxt.lemma == "который"):  # «выставка, которая продлится…»: a clause
             return True  # «главой района и губернатором», «отделом, а также комиссией»
     return before is not None and before.key in _COORDINATORS and i > 1 and all_tokens[i - 2].is_word
 

@@ -116,12 +116,27 @@ def _trailing_part(syntax: _Syntax, node: _Node) -> _Node | None:
         if first is not None and first.text in ("«", "\""):
             names.append(k)
     found = clauses + names
+    if not found:  # «приём заявок на участие в конкурсе «Лучший двор»»: the quoted name closes the phrase
+        found = _closing_quoted_name(syntax, node)
     if not found:
         found = [n for n in syntax.subtree(node) if n is not node and n.tok.rel in ("acl", "acl:relcl")
                  and (head := syntax.head(n)) is not None and head.tok.rel == "nmod"]
     if not found:
         found = _closing_listed_place(syntax, node)
     return found[0] if len(found) == 1 else None
+
+
+def _closing_quoted_name(syntax: _Syntax, node: _Node) -> list[_Node]:
+    """A quoted name hung on one of the subject's words that closes the subject's phrase: it keeps
+    its quote marks and its case (it names the thing, it does not agree), so it stays where it stands."""
+    below = syntax.subtree(node)
+    last = max(n.tok.start for n in below)
+    names = []
+    for n in below:
+        first = syntax.token(syntax.subtree(n)[0]) if n is not node and n.tok.rel in ("appos", "flat:name", "nmod") else None
+        if first is not None and first.text in ("«", "\"") and max(k.tok.start for k in syntax.subtree(n)) == last:
+            names.append(n)
+    return sorted(names, key=lambda n: n.tok.start)[:1]
 
 
 def _closing_listed_place(syntax: _Syntax, node: _Node) -> list[_Node]:

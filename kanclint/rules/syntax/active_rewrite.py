@@ -14,7 +14,7 @@ from kanclint.rules.syntax.morph import (
     _verb_form,
     many_count,
 )
-from kanclint.rules.syntax.doer_phrase import _phrase, _third_person, agent_nominative
+from kanclint.rules.syntax.doer_phrase import beside_recipient, _phrase, _third_person, agent_nominative
 from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.subject_words import (
@@ -356,7 +356,8 @@ def _parsed_roles(syntax: _Syntax, f: _Passive) -> tuple[_Node, _Node, _Node] | 
     verb, agent, subject = syntax.node(f.verb), syntax.node(f.agent), syntax.node(f.subject)
     if verb is None or agent is None or subject is None:
         return None
-    if agent.tok.head_id != verb.tok.id or agent.tok.rel not in ("obl", "obl:agent"):
+    if agent.tok.head_id != verb.tok.id or agent.tok.rel not in ("obl", "obl:agent") and not (
+            agent.tok.rel == "iobj" and beside_recipient(syntax, f.agent, f.verb)):  # «Депутатом» read as the recipient
         return None  # the doer came from the fallback, not from the parse
     if subject.tok.head_id != verb.tok.id or subject.tok.rel not in ("nsubj:pass", "nsubj" if f.reflexive else ""):
         return None  # «осуществляется приём»: the parse may call a «-ся» passive's subject a plain one

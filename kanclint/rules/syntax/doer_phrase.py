@@ -169,7 +169,8 @@ def _name_of_body(syntax: _Syntax, kid: _Node) -> list[_Node] | None:
             token.lemma in _TERRITORIES or _field_of_body(syntax, kid)):
         below = syntax.subtree(kid)
         start, end = cases[0].start, token.end
-        if all(n.tok.rel in _TERRITORY_RELS for n in below if n is not kid):  # «по городу Зареченску»
+        rels = _TERRITORY_RELS | ({"conj", "cc"} if token.lemma not in _TERRITORIES else set())
+        if all(n.tok.rel in rels for n in below if n is not kid):  # «по городу Зареченску», «по культуре и спорту»
             end = max(t.end for t in (syntax.token(n) for n in below) if t is not None)
     else:
         return None
@@ -197,3 +198,13 @@ def left_instrumental(word: str) -> bool:
         return False
     readings = parse(word)
     return any({"Name", "ablt"} <= p.grammemes for p in readings) and not any("nomn" in p.grammemes for p in readings)
+
+
+def beside_recipient(syntax: _Syntax, agent: Token, verb: Token) -> bool:
+    """«Депутатом … оказана помощь … семье»: natasha calls the doer an indirect object when a real
+    recipient in the dative (no preposition: «по назначению» is none) stands in the clause; the
+    doer is never dative itself."""
+    words = syntax.document.sentences[verb.sentence].words
+    return _reading(agent, "datv") is None and any(
+        t is not agent and _reading(t, "NOUN", "datv") is not None and (n := syntax.node(t)) is not None
+        and not any(k.tok.rel == "case" for k in syntax.children(n)) for t in words)

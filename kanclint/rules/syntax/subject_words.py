@@ -18,7 +18,16 @@ _COORDINATORS = frozenset({"и", "или", "либо", "а"})
 def _counting_digits(syntax: _Syntax, token: Token, node: _Node) -> bool:
     """«27» in «27 нарушений»: a number that counts ``node`` itself (kept as written in a rewrite)."""
     n = syntax.node(token)
-    return token.text.isdigit() and n is not None and n.tok.rel == "nummod" and n.tok.head_id == node.tok.id
+    if not token.text.isdigit() or n is None or n.tok.rel != "nummod":
+        return False
+    if n.tok.head_id == node.tok.id:
+        return True
+    # «помощь 120 пенсионерам»: a number counting a dative of the phrase keeps its form with it
+    counted = syntax.head(n)
+    noun = syntax.token(counted) if counted is not None else None
+    return counted is not None and noun is not None and any(
+        k.tok.id == counted.tok.id for k in syntax.subtree(node)) and all(
+        "datv" in p.grammemes for p in noun.parses if p.pos == "NOUN")
 
 
 def _tree_tokens(syntax: _Syntax, node: _Node, counted: bool = False) -> list[Token] | None:

@@ -359,8 +359,8 @@ def _parsed_roles(syntax: _Syntax, f: _Passive) -> tuple[_Node, _Node, _Node] | 
     if agent.tok.head_id != verb.tok.id or agent.tok.rel not in ("obl", "obl:agent") and not (
             agent.tok.rel == "iobj" and beside_recipient(syntax, f.agent, f.verb)):  # «Депутатом» read as the recipient
         return None  # the doer came from the fallback, not from the parse
-    if subject.tok.head_id != verb.tok.id or subject.tok.rel not in ("nsubj:pass", "nsubj" if f.reflexive else ""):
-        return None  # «осуществляется приём»: the parse may call a «-ся» passive's subject a plain one
+    if subject.tok.head_id != verb.tok.id or subject.tok.rel not in ("nsubj:pass", *(("nsubj", "obj") if f.reflexive else ())):
+        return None  # «осуществляется приём»: the parse may call a «-ся» passive's subject a plain one or an object
     if any(k.tok.rel in ("conj", "cc") for k in syntax.children(agent)):
         return None
     if any(k.tok.rel in ("conj", "cc") for k in syntax.children(subject)) and same_list_in_accusative(syntax, subject) is None:

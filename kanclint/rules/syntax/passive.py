@@ -209,7 +209,7 @@ class PassiveVoice(Rule):
         if found.reflexive and found.subject is None and node is not None:
             for kid in syntax.children(node):  # «пострадавшим оказывается помощь», «депутатом осуществляется приём»
                 t = syntax.token(kid)  # parsed as nsubj: with a doer, any inanimate nominative noun
-                if kid.tok.rel == "nsubj" and t is not None and ((found.lemma, t.lemma) in PLAIN_PASSIVES if found.agent
+                if kid.tok.rel in ("nsubj", "obj") and t is not None and ((found.lemma, t.lemma) in PLAIN_PASSIVES if found.agent
                                                                  is None else _reading(t, "NOUN", "nomn", "inan")):
                     found.subject = t
         if found.reflexive and found.agent is None and node is None:

@@ -132,7 +132,27 @@ def _trailing_part(syntax: _Syntax, node: _Node) -> _Node | None:
                  and (head := syntax.head(n)) is not None and head.tok.rel == "nmod"]
     if not found:
         found = _closing_listed_place(syntax, node)
+    if not found:
+        found = _phrase_after_recipient(syntax, node)
     return found[0] if len(found) == 1 else None
+
+
+def _phrase_after_recipient(syntax: _Syntax, node: _Node) -> list[_Node]:
+    """«оказывается помощь [пожилым людям] в уборке квартир»: the verb's dative recipient stands
+    between the subject and its prepositional phrase, which stays where it is («помогаем пожилым
+    людям в уборке квартир»); only when nothing but that recipient parts them."""
+    head = syntax.head(node)
+    kids = [k for k in syntax.children(node) if k.tok.rel != "punct"]
+    if head is None or len(kids) != 1 or kids[0].tok.rel != "nmod" or not any(
+            k.tok.rel == "case" for k in syntax.children(kids[0])):
+        return []
+    first = min(n.tok.start for n in syntax.subtree(kids[0]))
+    between = [k for k in syntax.children(head) if node.tok.start < k.tok.start < first]
+    if len(between) != 1 or between[0].tok.rel not in ("iobj", "obl") or any(
+            k.tok.rel == "case" for k in syntax.children(between[0])):
+        return []
+    last = max(n.tok.start for n in syntax.subtree(between[0]))
+    return kids if node.tok.end <= between[0].tok.start and last < first else []
 
 
 def _closing_quoted_name(syntax: _Syntax, node: _Node) -> list[_Node]:

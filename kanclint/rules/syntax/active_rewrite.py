@@ -14,7 +14,7 @@ from kanclint.rules.syntax.morph import (
     _verb_form,
     many_count,
 )
-from kanclint.rules.syntax.doer_phrase import _phrase, _third_person, agent_nominative
+from kanclint.rules.syntax.doer_phrase import beside_recipient, _phrase, _third_person, agent_nominative
 from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.subject_words import (
@@ -86,11 +86,12 @@ def _plain_pair(syntax: _Syntax, f: _Passive) -> tuple[str, bool, bool] | None:
     return PLAIN_PASSIVES.get((f.lemma, f.subject.lemma))
 
 
-def _agent_words(syntax: _Syntax, agent: _Node) -> list[Token] | None:
+def _agent_words(syntax: _Syntax, agent: _Node, said_as_we: bool = False) -> list[Token] | None:
     """The doer's phrase; ``None`` when the parse hung more on it than a noun phrase and a time.
 
-    The quote marks of a quoted name («МУП «Водоканал»») are part of the phrase, not words below it."""
-    agent_nodes = _phrase(syntax, agent, doer=_third_person(syntax))
+    The quote marks of a quoted name («МУП «Водоканал»») are part of the phrase, not words below it;
+    ``said_as_we``: the whole name («Комитетом по культуре») becomes «мы», so it is taken whole."""
+    agent_nodes = _phrase(syntax, agent, doer=said_as_we or _third_person(syntax))
     when = {n.tok.id for k in _time_phrases(syntax, agent) for n in syntax.subtree(k)}
     words_below = [
         n for n in syntax.subtree(agent) if ((t := syntax.token(n)) is None or t.is_word) and n.tok.id not in when
@@ -355,10 +356,11 @@ def _parsed_roles(syntax: _Syntax, f: _Passive) -> tuple[_Node, _Node, _Node] | 
     verb, agent, subject = syntax.node(f.verb), syntax.node(f.agent), syntax.node(f.subject)
     if verb is None or agent is None or subject is None:
         return None
-    if agent.tok.head_id != verb.tok.id or agent.tok.rel not in ("obl", "obl:agent"):
+    if agent.tok.head_id != verb.tok.id or agent.tok.rel not in ("obl", "obl:agent") and not (
+            agent.tok.rel == "iobj" and beside_recipient(syntax, f.agent, f.verb)):  # «Депутатом» read as the recipient
         return None  # the doer came from the fallback, not from the parse
-    if subject.tok.head_id != verb.tok.id or subject.tok.rel not in ("nsubj:pass", "nsubj" if f.reflexive else ""):
-        return None  # «осуществляется приём»: the parse may call a «-ся» passive's subject a plain one
+    if subject.tok.head_id != verb.tok.id or subject.tok.rel not in ("nsubj:pass", *(("nsubj", "obj") if f.reflexive else ())):
+        return None  # «осуществляется приём»: the parse may call a «-ся» passive's subject a plain one or an object
     if any(k.tok.rel in ("conj", "cc") for k in syntax.children(agent)):
         return None
     if any(k.tok.rel in ("conj", "cc") for k in syntax.children(subject)) and same_list_in_accusative(syntax, subject) is None:
@@ -393,7 +395,7 @@ def _active_rewrite(
     if roles is None:
         return None
     verb, agent, subject = roles
-    agent_tokens = _agent_words(syntax, agent)
+    agent_tokens = _agent_words(syntax, agent, said_as_we=as_we or speaker is not None)
     subject_tokens, left_out = _subject_words(syntax, subject)
     group = _verb_group(sentence, f)
     if agent_tokens is None or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:

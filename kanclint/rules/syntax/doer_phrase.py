@@ -92,7 +92,8 @@ def _phrase(syntax: _Syntax, node: _Node, doer: bool = False) -> list[_Node]:
                 seen.update(n.tok.id for n in named)
                 out.extend(named)
                 continue
-            if (kid.tok.rel not in _PHRASE_RELS and not _name_apposition(syntax, kid, "ablt")) or kid.tok.id in seen:
+            if (kid.tok.rel not in _PHRASE_RELS and not _name_apposition(syntax, kid, "ablt")
+                    and not _genitive_conjunct(syntax, node, kid) and not _place_name(syntax, kid)) or kid.tok.id in seen:
                 continue
             seen.add(kid.tok.id)
             if any(k.tok.rel == "case" for k in syntax.children(kid)):
@@ -103,6 +104,44 @@ def _phrase(syntax: _Syntax, node: _Node, doer: bool = False) -> list[_Node]:
             out.append(kid)
             stack.append(kid)
     return sorted(out, key=lambda n: n.tok.start)
+
+
+def _genitive_conjunct(syntax: _Syntax, top: _Node, kid: _Node) -> bool:
+    """«отдела опеки и попечительства»: a list inside a genitive of the phrase keeps its case when the
+    head changes its own, so it is part of the phrase; a list of heads («специалистами и
+    волонтёрами») is not."""
+    parent = syntax.head(kid)
+    if parent is None or parent.tok.id == top.tok.id or parent.tok.rel != "nmod":
+        return kid.tok.rel == "cc" and parent is not None and parent.tok.rel == "conj" and parent.tok.id != top.tok.id
+    token, head = syntax.token(kid), syntax.token(parent)
+    return (kid.tok.rel == "conj" and token is not None and head is not None
+            and _reading(token, "NOUN", "gent") is not None and _reading(head, "NOUN", "gent") is not None)
+
+
+# «города Заречного», «посёлка Лесной»: a place noun with its name beside it
+_PLACES = _TERRITORIES | {"посёлок", "поселок", "село", "деревня", "поселение", "станица"}
+# «комитетом по культуре», «отделом по делам молодёжи»: bodies named by their field
+_FIELD_BODIES = frozenset({"комитет", "комиссия", "управление", "отдел", "департамент", "министерство",
+                           "агентство", "служба", "сектор", "центр", "инспекция"})
+
+
+def _place_name(syntax: _Syntax, kid: _Node) -> bool:
+    """«Заречного» of «администрацией города Заречного»: the name of a place the phrase names."""
+    parent = syntax.head(kid)
+    token, place = syntax.token(kid), syntax.token(parent) if parent is not None else None
+    return (kid.tok.rel in ("appos", "flat:name") and token is not None and place is not None
+            and token.text[:1].isupper() and place.lemma in _PLACES)
+
+
+def _field_of_body(syntax: _Syntax, kid: _Node) -> bool:
+    """«по культуре» of «комитетом по культуре»: the body's field, part of its name, taken only where
+    the whole name becomes «мы» (in the third person «Комитет по культуре провёл…» is what KC304
+    flags, and «Комиссия по делам несовершеннолетних» is a term kept as written)."""
+    if _third_person(syntax):
+        return False
+    parent = syntax.head(kid)
+    body = syntax.token(parent) if parent is not None else None
+    return body is not None and body.lemma in _FIELD_BODIES and parent is not None and parent.tok.start < kid.tok.start
 
 
 def _third_person(syntax: _Syntax) -> bool:
@@ -126,10 +165,12 @@ def _name_of_body(syntax: _Syntax, kid: _Node) -> list[_Node] | None:
     if kid.tok.rel in ("appos", "nmod", "flat:name", "flat") and len(marks) == 2 and first is not None \
             and first.text[:1].isupper() and marks[0].start < token.start < marks[1].start:  # «Газпром газораспределение»
         start, end = marks[0].start, marks[1].end
-    elif kid.tok.rel == "nmod" and len(cases) == 1 and cases[0].key == "по" and token.lemma in _TERRITORIES:
+    elif kid.tok.rel == "nmod" and len(cases) == 1 and cases[0].key == "по" and (
+            token.lemma in _TERRITORIES or _field_of_body(syntax, kid)):
         below = syntax.subtree(kid)
         start, end = cases[0].start, token.end
-        if all(n.tok.rel in _TERRITORY_RELS for n in below if n is not kid):  # «по городу Зареченску»
+        rels = _TERRITORY_RELS | ({"conj", "cc"} if token.lemma not in _TERRITORIES else set())
+        if all(n.tok.rel in rels for n in below if n is not kid):  # «по городу Зареченску», «по культуре и спорту»
             end = max(t.end for t in (syntax.token(n) for n in below) if t is not None)
     else:
         return None
@@ -157,3 +198,13 @@ def left_instrumental(word: str) -> bool:
         return False
     readings = parse(word)
     return any({"Name", "ablt"} <= p.grammemes for p in readings) and not any("nomn" in p.grammemes for p in readings)
+
+
+def beside_recipient(syntax: _Syntax, agent: Token, verb: Token) -> bool:
+    """«Депутатом … оказана помощь … семье»: natasha calls the doer an indirect object when a real
+    recipient in the dative (no preposition: «по назначению» is none) stands in the clause; the
+    doer is never dative itself."""
+    words = syntax.document.sentences[verb.sentence].words
+    return _reading(agent, "datv") is None and any(
+        t is not agent and _reading(t, "NOUN", "datv") is not None and (n := syntax.node(t)) is not None
+        and not any(k.tok.rel == "case" for k in syntax.children(n)) for t in words)

@@ -184,3 +184,29 @@ def _names_person_doer(sentence: Sentence) -> bool:
         if person and {"ablt", "sing"} <= best.grammemes:
             return True  # «Главой района проведён приём»; «Глава района провёл сход. Подняли вопросы…» is fine
     return False
+
+
+def doer_after_opening(sentence: Sentence, candidate: Token, verb: Token, head: Token | None) -> bool:
+    """«В рамках подготовки к зиме сотрудниками учреждения проведена проверка»: natasha hangs the
+    doer on the opening phrase's noun («подготовки … сотрудниками»), but a doer that only its own
+    genitives part from the passive right after it is the passive's.  Only when the sentence opens
+    with a preposition and the noun it was hung on stands apart from it («Руководство учреждением
+    осуществляется…» keeps its object)."""
+    tokens = sentence.tokens
+    at, verb_at = sentence.position(candidate), sentence.position(verb)
+    if head is None or not tokens or tokens[0].pos != "PREP" or not 0 <= sentence.position(head) < at - 1:
+        return False
+    between = tokens[at + 1 : verb_at]
+    return verb_at > at and all(
+        t.is_word and t.pos in ("NOUN", "ADJF") and any("gent" in p.grammemes for p in t.parses) for t in between)
+
+
+# what «оказывается» gives when it is the passive of «оказывать»: «оказывается помощь специалистами»
+_GIVEN = frozenset({"помощь", "содействие", "поддержка", "услуга", "консультация", "внимание", "давление"})
+
+
+def help_given(sentence: Sentence) -> bool:
+    """Whether «оказывается» of ``sentence`` is «оказывать» in the passive, not «оказаться» («turned out
+    to be»): a thing given stands in the nominative beside it, so its instrumental is the doer."""
+    return any(t.is_word and any(p.lemma in _GIVEN and p.pos == "NOUN" and "nomn" in p.grammemes for p in t.parses)
+               for t in sentence.tokens)

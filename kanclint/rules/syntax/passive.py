@@ -16,7 +16,7 @@ from kanclint.rules.syntax.active_rewrite import (
     _verb_group,
 )
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
-from kanclint.rules.syntax.missed_doers import named_doer_before, person_acted_before, relative_doer_before
+from kanclint.rules.syntax.missed_doers import doer_after_opening, help_given, named_doer_before, person_acted_before, relative_doer_before
 from kanclint.rules.syntax.substantive_doers import substantive_doer_before
 from kanclint.rules.syntax.we_voice import is_author, speaks_as_i, speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
@@ -209,7 +209,7 @@ class PassiveVoice(Rule):
         if found.reflexive and found.subject is None and node is not None:
             for kid in syntax.children(node):  # «пострадавшим оказывается помощь», «депутатом осуществляется приём»
                 t = syntax.token(kid)  # parsed as nsubj: with a doer, any inanimate nominative noun
-                if kid.tok.rel == "nsubj" and t is not None and ((found.lemma, t.lemma) in PLAIN_PASSIVES if found.agent
+                if kid.tok.rel in ("nsubj", "obj") and t is not None and ((found.lemma, t.lemma) in PLAIN_PASSIVES if found.agent
                                                                  is None else _reading(t, "NOUN", "nomn", "inan")):
                     found.subject = t
         if found.reflexive and found.agent is None and node is None:
@@ -222,7 +222,8 @@ class PassiveVoice(Rule):
     def _agent(
         self, syntax: _Syntax, sentence: Sentence, verb: Token, node: _Node | None, found: _Passive
     ) -> Token | None:
-        role_verb = found.lemma in ROLE_VERBS and not thing_made(found) or found.reflexive and found.lemma + "ся" in SELF_ROLES
+        role_verb = found.lemma in ROLE_VERBS and not thing_made(found) or found.reflexive and found.lemma + "ся" in SELF_ROLES \
+            and not help_given(sentence)  # «оказывается помощь специалистами»: «оказывать», not «оказаться»
         if node is not None:
             for kid in syntax.children(node):
                 candidate = syntax.token(kid)
@@ -252,7 +253,9 @@ class PassiveVoice(Rule):
                     kid = syntax.node(t)
                     if node is None or kid is None or kid.tok.rel in _UNSURE_RELS or (
                             kid.tok.rel == "nsubj:pass" and _reading(t, "nomn") is None  # «Юнармейцами» as a subject
-                            or kid.tok.rel == "amod" and t.pos == "NOUN"):  # «Медсёстрами» as an adjective
+                            or kid.tok.rel == "amod" and t.pos == "NOUN"  # «Медсёстрами» as an adjective
+                            or kid.tok.rel == "nmod" and (h := syntax.head(kid)) is not None
+                            and doer_after_opening(sentence, t, verb, syntax.token(h))):
                         return t
                 j += step
         return None

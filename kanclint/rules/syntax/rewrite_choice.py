@@ -21,6 +21,7 @@ from kanclint.rules.syntax.doers_named import another_body, body_acted_before
 from kanclint.rules.syntax.we_voice import is_author, speaks_of_itself
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb
 from kanclint.rules.syntax.passive_detection import _Passive
+from kanclint.rules.syntax.relative_after import antecedent_lost
 from kanclint.rules.syntax.rewrite_objects import DATIVE_VERBS, _new_verb
 from kanclint.rules.syntax.words import EMPTY_VERBS
 from kanclint.text.document import Document, Sentence
@@ -62,6 +63,9 @@ def clean_rewrite(document: Document, sentence: Sentence, edit: Edit | None) -> 
                                                  cleaned.replacement)])
         if _content_words(local) < 2:
             return None  # «Ремонт осуществляется Фондом капремонта» → «Ремонтируем.»: the body and the what are gone
+    if cleaned is not None and antecedent_lost(document.text[cleaned.start:cleaned.end], cleaned.replacement,
+                                               document.text[cleaned.end:sentence.end]):
+        return None  # «Я встретился с жителями, в ходе которой…»: «встреча» is gone
     return cleaned
 
 

@@ -18,7 +18,16 @@ _COORDINATORS = frozenset({"и", "или", "либо", "а"})
 def _counting_digits(syntax: _Syntax, token: Token, node: _Node) -> bool:
     """«27» in «27 нарушений»: a number that counts ``node`` itself (kept as written in a rewrite)."""
     n = syntax.node(token)
-    return token.text.isdigit() and n is not None and n.tok.rel == "nummod" and n.tok.head_id == node.tok.id
+    if not token.text.isdigit() or n is None or n.tok.rel != "nummod":
+        return False
+    if n.tok.head_id == node.tok.id:
+        return True
+    # «помощь 120 пенсионерам»: a number counting a dative of the phrase keeps its form with it
+    counted = syntax.head(n)
+    noun = syntax.token(counted) if counted is not None else None
+    return counted is not None and noun is not None and any(
+        k.tok.id == counted.tok.id for k in syntax.subtree(node)) and all(
+        "datv" in p.grammemes for p in noun.parses if p.pos == "NOUN")
 
 
 def _tree_tokens(syntax: _Syntax, node: _Node, counted: bool = False) -> list[Token] | None:
@@ -107,19 +116,56 @@ def _trailing_part(syntax: _Syntax, node: _Node) -> _Node | None:
     """A participle's clause or a quoted name hung on the subject: «заявки, поступившие…»,
     «мероприятие «Внимание, дети!»»; failing those, a clause on one of its genitives
     («вопросы отдыха несовершеннолетних, состоящих на учёте»)."""
-    clauses = [k for k in syntax.children(node) if k.tok.rel == "acl"]
+    # «встреча, в ходе которой…»: «который» agrees in gender and number only, so a relative clause
+    # stays right whatever case its noun takes (the caller checks that the noun itself stays)
+    clauses = [k for k in syntax.children(node) if k.tok.rel in ("acl", "acl:relcl")]
     names = []
     for k in syntax.children(node):
         first = syntax.token(syntax.subtree(k)[0]) if k.tok.rel in ("appos", "flat:name", "nmod") else None
         if first is not None and first.text in ("«", "\""):
             names.append(k)
     found = clauses + names
+    if not found:  # «приём заявок на участие в конкурсе «Лучший двор»»: the quoted name closes the phrase
+        found = _closing_quoted_name(syntax, node)
     if not found:
-        found = [n for n in syntax.subtree(node) if n is not node and n.tok.rel == "acl"
+        found = [n for n in syntax.subtree(node) if n is not node and n.tok.rel in ("acl", "acl:relcl")
                  and (head := syntax.head(n)) is not None and head.tok.rel == "nmod"]
     if not found:
         found = _closing_listed_place(syntax, node)
+    if not found:
+        found = _phrase_after_recipient(syntax, node)
     return found[0] if len(found) == 1 else None
+
+
+def _phrase_after_recipient(syntax: _Syntax, node: _Node) -> list[_Node]:
+    """«оказывается помощь [пожилым людям] в уборке квартир»: the verb's dative recipient stands
+    between the subject and its prepositional phrase, which stays where it is («помогаем пожилым
+    людям в уборке квартир»); only when nothing but that recipient parts them."""
+    head = syntax.head(node)
+    kids = [k for k in syntax.children(node) if k.tok.rel != "punct"]
+    if head is None or len(kids) != 1 or kids[0].tok.rel != "nmod" or not any(
+            k.tok.rel == "case" for k in syntax.children(kids[0])):
+        return []
+    first = min(n.tok.start for n in syntax.subtree(kids[0]))
+    between = [k for k in syntax.children(head) if node.tok.start < k.tok.start < first]
+    if len(between) != 1 or between[0].tok.rel not in ("iobj", "obl") or any(
+            k.tok.rel == "case" for k in syntax.children(between[0])):
+        return []
+    last = max(n.tok.start for n in syntax.subtree(between[0]))
+    return kids if node.tok.end <= between[0].tok.start and last < first else []
+
+
+def _closing_quoted_name(syntax: _Syntax, node: _Node) -> list[_Node]:
+    """A quoted name hung on one of the subject's words that closes the subject's phrase: it keeps
+    its quote marks and its case (it names the thing, it does not agree), so it stays where it stands."""
+    below = syntax.subtree(node)
+    last = max(n.tok.start for n in below)
+    names = []
+    for n in below:
+        first = syntax.token(syntax.subtree(n)[0]) if n is not node and n.tok.rel in ("appos", "flat:name", "nmod") else None
+        if first is not None and first.text in ("«", "\"") and max(k.tok.start for k in syntax.subtree(n)) == last:
+            names.append(n)
+    return sorted(names, key=lambda n: n.tok.start)[:1]
 
 
 def _closing_listed_place(syntax: _Syntax, node: _Node) -> list[_Node]:
@@ -205,7 +251,8 @@ def _coordinated(sentence: Sentence, tokens: Sequence[Token]) -> bool:
         if nxt is not None and after.text == "," and any(_participle_clause(all_tokens, h, k) for h in range(j, i - 1, -1)):
             return False  # «все заявки, поступившие до 1 апреля»: a participle's clause, not a list;
             # «житель областного центра, подозреваемый…»: it agrees with the head, not the last genitive
-        if nxt is not None and nxt.parses and nxt.parses[0].pos in ("NOUN", "ADJF", "NPRO", "PRTF"):
+        if nxt is not None and nxt.parses and nxt.parses[0].pos in ("NOUN", "ADJF", "NPRO", "PRTF") and not (
+                after.text == "," and nxt.lemma == "который"):  # «выставка, которая продлится…»: a clause
             return True  # «главой района и губернатором», «отделом, а также комиссией»
     return before is not None and before.key in _COORDINATORS and i > 1 and all_tokens[i - 2].is_word
 

@@ -21,13 +21,12 @@ _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
 
 
 def render(
-    replacement: str, m: Match[Entry], matched: str, writes_yo: bool = True, opening: int = -1,
-    requests: bool = False,
+    replacement: str, m: Match[Entry], matched: str, writes_yo: bool = True, opening: int = -1, requests: bool = False
 ) -> tuple[str, bool] | None:
     """The replacement in the form of the matched text, and whether that form is certain.
 
-    ``opening`` is where the sentence starts; ``requests`` says that nothing before the match
-    makes a «-ите» form a future («вы», «если», «когда»), so it is read as a request there too."""
+    ``opening``: where the sentence starts; ``requests``: nothing before the match makes a «-ите»
+    form a future («вы», «если»), so it is read as a request there too."""
     certain = True
     agreeing = _agreeing_readings(m)
     words: list[str] = []
@@ -65,10 +64,8 @@ def render(
             readings = agreeing.get(slot) or item.readings(token)
         if not readings:
             return None
-        if (token.start == opening or requests) and any("impr" in r.grammemes for r in readings):
-            # «Предъявите билет», «На входе, пожалуйста, предъявите паспорт»: a request, not a
-            # future, unless «вы» or «если» came before («Если вы предъявите…»)
-            readings = sorted(readings, key=lambda r: "impr" not in r.grammemes)
+        if token.start == opening or requests:
+            readings = _requests_first(readings)
         forms = {inflect_word(bm.group(1), r) for r in readings}
         first = inflect_word(bm.group(1), readings[0])
         if first is None:
@@ -83,6 +80,14 @@ def render(
     if not writes_yo:
         text = text.replace("ё", "е").replace("Ё", "Е")
     return match_case(matched, text), certain
+
+
+def _requests_first(readings: list) -> list:
+    """«Предъявите билет», «На входе, пожалуйста, предъявите паспорт»: a request, not a future,
+    unless «вы» or «если» came before («Если вы предъявите…»)."""
+    if any("impr" in r.grammemes for r in readings):
+        return sorted(readings, key=lambda r: "impr" not in r.grammemes)
+    return readings
 
 
 # lemmas pymorphy3 ranks first for forms they share with a commoner word («большим», «больших»),

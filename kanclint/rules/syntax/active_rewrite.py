@@ -237,7 +237,9 @@ def _accusative_tree(syntax: _Syntax, subject: Token, tokens: Sequence[Token]) -
         if t is subject:
             form = _inflect(head, {"accs"} | (animate if head.grammemes & {"masc", "plur"} else set()))
         elif n.tok.head_id == node.tok.id and n.tok.rel in ("amod", "det", "flat:name", "flat"):
-            reading = _reading(t, "nomn")
+            # «рабочий выезд»: the adjective, not the noun «рабочий» (a worker, animate: «рабочего»)
+            reading = (_reading(t, "ADJF", "nomn") or _reading(t, "PRTF", "nomn")
+                       if n.tok.rel == "amod" else None) or _reading(t, "nomn")
             if reading is None:
                 return None
             want = {"accs"}

@@ -44,7 +44,7 @@ def object_accusative(syntax: _Syntax, subject: Token | None) -> str | None:
         if t is subject:
             form = _inflect(head, {"accs"})
         elif t.start < subject.start and t.pos in ("ADJF", "PRTF") and _reading(t, "nomn"):
-            adjective = _reading(t, "nomn")
+            adjective = _reading(t, t.pos, "nomn") or _reading(t, "nomn")  # «рабочий» the adjective, not the worker
             assert adjective is not None
             want = {"accs"}
             if head.grammemes & {"plur", "masc"}:

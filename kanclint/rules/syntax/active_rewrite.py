@@ -17,24 +17,16 @@ from kanclint.rules.syntax.morph import (
 from kanclint.rules.syntax.doer_phrase import beside_recipient, _phrase, _third_person, agent_nominative
 from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
-from kanclint.rules.syntax.subject_words import (
-    _coordinated,
-    _subject_words,
-    _tree_tokens,
-    cuts_a_number_off,
-    same_list_in_accusative,
-)
+from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _tree_tokens, cuts_a_number_off,
+                                                 same_list_in_accusative, with_its_number)
 from kanclint.rules.syntax.rewrite_guards import described_after, doer_shared_after
 from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
-from kanclint.rules.syntax.words import (
-    MANNER_NOUNS,
-    ROLE_VERBS,
-    ROLES_OF_PEOPLE,
-)
+from kanclint.rules.syntax.words import MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, keep_capital
 from kanclint.text.morphology import Parse
 from kanclint.text.syntax_view import _Node, _Syntax, _token_start
+
 
 def _active_verbs(f: _Passive, tense: str, person: str, number: str, gender: str | None) -> str | None:
     """The active form of the passive and of the participles joined to it: «поставили и нарядили»."""
@@ -397,7 +389,8 @@ def _active_rewrite(
     if roles is None:
         return None
     verb, agent, subject = roles
-    agent_tokens = _agent_words(syntax, agent, said_as_we=as_we or speaker is not None)
+    agent_tokens = with_its_number(sentence, _agent_words(syntax, agent, said_as_we=as_we or speaker is not None),
+                                   as_we or speaker is not None)  # «Спортивной школой № 1» → «Мы»
     subject_tokens, left_out = _subject_words(syntax, subject)
     group = _verb_group(sentence, f)
     if agent_tokens is None or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:

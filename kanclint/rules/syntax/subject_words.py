@@ -272,3 +272,15 @@ def cuts_a_number_off(sentence: Sentence, tokens: Sequence[Token]) -> bool:
     last = tokens[-1].text
     return following.text[:1].isdigit() and len(last) > 1 and last.isupper()
 
+
+
+def with_its_number(sentence: Sentence, tokens: list[Token] | None, said_as_we: bool) -> list[Token] | None:
+    """The doer's phrase with the «№ 1» of its name that follows it: «Спортивной школой № 1» said as
+    «мы» goes whole, and no number is left behind (the parse hangs «№ 1» elsewhere)."""
+    if not tokens or not said_as_we:
+        return tokens
+    i = sentence.position(tokens[-1]) + 1
+    rest = sentence.tokens[i:i + 2]
+    if len(rest) == 2 and rest[0].text in ("№", "N") and rest[1].text.isdigit():
+        return [*tokens, *rest]
+    return tokens

@@ -157,3 +157,31 @@ def is_author(author: str | None, doer: str | None) -> bool:
     def lemmas(text: str) -> set[str]:
         return {p[0].lemma for w in text.split() if (p := parse(w.strip("«»\"")))}
     return lemmas(doer) <= lemmas(author)
+
+
+# the people of a body, said as the body: «сотрудники нашей библиотеки» are the page that speaks
+_STAFF = frozenset({"сотрудник", "специалист", "коллектив", "работник", "педагог", "команда", "персонал"})
+
+
+def names_us(document: Document, doer: str | None) -> bool:
+    """Whether the doer says «наш» of the page itself on a page that speaks as «мы»: «наше
+    учреждение», «наш коллектив», «сотрудники нашей библиотеки».  The page calls only itself «наш»
+    this way, so the doer is «мы» for certain; «наши волонтёры», «наши выпускники» are people the
+    body speaks of, not the body, and «сотрудники полиции» names no «наш» at all."""
+    if not document.speaks_as_we or person_author(document) or not doer:
+        return False
+    words = [p[0].lemma for w in doer.split() if (p := parse(w.strip("«»\",.")))]
+    if words and words[-1] in _PARTS:
+        return False  # «специалисты нашего отдела»: a part of the body, not the page that speaks
+    if len(words) == 2 and words[0] == "наш":
+        return words[1] not in _PEOPLE  # «наше учреждение», «наш коллектив», «наша школа»
+    return len(words) == 3 and words[0] in _STAFF and words[1] == "наш"  # «сотрудники нашего музея»
+
+
+# parts of a body: its people are some of «мы», and which ones the page may name on purpose
+_PARTS = frozenset({"отдел", "отделение", "кабинет", "сектор", "филиал", "подразделение", "служба", "кафедра"})
+
+# people a body speaks of as «наши», who are not the body itself
+_PEOPLE = frozenset({"волонтёр", "волонтер", "выпускник", "ученик", "воспитанник", "спортсмен", "читатель",
+                     "житель", "ветеран", "партнёр", "партнер", "друг", "гость", "земляк", "студент",
+                     "учащийся", "участник", "подписчик", "коллега", "сотрудник", "специалист", "педагог"})

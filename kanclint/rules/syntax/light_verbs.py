@@ -106,3 +106,15 @@ def preposition_absorbed(phrase: str, preposition: str) -> bool:
             if m.end == len(text) and any(r.split()[-1:] != [preposition] for r in m.payload.replacements):
                 return True
     return False
+
+
+def empty_verb_with_noun(phrase: str, empty_verbs: frozenset[str]) -> bool:
+    """«Специалисты осуществляют оказание помощи»: an empty verb before a verbal noun keeps the split
+    predicate the passive had, in the active; when the dictionary cannot say it as one verb, the
+    rewrite is no better («помогают» is the author's word to choose)."""
+    words = phrase.split()
+    for verb, noun in zip(words, words[1:]):
+        if any(p.lemma in empty_verbs and p.pos in ("VERB", "INFN") for p in parse(verb)) and any(
+                p.pos == "NOUN" and p.lemma.endswith(("ние", "тие")) for p in parse(noun.strip(",.«»"))):
+            return True
+    return False

@@ -19,7 +19,7 @@ from kanclint.rules.syntax.linear_active import linear_rewrite
 from kanclint.rules.syntax.doer_phrase import left_instrumental
 from kanclint.rules.syntax.doers_named import another_body, body_acted_before
 from kanclint.rules.syntax.we_voice import is_author, names_us, speaks_of_itself
-from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb
+from kanclint.rules.syntax.light_verbs import empty_verb_with_noun, has_light_verb, one_verb
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.relative_after import antecedent_lost
 from kanclint.rules.syntax.rewrite_objects import DATIVE_VERBS, _new_verb
@@ -110,6 +110,8 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
         said = _one_verb_before_dative(offered.replacement)  # «я дала поручения руководителям» → «я поручила…»
         offered = Edit(offered.start, offered.end, said) if said is not None else None
         # else «Активисты осуществляли помощь»: the doer is named, the predicate is still split
+    if offered is not None and empty_verb_with_noun(offered.replacement, EMPTY_VERBS):
+        offered = None  # «Специалисты осуществляют оказание помощи»: still the stamp, now active
     return built, offered
 
 

@@ -1,9 +1,9 @@
-"""A person author named after a quote: «„Низкий поклон вам“, — сказал Николай Фёдоров.» → «… — сказал я.»
+"""A person author named after a quote: «„Низкий поклон вам“, — сказал Николай Фёдоров.» → «„Низкий поклон вам“.»
 
 On the page of «Глава поселения Николай Фёдоров» the words after the quote are the author's own,
 and «— сказал Николай Фёдоров» under a post that says «Я встретился с ветеранами» reads as a second
-person.  «— сказал я» is how a first-person account names its speaker, so KC304 turns the name
-into «я» and the quote no longer keeps the whole post in the third person.  Only the plain shape:
+person.  «— сказал я» quotes oneself with the press-release formula, so KC304 drops the attribution
+(the quote itself is left as written) and the quote no longer keeps the post in the third person.  Only the plain shape:
 a dash right after the quote, a past verb of saying, the author's name or title in the nominative
 closing the sentence (nothing after it: «— сказал глава жителям» is left alone), in a post where
 KC304 turns the author into «я» somewhere else.
@@ -35,8 +35,21 @@ def said_by_author(document: Document) -> tuple[Edit, ...]:
         if found is not None and names_author(profile, found[0], found) and all(
                 any("nomn" in p.grammemes for p in t.parses[:2]) for t in found if t.is_word) and not any(
                 t.protected and not t.text[:1].isupper() for t in found):
-            edits.append(Edit(found[0].start, found[-1].end, "я"))
+            edits.append(_dropped(sentence, found))
     return tuple(edits)
+
+
+def _dropped(sentence: Sentence, name: Sequence[Token]) -> Edit:
+    """«„…“, — отметила Елена Петровна.» → «„…“.»: on the author's own page the quote is the author's
+    words, and «— отметила я» quotes oneself with the press-release formula; the attribution goes,
+    the quoted words stay byte for byte.  After «!», «?» or «…» inside the quote the attribution is
+    said as «я» (dropping it would leave «„Спасибо!“.»)."""
+    tokens = sentence.tokens
+    dash = sentence.position(name[0]) - 2
+    comma = tokens[dash - 1]
+    if comma.text == "," and dash >= 2 and tokens[dash - 2].text in ("»", "\"", "“"):
+        return Edit(comma.start, name[-1].end, "")
+    return Edit(name[0].start, name[-1].end, "я")
 
 
 def _attribution(sentence: Sentence) -> Sequence[Token] | None:

@@ -235,6 +235,10 @@ class ThirdPersonSelf(_PressReleaseRule):
     def _own_voice(self, document: Document, edit: Edit, why: str) -> Diagnostic:
         """A mention of the author in the third person where the post already speaks as «я» or «мы»."""
         said = document.text[edit.start:edit.end]
+        if not edit.replacement:  # «, — отметила Елена Петровна» after the author's own quote
+            return self.diagnostic(
+                document, edit.start, edit.end, f"«{said.lstrip(', ')}» — {why}. Цитата и так ваша: подпись можно убрать.",
+                fix=Fix("Убрать подпись под цитатой", (edit,), Applicability.UNSAFE))
         return self.diagnostic(
             document, edit.start, edit.end, f"«{said}» — {why}. Проще: «{edit.replacement}».",
             fix=Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE),

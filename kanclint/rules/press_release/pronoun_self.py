@@ -105,6 +105,10 @@ def _rewrite(document: Document, sentence: Sentence, pronoun: Token, verb: Token
     text = document.text[start:end]
     for s, e, r in sorted(edits, reverse=True):
         text = text[:s - start] + r + text[e - start:]
+    opening = words[:words.index(pronoun)]
+    if [t.key.replace("ё", "е") for t in opening] == ["в", "своем", "выступлении"] and start == pronoun.start:
+        # «В своём выступлении она подчеркнула» → «Выступая, я подчеркнула»: KC105 drops the stamp, the setting stays
+        return Edit(opening[0].start, end, "Выступая, я" + text[1:])
     return Edit(start, end, text)
 
 

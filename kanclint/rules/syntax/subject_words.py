@@ -57,10 +57,30 @@ def _subject_words(syntax: _Syntax, subject: _Node) -> tuple[list[Token] | None,
     if listed is not None:
         return listed, None
     part = _trailing_part(syntax, subject)
-    words = _without_trailing(syntax, subject, part) if part is not None else None
+    if part is None and (both := _name_then_clause(syntax, subject)):
+        words = _without_trailing(syntax, subject, both)  # «выставка «Война глазами детей», с которой…»
+        return (words, "kept") if words is not None else (None, None)
+    words = _without_trailing(syntax, subject, [part]) if part is not None else None
     if words is None or part is None:
         return None, None
     return words, "acl" if part.tok.rel == "acl" and part.tok.head_id == subject.tok.id else "kept"
+
+
+def _name_then_clause(syntax: _Syntax, node: _Node) -> list[_Node]:
+    """«выставка «Война глазами детей», с которой можно ознакомиться…»: a quoted name and then a
+    «который» clause on the same noun; both stay after it whatever its case (the name is a name,
+    «которой» agrees in gender and number only).  Empty for any other pair."""
+    kids = syntax.children(node)
+    names = [k for k in kids if k.tok.rel in ("appos", "flat:name", "nmod")
+             and (t := syntax.token(syntax.subtree(k)[0])) is not None and t.text in ("«", "\"")]
+    clauses = [k for k in kids if k.tok.rel == "acl:relcl"]
+    if len(names) != 1 or len(clauses) != 1:
+        return []
+    name_end = syntax.token(syntax.subtree(names[0])[-1])
+    clause_start = syntax.token(syntax.subtree(clauses[0])[0])
+    if name_end is None or clause_start is None or name_end.end > clause_start.start:
+        return []
+    return [names[0], clauses[0]]
 
 
 # «мешки и перчатки», «новые стулья и столы»: a thing in the plural, or a masculine or neuter one,
@@ -180,13 +200,13 @@ def _closing_listed_place(syntax: _Syntax, node: _Node) -> list[_Node]:
     return sorted(places, key=lambda n: n.tok.start)[:1]
 
 
-def _without_trailing(syntax: _Syntax, node: _Node, part: _Node) -> list[Token] | None:
+def _without_trailing(syntax: _Syntax, node: _Node, parts: list[_Node]) -> list[Token] | None:
     """The subject's words without ``part``, the clause or quoted name that closes its phrase.
 
     «все заявки, поступившие до 1 апреля»: the clause may stay where it is when the object ends
     the rewritten span (and, for a clause, keeps its form); the caller checks both.
     """
-    clause = {n.tok.id for n in syntax.subtree(part)}
+    clause = {n.tok.id for part in parts for n in syntax.subtree(part)}
     core = [n for n in syntax.subtree(node) if n.tok.id not in clause]
     tokens = [syntax.token(n) for n in core]
     if any(t is None for t in tokens):
@@ -197,7 +217,7 @@ def _without_trailing(syntax: _Syntax, node: _Node, part: _Node) -> list[Token] 
         return None
     if any(n.tok.rel in ("conj", "cc", "acl:relcl") for n in core if n is not node):
         return None
-    rest = [t for t in (syntax.token(n) for n in syntax.subtree(part)) if t is not None]
+    rest = [t for t in (syntax.token(n) for n in syntax.subtree(parts[0])) if t is not None]
     if not rest or rest[0].start < words[-1].end:
         return None  # the clause must follow the noun
     return words

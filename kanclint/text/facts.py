@@ -147,7 +147,7 @@ def _shouting(text: str, words: list[re.Match[str]]) -> set[int]:
 
 
 def _exempt(word: str, stems: frozenset[str]) -> bool:
-    folded = word.casefold()
+    folded = word.casefold().replace("ё", "е")  # «Петром» is the author «Пётр»
     return any(folded.startswith(stem) and len(folded) - len(stem) <= 4 for stem in stems)
 
 
@@ -164,7 +164,7 @@ def facts(text: str, exempt: Iterable[str] = ()) -> Counter[str]:
     found.update("num " + m.group() for m in _NUMBER.finditer(text) if m.group() not in kept)
     found.update(q for q in (text[a:b] for a, b in quoted_spans(text)) if q not in kept)
     found.update(text[start:end] for start, end, _ in protection.find(text, _LINKS))
-    stems = frozenset(w.casefold()[:max(3, len(w) - 2)] for w in exempt if w not in kept)
+    stems = frozenset(w.casefold().replace("ё", "е")[:max(3, len(w) - 2)] for w in exempt if w not in kept)
     found.update("numbered " + m.group() for m in _NUMBERED_NAME.finditer(text)
                  if not _exempt(m.group().split("№")[0].strip(), stems))  # the author's own «СОШ № 5» → «мы»
     found.update("name " + w for w in _names(text, stems))

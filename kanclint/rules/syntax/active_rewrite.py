@@ -21,6 +21,7 @@ from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _
                                                  same_list_in_accusative, with_its_number)
 from kanclint.rules.syntax.rewrite_guards import described_after, doer_shared_after
 from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
+from kanclint.rules.syntax.we_voice import authors_whole_name
 from kanclint.rules.syntax.words import MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, keep_capital
@@ -93,7 +94,7 @@ def _agent_words(syntax: _Syntax, agent: _Node, said_as_we: bool = False) -> lis
     own = [n for n in words_below if n.tok.id not in ids and (t := syntax.token(n)) is not None and t.key in _DOER_ADVERBS]
     agent_words = [n for n in agent_nodes if (t := syntax.token(n)) is None or t.is_word]
     if len(agent_words) + len(own) != len(words_below):  # an emoji the parse hung on the doer does not count
-        return None  # «комитетом по культуре»: a prepositional part of the doer's name
+        return authors_whole_name(syntax, words_below) if said_as_we else None  # «комитетом по культуре»
     words = [t for t in (syntax.token(n) for n in [*agent_nodes, *own]) if t is not None]
     return sorted(words, key=lambda t: t.start) or None
 

@@ -54,7 +54,9 @@ from kanclint.rules.syntax.who_acts import (
     said_who_does_it,
     staff_acted_before,
 )
+from kanclint.rules.syntax.spans import _contiguous
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.syntax_view import _Node, _Syntax
 from kanclint.text.inflection import capitalise
 from kanclint.text.morphology import parse
 
@@ -185,3 +187,15 @@ _PARTS = frozenset({"отдел", "отделение", "кабинет", "се�
 _PEOPLE = frozenset({"волонтёр", "волонтер", "выпускник", "ученик", "воспитанник", "спортсмен", "читатель",
                      "житель", "ветеран", "партнёр", "партнер", "друг", "гость", "земляк", "студент",
                      "учащийся", "участник", "подписчик", "коллега", "сотрудник", "специалист", "педагог"})
+
+
+def authors_whole_name(syntax: _Syntax, nodes: list[_Node]) -> list[Token] | None:
+    """«Управлением социальной защиты населения Кировского района» said as «мы»: the run of words the
+    parse hung on the doer from its start is the configured author's name, so all of it goes; words
+    it hung there from beyond the verb («… детям [из многодетных семей]») stay where they are."""
+    tokens = [syntax.token(n) for n in nodes]
+    words = sorted((t for t in tokens if t is not None), key=lambda t: t.start)
+    if len(words) != len(tokens) or not words:
+        return None
+    run = next((words[:k] for k in range(len(words), 0, -1) if _contiguous(syntax.document, words[:k])), [])
+    return run if run and is_author(syntax.document.author, " ".join(t.text for t in run)) else None

@@ -39,6 +39,8 @@ def person_after_opening(content: Sequence[Token], lemmas: frozenset[str], title
     («Затем», «Во время поездки»), or 0 when the sentence does not read so.  An opening with the
     author's ``title`` («Глава района Сергей Волков посетил») is the name itself, read as a whole; so is
     any official title before the name when the author is configured by name alone."""
+    if content and content[0].is_word and any(p.pos == "NOUN" and {"anim", "nomn"} <= p.grammemes for p in content[0].parses[:1]):
+        return 0  # «Учитель лицея Анна Смирнова подготовила» on the director's page: her own title, another role
     for at in range(1, min(len(content), _MAX_OPENING + 1)):
         t = content[at - 1]
         if not t.is_word or t.pos in {"VERB", "INFN", "PRTS", "PRTF", "GRND", "CONJ"} or t.key in _CLAUSE_WORDS or (

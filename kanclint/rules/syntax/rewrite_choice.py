@@ -18,7 +18,7 @@ from kanclint.rules.syntax.active_rewrite import _active_rewrite
 from kanclint.rules.syntax.linear_active import linear_rewrite
 from kanclint.rules.syntax.doer_phrase import left_instrumental
 from kanclint.rules.syntax.doers_named import another_body, body_acted_before
-from kanclint.rules.syntax.we_voice import is_author, names_us, speaks_of_itself
+from kanclint.rules.syntax.we_voice import is_author, names_person_author, names_us, speaks_of_itself
 from kanclint.rules.syntax.light_verbs import empty_verb_with_noun, has_light_verb, one_verb
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.relative_after import antecedent_lost
@@ -89,7 +89,8 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
         built = None  # «Учащимися лицея проведено…» on a page that speaks as «мы»: whose pupils is a guess
     if built is not None and any(left_instrumental(w.strip(",.")) for w in built.replacement.split()[1:]):
         built = None  # «Начальник отдела полиции Андреем Козловым принял…»: the name kept its case
-    if agent_text and (is_author(document.author, agent_text) or names_us(document, agent_text)):
+    if agent_text and (is_author(document.author, agent_text) or names_us(document, agent_text)
+                       or names_person_author(document, agent_text)):
         # «В рамках проекта администрацией района завершено…»: the author, wherever the clause starts
         pronoun, number, gender = speaker(document)
         unknown = pronoun == "я" and gender is None and tense == "past"  # «я провёл» or «я провела»?

@@ -199,3 +199,20 @@ def authors_whole_name(syntax: _Syntax, nodes: list[_Node]) -> list[Token] | Non
         return None
     run = next((words[:k] for k in range(len(words), 0, -1) if _contiguous(syntax.document, words[:k])), [])
     return run if run and is_author(syntax.document.author, " ".join(t.text for t in run)) else None
+
+
+def names_person_author(document: Document, doer: str | None) -> bool:
+    """«Начальником отдела полиции Дмитрием Лебедевым» on the page of «Начальник ОМВД … Дмитрий
+    Алексеевич Лебедев»: the title is said another way, but the first name and the surname are the
+    author's, so the doer is «я».  Both names must be there (a surname alone may be a namesake), and
+    the title's head word must be the author's («Учителем лицея Анной Смирновой» is not the director)."""
+    if not doer or not person_author(document):
+        return False
+    names = [p for w in doer.split()[1:] if w[:1].isupper() for p in parse(w)[:1]]
+    kinds = {k for p in names for k in ("Name", "Surn") if k in p.grammemes}
+    author = {p[0].lemma.replace("ё", "е") for w in (document.author or "").split() if (p := parse(w))}
+    head = parse(doer.split()[0])[:1]  # «Начальником …» for «Начальник …»; «Учителем» is not «Директор»
+    title = parse((document.author or "").split()[0])[:1] if document.author else []
+    same_title = bool(head and title) and head[0].lemma == title[0].lemma
+    return same_title and kinds == {"Name", "Surn"} and all(p.lemma.replace("ё", "е") in author for p in names)
+

@@ -281,6 +281,13 @@ _TELLING = frozenset({"напоминать", "напомнить", "инфор�
                       "сказать", "разъяснить", "разъяснять", "объяснить", "объяснять", "уведомить", "уведомлять"})
 
 
+# the manner adjective of a verbal noun and the adverb its verb takes instead
+_MANNER = {"своевременный": "вовремя", "регулярный": "регулярно", "постоянный": "постоянно",
+           "обязательный": "обязательно", "строгий": "строго", "неукоснительный": "строго",
+           "бережный": "бережно", "внимательный": "внимательно", "ежедневный": "каждый день",
+           "ежегодный": "каждый год", "ежемесячный": "каждый месяц", "полный": "полностью"}
+
+
 def need_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«напоминают о необходимости соблюдения правил» → «напоминают, что нужно соблюдать правила».
 
@@ -296,6 +303,14 @@ def need_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
     before = [t for t in tokens[max(0, at - 3):at] if t.is_word]
     if not any(p.pos == "VERB" and p.lemma in _TELLING for t in before for p in t.parses[:1]):
         return None  # «решение о необходимости ремонта»: a noun's phrase, no one is told anything
+    manner, opening = "", at
+    first = tokens[at + 2].parses[:1]
+    if first and first[0].pos == "ADJF" and first[0].lemma in _MANNER and "gent" in first[0].grammemes:
+        # «о необходимости своевременной оплаты» → «, что нужно вовремя оплатить»
+        manner = _MANNER[first[0].lemma] + " "
+        at += 1
+        if at + 2 >= len(tokens) or tokens[at + 2].protected or not tokens[at + 2].is_word:
+            return None
     noun = _gent(tokens[at + 2])
     verbs = word_map("goal-verbs") | word_map("need-verbs")  # «о необходимости проведения перерасчёта»
     if noun is None or noun.pos != "NOUN" or noun.lemma not in verbs or "sing" not in noun.grammemes:
@@ -315,12 +330,36 @@ def need_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None
     if rest and rest[0].key in _JOINED or any(t.is_word and t.pos in ("VERB", "PRTS") for t in rest):
         return None
     tail = document.text[tokens[after - 1].end : tokens[end_at - 1].end]
-    start = tokens[at].start
+    start = tokens[opening].start
     while start > 0 and document.text[start - 1] in " \t":
         start -= 1
     if document.text[start - 1 : start] == ",":
         return None
-    return Edit(start, tokens[end_at - 1].end, f", что нужно {verb} {obj}{tail}")
+    return Edit(start, tokens[end_at - 1].end, f", что нужно {manner}{verb} {obj}{tail}")
+
+
+def need_infinitive(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«напоминают о необходимости соблюдать правила» → «напоминают, что нужно соблюдать правила».
+
+    The infinitive already is the verb of the new clause, so only «о необходимости» changes; the
+    telling verb must stand just before it (a noun's «решение о необходимости…» tells no one), and
+    no finite verb may follow that belongs to the main clause («…и раздали памятки»).
+    """
+    tokens = sentence.tokens
+    at = next((k for k, t in enumerate(tokens) if t.key == "о" and t.start >= m.start), None)
+    if at is None or at + 2 >= len(tokens):
+        return None
+    before = [t for t in tokens[max(0, at - 4):at] if t.is_word]
+    if not any(p.pos == "VERB" and p.lemma in _TELLING for t in before for p in t.parses[:1]):
+        return None
+    if any(t.is_word and t.pos in ("VERB", "PRTS") for t in tokens[at + 2:]):
+        return None
+    start = tokens[at].start
+    while start > 0 and document.text[start - 1] in " \t":
+        start -= 1
+    if document.text[start - 1 : start] in (",", ":", "—"):
+        return None
+    return Edit(start, tokens[at + 1].end, ", что нужно")
 
 
 # Entry id of dictionaries/derived_prepositions.toml (and formulas.toml) → its phrase rewrite.
@@ -329,4 +368,5 @@ CLAUSE_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] =
     "dlya-celi": purpose_clause,
     "v-ramkakh": frame_preposition,
     "o-neobhodimosti": need_clause,
+    "o-neobhodimosti-inf": need_infinitive,
 }

@@ -28,9 +28,11 @@ from kanclint.patterns import (
 from kanclint.rules.base import Rule
 from kanclint.rules.phrases.agreement import agreement_check
 from kanclint.rules.phrases.clause_voice import we_in_subordinate_clause
+from kanclint.rules.phrases.causes import empty_cause
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
 from kanclint.rules.phrases.conditions import condition_clause
 from kanclint.rules.phrases.credits import performed_by, thanks_to
+from kanclint.rules.phrases.occasions import occasion
 from kanclint.rules.phrases.decisions import decision_clause, work_clause
 from kanclint.rules.phrases.levels import bare_quality
 from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES, OFFER_ONLY
@@ -70,7 +72,8 @@ def _mention_depends_on(document: Document, m: Match[Entry], replacement: str) -
 _REWRITES = {**CLAUSE_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES, "prinyat-reshenie-o": decision_clause,
              "pri-usloviya": condition_clause, "povyshenie-urovnya": bare_quality,
              "provodit-rabotu-po": work_clause, "provesti-rabotu-po": work_clause,
-             "rabotat-nad": work_clause, "blagodarya-usiliyam": thanks_to, "v-ispolnenii": performed_by}
+             "rabotat-nad": work_clause, "blagodarya-usiliyam": thanks_to, "v-ispolnenii": performed_by,
+             "v-svyazi-s-ustanovleniem": empty_cause, "priurochennyj-k": occasion}
 # Entries that are a fault only where their rewrite fits the sentence: «для повышения» and «принять
 # решение о» are plain Russian as they stand, and a finding that could only say «перепишите» would
 # also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
@@ -82,7 +85,7 @@ _FUTURE_CUES = frozenset({"вы", "если", "когда", "пока", "как"
 
 # Rewrites that span more than their match: their words are no option for the match alone
 # («Больница обновляет медицинское оборудование обновлению…»), only their fix is
-_SPANNING = _REWRITE_ONLY | {"provodit-rabotu-po", "provesti-rabotu-po", "sostoyalos-otkrytie"}
+_SPANNING = _REWRITE_ONLY | {"provodit-rabotu-po", "provesti-rabotu-po", "sostoyalos-otkrytie", "priurochennyj-k"}
 
 
 def _token_index(token: Token) -> int:

@@ -21,12 +21,12 @@ _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
 
 
 def render(
-    replacement: str, m: Match[Entry], matched: str, writes_yo: bool = True, opening: int = -1, requests: bool = False
+    replacement: str, m: Match[Entry], matched: str, writes_yo: bool = True, requests: bool = False
 ) -> tuple[str, bool] | None:
     """The replacement in the form of the matched text, and whether that form is certain.
 
-    ``opening``: where the sentence starts; ``requests``: nothing before the match makes a «-ите»
-    form a future («вы», «если»), so it is read as a request there too."""
+    ``requests``: nothing before the match makes a «-ите» form a future («вы», «если»), so it
+    is read as a request («Предъявите билет»)."""
     certain = True
     agreeing = _agreeing_readings(m)
     words: list[str] = []
@@ -64,7 +64,7 @@ def render(
             readings = agreeing.get(slot) or item.readings(token)
         if not readings:
             return None
-        if token.start == opening or requests:
+        if requests:
             readings = _requests_first(readings)
         forms = {inflect_word(bm.group(1), r) for r in readings}
         first = inflect_word(bm.group(1), readings[0])

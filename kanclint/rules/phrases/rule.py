@@ -132,9 +132,8 @@ class PhraseRule(Rule):
         entry = m.payload
         matched = document.text[m.start:m.end]
         words = sentence.words
-        opening = words[0].start if words else -1
-        requests = not any(w.start < m.start and w.text.lower() in _FUTURE_CUES for w in words)
-        rendered = [render(r, m, matched, document.writes_yo, opening, requests) for r in entry.replacements]
+        requests = not any(w.start < m.start and w.key in _FUTURE_CUES for w in words)
+        rendered = [render(r, m, matched, document.writes_yo, requests) for r in entry.replacements]
         fix = None
         suggestions: list[str] = []
         for i, result in enumerate(rendered):

@@ -233,7 +233,7 @@ def _paragraph_blocked(document: Document, offset: int, agents: bool = True) -> 
         return _subject_left(document, profile, start, end, fixed)  # «Лучшие работы библиотека разместит…»
     if any(start <= p.start < end and p.edit is None for p in document.shared(pronoun_mentions)):
         return True  # «Он в своём выступлении отметил…»
-    if _oblique_pronoun_left(document, start, end, fixed):
+    if _oblique_pronoun_left(document, profile, start, end, fixed):
         return True  # «…приём граждан, в ходе которого к нему обратились 9 человек»
     return _nominative_left(document, profile, start, end, fixed, mentions)  # «— сказала Ольга Маслова»
 
@@ -243,21 +243,20 @@ _OBLIQUE = {"нему": "masc", "него": "masc", "ним": "masc", "нём": 
             "ней": "femn", "неё": "femn", "нее": "femn", "нею": "femn"}
 
 
-def _oblique_pronoun_left(document: Document, start: int, end: int, fixed: list[Edit]) -> bool:
+def _oblique_pronoun_left(document: Document, profile: AuthorProfile, start: int, end: int, fixed: list[Edit]) -> bool:
     """A person author's paragraph with «к нему» / «с ней» of the author's gender that no edit
     turns into «ко мне»: «Я провёл приём…, в ходе которого к нему обратились» would give the
     visitors to someone else.  Another man meant by «нему» only costs the rewrite."""
-    gender = author_gender(document.author) if document.author else None
-    profile = author_profile(document)
-    # KC304's «ко мне» comes with its «Я» («Глава района провёл приём, …к нему»): only then is it applied
-    said = [p.edit for p in document.shared(pronoun_mentions) if p.edit is not None] if any(
-        start <= e.start < end for e in fixed) else []
+    gender = author_gender(document.author or "")
+    covered = list(fixed)
+    if any(start <= e.start < end for e in fixed):  # KC304's «ко мне» is applied only with its «Я»
+        covered += [p.edit for p in document.shared(pronoun_mentions) if p.edit is not None]
     for sentence in document.sentences:
-        if not start <= sentence.start < end or profile is None:
+        if not start <= sentence.start < end:
             continue
         for t in sentence.tokens:
             if t.key in _OBLIQUE and gender in (None, _OBLIQUE[t.key]) and not any(
-                    e.start <= t.start < e.end for e in [*fixed, *said]) and not _person_before(sentence, profile, t.start):
+                    e.start <= t.start < e.end for e in covered) and not _person_before(sentence, profile, t.start):
                 return True  # «обсудил с министром … с ним»: the minister, not the author
     return False
 

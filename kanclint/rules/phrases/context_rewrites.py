@@ -108,6 +108,10 @@ def _perfective(verb: Token) -> bool:
     return "perf" in verb.parses[0].grammemes
 
 
+def _past(verb: Token) -> bool:
+    return "past" in verb.parses[0].grammemes
+
+
 def _says_how_often(sentence: Sentence) -> bool:
     """«каждую неделю», «ежемесячно», «по субботам»: the sentence has its own frequency."""
     words = sentence.words
@@ -134,7 +138,9 @@ def tradicionno(document: Document, sentence: Sentence, m: Match) -> Edit | None
     text = document.text
     opening = _opens_sentence(sentence, word)
     frequent = _says_how_often(sentence)
-    if not _perfective(verb) and not frequent:
+    # a past verb reports one event, as a perfective one does: «акция, в которой традиционно
+    # участвовали жители» (often KC105's own «приняли участие» → «участвовали») is not «каждый год»
+    if not _perfective(verb) and not _past(verb) and not frequent:
         return _in_place(document, m, "каждый год")
     at = sentence.position(word)
     before = sentence.tokens[at - 1] if at > 0 else None

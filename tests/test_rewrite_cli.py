@@ -92,3 +92,51 @@ def test_marks_nest_and_unsafe_wins():
     overlapping = Change("KC101", "x", 3, 7, "a", "b", Applicability.SAFE)
     assert marked_text("Этот пост", [safe, overlapping]) == "⟦Этот по⟧ст"
     assert marked_text("Этот пост", [Change("KC103", "y", 5, 9, "a", "пост", Applicability.UNSAFE)]) == "Этот ⟦?пост⟧"
+
+
+OWN_VOICE = "Администрация Кемского района провела субботник в парке. Администрацией района закуплены новые скамейки.\n"
+
+
+def test_rewrite_names_the_author_that_would_let_it_say_we(tmp_path):
+    """Without a configured author the body stays in the third person, and the report says which
+    ``--author`` would rewrite it and how many places more; with that option it does."""
+    path = tmp_path / "post.txt"
+    path.write_text(OWN_VOICE, encoding="utf-8")
+    plain = kanclint("rewrite", "--isolated", str(path))
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.startswith("Администрация Кемского района провела")
+    assert ('`kanclint rewrite --author "Администрация Кемского района"` перепишет от первого лица ещё 2 места'
+            in plain.stdout)
+    ours = kanclint("rewrite", "--isolated", "--author", "Администрация Кемского района", str(path))
+    assert ours.stdout.startswith("⟦?Мы провели⟧ субботник в парке. ⟦?Мы закупили новые скамейки⟧.")
+    assert "перепишет от первого лица" not in ours.stdout  # the author is known: nothing to offer
+    data = json.loads(kanclint("rewrite", "--isolated", "--output-format", "json", str(path)).stdout)
+    assert data["more_in_own_voice"] == {"author": "Администрация Кемского района", "we": False, "changes": 2}
+
+
+def test_we_option_on_rewrite_and_check(tmp_path):
+    path = tmp_path / "post.txt"
+    path.write_text("Школой закуплены новые парты.\n", encoding="utf-8")
+    out = kanclint("rewrite", "--isolated", "--we", "--no-marks", str(path))
+    assert out.stdout.startswith("Мы закупили новые парты.")
+    fixed = kanclint("check", "--isolated", "--we", "--fix", "--unsafe-fixes", str(path))
+    assert fixed.returncode in (0, 1), fixed.stderr
+    assert path.read_text(encoding="utf-8") == "Мы закупили новые парты.\n"
+
+
+def test_author_option_wins_over_the_config_file(tmp_path):
+    (tmp_path / "kanclint.toml").write_text('author = "Детская библиотека"\n', encoding="utf-8")
+    path = tmp_path / "post.txt"
+    path.write_text("Администрация района провела субботник.\n", encoding="utf-8")
+    by_file = kanclint("rewrite", "--no-marks", str(path), cwd=tmp_path)
+    assert by_file.stdout.startswith("Администрация района провела субботник.")  # another body
+    by_option = kanclint("rewrite", "--no-marks", "--author", "Администрация района", str(path), cwd=tmp_path)
+    assert by_option.stdout.startswith("Мы провели субботник.")
+
+
+def test_a_bad_author_option_is_a_clear_error(tmp_path):
+    path = tmp_path / "post.txt"
+    path.write_text("Текст.\n", encoding="utf-8")
+    out = kanclint("gate", "--isolated", "--author", "x" * 300, str(path))
+    assert out.returncode == 2
+    assert "author" in out.stderr

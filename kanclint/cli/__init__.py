@@ -33,6 +33,8 @@ from kanclint.cli.common import (
     _fail,
     _read_bytes,
     _safe_console,
+    voice_options,
+    voice_overrides,
 )
 from kanclint.cli.help import RussianGroup
 from kanclint.engine import config as config_mod
@@ -107,10 +109,6 @@ def main() -> None:
     """
 
 
-
-
-
-
 @main.command()
 @click.argument("paths", nargs=-1, metavar="[ПУТЬ]...")
 @click.option("--output-format", type=click.Choice(FORMATS), default="full",
@@ -142,11 +140,13 @@ def main() -> None:
               help="Цвет в формате full (auto, по умолчанию: только в терминале и без NO_COLOR).")
 @click.option("--jobs", "-j", type=int, default=None, metavar="N", callback=lambda ctx, param, value: _jobs(value),
               help="Сколько файлов проверять одновременно (по умолчанию — по числу ядер; 1 — в этом процессе).")
+@voice_options
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None, exit_zero: bool,
           show_statistics: bool, config_file: str | None, isolated: bool, platform: str | None,
           stdin_filename: str | None, apply_fixes: bool, unsafe_fixes: bool, show_diff: bool,
-          show_fixes: bool, add_ignore: bool, color: str, jobs: int | None) -> None:
+          show_fixes: bool, add_ignore: bool, color: str, jobs: int | None, author: str | None,
+          we: bool | None) -> None:
     """Проверить тексты: файлы, папки или «-» для stdin."""
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -155,7 +155,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], e
     files, errors = _collect(paths)
     reports: list[Report] = []
     configs: list[Config] = []
-    overrides = _overrides(select, extend_select, ignore, fail_on, fail_under, platform)
+    overrides = _overrides(select, extend_select, ignore, fail_on, fail_under, platform) | voice_overrides(author, we)
     if not (apply_fixes or show_diff or add_ignore or "-" in files):
         # Plain checking streams: each report is printed as soon as it and those before it are ready.
         # Fixing stays serial in this process: it writes files, and its messages interleave with reports.

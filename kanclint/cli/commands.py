@@ -8,12 +8,14 @@ from pathlib import Path
 
 import click
 
-from kanclint.cli.common import _base_config, _collect, _echo_diff, _fail, _read
+from kanclint.cli.common import _base_config, _collect, _echo_diff, _fail, _read, voice_options, voice_overrides
 from kanclint.cli.help import RussianCommand, RussianGroup
 from kanclint.dictionaries import DictionaryError, builtin_files, read_dictionary
 from kanclint.docs import rule_markdown
-from kanclint.engine.config import ConfigError
+from kanclint.engine import config as config_mod
+from kanclint.engine.config import Config, ConfigError
 from kanclint.engine.registry import PluginError, all_rules, rule_by_code
+from kanclint.engine.fixes import FixResult
 from kanclint.engine.linter import Linter
 from kanclint.engine.running import InternalError
 from kanclint.files.inputs import (
@@ -39,8 +41,9 @@ from kanclint.text.russian import plural
 @click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               help="Цвет пометок (auto, по умолчанию: только в терминале и без NO_COLOR).")
+@voice_options
 def rewrite_cmd(path: str, safe_only: bool, show_diff: bool, no_marks: bool, output_format: str,
-                config_file: str | None, isolated: bool, color: str) -> None:
+                config_file: str | None, isolated: bool, color: str, author: str | None, we: bool | None) -> None:
     """Переписать черновик: все исправления сразу, с пометками ⟦безопасно⟧ и ⟦?проверьте⟧,
     оценкой до и после и советами, которые нельзя применить автоматически. Файл не меняется."""
     try:
@@ -49,19 +52,56 @@ def rewrite_cmd(path: str, safe_only: bool, show_diff: bool, no_marks: bool, out
         _fail(str(exc))
     where = None if path == "-" else path
     try:
-        linter = Linter(_base_config(path, config_file, isolated))
+        cfg = config_mod.with_overrides(_base_config(path, config_file, isolated), **voice_overrides(author, we))
+        linter = Linter(cfg)
         before_score = linter.lint(decoded.text, path=where).score
         result = linter.fix(decoded.text, unsafe=not safe_only, path=where)
         after = linter.lint(result.text, path=where)
+        voice = (None, 0) if safe_only else more_in_own_voice(linter, cfg, decoded.text, result, where)
     except (ConfigError, PluginError, InternalError) as exc:
         _fail(str(exc))
     if show_diff:
         _echo_diff("-" if path == "-" else path, decoded.text, result.text)
         return
     if output_format == "json":
-        click.echo(json.dumps(rewrite_json(path, result, before_score, after, safe_only), ensure_ascii=False, indent=2))
+        more = {"author": voice[0], "we": voice[0] is None, "changes": voice[1]} if voice[1] else None
+        report = rewrite_json(path, result, before_score, after, safe_only) | {"more_in_own_voice": more}
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    click.echo(format_rewrite(result, before_score, after, color=use_color(color), marks=not no_marks))
+    click.echo(format_rewrite(result, before_score, after, color=use_color(color), marks=not no_marks,
+                              own_voice=voice))
+
+
+def more_in_own_voice(linter: Linter, cfg: Config, text: str, result: FixResult,
+                      where: str | None) -> tuple[str | None, int]:
+    """Who may be writing (an ``--author`` to try, or None for ``--we``) and how many more changes
+    the rewrite would make in that voice.
+
+    Without ``author`` or ``we`` kanclint cannot tell whose page it is, so «Администрацией района
+    закуплены скамейки» stays; instead of guessing, the rewrite names the body the post speaks of
+    in the third person (KC304) and says how much ``--author`` would add.  Only worth the extra
+    passes when some advice is about the organisation's own voice.
+    """
+    if cfg.author or cfg.we or not any(d.code in _VOICE_CODES for d in result.remaining):
+        return None, 0
+    named = [_subject_name(d.match) for d in result.remaining if d.code == "KC304"]
+    best: tuple[str | None, int] = (None, 0)
+    for author in [*dict.fromkeys(n for n in named if n)][:2] + [None]:
+        voice = {"author": author} if author else {"we": True}
+        ours = linter.fix(text, unsafe=True, config=config_mod.with_overrides(cfg, **voice), path=where)
+        more = len(ours.changes) - len(result.changes)
+        if more > best[1]:
+            best = (author, more)
+    return best
+
+
+def _subject_name(match: str) -> str | None:
+    """«Администрация Кемского района провела» (KC304's span: the name, then its verb) → the name."""
+    words = match.split()
+    return " ".join(words[:-1]) if len(words) > 1 and len(match) <= 200 else None
+
+
+_VOICE_CODES = frozenset({"KC201", "KC304"})  # their advice says «if the organisation writes, write «мы»»
 
 
 @click.command("gate", cls=RussianCommand)
@@ -73,8 +113,9 @@ def rewrite_cmd(path: str, safe_only: bool, show_diff: bool, no_marks: bool, out
 @click.option("--isolated", is_flag=True, help="Не читать файлы настроек и .kanclint-ignore.toml.")
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
               help="Формат вывода: text — вердикт по строке на файл, json — для CMS и ботов.")
+@voice_options
 def gate_cmd(paths: tuple[str, ...], min_score: float | None, config_file: str | None, isolated: bool,
-             output_format: str) -> None:
+             output_format: str, author: str | None, we: bool | None) -> None:
     """Проверка перед публикацией: код 1, если оценка ниже порога или есть ошибки."""
 
 
@@ -86,7 +127,7 @@ def gate_cmd(paths: tuple[str, ...], min_score: float | None, config_file: str |
     for f in files:
         try:
             _, decoded = _read(f, f)
-            cfg = _base_config(f, config_file, isolated)
+            cfg = config_mod.with_overrides(_base_config(f, config_file, isolated), **voice_overrides(author, we))
             verdict = gate(decoded.text, min_score=min_score, config=cfg, path=None if f == "-" else f)
         except InputError as exc:
             errors.append((f, str(exc)))

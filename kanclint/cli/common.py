@@ -6,6 +6,7 @@ import codecs
 import difflib
 import sys
 from pathlib import Path
+from typing import Any, Callable
 
 import click
 
@@ -88,6 +89,24 @@ def _base_config(path: str | None, config_file: str | None, isolated: bool) -> C
         return Config(use_ignore_file=False)
     found = config_mod.find_config_file(path if path and path != "-" else Path.cwd())
     return config_mod.load_config(found) if found else Config()
+
+
+def voice_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--author`` and ``--we`` for a command: who writes the post, as the config keys say it.
+
+    A one-off run (a bot, a CMS plugin, a quick check in the shell) should not need a
+    kanclint.toml just to say whose page it is; these win over the configuration file.
+    """
+    command = click.option("--we", is_flag=True, default=None,
+                           help="Пост пишет сама организация: переписывать от лица «мы» (как we = true).")(command)
+    return click.option("--author", default=None, metavar="КТО",
+                        help="Кто пишет пост: организация или должность, например «Администрация "
+                             "Тальменского района» (как author = \"…\").")(command)
+
+
+def voice_overrides(author: str | None, we: bool | None) -> dict[str, Any]:
+    """The options of :func:`voice_options` as :func:`kanclint.engine.config.with_overrides` takes them."""
+    return {"author": author, "we": True if we else None}
 
 
 def _echo_diff(name: str, before: str, after: str) -> None:

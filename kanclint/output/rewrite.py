@@ -55,7 +55,7 @@ def _quote(s: str) -> str:
 
 
 def format_rewrite(result: FixResult, score_before: float | None, after: Report, *, color: bool = False,
-                   marks: bool = True) -> str:
+                   marks: bool = True, own_voice: tuple[str | None, int] = (None, 0)) -> str:
     """The whole text report of a rewrite (see the module docstring)."""
     lines = [(marked_text(result.text, result.changes, color=color) if marks else result.text).rstrip("\n"), ""]
     changes = result.changes
@@ -81,7 +81,20 @@ def format_rewrite(result: FixResult, score_before: float | None, after: Report,
             line, col = line_column(result.text, d.start)
             where = f"{line}:{col}" + (f" «{d.match}»" if d.match and len(d.match) < _SHORT else "")
             lines.append(f"  {where}: {d.code} {d.message}")
+    lines.extend(_own_voice_line(*own_voice))
     return "\n".join(lines)
+
+
+def _own_voice_line(author: str | None, more: int) -> list[str]:
+    """The hint that a configured author would let the rewrite speak as «мы» / «я» in ``more`` places."""
+    if not more:
+        return []
+    places = plural(more, "место", "места", "мест")
+    if author:
+        return [f"— если пост пишет «{author}», `kanclint rewrite --author \"{author}\"` перепишет от первого "
+                f"лица ещё {places} (в настройках: author = \"{author}\")"]
+    return [f"— если пост пишет сама организация, `kanclint rewrite --we` перепишет от первого лица ещё {places} "
+            "(в настройках: we = true)"]
 
 
 def rewrite_json(path: str, result: FixResult, score_before: float | None, after: Report,

@@ -165,7 +165,8 @@ def load_model(path: str | None = None) -> RegisterModel:
 # would make a text repeated twice score lower), and a missing address to the reader is already
 # the absence of the second-person and invitation signals.
 UNSCORED_CATEGORIES = frozenset({"meta", "length"})
-UNSCORED_CODES = frozenset({"KC305", "KC307", "KC405", "KC406"})  # KC307 sums KC301–KC304; KC405, KC406: signals
+# KC307 sums KC301–KC304; KC405, KC406: signals; KC308 (readers as «посетители») is the absence of «вы»
+UNSCORED_CODES = frozenset({"KC305", "KC307", "KC308", "KC405", "KC406"})
 OPENING_CATEGORIES = frozenset({"press-release"})  # about the post's shape: never merged with phrases
 MAX_STRUCTURAL_SPAN = 80  # characters: a longer finding is about a sentence or more, not a phrase
 

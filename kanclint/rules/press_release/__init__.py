@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from kanclint.rules.press_release.address import press_release_markers
 from kanclint.rules.press_release.helpers import opening_sentences, paragraph_openers
+from kanclint.rules.press_release.readers import ReaderInThirdPerson
 from kanclint.rules.press_release.rules import (
     CeremonialLead,
     NoReaderAddress,
@@ -34,9 +35,10 @@ RULES = [
     NoReaderAddress,
     WallOfText,
     PressReleaseShape,
+    ReaderInThirdPerson,
 ]
 
 __all__ = [
-    "RULES", "CeremonialLead", "NoReaderAddress", "OfficialTitleLead", "PressReleaseShape", "ProtocolVerb",
+    "RULES", "CeremonialLead", "ReaderInThirdPerson", "NoReaderAddress", "OfficialTitleLead", "PressReleaseShape", "ProtocolVerb",
     "ThirdPersonSelf", "WallOfText", "opening_sentences", "paragraph_openers", "press_release_markers",
 ]

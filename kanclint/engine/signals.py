@@ -143,13 +143,16 @@ def _word_class(text: str) -> tuple[int, int, int, int]:
         flags |= _SPOKEN
     if key in w.emotion or not w.emotion.isdisjoint(lemmas):
         flags |= _EMOTION
-    if lemma in w.official_words:
+    # a reflexive passive is its active verb's word: «Проект реализуется» is as official and as much a
+    # report as «Проект реализуют» (else KC201's fix of the one into the other would cost points)
+    own = (active_of_reflexive(lemma) or lemma) if pos in _VERBISH else lemma
+    if lemma in w.official_words or own in w.official_words:
         flags |= _OFFICIAL_WORD
     if pos in _VERBISH:
         flags |= _VERB
         if finite and ("past" in grammemes or "3per" in grammemes):
             flags |= _FINITE3
-            if lemma in w.report_verbs:
+            if own in w.report_verbs:
                 flags |= _REPORT
             elif "pres" in grammemes and lemma not in w.statement_verbs and active_of_reflexive(lemma) is None:
                 flags |= _NARRATION

@@ -159,6 +159,12 @@ def goal_clause(document: Document, sentence: Sentence, m: Match, noun_at: int |
         return None
     tail = document.text[tokens[last].end : tokens[after - 1].end]
     clause = " ".join(w for w in ("чтобы", verb, preposition, obj) if w) + tail
+    return _placed(document, tokens, m, clause, after)
+
+
+def _placed(document: Document, tokens: list[Token], m: Match, clause: str, after: int) -> Edit | None:
+    """The purpose ``clause`` put where the phrase from ``m`` to ``tokens[after - 1]`` stood, with
+    its comma: before the main clause when it opens the sentence, after it when it closes it."""
     first = next(t for t in tokens if t.is_word)
     opening = m.tokens[0] is first
     end = tokens[after - 1].end
@@ -182,6 +188,30 @@ def goal_clause(document: Document, sentence: Sentence, m: Match, noun_at: int |
     while start > 0 and text[start - 1] in " \t":
         start -= 1
     return Edit(start, end, ", " + clause)
+
+
+def avoid_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Во избежание травм просим…» → «Чтобы избежать травм, просим…».
+
+    «Избежать» governs the genitive «во избежание» already has, so the object keeps its words;
+    the clause is placed like «в целях» («чтобы повысить…»), with the same checks on its end.
+    """
+    tokens = sentence.tokens
+    found = _noun_phrase(tokens, sentence.position(m.tokens[-1]) + 1)
+    if found is None or any(t.text[:1].isupper() for t, _ in found[0]):
+        return None
+    words, after = found
+    last = after - 1
+    after = _tail_end(tokens, after)
+    if _may_hang_on_phrase(tokens, after) and not _verb_at(tokens, after + 1):
+        return None
+    if after < len(tokens) and tokens[after].is_word and any(
+            p.pos in ("NOUN", "ADJF") and "ablt" in p.grammemes for p in tokens[after].parses):
+        return None  # «заражения гриппом»: the instrumental belongs to the phrase, the comma would cut it
+    clause = "чтобы избежать " + document.text[words[0][0].start : tokens[after - 1].end]
+    if "\n" in clause or after - 1 < last:
+        return None
+    return _placed(document, tokens, m, clause, after)
 
 
 def purpose_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
@@ -275,98 +305,10 @@ def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit 
     return Edit(m.start, words[-1][0].end, replacement)
 
 
-# verbs that tell someone something: after them «о необходимости X» is «, что нужно …»
-_TELLING = frozenset({"напоминать", "напомнить", "информировать", "проинформировать", "предупреждать",
-                      "предупредить", "сообщать", "сообщить", "рассказать", "рассказывать", "говорить",
-                      "сказать", "разъяснить", "разъяснять", "объяснить", "объяснять", "уведомить", "уведомлять"})
-
-
-# the manner adjective of a verbal noun and the adverb its verb takes instead
-_MANNER = {"своевременный": "вовремя", "регулярный": "регулярно", "постоянный": "постоянно",
-           "обязательный": "обязательно", "строгий": "строго", "неукоснительный": "строго",
-           "бережный": "бережно", "внимательный": "внимательно", "ежедневный": "каждый день",
-           "ежегодный": "каждый год", "ежемесячный": "каждый месяц", "полный": "полностью"}
-
-
-def need_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«напоминают о необходимости соблюдения правил» → «напоминают, что нужно соблюдать правила».
-
-    The verbal noun becomes the verb of a «что нужно» clause, its genitive object moved into the case
-    the verb governs; the rest of the sentence stays with the new clause, so nothing may follow
-    that belongs to the main one (another verb: «…и вручили памятки»; a second member still in the
-    genitive: «правил и норм»).
-    """
-    tokens = sentence.tokens
-    at = next((k for k, t in enumerate(tokens) if t.key == "о" and t.start >= m.start), None)
-    if at is None or at + 2 >= len(tokens) or tokens[at + 2].protected or not tokens[at + 2].is_word:
-        return None
-    before = [t for t in tokens[max(0, at - 3):at] if t.is_word]
-    if not any(p.pos == "VERB" and p.lemma in _TELLING for t in before for p in t.parses[:1]):
-        return None  # «решение о необходимости ремонта»: a noun's phrase, no one is told anything
-    manner, opening = "", at
-    first = tokens[at + 2].parses[:1]
-    if first and first[0].pos == "ADJF" and first[0].lemma in _MANNER and "gent" in first[0].grammemes:
-        # «о необходимости своевременной оплаты» → «, что нужно вовремя оплатить»
-        manner = _MANNER[first[0].lemma] + " "
-        at += 1
-        if at + 2 >= len(tokens) or tokens[at + 2].protected or not tokens[at + 2].is_word:
-            return None
-    noun = _gent(tokens[at + 2])
-    verbs = word_map("goal-verbs") | word_map("need-verbs")  # «о необходимости проведения перерасчёта»
-    if noun is None or noun.pos != "NOUN" or noun.lemma not in verbs or "sing" not in noun.grammemes:
-        return None
-    verb, _, government = verbs[noun.lemma].partition(":")
-    if "+" in government or government.startswith("gent"):
-        return None  # «бороться с…», «не допустить пожаров»: the object keeps a form this clause cannot check
-    found = _noun_phrase(tokens, at + 3)
-    if found is None or any(t.text[:1].isupper() for t, _ in found[0]):
-        return None
-    words, after = found
-    obj = _into(words, government or "accs")
-    if obj is None:
-        return None
-    end_at = _tail_end(tokens, after)
-    rest = tokens[end_at:]
-    if rest and rest[0].key in _JOINED or any(t.is_word and t.pos in ("VERB", "PRTS") for t in rest):
-        return None
-    tail = document.text[tokens[after - 1].end : tokens[end_at - 1].end]
-    start = tokens[opening].start
-    while start > 0 and document.text[start - 1] in " \t":
-        start -= 1
-    if document.text[start - 1 : start] == ",":
-        return None
-    return Edit(start, tokens[end_at - 1].end, f", что нужно {manner}{verb} {obj}{tail}")
-
-
-def need_infinitive(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«напоминают о необходимости соблюдать правила» → «напоминают, что нужно соблюдать правила».
-
-    The infinitive already is the verb of the new clause, so only «о необходимости» changes; the
-    telling verb must stand just before it (a noun's «решение о необходимости…» tells no one), and
-    no finite verb may follow that belongs to the main clause («…и раздали памятки»).
-    """
-    tokens = sentence.tokens
-    at = next((k for k, t in enumerate(tokens) if t.key == "о" and t.start >= m.start), None)
-    if at is None or at + 2 >= len(tokens):
-        return None
-    before = [t for t in tokens[max(0, at - 4):at] if t.is_word]
-    if not any(p.pos == "VERB" and p.lemma in _TELLING for t in before for p in t.parses[:1]):
-        return None
-    if any(t.is_word and t.pos in ("VERB", "PRTS") for t in tokens[at + 2:]):
-        return None
-    start = tokens[at].start
-    while start > 0 and document.text[start - 1] in " \t":
-        start -= 1
-    if document.text[start - 1 : start] in (",", ":", "—"):
-        return None
-    return Edit(start, tokens[at + 1].end, ", что нужно")
-
-
 # Entry id of dictionaries/derived_prepositions.toml (and formulas.toml) → its phrase rewrite.
 CLAUSE_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "v-celyakh": goal_clause,
     "dlya-celi": purpose_clause,
     "v-ramkakh": frame_preposition,
-    "o-neobhodimosti": need_clause,
-    "o-neobhodimosti-inf": need_infinitive,
+    "vo-izbezhanie": avoid_clause,
 }

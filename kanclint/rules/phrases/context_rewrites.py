@@ -383,6 +383,14 @@ def po_without_comma(document: Document, sentence: Sentence, m: Match) -> Edit |
     return Edit(m.start, tokens[at].end, ("По" if text[m.start].isupper() else "по") + phrase)
 
 
+def mid_sentence_only(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Изменения в части оплаты» → «изменения насчёт оплаты», but a sentence that opens with «В части
+    организации отдыха…» says what it is about, and «Насчёт организации отдыха…» reads worse: the
+    author rewords it («Для летнего отдыха…»), the replacement stays an option (:data:`OFFER_ONLY`)."""
+    first = next((t for t in sentence.tokens if t.is_word), None)
+    return OFFER_ONLY if first is m.tokens[0] else None
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
@@ -402,4 +410,5 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "soglasno": po_without_comma,
     "vmeste-s-tem": no_contrast,
     "v-to-zhe-vremya": no_contrast,
+    "v-chasti": mid_sentence_only,
 }

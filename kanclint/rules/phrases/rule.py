@@ -29,7 +29,10 @@ from kanclint.rules.base import Rule
 from kanclint.rules.phrases.agreement import agreement_check
 from kanclint.rules.phrases.clause_voice import we_in_subordinate_clause
 from kanclint.rules.phrases.causes import empty_cause
+from kanclint.rules.phrases.base_place import base_place
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
+from kanclint.rules.phrases.held import about_event
+from kanclint.rules.phrases.needs import NEED_REWRITES
 from kanclint.rules.phrases.conditions import condition_clause
 from kanclint.rules.phrases.credits import performed_by, thanks_to
 from kanclint.rules.phrases.occasions import occasion
@@ -69,11 +72,12 @@ def _mention_depends_on(document: Document, m: Match[Entry], replacement: str) -
 
 
 # entry id → a rewrite of the phrase built from the sentence around it
-_REWRITES = {**CLAUSE_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES, "prinyat-reshenie-o": decision_clause,
+_REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES, "prinyat-reshenie-o": decision_clause,
              "pri-usloviya": condition_clause, "povyshenie-urovnya": bare_quality,
              "provodit-rabotu-po": work_clause, "provesti-rabotu-po": work_clause,
              "rabotat-nad": work_clause, "blagodarya-usiliyam": thanks_to, "v-ispolnenii": performed_by,
-             "v-svyazi-s-ustanovleniem": empty_cause, "priurochennyj-k": occasion}
+             "v-svyazi-s-ustanovleniem": empty_cause, "priurochennyj-k": occasion, "na-baze": base_place,
+             "o-provedenii": about_event}
 # Entries that are a fault only where their rewrite fits the sentence: «для повышения» and «принять
 # решение о» are plain Russian as they stand, and a finding that could only say «перепишите» would
 # also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
@@ -85,7 +89,7 @@ _FUTURE_CUES = frozenset({"вы", "если", "когда", "пока", "как"
 
 # Rewrites that span more than their match: their words are no option for the match alone
 # («Больница обновляет медицинское оборудование обновлению…»), only their fix is
-_SPANNING = _REWRITE_ONLY | {"provodit-rabotu-po", "provesti-rabotu-po", "sostoyalos-otkrytie", "priurochennyj-k"}
+_SPANNING = _REWRITE_ONLY | {"na-baze", "o-provedenii", "obrashhaem-vnimanie-na-neobhodimost", "provodit-rabotu-po", "provesti-rabotu-po", "sostoyalos-otkrytie", "priurochennyj-k"}
 
 
 def _token_index(token: Token) -> int:

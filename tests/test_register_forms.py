@@ -96,3 +96,8 @@ def test_a_reflexive_passive_is_its_active_verbs_word(passive, active):
     finding would cost points (found on a real post: 3.7 → 3.5)."""
     assert signal(passive, "report-sentence") == signal(active, "report-sentence") == 1.0
     assert (signal(passive, "official-vocabulary") > 0) == (signal(active, "official-vocabulary") > 0)
+
+
+def test_an_intransitive_reflexive_report_verb_stays_a_report():
+    """«завершиться» has a transitive «завершить» beside it; the report verb is still «завершиться»."""
+    assert signal("Фестиваль завершился в воскресенье.", "report-sentence") == 1.0

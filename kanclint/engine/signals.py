@@ -152,7 +152,7 @@ def _word_class(text: str) -> tuple[int, int, int, int]:
         flags |= _VERB
         if finite and ("past" in grammemes or "3per" in grammemes):
             flags |= _FINITE3
-            if own in w.report_verbs:
+            if lemma in w.report_verbs or own in w.report_verbs:
                 flags |= _REPORT
             elif "pres" in grammemes and lemma not in w.statement_verbs and active_of_reflexive(lemma) is None:
                 flags |= _NARRATION

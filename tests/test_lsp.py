@@ -25,6 +25,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 from kanclint.lsp import ALLOW_COMMAND, FIX_ALL, IGNORE_COMMAND, Lines, add_allowed_word
+from kanclint.lsp.settings import Settings
 from pygls.workspace.position_codec import PositionCodec
 
 SERVER = [sys.executable, "-m", "kanclint", "lsp"]
@@ -306,6 +307,28 @@ async def test_utf8_position_encoding_when_the_client_prefers_it(tmp_path: Path)
 
 
 # -- configuration -----------------------------------------------------------------------------------------------
+@pytest.mark.asyncio
+async def test_author_setting_is_the_config_key(tmp_path: Path) -> None:
+    """``author`` in the editor settings works as in kanclint.toml: KC304 then knows the page is the
+    administration's own and says so, instead of «если речь о другой организации, всё верно»."""
+    text = "Администрация района провела субботник в парке.\n"
+    for options, own in ((None, False), ({"author": "Администрация района"}, True)):
+        async with session(tmp_path, options=options) as client:
+            uri = open_doc(client, tmp_path / "post.txt", text)
+            found = [d for d in await wait_publish(client, uri, version=1) if d.code == "KC304"]
+            assert len(found) == 1
+            assert ("организация говорит о себе в третьем лице" in found[0].message) is own
+            assert ("Если речь о другой организации" in found[0].message) is not own
+
+
+def test_bad_voice_settings_are_reported_and_skipped() -> None:
+    said: list[str] = []
+    settings = Settings.parse({"author": 5, "we": "yes"}, said.append)
+    assert settings.author is None and settings.we is None
+    assert any("kanclint.author" in m for m in said) and any("kanclint.we" in m for m in said)
+    assert Settings.parse({"author": " Школа № 5 ", "we": True}, said.append).author == "Школа № 5"
+
+
 @pytest.mark.asyncio
 async def test_settings_layer_over_the_config_file_and_reload(tmp_path: Path) -> None:
     config = tmp_path / "kanclint.toml"

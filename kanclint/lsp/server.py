@@ -145,6 +145,10 @@ class KanclintServer(LanguageServer):
             overrides["ignore"] = list(base.ignore + s.ignore)
         if s.platform:
             overrides["platform"] = s.platform
+        if s.author:
+            overrides["author"] = s.author
+        if s.we is not None:
+            overrides["we"] = s.we
         try:
             return config_mod.from_mapping(overrides, "настройки редактора kanclint", base)
         except config_mod.ConfigError as exc:

@@ -43,6 +43,8 @@ class Settings:
     platform: str | None = None
     run: str = "onType"  # or "onSave"
     debounce: float = 0.15
+    author: str | None = None  # who writes the posts, as the config key: rewrites say «мы» / «я»
+    we: bool | None = None
 
     @classmethod
     def parse(cls, raw: Mapping[str, Any], complain: Callable[[str], None]) -> "Settings":
@@ -70,12 +72,29 @@ class Settings:
             values["run"] = run
         else:
             complain("настройка kanclint.run — onType или onSave")
+        values.update(_voice(raw, complain))
         debounce = raw.get("debounceMs", 150)
         if isinstance(debounce, (int, float)) and not isinstance(debounce, bool) and debounce >= 0:
             values["debounce"] = debounce / 1000
         else:
             complain("настройка kanclint.debounceMs — число миллисекунд, не меньше 0")
         return cls(**values)
+
+
+def _voice(raw: Mapping[str, Any], complain: Callable[[str], None]) -> dict[str, Any]:
+    """``author`` and ``we``: an SMM editor sets once whose page it is, as ``kanclint.toml`` would."""
+    values: dict[str, Any] = {}
+    author = raw.get("author")
+    if author is None or isinstance(author, str) and 0 < len(author.strip()) <= 200:
+        values["author"] = author.strip() if author else None
+    else:
+        complain("настройка kanclint.author — название организации или должность, строка до 200 символов")
+    we = raw.get("we")
+    if we is None or isinstance(we, bool):
+        values["we"] = we
+    else:
+        complain("настройка kanclint.we — true или false")
+    return values
 
 
 def _section(raw: Any) -> dict[str, Any]:

@@ -11,10 +11,12 @@ finite verb, after words that open no clause of their own (no comma, verb or «�
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 from kanclint.rules.press_release.words import TITLE_WORDS
 from kanclint.text.document import Token
+
+QUOTE_MARKS = frozenset('«»"„“”')
 
 _CLAUSE_WORDS = frozenset({"что", "чтобы", "который", "которая", "которое", "которые", "где", "когда",
                            "если", "как", "пока", "хотя", "словам", "мнению"})
@@ -50,6 +52,40 @@ def person_after_opening(content: Sequence[Token], lemmas: frozenset[str], title
             return 0  # «Глава района Иван Петров принял…»: the title is the subject's own, no opening
         n = _name_run(content, at, lemmas) or _title_run(content, at, lemmas, title)
         if n >= 2 and t.pos != "PREP" and at + n < len(content) and _finite(content[at + n]):
+            return at
+    return 0
+
+
+def body_after_opening(text: str, content: Sequence[Token], is_body: Callable[[Token], bool]) -> int:
+    """The index in ``content`` where a body's name opens the main clause after an adverbial, or 0.
+
+    «В прошлом месяце библиотека провела анкетирование», «Для удобства читателей библиотека
+    продлила часы работы»: on the library's own page these are its acts as much as «Библиотека
+    провела…», which opens its sentence.  The body's noun (with its adjectives) must stand in the
+    nominative right before a finite verb, after words that open no clause (no comma, verb,
+    conjunction or «что» before it).  «Сообщаем, что школа участвует…» reads the same: the page
+    that says «сообщаем» is the school of its «что» clause.
+    """
+    start = 1
+    if len(content) > 2 and content[0].pos == "VERB" and {"1per", "plur"} <= content[0].grammemes and (
+            content[1].key == "что" and "," in text[content[0].end:content[1].start]):
+        start = 2  # «Сообщаем, что …»
+    elif not content or content[0].pos not in {"PREP", "ADVB"}:
+        return 0  # only an adverbial opens: «Лучших чтецов библиотека наградит» starts with an object
+    for at in range(start, min(len(content), _MAX_OPENING + 1)):
+        t = content[at - 1]
+        if at > start and (not t.is_word or t.pos in {"VERB", "INFN", "PRTS", "PRTF", "GRND", "CONJ"}
+                           or t.key in _CLAUSE_WORDS or "," in text[t.end:content[at].start]
+                           or is_body(t) or t.text.isupper() or t.text in QUOTE_MARKS):
+            return 0  # a clause, a verb or another name in the opening: not this sentence's subject for sure
+        if t.pos == "PREP" or any(p.pos == "ADJF" and "nomn" in p.grammemes for p in t.parses[:1]):
+            continue  # «В гимназии прошёл…»: a word after a preposition is its object; an adjective the name's own
+        head = at
+        while head < len(content) - 1 and any(p.pos == "ADJF" and "nomn" in p.grammemes for p in content[head].parses[:1]):
+            head += 1
+        noun = content[head]
+        if is_body(noun) and "nomn" in noun.grammemes and noun.text[:1].islower() and head + 1 < len(content) and _finite(content[head + 1]) and (
+                ("plur" in noun.grammemes) == ("plur" in content[head + 1].grammemes)):
             return at
     return 0
 

@@ -1,28 +1,25 @@
 """KC304's detector and rewrite: the organisation (or its head) that names itself says «мы» («я»).
 
-«Министерство провело совещание» on the ministry's own page is a press release; «Мы провели
-совещание» is the page talking.  The rewrite is offered as an unsafe fix only when the
-configuration says who writes (``we = true`` or ``author = "…"``, see
-:attr:`Document.speaks_as_we`):
+«Министерство провело совещание» on the ministry's own page is a press release; «Мы провели совещание»
+is the page talking.  The rewrite is an unsafe fix offered only when the configuration says who
+writes (``we = true`` or ``author = "…"``, see :attr:`Document.speaks_as_we`):
 
 * with ``author`` naming an organisation, only mentions of that organisation are rewritten
   (same head noun, every other word one of the author's words, in any case); mentions of
   other bodies are not this rule's business and are not reported;
 * with ``author`` naming a person by title («Глава Тальменского района»), «Глава района
   провёл приём» becomes «Я провёл приём»: the verb already has the person's gender;
-* with ``we = true`` alone, a mention is rewritten when it is a plain common noun phrase
-  («Администрация района», «Министерство»): a proper name, a number or a quote in it may be
-  somebody else («Министерство просвещения России»), and the facts of a post are never dropped
-  on a guess.
+* with ``we = true`` alone, a mention is rewritten when it is a plain common noun phrase («Администрация
+  района», «Министерство»): a proper name, a number or a quote in it may be somebody else
+  («Министерство просвещения России»), and the facts of a post are never dropped on a guess.
 
 The verb takes the «мы» form: «провела» → «провели», «напоминает» → «напоминаем».  In the present
 and future, with nothing between the name and the verb, «мы» is left out («Напоминаем жителям…»);
-in the past it stays («Мы провели…»), since «Провели…» alone reads as «they».  Verbs joined by «и»
-or a comma («проверила и отремонтировала») follow.  A namesake in the paragraph: :mod:`.namesakes`.
+in the past it stays («Мы провели…»), since «Провели…» alone reads as «they».  Verbs joined by «и» or a
+comma follow («проверила и отремонтировала»).  A namesake: :mod:`.namesakes`; an opening: :mod:`.later_subject`.
 
-The rewrite must itself be clean: when the «мы» verb is канцелярит («Мы осуществляем приём»,
-«Информируем»), the dictionaries' own fix is applied to it («Принимаем граждан», «Сообщаем»);
-when no dictionary fix exists, no fix is offered and the advice names only «мы».
+The rewrite must itself be clean: when the «мы» verb is канцелярит («Мы осуществляем приём», «Информируем»),
+the dictionaries' own fix is applied to it («Принимаем граждан», «Сообщаем»); without one no fix is offered.
 """
 
 from __future__ import annotations
@@ -35,7 +32,7 @@ from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, word_edit
 from kanclint.rules.press_release.first_body import another_body_first
 from kanclint.rules.press_release.helpers import bare_person_name, genitive_dependent, title_head, titled_person_name
-from kanclint.rules.press_release.later_subject import person_after_opening
+from kanclint.rules.press_release.later_subject import body_after_opening, person_after_opening
 from kanclint.rules.press_release.own_clause import clause_edits
 from kanclint.rules.press_release.self_words import author_word, date_opening, partner
 from kanclint.rules.press_release.words import (_ACRONYM_SHAPE, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS, MONTHS,
@@ -287,6 +284,9 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
     content, capital = _subject_words(sentence)
     if profile is not None and profile.person and (later := person_after_opening(content, profile.lemmas, profile.head)):
         content, capital = content[later:], False  # «Затем Сергей Волков осмотрел…»
+    elif document.speaks_as_we and not (profile and profile.person) and (later := body_after_opening(
+            document.text, content, _institution_head)):  # «В прошлом месяце библиотека провела…»
+        content, capital = content[later:], False
     if not content:
         return None
     lead = content[0]

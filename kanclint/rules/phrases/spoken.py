@@ -47,4 +47,4 @@ def not_a_label(document: Document, sentence: Sentence, m: Match) -> bool:
     if not NOTICE_LABELS[m.payload.id].match(document.text, m.end):
         return True
     line_start = document.text.rfind("\n", 0, m.start) + 1
-    return bool(document.text[line_start:m.start].strip(" \t•-–—*·"))
+    return any(ch.isalnum() for ch in document.text[line_start:m.start])  # «📍 Место проведения:» is a label

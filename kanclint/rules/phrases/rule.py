@@ -45,7 +45,7 @@ from kanclint.rules.phrases.list_items import breaks_a_modal_list
 from kanclint.rules.phrases.message import phrase_message
 from kanclint.rules.phrases.repetition import repeats_nearby
 from kanclint.rules.phrases.rendering import BRACE_RE, render
-from kanclint.rules.phrases.spoken import SPOKEN_OPENERS, spoken_opener
+from kanclint.rules.phrases.spoken import NOTICE_LABELS, SPOKEN_OPENERS, not_a_label, spoken_opener
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
 from kanclint.text.morphology import fold
@@ -72,6 +72,8 @@ def _mention_depends_on(document: Document, m: Match[Entry], replacement: str) -
 
 
 # entry id → a rewrite of the phrase built from the sentence around it
+# entries whose match the punctuation around it may show to be no fault (see spoken.py)
+_DROPPED_BY_PUNCTUATION = {**{i: spoken_opener for i in SPOKEN_OPENERS}, **{i: not_a_label for i in NOTICE_LABELS}}
 _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES, "prinyat-reshenie-o": decision_clause,
              "pri-usloviya": condition_clause, "povyshenie-urovnya": bare_quality,
              "provodit-rabotu-po": work_clause, "provesti-rabotu-po": work_clause,
@@ -295,9 +297,9 @@ class PhraseFamily:
             matches = list(self._matcher.find(sentence))
             if titles is not None and matches:
                 matches = [m for m in matches if not _inside_title(document, titles, m)]
-            if matches and any(m.payload.id in SPOKEN_OPENERS for m in matches):
-                matches = [m for m in matches
-                           if m.payload.id not in SPOKEN_OPENERS or not spoken_opener(document, sentence, m)]
+            if matches and any(m.payload.id in _DROPPED_BY_PUNCTUATION for m in matches):
+                matches = [m for m in matches if m.payload.id not in _DROPPED_BY_PUNCTUATION
+                           or not _DROPPED_BY_PUNCTUATION[m.payload.id](document, sentence, m)]
             if not matches:
                 continue
             if any(m.payload.guards for m in matches):

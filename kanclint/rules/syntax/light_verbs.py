@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kanclint.model import apply_edits
+from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases import PhraseRule, shipped_rules
 from kanclint.text.document import Document, Token
 from kanclint.text.morphology import parse
@@ -45,9 +45,15 @@ def _split_predicate() -> PhraseRule | None:
 
 @lru_cache(maxsize=4096)
 def has_light_verb(phrase: str) -> bool:
-    """Whether the split-predicate dictionary flags anything in ``phrase``."""
+    """Whether the split-predicate dictionary flags anything in ``phrase``, or would flag it without
+    a manner adjective before the verbal noun («осуществлять бесплатную доставку лекарств»)."""
     rule = _split_predicate()
-    return rule is not None and any(True for _ in rule.check(Document(phrase)))
+    if rule is None:
+        return False
+    if any(True for _ in rule.check(Document(phrase))):
+        return True
+    bare = _without_manner(phrase)
+    return bare is not None and any(True for _ in rule.check(Document(bare[0])))
 
 
 @lru_cache(maxsize=4096)
@@ -64,26 +70,81 @@ def one_verb(phrase: str) -> str | None:
         return phrase
     found = list(rule.check(Document(phrase)))
     if not found:
-        return phrase
+        bare = _without_manner(phrase)
+        if bare is None:
+            return phrase
+        said = _said_with_one_verb(bare[0], list(rule.check(Document(bare[0]))), bare[1], bare[2])
+        return said if said is not None and said != bare[0] else None
+    return _said_with_one_verb(phrase, found, "", -1)
+
+
+def _said_with_one_verb(phrase: str, found: list, adverb: str, at: int) -> str | None:
+    """``phrase`` with the one fix of ``found`` applied; ``adverb`` (the manner adjective said as an
+    adverb) goes before the new verb, whose fix must span ``at``, where the adjective stood."""
     if len(found) != 1 or found[0].fix is None:
         return None
-    edits = found[0].fix.edits
+    edits = list(found[0].fix.edits)
+    if adverb and not edits[0].start < at <= edits[-1].end:
+        return None  # the adjective was not on the verbal noun the fix rewrites
     end = max(e.end for e in edits)
     rest = phrase[end:].split()
     kept = edits[-1].replacement.split()[-1:]  # «следят за [качеством]»: the fix keeps the noun's preposition
-    if rest and not _preposition(rest[0]) and not (kept and _preposition(kept[0])) and not _own_genitive(rest):
-        return None  # «замену окон [старого здания]»: a genitive left behind the new verb
-    return apply_edits(phrase, list(edits))
+    if rest and not _preposition(rest[0]) and not (kept and _preposition(kept[0])) and not _own_genitive(rest, kept):
+        return None  # «провели проверку [старого здания]»: a genitive left behind the new verb
+    if adverb:
+        edits[0] = Edit(edits[0].start, edits[0].end, f"{adverb} {edits[0].replacement}")
+    return apply_edits(phrase, edits)
 
 
-def _own_genitive(rest: list[str]) -> bool:
+# adjectives of manner or frequency before a verbal noun, said as adverbs before its verb:
+# «осуществляют бесплатную доставку лекарств» → «бесплатно доставляют лекарства»
+_MANNER_ADVERBS = {
+    "бесплатный": "бесплатно", "регулярный": "регулярно", "ежедневный": "ежедневно", "еженедельный": "еженедельно",
+    "ежемесячный": "ежемесячно", "ежегодный": "ежегодно", "круглосуточный": "круглосуточно",
+    "постоянный": "постоянно", "своевременный": "своевременно", "тщательный": "тщательно",
+    "полный": "полностью", "частичный": "частично", "дистанционный": "дистанционно", "повторный": "повторно",
+    "дополнительный": "дополнительно", "поэтапный": "поэтапно", "бесперебойный": "бесперебойно",
+    "оперативный": "оперативно", "совместный": "совместно", "срочный": "срочно",
+}
+
+
+def _without_manner(phrase: str) -> tuple[str, str, int] | None:
+    """``phrase`` without its one manner adjective in the accusative («бесплатную доставку»), the
+    adjective's adverb and where it stood; ``None`` when there is none."""
+    words = phrase.split(" ")
+    found = None
+    for i, word in enumerate(words[1:-1], 1):
+        readings = parse(word)
+        if readings and readings[0].pos == "ADJF" and readings[0].lemma in _MANNER_ADVERBS \
+                and "accs" in readings[0].grammemes:
+            if found is not None:
+                return None
+            found = (i, _MANNER_ADVERBS[readings[0].lemma])
+    if found is None:
+        return None
+    i, adverb = found
+    bare = words[:i] + words[i + 1:]
+    return " ".join(bare), adverb, len(" ".join(words[:i])) + 1
+
+
+def _own_genitive(rest: list[str], kept: list[str]) -> bool:
     """«внедрили систему [электронных пропусков]»: an adjective and noun in the genitive plural after
-    the carried object are that object's own attribute, and stay as they were."""
+    the carried object are that object's own attribute, and stay as they were.  So is a singular
+    one («поставили новый аппарат [ультразвуковой диагностики]») when the fix carried the object
+    over (its last word is a noun): with no object carried («провели проверку [старого здания]» →
+    «проверили старого здания») the genitive was the verbal noun's own."""
     if len(rest) < 2:
         return False
     first, second = parse(rest[0]), parse(rest[1])
-    return (bool(first) and bool(second) and first[0].pos == "ADJF" and second[0].pos == "NOUN"
-            and {"gent", "plur"} <= first[0].grammemes and {"gent", "plur"} <= second[0].grammemes)
+    if (first and second and first[0].pos == "ADJF" and second[0].pos == "NOUN"
+            and {"gent", "plur"} <= first[0].grammemes and {"gent", "plur"} <= second[0].grammemes):
+        return True
+    carried = parse(kept[0].strip(",.")) if kept else []
+    if not carried or carried[0].pos != "NOUN":
+        return False
+    genders = {"masc", "femn", "neut"}
+    return any(a.pos == "ADJF" and n.pos == "NOUN" and {"gent", "sing"} <= a.grammemes & n.grammemes
+               and a.grammemes & genders == n.grammemes & genders for a in first for n in second)
 
 
 def _preposition(word: str) -> bool:

@@ -17,7 +17,7 @@ from kanclint.rules.syntax import (
     is_verbal_noun,
 )
 
-CODES = ("KC201", "KC202", "KC203", "KC204")
+CODES = ("KC201", "KC202", "KC203", "KC204", "KC205")
 
 CONVERSATIONAL = [
     "Мы открыли новый парк! Приходите 😀",
@@ -55,6 +55,7 @@ def test_rule_metadata():
         "KC202": ("genitive-chain", "genitive-chain", Severity.WARNING, True, frozenset()),
         "KC203": ("noun-heavy-sentence", "verbal-noun", Severity.INFO, False, frozenset()),
         "KC204": ("stacked-participles", "verbal-noun", Severity.INFO, False, frozenset()),
+        "KC205": ("participle-clause", "verbal-noun", Severity.INFO, False, frozenset()),
     }
     assert GenitiveChain.min_chain == 3
 

@@ -4,15 +4,16 @@ A postposed active participle clause is the book way to say a relative clause; a
 «который» and a finite verb.  The rewrite is certain only in one shape, so only that shape is
 flagged (a finding without its fix would just say «книжно» about every participle):
 
-* a noun, a comma, an active participle (present or past) agreeing with that noun in case, number
-  and, in the singular, gender — the participle then describes that noun and no other;
+* a noun, a comma, an active present participle agreeing with that noun in case, number and, in
+  the singular, gender — the participle then describes that noun and no other.  A past one
+  («водителя, ехавшего без прав», «семьям, пострадавшим от пожара») is how news and speech say
+  it too, and «живущие» is the plain word KC101 puts for «проживающие»: both are left alone;
 * the clause runs to a comma or the end of the sentence, has words of its own after the
   participle (a bare «…, желающих.» is a list of people, not a clause) and no second participle
   or verb of its own («работающие и развивающиеся» would need both rewritten);
 * «который» is the subject of the new clause, so it stands in the nominative whatever case the
   noun has («Родителям, желающим…» → «Родителям, которые желают…») and agrees with the noun in
-  number and gender; the verb keeps the participle's tense and aspect («помогавшие» →
-  «помогали», «открывшаяся» → «открылась»);
+  number and gender; the verb is in the present («работающие» → «работают»);
 * passive participles («посвящённый», «проводимые») stay: their clause would need a doer;
 * where the finite verb is itself a dictionary finding («проживающие» → «проживают», «являющийся»
   → «является»), the clause is flagged without a fix: the dictionary's own word fix comes first
@@ -39,6 +40,8 @@ _FINITE_POS = frozenset({"VERB", "PRTF", "PRTS", "GRND"})
 _MAX_CLAUSE_WORDS = 10
 # nouns whose gender shows nothing about the person («врач, работавший»: «который»; «сирота»): skipped
 _COMMON_GENDER = "ms-f"
+# «семьи, живущие у реки»: the participle a post says as it is (and KC101 puts for «проживающие»)
+_PLAIN = frozenset({"жить"})
 
 
 def _noun_readings(token: Token) -> list[Parse]:
@@ -49,7 +52,7 @@ def _agreement(noun: Token, participle: Token) -> tuple[Parse, Parse] | None:
     """The noun and participle readings that agree in case, number and (singular) gender."""
     for p in participle.parses:
         g = p.grammemes
-        if p.pos != "PRTF" or "actv" not in g or not g & {"pres", "past"}:
+        if p.pos != "PRTF" or "actv" not in g or "pres" not in g or p.lemma in _PLAIN:
             continue
         for n in _noun_readings(noun):
             ng = n.grammemes
@@ -61,13 +64,9 @@ def _agreement(noun: Token, participle: Token) -> tuple[Parse, Parse] | None:
     return None
 
 
-def _finite(participle: Parse, number: str, gender: str | None) -> str | None:
-    """The participle's verb in its tense, third person, agreeing with «который»."""
-    if "pres" in participle.grammemes:
-        want = frozenset({"VERB", "pres", "3per", number})
-    else:
-        want = frozenset({"VERB", "past", number} | ({gender} if gender else set()))
-    return inflect_raw(participle.raw, want)
+def _finite(participle: Parse, number: str) -> str | None:
+    """The participle's verb in the present, third person, agreeing with «который» in number."""
+    return inflect_raw(participle.raw, frozenset({"VERB", "pres", "3per", number}))
 
 
 def _clause_end(sentence: Sentence, at: int, participle: Parse) -> int | None:
@@ -85,8 +84,8 @@ def _clause_end(sentence: Sentence, at: int, participle: Parse) -> int | None:
         best = t.parses[0] if t.parses else None
         if best is None or best.pos in _FINITE_POS or t.key in ("и", "или") and words == 0:
             return None
-        if i == at + 1 and best.pos in ("NOUN", "ADJF") and agree <= best.grammemes:
-            return None  # «занимающиеся дети»: the participle stands before its noun
+        if i == at + 1 and any(p.pos in ("NOUN", "ADJF") and agree <= p.grammemes for p in t.parses):
+            return None  # «светящиеся нити»: the participle stands before its noun
         words += 1
         i += 1
     if words == 0 or words > _MAX_CLAUSE_WORDS:
@@ -110,17 +109,17 @@ class ParticipleClause(Rule):
     category = "verbal-noun"
     severity = Severity.INFO
     title = "Причастный оборот"
-    what = "Причастный оборот после существительного: «кружки, работающие при доме культуры»."
+    what = "Действительный причастный оборот настоящего времени после существительного: «кружки, работающие при доме культуры»."
     why = (
         "Причастный оборот — книжная конструкция, в разговоре его не услышишь. Придаточное "
         "с «который» читается легче: «кружки, которые работают при доме культуры»."
     )
-    example = "Волонтёры, помогавшие на празднике, получили благодарности."
-    instead = "Волонтёры, которые помогали на празднике, получили благодарности."
+    example = "Кружки, работающие при доме культуры, приглашают новых участников."
+    instead = "Кружки, которые работают при доме культуры, приглашают новых участников."
     fix_safety = (
         "Исправление требует проверки (`--fix --unsafe-fixes`): действительное причастие заменяется на "
-        "«который» и глагол в том же времени («работающие» → «которые работают», «открывшаяся» → "
-        "«которая открылась»). Страдательные причастия («посвящённый») не трогаются."
+        "«который» и глагол в настоящем времени («работающие» → «которые работают»). Страдательные "
+        "причастия («посвящённый») и причастия прошедшего времени («пострадавшим от пожара») не трогаются."
     )
     lexical = False
 
@@ -159,7 +158,7 @@ class ParticipleClause(Rule):
             return None
         number = "plur" if "plur" in reading.grammemes else "sing"
         gender = None if number == "plur" else next(iter(reading.grammemes & GENDERS & reading_noun.grammemes))
-        verb = _finite(reading, number, gender)
+        verb = _finite(reading, number)
         if verb is None or verb[:2].lower() != participle.text[:2].lower():
             return None
         said = f"{_WHICH[gender or number]} {verb}"

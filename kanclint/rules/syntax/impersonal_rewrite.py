@@ -3,7 +3,8 @@
 A passive without a doer is how a press release hides who acted.  When the post speaks for the
 organisation (``document.speaks_as_we``: the config keys ``we`` or ``author``) the doer is the
 author, so the sentence says «мы»; otherwise Russian says an unknown doer with the third person
-plural («Трубы заменили», «Итоги объявят 4 ноября»; a notice's present «Заявки принимаются» stays).  Where the passive verb is a light verb
+plural («Трубы заменили», «Итоги объявят 4 ноября»; a notice's present «Экскурсии проводятся по
+записи» stays, but papers a reader hands in cannot act: «Заявки принимают до 10 мая»).  Where the passive verb is a light verb
 and its subject a verbal noun («была произведена замена труб»), the active phrase is read by the
 split-predicate dictionary (:mod:`.light_verbs`): «мы заменили трубы», «заменили трубы».
 
@@ -191,7 +192,7 @@ def _never_active(sentence: Sentence, f: _Passive) -> bool:
     """A passive no active form says: a state, a tally, a cause, a verb seldom passive."""
     if f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES or caused_by(sentence, f):
         return True
-    if tally_so_far(sentence, f) or reflexive_owner(sentence):
+    if tally_so_far(sentence, f) or reflexive_owner(sentence, f.verb):
         return True  # «На данный момент установлено 20 фонарей» is no «Сейчас установили…»; «на свои средства»
     if f.lemma in SUPPLIED_STATES and not f.reflexive and f.aux is None or f.lemma in GENITIVE_VERBS:
         return True  # «Хозяйства обеспечены техникой»: a state; «достигли договорённость»: a genitive object
@@ -435,17 +436,26 @@ def _assemble(
     return Edit(first.start, last.end, replacement)
 
 
+# papers of a notice's rule in the present: «Заявки принимаются до 10 мая» → «Заявки принимают до 10 мая»
+_NOTICE_PAPERS = word_list("papers-from-readers") | {"ответ", "предложение", "обращение", "рисунок"}
+
+
 def _reads_as_subject(f: _Passive, subject: _Subject, obj: str) -> bool:
     """A plural kept before a plural verb in a form the nominative shares, where it reads as the
-    doer: a notice's rule in the present («Заявки принимают до 10 марта», «Экскурсии проводят по
-    записи»), or a plural of activities before a verb that only says «did» («Работы выполнили по
+    doer: a notice's rule in the present («Экскурсии проводят по записи»; not papers a reader hands
+    in: «Заявки принимают до 10 марта» reads right), or a plural of activities before a verb that only says «did» («Работы выполнили по
     проекту», lexicon: activity-nouns, doing-verbs).  No singular («Ремонт выполнили») and no
     thing acted on once («Старые деревья спилят в апреле») is taken that way."""
     if subject.reading is None or "plur" not in subject.reading.grammemes or obj.lower() != " ".join(
             t.text for t in subject.tokens).lower():
         return False
     lemma = subject.head.lemma  # «Лучшие работы покажут»: «работы» are also entries, whatever the verb
-    return f.reflexive and "pres" in f.reading.grammemes or lemma in word_list("works-entries") or lemma in word_list("activity-nouns") and f.lemma in word_list("doing-verbs")
+    if lemma in word_list("works-entries"):
+        return True
+    if f.reflexive and "pres" in f.reading.grammemes:
+        # «Заявки принимают до 10 мая»: papers a reader hands in cannot be read as the ones who act
+        return lemma not in _NOTICE_PAPERS
+    return lemma in word_list("activity-nouns") and f.lemma in word_list("doing-verbs")
 
 
 def _one_verb_leaves_out(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:

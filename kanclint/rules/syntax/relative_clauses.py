@@ -15,10 +15,10 @@ flagged (a finding without its fix would just say «книжно» about every p
   noun has («Родителям, желающим…» → «Родителям, которые желают…») and agrees with the noun in
   number and gender; the verb is in the present («работающие» → «работают»);
 * passive participles («посвящённый», «проводимые») stay: their clause would need a doer;
-* where the finite verb is itself a dictionary finding («проживающие» → «проживают», «являющийся»
-  → «является»), the clause is flagged without a fix: the dictionary's own word fix comes first
-  («живущие»), and the rewrite is offered on its word, so no rewrite of this rule is flagged by
-  another.
+* where the finite verb is itself a dictionary finding («проживающие» → «которые проживают»,
+  «являющийся» → «который является»), the clause is flagged without a fix: the dictionary's own
+  word fix comes first («живущие»), or its guard keeps the word («жители, проживающие…»: «жители,
+  которые живут» says it twice), so no rewrite of this rule is flagged by another.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from kanclint.text.morphology import Parse
 
 _WHICH = {"masc": "который", "femn": "которая", "neut": "которое", "plur": "которые"}
 _CLOSING = frozenset({",", ".", "!", "?", "…", ";"})
+_QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
 _FINITE_POS = frozenset({"VERB", "PRTF", "PRTS", "GRND"})
 _MAX_CLAUSE_WORDS = 10
 # nouns whose gender shows nothing about the person («врач, работавший»: «который»; «сирота»): skipped
@@ -79,8 +80,11 @@ def _clause_end(sentence: Sentence, at: int, participle: Parse) -> int | None:
         t = tokens[i]
         if t.text in _CLOSING:
             break
-        if not t.is_word or t.protected and not t.text[:1].isupper():
-            return None  # a link, a quote mark, a dash: not a plain clause
+        if not t.is_word and not t.protected and t.text not in _QUOTES:
+            return None  # a dash, a colon, a bracket: not a plain clause (a quoted name is one)
+        if not t.is_word:
+            i += 1
+            continue
         best = t.parses[0] if t.parses else None
         if best is None or best.pos in _FINITE_POS or t.key in ("и", "или") and words == 0:
             return None
@@ -163,5 +167,6 @@ class ParticipleClause(Rule):
             return None
         said = f"{_WHICH[gender or number]} {verb}"
         rest = " ".join(t.text for t in tokens[i + 1 : end])
-        # «которые проживают…»: the dictionary's word fix comes first, this rule's after it
+        # «которые проживают…»: the dictionary's word fix on the participle comes first («живущие»),
+        # and after «жители» its guard keeps the participle («жители, которые живут» says it twice)
         return participle, said, tokens[end - 1].end, not _flagged(said, rest)

@@ -61,6 +61,8 @@ def _agreement(noun: Token, participle: Token) -> tuple[Parse, Parse] | None:
                 continue
             if "sing" in g and not (g & GENDERS & ng):
                 continue
+            if g & CASES & ng == {"accs"} and g & {"anim", "inan"} and not g & ng & {"anim", "inan"}:
+                continue  # «старшеклассников из области, изучающих»: «изучающих» is no inanimate accusative
             return n, p
     return None
 

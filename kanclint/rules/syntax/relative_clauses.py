@@ -16,9 +16,9 @@ flagged (a finding without its fix would just say «книжно» about every p
   number and gender; the verb is in the present («работающие» → «работают»);
 * passive participles («посвящённый», «проводимые») stay: their clause would need a doer;
 * where the finite verb is itself a dictionary finding («проживающие» → «которые проживают»,
-  «являющийся» → «который является»), the clause is flagged without a fix: the dictionary's own
-  word fix comes first («живущие»), or its guard keeps the word («жители, проживающие…»: «жители,
-  которые живут» says it twice), so no rewrite of this rule is flagged by another.
+  «являющийся» → «который является»), nothing is flagged: the dictionary's own word fix comes
+  first («живущие»), or its guard keeps the word («жители, проживающие…»: «жители, которые живут»
+  says it twice), and no rewrite of this rule may be flagged by another.
 """
 
 from __future__ import annotations
@@ -136,21 +136,16 @@ class ParticipleClause(Rule):
                 found = self._rewrite(sentence, i)
                 if found is None:
                     continue
-                participle, said, end, clean = found
+                participle, said, end = found
                 clause = document.text[participle.start:end]
-                if not clean:  # the dictionary rewrites the participle first; its word then comes here
-                    message = f"Причастный оборот «{clause}» звучит книжно. Скажите придаточным с «который»."
-                    yield self.diagnostic(document, participle.start, end, message)
-                    continue
                 message = f"Причастный оборот «{clause}» звучит книжно. Скажите придаточным: «{said}»."
                 fix = Fix(f"Заменить на «{said}»", (Edit(participle.start, participle.end, said),),
                           Applicability.UNSAFE)
                 yield self.diagnostic(document, participle.start, end, message, fix=fix, suggestions=[said])
 
     @staticmethod
-    def _rewrite(sentence: Sentence, i: int) -> tuple[Token, str, int, bool] | None:
-        """(participle, «который» + verb, clause end, whether no dictionary flags the verb) for the
-        participle at position ``i``."""
+    def _rewrite(sentence: Sentence, i: int) -> tuple[Token, str, int] | None:
+        """(participle, «который» + verb, clause end) for the participle at position ``i``."""
         tokens = sentence.tokens
         participle, comma, noun = tokens[i], tokens[i - 1], tokens[i - 2]
         if comma.text != "," or not participle.is_word or participle.protected or not noun.is_word:
@@ -169,6 +164,6 @@ class ParticipleClause(Rule):
             return None
         said = f"{_WHICH[gender or number]} {verb}"
         rest = " ".join(t.text for t in tokens[i + 1 : end])
-        # «которые проживают…»: the dictionary's word fix on the participle comes first («живущие»),
-        # and after «жители» its guard keeps the participle («жители, которые живут» says it twice)
-        return participle, said, tokens[end - 1].end, not _flagged(said, rest)
+        if _flagged(said, rest):
+            return None  # «которые проживают…», «которые подлежат…»: a dictionary's own word comes first
+        return participle, said, tokens[end - 1].end

@@ -14,6 +14,8 @@ flagged (a finding without its fix would just say «книжно» about every p
 * «который» is the subject of the new clause, so it stands in the nominative whatever case the
   noun has («Родителям, желающим…» → «Родителям, которые желают…») and agrees with the noun in
   number and gender; the verb is in the present («работающие» → «работают»);
+* after «все» standing for people the clause says «кто» with a singular verb: «всех, участвующих
+  в акции» → «всех, кто участвует в акции»;
 * passive participles («посвящённый», «проводимые») stay: their clause would need a doer;
 * where the finite verb is itself a dictionary finding («проживающие» → «которые проживают»,
   «являющийся» → «который является»), nothing is flagged: the dictionary's own word fix comes
@@ -29,6 +31,7 @@ from typing import Iterator
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
 from kanclint.rules.base import Rule
 from kanclint.rules.phrases import shipped_rules
+from kanclint.rules.syntax.light_verbs import phrase_fix_over
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.grammar import CASES, GENDERS, NUMBERS
 from kanclint.text.inflection import inflect_raw
@@ -43,10 +46,14 @@ _MAX_CLAUSE_WORDS = 10
 _COMMON_GENDER = "ms-f"
 # «семьи, живущие у реки»: the participle a post says as it is (and KC101 puts for «проживающие»)
 _PLAIN = frozenset({"жить"})
+_DICTIONARY_CODES = frozenset(f"KC1{n:02d}" for n in range(1, 13))
 
 
 def _noun_readings(token: Token) -> list[Parse]:
-    return [p for p in token.parses if p.pos == "NOUN" and p.grammemes & NUMBERS]
+    """Readings of the word the clause describes: a noun, or «все» standing for people («всех,
+    участвующих в акции» → «всех, кто участвует»)."""
+    return [p for p in token.parses if p.grammemes & NUMBERS and (
+        p.pos == "NOUN" or p.lemma == "весь" and {"plur", "Subx"} <= p.grammemes)]
 
 
 def _agreement(noun: Token, participle: Token) -> tuple[Parse, Parse] | None:
@@ -137,6 +144,8 @@ class ParticipleClause(Rule):
                 if found is None:
                     continue
                 participle, said, end = found
+                if phrase_fix_over(document, participle, _DICTIONARY_CODES):
+                    continue  # «всех, желающих научиться» → «всех, кто хочет научиться»: the dictionary's rewrite
                 clause = document.text[participle.start:end]
                 message = f"Причастный оборот «{clause}» звучит книжно. Скажите придаточным: «{said}»."
                 fix = Fix(f"Заменить на «{said}»", (Edit(participle.start, participle.end, said),),
@@ -162,7 +171,13 @@ class ParticipleClause(Rule):
         verb = _finite(reading, number)
         if verb is None or verb[:2].lower() != participle.text[:2].lower():
             return None
-        said = f"{_WHICH[gender or number]} {verb}"
+        if reading_noun.lemma == "весь":  # «всех, кто участвует»: «кто» takes a singular verb
+            verb = _finite(reading, "sing")
+            said = f"кто {verb}" if verb is not None else None
+        else:
+            said = f"{_WHICH[gender or number]} {verb}"
+        if said is None:
+            return None
         rest = " ".join(t.text for t in tokens[i + 1 : end])
         if _flagged(said, rest):
             return None  # «которые проживают…», «которые подлежат…»: a dictionary's own word comes first

@@ -32,7 +32,7 @@ from kanclint.model import apply_edits
 
 # Rules that judge the shape of a sentence or a post rather than a word; see the module docstring.
 SHAPE_RULES = frozenset({
-    "KC202", "KC203", "KC204", "KC301", "KC303", "KC305", "KC306", "KC307",
+    "KC202", "KC203", "KC204", "KC205", "KC301", "KC303", "KC305", "KC306", "KC307",
     "KC402", "KC403", "KC404", "KC405",
 })
 

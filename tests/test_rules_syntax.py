@@ -17,7 +17,7 @@ from kanclint.rules.syntax import (
     is_verbal_noun,
 )
 
-CODES = ("KC201", "KC202", "KC203", "KC204")
+CODES = ("KC201", "KC202", "KC203", "KC204", "KC205")
 
 CONVERSATIONAL = [
     "Мы открыли новый парк! Приходите 😀",
@@ -55,6 +55,7 @@ def test_rule_metadata():
         "KC202": ("genitive-chain", "genitive-chain", Severity.WARNING, True, frozenset()),
         "KC203": ("noun-heavy-sentence", "verbal-noun", Severity.INFO, False, frozenset()),
         "KC204": ("stacked-participles", "verbal-noun", Severity.INFO, False, frozenset()),
+        "KC205": ("participle-clause", "verbal-noun", Severity.INFO, False, frozenset()),
     }
     assert GenitiveChain.min_chain == 3
 
@@ -678,3 +679,27 @@ def test_a_modal_passive_gets_no_past_tense_advice():
     for text in ("Решение может быть принято до конца месяца.", "Заявление должно быть подано до 1 июня."):
         assert [d for d in kanclint.lint(text).diagnostics if d.code == "KC201"] == []
     assert [d.code for d in kanclint.lint("Решение было принято до конца месяца.").diagnostics if d.code == "KC201"] == ["KC201"]
+
+
+# -- KC205 participle-clause ---------------------------------------------------------------
+
+def test_participle_clause_said_with_which():
+    d = only("Кружки, работающие при библиотеке, ждут новых участников.", "KC205")
+    assert d.match == "работающие при библиотеке"
+    assert d.fix is not None and d.fix.edits[0].replacement == "которые работают"
+
+
+def test_participle_clause_after_all_says_who():
+    d = only("Спасибо всем, помогающим нам каждый день.", "KC205")
+    assert d.fix is not None and d.fix.edits[0].replacement == "кто помогает"
+
+
+@pytest.mark.parametrize("text", [
+    "Выставка, посвящённая истории села, откроется в пятницу.",  # passive participle
+    "Волонтёры, помогавшие на празднике, получили благодарности.",  # past: how news says it
+    "Встречу провёл директор школы, работающий здесь двадцать лет.",  # agrees with no adjacent noun
+    "В комнате мягкий пол, светящиеся гирлянды и тихая музыка.",  # a list, no clause
+    "Ребята, занимающиеся и отдыхающие в лагере, довольны.",  # two participles
+])
+def test_participle_clause_left_alone(text):
+    assert found(text, "KC205") == []

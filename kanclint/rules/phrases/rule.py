@@ -31,12 +31,12 @@ from kanclint.rules.phrases.clause_voice import we_in_subordinate_clause
 from kanclint.rules.phrases.causes import empty_cause
 from kanclint.rules.phrases.base_place import base_place
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
-from kanclint.rules.phrases.held import about_event
 from kanclint.rules.phrases.needs import NEED_REWRITES
 from kanclint.rules.phrases.conditions import condition_clause
 from kanclint.rules.phrases.credits import performed_by, thanks_to
 from kanclint.rules.phrases.occasions import occasion
 from kanclint.rules.phrases.decisions import decision_clause, work_clause
+from kanclint.rules.phrases.event_nouns import event_without_holding
 from kanclint.rules.phrases.levels import bare_quality
 from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES, OFFER_ONLY
 from kanclint.rules.phrases.took_place import TOOK_PLACE_REWRITES
@@ -79,7 +79,7 @@ _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLAC
              "provodit-rabotu-po": work_clause, "provesti-rabotu-po": work_clause,
              "rabotat-nad": work_clause, "blagodarya-usiliyam": thanks_to, "v-ispolnenii": performed_by,
              "v-svyazi-s-ustanovleniem": empty_cause, "priurochennyj-k": occasion, "na-baze": base_place,
-             "o-provedenii": about_event}
+             "provedenie": event_without_holding}
 # Entries that are a fault only where their rewrite fits the sentence: «для повышения» and «принять
 # решение о» are plain Russian as they stand, and a finding that could only say «перепишите» would
 # also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
@@ -91,7 +91,8 @@ _FUTURE_CUES = frozenset({"вы", "если", "когда", "пока", "как"
 
 # Rewrites that span more than their match: their words are no option for the match alone
 # («Больница обновляет медицинское оборудование обновлению…»), only their fix is
-_SPANNING = _REWRITE_ONLY | {"na-baze", "o-provedenii", "obrashhaem-vnimanie-na-neobhodimost", "provodit-rabotu-po", "provesti-rabotu-po", "sostoyalos-otkrytie", "priurochennyj-k"}
+_SPANNING = _REWRITE_ONLY | {"na-baze", "obrashhaem-vnimanie-na-neobhodimost", "provodit-rabotu-po",
+                             "provesti-rabotu-po", "sostoyalos-otkrytie", "priurochennyj-k", "provedenie"}
 
 
 def _token_index(token: Token) -> int:

@@ -24,12 +24,14 @@ from kanclint.rules.syntax.morph import is_verbal_noun
 from kanclint.rules.syntax.nominal import NounHeavySentence
 from kanclint.rules.syntax.participles import StackedParticiples
 from kanclint.rules.syntax.passive import PassiveVoice
+from kanclint.rules.syntax.relative_clauses import ParticipleClause
 from kanclint.text.syntax_view import MAX_PARSED_TOKENS
 
 # The entry point ``kanclint.rules: KC2 = "kanclint.rules.syntax"`` reads this list.
-RULES = [PassiveVoice, GenitiveChain, NounHeavySentence, StackedParticiples]
+RULES = [PassiveVoice, GenitiveChain, NounHeavySentence, StackedParticiples, ParticipleClause]
 
 __all__ = [
-    "MAX_PARSED_TOKENS", "RULES", "GenitiveChain", "NounHeavySentence", "PassiveVoice", "StackedParticiples",
+    "MAX_PARSED_TOKENS", "RULES", "GenitiveChain", "NounHeavySentence", "ParticipleClause", "PassiveVoice",
+    "StackedParticiples",
     "is_verbal_noun",
 ]

@@ -3,7 +3,8 @@
 A passive without a doer is how a press release hides who acted.  When the post speaks for the
 organisation (``document.speaks_as_we``: the config keys ``we`` or ``author``) the doer is the
 author, so the sentence says «мы»; otherwise Russian says an unknown doer with the third person
-plural («Трубы заменили», «Итоги объявят 4 ноября»; a notice's present «Заявки принимаются» stays).  Where the passive verb is a light verb
+plural («Трубы заменили», «Итоги объявят 4 ноября»; a notice's present «Экскурсии проводятся по
+записи» stays, but papers a reader hands in cannot act: «Заявки принимают до 10 мая»).  Where the passive verb is a light verb
 and its subject a verbal noun («была произведена замена труб»), the active phrase is read by the
 split-predicate dictionary (:mod:`.light_verbs`): «мы заменили трубы», «заменили трубы».
 
@@ -17,7 +18,6 @@ rather than an action («в издании представлены послов
 from __future__ import annotations
 
 
-from kanclint.lexicon import word_list
 from kanclint.model import Edit
 from kanclint.rules.syntax.active_rewrite import (
     _active_verbs,
@@ -29,12 +29,14 @@ from kanclint.rules.syntax.active_rewrite import (
 from kanclint.rules.syntax.aims import states_a_purpose
 from kanclint.rules.syntax.genitive_lists import genitive_items, listed_objects
 from kanclint.rules.syntax.doers_named import GENITIVE_VERBS
+from kanclint.rules.syntax.ellipsis import elliptic_pair, with_pair
 from kanclint.rules.syntax.missed_doers import instrumental_doer_after
 from kanclint.rules.syntax.names_after import names_in_apposition
 from kanclint.rules.syntax.modal_notice import modal_notice
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over, preposition_absorbed
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
+    reads_as_subject,
     DATIVE_VERBS,
     NEEDS_CONTENT,
     NEEDS_RECIPIENT,
@@ -150,7 +152,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
             subject.tokens[0].start > group[0].start and same_in_accusative(subject.head)
             and list_reads_as_object(sentence, (subject.tail or subject.tokens)[-1])):
         return None  # «главой района и губернатором»; a list after the verb stays as written or not at all
-    if _another_subject(sentence, group, subject, number) or states_a_purpose(sentence, group, f, subject.head):
+    paired = elliptic_pair(sentence, group, subject) if _another_subject(sentence, group, subject, number) else ()
+    if paired is None or states_a_purpose(sentence, group, f, subject.head):  # «, а победители — призами»
         return None
     if subject.tokens[0].start < group[0].start and acronym_after(sentence, group):
         return None  # «Подвоз воды организован МУП «Водоканал»»: the acronym is the doer
@@ -183,7 +186,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
     if verbs is None:
         return None
-    return _assemble(document, sentence, f, group, subject, obj, verbs, we)
+    return with_pair(document, _assemble(document, sentence, f, group, subject, obj, verbs, we), paired)
 
 
 
@@ -191,7 +194,7 @@ def _never_active(sentence: Sentence, f: _Passive) -> bool:
     """A passive no active form says: a state, a tally, a cause, a verb seldom passive."""
     if f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES or caused_by(sentence, f):
         return True
-    if tally_so_far(sentence, f) or reflexive_owner(sentence):
+    if tally_so_far(sentence, f) or reflexive_owner(sentence, f.verb):
         return True  # «На данный момент установлено 20 фонарей» is no «Сейчас установили…»; «на свои средства»
     if f.lemma in SUPPLIED_STATES and not f.reflexive and f.aux is None or f.lemma in GENITIVE_VERBS:
         return True  # «Хозяйства обеспечены техникой»: a state; «достигли договорённость»: a genitive object
@@ -426,26 +429,13 @@ def _assemble(
         replacement = phrase if we_opened_before(document, sentence) and _sentence_initial(document, sentence, first) else "мы " + phrase
     elif light or not subject_first:
         replacement = phrase
-    elif _reads_as_subject(f, subject, obj):
+    elif reads_as_subject(f, subject, obj):
         return None  # «Заявки принимают до 10 марта»: a plural in the accusative as written reads as who acts
     else:  # «Ремонт выполнили»: the old subject stays the topic of the sentence
         replacement = " ".join([obj, *adverbs, verbs])
     if _sentence_initial(document, sentence, first):
         replacement = capitalise(replacement)
     return Edit(first.start, last.end, replacement)
-
-
-def _reads_as_subject(f: _Passive, subject: _Subject, obj: str) -> bool:
-    """A plural kept before a plural verb in a form the nominative shares, where it reads as the
-    doer: a notice's rule in the present («Заявки принимают до 10 марта», «Экскурсии проводят по
-    записи»), or a plural of activities before a verb that only says «did» («Работы выполнили по
-    проекту», lexicon: activity-nouns, doing-verbs).  No singular («Ремонт выполнили») and no
-    thing acted on once («Старые деревья спилят в апреле») is taken that way."""
-    if subject.reading is None or "plur" not in subject.reading.grammemes or obj.lower() != " ".join(
-            t.text for t in subject.tokens).lower():
-        return False
-    lemma = subject.head.lemma  # «Лучшие работы покажут»: «работы» are also entries, whatever the verb
-    return f.reflexive and "pres" in f.reading.grammemes or lemma in word_list("works-entries") or lemma in word_list("activity-nouns") and f.lemma in word_list("doing-verbs")
 
 
 def _one_verb_leaves_out(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:

@@ -258,11 +258,15 @@ def _another_subject(sentence: Sentence, group: list[Token], subject: _Subject, 
     """Whether the rest of the sentence may share the verb or the subject.
 
     «…отмечены сувенирами, а победители — призами» shares the verb, «Помощь была оказана и всем
-    понравилась» shares the subject: both break when only the first clause is rewritten.
+    понравилась» shares the subject: both break when only the first clause is rewritten.  A
+    relative clause («…, где свои знания проверили 80 человек») shares neither: the words from its
+    comma on are not read.
     """
     tokens = sentence.tokens
     end = max(sentence.position(group[-1]), sentence.position((subject.tail or subject.tokens)[-1]))
     later = tokens[end + 1 :]
+    cut = next((k for k in range(len(later) - 1) if later[k].text == "," and later[k + 1].key in _RELATIVE_WORDS), None)
+    later = later if cut is None else later[:cut]
     if any(t.text in _DASHES for t in later):
         return True
     for j, t in enumerate(later, start=end + 1):
@@ -453,12 +457,29 @@ def tally_so_far(sentence: Sentence, f: _Passive) -> bool:
 _REFLEXIVE_OWNERS = frozenset({"свой", "собственный"})
 
 
-def reflexive_owner(sentence: Sentence) -> bool:
+def reflexive_owner(sentence: Sentence, verb: Token | None = None) -> bool:
     """«Подарки были приобретены на собственные средства», «Жители ознакомлены со своими правами»:
     «свой» and «собственный» belong to the clause's subject, and the active gives it a new one
     («Подарки купили на собственные средства»: somebody else's money now; «Мы ознакомили жителей со
-    своими правами»: ours now).  Whose money it was is the fact the passive kept, so it stays."""
-    return any(t.lemma in _REFLEXIVE_OWNERS for t in sentence.words)
+    своими правами»: ours now).  Whose money it was is the fact the passive kept, so it stays.
+
+    A relative clause after the verb has a subject of its own («Старт дан 20 апреля в библиотеке,
+    где свои знания проверили 80 человек»): its «свой» is not the passive's, so from a comma and a
+    relative word on the words are not read."""
+    words = sentence.words
+    if verb is not None:
+        tokens = sentence.tokens
+        at = sentence.position(verb)
+        for i in range(at + 1, len(tokens) - 1):
+            if tokens[i].text == "," and tokens[i + 1].key in _RELATIVE_WORDS:
+                words = tuple(t for t in words if t.start < tokens[i].start)
+                break
+    return any(t.lemma in _REFLEXIVE_OWNERS for t in words)
+
+
+# words that open a relative clause with a subject of its own
+_RELATIVE_WORDS = frozenset({"где", "куда", "откуда", "когда", "который", "которая", "которое", "которые",
+                             "которых", "которым", "которыми", "котором", "которой", "которую", "которого"})
 
 
 # substances «поставить» gives as a shot: «Вакцина была поставлена» (supplied) → «Вакцину поставили» (injected)

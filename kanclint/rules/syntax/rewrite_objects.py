@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kanclint.rules.syntax.passive_detection import _after_preposition
+from kanclint.lexicon import word_list
+from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.text.document import Sentence, Token
 from kanclint.text.morphology import Parse, parse
 
@@ -142,3 +143,25 @@ def _new_verb(phrase: str) -> str | None:
         if readings and readings[0].pos == "VERB":
             return readings[0].lemma
     return None
+
+
+# papers of a notice's rule in the present: «Заявки принимаются до 10 мая» → «Заявки принимают до 10 мая»
+_NOTICE_PAPERS = word_list("papers-from-readers") | {"ответ", "предложение", "обращение", "рисунок"}
+
+
+def reads_as_subject(f: _Passive, subject: _Subject, obj: str) -> bool:
+    """A plural kept before a plural verb in a form the nominative shares, where it reads as the
+    doer: a notice's rule in the present («Экскурсии проводят по записи»; not papers a reader hands
+    in: «Заявки принимают до 10 марта» reads right), or a plural of activities before a verb that
+    only says «did» («Работы выполнили по проекту», lexicon: activity-nouns, doing-verbs).  No singular («Ремонт выполнили») and no
+    thing acted on once («Старые деревья спилят в апреле») is taken that way."""
+    if subject.reading is None or "plur" not in subject.reading.grammemes or obj.lower() != " ".join(
+            t.text for t in subject.tokens).lower():
+        return False
+    lemma = subject.head.lemma  # «Лучшие работы покажут»: «работы» are also entries, whatever the verb
+    if lemma in word_list("works-entries"):
+        return True
+    if f.reflexive and "pres" in f.reading.grammemes:
+        # «Заявки принимают до 10 мая»: papers a reader hands in cannot be read as the ones who act
+        return lemma not in _NOTICE_PAPERS
+    return lemma in word_list("activity-nouns") and f.lemma in word_list("doing-verbs")

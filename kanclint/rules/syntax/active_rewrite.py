@@ -17,6 +17,7 @@ from kanclint.rules.syntax.morph import (
 from kanclint.rules.syntax.doer_phrase import beside_recipient, _phrase, _third_person, agent_nominative
 from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
+from kanclint.rules.syntax.stranded import stranded_participle
 from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _tree_tokens, cuts_a_number_off,
                                                  same_list_in_accusative, with_its_number)
 from kanclint.rules.syntax.rewrite_guards import described_after, doer_shared_after
@@ -425,7 +426,7 @@ def _active_rewrite(
     agreed = ("", end)
     if left_out == "acl" and obj != " ".join(t.text for t in subject_tokens):
         agreed = _participle_in_accusative(document, syntax, sentence, f.subject, subject_tokens[-1].end)
-    if agreed is None:
+    if agreed is None or stranded_participle(sentence, f.subject, agreed[1]):
         return None  # «заявка, поданная…» → «заявку, поданная…»: the participle would keep its case
     tail, end = agreed
     obj = _lower_initial(document, sentence, subject_tokens[0], obj)

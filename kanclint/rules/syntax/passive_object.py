@@ -12,6 +12,7 @@ from kanclint.rules.syntax.doer_phrase import _phrase
 from kanclint.rules.syntax.morph import _inflect, _reading
 from kanclint.rules.syntax.passive_detection import _is_proper
 from kanclint.rules.syntax.spans import _contiguous
+from kanclint.rules.syntax.stranded import stranded_participle
 from kanclint.text.document import Token
 from kanclint.text.syntax_view import _Syntax
 
@@ -32,6 +33,9 @@ def object_accusative(syntax: _Syntax, subject: Token | None) -> str | None:
     tokens = object_tokens(syntax, subject)
     if not tokens or subject is None:
         return None
+    sentence = next((x for x in syntax.document.sentences if x.start <= subject.start < x.end), None)
+    if sentence is None or stranded_participle(sentence, subject, tokens[-1].end):
+        return None  # «нами проведена экскурсия, посвящённая…»: the clause would keep the nominative
     node = syntax.node(subject)
     counted = _counted_object(syntax, subject, node, tokens) if node is not None else None
     if counted is not None:

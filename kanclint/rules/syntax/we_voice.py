@@ -20,6 +20,8 @@ from kanclint.rules.press_release.oblique_self import (
 from kanclint.rules.press_release.first_body import says_i
 from kanclint.rules.press_release.persons import find_third_person_self
 from kanclint.rules.press_release.speaker import person_author
+from kanclint.rules.press_release.ours import owned_mentions
+from kanclint.rules.press_release.voice import self_rewrites
 from kanclint.rules.syntax.achievements import awarded_by_organisers, chosen_by_vote, competitors_achieved
 from kanclint.rules.syntax.doers_named import (
     authorities_act,
@@ -88,9 +90,32 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
           and not names_an_institution_place(document, sentence)
           and not first_person_blocked(document, sentence.start)  # the paragraph keeps «Комитет … проводит»
           and not another_actor_in_paragraph(document, sentence)  # «Сотрудники МЧС провели…»: maybe theirs
-          and not speaks_as_i(document, sentence))  # «Мною направлено обращение. Ответ получен»: not «мы»
+          and not speaks_as_i(document, sentence)  # «Мною направлено обращение. Ответ получен»: not «мы»
+          and (f.agent is not None or post_says_we(document)))  # a named doer was judged the page's own already
 
 
+
+
+_WE_WORDS = frozenset({"мы", "нас", "нам", "нами"})
+
+
+def post_says_we(document: Document) -> bool:
+    """Whether the post itself speaks as «мы» somewhere: «мы», «наш», a verb in the «мы» form, or a
+    name of the page's own body that KC304 turns into «мы» (or into «наш»: «по почте отдела культуры»).
+
+    ``we`` and ``author`` say whose page it is, not whose acts a passive reports: a page announces
+    its partners' festivals and the ministry's contests in the same passives («Было организовано
+    75 площадок» by local partners, «будут объявлены победители» by the ministry), and on real
+    posts «мы» for them was wrong five times in six.  A post that already says «мы» tells of its own
+    acts; one that never does keeps the third person plural, which says nothing wrong.
+    """
+    for t in document.words:
+        if t.protected:
+            continue
+        if t.key in _WE_WORDS or t.lemma == "наш" or (
+                t.pos == "VERB" and {"1per", "plur"} <= t.grammemes and "impr" not in t.grammemes):
+            return True
+    return any(found.edits for found in document.shared(self_rewrites)) or bool(owned_mentions(document))
 
 
 _PUBLISHING = frozenset({"опубликовать", "публиковать", "разместить", "размещать", "выложить", "выкладывать"})

@@ -1,0 +1,30 @@
+"""A participle the active rewrite of a passive would leave behind in the nominative.
+
+The old subject becomes the object and goes to the accusative; a participle clause that agreed
+with it must follow it there («проведена экскурсия, посвящённая…» → «провели экскурсию,
+посвящённую…»).  When the clause does not stand right after the object, the rewrite cannot move
+it with certainty, and a sentence where it agrees with nothing is worse than the passive.
+"""
+
+from __future__ import annotations
+
+from kanclint.rules.syntax.morph import _inflect, _reading
+from kanclint.text.document import Sentence, Token
+
+
+def stranded_participle(sentence: Sentence, subject: Token, end: int) -> bool:
+    """A participle after the edit that agrees with the old subject in the nominative and whose
+    accusative differs: «проведена экскурсия для школьников, посвящённая Дню Победы» → «провели
+    экскурсию для школьников, посвящённая…» would leave it agreeing with nothing, so the rewrite
+    is not offered.  «изучены проекты, присланные…» reads the same in the accusative and stays."""
+    head = _reading(subject, "NOUN", "nomn")
+    if head is None:
+        return False
+    agree = head.grammemes & {"sing", "plur"} | (head.grammemes & {"masc", "femn", "neut"} if "sing" in head.grammemes else set())
+    want = {"accs"} | (head.grammemes & {"anim", "inan"} if head.grammemes & {"masc", "plur"} else set())
+    for t in sentence.tokens:
+        if t.start >= end and t.is_word and t.parses and t.parses[0].pos == "PRTF":
+            best = t.parses[0]
+            if "nomn" in best.grammemes and agree <= best.grammemes and _inflect(best, want) != t.text.lower():
+                return True
+    return False

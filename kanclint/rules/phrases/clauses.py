@@ -107,19 +107,43 @@ def _verb_at(tokens: list[Token], i: int) -> bool:
     )
 
 
+def _doer_first(tokens: list[Token], i: int) -> bool:
+    """A noun in the instrumental at ``i``: the doer of a passive main clause («администрацией…»)."""
+    return i < len(tokens) and tokens[i].is_word and any(
+        p.pos == "NOUN" and "ablt" in p.grammemes for p in tokens[i].parses)
+
+
 def _passive_main_clause(tokens: list[Token], i: int) -> bool:
     """The main clause from ``i`` is passive: «администрацией района разработан маршрут», «закупка
     будет проведена на аукционе».  «Чтобы развивать», «чтобы сэкономить» would lean on a word in
     the instrumental or on «закупка», which cannot act; «для развития», «для экономии» read right.
     A doer in the instrumental first lets a less likely participle reading count too."""
-    doer_first = i < len(tokens) and tokens[i].is_word and any(
-        p.pos == "NOUN" and "ablt" in p.grammemes for p in tokens[i].parses)
+    doer_first = _doer_first(tokens, i)
     readings = 2 if doer_first else 1
     return any(t.is_word and any(p.pos == "PRTS" and "pssv" in p.grammemes for p in t.parses[:readings])
                for t in tokens[i + 1 if doer_first else i:])
 
 
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
+# Aims that name a measure against a harm: «Чтобы не допустить распространения гриппа, посещение
+# ограничено» reads right with a passive rule after it, as the measure is the point, not its doer.
+_PREVENTING = frozenset({"недопущение", "предотвращение"})
+# Words after which a person in the dative is the one the rule is for: «пожаров жителям нужно убрать…»
+_PREDICATIVES = frozenset({"нужно", "надо", "необходимо", "следует", "стоит", "рекомендуется", "важно"})
+
+
+def _rule_for_person(tokens: list[Token], i: int) -> bool:
+    """A person in the dative at ``i`` with a predicative after it: «жителям нужно», «гостям следует»,
+    «жителям частного сектора нужно» (genitives of the person between); the dative belongs to the
+    main clause, not to the aim before it."""
+    if not (i < len(tokens) and tokens[i].is_word and any(
+            p.pos == "NOUN" and "datv" in p.grammemes and "anim" in p.grammemes for p in tokens[i].parses)):
+        return False
+    j = i + 1
+    while j < min(len(tokens), i + 4) and tokens[j].is_word and tokens[j].key not in _PREDICATIVES and any(
+            p.pos in ("NOUN", "ADJF") and "gent" in p.grammemes for p in tokens[j].parses):
+        j += 1
+    return j < len(tokens) and tokens[j].key in _PREDICATIVES
 
 
 def goal_clause(document: Document, sentence: Sentence, m: Match, noun_at: int | None = None) -> Edit | None:
@@ -153,18 +177,23 @@ def goal_clause(document: Document, sentence: Sentence, m: Match, noun_at: int |
         return None
     last = after - 1
     after = _tail_end(tokens, after)
-    if _may_hang_on_phrase(tokens, after) and not _verb_at(tokens, after + 1):
+    preventing = noun.lemma in _PREVENTING
+    if _may_hang_on_phrase(tokens, after) and not _verb_at(tokens, after + 1) and not (
+            preventing and _rule_for_person(tokens, after)):
         # «краж имущества граждан сотрудники…», «помощи жителям сёл работает…»: the word may end the
         # phrase or start the clause; before a verb («пожаров жителей просят») it is the verb's object
         return None
     tail = document.text[tokens[last].end : tokens[after - 1].end]
     clause = " ".join(w for w in ("чтобы", verb, preposition, obj) if w) + tail
-    return _placed(document, tokens, m, clause, after)
+    return _placed(document, tokens, m, clause, after, passive_ok=preventing)
 
 
-def _placed(document: Document, tokens: list[Token], m: Match, clause: str, after: int) -> Edit | None:
+def _placed(
+    document: Document, tokens: list[Token], m: Match, clause: str, after: int, passive_ok: bool = False
+) -> Edit | None:
     """The purpose ``clause`` put where the phrase from ``m`` to ``tokens[after - 1]`` stood, with
-    its comma: before the main clause when it opens the sentence, after it when it closes it."""
+    its comma: before the main clause when it opens the sentence, after it when it closes it.
+    ``passive_ok``: a preventive aim may open a passive rule without a doer (see ``_PREVENTING``)."""
     first = next(t for t in tokens if t.is_word)
     opening = m.tokens[0] is first
     end = tokens[after - 1].end
@@ -174,7 +203,7 @@ def _placed(document: Document, tokens: list[Token], m: Match, clause: str, afte
             return None  # «В целях экономии.»: no main clause to lean on
         if nxt.key in _GOVERNED or nxt.key in _JOINED:
             return None  # «защиты детей от гриппа», «гриппа и ОРВИ»: the phrase goes on, the comma would cut it
-        if _passive_main_clause(tokens, after):
+        if _passive_main_clause(tokens, after) and not (passive_ok and not _doer_first(tokens, after)):
             return None  # «Чтобы развивать туризм, администрацией разработан…»: «для развития» instead
         if nxt.key in _PLACE_PREPOSITIONS:
             return None  # «снижения очередей в регистратуре рекомендуем»: the place may be the phrase's; «Для …» keeps it there

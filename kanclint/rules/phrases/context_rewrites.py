@@ -112,6 +112,13 @@ def _past(verb: Token) -> bool:
     return "past" in verb.parses[0].grammemes
 
 
+def _since_a_year(sentence: Sentence) -> bool:
+    """«с 2017 года», «с 2017-го»: a start year, after which «каждый год» would claim no year was missed."""
+    tokens = [t for t in sentence.tokens if t.is_word or t.text[:1].isdigit()]
+    return any(a.key in {"с", "со"} and b.text[:4].isdigit() and len(b.text.split("-")[0]) == 4
+               for a, b in zip(tokens, tokens[1:]))
+
+
 def _says_how_often(sentence: Sentence) -> bool:
     """«каждую неделю», «ежемесячно», «по субботам»: the sentence has its own frequency."""
     words = sentence.words
@@ -133,8 +140,9 @@ def tradicionno(document: Document, sentence: Sentence, m: Match) -> Edit | None
     """«традиционно проходит» → «каждый год проходит»; «традиционно представит» → «, как всегда, представит»."""
     word = m.tokens[0]
     verb = _clause_verb(sentence, word)
-    if verb is None:
-        return None  # «традиционно — в августе»: no verb to say how often
+    if verb is None or _since_a_year(sentence):
+        return None  # «традиционно — в августе»: no verb to say how often; «с 2017 года традиционно
+        # проводится» does not say it ran every single year since
     text = document.text
     opening = _opens_sentence(sentence, word)
     frequent = _says_how_often(sentence)

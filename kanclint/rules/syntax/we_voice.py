@@ -97,6 +97,8 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
 
 
 _WE_WORDS = frozenset({"мы", "нас", "нам", "нами"})
+# «Напомним, …», «Отметим, …»: a turn of the report, no act of the page's own
+_REMARKS = frozenset({"напомнить", "отметить", "подчеркнуть", "добавить", "уточнить", "сказать", "заметить"})
 
 
 def post_says_we(document: Document) -> bool:
@@ -112,8 +114,8 @@ def post_says_we(document: Document) -> bool:
     for t in document.words:
         if t.protected:
             continue
-        if t.key in _WE_WORDS or t.lemma == "наш" or (
-                t.pos == "VERB" and {"1per", "plur"} <= t.grammemes and "impr" not in t.grammemes):
+        if t.key in _WE_WORDS or t.lemma == "наш" or (t.pos == "VERB" and t.lemma not in _REMARKS
+                                                      and {"1per", "plur"} <= t.grammemes and "impr" not in t.grammemes):
             return True
     return any(found.edits for found in document.shared(self_rewrites)) or bool(owned_mentions(document))
 

@@ -934,3 +934,14 @@ def test_untouched_table_size():
 )
 def test_imperative_at_sentence_start_and_future_elsewhere(text, expected):
     assert kanclint.fix(text, unsafe=True, config=Config(select=("KC1",), use_ignore_file=False)).text == expected
+
+
+@pytest.mark.parametrize(("preposition", "following", "form"), [
+    ("о", "акции", "об"), ("об", "встрече", "о"), ("о", "всех", "обо"),
+    ("в", "второй", "во"), ("в", "школе", "в"), ("с", "сцены", "со"), ("со", "домом", "с"),
+    ("к", "всем", "ко"), ("ко", "смотру", "к"), ("на", "стадионе", None),
+])
+def test_one_rule_says_which_form_a_preposition_takes(preposition, following, form):
+    """Every rewrite that puts a new word after «о / в / с / к» asks kanclint.text.russian."""
+    from kanclint.text.russian import preposition_form
+    assert preposition_form(preposition, following) == form

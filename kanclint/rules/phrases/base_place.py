@@ -17,18 +17,12 @@ from kanclint.patterns import Match
 from kanclint.rules.phrases.clauses import _into, _noun_phrase
 from kanclint.text.document import Document, Sentence
 from kanclint.text.inflection import capitalise
+from kanclint.text.russian import preposition_form
 
 # verbs after which «на базе X» is what a new thing grew out of, not where it is
 _FOUNDING = frozenset({"создать", "создавать", "образовать", "образовывать", "реорганизовать",
                        "преобразовать", "преобразовывать", "сформировать", "формировать", "объединить",
                        "разработать", "разрабатывать", "построить", "строить"})
-
-
-def _preposition(word: str, base: str) -> str:
-    """«в» as the place's own preposition has «во» before «вт-», «вс-», «фл-»: «во второй школе»."""
-    if base == "в" and word[:1].lower() in "вф" and word[1:2].lower() not in "аеёиоуыэюя":
-        return "во"
-    return base
 
 
 def base_place(document: Document, sentence: Sentence, m: Match) -> Edit | None:
@@ -49,7 +43,7 @@ def base_place(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     said = _into(words, "loct")
     if said is None:
         return None
-    replacement = f"{_preposition(said, places[noun.lemma])} {said}"
+    replacement = f"{preposition_form(places[noun.lemma], said) or places[noun.lemma]} {said}"
     if document.text[m.start].isupper():
         replacement = capitalise(replacement)
     return Edit(m.start, m.end, replacement)

@@ -20,8 +20,10 @@ from __future__ import annotations
 from kanclint.lexicon import word_list
 from kanclint.model import Edit
 from kanclint.patterns import Match
+from kanclint.rules.phrases.clauses import _into
 from kanclint.text.document import Document, Sentence, Token
-from kanclint.text.inflection import inflect_raw, keep_capital
+from kanclint.text.inflection import keep_capital
+from kanclint.text.russian import preposition_form
 from kanclint.text.morphology import Parse
 
 _EVENTS = word_list("held-events")
@@ -55,39 +57,6 @@ def _event_phrase(tokens: tuple[Token, ...], at: int) -> tuple[list[tuple[Token,
     return None
 
 
-def _preposition(word: str, following: str) -> str:
-    """The form the preposition takes before ``following``: «об акции», «ко всем», «во время»."""
-    base = word.lower()
-    low = following.lower()
-    if base in ("о", "об", "обо"):
-        said = "обо" if low in ("всех", "всём", "всем", "всё") else "об" if low[:1] in "аиоуыэ" else "о"
-    elif base in ("к", "ко"):
-        said = "ко" if low.startswith(("вс", "мн", "вт")) else "к"
-    else:
-        said = base
-    return keep_capital(word, said)
-
-
-def _inflected(modifiers: list[tuple[Token, Parse]], noun: Parse, case: str) -> list[str] | None:
-    """The event noun and its adjectives in ``case``, agreeing as before."""
-    number = noun.grammemes & {"sing", "plur"}
-    forms = []
-    for token, reading in modifiers:
-        want = {case} | number
-        if "sing" in number:
-            want |= noun.grammemes & {"masc", "femn", "neut"}
-        if case == "accs" and noun.grammemes & {"plur", "masc"}:
-            want |= noun.grammemes & {"anim", "inan"}
-        forms.append((token, inflect_raw(reading.raw, frozenset(want))))
-    forms.append((None, inflect_raw(noun.raw, frozenset({case} | number))))
-    out = []
-    for token, form in forms:
-        if form is None:
-            return None
-        out.append(form)
-    return out
-
-
 def event_without_holding(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«подготовка к проведению смотра» → «подготовка к смотру»; ``None`` keeps the finding only."""
     tokens = sentence.tokens
@@ -104,11 +73,9 @@ def event_without_holding(document: Document, sentence: Sentence, m: Match) -> E
     if found is None:
         return None
     modifiers, noun_token, noun = found
-    forms = _inflected(modifiers, noun, case)
-    if forms is None:
+    phrase = _into([*modifiers, (noun_token, noun)], case)  # None: a word pymorphy3 rebuilt from another lemma
+    if phrase is None:
         return None
-    written = [t.text for t, _ in modifiers] + [noun_token.text]
-    if any(f[:2].lower() != w[:2].lower() for f, w in zip(forms, written)):
-        return None  # pymorphy3 rebuilt the word from another lemma
-    said = f"{_preposition(preposition.text, forms[0])} {' '.join(forms)}"
+    form = preposition_form(preposition.text, phrase.split()[0]) or preposition.key
+    said = f"{keep_capital(preposition.text, form)} {phrase}"
     return Edit(preposition.start, noun_token.end, said)

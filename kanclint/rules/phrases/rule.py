@@ -50,6 +50,7 @@ from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
 from kanclint.text.morphology import fold
 from kanclint.text.protection import VK_MENTION, SpanIndex
+from kanclint.text.russian import preposition_form
 from kanclint.text.untouchable import edit_keeps_untouchable, quotations
 
 _WORD_CHAR = re.compile(r"\w")
@@ -387,21 +388,6 @@ def _make_fix(document: Document, sentence: Sentence, m: Match[Entry], text: str
     return Fix("Убрать", deletion_edits(document.text, sentence, m.start, m.end), applicability)
 
 
-_CONSONANTS = "бвгджзйклмнпрстфхцчшщ"
-
-
-def _wanted_preposition(word: str, replacement: str) -> str | None:
-    """The form of «о/в/с» that sounds right before ``replacement`` («об этой», «во встречах»)."""
-    low, nxt = word.lower(), replacement.lower()
-    if low in ("о", "об"):
-        return "об" if nxt[:1] in "аоуэиы" else "о"
-    if low in ("в", "во"):
-        return "во" if nxt[:1] in "вф" and nxt[1:2] in _CONSONANTS else "в"
-    if low in ("с", "со"):
-        return "со" if nxt[:1] in "сзшжв" and nxt[1:2] in _CONSONANTS or nxt == "мной" else "с"
-    return None
-
-
 _OPENING_MARKS = re.compile(r"[«\"„“(\[]*")
 # the preposition's own line: a blank line (a new paragraph) never separates it from its word
 _PREPOSITION_BEFORE = re.compile(r"(?<!\w)(о|об|в|во|с|со)([^\S\n]+|[^\S\n]*\n[^\S\n]*)\Z", re.IGNORECASE)
@@ -416,7 +402,7 @@ def _preposition_o(text: str, start: int, end: int, replacement: str) -> Edit:
     before = _PREPOSITION_BEFORE.search(text, window, start)
     if before and replacement:
         word = before.group(1)
-        wanted = _wanted_preposition(word, replacement)
+        wanted = preposition_form(word, replacement)
         if wanted and word.lower() != wanted:
             if word.isupper() and (len(word) > 1 or replacement.isupper()):
                 wanted = wanted.upper()

@@ -126,7 +126,7 @@ def _sentence_mentions(document: Document, sentence: Sentence) -> Iterator[Reade
     if others is None:
         return
     start = words[first].start
-    you = "Вы" if _opens(sentence, words[first]) else "вы"
+    you = "Вы" if first == 0 else "вы"  # the sentence's first word
     middle = document.text[words[i].end:words[j].start]  # «Гости обязательно увидят»: the adverb stays
     yield ReaderMention(start, words[j].end, document.text[start:words[j].end], f"{you}{middle}{verb}", others)
 
@@ -142,10 +142,6 @@ def _one_audience(document: Document) -> bool:
     """Whether the post names one kind of reader: «Гости… Участники…» are two groups, and «вы» would merge them."""
     kinds = {w.parses[0].lemma for w in document.words if w.parses and w.parses[0].lemma in READERS}
     return len(kinds) <= 1
-
-
-def _opens(sentence: Sentence, token: Token) -> bool:
-    return all(not t.is_word for t in sentence.tokens[: sentence.position(token)])
 
 
 def reader_mentions(document: Document) -> list[ReaderMention]:

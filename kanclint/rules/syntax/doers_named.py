@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 from kanclint.lexicon import word_list
-from kanclint.rules.press_release.first_body import another_body_first, says_i
+from kanclint.rules.press_release.first_body import another_body_first, says_i, says_we
 from kanclint.rules.press_release.regional import REGIONAL, local_post
 from kanclint.rules.press_release.ours import _name_after
 from kanclint.rules.press_release.voice import author_profile, names_author, self_mentions, self_rewrites
@@ -269,12 +269,7 @@ def another_body(document: Document, lemma: str, name: str = "") -> bool:
     if heads:
         return lemma not in heads
     # the post already says «мы» («Благодарим фонд…»): a body it names in the third person is another one
-    return document.shared(_says_we)
-
-
-def _says_we(document: Document) -> bool:
-    return any(t.pos == "VERB" and {"1per", "plur"} <= t.grammemes or t.key in ("мы", "нас", "нам", "нами")
-               for t in document.tokens if t.is_word)
+    return document.shared(says_we)
 
 
 # a body of the region or the state, named in a post about a district, a town or a village

@@ -33,8 +33,7 @@ def object_accusative(syntax: _Syntax, subject: Token | None) -> str | None:
     tokens = object_tokens(syntax, subject)
     if not tokens or subject is None:
         return None
-    sentence = next((x for x in syntax.document.sentences if x.start <= subject.start < x.end), None)
-    if sentence is None or stranded_participle(sentence, subject, tokens[-1].end):
+    if stranded_participle(syntax.document.sentences[subject.sentence], subject, tokens[-1].end):
         return None  # «нами проведена экскурсия, посвящённая…»: the clause would keep the nominative
     node = syntax.node(subject)
     counted = _counted_object(syntax, subject, node, tokens) if node is not None else None

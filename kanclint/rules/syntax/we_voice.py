@@ -17,7 +17,7 @@ from kanclint.rules.press_release.oblique_self import (
     names_an_institution_place,
     names_author_in,
 )
-from kanclint.rules.press_release.first_body import says_i
+from kanclint.rules.press_release.first_body import says_i, says_we
 from kanclint.rules.press_release.persons import find_third_person_self
 from kanclint.rules.press_release.speaker import person_author
 from kanclint.rules.press_release.ours import owned_mentions
@@ -91,14 +91,9 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
           and not first_person_blocked(document, sentence.start)  # the paragraph keeps «Комитет … проводит»
           and not another_actor_in_paragraph(document, sentence)  # «Сотрудники МЧС провели…»: maybe theirs
           and not speaks_as_i(document, sentence)  # «Мною направлено обращение. Ответ получен»: not «мы»
-          and (f.agent is not None or post_says_we(document)))  # a named doer was judged the page's own already
+          and (f.agent is not None or document.shared(post_says_we)))  # a named doer was judged the page's own already
 
 
-
-
-_WE_WORDS = frozenset({"мы", "нас", "нам", "нами"})
-# «Напомним, …», «Отметим, …»: a turn of the report, no act of the page's own
-_REMARKS = frozenset({"напомнить", "отметить", "подчеркнуть", "добавить", "уточнить", "сказать", "заметить"})
 
 
 def post_says_we(document: Document) -> bool:
@@ -111,13 +106,8 @@ def post_says_we(document: Document) -> bool:
     posts «мы» for them was wrong five times in six.  A post that already says «мы» tells of its own
     acts; one that never does keeps the third person plural, which says nothing wrong.
     """
-    for t in document.words:
-        if t.protected:
-            continue
-        if t.key in _WE_WORDS or t.lemma == "наш" or (t.pos == "VERB" and t.lemma not in _REMARKS
-                                                      and {"1per", "plur"} <= t.grammemes and "impr" not in t.grammemes):
-            return True
-    return any(found.edits for found in document.shared(self_rewrites)) or bool(owned_mentions(document))
+    return document.shared(says_we) or any(found.edits for found in document.shared(self_rewrites)) or bool(
+        document.shared(owned_mentions))
 
 
 _PUBLISHING = frozenset({"опубликовать", "публиковать", "разместить", "размещать", "выложить", "выкладывать"})

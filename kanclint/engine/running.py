@@ -159,9 +159,10 @@ def report_for(document: Document, cfg: Config, found: list[Diagnostic]) -> Repo
             diagnostics = sorted((*diagnostics, _not_russian(document)), key=lambda d: (d.start, d.end, d.code))
         return Report(path, text, None, {}, tuple(diagnostics), metrics, (), {}, {})
     scored_findings = score_mod.scored_findings(diagnostics)
-    values = score_mod.features(signals, scored_findings)
+    charged = score_mod.charged_findings(scored_findings, signals.words)  # one span costs once
+    values = score_mod.features(signals, scored_findings, charged)
     scored = score_mod.predict(values)
-    categories = score_mod.breakdown(scored_findings, scored, signals.words)
+    categories = score_mod.breakdown(scored_findings, scored, signals.words, charged)
     reasons = score_mod.reasons(categories, scored, signals)
     rounded = {k: v if v == 0 else round(v, 4) for k, v in values.items()}  # most are 0, and round() is slow
     return Report(path, text, scored.score, categories, tuple(diagnostics), metrics, reasons, scored.subscores,

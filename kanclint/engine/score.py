@@ -273,19 +273,22 @@ def charged_findings(diagnostics: Iterable[Diagnostic], words: int | None = None
     return chosen
 
 
-def finding_features(diagnostics: Iterable[Diagnostic], words: int) -> dict[str, float]:
+def finding_features(diagnostics: Iterable[Diagnostic], words: int,
+                     charged: list[Diagnostic] | None = None) -> dict[str, float]:
     """Per group: ``1 − exp(−d / FINDINGS_SCALE)`` with ``d`` weighted findings per 100 words;
-    the opening group: ``1 − exp(−n)`` with ``n`` its weighted findings (once-per-post facts)."""
+    the opening group: ``1 − exp(−n)`` with ``n`` its weighted findings (once-per-post facts).
+    ``charged``: :func:`charged_findings` of the same findings, when the caller has it already."""
     weights = {g: 0.0 for g in FINDING_GROUPS}
-    for d in charged_findings(diagnostics, words):
+    for d in charged if charged is not None else charged_findings(diagnostics, words):
         weights[finding_group(d)] += SEVERITY_WEIGHT[d.severity]
     return _group_values(weights, words)
 
 
-def features(signals: Signals, diagnostics: Iterable[Diagnostic]) -> dict[str, float]:
+def features(signals: Signals, diagnostics: Iterable[Diagnostic],
+             charged: list[Diagnostic] | None = None) -> dict[str, float]:
     """Every model input for one document: the signals and the finding groups."""
     values = dict(signals.values)
-    values.update(finding_features(diagnostics, signals.words))
+    values.update(finding_features(diagnostics, signals.words, charged))
     return values
 
 
@@ -383,14 +386,17 @@ def _plan(model: RegisterModel) -> tuple[tuple[str, float, float, float, bool, s
 _SUBSCORE_GROUPS = ("register", *FINDING_GROUPS)
 
 
-def breakdown(diagnostics: Iterable[Diagnostic], scored: Scored, words: int | None = None) -> dict[str, CategoryScore]:
+def breakdown(diagnostics: Iterable[Diagnostic], scored: Scored, words: int | None = None,
+              charged: list[Diagnostic] | None = None) -> dict[str, CategoryScore]:
     """Per finding category: how many findings and how many points their groups' charges took
-    (``words`` as given to :func:`finding_features`, so the same findings are charged)."""
+    (``words`` as given to :func:`finding_features`, so the same findings are charged; ``charged``:
+    those findings, when the caller has them already)."""
     diagnostics = list(diagnostics)
     counts: dict[str, int] = {}
     for d in diagnostics:
         counts[d.category] = counts.get(d.category, 0) + 1
-    charged = charged_findings(diagnostics, words)
+    if charged is None:
+        charged = charged_findings(diagnostics, words)
     group_weight: dict[str, float] = {}
     for d in charged:
         g = finding_group(d)

@@ -98,6 +98,12 @@ class WordList:
     flag: tuple[str, ...] = ()
     clean: tuple[str, ...] = ()
     pattern: "re.Pattern[str] | None" = field(default=None, compare=False)
+    # the literal text every match of a phrase contains (folded, a final «*» cut): a substring
+    # test of these is many times cheaper than the pattern, and most posts contain none of them
+    stems: tuple[str, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stems", tuple(dict.fromkeys(fold(p.rstrip("*")) for p in self.phrases)))
 
     def find_phrases(self, folded: str) -> Iterator[tuple[int, int]]:
         """``(start, end)`` of each match of :attr:`pattern` in ``folded``, as ``finditer`` gives them.
@@ -108,7 +114,7 @@ class WordList:
         lookbehind is tested here on each match, and a rejected match is searched again one
         character later, exactly where ``finditer`` would go on.
         """
-        if self.pattern is None:
+        if self.pattern is None or not any(stem in folded for stem in self.stems):
             return
         bare = _without_lookbehind(self.pattern)
         if bare is None:
@@ -144,13 +150,26 @@ def lexicon_path() -> Path:
 
 
 def _phrase_regex(phrases: tuple[str, ...]) -> "re.Pattern[str] | None":
+    """One pattern for all ``phrases`` (folded; a final ``*`` takes the rest of the word), built
+    as a trie: «в рамках|в целях|в сфере» is «в (?:рамках|целях|сфере)», so the engine tries a
+    letter once instead of once per phrase.  Where one phrase goes on past another's end, the
+    longer is tried first, as in a list sorted longest first."""
     if not phrases:
         return None
-    parts = []
-    for p in sorted(phrases, key=len, reverse=True):
-        body = re.escape(fold(p.rstrip("*")))
-        parts.append(body + (r"\w*" if p.endswith("*") else r"(?!\w)"))
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+    trie: dict[str, Any] = {}
+    for p in phrases:
+        node = trie
+        for ch in fold(p.rstrip("*")):
+            node = node.setdefault(ch, {})
+        node[""] = r"\w*" if p.endswith("*") else r"(?!\w)"
+    return re.compile(r"(?<!\w)" + _trie_pattern(trie))
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    alternatives = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:  # a phrase ends here: after every longer one
+        alternatives.append(node[""])
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
 def parse_lexicon(data: dict[str, Any], where: str = "lexicon") -> dict[str, WordList]:

@@ -66,6 +66,9 @@ _SAME_NUMBER = re.compile(r"[ \u00a0]?[()+]?[ \u00a0]?|[:.\-–/]")
 _MORE_OF = re.compile(r"(?<!\w)еще(?=\s+\d)")
 # Text smileys «))», «:)», «;-)»: VK's written laugh, never in a press release («(1))» closes brackets)
 _SMILEY = re.compile(r"(?<![(\d)])(?:\){2,}|[:;=]-?\)+)")
+# What every match of _SMILEY and _ADDRESS contains: cheap tests that skip most posts
+_MAY_SMILE = re.compile(r"\)\)|[:;=-]\)")
+_MAY_ADDRESS = re.compile(r"друзья|коллеги|ребята|подписчики|земляки|дорогие|уважаемые|любимые|милые")  # folded text
 
 
 def _running_max(values: Iterable[int]) -> Iterator[int]:
@@ -230,7 +233,9 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
     def sentence_of(offset: int) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
-    addresses = [(m.start(1), m.end(1)) for m in _ADDRESS.finditer(text)] if "," in text or "!" in text else []
+    folded = fold(text)
+    addresses = [(m.start(1), m.end(1)) for m in _ADDRESS.finditer(text)] \
+        if ("," in text or "!" in text) and _MAY_ADDRESS.search(folded) else []
     hidden = sorted([*((a, b) for a, b, _ in edits if b > a), *addresses])
     hidden_starts = [a for a, _ in hidden]
     hidden_ends = list(_running_max(b for _, b in hidden))
@@ -252,10 +257,11 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
                 counts[name] += n
         if flags & _CAPITAL:
             counts["capitalised"] += n
-    _phrase_hits(document, hits, counts, sentence_of, is_hidden if hidden else None, quoted)
-    _future_reports(document, hits, sentence_of, quoted)
+    _phrase_hits(document, folded, hits, counts, sentence_of, is_hidden if hidden else None, quoted)
+    _future_reports(document, folded, hits, sentence_of, quoted)
     counts["numbers"] = _numbers(document, sentences)
-    counts["spoken"] += sum(1 for m in _SMILEY.finditer(text) if not (quoted and quoted.contains(m.start())))
+    if _MAY_SMILE.search(text):  # the regular expression's lookbehind is slow on every «)»-less post
+        counts["spoken"] += sum(1 for m in _SMILEY.finditer(text) if not (quoted and quoted.contains(m.start())))
     for start, _ in addresses:
         if sentences:
             hits["address"].add(sentence_of(start))
@@ -358,12 +364,11 @@ def _sweep_replacements(tally: _Tally, text: str, edits: Sequence[tuple[int, int
                 tally.genitive += 1
 
 
-def _phrase_hits(document: "Document", hits: dict[str, set[int]], counts: dict[str, int],
+def _phrase_hits(document: "Document", folded: str, hits: dict[str, set[int]], counts: dict[str, int],
                  sentence_of: Callable[[int], int], is_hidden: Callable[[int, int], bool] | None,
                  quoted: "SpanIndex | None" = None) -> None:
     """The phrase lists (invitations, spoken words, report phrases) found in the folded text."""
     lists = lexicon()
-    folded = fold(document.text)
     for key, signal in (("invitation", "invitation"), ("spoken", "spoken"), ("report-phrases", "report-phrase")):
         for start, end in lists[key].find_phrases(folded):
             if document.is_protected(start, end) or is_hidden is not None and is_hidden(start, end) \
@@ -373,7 +378,8 @@ def _phrase_hits(document: "Document", hits: dict[str, set[int]], counts: dict[s
                 hits[signal].add(sentence_of(start))
             else:
                 counts[signal] += 1
-    neutral = [*lists["spoken-neutral"].find_phrases(folded), *(m.span() for m in _MORE_OF.finditer(folded))]
+    neutral = [*lists["spoken-neutral"].find_phrases(folded),
+               *((m.span() for m in _MORE_OF.finditer(folded)) if "еще" in folded else ())]
     for start, end in neutral:  # «тот же», «сразу же», «ещё 120 домов»: no spoken «же», «ещё»
         if not (document.is_protected(start, end) or is_hidden is not None and is_hidden(start, end)
                 or quoted is not None and quoted.overlaps(start, end)):
@@ -397,11 +403,10 @@ def _numbers(document: "Document", sentences: list) -> int:
     return n
 
 
-def _future_reports(document: "Document", hits: dict[str, set[int]], sentence_of: Callable[[int], int],
+def _future_reports(document: "Document", folded: str, hits: dict[str, set[int]], sentence_of: Callable[[int], int],
                     quoted: "SpanIndex | None") -> None:
     """Sentences with a report verb in the future tense: «Фестиваль будет проходить в ноябре»,
     «Награды будет вручать глава»; a sentence where the author speaks stays the author's."""
-    folded = fold(document.text)
     if "буд" not in folded:
         return
     report_verbs = _lists().report_verbs

@@ -25,6 +25,8 @@ initiator («по инициативе центра») or as the owner of its pe
 
 from __future__ import annotations
 
+import bisect
+
 from kanclint.rules.press_release.words import INSTITUTION_NOUNS
 from kanclint.text.document import Document, Token
 
@@ -93,9 +95,16 @@ def says_i(document: Document, start: int = 0, end: int | None = None) -> bool:
     направлено обращение», «по моему запросу», «я встретился»): a deputy or a head writes in
     person, so no body the post names is «мы», and a doer-less act is that person's or others'."""
     stop = len(document.text) if end is None else end
-    return any(start <= t.start < stop and not document.is_protected(t.start, t.end)
-               and (t.lemma in _I_WORDS or t.pos == "VERB" and {"1per", "sing"} <= t.grammemes)
-               for t in document.tokens if t.is_word)
+    starts = document.shared(_i_word_starts)
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < stop
+
+
+def _i_word_starts(document: Document) -> list[int]:
+    """Where the post says «я» outside quotes, in text order: worked out once per post, as the
+    doer checks ask :func:`says_i` of many sentences."""
+    return [t.start for t in document.tokens if t.is_word and not document.is_protected(t.start, t.end)
+            and (t.lemma in _I_WORDS or t.pos == "VERB" and {"1per", "sing"} <= t.grammemes)]
 
 
 _WE_WORDS = frozenset({"мы", "нас", "нам", "нами", "наш"})

@@ -127,6 +127,20 @@ def test_an_emoji_before_a_capital_ends_the_sentence():
     assert _found(text, "KC403") == []
 
 
+def test_a_years_abbreviation_before_a_capital_ends_the_sentence():
+    def sentences(text: str) -> list[str]:
+        return [text[s.start:s.end] for s in Document(text).sentences]
+
+    assert sentences("Заявки ждём до 15 марта 2024 г.  Победителей назовут 1 апреля 2024 г.") == [
+        "Заявки ждём до 15 марта 2024 г.", "Победителей назовут 1 апреля 2024 г."]
+    assert sentences("Сезон открыли в 2019 гг. Теперь он каждый год.") == [
+        "Сезон открыли в 2019 гг.", "Теперь он каждый год."]
+    # a name after the year goes on, and «г.» before a name is a town
+    assert sentences("В 2022 г. Казань приняла игры.") == ["В 2022 г. Казань приняла игры."]
+    assert sentences("Встреча пройдёт в г. Петрозаводске в 2024 г. в мае.") == [
+        "Встреча пройдёт в г. Петрозаводске в 2024 г. в мае."]
+
+
 # -- spoken discourse words -------------------------------------------------------------------
 
 

@@ -48,7 +48,11 @@ def split_sentences(text: str, sentenize) -> Sequence[Piece]:
                 continue
             for start, stop, sentence in sentenize(line_text):  # razdel's Substring unpacks alike
                 pieces.append(Piece(line_start + start, line_start + stop, sentence))
-    return [part for piece in pieces for part in _split_at_emoji(piece)] if _EMOJI_HINT.search(text) else pieces
+    if _EMOJI_HINT.search(text):
+        pieces = [part for piece in pieces for part in _split_at_emoji(piece)]
+    if _YEAR_HINT.search(text):
+        pieces = [part for piece in pieces for part in _split_after_year(piece)]
+    return pieces
 
 
 _EMOJI = protected.EMOJI.pattern
@@ -59,11 +63,29 @@ _EMOJI_HINT = re.compile("[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
 
+# «до 17 февраля 2023 г.  Итоги подведут…»: razdel never ends a sentence at the abbreviation «г.»
+# (it is «город» before a name as often as «год»); after a year's number, a capital starts a sentence
+_YEAR_STOP = re.compile(r"(?<=\d)[ \u00a0]?гг?\.(?=[ \t]+[А-ЯЁ])")
+_YEAR_HINT = re.compile(r"\d[ \u00a0]?гг?\.[ \t]+[А-ЯЁ]")
+
+
 def _split_at_emoji(piece: Piece) -> list[Piece]:
     """``piece`` cut after each emoji that ends a sentence: the next word starts with a capital
     and is no name («Я ❤️ Москву» is one sentence)."""
+    return _cut_before_capitals(piece, _EMOJI_STOP)
+
+
+def _split_after_year(piece: Piece) -> list[Piece]:
+    """``piece`` cut after «2023 г.» when the next word starts with a capital and is no name
+    («в 2023 г. Москва приняла…» stays one sentence)."""
+    return _cut_before_capitals(piece, _YEAR_STOP)
+
+
+def _cut_before_capitals(piece: Piece, stop: "re.Pattern[str]") -> list[Piece]:
+    """``piece`` cut after each match of ``stop`` followed by a capitalised word that is no name
+    or abbreviation."""
     cuts: list[int] = []
-    for m in _EMOJI_STOP.finditer(piece.text):
+    for m in stop.finditer(piece.text):
         after = piece.text[m.end():].lstrip(" \t")
         word = re.match(r"[А-ЯЁа-яё-]+", after)
         if word is None or word.group().isupper() and len(word.group()) > 1:

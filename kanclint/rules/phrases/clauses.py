@@ -293,7 +293,8 @@ def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit 
     tokens = sentence.tokens
     before = sentence.position(m.tokens[0]) - 1
     if before >= 0 and tokens[before].is_word and tokens[before].pos in ("NOUN", "NPRO"):
-        return None  # «спектакли в рамках фестиваля»: it says which spectacles, not where they were
+        # «спектакли в рамках фестиваля»: it says which spectacles, not where they were
+        return _part_of_event(document, sentence, m, tokens[before])
     found = _noun_phrase(tokens, sentence.position(m.tokens[-1]) + 1)
     if found is None:
         return None
@@ -332,6 +333,21 @@ def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit 
     if document.text[m.start].isupper():
         replacement = capitalise(replacement)
     return Edit(m.start, words[-1][0].end, replacement)
+
+
+def _part_of_event(document: Document, sentence: Sentence, m: Match, head: Token) -> Edit | None:
+    """«Концерты в рамках фестиваля» → «Концерты фестиваля»: an event that is part of a bigger one
+    (lists framed-events and event-frames) says so with the genitive alone, which it already has."""
+    if head.lemma not in word_list("framed-events"):
+        return None
+    tokens = sentence.tokens
+    found = _noun_phrase(tokens, sentence.position(m.tokens[-1]) + 1)
+    if found is None or found[0][-1][1].lemma not in word_list("event-frames"):
+        return None
+    first = found[0][0][0]
+    if document.text[m.end:first.start].strip():
+        return None
+    return Edit(m.start, first.start, "")
 
 
 # Entry id of dictionaries/derived_prepositions.toml (and formulas.toml) → its phrase rewrite.

@@ -169,6 +169,13 @@ def _opened(token: Token) -> str | None:
     return None
 
 
+def _joins(tokens: list[Token], i: int) -> bool:
+    """The first noun from ``tokens[i]`` is a group one joins: «в кружки», «в первый класс»."""
+    noun = next((t for t in tokens[i:i + 4] if t.is_word and t.pos == "NOUN"), None)
+    places = word_list("sign-up-places")  # «кружки» reads first as «кружка»: any noun reading counts
+    return noun is not None and any(p.pos == "NOUN" and p.lemma in places for p in noun.parses)
+
+
 def open_call(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«Открыт приём заявок на конкурс» → «Уже можно подавать заявки на конкурс», «Открыта
     регистрация на забег» → «Уже можно зарегистрироваться на забег»."""
@@ -186,10 +193,12 @@ def open_call(document: Document, sentence: Sentence, m: Match) -> Edit | None:
         nxt = tokens[after] if after < len(tokens) else None
         if nxt is not None and nxt.is_word and nxt.key not in ("на", "в", "во", "к"):
             return None  # «Открыта регистрация участников»: whose registration is not said to the reader
+        if noun.lemma == "запись" and nxt is not None and nxt.key in ("в", "во") and not _joins(tokens, after + 1):
+            return None  # «запись в журнале» is an entry, not a sign-up
         return Edit(m.start, noun.end, f"{adverb} можно {_SIGN_UPS[noun.lemma]}")
     found = _noun_phrase(tokens, after)
-    if found is None or any(t.text[:1].isupper() for t, _ in found[0]):
-        return None
+    if found is None or any(t.text[:1].isupper() for t, _ in found[0]) or any(t.key == "от" for t in tokens):
+        return None  # «приём заявок от предпринимателей»: who may send is someone named
     verb = word_map("reader-sent").get(found[0][-1][1].lemma)
     obj = _into(found[0], "accs") if verb is not None else None
     if obj is None or "inan" not in found[0][-1][1].grammemes:

@@ -25,6 +25,9 @@ from kanclint.text.inflection import capitalise
 # «комиссией»; «и рассматриваются» joins a second passive
 _NOT_THE_READERS = frozenset({"к", "ко", "и", "или", "не"})
 _PLACES = frozenset({"в", "во", "на"})
+# «принимать во внимание», «в работу», «в эксплуатацию», «на рассмотрение»: an idiom of the office, no reader's act
+_IDIOMS = frozenset({"внимание", "расчёт", "учёт", "работа", "обработка", "производство", "эксплуатация",
+                     "рассмотрение", "сведение", "исполнение", "баланс"})
 
 
 def _plain_subject(head: Token) -> bool:
@@ -58,6 +61,9 @@ def reader_sends(sentence: Sentence, f: _Passive, subject: Token | None, group: 
         return None  # «принимаются и рассматриваются», «принимаются, если…»: more than a notice
     if any(t.key in _NOT_THE_READERS for t in tokens[at + 1:]) or any(t.key == "от" for t in tokens):
         return None  # «от организаций»: who may send is someone named, not the reader
+    if any(t.lemma in _IDIOMS for t in tokens[at + 1:]) or subject.lemma == "работа" and any(
+            t.key == "по" for t in tokens[head + 1:head + 2]):
+        return None  # «принимаются во внимание»; «работы по ремонту»: building works an office accepts
     if any(t.is_word and any(p.pos == "NOUN" and "ablt" in p.grammemes for p in t.parses[:1])
            and (k == 0 or tokens[k - 1].key not in ("с", "со", "за", "под", "перед", "между"))
            for k, t in enumerate(tokens[at + 1:], start=at + 1)):

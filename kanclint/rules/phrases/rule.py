@@ -33,6 +33,7 @@ from kanclint.rules.phrases.base_place import base_place
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
 from kanclint.rules.phrases.needs import NEED_REWRITES
 from kanclint.rules.phrases.conditions import condition_clause
+from kanclint.rules.phrases.reader_steps import open_call, reader_purpose
 from kanclint.rules.phrases.credits import performed_by, thanks_to
 from kanclint.rules.phrases.occasions import occasion
 from kanclint.rules.phrases.decisions import decision_clause, work_clause
@@ -76,7 +77,8 @@ def _mention_depends_on(document: Document, m: Match[Entry], replacement: str) -
 # entries whose match the punctuation around it may show to be no fault (see spoken.py)
 _DROPPED_BY_PUNCTUATION = {**{i: spoken_opener for i in SPOKEN_OPENERS}, **{i: not_a_label for i in NOTICE_LABELS}}
 _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES, "prinyat-reshenie-o": decision_clause,
-             "pri-usloviya": condition_clause, "povyshenie-urovnya": bare_quality,
+             "pri-usloviya": condition_clause, "povyshenie-urovnya": bare_quality, "dlya-uchastiya": reader_purpose,
+             "otkryt-priem": open_call,
              "provodit-rabotu-po": work_clause, "provesti-rabotu-po": work_clause,
              "rabotat-nad": work_clause, "blagodarya-usiliyam": thanks_to, "v-ispolnenii": performed_by,
              "v-svyazi-s-ustanovleniem": empty_cause, "priurochennyj-k": occasion, "na-baze": base_place,
@@ -84,7 +86,7 @@ _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLAC
 # Entries that are a fault only where their rewrite fits the sentence: «для повышения» and «принять
 # решение о» are plain Russian as they stand, and a finding that could only say «перепишите» would
 # also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
-_REWRITE_ONLY = frozenset({"dlya-celi", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya", "rabotat-nad",
+_REWRITE_ONLY = frozenset({"dlya-celi", "dlya-uchastiya", "otkryt-priem", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya", "rabotat-nad",
                            "blagodarya-usiliyam", "v-ispolnenii"})
 
 # words after which a «-ите» form of a perfective verb is the future, not a request

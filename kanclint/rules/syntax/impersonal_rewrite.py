@@ -33,6 +33,7 @@ from kanclint.rules.syntax.ellipsis import elliptic_pair, with_pair
 from kanclint.rules.syntax.missed_doers import instrumental_doer_after
 from kanclint.rules.syntax.names_after import names_in_apposition
 from kanclint.rules.syntax.modal_notice import modal_notice
+from kanclint.rules.syntax.reader_sends import reader_sends
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over, preposition_absorbed
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -157,8 +158,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None
     if subject.tokens[0].start < group[0].start and acronym_after(sentence, group):
         return None  # «Подвоз воды организован МУП «Водоканал»»: the acronym is the doer
-    if (modal := modal_notice(sentence, f, subject, group, tense)) is not None:
-        return modal  # «Записаться можно по телефону»: what the reader may do, in any voice
+    if (modal := _said_to_reader(document, sentence, f, subject, group, tense)) is not None:
+        return modal  # «Записаться можно по телефону», «Заявки можно подавать до 20 мая»
     if acts_on_self(sentence, f, subject):
         return None  # «команды регистрируются», «регистрация участников … по ссылке»: they register themselves
     if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):
@@ -188,6 +189,16 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None
     return with_pair(document, _assemble(document, sentence, f, group, subject, obj, verbs, we), paired)
 
+
+
+def _said_to_reader(document: Document, sentence: Sentence, f: _Passive, subject: _Subject, group: list[Token],
+                    tense: str) -> Edit | None:
+    """What the reader may do: «Записаться можно по телефону» in any voice; «Заявки можно подавать
+    до 20 мая» unless «мы» may say «Принимаем заявки до 20 мая»."""
+    if (modal := modal_notice(sentence, f, subject, group, tense)) is not None:
+        return modal
+    sent = reader_sends(sentence, f, subject.head, group, tense)
+    return sent if sent is not None and not said_as_we(document, sentence, f, subject.head, group[0]) else None
 
 
 def _never_active(sentence: Sentence, f: _Passive) -> bool:

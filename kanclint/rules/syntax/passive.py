@@ -12,10 +12,10 @@ from kanclint.rules.syntax.active_rewrite import (
     PLAIN_PASSIVES,
     _active_verbs,
     _plain_pair,
-    _plain_rewrite,
     _verb_group,
 )
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
+from kanclint.rules.syntax.reader_sends import reader_or_plain
 from kanclint.rules.syntax.missed_doers import doer_after_opening, help_given, named_doer_before, person_acted_before, relative_doer_before
 from kanclint.rules.syntax.substantive_doers import substantive_doer_before
 from kanclint.rules.syntax.we_voice import is_author, speaks_as_i, speaks_of_itself
@@ -326,7 +326,7 @@ class PassiveVoice(Rule):
             group is not None and (parallel_passive(sentence, group, f) or relative_doer_before(sentence, group)
                                   or substantive_doer_before(sentence, group, f) or named_doer_before(sentence, group)))
         plain = None if document.speaks_as_we or hanging else clean_rewrite(
-            document, sentence, _plain_rewrite(document, syntax, sentence, f, tense))
+            document, sentence, reader_or_plain(document, syntax, sentence, f, tense))
         if plain is not None:
             suggestions.append(plain.replacement)
             fix = Fix(f"Заменить на «{plain.replacement}»", (plain,), Applicability.UNSAFE)

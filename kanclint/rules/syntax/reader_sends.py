@@ -1,0 +1,86 @@
+"""What the reader sends, said as what the reader may do: «Заявки принимаются до 20 мая» →
+«Заявки можно подавать до 20 мая», «Принимаются работы на конкурс» → «Можно присылать работы на конкурс».
+
+«Заявки принимают до 20 мая» (the third person plural) keeps the office's point of view; the
+reader is the one who sends the papers, and a notice of a deadline is said to them.  With «мы»
+(``we``, ``author``) the office's own «Заявки принимаем до 20 мая» is as good and stays.  The
+nouns and the reader's verbs are data (``reader-sent`` in dictionaries/lexicon/clauses.toml).
+Only the plain notice is rewritten: «принимаются» in the present, no «не» («заявки больше не
+принимаются» is a refusal, not an invitation), no «от …» (who may send is then someone else), no
+«к рассмотрению», no second passive joined to it, and for «присылать» no place in the
+prepositional case («в библиотеке»), where the papers are brought, not sent.
+"""
+
+from __future__ import annotations
+
+from kanclint.lexicon import word_map
+from kanclint.model import Edit
+from kanclint.rules.syntax.active_rewrite import _plain_rewrite, _verb_group
+from kanclint.rules.syntax.passive_detection import _Passive
+from kanclint.text.syntax_view import _Syntax
+from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import capitalise
+
+# words after the verb that make the notice someone else's: «от организаций», «к рассмотрению»,
+# «комиссией»; «и рассматриваются» joins a second passive
+_NOT_THE_READERS = frozenset({"к", "ко", "и", "или", "не"})
+_PLACES = frozenset({"в", "во", "на"})
+# «принимать во внимание», «в работу», «в эксплуатацию», «на рассмотрение»: an idiom of the office, no reader's act
+_IDIOMS = frozenset({"внимание", "расчёт", "учёт", "работа", "обработка", "производство", "эксплуатация",
+                     "рассмотрение", "сведение", "исполнение", "баланс"})
+
+
+def _plain_subject(head: Token) -> bool:
+    """A plural noun in the nominative that reads the same in the accusative («заявки», «работы»)."""
+    return any(p.pos == "NOUN" and {"nomn", "plur", "inan"} <= p.grammemes for p in head.parses)
+
+
+def _place_in_prepositional(tokens: list[Token], start: int) -> bool:
+    """«в библиотеке», «на вахте»: a place where papers are handed in, which «присылать» cannot take."""
+    for k in range(start, len(tokens) - 1):
+        if tokens[k].key in _PLACES and tokens[k + 1].is_word and any(
+                "loct" in p.grammemes or "loc2" in p.grammemes for p in tokens[k + 1].parses):
+            return True
+    return False
+
+
+def reader_sends(sentence: Sentence, f: _Passive, subject: Token | None, group: list[Token] | None, tense: str) -> Edit | None:
+    """«Заявки принимаются до 20 мая» → «Заявки можно подавать до 20 мая», or ``None``."""
+    if not f.reflexive or f.lemma != "принимать" or tense != "pres" or f.aux is not None or f.conj:
+        return None
+    if subject is None or group is None or len(group) != 1:
+        return None
+    verb = word_map("reader-sent").get(subject.lemma)
+    if verb is None or not _plain_subject(subject):
+        return None
+    tokens = sentence.tokens
+    head, at = sentence.position(subject), sentence.position(group[0])
+    if any(t.key == "не" for t in tokens[max(0, min(head, at) - 2):max(head, at)]):
+        return None  # «больше не принимаются»
+    if any(t.is_word and t.pos in ("VERB", "PRTS", "INFN") for t in tokens[at + 1:]):
+        return None  # «принимаются и рассматриваются», «принимаются, если…»: more than a notice
+    if any(t.key in _NOT_THE_READERS for t in tokens[at + 1:]) or any(t.key == "от" for t in tokens):
+        return None  # «от организаций»: who may send is someone named, not the reader
+    if any(t.lemma in _IDIOMS for t in tokens[at + 1:]) or subject.lemma == "работа" and any(
+            t.key == "по" for t in tokens[head + 1:head + 2]):
+        return None  # «принимаются во внимание»; «работы по ремонту»: building works an office accepts
+    if any(t.is_word and any(p.pos == "NOUN" and "ablt" in p.grammemes for p in t.parses[:1])
+           and (k == 0 or tokens[k - 1].key not in ("с", "со", "за", "под", "перед", "между"))
+           for k, t in enumerate(tokens[at + 1:], start=at + 1)):
+        return None  # «принимаются комиссией»: a doer in the instrumental
+    if verb == "присылать" and _place_in_prepositional(tokens, at + 1):
+        return None  # «Работы принимаются в библиотеке»: brought there, not sent
+    if head < at:
+        if at != head + 1 and any(t.is_word and t.pos in ("VERB", "PRTS", "PRTF") for t in tokens[head + 1:at]):
+            return None
+        return Edit(group[0].start, group[0].end, f"можно {verb}")
+    if head > at and not any(t.is_word for t in tokens[:at]):  # «Принимаются заявки на конкурс»
+        said = f"можно {verb}"
+        return Edit(group[0].start, group[0].end, capitalise(said) if group[0].text[:1].isupper() else said)
+    return None
+
+
+def reader_or_plain(document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str) -> Edit | None:
+    """Without «мы», the reader's «Заявки можно подавать» before the plain «Заявки принимают»."""
+    said = reader_sends(sentence, f, f.subject, _verb_group(sentence, f), tense)
+    return said if said is not None else _plain_rewrite(document, syntax, sentence, f, tense)

@@ -37,10 +37,10 @@ def _infinitive(token: Token) -> Parse | None:
     return first[0] if token.is_word and first and first[0].pos == "INFN" else None
 
 
-def _request(token: Token) -> str | None:
-    """«прислать» → «пришлите», «прийти» → «приходите»; ``None`` for a verb not the reader's."""
+def _request(token: Token, steps: str = "reader-steps") -> str | None:
+    """«прислать» → «пришлите», «прийти» → «приходите»; ``None`` for a verb not in list ``steps``."""
     reading = _infinitive(token)
-    if reading is None or token.protected or reading.lemma not in word_list("reader-steps"):
+    if reading is None or token.protected or reading.lemma not in word_list(steps):
         return None
     said = word_map("reader-step-requests").get(reading.lemma) or inflect_raw(reading.raw, _IMPERATIVE)
     if not said or not said.endswith(("те", "тесь")):
@@ -93,10 +93,11 @@ def _plain_phrase(words: list[Token]) -> bool:
     return True
 
 
-def _requests(document: Document, tokens: list[Token], first: int) -> tuple[str, int] | None:
+def _requests(document: Document, tokens: list[Token], first: int,
+              steps: str = "reader-steps") -> tuple[str, int] | None:
     """The infinitives from ``tokens[first]`` said as requests, with the text between them kept, and
     the index of the last one; ``None`` when one cannot be said or an infinitive is not joined."""
-    said = _request(tokens[first])
+    said = _request(tokens[first], steps)
     if said is None:
         return None
     parts, last = [said], first
@@ -108,7 +109,7 @@ def _requests(document: Document, tokens: list[Token], first: int) -> tuple[str,
             break  # «…, чтобы получить сертификат»: a purpose of its own, with all that follows
         if before not in _JOINING:
             return None  # «успеть подать», «можно будет получить»: not a second step
-        request = _request(tokens[k])
+        request = _request(tokens[k], steps)
         if request is None:
             return None
         parts += [document.text[tokens[last].end : tokens[k].start], request]
@@ -152,6 +153,32 @@ def reader_purpose(document: Document, sentence: Sentence, m: Match) -> Edit | N
     tail = document.text[tokens[k - 1].end : tokens[phrase_end - 1].end] if phrase_end > k else ""
     start = "чтобы" if m.tokens[0].text.islower() else "Чтобы"
     return Edit(m.start, tokens[last].end, f"{start} {clause}{tail}, {requests}")
+
+
+def reader_rule(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Необходимо заполнить анкету» → «Заполните анкету», «В заявке следует указать телефон» →
+    «В заявке укажите телефон»: a rule with no one named, whose steps only a reader takes
+    (``reader-rule-steps``: send, sign up, call, bring, fill in; not «подготовить», «провести» or
+    «взять», which an office does too).  Only at the start of a sentence, after nothing or a phrase
+    with a preposition; a dative («Школам необходимо…»), «было», «будет» or «не» keep the rule."""
+    tokens = sentence.tokens
+    need = sentence.position(m.tokens[0])
+    if len(m.tokens) != 1 or m.tokens[0].key not in ("необходимо", "следует") or need + 1 >= len(tokens):
+        return None
+    words = [k for k in range(need) if tokens[k].is_word]
+    if words and not _plain_phrase(tokens[words[0]:need]):
+        return None
+    if document.text[sentence.start:m.start].rstrip().endswith(("«", '"', "„", ":")):
+        return None
+    if any(t.key == "чтобы" for t in tokens[need:]):
+        return None
+    said = _requests(document, tokens, need + 1, "reader-rule-steps")
+    if said is None:
+        return None
+    requests, last = said
+    if not words:
+        requests = capitalise(requests)
+    return Edit(m.start, tokens[last].end, requests)
 
 
 # the opening verb of a call and the adverb the reader's «можно» takes instead

@@ -33,7 +33,7 @@ from kanclint.rules.phrases.base_place import base_place
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
 from kanclint.rules.phrases.needs import NEED_REWRITES
 from kanclint.rules.phrases.conditions import condition_clause
-from kanclint.rules.phrases.reader_steps import open_call, reader_purpose
+from kanclint.rules.phrases.reader_steps import open_call, reader_purpose, reader_rule
 from kanclint.rules.phrases.credits import performed_by, thanks_to
 from kanclint.rules.phrases.occasions import occasion
 from kanclint.rules.phrases.decisions import decision_clause, work_clause
@@ -78,7 +78,7 @@ def _mention_depends_on(document: Document, m: Match[Entry], replacement: str) -
 _DROPPED_BY_PUNCTUATION = {**{i: spoken_opener for i in SPOKEN_OPENERS}, **{i: not_a_label for i in NOTICE_LABELS}}
 _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES, "prinyat-reshenie-o": decision_clause,
              "pri-usloviya": condition_clause, "povyshenie-urovnya": bare_quality, "dlya-uchastiya": reader_purpose,
-             "otkryt-priem": open_call,
+             "otkryt-priem": open_call, "neobhodimo": reader_rule, "sleduet": reader_rule,
              "provodit-rabotu-po": work_clause, "provesti-rabotu-po": work_clause,
              "rabotat-nad": work_clause, "blagodarya-usiliyam": thanks_to, "v-ispolnenii": performed_by,
              "v-svyazi-s-ustanovleniem": empty_cause, "priurochennyj-k": occasion, "na-baze": base_place,

@@ -230,9 +230,12 @@ def _hands_fit(tokens: list[Token], verb: Token, reading: Parse) -> bool:
     """Who does a work of hands: people named before the verb («Сотрудники фондов начали») or no
     one named («В школе начали работу по ремонту»); an office («Администрация начала работу по
     благоустройству», or its «мы») organises it, and «начала благоустраивать» would have the clerks dig."""
-    if reading.grammemes & {"1per", "2per"}:
-        return False
-    nominative = [t for t in tokens[:tokens.index(verb)] if t.is_word and t.parses
+    before = tokens[:tokens.index(verb)]
+    if reading.grammemes & {"1per", "2per"} or reading.pos == "INFN" and any(
+            t.is_word and t.parses and t.parses[0].pos == "VERB" and t.parses[0].grammemes & {"1per", "2per"}
+            for t in before):
+        return False  # «Мы продолжаем…», «Планируем начать…»: the «мы» may be the office
+    nominative = [t for t in before if t.is_word and t.parses
                   and t.parses[0].pos in ("NOUN", "NPRO") and "nomn" in t.parses[0].grammemes]
     return all(t.parses[0].pos == "NOUN" and "anim" in t.parses[0].grammemes for t in nominative)
 

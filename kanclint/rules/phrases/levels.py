@@ -5,15 +5,22 @@ adds a word and nothing else: what rises is the quality itself.  The qualities a
 (``dictionaries/lexicon/clauses.toml``, ``level-qualities``); a measured thing keeps its level
 («повышение уровня воды», «уровня жизни», «уровня сахара»), and so does a phrase whose noun
 cannot be read with certainty.
+
+«Ускорение процесса развития языка» is «ускорение развития языка» (:func:`bare_process`): a
+verbal noun after «процесса» is a process already; «чтобы ускорить процесс развития» →
+«чтобы ускорить развитие».  Only after the verbs and nouns of ``process-heads`` (a «судебный
+процесс», «учебный процесс» has an adjective and is a term).
 """
 
 from __future__ import annotations
 
-from kanclint.lexicon import word_list
+from kanclint.lexicon import word_list, word_map
 from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.rules.phrases.clauses import _noun_phrase
-from kanclint.text.document import Document, Sentence
+from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.inflection import inflect_raw, keep_capital
+from kanclint.text.morphology import Parse
 
 
 def bare_quality(document: Document, sentence: Sentence, m: Match) -> Edit | None:
@@ -26,3 +33,38 @@ def bare_quality(document: Document, sentence: Sentence, m: Match) -> Edit | Non
     if found[0][-1][1].lemma not in word_list("level-qualities"):
         return None
     return Edit(tokens[i].start, tokens[i + 1].start, "")
+
+
+# the lexicon's verbal nouns, beside any noun in «-ние», «-тие»
+_MAPS = ("goal-verbs", "need-verbs", "decision-verbs", "work-verbs", "phase-nouns")
+
+
+def _verbal_noun(token: Token) -> Parse | None:
+    """``token`` read as a verbal noun in the genitive singular, or ``None``."""
+    if not token.is_word or token.protected or token.text[:1].isupper():
+        return None
+    readings = [p for p in token.parses if p.pos == "NOUN" and {"gent", "sing"} <= p.grammemes]
+    if not readings:
+        return None
+    known = frozenset().union(*(word_map(name) for name in _MAPS))
+    reading = readings[0]
+    return reading if reading.lemma.endswith(("ние", "тие")) or reading.lemma in known else None
+
+
+def bare_process(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """Delete «процесса» before a verbal noun: «ускорения процесса развития» → «ускорения развития»,
+    «ускорить процесс развития» → «ускорить развитие»."""
+    tokens = list(sentence.tokens)
+    process = m.tokens[-1]
+    i = sentence.position(process)
+    if i + 1 >= len(tokens) or document.text[process.end:tokens[i + 1].start] != " ":
+        return None
+    noun = _verbal_noun(tokens[i + 1])
+    after_verb = m.tokens[0].pos in ("VERB", "INFN")  # «ускорить процесс» (accusative), «ускорения процесса»
+    case = "accs" if after_verb else "gent"
+    if noun is None or not any(p.pos == "NOUN" and {case, "sing"} <= p.grammemes for p in process.parses):
+        return None
+    form = tokens[i + 1].text if case == "gent" else inflect_raw(noun.raw, frozenset({"accs", "sing"}))
+    if form is None:
+        return None
+    return Edit(process.start, tokens[i + 1].end, keep_capital(tokens[i + 1].text, form))

@@ -38,9 +38,10 @@ from kanclint.rules.phrases.credits import performed_by, thanks_to
 from kanclint.rules.phrases.occasions import occasion
 from kanclint.rules.phrases.decisions import decision_clause, work_clause
 from kanclint.rules.phrases.event_nouns import event_without_holding
-from kanclint.rules.phrases.levels import bare_quality
+from kanclint.rules.phrases.levels import bare_process, bare_quality
 from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES, OFFER_ONLY
 from kanclint.rules.phrases.took_place import TOOK_PLACE_REWRITES
+from kanclint.rules.phrases.phases import PHASE_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal, strands_words_before
 from kanclint.rules.phrases.list_items import breaks_a_modal_list
 from kanclint.rules.phrases.message import phrase_message
@@ -76,9 +77,10 @@ def _mention_depends_on(document: Document, m: Match[Entry], replacement: str) -
 # entry id → a rewrite of the phrase built from the sentence around it
 # entries whose match the punctuation around it may show to be no fault (see spoken.py)
 _DROPPED_BY_PUNCTUATION = {**{i: spoken_opener for i in SPOKEN_OPENERS}, **{i: not_a_label for i in NOTICE_LABELS}}
-_REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES, "prinyat-reshenie-o": decision_clause,
+_REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES, **PHASE_REWRITES,
+             "prinyat-reshenie-o": decision_clause,
              "pri-usloviya": condition_clause, "povyshenie-urovnya": bare_quality, "dlya-uchastiya": reader_purpose,
-             "otkryt-priem": open_call, "neobhodimo": reader_rule, "sleduet": reader_rule,
+             "otkryt-priem": open_call, "neobhodimo": reader_rule, "sleduet": reader_rule, "uskorenie-processa": bare_process,
              "provodit-rabotu-po": work_clause, "provesti-rabotu-po": work_clause,
              "rabotat-nad": work_clause, "blagodarya-usiliyam": thanks_to, "v-ispolnenii": performed_by,
              "v-svyazi-s-ustanovleniem": empty_cause, "priurochennyj-k": occasion, "na-baze": base_place,
@@ -86,8 +88,8 @@ _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLAC
 # Entries that are a fault only where their rewrite fits the sentence: «для повышения» and «принять
 # решение о» are plain Russian as they stand, and a finding that could only say «перепишите» would
 # also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
-_REWRITE_ONLY = frozenset({"dlya-celi", "dlya-uchastiya", "otkryt-priem", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya", "rabotat-nad",
-                           "blagodarya-usiliyam", "v-ispolnenii"})
+_REWRITE_ONLY = frozenset({"dlya-celi", "dlya-uchastiya", "otkryt-priem", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya",
+                           "rabotat-nad", "blagodarya-usiliyam", "v-ispolnenii", "uskorenie-processa", *PHASE_REWRITES})
 
 # words after which a «-ите» form of a perfective verb is the future, not a request
 _FUTURE_CUES = frozenset({"вы", "если", "когда", "пока", "как", "что", "чтобы", "ли", "где"})

@@ -284,6 +284,9 @@ def _funding_round(tokens: list[Token], words: list[tuple[Token, Parse]], after:
     return found is not None and found[0][-1][1].lemma in funding
 
 
+# an event's verb before «в рамках проекта»: «проходит по проекту» reads as «is held to a design»
+_EVENT_VERBS = frozenset({"проходить", "пройти", "проводиться", "провестись", "состояться", "стартовать"})
+
 # spans of time that are an event only by their name («Неделя здоровья», «Декада пожилых людей»)
 _NAMED_ONLY = frozenset({"неделя", "декада"})
 
@@ -318,6 +321,9 @@ def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit 
     joined = after < len(tokens) and tokens[after].key in _JOINED
     if joined and preposition != "во время":
         return None  # «в рамках проекта и программы» → «по проекту и программы»
+    if preposition == "по" and (any(t.key == "по" for t in tokens if t.start >= words[-1][0].end) or before >= 0
+                                and tokens[before].lemma in _EVENT_VERBS):
+        return None  # «по проекту «X» по инициативе…»: two «по»; «проходит по проекту» reads as «to a design»
     if preposition == "во время" and any(t.key in ("ходе", "время") for t in tokens if t.start >= words[-1][0].end):
         return None  # «Во время месячника…, во время которого»: a second «во время» would follow
     if preposition == "во время":

@@ -419,4 +419,8 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "vmeste-s-tem": no_contrast,
     "v-to-zhe-vremya": no_contrast,
     "v-chasti": mid_sentence_only,
+    # «Масштабный фестиваль проходит…» after the festival was named: «Большой фестиваль» at the start
+    # reads as part of a name, and the reference to the one just named is lost (the author rewords)
+    "masshtabnyj": mid_sentence_only,
+    "grandioznyj": mid_sentence_only,
 }

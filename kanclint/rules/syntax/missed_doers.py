@@ -210,3 +210,43 @@ def help_given(sentence: Sentence) -> bool:
     to be»): a thing given stands in the nominative beside it, so its instrumental is the doer."""
     return any(t.is_word and any(p.lemma in _GIVEN and p.pos == "NOUN" and "nomn" in p.grammemes for p in t.parses)
                for t in sentence.tokens)
+
+
+def people_acted_just_before(document: Document, sentence: Sentence, f: _Passive) -> bool:
+    """«…диктант написали более 1200 человек! Было организовано 75 площадок!»: a sentence that opens
+    with the passive, right after one whose plural doers acted, would become «Организовали 75
+    площадок» and read as theirs.  The passive stays when the sentence before, in the paragraph, has
+    a plural verb not in the «мы» form and the passive (or its «был») is the sentence's first word."""
+    first = next((t for t in sentence.tokens if t.is_word), None)
+    if first is None or first is not (f.aux or f.verb) or sentence.index == 0:
+        return False
+    previous = document.sentences[sentence.index - 1]
+    start, _ = paragraph_span(document, sentence.start)
+    if previous.start < start:
+        return False
+    return any(t.pos == "VERB" and "plur" in t.grammemes and "1per" not in t.grammemes for t in previous.words) \
+        and not any(t.key in ("мы", "нами", "нас") for t in previous.words)
+
+
+# «Проект реализуется при поддержке фонда» describes how a project runs; «Проект реализуют…» asks who
+_ONGOING = frozenset({"реализовать", "реализовывать"})
+
+
+def implied_doer(document: Document, sentence: Sentence, f: _Passive, tense: str) -> bool:
+    """Whether a doer-less passive has a doer the reader would read into a plain active: a person
+    named as a doer earlier in the paragraph, plural doers of the sentence before, a body whose
+    work it was («в результате работы комиссии совместно с партнёрами выполнен перевод»),
+    or a project that «реализуется» (a description of how it runs, not an act).  The last two only
+    without a «мы» of the page's own: «Мы реализуем проект…» says who."""
+    if not document.speaks_as_we and (f.reflexive and tense == "pres" and f.lemma in _ONGOING
+                                      or _work_of_someone(sentence)):
+        return True
+    return person_acted_before(document, sentence) or people_acted_just_before(document, sentence, f)
+
+
+def _work_of_someone(sentence: Sentence) -> bool:
+    """«в результате работы комиссии», «благодаря работе волонтёров»: the work is somebody's, and
+    «выполнили перевод» after it would leave out the very doer the sentence names."""
+    keys = [t.key for t in sentence.words]
+    return any(a in ("результате", "благодаря", "итогам") and b in ("работы", "работе", "усилиям", "усилий")
+               for a, b in zip(keys, keys[1:]))

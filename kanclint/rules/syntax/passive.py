@@ -16,7 +16,7 @@ from kanclint.rules.syntax.active_rewrite import (
 )
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
 from kanclint.rules.syntax.reader_sends import reader_or_plain
-from kanclint.rules.syntax.missed_doers import doer_after_opening, help_given, named_doer_before, person_acted_before, relative_doer_before
+from kanclint.rules.syntax.missed_doers import doer_after_opening, help_given, implied_doer, named_doer_before, relative_doer_before
 from kanclint.rules.syntax.substantive_doers import substantive_doer_before
 from kanclint.rules.syntax.we_voice import is_author, speaks_as_i, speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
@@ -321,8 +321,8 @@ class PassiveVoice(Rule):
         # «Жителям помогут» is the table's plain rewrite, «Мы поможем…» an author's; «Отделением фонда проведена встреча»:
         # a doer we do not know; «Рассмотрено 12 материалов, приняты решения»: one active of two mixes voices
         group = _verb_group(sentence, f)
-        hanging = opening_instrumental(sentence) or applicant_in_person(sentence, f) or person_acted_before(
-            document, sentence) or (
+        hanging = opening_instrumental(sentence) or applicant_in_person(sentence, f) or implied_doer(
+            document, sentence, f, tense) or (
             group is not None and (parallel_passive(sentence, group, f) or relative_doer_before(sentence, group)
                                   or substantive_doer_before(sentence, group, f) or named_doer_before(sentence, group)))
         plain = None if document.speaks_as_we or hanging else clean_rewrite(

@@ -52,6 +52,7 @@ from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.rules.phrases.organiser import organised
+from kanclint.rules.phrases.participants import participated
 from kanclint.text.inflection import capitalise, inflect_raw, inflect_word
 
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
@@ -410,6 +411,7 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "predpolagaetsya": planiruem,
     "rekomenduetsya": sovetuem,
     "vystupit-organizatorom": organised,
+    "uchastnikami-stali": participated,
     "na-segodnyashnij-den": uzhe,
     "na-segodnya": uzhe,
     "v-svyazi-s-sush": po_request,

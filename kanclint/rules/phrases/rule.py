@@ -89,7 +89,8 @@ _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLAC
 # решение о» are plain Russian as they stand, and a finding that could only say «перепишите» would
 # also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
 _REWRITE_ONLY = frozenset({"dlya-celi", "dlya-uchastiya", "otkryt-priem", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya",
-                           "rabotat-nad", "blagodarya-usiliyam", "v-ispolnenii", "uskorenie-processa", *PHASE_REWRITES})
+                           "rabotat-nad", "blagodarya-usiliyam", "v-ispolnenii", "uskorenie-processa", "uchastnikami-stali",
+                           *PHASE_REWRITES})
 
 # words after which a «-ите» form of a perfective verb is the future, not a request
 _FUTURE_CUES = frozenset({"вы", "если", "когда", "пока", "как", "что", "чтобы", "ли", "где"})

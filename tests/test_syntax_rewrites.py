@@ -80,7 +80,11 @@ def test_rewritten_words_are_not_flagged_again(kind, config, source, expected):
     rewrite's: it counts as new only when the draft had no finding of that code on those words.
     """
     spans = changed_spans(source, expected)
-    assert spans, "a changed row must change some words"
+    if not spans:  # a pure deletion («Спектакли в рамках фестиваля» → «Спектакли фестиваля») writes no word
+        assert len(expected) < len(source) and set(_stems(expected)) <= set(_stems(source))
+        assert not [d for d in kanclint.lint(expected, config=_config(config)).diagnostics
+                    if d.code == "KC104"], "the deletion must leave no derived preposition behind"
+        return
     cfg = _config(config)
     before = [(d.code, _stems(source[d.start:d.end])) for d in kanclint.lint(source, config=cfg).diagnostics]
     flagged = [

@@ -117,10 +117,13 @@ def _tail_end(tokens: list[Token], i: int) -> int:
 
 
 def _agreeing_after(tokens: list[Token], i: int) -> bool:
-    """A comma and a participle or adjective in the genitive after the phrase: «Дня города,
-    посвящённого…» would need it re-inflected with the head."""
+    """Words after the phrase that agree with its head and would need re-inflecting with it: a
+    participle, adjective or noun in the genitive after a comma («Дня города, посвящённого…»,
+    «праздника, Дня учителя,»), or anything set off by a dash or a bracket («праздника — Дня учителя —»)."""
+    if i >= len(tokens) or tokens[i].text in ("—", "–", "-", "(", ":"):
+        return i < len(tokens)
     return (i + 1 < len(tokens) and tokens[i].text == "," and tokens[i + 1].is_word
-            and any(p.pos in ("PRTF", "ADJF") and "gent" in p.grammemes for p in tokens[i + 1].parses[:1]))
+            and any(p.pos in ("PRTF", "ADJF", "NOUN") and "gent" in p.grammemes for p in tokens[i + 1].parses[:1]))
 
 
 def _acts(tokens: list[Token]) -> bool:
@@ -142,6 +145,9 @@ def before_occasion(document: Document, sentence: Sentence, m: Match) -> Edit | 
     i = next((k for k, t in enumerate(tokens) if t.start >= m.end and t.is_word), None)
     if i is None or document.text[m.end:tokens[i].start].strip() or not _acts(tokens):
         return None
+    before = [t for t in tokens if t.end <= m.start and t.is_word]
+    if before and before[-1].key in _JOINED:
+        return None  # «накануне и в преддверии праздника»: joined to another time, the pair stays
     found = _head_phrase(tokens, i)
     if found is None:
         return None

@@ -23,11 +23,17 @@ from kanclint.text.russian import preposition_form
 
 def _talk_before(tokens: list[Token], at: int) -> bool:
     """A talk right before «по вопросам»: «семинар», «лекция», «круглый стол», written in lower case."""
-    if at < 0 or not tokens[at].is_word or tokens[at].text[:1].isupper():
+    if at < 0 or not tokens[at].is_word or _named(tokens, at):
         return False
     if tokens[at].lemma == "стол":
-        return at > 0 and tokens[at - 1].lemma == "круглый" and not tokens[at - 1].text[:1].isupper()
+        return at > 0 and tokens[at - 1].lemma == "круглый" and not _named(tokens, at - 1)
     return tokens[at].lemma in word_list("talk-events")
+
+
+def _named(tokens: list[Token], at: int) -> bool:
+    """A capital that does not only open the sentence: «Молодёжная сессия», «Круглый стол» in a name."""
+    first = next(k for k, t in enumerate(tokens) if t.is_word)
+    return tokens[at].text[:1].isupper() and at != first
 
 
 def _member(tokens: list[Token], i: int) -> tuple[list[tuple[Token, Parse]], int] | None:
@@ -58,16 +64,22 @@ def _members(tokens: list[Token], i: int) -> list[list[tuple[Token, Parse]]] | N
             if last is None:
                 return None
             members.append(last[0])
-            return members if _list_ends(tokens, last[1]) else None
+            return members if _list_ends(tokens, last[1], last[0][-1][0]) else None
         return None  # a member with words of its own («охраны труда, …»), or no «и» to close the list
 
 
-def _list_ends(tokens: list[Token], i: int) -> bool:
-    """After the last topic: the sentence goes on with punctuation, a preposition or genitive words
-    that hang on it («и топонимии [на языках народов]»), never another «и» or a verb."""
+def _list_ends(tokens: list[Token], i: int, noun: Token) -> bool:
+    """After the last topic: the sentence goes on with punctuation, a preposition, genitive words
+    that hang on it («и топонимии [на языках народов]») or the main verb, never another «и»; a
+    verb right after a last noun that may be a nominative («и территории пострадали») may have it
+    as its subject, a new clause joined by «и»."""
     if i >= len(tokens) or not tokens[i].is_word:
         return True
-    return tokens[i].key not in ("и", "или", "либо") and tokens[i].pos not in ("VERB", "PRTS", "INFN")
+    if tokens[i].key in ("и", "или", "либо"):
+        return False
+    if tokens[i].pos in ("VERB", "PRTS", "INFN"):
+        return not any(p.pos == "NOUN" and "nomn" in p.grammemes for p in noun.parses)
+    return True
 
 
 def talk_topics(document: Document, sentence: Sentence, m: Match) -> Edit | None:

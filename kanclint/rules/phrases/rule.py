@@ -43,6 +43,7 @@ from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES, OFFER_ONLY
 from kanclint.rules.phrases.took_place import TOOK_PLACE_REWRITES
 from kanclint.rules.phrases.topics import talk_topics
 from kanclint.rules.phrases.attachments import attached_below
+from kanclint.rules.phrases.notices import labelled_event
 from kanclint.rules.phrases.phases import PHASE_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal, strands_words_before
 from kanclint.rules.phrases.list_items import breaks_a_modal_list
@@ -87,12 +88,14 @@ _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLAC
              "rabotat-nad": work_clause, "blagodarya-usiliyam": thanks_to, "v-ispolnenii": performed_by,
              "v-svyazi-s-ustanovleniem": empty_cause, "priurochennyj-k": occasion, "na-baze": base_place,
              "v-preddverii": before_occasion, "po-voprosam-spisok": talk_topics,
-             "prilagaetsya": attached_below,
+             "prilagaetsya": attached_below, "mesto-provedeniya-chego": labelled_event,
+             "vremya-provedeniya-chego": labelled_event,
              "provedenie": event_without_holding}
 # Entries that are a fault only where their rewrite fits the sentence: «для повышения» and «принять
 # решение о» are plain Russian as they stand, and a finding that could only say «перепишите» would
 # also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
-_REWRITE_ONLY = frozenset({"po-voprosam-spisok", "prilagaetsya", "dlya-celi", "dlya-uchastiya", "otkryt-priem", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya",
+_REWRITE_ONLY = frozenset({"po-voprosam-spisok", "prilagaetsya", "mesto-provedeniya-chego", "vremya-provedeniya-chego",
+                           "dlya-celi", "dlya-uchastiya", "otkryt-priem", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya",
                            "rabotat-nad", "blagodarya-usiliyam", "v-ispolnenii", "uskorenie-processa", *PHASE_REWRITES})
 
 # words after which a «-ите» form of a perfective verb is the future, not a request

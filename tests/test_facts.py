@@ -112,3 +112,13 @@ def test_with_we_the_bodies_the_post_speaks_for_may_become_we():
     assert not lost(before, after, replaceable_names(Config(we=True)))
     assert not lost("Отчёт Администрации района.", "Наш отчёт.", replaceable_names(Config(author="Администрация района")))
     assert lost("Отчёт Прокуратуры района.", "Наш отчёт.", replaceable_names(Config(author="Администрация района")))
+
+
+def test_a_holiday_name_may_change_its_case_but_not_its_words():
+    # «в преддверии Дня города» → «перед Днём города»: the name's head word counts in any case form
+    assert not lost("Концерт прошёл в преддверии Дня города.", "Концерт прошёл перед Днём города.")
+    assert not lost("Ярмарка в преддверии Нового года.", "Ярмарка перед Новым годом.")
+    assert not lost("Чтения в преддверии Международного дня музеев.", "Чтения перед Международным днём музеев.")
+    assert lost("Концерт прошёл в преддверии Дня города.", "Концерт прошёл перед днём города.")  # lower-cased
+    assert lost("Концерт прошёл в преддверии Дня Победы.", "Концерт прошёл перед Днём Славы.")
+    assert lost("Концерт прошёл в Доме культуры.", "Концерт прошёл в доме культуры.")  # other names keep their form

@@ -16,7 +16,9 @@ to the front) but never remove or alter one:
 * numbered names: an abbreviation with its number («СОШ № 5», «ДК №3»), which no rewrite may part;
 * names: words that start with a capital letter anywhere but at the start of a sentence
   or after a line break, and words in capitals («ЦУР», «ТЕХНОФОРУМ»), except runs of three
-  or more words in capitals (shouting, which the caps rule may lower-case).
+  or more words in capitals (shouting, which the caps rule may lower-case). The head words of
+  a holiday's name («День», «Международный», «Новый год») count by their dictionary form: «перед
+  Днём города» for «в преддверии Дня города» keeps the name, only its case changes.
 
 Names are found here on plain text, not with :mod:`.untouchable`'s token walk: the facts of
 a rewrite's result are counted on a string no Document was built for, and building one (razdel,
@@ -72,8 +74,22 @@ def _names(text: str, stems: frozenset[str]) -> list[str]:
         if (_is_caps(word) and _shouted_common_word(word) and not _inside(quotes(), m.start())
                 and not re.match(r"-?\d", text[m.end():m.end() + 2])):  # «ЗДОРОВЬЕ-2025» is a brand
             continue  # «Приходите ОБЯЗАТЕЛЬНО»: a common word shouted, which the caps rule may lower
-        names.append(word)
+        names.append(_holiday_head(word) or word)
     return names
+
+
+# Words that open a holiday's or a season's name and change their case with the sentence
+# («Дня народного единства» → «Днём народного единства», «Нового года» → «Новым годом»).
+HOLIDAY_HEADS = frozenset({"день", "международный", "всемирный", "всероссийский", "новый", "год", "неделя"})
+
+
+def _holiday_head(word: str) -> str | None:
+    """``"~день"`` for «Дня», «Днём»: a holiday name's head word counted in any case form."""
+    if word.isupper():
+        return None
+    lemmas = {r.lemma for r in morphology.parse(word)}
+    head = lemmas & HOLIDAY_HEADS
+    return "~" + min(head) if len(head) == 1 and len(lemmas) <= 2 else None
 
 
 NAME_GRAMMEMES = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})

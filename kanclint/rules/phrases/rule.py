@@ -35,12 +35,15 @@ from kanclint.rules.phrases.needs import NEED_REWRITES
 from kanclint.rules.phrases.conditions import condition_clause
 from kanclint.rules.phrases.reader_steps import open_call, reader_purpose, reader_rule
 from kanclint.rules.phrases.credits import performed_by, thanks_to
-from kanclint.rules.phrases.occasions import occasion
+from kanclint.rules.phrases.occasions import before_occasion, occasion
 from kanclint.rules.phrases.decisions import decision_clause, work_clause
 from kanclint.rules.phrases.event_nouns import event_without_holding
 from kanclint.rules.phrases.levels import bare_process, bare_quality
 from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES, OFFER_ONLY
 from kanclint.rules.phrases.took_place import TOOK_PLACE_REWRITES
+from kanclint.rules.phrases.topics import talk_topics
+from kanclint.rules.phrases.attachments import attached_below
+from kanclint.rules.phrases.notices import labelled_event
 from kanclint.rules.phrases.phases import PHASE_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal, strands_words_before
 from kanclint.rules.phrases.list_items import breaks_a_modal_list
@@ -84,11 +87,15 @@ _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLAC
              "provodit-rabotu-po": work_clause, "provesti-rabotu-po": work_clause,
              "rabotat-nad": work_clause, "blagodarya-usiliyam": thanks_to, "v-ispolnenii": performed_by,
              "v-svyazi-s-ustanovleniem": empty_cause, "priurochennyj-k": occasion, "na-baze": base_place,
+             "v-preddverii": before_occasion, "po-voprosam-spisok": talk_topics,
+             "prilagaetsya": attached_below, "mesto-provedeniya-chego": labelled_event,
+             "vremya-provedeniya-chego": labelled_event,
              "provedenie": event_without_holding}
 # Entries that are a fault only where their rewrite fits the sentence: «для повышения» and «принять
 # решение о» are plain Russian as they stand, and a finding that could only say «перепишите» would
 # also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
-_REWRITE_ONLY = frozenset({"dlya-celi", "dlya-uchastiya", "otkryt-priem", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya",
+_REWRITE_ONLY = frozenset({"po-voprosam-spisok", "prilagaetsya", "mesto-provedeniya-chego", "vremya-provedeniya-chego",
+                           "dlya-celi", "dlya-uchastiya", "otkryt-priem", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya",
                            "rabotat-nad", "blagodarya-usiliyam", "v-ispolnenii", "uskorenie-processa", "uchastnikami-stali",
                            *PHASE_REWRITES})
 
@@ -98,7 +105,8 @@ _FUTURE_CUES = frozenset({"вы", "если", "когда", "пока", "как"
 # Rewrites that span more than their match: their words are no option for the match alone
 # («Больница обновляет медицинское оборудование обновлению…»), only their fix is
 _SPANNING = _REWRITE_ONLY | {"na-baze", "obrashhaem-vnimanie-na-neobhodimost", "provodit-rabotu-po",
-                             "provesti-rabotu-po", "sostoyalos-otkrytie", "priurochennyj-k", "provedenie"}
+                             "provesti-rabotu-po", "sostoyalos-otkrytie", "priurochennyj-k", "provedenie",
+                             "v-preddverii"}
 
 
 def _token_index(token: Token) -> int:

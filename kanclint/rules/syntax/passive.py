@@ -8,14 +8,9 @@ from typing import Iterator
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
 from kanclint.rules.base import Rule
 from kanclint.rules.phrases.cleaning import clean_phrase
-from kanclint.rules.syntax.active_rewrite import (
-    PLAIN_PASSIVES,
-    _active_verbs,
-    _plain_pair,
-    _verb_group,
-)
+from kanclint.rules.syntax.active_rewrite import PLAIN_PASSIVES, _active_verbs, _plain_pair, _verb_group
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
-from kanclint.rules.syntax.reader_sends import reader_or_plain
+from kanclint.rules.syntax.reader_sends import may_tell_reader, reader_or_plain, short_notice_to_reader
 from kanclint.rules.syntax.missed_doers import doer_after_opening, help_given, implied_doer, named_doer_before, relative_doer_before
 from kanclint.rules.syntax.substantive_doers import substantive_doer_before
 from kanclint.rules.syntax.we_voice import is_author, speaks_as_i, speaks_of_itself
@@ -140,7 +135,8 @@ class PassiveVoice(Rule):
                         continue
                     # «Занятия будут проводиться по субботам» is as short as «…проводятся по субботам»
                     shown = n_words - (found.reading.pos == "INFN")
-                    if shown <= self.short_sentence and not told_as_report(found.lemma, found.reflexive, found.aux):
+                    if shown <= self.short_sentence and not told_as_report(found.lemma, found.reflexive, found.aux) \
+                            and not short_notice_to_reader(sentence, found, self._tense(found)):
                         continue
                     if found.reflexive and (found.lemma + "ся") in MIDDLE_REFLEXIVES:
                         continue
@@ -178,7 +174,7 @@ class PassiveVoice(Rule):
                 continue
             if len(words) - (token.pos == "INFN") <= self.short_sentence and not told_as_report(
                 lemma, reflexive, None if reflexive else self._aux(_NO_SYNTAX, sentence, token, None)
-            ):
+            ) and not may_tell_reader(sentence, lemma, reflexive):
                 continue
             if reflexive and (lemma + "ся") in MIDDLE_REFLEXIVES:
                 continue

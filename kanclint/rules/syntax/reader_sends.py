@@ -84,3 +84,19 @@ def reader_or_plain(document: Document, syntax: _Syntax, sentence: Sentence, f: 
     """Without «мы», the reader's «Заявки можно подавать» before the plain «Заявки принимают»."""
     said = reader_sends(sentence, f, f.subject, _verb_group(sentence, f), tense)
     return said if said is not None else _plain_rewrite(document, syntax, sentence, f, tense)
+
+
+def may_tell_reader(sentence: Sentence, lemma: str, reflexive: bool) -> bool:
+    """A short notice («Заявки принимаются до 20 мая.») whose passive might be said to the reader:
+    «принимаются» with something the reader sends in the sentence.  Short doer-less passives are
+    notices and not flagged; this one is, when :func:`reader_sends` has a form for it."""
+    if not reflexive or lemma != "принимать":
+        return False
+    sent = word_map("reader-sent")
+    return any(t.lemma in sent for t in sentence.words)
+
+
+def short_notice_to_reader(sentence: Sentence, f: _Passive, tense: str) -> bool:
+    """Whether the short notice ``f`` stands in has the reader's form: «Заявки можно подавать до 20 мая»."""
+    return may_tell_reader(sentence, f.lemma, f.reflexive) and reader_sends(
+        sentence, f, f.subject, _verb_group(sentence, f), tense) is not None

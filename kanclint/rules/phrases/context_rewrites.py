@@ -400,6 +400,16 @@ def mid_sentence_only(document: Document, sentence: Sentence, m: Match) -> Edit 
     return OFFER_ONLY if first is m.tokens[0] else None
 
 
+# nouns an evaluation is the whole content of: «добавит впечатлений», «подарила эмоции» say nothing bare
+_EMPTY_BARE = frozenset({"впечатление", "эмоция", "ощущение", "воспоминание"})
+
+
+def praise_carries_noun(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«незабываемых впечатлений» → «впечатлений» reads odd («добавит впечатлений»): there the
+    deletion stays an option and the author says what was memorable (:data:`OFFER_ONLY`)."""
+    return OFFER_ONLY if any(t.lemma in _EMPTY_BARE for t in m.tokens[1:]) else None
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
@@ -425,4 +435,6 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     # reads as part of a name, and the reference to the one just named is lost (the author rewords)
     "masshtabnyj": mid_sentence_only,
     "grandioznyj": mid_sentence_only,
+    "nezabyvaemyj": praise_carries_noun,
+    "neizgladimyj": praise_carries_noun,
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from kanclint.rules.press_release.leads import _date_expression
-from kanclint.text.document import Token
+from kanclint.text.document import Sentence, Token
 
 _TOGETHER = frozenset({"совместно", "вместе"})
 _WITH = frozenset({"с", "со"})
@@ -54,3 +54,9 @@ def _clock_after(content: Sequence[Token], n: int) -> int:
             content[n + 2].text.isdigit() and len(content[n + 2].text) == 2):
         return n + 3
     return n
+
+
+def says_that(sentence: Sentence, verb: Token) -> bool:
+    """«Администрация сообщает, что …»: the news follows the announcing verb after «, что»."""
+    after = sentence.tokens[sentence.position(verb) + 1:sentence.position(verb) + 3]
+    return len(after) == 2 and after[0].text == "," and after[1].key == "что"

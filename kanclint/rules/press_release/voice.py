@@ -34,8 +34,8 @@ from kanclint.rules.press_release.first_body import another_body_first
 from kanclint.rules.press_release.helpers import bare_person_name, genitive_dependent, title_head, titled_person_name
 from kanclint.rules.press_release.later_subject import body_after_opening, person_after_opening
 from kanclint.rules.press_release.own_clause import clause_edits
-from kanclint.rules.press_release.self_words import author_word, date_opening, partner
-from kanclint.rules.press_release.words import (_ACRONYM_SHAPE, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS, MONTHS,
+from kanclint.rules.press_release.self_words import author_word, date_opening, partner, says_that
+from kanclint.rules.press_release.words import (_ACRONYM_SHAPE, ANNOUNCING_VERBS, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS, MONTHS,
                                                PERIOD_NOUNS, RECENT_ADJECTIVES, RELATIVE_DAYS, TIME_NOUNS,
                                                TITLE_WORDS, WEEKDAYS, SINGULAR_ONLY_INSTITUTIONS)
 from kanclint.rules.press_release.namesakes import namesake_near, told_apart
@@ -420,7 +420,7 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
     plain_end = mention.verb.end
     if mention.verb.lemma == "быть" and _short_form_follows(sentence, mention.verb):
         forms = [(None, mention.verb)]  # «Музей был основан»: «мы были основан» cannot agree, and is history
-    if any(f is None for f, _ in forms):
+    if any(f is None for f, _ in forms) or mention.verb.lemma in ANNOUNCING_VERBS and not says_that(sentence, mention.verb):
         return SelfRewrite(mention, None, (), person, mention.name[0].start, plain_end, True)
     pronoun = "я" if person else "мы"
     if not mention.clean_name:  # advice names the verb alone: the words between are the author's to place

@@ -64,3 +64,8 @@ SECOND_PERSON = frozenset({"вы", "вас", "вам", "вами", "ваш", "в
                            "тебя", "тебе", "тобой", "твой", "твоя", "твоё", "твое", "твои"})
 FIRST_PERSON_PLURAL = frozenset({"мы", "нас", "нам", "нами", "наш", "наша", "наше", "наши", "нашего",
                                  "нашей", "нашему", "нашим", "нашими", "наших", "нашу", "нашем"})
+
+# Verbs that announce the news rather than say it («Администрация информирует о…»): their «мы» form
+# («Информируем о…») is still the formula, so KC304 only advises; before «, что» the news follows
+# and the announcement itself goes («Сообщаем, что…», or nothing)
+ANNOUNCING_VERBS = frozenset({"информировать", "сообщать", "уведомлять", "извещать", "оповещать"})

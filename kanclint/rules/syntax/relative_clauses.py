@@ -106,6 +106,14 @@ def _clause_end(sentence: Sentence, at: int, participle: Parse) -> int | None:
     return i
 
 
+def _head_goes_on(tokens: list, end: int) -> bool:
+    """«коллективы, работающие на родных языках, из пяти районов»: after the clause's comma a phrase
+    with a preposition is the noun's own; behind a finite «которые работают…» it would read as the
+    clause's («работают … из пяти районов»)."""
+    return end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].is_word \
+        and bool(tokens[end + 1].parses) and tokens[end + 1].parses[0].pos == "PREP"
+
+
 @lru_cache(maxsize=2048)
 def _flagged(said: str, rest: str) -> bool:
     """Whether a phrase dictionary finds anything on the written words ``said`` of the new clause
@@ -164,7 +172,7 @@ class ParticipleClause(Rule):
             return None
         reading_noun, reading = pair
         end = _clause_end(sentence, i, reading)
-        if end is None:
+        if end is None or _head_goes_on(tokens, end):
             return None
         number = "plur" if "plur" in reading.grammemes else "sing"
         gender = None if number == "plur" else next(iter(reading.grammemes & GENDERS & reading_noun.grammemes))

@@ -35,6 +35,7 @@ from kanclint.rules.syntax.passive_detection import (
     future_passive_infinitive,
     _morph_subject,
     _Passive,
+    free_agents,
 )
 from kanclint.rules.syntax.spans import _adjoin
 from kanclint.rules.syntax.words import (
@@ -126,8 +127,8 @@ class PassiveVoice(Rule):
             n_words = len(sentence.words)
             joined: set[int] = set()  # «поставлена и наряжена»: one finding for the pair
             for token in sentence.tokens:
-                if token.start in joined:
-                    continue
+                if token.start in joined or not (_morph_passive(token) or future_passive_infinitive(sentence, token)):
+                    continue  # _candidate accepts only what morphology reads as a passive
                 found = self._candidate(view, sentence, token)
                 if found is None:
                     continue
@@ -160,17 +161,14 @@ class PassiveVoice(Rule):
         """
         words = sentence.words
         tokens = sentence.tokens
-        plan = None
+        plan, agents = None, {}  # type: ignore[var-annotated]
         for token in tokens:
             found = _morph_passive(token) or future_passive_infinitive(sentence, token)
             if found is None:
                 continue
             lemma, reflexive = found
             role_verb = lemma in ROLE_VERBS and lemma not in ROLES_OF_PEOPLE  # the parse tells the subject
-            if any(
-                t is not token and _is_agent(t, role_verb) and not _after_preposition(tokens, j)
-                for j, t in enumerate(tokens)
-            ):  # «с участниками» is not a doer
+            if any(t is not token for t in free_agents(tokens, role_verb, agents)):  # «с участниками» is not a doer
                 return "parse"
             if any((lemma, t.lemma) in PLAIN_PASSIVES for t in words):
                 return "parse"

@@ -162,6 +162,13 @@ def _is_proper(token: Token) -> bool:
 
 def _is_agent(token: Token, role_verb: bool) -> bool:
     """An instrumental that can be the doer: a person, a body, «нами» — not «летом» or «медалью»."""
+    return _form_agent(token.text, role_verb)
+
+
+@lru_cache(maxsize=100_000)
+def _form_agent(text: str, role_verb: bool) -> bool:
+    """:func:`_is_agent` of a written form: it reads the form only, so it is worked out once per form."""
+    token = Token(0, 0, len(text), text, 0, False)
     if not token.is_word:
         return False
     if token.key in PRONOUN_AGENTS:
@@ -221,6 +228,14 @@ def _after_preposition(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
 
 
 _COORDINATORS = frozenset({"и", "или", ","})
+
+
+def free_agents(tokens: Sequence[Token], role_verb: bool, memo: dict[bool, list[Token]]) -> list[Token]:
+    """The tokens :func:`_is_agent` reads as a possible doer, none after a preposition: worked out
+    once per sentence for each kind of verb (``memo``), not once per passive verb in it."""
+    if role_verb not in memo:
+        memo[role_verb] = [t for j, t in enumerate(tokens) if _is_agent(t, role_verb) and not _after_preposition(tokens, j)]
+    return memo[role_verb]
 
 
 def _case(token: Token) -> str | None:

@@ -122,6 +122,13 @@ def _form_passive(text: str) -> tuple[str, bool] | None:
     return None
 
 
+def morph_passives(sentence: Sentence) -> list[tuple[Token, tuple[str, bool]]]:
+    """The tokens of ``sentence`` morphology reads as a passive (:func:`_morph_passive`,
+    :func:`future_passive_infinitive`), each with its active lemma and whether it is reflexive."""
+    return [(t, found) for t in sentence.tokens
+            if (found := _morph_passive(t) or future_passive_infinitive(sentence, t)) is not None]
+
+
 def future_passive_infinitive(sentence: Sentence, token: Token) -> tuple[str, bool] | None:
     """«Заявки будут приниматься до 15 мая»: a «-ся» infinitive after the future «будет / будут»
     (adverbs between allowed) is the future of the reflexive passive, read like «принимаются».

@@ -119,7 +119,8 @@ class PassiveVoice(Rule):
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         passives = {s.index: morph_passives(s) for s in document.sentences}  # what morphology reads as passive
-        plans = [(s, plan) for s in document.sentences if (plan := self._plan(s, passives[s.index])) is not None]
+        plans = [(s, plan) for s in document.sentences
+                 if passives[s.index] and (plan := self._plan(s, passives[s.index])) is not None]
         if not plans:
             return
         syntax = _syntax(document, [s for s, plan in plans if plan == "parse"])

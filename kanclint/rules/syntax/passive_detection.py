@@ -125,8 +125,16 @@ def _form_passive(text: str) -> tuple[str, bool] | None:
 def morph_passives(sentence: Sentence) -> list[tuple[Token, tuple[str, bool]]]:
     """The tokens of ``sentence`` morphology reads as a passive (:func:`_morph_passive`,
     :func:`future_passive_infinitive`), each with its active lemma and whether it is reflexive."""
-    return [(t, found) for t in sentence.tokens
-            if (found := _morph_passive(t) or future_passive_infinitive(sentence, t)) is not None]
+    out = []
+    for t in sentence.tokens:
+        if not t.parses:
+            continue  # neither reads a form without readings
+        found = _form_passive(t.text)  # :func:`_morph_passive`, without a call per token
+        if found is None and t.pos == "INFN":
+            found = future_passive_infinitive(sentence, t)
+        if found is not None:
+            out.append((t, found))
+    return out
 
 
 def future_passive_infinitive(sentence: Sentence, token: Token) -> tuple[str, bool] | None:

@@ -45,7 +45,7 @@ from kanclint.rules.phrases.deletion_guards import deletion_refusal, strands_wor
 from kanclint.rules.phrases.list_items import breaks_a_modal_list
 from kanclint.rules.phrases.message import phrase_message
 from kanclint.rules.phrases.repetition import repeats_nearby
-from kanclint.rules.phrases.rendering import BRACE_RE, render
+from kanclint.rules.phrases.rendering import BRACE_RE, render, render_all
 from kanclint.rules.phrases.spoken import NOTICE_LABELS, SPOKEN_OPENERS, not_a_label, spoken_opener
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
@@ -144,7 +144,7 @@ class PhraseRule(Rule):
         words = sentence.words
         requests = _FUTURE_CUES.isdisjoint(sentence.vocabulary) or not any(
             w.start < m.start and w.key in _FUTURE_CUES for w in words)
-        rendered = [render(r, m, matched, document.writes_yo, requests) for r in entry.replacements]
+        rendered = render_all(entry.replacements, m, matched, document.writes_yo, requests)
         fix = None
         suggestions: list[str] = []
         for i, result in enumerate(rendered):

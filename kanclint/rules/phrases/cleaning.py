@@ -20,9 +20,8 @@ from kanclint.text.document import Document
 ROUNDS = 3  # a fix may reveal one more find («Мы осуществляем информирование» → «информируем» → «сообщаем»)
 
 
-def _findings(text: str, start: int, end: int, kept: frozenset[str]) -> list[Diagnostic]:
+def _findings(doc: Document, start: int, end: int, kept: frozenset[str]) -> list[Diagnostic]:
     """Dictionary findings that touch a word of ``[start, end)`` the author did not write."""
-    doc = Document(text)
     ours = [t for t in doc.tokens if t.is_word and start <= t.start < end and t.key not in kept]
     if not ours:
         return []
@@ -34,12 +33,12 @@ def _findings(text: str, start: int, end: int, kept: frozenset[str]) -> list[Dia
     ]
 
 
-def _author_noun(text: str, d: Diagnostic, lemmas: frozenset[str]) -> bool:
+def _author_noun(doc: Document, d: Diagnostic, lemmas: frozenset[str]) -> bool:
     """Whether a finding lies only on nouns and adjectives the author wrote, in another case:
     «замена кровли» → «заменят кровлю».  An entry that only offers options there («кровля» →
     «крыша»?) flagged the draft as well; the rewrite does not make it worse, so it may stand.
     A verb the rule wrote («осуществляем») is never excused: the rule chose it."""
-    words = [t for t in Document(text).tokens if t.is_word and d.start < t.end and t.start < d.end]
+    words = [t for t in doc.tokens if t.is_word and d.start < t.end and t.start < d.end]
     return bool(words) and all(t.pos not in _WRITTEN_VERB_POS and t.lemmas & lemmas for t in words)
 
 
@@ -57,9 +56,10 @@ def clean_text(text: str, start: int, end: int, kept: frozenset[str],
     another case, ``kept_lemmas``).
     """
     for _ in range(ROUNDS):
-        found = _findings(text, start, end, kept)
+        doc = Document(text)  # one reading of the text for its findings and for whose nouns they lie on
+        found = _findings(doc, start, end, kept)
         if kept_lemmas:
-            found = [d for d in found if d.fix is not None or not _author_noun(text, d, kept_lemmas)]
+            found = [d for d in found if d.fix is not None or not _author_noun(doc, d, kept_lemmas)]
         if not found:
             return text, start, end
         fixable = [d for d in found if d.fix is not None]

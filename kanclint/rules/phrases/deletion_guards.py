@@ -93,13 +93,13 @@ def deleted_words(matched: Sequence[Token], replacement: str) -> list[Token]:
     replacement, not a deletion.
     """
     kept = [fold(w) for w in replacement.split() if any(c.isalnum() for c in w)]
-    pool = [fold(t.text) for t in matched]
+    pool = [t.key for t in matched]  # a token's key is its folded text
     if any(k not in pool for k in kept):
         return []
     remaining = list(kept)
     dropped = []
     for token in matched:
-        key = fold(token.text)
+        key = token.key
         if key in remaining:
             remaining.remove(key)
         else:

@@ -11,6 +11,7 @@ a note that already says «проще» does not get a second «Проще:».
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kanclint.dictionaries import Entry
 from kanclint.text.morphology import fold, parse
@@ -33,23 +34,62 @@ def _lemmas(text: str) -> set[str]:
     return set().union(*_words(text))
 
 
-def _names(quoted: str, matched: str) -> bool:
+@lru_cache(maxsize=None)  # a quotation of a dictionary note: the dictionaries' own text, never a post's
+def _quote_words(quoted: str) -> tuple[str, tuple[frozenset[str], ...]]:
+    """A note's quotation read once: its letters folded, and the lemma sets of its words."""
+    return _LETTERS.sub("", fold(quoted)), tuple(frozenset(w) for w in _words(quoted))
+
+
+@lru_cache(maxsize=None)  # keyed by a dictionary note, as above
+def _note_quotes(note: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The quotations of a note and the lemmas of all of them."""
+    quotes = tuple(_QUOTE.findall(note))
+    said: set[str] = set()
+    for q in quotes:
+        said.update(*_quote_words(q)[1])
+    return quotes, frozenset(said)
+
+
+class _Found:
+    """The words found, read once however many quotations of the note are compared with them."""
+
+    __slots__ = ("matched", "_letters", "_lemmas")
+
+    def __init__(self, matched: str):
+        self.matched = matched
+        self._letters: str | None = None
+        self._lemmas: set[str] | None = None
+
+    @property
+    def letters(self) -> str:
+        if self._letters is None:
+            self._letters = _LETTERS.sub("", fold(self.matched))
+        return self._letters
+
+    @property
+    def lemmas(self) -> set[str]:
+        if self._lemmas is None:
+            self._lemmas = _lemmas(self.matched)
+        return self._lemmas
+
+
+def _names(quoted: str, found: _Found) -> bool:
     """Whether a quotation of a note names the words found: the same words, or some of them in
     other forms («Приняли участие» for «принявшим участие», «Является» for «является приоритетом»)."""
-    if _LETTERS.sub("", fold(quoted)) == _LETTERS.sub("", fold(matched)):
+    letters, said = _quote_words(quoted)
+    if letters == found.letters:
         return True  # «и т. д.» names «и т.д»
-    said, found = _words(quoted), _lemmas(matched)
-    return bool(said) and all(w & found for w in said)
+    return bool(said) and all(w & found.lemmas for w in said)
 
 
-def _is_example(note: str, matched: str) -> bool:
+def _is_example(note: str, found: _Found) -> bool:
     """Whether a note opens with an example of other words than the ones found.
 
     «В ходе встречи» — это «во время встречи» is an example when the post says «в ходе рейда»;
     a note that quotes the found words anywhere («подлежит размещению», «подлежат удалению») is
     about them."""
-    quotes = _QUOTE.findall(note)
-    return bool(quotes) and note.startswith("«") and not any(_names(q, matched) for q in quotes)
+    quotes = _note_quotes(note)[0]
+    return bool(quotes) and note.startswith("«") and not any(_names(q, found) for q in quotes)
 
 
 def _lower_first(quoted_note: str) -> str:
@@ -73,10 +113,11 @@ def note_head(title: str, note: str | None, matched: str) -> str:
     if not note:
         return named
     note = note if note.rstrip()[-1:] in ".!?…" else note.rstrip() + "."
-    if _is_example(note, matched):
+    found = _Found(matched)
+    if _is_example(note, found):
         return f"{named} Например, {_lower_first(note)}"
-    said = set().union(*(_lemmas(q) for q in _QUOTE.findall(note))) if "«" in note else set()
-    if not (said & _lemmas(matched)) and fold(shown) not in fold(note):
+    said = _note_quotes(note)[1] if "«" in note else frozenset()
+    if not (said & found.lemmas) and fold(shown) not in fold(note):
         return f"{named} {note}"
     return note
 

@@ -9,6 +9,7 @@ make the fix unsafe; forms that cannot be built make the replacement a plain sug
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from kanclint.dictionaries import Entry
 from kanclint.patterns import AnyWord, Lemma, Match
@@ -27,13 +28,26 @@ def render(
 
     ``requests``: nothing before the match makes a «-ите» form a future («вы», «если»), so it
     is read as a request («Предъявите билет»)."""
-    certain = True
+    return render_all((replacement,), m, matched, writes_yo, requests)[0]
+
+
+def render_all(
+    replacements: Sequence[str], m: Match[Entry], matched: str, writes_yo: bool = True, requests: bool = False
+) -> list[tuple[str, bool] | None]:
+    """:func:`render` of each replacement of one match; what they share is read from the match once."""
     agreeing = _agreeing_readings(m)
+    slot_items = {item.slot: item for item in m.pattern.items if isinstance(item, Lemma)}
+    any_items = {item.ordinal: item for item in m.pattern.items if isinstance(item, AnyWord)}
+    return [_render(r, m, matched, writes_yo, requests, agreeing, slot_items, any_items) for r in replacements]
+
+
+def _render(replacement: str, m: Match[Entry], matched: str, writes_yo: bool, requests: bool,
+            agreeing: dict[int, list], slot_items: dict[int, Lemma], any_items: dict[int, AnyWord],
+            ) -> tuple[str, bool] | None:
+    certain = True
     words: list[str] = []
     inflected: list[int] = []  # where in ``words`` each inflected «{…}» word stands
     n = 0
-    slot_items = {item.slot: item for item in m.pattern.items if isinstance(item, Lemma)}
-    any_items = {item.ordinal: item for item in m.pattern.items if isinstance(item, AnyWord)}
     for raw in replacement.split():
         am = _ANGLE_RE.fullmatch(raw)
         if am:

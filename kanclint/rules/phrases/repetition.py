@@ -29,14 +29,14 @@ def repeats_nearby(sentence: Sentence, matched: Sequence[Token], replacement: st
     words of the replaced phrase, so the fix would write the same word twice in a row; or a verb
     it brings is the verb of the sentence before or after (``neighbours``): «…приглашаем на
     открытие ёлки. … Приглашаем всех!»."""
-    new = _content_words(replacement) - {fold(t.text) for t in matched}
+    new = _content_words(replacement) - {t.key for t in matched}  # a key is the folded text
     if not new:
         return False
     words = list(sentence.words)
     before = [t for t in words if t.end <= matched[0].start][-_REACH:]
     after = [t for t in words if t.start >= matched[-1].end][:_REACH]
     near = before + after
-    if any(fold(t.text) in new for t in near):
+    if any(t.key in new for t in near):
         return True
     verbs = {p.lemma for w in new for p in parse(w)[:1] if p.pos == "VERB"}
     return bool(verbs) and any(

@@ -49,7 +49,7 @@ from kanclint.rules.phrases.deletion_guards import deletion_refusal, strands_wor
 from kanclint.rules.phrases.list_items import breaks_a_modal_list
 from kanclint.rules.phrases.message import phrase_message
 from kanclint.rules.phrases.repetition import repeats_nearby
-from kanclint.rules.phrases.rendering import BRACE_RE, render
+from kanclint.rules.phrases.rendering import BRACE_RE, render, render_all
 from kanclint.rules.phrases.spoken import NOTICE_LABELS, SPOKEN_OPENERS, not_a_label, spoken_opener
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
@@ -153,8 +153,9 @@ class PhraseRule(Rule):
         entry = m.payload
         matched = document.text[m.start:m.end]
         words = sentence.words
-        requests = not any(w.start < m.start and w.key in _FUTURE_CUES for w in words)
-        rendered = [render(r, m, matched, document.writes_yo, requests) for r in entry.replacements]
+        requests = _FUTURE_CUES.isdisjoint(sentence.vocabulary) or not any(
+            w.start < m.start and w.key in _FUTURE_CUES for w in words)
+        rendered = render_all(entry.replacements, m, matched, document.writes_yo, requests)
         fix = None
         suggestions: list[str] = []
         for i, result in enumerate(rendered):
@@ -292,13 +293,16 @@ class PhraseFamily:
         """Whether a guard of the matched entry overlaps the match (tried only around it)."""
         if not m.payload.guards:
             return False
-        keys = _anchor_keys(m.payload.guards)
-        if keys is not None and keys.isdisjoint(sentence.vocabulary):
+        keys, each = _anchor_keys(m.payload.guards)
+        vocabulary = sentence.vocabulary
+        if keys is not None and keys.isdisjoint(vocabulary):
             return False  # no guard's fixed word is in the sentence
         words = sentence.linked_words[0]  # in text order: a bisection, not a map of the sentence per match
         first = bisect.bisect_left(words, m.tokens[0].index, key=_token_index)
         last = bisect.bisect_left(words, m.tokens[-1].index, key=_token_index)
-        return any(overlapping_match(g, sentence, first, last) for g in m.payload.guards)
+        # a guard whose fixed word is not in the sentence cannot match there: not tried
+        return any(overlapping_match(g, sentence, first, last) for g, own in zip(m.payload.guards, each)
+                   if own is None or not own.isdisjoint(vocabulary))
 
     def matches(self, document: Document) -> dict[str, list[tuple[Sentence, list[Match[Entry]]]]]:
         """A rule's code → the sentences with its matches, guards and overlaps resolved."""
@@ -350,18 +354,22 @@ def _inside_title(document: Document, titles: SpanIndex, m: Match[Entry]) -> boo
     return False
 
 
-# id of an entry's guards → (the guards, their anchor keys); the guards are kept so an id is not reused
-_ANCHORS: dict[int, tuple[tuple[Pattern, ...], frozenset[str] | None]] = {}
+# id of an entry's guards → (the guards, their anchor keys together and each guard's own);
+# the guards are kept so an id is not reused
+_Anchors = tuple[frozenset[str] | None, tuple[frozenset[str] | None, ...]]
+_ANCHORS: dict[int, tuple[tuple[Pattern, ...], _Anchors]] = {}
 
 
-def _anchor_keys(patterns: tuple[Pattern, ...]) -> frozenset[str] | None:
-    """:func:`_anchors_of`, remembered by the identity of an entry's guards: an lru_cache would hash
-    every pattern of the tuple (dataclasses, in Python) on each of the many calls per post."""
+def _anchor_keys(patterns: tuple[Pattern, ...]) -> _Anchors:
+    """:func:`_anchors_of` of all the guards and of each, remembered by the identity of an entry's
+    guards: an lru_cache would hash every pattern of the tuple (dataclasses, in Python) on each of
+    the many calls per post."""
     known = _ANCHORS.get(id(patterns))
     if known is None or known[0] is not patterns:
         if len(_ANCHORS) > 10_000:
             _ANCHORS.clear()
-        known = _ANCHORS[id(patterns)] = (patterns, _anchors_of(patterns))
+        keys = (_anchors_of(patterns), tuple(_anchors_of((p,)) for p in patterns))
+        known = _ANCHORS[id(patterns)] = (patterns, keys)
     return known[1]
 
 

@@ -109,8 +109,8 @@ def _is_reader(word: Token, words: tuple[Token, ...], i: int) -> bool:
 
 def _sentence_mentions(document: Document, sentence: Sentence) -> Iterator[ReaderMention]:
     words = sentence.words
-    if any(w.key in _BACK_REFERENCES for w in words):
-        return
+    if READERS.isdisjoint(sentence.vocabulary) or any(w.key in _BACK_REFERENCES for w in words):
+        return  # no reader noun to look for (the first reading's lemma is in the vocabulary), or a back reference
     i = next((k for k, w in enumerate(words) if w.parses and w.parses[0].lemma in READERS), None)
     if i is None or not _is_reader(words[i], words, i):
         return  # only the sentence's first reader noun: a later one is often another group («а участники…»)

@@ -362,11 +362,11 @@ def _opening_hours(mention: SelfMention) -> bool:
 
 
 def self_mentions(document: Document) -> list[SelfMention]:
-    """Every sentence whose subject is an organisation (or, for a person author, their title)."""
+    """Every sentence whose subject is an organisation (or, for a person author, their title) and its verb."""
     profile = author_profile(document)
     found: list[SelfMention] = []
     for sentence in document.sentences:
-        mention = _mention(document, sentence, profile)
+        mention = _mention(document, sentence, profile) if any(t.pos == "VERB" for t in sentence.tokens) else None
         if mention is None or _opening_hours(mention):
             continue
         if profile is not None and not _matches_author(profile, mention, document):

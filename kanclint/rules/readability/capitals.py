@@ -192,7 +192,9 @@ class CapsLock(Rule):
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         for sentence in document.sentences:
-            yield from self._check_sentence(document, sentence)
+            # a run is reported only with a word of min_letters capitals: none, no run to look for
+            if any(len(w.text) >= self.min_letters and w.text.isupper() for w in sentence.words):
+                yield from self._check_sentence(document, sentence)
 
     def _caps_word(self, token: Token) -> bool:
         return (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator, Sequence
 
 from kanclint.model import Diagnostic, Severity
@@ -19,6 +20,13 @@ def _plausible_genitive(token: Token) -> bool:
     The best reading need not be genitive («территории» is scored locative
     first), but the genitive readings together must carry a fair share.
     """
+    return _plausible_form(token.text)
+
+
+@lru_cache(maxsize=50_000)
+def _plausible_form(text: str) -> bool:
+    """:func:`_plausible_genitive` of a written form (it reads the form only): once per form."""
+    token = Token(0, 0, len(text), text, 0, False)
     if _pos_share(token, "NOUN") < 0.5:
         return False
     share = sum(p.score for p in token.parses if p.pos == "NOUN" and p.grammemes & {"gent", "gen2"})
@@ -27,9 +35,13 @@ def _plausible_genitive(token: Token) -> bool:
 
 
 def _genitive_modifier(token: Token) -> bool:
-    if token.pos not in ("ADJF", "PRTF"):
-        return False
-    return _reading(token, "gent") is not None
+    return token.pos in ("ADJF", "PRTF") and _modifier_form(token.text)
+
+
+@lru_cache(maxsize=50_000)
+def _modifier_form(text: str) -> bool:
+    """Whether a written form has a genitive reading (asked of every adjective): once per form."""
+    return _reading(Token(0, 0, len(text), text, 0, False), "gent") is not None
 
 
 _CLAUSE_ENDS = frozenset({",", ";", ":", "—", "–", "-", "(", ")", ".", "!", "?", "…"})

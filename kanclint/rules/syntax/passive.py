@@ -30,6 +30,8 @@ from kanclint.rules.syntax.passive_detection import (
     future_passive_infinitive,
     _morph_subject,
     _Passive,
+    free_agents,
+    morph_passives,
 )
 from kanclint.rules.syntax.spans import _adjoin
 from kanclint.rules.syntax.words import (
@@ -111,8 +113,9 @@ class PassiveVoice(Rule):
     short_sentence = 6  # a doer-less passive in a sentence this short is a notice, not a report
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
-        plans = [(s, self._plan(s)) for s in document.sentences]
-        plans = [(s, plan) for s, plan in plans if plan is not None]
+        passives = {s.index: morph_passives(s) for s in document.sentences}  # what morphology reads as passive
+        plans = [(s, plan) for s in document.sentences
+                 if passives[s.index] and (plan := self._plan(s, passives[s.index])) is not None]
         if not plans:
             return
         syntax = _syntax(document, [s for s, plan in plans if plan == "parse"])
@@ -120,7 +123,7 @@ class PassiveVoice(Rule):
             view = syntax if plan == "parse" else _NO_SYNTAX
             n_words = len(sentence.words)
             joined: set[int] = set()  # «поставлена и наряжена»: one finding for the pair
-            for token in sentence.tokens:
+            for token, _ in passives[sentence.index]:  # _candidate accepts nothing else
                 if token.start in joined:
                     continue
                 found = self._candidate(view, sentence, token)
@@ -143,7 +146,7 @@ class PassiveVoice(Rule):
                 yield self._report(document, view, sentence, found)
 
     # -- detection ----------------------------------------------------------------------
-    def _plan(self, sentence: Sentence) -> str | None:
+    def _plan(self, sentence: Sentence, passives: list[tuple[Token, tuple[str, bool]]]) -> str | None:
         """``None`` when morphology rules a finding out, ``"parse"`` when only the parse can tell.
 
         The parse is the costliest step of a lint, so it runs where it changes
@@ -156,17 +159,10 @@ class PassiveVoice(Rule):
         """
         words = sentence.words
         tokens = sentence.tokens
-        plan = None
-        for token in tokens:
-            found = _morph_passive(token) or future_passive_infinitive(sentence, token)
-            if found is None:
-                continue
-            lemma, reflexive = found
+        plan, agents = None, {}  # type: ignore[var-annotated]
+        for token, (lemma, reflexive) in passives:  # ``passives``: :func:`morph_passives` of ``sentence``
             role_verb = lemma in ROLE_VERBS and lemma not in ROLES_OF_PEOPLE  # the parse tells the subject
-            if any(
-                t is not token and _is_agent(t, role_verb) and not _after_preposition(tokens, j)
-                for j, t in enumerate(tokens)
-            ):  # «с участниками» is not a doer
+            if any(t is not token for t in free_agents(tokens, role_verb, agents)):  # «с участниками» is not a doer
                 return "parse"
             if any((lemma, t.lemma) in PLAIN_PASSIVES for t in words):
                 return "parse"

@@ -122,6 +122,21 @@ def _form_passive(text: str) -> tuple[str, bool] | None:
     return None
 
 
+def morph_passives(sentence: Sentence) -> list[tuple[Token, tuple[str, bool]]]:
+    """The tokens of ``sentence`` morphology reads as a passive (:func:`_morph_passive`,
+    :func:`future_passive_infinitive`), each with its active lemma and whether it is reflexive."""
+    out = []
+    for t in sentence.tokens:
+        if not t.parses:
+            continue  # neither reads a form without readings
+        found = _form_passive(t.text)  # :func:`_morph_passive`, without a call per token
+        if found is None and t.pos == "INFN":
+            found = future_passive_infinitive(sentence, t)
+        if found is not None:
+            out.append((t, found))
+    return out
+
+
 def future_passive_infinitive(sentence: Sentence, token: Token) -> tuple[str, bool] | None:
     """«Заявки будут приниматься до 15 мая»: a «-ся» infinitive after the future «будет / будут»
     (adverbs between allowed) is the future of the reflexive passive, read like «принимаются».
@@ -162,6 +177,13 @@ def _is_proper(token: Token) -> bool:
 
 def _is_agent(token: Token, role_verb: bool) -> bool:
     """An instrumental that can be the doer: a person, a body, «нами» — not «летом» or «медалью»."""
+    return _form_agent(token.text, role_verb)
+
+
+@lru_cache(maxsize=100_000)
+def _form_agent(text: str, role_verb: bool) -> bool:
+    """:func:`_is_agent` of a written form: it reads the form only, so it is worked out once per form."""
+    token = Token(0, 0, len(text), text, 0, False)
     if not token.is_word:
         return False
     if token.key in PRONOUN_AGENTS:
@@ -221,6 +243,14 @@ def _after_preposition(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
 
 
 _COORDINATORS = frozenset({"и", "или", ","})
+
+
+def free_agents(tokens: Sequence[Token], role_verb: bool, memo: dict[bool, list[Token]]) -> list[Token]:
+    """The tokens :func:`_is_agent` reads as a possible doer, none after a preposition: worked out
+    once per sentence for each kind of verb (``memo``), not once per passive verb in it."""
+    if role_verb not in memo:
+        memo[role_verb] = [t for j, t in enumerate(tokens) if _is_agent(t, role_verb) and not _after_preposition(tokens, j)]
+    return memo[role_verb]
 
 
 def _case(token: Token) -> str | None:

@@ -148,7 +148,7 @@ class ParticipleClause(Rule):
         for sentence in document.sentences:
             tokens = sentence.tokens
             for i in range(2, len(tokens)):
-                found = self._rewrite(sentence, i)
+                found = self._rewrite(sentence, i) if tokens[i - 1].text == "," else None  # a clause opens after a comma
                 if found is None:
                     continue
                 participle, said, end = found

@@ -10,6 +10,7 @@ new verb («Пожарные части привели…»), a «по …» com
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 from kanclint.lexicon import word_list
@@ -378,13 +379,19 @@ def named_instrumental(token: Token) -> bool:
 
 def maybe_doer(token: Token) -> bool:
     """An instrumental that may name who acted: a doer by :func:`_is_agent`, a person («учащимися»), a group."""
+    return _maybe_doer(token.text)
+
+
+@lru_cache(maxsize=100_000)
+def _maybe_doer(text: str) -> bool:
+    """:func:`maybe_doer` of a written form: it reads the form only, so it is worked out once per form."""
+    token = Token(0, 0, len(text), text, 0, False)
     if _is_agent(token, False):
         return True
     if any("ablt" in p.grammemes and p.lemma in COLLECTIVES for p in token.parses):
         return True
     if any("ablt" in p.grammemes and p.lemma in ORGANISATIONS for p in token.parses):
         return True  # «жюри»: indeclinable, its instrumental is never read first
-    best = token.parses[0] if token.parses else None
     if any(p.pos == "NOUN" and "ablt" in p.grammemes and p.lemma in PRIVATE_DOERS for p in token.parses[:2]):
         return True  # «предоставлены лесничеством»: a body the detector does not know
     if any(p.pos == "NOUN" and {"ablt", "Orgn"} <= p.grammemes for p in token.parses[:2]):

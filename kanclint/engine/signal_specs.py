@@ -114,7 +114,7 @@ class WordList:
         lookbehind is tested here on each match, and a rejected match is searched again one
         character later, exactly where ``finditer`` would go on.
         """
-        if self.pattern is None or not any(stem in folded for stem in self.stems):
+        if self.pattern is None or not any(map(folded.__contains__, self.stems)):
             return
         bare = _without_lookbehind(self.pattern)
         if bare is None:

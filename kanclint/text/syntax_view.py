@@ -4,6 +4,8 @@ The parser sees only the sentences a rule asks for; a sentence too long to parse
 
 from __future__ import annotations
 
+import weakref
+
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -36,12 +38,20 @@ class _Syntax:
     """
 
     def __init__(self, document: Document):
-        self.document = document
+        # the document keeps this view in ``document.shared``: a strong reference back would make a
+        # cycle, and every parsed post would wait for the garbage collector instead of being freed
+        self._document = weakref.ref(document)
         self.by_start: dict[int, _Node] = {}
         self.by_id: dict[tuple[int, str], _Node] = {}
         self.kids: dict[tuple[int, str], list[_Node]] = {}
         self.loaded: set[int] = set()
         self.token_at = {t.start: t for t in document.tokens}
+
+    @property
+    def document(self) -> Document:
+        document = self._document()
+        assert document is not None, "a syntax view outlived its document"
+        return document
 
     def load(self, sentences: Iterable[Sentence]) -> None:
         new = [s for s in sentences if s.index not in self.loaded]
@@ -95,6 +105,12 @@ class _NoSyntax(_Syntax):
 
     def __init__(self) -> None:  # no document: nothing to join
         pass
+
+    @property
+    def document(self) -> Document:
+        document = self._document()
+        assert document is not None, "a syntax view outlived its document"
+        return document
 
     def load(self, sentences: Iterable[Sentence]) -> None:
         pass

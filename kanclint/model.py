@@ -203,7 +203,7 @@ class Report:
     reasons: tuple[str, ...] = ()
     subscores: dict[str, float] = field(default_factory=dict)
     features: dict[str, float] = field(default_factory=dict)  # inputs of the register model
-    contributions: tuple[Any, ...] = ()  # kanclint.engine.score.Contribution per feature, in points
+    contributions: tuple[Any, ...] = ()  # kanclint.engine.score.Contribution per feature that moved the score, in points
 
     @property
     def score_text(self) -> str:

@@ -318,7 +318,8 @@ def _sigmoid(x: float) -> float:
 
 
 def predict(values: Mapping[str, float], model: RegisterModel | None = None) -> Scored:
-    """Score a feature vector and split the distance from the neutral score among the features.
+    """Score a feature vector and split the distance from the neutral score among the features
+    that moved it (a feature at its reference value has no contribution).
 
     Raising and lowering are told apart: the points the conversational signals add are
     ``10σ(b + P) − 10σ(b)``, the points findings and report signals take are
@@ -363,7 +364,7 @@ def predict(values: Mapping[str, float], model: RegisterModel | None = None) -> 
             points = t * down
             lost[group] = lost.get(group, 0.0) - points
         else:
-            points = 0.0
+            continue  # a feature at its reference value moved nothing: no contribution to list
         contributions.append(make(Contribution, (name, x, points, group)))
     subs = {g: round(max(0.0, 10.0 - lost.get(g, 0.0)), 1) for g in _SUBSCORE_GROUPS}
     return Scored(round(score, 1), tuple(contributions), subs)

@@ -186,6 +186,28 @@ _COUNTED = (("spoken", _SPOKEN), ("emotion", _EMOTION), ("official-vocabulary", 
             ("participles", _PARTICIPLE), ("abstract-nouns", _ABSTRACT), ("acronyms", _ACRONYM_WORD))
 
 
+@lru_cache(maxsize=4096)
+def _counted_names(flags: int) -> tuple[str, ...]:
+    """The word-count signals a word with ``flags`` adds to (worked out once per combination)."""
+    names = tuple(name for name, bit in _COUNTED if flags & bit)
+    return (*names, "capitalised") if flags & _CAPITAL else names
+
+
+def _hidden_words(document: "Document", hidden: list[tuple[int, int]],
+                  is_hidden: Callable[[int, int], bool]) -> frozenset[int]:
+    """Starts of the words inside a hidden span: the few words near the spans are tested, not every
+    word of the post (the sweep then asks a set)."""
+    words = document.words
+    starts = [t.start for t in words]
+    found = set()
+    for a, b in hidden:
+        for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+            t = words[k]
+            if is_hidden(t.start, t.end):
+                found.add(t.start)
+    return frozenset(found)
+
+
 def _add_sentence_flags(hits: dict[str, set[int]], si: int, flags: int) -> None:
     if flags & _SECOND:
         hits["second-person"].add(si)
@@ -246,17 +268,15 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
         return i >= 0 and hidden_ends[i] >= end
 
     quoted = quotations(document)
-    tally = _sweep_words(text, sentences, hits, counts, is_hidden if hidden else None, quoted if quoted else None)
+    hidden_words = _hidden_words(document, hidden, is_hidden) if hidden else None
+    tally = _sweep_words(text, sentences, hits, counts, hidden_words, quoted if quoted else None)
     _sweep_replacements(tally, text, edits, sentences, hits, sentence_of)
     hits["short-sentences"].update(si for si, n in enumerate(tally.visible) if n <= 8)  # as the fixes leave them
     for si, flags in enumerate(tally.flags):
         _add_sentence_flags(hits, si, flags)
     for flags, n in tally.per_flag.items():
-        for name, bit in _COUNTED:
-            if flags & bit:
-                counts[name] += n
-        if flags & _CAPITAL:
-            counts["capitalised"] += n
+        for name in _counted_names(flags):
+            counts[name] += n
     _phrase_hits(document, folded, hits, counts, sentence_of, is_hidden if hidden else None, quoted)
     _future_reports(document, folded, hits, sentence_of, quoted)
     counts["numbers"] = _numbers(document, sentences)
@@ -285,7 +305,7 @@ class _Tally:
 
 
 def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: dict[str, int],
-                 is_hidden: Callable[[int, int], bool] | None, quoted: "SpanIndex | None" = None) -> _Tally:
+                 hidden: frozenset[int] | None, quoted: "SpanIndex | None" = None) -> _Tally:
     """The words of every sentence, outside hidden spans: the hot loop, kept on local variables.
 
     Words in quotation marks are counted as words but are not the author's register: «Вот уж
@@ -303,7 +323,7 @@ def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: 
         # a sentence no quotation reaches: none of its words or marks is quoted (the usual case)
         quoted_here = quoted if quoted is not None and quoted.overlaps(sentence.start, sentence.end) else None
         for token in sentence.words:
-            if is_hidden is not None and is_hidden(token.start, token.end):
+            if hidden is not None and token.start in hidden:
                 continue
             flags, n_letters, n_cyr, n_other = _word_class(token.text)
             visible += 1

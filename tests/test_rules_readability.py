@@ -197,6 +197,16 @@ def test_caps_word_at_sentence_start_gets_safe_fix():
     assert kanclint.fix(text, config=Config(select=("KC407",))).text == "Внимание! Завтра отключат воду."
 
 
+def test_one_stressed_word_inside_a_sentence_is_only_offered():
+    """«доступно ТОЛЬКО по карте»: the capitals stress a condition; lower-casing it needs the author."""
+    text = "Вход доступен ТОЛЬКО по Пушкинской карте."
+    ds = found(text, "KC407")
+    assert [d.match for d in ds] == ["ТОЛЬКО"]
+    assert ds[0].fix is not None and ds[0].fix.applicability is Applicability.UNSAFE
+    assert kanclint.fix(text, config=Config(select=("KC407",))).text == text
+    assert kanclint.fix(text, unsafe=True, config=Config(select=("KC407",))).text == "Вход доступен только по Пушкинской карте."
+
+
 def test_caps_run_is_one_finding():
     text = "ВСЕ НА ВЫБОРЫ 2024!"
     ds = found(text, "KC407")

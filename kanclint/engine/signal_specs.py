@@ -203,3 +203,24 @@ def lexicon() -> dict[str, WordList]:
     path = lexicon_path()
     with path.open("rb") as fh:
         return parse_lexicon(tomllib.load(fh), str(path))
+
+
+def markdown() -> str:
+    """docs/signals.md: every signal documented like a rule, generated so it cannot drift."""
+    lines = [
+        "# Сигналы регистра",
+        "",
+        "Сигналы — не находки: за них никого не ругают. Они описывают, как написан текст, и вместе с",
+        "находками правил входят в модель оценки (см. [scoring.md](scoring.md)). Знак веса каждого",
+        "сигнала и сам вес — в `dictionaries/register/model.toml`; списки слов — в",
+        "`dictionaries/register/lexicon.toml`.",
+        "",
+        "Страница создаётся командой `python -m kanclint.engine.signals > docs/signals.md`.",
+        "",
+    ]
+    unit = {"sentence": "доля предложений", "word": "на 100 слов", "value": "величина"}
+    for spec in SIGNALS:
+        lines += [f"## `{spec.name}` — {spec.title}", "", f"*Единица:* {unit[spec.unit]}.", "", spec.description, ""]
+        if spec.example:
+            lines += [f"*Пример:* «{spec.example}»", ""]
+    return "\n".join(lines)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from kanclint.engine.signal_specs import (
     _SENTENCE_SIGNALS,
+    markdown,
     SIGNAL_NAMES,
     SIGNALS,
     SPEC_BY_NAME,
@@ -481,27 +482,6 @@ def _cyrillic_share(document: "Document", comments: list[tuple[int, int]], *, sk
             elif c.isalpha():
                 other += 1
     return cyrillic / (cyrillic + other) if cyrillic + other else None
-
-
-def markdown() -> str:
-    """docs/signals.md: every signal documented like a rule, generated so it cannot drift."""
-    lines = [
-        "# Сигналы регистра",
-        "",
-        "Сигналы — не находки: за них никого не ругают. Они описывают, как написан текст, и вместе с",
-        "находками правил входят в модель оценки (см. [scoring.md](scoring.md)). Знак веса каждого",
-        "сигнала и сам вес — в `dictionaries/register/model.toml`; списки слов — в",
-        "`dictionaries/register/lexicon.toml`.",
-        "",
-        "Страница создаётся командой `python -m kanclint.engine.signals > docs/signals.md`.",
-        "",
-    ]
-    unit = {"sentence": "доля предложений", "word": "на 100 слов", "value": "величина"}
-    for spec in SIGNALS:
-        lines += [f"## `{spec.name}` — {spec.title}", "", f"*Единица:* {unit[spec.unit]}.", "", spec.description, ""]
-        if spec.example:
-            lines += [f"*Пример:* «{spec.example}»", ""]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":  # python -m kanclint.engine.signals > docs/signals.md

@@ -302,9 +302,12 @@ def _caps_fix_applicability(document: Document, run: list[Token]) -> Applicabili
     start, end = run[0].start, run[-1].end
     if text[start - 1:start] in _QUOTE_MARKS or text[end:end + 1] in _QUOTE_MARKS:
         return None  # «КОГДА"» with its opening mark lost: still a title
-    if all(w.text in _SHOUT_WORDS or w.parses and all(p.pos in _NOT_NAMES for p in w.parses) for w in run):
-        return Applicability.SAFE  # «ТОЛЬКО», «ОЧЕНЬ ВАЖНО»: no name is made of these alone
     before = _token_before(document, run[0])
+    if all(w.text in _SHOUT_WORDS or w.parses and all(p.pos in _NOT_NAMES for p in w.parses) for w in run):
+        # «ОЧЕНЬ ВАЖНО», «ВНИМАНИЕ!»: no name is made of these; one word in capitals inside a sentence
+        # («доступно ТОЛЬКО по карте») is the author's stress on a condition: the author decides
+        stressed = len(run) == 1 and before is not None and before.is_word and before.sentence == run[0].sentence
+        return Applicability.UNSAFE if stressed else Applicability.SAFE
     if len(run) == 1 and before is not None and before.text.isdigit() and run[0].lemma in _MONTHS:
         return Applicability.SAFE  # «24 ОКТЯБРЯ»: a date
     if len(run) < _SAFE_RUN or any(_may_be_name(w) for w in run):

@@ -410,6 +410,17 @@ def praise_carries_noun(document: Document, sentence: Sentence, m: Match) -> Edi
     return OFFER_ONLY if any(t.lemma in _EMPTY_BARE for t in m.tokens[1:]) else None
 
 
+def helps_a_process(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«содействовать трудоустройству (развитию)» is the law's term, and «помогать трудоустройству»
+    reads stiff (three judges): before a thing in the dative the swap is an option; before a person
+    («содействует выпускникам») it stays the fix."""
+    at = sentence.position(m.tokens[-1]) + 1
+    nxt = sentence.tokens[at] if at < len(sentence.tokens) else None
+    thing = nxt is not None and nxt.is_word and any(
+        p.pos == "NOUN" and "datv" in p.grammemes and "inan" in p.grammemes for p in nxt.parses[:2])
+    return OFFER_ONLY if thing else None
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
@@ -436,5 +447,6 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "masshtabnyj": mid_sentence_only,
     "grandioznyj": mid_sentence_only,
     "nezabyvaemyj": praise_carries_noun,
+    "sodejstvovat": helps_a_process,
     "neizgladimyj": praise_carries_noun,
 }

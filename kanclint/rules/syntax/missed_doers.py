@@ -250,3 +250,19 @@ def _work_of_someone(sentence: Sentence) -> bool:
     keys = [t.key for t in sentence.words]
     return any(a in ("результате", "благодаря", "итогам") and b in ("работы", "работе", "усилиям", "усилий")
                for a, b in zip(keys, keys[1:]))
+
+
+# «Старт акции был дан» → «Старт акции дали» keeps the formula and reads worse («Акция стартовала» is
+# the author's rewrite): a verb whose subject is its own idiom's noun
+_SET_PHRASES = {"дать": frozenset({"старт"}), "давать": frozenset({"старт"})}
+
+
+def set_phrase_passive(sentence: Sentence, f: _Passive) -> bool:
+    """Whether the passive is half of a set phrase («Старт был дан», «дан старт»), which no active
+    form makes plainer: the idiom's noun stands next to the verb (its subject, found or not)."""
+    nouns = _SET_PHRASES.get(f.lemma)
+    if nouns is None:
+        return False
+    at = sentence.position(f.verb)
+    near = sentence.tokens[max(0, at - 4):at + 3]
+    return any(t.is_word and t.lemma in nouns for t in near)

@@ -11,7 +11,8 @@ from kanclint.rules.phrases.cleaning import clean_phrase
 from kanclint.rules.syntax.active_rewrite import PLAIN_PASSIVES, _active_verbs, _plain_pair, _verb_group
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
 from kanclint.rules.syntax.reader_sends import may_tell_reader, reader_or_plain, short_notice_to_reader
-from kanclint.rules.syntax.missed_doers import doer_after_opening, help_given, implied_doer, named_doer_before, relative_doer_before
+from kanclint.rules.syntax.missed_doers import (doer_after_opening, help_given, implied_doer, named_doer_before, relative_doer_before,
+                                                set_phrase_passive)
 from kanclint.rules.syntax.substantive_doers import substantive_doer_before
 from kanclint.rules.syntax.we_voice import is_author, speaks_as_i, speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
@@ -313,7 +314,7 @@ class PassiveVoice(Rule):
         # «Жителям помогут» is the table's plain rewrite, «Мы поможем…» an author's; «Отделением фонда проведена встреча»:
         # a doer we do not know; «Рассмотрено 12 материалов, приняты решения»: one active of two mixes voices
         group = _verb_group(sentence, f)
-        hanging = opening_instrumental(sentence) or applicant_in_person(sentence, f) or implied_doer(
+        hanging = opening_instrumental(sentence) or applicant_in_person(sentence, f) or set_phrase_passive(sentence, f) or implied_doer(
             document, sentence, f, tense) or (
             group is not None and (parallel_passive(sentence, group, f) or relative_doer_before(sentence, group)
                                   or substantive_doer_before(sentence, group, f) or named_doer_before(sentence, group)))

@@ -497,3 +497,4 @@ def reads_as_a_shot(f: _Passive, head: Token) -> bool:
     """«Вакцина поставлена в поликлинику» is a delivery; «Вакцину поставили» reads as a shot given.
     Furniture and equipment «поставили» keep the supply sense a reader expects."""
     return f.lemma in {"поставить", "поставлять"} and head.lemma in _INJECTED
+

@@ -421,6 +421,16 @@ def helps_a_process(document: Document, sentence: Sentence, m: Match) -> Edit | 
     return OFFER_ONLY if thing else None
 
 
+def after_a_verb_only(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Вывоз идёт в соответствии с графиком» → «идёт по графику»; after a noun («упорядочения
+    терминологии на этих языках в соответствии с резолюцией») «по резолюции» would hang on that noun
+    (two judges): there the swap is an option (:data:`OFFER_ONLY`)."""
+    at = sentence.position(m.tokens[0]) - 1
+    before = sentence.tokens[at] if at >= 0 else None
+    noun = before is not None and before.is_word and bool(before.parses) and before.parses[0].pos in ("NOUN", "ADJF")
+    return OFFER_ONLY if noun else None
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
@@ -448,5 +458,6 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "grandioznyj": mid_sentence_only,
     "nezabyvaemyj": praise_carries_noun,
     "sodejstvovat": helps_a_process,
+    "v-sootvetstvii-s-sush": after_a_verb_only,
     "neizgladimyj": praise_carries_noun,
 }

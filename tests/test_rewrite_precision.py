@@ -49,3 +49,13 @@ def test_plural_demonstrative_dannye_is_an_unsafe_fix(text, fixed):
 ])
 def test_dannye_as_data_is_never_changed(text):
     assert kanclint.fix(text, unsafe=True, config=CFG).text == text
+
+
+def test_keep_capital_reads_one_letter_words_but_not_ya():
+    """«О проведении слушаний» → «О слушаниях» keeps the headline's capital; «Я» is upper case anywhere."""
+    from kanclint.text.inflection import keep_capital
+
+    assert keep_capital("О", "о") == "О"
+    assert keep_capital("В", "во") == "Во"
+    assert keep_capital("Я", "мне") == "мне"
+    assert keep_capital("МУЗЕЙ", "музея") == "музея"

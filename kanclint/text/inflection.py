@@ -185,5 +185,6 @@ def capitalise(text: str) -> str:
 
 def keep_capital(source: str, form: str) -> str:
     """``form`` capitalised when ``source`` is written Like-this (a name, a sentence start; a one-letter
-    word such as «О», «В» counts), else as is."""
-    return capitalise(form) if source[:1].isupper() and (len(source) == 1 or source[1:2].islower()) else form
+    word such as «О», «В» counts, but not «Я», which is written so anywhere), else as is."""
+    one_letter = len(source) == 1 and source != "Я"
+    return capitalise(form) if source[:1].isupper() and (one_letter or source[1:2].islower()) else form

@@ -50,7 +50,7 @@ def split_sentences(text: str, sentenize) -> Sequence[Piece]:
                 pieces.append(Piece(line_start + start, line_start + stop, sentence))
     if _EMOJI_HINT.search(text):
         pieces = [part for piece in pieces for part in _split_at_emoji(piece)]
-    if _YEAR_HINT.search(text):
+    if _YEAR_STOP.search(text):
         pieces = [part for piece in pieces for part in _split_after_year(piece)]
     return pieces
 
@@ -66,7 +66,6 @@ _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Ab
 # «до 17 февраля 2023 г.  Итоги подведут…»: razdel never ends a sentence at the abbreviation «г.»
 # (it is «город» before a name as often as «год»); after a year's number, a capital starts a sentence
 _YEAR_STOP = re.compile(r"(?<=\d)[ \u00a0]?гг?\.(?=[ \t]+[А-ЯЁ])")
-_YEAR_HINT = re.compile(r"\d[ \u00a0]?гг?\.[ \t]+[А-ЯЁ]")
 
 
 def _split_at_emoji(piece: Piece) -> list[Piece]:

@@ -18,34 +18,12 @@ from __future__ import annotations
 from kanclint.lexicon import word_list
 from kanclint.model import Edit
 from kanclint.patterns import Match
-from kanclint.text.document import Document, Sentence, Token
-from kanclint.text.inflection import capitalise, inflect_raw, inflect_word
-from kanclint.text.morphology import Parse
+from kanclint.rules.phrases.clauses import _into, _noun_phrase
+from kanclint.text.document import Document, Sentence
+from kanclint.text.inflection import capitalise, inflect_word
 from kanclint.text.russian import preposition_form
 
 _PHRASE_WORDS = 2
-_MODIFIERS = frozenset({"ADJF", "PRTF"})
-
-
-def _genitive(token: Token, pos: frozenset[str]) -> Parse | None:
-    return next((p for p in token.parses if p.pos in pos and "gent" in p.grammemes), None)
-
-
-def _prepositional(words: list[Token]) -> list[str] | None:
-    """«областного конкурса» → ["областном", "конкурсе"]: adjectives then an event noun, or None."""
-    head = _genitive(words[-1], frozenset({"NOUN"}))
-    if head is None or head.lemma not in word_list("participated-events"):
-        return None
-    number = "plur" if "plur" in head.grammemes else "sing"
-    out: list[str] = []
-    for word in words[:-1]:
-        reading = _genitive(word, _MODIFIERS)
-        form = inflect_raw(reading.raw, frozenset({"loct", number})) if reading and number in reading.grammemes else None
-        if form is None:
-            return None
-        out.append(form)
-    noun = inflect_raw(head.raw, frozenset({"loct", number}))
-    return None if noun is None else [*out, noun]
 
 
 def participated(document: Document, sentence: Sentence, m: Match) -> Edit | None:
@@ -54,12 +32,14 @@ def participated(document: Document, sentence: Sentence, m: Match) -> Edit | Non
     if sentence.words[0] is not first or not verb.parses or verb.parses[0].pos != "VERB" \
             or "past" not in verb.parses[0].grammemes:
         return None
-    middle = [t for t in sentence.words if first.start < t.start < verb.start]
-    if not middle or len(middle) > _PHRASE_WORDS or any(t.protected for t in middle) or any(
-            not (ch.isalpha() or ch in " -") for ch in document.text[first.end:verb.start]):
+    found = _noun_phrase(sentence.tokens, sentence.position(first) + 1)
+    if found is None or found[1] != sentence.position(verb) or len(found[0]) > _PHRASE_WORDS:
+        return None  # the phrase must fill the gap exactly: no comma, quote or number inside
+    words = found[0]
+    if words[-1][1].lemma not in word_list("participated-events"):
         return None
-    phrase, said = _prepositional(middle), inflect_word("участвовать", verb.parses[0])
+    phrase, said = _into(words, "loct"), inflect_word("участвовать", verb.parses[0])
     if phrase is None or said is None:
         return None
-    preposition = preposition_form("в", phrase[0]) or "в"
-    return Edit(first.start, verb.end, capitalise(" ".join([preposition, *phrase, said])))
+    preposition = preposition_form("в", phrase) or "в"
+    return Edit(first.start, verb.end, capitalise(f"{preposition} {phrase} {said}"))

@@ -15,6 +15,7 @@ from kanclint.rules.syntax.morph import (
     many_count,
 )
 from kanclint.rules.syntax.doer_phrase import beside_recipient, _phrase, _third_person, agent_nominative
+from kanclint.rules.syntax.joined import conjunct_lemma
 from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.stranded import stranded_participle
@@ -33,9 +34,9 @@ from kanclint.text.syntax_view import _Node, _Syntax, _token_start
 def _active_verbs(f: _Passive, tense: str, person: str, number: str, gender: str | None) -> str | None:
     """The active form of the passive and of the participles joined to it: «поставили и нарядили»."""
     forms = [_verb_form(f.lemma, tense, person, number, gender)]
-    for t in f.conj:
-        reading = _reading(t, "PRTS", "pssv")
-        forms.append(_verb_form(reading.lemma, tense, person, number, gender) if reading else None)
+    for t in f.conj:  # «поставлена и наряжена», «упаковывается и размещается»
+        lemma = conjunct_lemma(t)
+        forms.append(_verb_form(lemma, tense, person, number, gender) if lemma else None)
     if any(form is None for form in forms):
         return None
     return " и ".join(forms)  # type: ignore[arg-type]

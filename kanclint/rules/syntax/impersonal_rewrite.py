@@ -78,7 +78,9 @@ from kanclint.rules.syntax.rewrite_guards import (
 )
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.rules.syntax.self_acts import acts_on_self
+from kanclint.rules.syntax.stative_events import told_as_act
 from kanclint.rules.syntax.text_places import _about_a_text
+from kanclint.rules.syntax.verb_first import verb_first
 from kanclint.rules.syntax.we_voice import repeats_my_act, said_as_we, we_opened_before
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
@@ -203,7 +205,7 @@ def _said_to_reader(document: Document, sentence: Sentence, f: _Passive, subject
 
 def _never_active(sentence: Sentence, f: _Passive) -> bool:
     """A passive no active form says: a state, a tally, a cause, a verb seldom passive."""
-    if f.lemma in STATIVE or f.lemma in STATE_PARTICIPLES or caused_by(sentence, f):
+    if f.lemma in STATIVE and not told_as_act(f) or f.lemma in STATE_PARTICIPLES or caused_by(sentence, f):
         return True
     if tally_so_far(sentence, f) or reflexive_owner(sentence, f.verb):
         return True  # «На данный момент установлено 20 фонарей» is no «Сейчас установили…»; «на свои средства»
@@ -440,13 +442,13 @@ def _assemble(
         replacement = phrase if we_opened_before(document, sentence) and _sentence_initial(document, sentence, first) else "мы " + phrase
     elif light or not subject_first:
         replacement = phrase
-    elif reads_as_subject(f, subject, obj):
-        return None  # «Заявки принимают до 10 марта»: a plural in the accusative as written reads as who acts
+    elif reads_as_subject(f, subject, obj):  # «Работы провели…» reads as the works acting: «Провели работы…» or none
+        replacement = verb_first(document, sentence, f, (first.start, last.end), adverbs, verbs, obj)
     else:  # «Ремонт выполнили»: the old subject stays the topic of the sentence
         replacement = " ".join([obj, *adverbs, verbs])
-    if _sentence_initial(document, sentence, first):
+    if replacement is not None and _sentence_initial(document, sentence, first):
         replacement = capitalise(replacement)
-    return Edit(first.start, last.end, replacement)
+    return None if replacement is None else Edit(first.start, last.end, replacement)
 
 
 def _one_verb_leaves_out(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:

@@ -9,7 +9,9 @@ from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
 from kanclint.rules.base import Rule
 from kanclint.rules.phrases.cleaning import clean_phrase
 from kanclint.rules.syntax.active_rewrite import PLAIN_PASSIVES, _active_verbs, _plain_pair, _verb_group
+from kanclint.rules.syntax.celebrated import celebrated, holiday_kept
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
+from kanclint.rules.syntax.joined import joined_passives
 from kanclint.rules.syntax.reader_sends import may_tell_reader, reader_or_plain, short_notice_to_reader
 from kanclint.rules.syntax.missed_doers import (doer_after_opening, help_given, implied_doer, named_doer_before, relative_doer_before,
                                                 set_phrase_passive)
@@ -88,7 +90,8 @@ class PassiveVoice(Rule):
     fix_safety = (
         "Исправление всегда требует проверки (`--fix --unsafe-fixes`): пассив переписывается в актив "
         "(«решение принято комиссией» → «комиссия приняла решение») или в неопределённо-личную форму "
-        "(«жителям будет оказана помощь» → «жителям помогут», «работы проведены» → «работы провели»); если "
+        "(«жителям будет оказана помощь» → «жителям помогут», «старые трубы заменены» → «старые трубы заменили», "
+        "«работы проведены» → «провели работы», «праздник отмечается» → «праздник отмечают»); если "
         "в настройках сказано, что пост пишет сама организация (`we = true` или `author = \"…\"`) и пост "
         "уже говорит «мы» («мы», «наш», «приглашаем» или название организации-автора), — от первого лица: "
         "«мы провели работы» (иначе пассив мог описывать дела партнёров, и остаётся «провели»). «Была "
@@ -127,12 +130,15 @@ class PassiveVoice(Rule):
             for token, _ in passives[sentence.index]:  # _candidate accepts nothing else
                 if token.start in joined:
                     continue
+                if (day := celebrated(self, document, sentence, token)) is not None:
+                    yield day  # «этот день отмечается как…» → «отмечают»
+                    continue
                 found = self._candidate(view, sentence, token)
                 if found is None:
                     continue
                 if found.aux is not None and found.aux.pos == "INFN":
                     continue  # «может быть принято», «должно быть подано»: a rule or a chance, no act to name
-                found.conj = self._joined(view, sentence, token)
+                found.conj = joined_passives(sentence, found)
                 joined.update(t.start for t in found.conj)
                 if found.agent is None and _plain_pair(view, found) is None:
                     if found.lemma in STATE_PARTICIPLES:
@@ -173,7 +179,7 @@ class PassiveVoice(Rule):
                 lemma, reflexive, None if reflexive else self._aux(_NO_SYNTAX, sentence, token, None)
             ) and not may_tell_reader(sentence, lemma, reflexive):
                 continue
-            if reflexive and (lemma + "ся") in MIDDLE_REFLEXIVES:
+            if reflexive and (lemma + "ся") in MIDDLE_REFLEXIVES and not holiday_kept(sentence, token):
                 continue
             if (
                 not reflexive and token is not words[0]
@@ -253,26 +259,6 @@ class PassiveVoice(Rule):
                         return t
                 j += step
         return None
-
-    @staticmethod
-    def _joined(syntax: _Syntax, sentence: Sentence, verb: Token) -> list[Token]:
-        """Short passive participles joined to ``verb`` by «и» or a comma: «поставлена и наряжена».
-
-        Read from the words, not the parse: natasha often hangs the second
-        participle on the noun that follows.
-        """
-        tokens = sentence.tokens
-        i = sentence.position(verb) + 1
-        out = []
-        while i + 1 < len(tokens) and tokens[i].text in ("и", ","):
-            t = tokens[i + 1]
-            reading = _reading(t, "PRTS", "pssv")
-            best = _best(t)
-            if reading is None or best is None or reading.score < best.score * 0.9:
-                break
-            out.append(t)
-            i += 2
-        return out
 
     @staticmethod
     def _subject(syntax: _Syntax, node: _Node | None) -> Token | None:

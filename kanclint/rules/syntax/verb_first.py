@@ -1,0 +1,58 @@
+"""KC201: a plural of activities or entries kept first would read as the doer («Работы провели на
+средства музея», «Лучшие работы определят в пятницу»), so the third person plural goes first:
+«Провели работы на средства музея», «Определят лучшие работы в пятницу».
+
+Only a short participle (a past or future act, not a notice's present rule: «Экскурсии проводятся
+по записи» stays), without «не» («Не завершили работы вовремя» reads as a reproach), and not next to
+plural doers: a sentence that opens with «Провели…» reads as the acts of those of the sentence before
+or of a later clause («…, и жители вернулись»).  Nor where the old subject said after the verb is
+itself a dictionary finding («провели ремонтные работы» → «ремонт» → «отремонтировали», the object lost).
+"""
+
+from __future__ import annotations
+
+from kanclint.rules.phrases import shipped_rules
+from kanclint.rules.press_release.oblique_self import paragraph_span
+from kanclint.rules.syntax.passive_detection import _Passive
+from kanclint.text.document import Document, Sentence
+
+
+def plural_doers_before(document: Document, sentence: Sentence) -> bool:
+    """The sentence before, in the same paragraph, has a plural verb not in the «мы» form
+    («Волонтёры убрали берег.»): a verb opening this sentence in the third person plural reads as theirs."""
+    if sentence.index == 0:
+        return False
+    previous = document.sentences[sentence.index - 1]
+    start, _ = paragraph_span(document, sentence.start)
+    if previous.start < start:
+        return False
+    return any(t.pos == "VERB" and "plur" in t.grammemes and "1per" not in t.grammemes for t in previous.words) \
+        and not any(t.key in ("мы", "нами", "нас") for t in previous.words)
+
+
+def _phrase_found(document: Document, sentence: Sentence, span: tuple[int, int], said: str) -> bool:
+    """A dictionary finding on the new clause: «Ремонтные работы проведены» is no finding (the
+    participle guards it), «Провели ремонтные работы» is («ремонт»), and its fix would run on
+    («провели ремонт» → «отремонтировали», the object lost)."""
+    rules = list(shipped_rules())
+    if not rules:
+        return False
+    text = document.text[sentence.start:span[0]] + said + document.text[span[1]:sentence.end]
+    found = rules[0].family.matches(Document(text))
+    start, end = span[0] - sentence.start, span[0] - sentence.start + len(said)
+    return any(m.start < end and start < m.end for matches in found.values() for _, ms in matches for m in ms)
+
+
+def verb_first(document: Document, sentence: Sentence, f: _Passive, span: tuple[int, int], adverbs: list[str], verbs: str,
+               obj: str) -> str | None:
+    """«Работы проведены на средства музея» → «провели работы…»: the words of the new clause with the
+    verb first; ``None`` where the passive stays."""
+    if f.reflexive or "не" in (a.lower() for a in adverbs):
+        return None
+    said = " ".join([*adverbs, verbs, obj])
+    later = [t for t in sentence.words if t.start >= span[1]]
+    if any(t.pos == "VERB" and "plur" in t.grammemes for t in later):
+        return None  # «Работы были завершены, и жители вернулись»: «Завершили…» could be the residents'
+    if plural_doers_before(document, sentence) or _phrase_found(document, sentence, span, said):
+        return None
+    return said

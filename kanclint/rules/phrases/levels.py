@@ -15,6 +15,10 @@ verbal noun after «процесса» is a process already; «чтобы уск
 «обсудили вопросы благоустройства» «обсудили благоустройство»: a verbal noun is the matter talked over
 already.  After «обсудить» the phrase goes into the accusative only where it stands alone (no second
 member left behind in the genitive, no person: «вопросы ветеранов» are the veterans' own).
+
+«Процесс перемещения фондов идёт…» is «Перемещение фондов идёт…» (:func:`process_subject`): only as the
+sentence's subject, with a predicate in the present or future, which agrees with any gender, and
+no past, short form or adjective to re-inflect.
 """
 
 from __future__ import annotations
@@ -96,3 +100,30 @@ def bare_questions(document: Document, sentence: Sentence, m: Match) -> Edit | N
         return None
     obj, last = carried
     return Edit(questions.start, last.end, obj)
+
+
+_GENDERED = frozenset({"PRTS", "ADJS", "ADJF", "PRTF"})
+
+
+def process_subject(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Процесс замены труб идёт по плану» → «Замена труб идёт по плану»."""
+    tokens = list(sentence.tokens)
+    process = m.tokens[0]
+    if sentence.words[0] is not process or not any(
+            p.pos == "NOUN" and {"nomn", "sing"} <= p.grammemes for p in process.parses):
+        return None
+    i = sentence.position(process)
+    if i + 1 >= len(tokens) or document.text[process.end:tokens[i + 1].start] != " ":
+        return None
+    noun = _verbal_noun(tokens[i + 1])
+    if noun is None:
+        return None
+    predicate = next((t for t in tokens[i + 2:] if t.is_word and t.parses and t.parses[0].pos in ("VERB", *_GENDERED)
+                      and not (t.parses[0].pos in ("ADJF", "PRTF") and "nomn" not in t.parses[0].grammemes)), None)
+    if predicate is None or predicate.parses[0].pos != "VERB" or "past" in predicate.parses[0].grammemes \
+            or "sing" not in predicate.parses[0].grammemes:
+        return None  # «Процесс … завершился»: the verb would need the noun's gender
+    said = inflect_raw(noun.raw, frozenset({"nomn", "sing"}))
+    if said is None:
+        return None
+    return Edit(process.start, tokens[i + 1].end, keep_capital(process.text, said))

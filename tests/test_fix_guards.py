@@ -188,7 +188,7 @@ def test_a_shout_of_three_ordinary_words_stays_safe():
 
 
 def test_a_single_shouted_function_word_is_lowercased():
-    assert fixed("Участие доступно ТОЛЬКО по записи.") == "Участие доступно только по записи."
+    assert fixed("Участие доступно ТОЛЬКО по записи.") == "Участвовать можно только по записи."
 
 
 def test_a_month_after_a_number_is_a_date_not_a_name():

@@ -694,10 +694,19 @@ def test_participle_clause_after_all_says_who():
     assert d.fix is not None and d.fix.edits[0].replacement == "кто помогает"
 
 
+def test_participle_clause_noun_a_few_words_back():
+    """The noun the participle agrees with stands behind its own genitive or prepositional words."""
+    d = only("Встречу провёл директор школы, работающий здесь двадцать лет.", "KC205")
+    assert d.fix is not None and d.fix.edits[0].replacement == "который работает"
+    d = only("Это пространство для игр и отдыха малышей, объединяющее семьи района.", "KC205")
+    assert d.fix is not None and d.fix.edits[0].replacement == "которое объединяет"
+
+
 @pytest.mark.parametrize("text", [
     "Выставка, посвящённая истории села, откроется в пятницу.",  # passive participle
     "Волонтёры, помогавшие на празднике, получили благодарности.",  # past: how news says it
-    "Встречу провёл директор школы, работающий здесь двадцать лет.",  # agrees with no adjacent noun
+    "Встречу провёл руководитель отдела, работающий здесь двадцать лет.",  # «отдела» could take «который» too
+    "Учитель дал ученику книгу из библиотеки, рассказывающую о войне.",  # so could «библиотеки»
     "В комнате мягкий пол, светящиеся гирлянды и тихая музыка.",  # a list, no clause
     "Ребята, занимающиеся и отдыхающие в лагере, довольны.",  # two participles
 ])

@@ -197,8 +197,8 @@ def _new_noun_readings(replacement: str, old: Token) -> list[Parse] | None:
 def _agreement(sentence: Sentence, matched: Sequence[Token], replacement: str) -> list[tuple[Token, str]] | None:
     """Words to re-inflect so the sentence agrees with the replacement; ``None``: it cannot."""
     old = _head_noun(matched)
-    if old is None:
-        return []
+    if old is None or old is matched[0] and replacement.split()[0].lower() == old.text.lower():
+        return []  # «команды в составе пяти человек» → «команды из пяти человек»: the head stays as written
     first = parse(replacement.split()[0])
     if first and (first[0].pos == "NUMR" or first[0].lemma in _QUANTITIES):
         # «осталось несколько билетов»: a quantity agrees as a neuter singular or a plural, so a

@@ -52,7 +52,7 @@ from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.rules.phrases.organiser import organised
-from kanclint.rules.phrases.participants import participated
+from kanclint.rules.phrases.participants import participated, united
 from kanclint.text.inflection import capitalise, inflect_raw, inflect_word
 
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
@@ -443,6 +443,7 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "rekomenduetsya": sovetuem,
     "vystupit-organizatorom": organised,
     "uchastnikami-stali": participated,
+    "obedinil-chislo": united,
     "na-segodnyashnij-den": uzhe,
     "na-segodnya": uzhe,
     "v-svyazi-s-sush": po_request,

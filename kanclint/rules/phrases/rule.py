@@ -38,7 +38,7 @@ from kanclint.rules.phrases.credits import performed_by, thanks_to
 from kanclint.rules.phrases.occasions import before_occasion, occasion
 from kanclint.rules.phrases.decisions import decision_clause, work_clause
 from kanclint.rules.phrases.event_nouns import event_without_holding
-from kanclint.rules.phrases.levels import bare_process, bare_quality
+from kanclint.rules.phrases.levels import bare_process, bare_quality, bare_questions, process_subject
 from kanclint.rules.phrases.context_rewrites import CONTEXT_REWRITES, OFFER_ONLY
 from kanclint.rules.phrases.took_place import TOOK_PLACE_REWRITES
 from kanclint.rules.phrases.topics import talk_topics
@@ -84,6 +84,7 @@ _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLAC
              "prinyat-reshenie-o": decision_clause,
              "pri-usloviya": condition_clause, "povyshenie-urovnya": bare_quality, "dlya-uchastiya": reader_purpose,
              "otkryt-priem": open_call, "neobhodimo": reader_rule, "sleduet": reader_rule, "uskorenie-processa": bare_process,
+             "obsuzhdenie-voprosov": bare_questions, "process-podlezhashchee": process_subject,
              "provodit-rabotu-po": work_clause, "provesti-rabotu-po": work_clause,
              "rabotat-nad": work_clause, "blagodarya-usiliyam": thanks_to, "v-ispolnenii": performed_by,
              "v-svyazi-s-ustanovleniem": empty_cause, "priurochennyj-k": occasion, "na-baze": base_place,
@@ -96,7 +97,8 @@ _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLAC
 # also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
 _REWRITE_ONLY = frozenset({"po-voprosam-spisok", "prilagaetsya", "mesto-provedeniya-chego", "vremya-provedeniya-chego",
                            "dlya-celi", "dlya-uchastiya", "otkryt-priem", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya",
-                           "rabotat-nad", "blagodarya-usiliyam", "v-ispolnenii", "uskorenie-processa", "uchastnikami-stali",
+                           "rabotat-nad", "blagodarya-usiliyam", "v-ispolnenii", "uskorenie-processa", "uchastnikami-stali", "obedinil-chislo", "obsuzhdenie-voprosov",
+                           "process-podlezhashchee",
                            *PHASE_REWRITES})
 
 # words after which a «-ите» form of a perfective verb is the future, not a request

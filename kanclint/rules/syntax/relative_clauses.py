@@ -26,7 +26,7 @@ flagged (a finding without its fix would just say «книжно» about every p
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
 from kanclint.rules.base import Rule
@@ -72,6 +72,36 @@ def _agreement(noun: Token, participle: Token) -> tuple[Parse, Parse] | None:
                 continue  # «старшеклассников из области, изучающих»: «изучающих» is no inanimate accusative
             return n, p
     return None
+
+
+# words a noun's own phrase may hold between the noun and the comma before its participle:
+# «пространство для опытов и творчества молодых людей, позволяющее…»
+_HEAD_WALK = 8
+_BETWEEN_POS = frozenset({"NOUN", "ADJF", "PREP", "NUMR"})
+
+
+def _head_behind(tokens: Sequence[Token], i: int) -> tuple[Parse, Parse] | None:
+    """The noun further back the participle at ``i`` agrees with, across its own dependants
+    («источником сведений, позволяющим…» → «источником»): only when no noun in between could be
+    read in the participle's number and gender, so «который» still points at that noun alone."""
+    between: list[Token] = []
+    for j in range(i - 2, max(-1, i - 2 - _HEAD_WALK), -1):
+        t = tokens[j]
+        if not t.is_word or t.protected or not t.parses:
+            return None
+        pair = _agreement(t, tokens[i]) if j < i - 2 and t.pos == "NOUN" else None
+        if pair is not None:
+            return None if any(_could_be_said(w, pair[1]) for w in between) else pair
+        if t.pos not in _BETWEEN_POS and t.key not in ("и", "или"):
+            return None
+        between.append(t)
+    return None
+
+
+def _could_be_said(word: Token, participle: Parse) -> bool:
+    """Whether «который» in the participle's number (and singular gender) could point at ``word``."""
+    want = participle.grammemes & NUMBERS | (participle.grammemes & GENDERS if "sing" in participle.grammemes else set())
+    return any(p.pos == "NOUN" and want <= p.grammemes for p in word.parses)
 
 
 def _finite(participle: Parse, number: str) -> str | None:
@@ -167,7 +197,7 @@ class ParticipleClause(Rule):
         participle, comma, noun = tokens[i], tokens[i - 1], tokens[i - 2]
         if comma.text != "," or not participle.is_word or participle.protected or not noun.is_word:
             return None
-        pair = _agreement(noun, participle)
+        pair = _agreement(noun, participle) or _head_behind(tokens, i)
         if pair is None or noun.protected:
             return None
         reading_noun, reading = pair

@@ -5,8 +5,10 @@ finding's span.  It is *flagged* when the text after it has a finding that touch
 the proposal wrote and that the draft did not already have:
 
 * a word-level finding (dictionaries, KC201, KC302, KC304, KC407) on a written word counts
-  unless the very same finding (rule, dictionary entry, matched text) was in the draft: the
-  author's own «земельного участка» next to a replaced preposition is not the proposal's fault;
+  unless the very same finding (rule, dictionary entry, matched text, or for a dictionary entry
+  the same lemmas) was in the draft: the author's own «земельного участка» next to a replaced
+  preposition is not the proposal's fault, nor is the draft's «провела опрос» that KC304 says
+  as «Мы провели опрос»;
 * KC304 (an organisation in the third person) on a body the draft itself named, when no
   `we`/`author` is configured: KC201's «Администрация района провела мероприятие» puts the
   author's own doer first, and only the configuration can tell whether that body is the author
@@ -103,11 +105,18 @@ def _named_by_draft(a: Diagnostic, text: str, after_text: str, spans: list[tuple
     return len(words) > 1 and all(w[:5] in stems for w in words[:-1])
 
 
+def _lemmas(match: str) -> tuple[str, ...]:
+    return tuple(t.lemma for t in Document(match).tokens if t.is_word)
+
+
 def _same(a: Diagnostic, b: Diagnostic, first_edit: int) -> bool:
-    """The draft's own finding: same rule and entry, and the same words or the same start before the edit."""
+    """The draft's own finding: same rule and entry, and the same words (in any form: «провела опрос»
+    said as «мы провели опрос» by KC304 is the draft's finding, not the proposal's) or the same
+    start before the edit."""
     if a.code != b.code or a.entry != b.entry:
         return False
-    return a.match.casefold() == b.match.casefold() or a.start == b.start < first_edit
+    return a.match.casefold() == b.match.casefold() or a.start == b.start < first_edit or (
+        a.entry is not None and _lemmas(a.match) == _lemmas(b.match))
 
 
 def flagged(text: str, config: Config | None = None, only: str | None = None) -> list[Flagged]:

@@ -47,19 +47,35 @@ _AUTHOR_NOUN_POS = frozenset({"NOUN", "ADJF", "PRTF"})
 _WRITTEN_VERB_POS = frozenset({"VERB", "INFN", "PRTS", "GRND"})  # «все» of «всеми» may read as a particle
 
 
+def finding_key(doc: Document, d: Diagnostic) -> tuple[str, str | None, tuple[str, ...]]:
+    """A finding told by its rule, its entry and the lemmas of its words: «провела опрос» and
+    «провели опрос» are one finding in two forms."""
+    return d.code, d.entry, tuple(t.lemma for t in doc.tokens if t.is_word and d.start < t.end and t.start < d.end)
+
+
+def draft_findings(draft: str) -> frozenset[tuple[str, str | None, tuple[str, ...]]]:
+    """The keys (:func:`finding_key`) of the dictionaries' findings in ``draft`` that offer no fix."""
+    doc = Document(draft)
+    return frozenset(finding_key(doc, d) for d in _findings(doc, 0, len(draft), frozenset()) if d.fix is None)
+
+
 def clean_text(text: str, start: int, end: int, kept: frozenset[str],
-               kept_lemmas: frozenset[str] = frozenset()) -> tuple[str, int, int] | None:
+               kept_lemmas: frozenset[str] = frozenset(),
+               excused: frozenset[tuple[str, str | None, tuple[str, ...]]] = frozenset()) -> tuple[str, int, int] | None:
     """``text`` with the dictionaries' fixes applied to the written words in ``[start, end)``.
 
     Returns the new text and the new bounds of the written region; ``None`` when a written
     word is flagged by an entry that offers no fix (unless it is the author's own noun put into
-    another case, ``kept_lemmas``).
+    another case, ``kept_lemmas``, or the draft had that very finding in another form, ``excused``:
+    «Администрация провела опрос.» → «Мы провели опрос.» keeps the draft's «провела опрос», which
+    has no fix without an object, and adds nothing to it).
     """
     for _ in range(ROUNDS):
         doc = Document(text)  # one reading of the text for its findings and for whose nouns they lie on
         found = _findings(doc, start, end, kept)
-        if kept_lemmas:
-            found = [d for d in found if d.fix is not None or not _author_noun(doc, d, kept_lemmas)]
+        if kept_lemmas or excused:
+            found = [d for d in found if d.fix is not None or not (
+                kept_lemmas and _author_noun(doc, d, kept_lemmas) or finding_key(doc, d) in excused)]
         if not found:
             return text, start, end
         fixable = [d for d in found if d.fix is not None]

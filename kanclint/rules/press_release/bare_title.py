@@ -10,6 +10,7 @@ title in another case that nothing after it ties to somebody else («побла�
 
 from __future__ import annotations
 
+from kanclint.rules.press_release.own_names import met_before
 from kanclint.rules.press_release.speaker import author_gender
 from kanclint.rules.press_release.words import TITLE_WORDS
 from kanclint.text.document import Document, Sentence, Token
@@ -27,8 +28,8 @@ def _title_subject(sentence: Sentence, gender: str) -> Token | None:
         if not (t.parses and t.parses[0].lemma in TITLE_WORDS and {"nomn", "sing"} <= t.parses[0].grammemes):
             continue
         rest = words[i + 1:i + 6]
-        if any(w.text[:1].isupper() and w.parses and w.parses[0].grammemes & {"Name", "Surn"} for w in rest):
-            continue  # «Министр образования края Мария Соколова»: a name follows
+        if any(w.text[:1].isupper() and any(p.grammemes & {"Name", "Surn"} for p in w.parses[:3]) for w in rest):
+            continue  # «Министр образования края Мария Соколова», «Депутат Котова» (an adjective first): a name follows
         verb = next((w for w in rest if w.pos == "VERB"), None)
         if verb is not None and verb.parses and {"past", gender} <= verb.parses[0].grammemes:
             return t
@@ -50,9 +51,9 @@ def bare_title_of_author(document: Document) -> bool:
         return False
     for sentence in document.sentences:
         title = _title_subject(sentence, gender)
-        if title is not None and not _met_before(document, title):
+        if title is not None and not met_before(document, title):
             return True
-        if any(not _met_before(document, t, any_case=True) for t in _bare_oblique_titles(sentence)):
+        if any(not met_before(document, t, any_case=True) for t in _bare_oblique_titles(sentence)):
             return True
     return False
 
@@ -72,11 +73,3 @@ def _bare_oblique_titles(sentence: Sentence) -> list[Token]:
             continue
         found.append(t)
     return found
-
-
-def _met_before(document: Document, title: Token, any_case: bool = False) -> bool:
-    """«Иван Петров встретился с министром… Министр рассказал…»: the title was somebody the author
-    met (in another case earlier in the post), so the subject is that person, not the author."""
-    lemma = title.parses[0].lemma
-    return any(t.start < title.start and t.parses and t.parses[0].lemma == lemma and (
-        any_case or "nomn" not in t.parses[0].grammemes) for t in document.tokens if t.is_word)

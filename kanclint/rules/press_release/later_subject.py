@@ -30,17 +30,18 @@ def _name_run(content: Sequence[Token], at: int, lemmas: frozenset[str]) -> int:
         t = content[at + n]
         if not (t.is_word and t.text[:1].isupper() and (set(t.lemmas) | {t.key}) & lemmas):
             break
-        if not any("nomn" in p.grammemes for p in t.parses[:2]):
+        if not any("nomn" in p.grammemes for p in t.parses[:4]):  # «Соколова»: a genitive and a stem first
             break
         n += 1
     return n
 
 
-def person_after_opening(content: Sequence[Token], lemmas: frozenset[str], title: str) -> int:
+def person_after_opening(content: Sequence[Token], lemmas: frozenset[str], title: str, named: bool = False) -> int:
     """The index in ``content`` where the author's name opens the main clause after an adverbial
     («Затем», «Во время поездки»), or 0 when the sentence does not read so.  An opening with the
     author's ``title`` («Глава района Сергей Волков посетил») is the name itself, read as a whole; so is
-    any official title before the name when the author is configured by name alone."""
+    any official title before the name when the author is configured by name alone.  A bare title after
+    a one-word opening («Также глава вручил…») counts only when the post ``named`` the author before."""
     if content and content[0].is_word and any(p.pos == "NOUN" and {"anim", "nomn"} <= p.grammemes for p in content[0].parses[:1]):
         return 0  # «Учитель лицея Анна Смирнова подготовила» on the director's page: her own title, another role
     for at in range(1, min(len(content), _MAX_OPENING + 1)):
@@ -48,10 +49,12 @@ def person_after_opening(content: Sequence[Token], lemmas: frozenset[str], title
         if not t.is_word or t.pos in {"VERB", "INFN", "PRTS", "PRTF", "GRND", "CONJ"} or t.key in _CLAUSE_WORDS or (
                 t.lemma == title):
             return 0  # a comma, a clause or a verb before it: not this sentence's subject for sure
-        if t.lemma in TITLE_WORDS:
-            return 0  # «Глава района Иван Петров принял…»: the title is the subject's own, no opening
+        if t.lemma in TITLE_WORDS:  # «Глава района Иван Петров принял…»: the title is the subject's own, no opening;
+            n = _name_run(content, at, lemmas) if at > 1 else 0  # «…депутат Юлия Котова посетила»: a bare title
+            return at - 1 if n and at + n < len(content) and _finite(content[at + n]) else 0
         n = _name_run(content, at, lemmas) or _title_run(content, at, lemmas, title)
-        if n >= 2 and t.pos != "PREP" and at + n < len(content) and _finite(content[at + n]):
+        bare = named and n == 1 and at == 1 and t.pos in {"ADVB", "PRCL"} and content[at].lemma == title  # «Также глава вручил»
+        if (n >= 2 or bare) and t.pos != "PREP" and at + n < len(content) and _finite(content[at + n]):
             return at
     return 0
 
@@ -67,9 +70,8 @@ def body_after_opening(text: str, content: Sequence[Token], is_body: Callable[[T
     that says «сообщаем» is the school of its «что» clause.
     """
     start = 1
-    if len(content) > 2 and content[0].pos == "VERB" and {"1per", "plur"} <= content[0].grammemes and (
-            content[1].key == "что" and "," in text[content[0].end:content[1].start]):
-        start = 2  # «Сообщаем, что …»
+    if said := _we_say_that(text, content):
+        start = said  # «Сообщаем, что …», «С радостью сообщаем, что …»
     elif not content or content[0].pos not in {"PREP", "ADVB"}:
         return 0  # only an adverbial opens: «Лучших чтецов библиотека наградит» starts with an object
     for at in range(start, min(len(content), _MAX_OPENING + 1)):
@@ -84,10 +86,32 @@ def body_after_opening(text: str, content: Sequence[Token], is_body: Callable[[T
         while head < len(content) - 1 and any(p.pos == "ADJF" and "nomn" in p.grammemes for p in content[head].parses[:1]):
             head += 1
         noun = content[head]
-        if is_body(noun) and "nomn" in noun.grammemes and noun.text[:1].islower() and head + 1 < len(content) and _finite(content[head + 1]) and (
-                ("plur" in noun.grammemes) == ("plur" in content[head + 1].grammemes)):
+        verb = _after_genitives(content, head + 1)  # «администрация района провела»
+        if is_body(noun) and "nomn" in noun.grammemes and noun.text[:1].islower() and verb < len(content) and _finite(content[verb]) and (
+                ("plur" in noun.grammemes) == ("plur" in content[verb].grammemes)):
             return at
     return 0
+
+
+def _we_say_that(text: str, content: Sequence[Token]) -> int:
+    """The index after «что» when ``content`` opens with a «мы» verb and «, что» («Сообщаем, что»,
+    «С радостью напоминаем, что»: at most two words of an adverbial before the verb), else 0."""
+    for k in range(min(3, len(content) - 2)):
+        verb, that = content[k], content[k + 1]
+        if verb.pos == "VERB" and {"1per", "plur"} <= verb.grammemes and that.key == "что" and "," in text[verb.end:that.start]:
+            opening = content[:k]
+            return k + 2 if all(t.is_word and t.pos in {"PREP", "NOUN", "ADVB"} for t in opening) else 0
+    return 0
+
+
+def _after_genitives(content: Sequence[Token], at: int) -> int:
+    """The index past up to three genitive words of a body's name from ``at`` («района», «Тальменского
+    района»): an adjective or a noun in the genitive, no person's name, no quote."""
+    end = at
+    while end < len(content) and end - at < 3 and content[end].is_word and content[end].pos in {"NOUN", "ADJF"} and (
+            "gent" in content[end].grammemes and "Name" not in content[end].grammemes and "Surn" not in content[end].grammemes):
+        end += 1
+    return end
 
 
 def _title_run(content: Sequence[Token], at: int, lemmas: frozenset[str], title: str) -> int:

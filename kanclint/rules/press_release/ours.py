@@ -54,9 +54,16 @@ def _same_case(model: str, word: str) -> str:
     return capitalise(word) if model[:1].isupper() else word
 
 
-def _our(owner: Token) -> str | None:
-    """«наш» in the owner noun's form; None when its readings disagree («наши»/«наших»)."""
-    forms = {inflect_word("наш", p) for p in owner.parses if p.pos == "NOUN"}
+# the cases a preposition before the owner allows: «на средства музея» is accusative, so «на наши средства»
+_PREPOSITION_CASES = {"в": {"loct", "accs"}, "во": {"loct", "accs"}, "на": {"loct", "accs"}, "о": {"loct"},
+                      "об": {"loct"}, "при": {"loct"}, "по": {"datv"}, "к": {"datv"}, "ко": {"datv"}}
+
+
+def _our(owner: Token, before: Token | None = None) -> str | None:
+    """«наш» in the owner noun's form; None when its readings disagree («наши»/«наших»), unless the
+    preposition ``before`` the owner (and its adjectives) leaves one: «на [внебюджетные] средства»."""
+    cases = _PREPOSITION_CASES.get(before.key, set()) if before is not None and before.pos == "PREP" else set()
+    forms = {inflect_word("наш", p) for p in owner.parses if p.pos == "NOUN" and (not cases or p.grammemes & cases)}
     forms.discard(None)
     return forms.pop() if len(forms) == 1 else None
 
@@ -195,7 +202,7 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue  # «Специалистами центра были организованы»: «нашими специалистами были…» keeps the passive
         if all(first.start <= t.start < name[-1].end for t in sentence.words):
             continue  # «Администрация гимназии» under a post is its signature, not «Наша администрация»
-        our = _our(owner) or _our_subject(owner, after)
+        our = _our(owner, tokens[j] if j >= 0 else None) or _our_subject(owner, after)
         if our is None:
             continue
         words = document.text[first.start:owner.end]

@@ -17,6 +17,7 @@ from kanclint.rules.press_release.address import (
     press_release_markers,
 )
 from kanclint.rules.press_release.advice import closing_question, opening_speaks_to_reader, opening_template
+from kanclint.rules.press_release.first_body import says_we
 from kanclint.rules.press_release.helpers import Marker, _trimmed, opening_sentences
 from kanclint.rules.press_release.leads import (
     find_ceremonial_leads,
@@ -172,10 +173,15 @@ class ThirdPersonSelf(_PressReleaseRule):
         "«мы» («Министерство провело» → «Мы провели», «Администрация района напоминает» → «Напоминаем»); "
         "канцелярский глагол заменяется по словарю («осуществляет приём» → «принимаем»), а если замены "
         "нет, правило только советует. С `author` переписываются только упоминания самого автора "
-        "(«Администрация района» при `author = \"Администрация Тальменского района\"`), о других "
-        "организациях правило молчит; упоминание в родительном падеже становится «нашим» («при поддержке "
+        "(«Администрация района», «администрация», «Наша администрация» при `author = \"Администрация "
+        "Тальменского района\"`: то же главное слово, остальные слова — из названия автора), каждое в абзаце, "
+        "и в том числе после вводных слов («В этом году администрация района провела…»), после «Сообщаем, что» "
+        "и после «, и» («…, и музей бережно хранит…» → «…, и мы бережно храним…»); о других "
+        "организациях («Администрация области») правило молчит; упоминание в родительном падеже становится «нашим» («при поддержке "
         "администрации района» → «при нашей поддержке»), кроме «администрации и министерства». Если "
-        "`author` — должность («Глава Тальменского района»), пишется «я». С `we = true` переписываются "
+        "`author` — должность или имя («Глава Тальменского района», «Юлия Котова»), пишется «я»; должность "
+        "без уточнений перед именем автора уходит вместе с ним («Депутат Юлия Котова встретилась» → «Я "
+        "встретилась»), а должность с названием органа остаётся в третьем лице. С `we = true` переписываются "
         "только названия без прилагательных, имён собственных, номеров и кавычек: «Краеведческий музей» "
         "или «Министерство просвещения России» может быть и другой организацией. Цитаты не меняются. "
         "В абзаце, который говорит от первого лица, автор в косвенном падеже тоже меняется («обратились к "
@@ -222,7 +228,8 @@ class ThirdPersonSelf(_PressReleaseRule):
                 suggestions=(pronoun.edit.replacement,) if (pronoun.edit.start, pronoun.edit.end) == (pronoun.start, pronoun.end) else (),
             )
         turned = any(found.edits and not first_person_blocked(document, found.start) for found in document.shared(self_rewrites))
-        for edit in place_mentions(document, turned and not _subject_kept(document)):  # «В МБОУ … прошёл» → «У нас прошёл»
+        says = turned or document.shared(says_we)  # «Сегодня мы показываем…» says «мы» in the post's own words
+        for edit in place_mentions(document, says and not _subject_kept(document)):  # «В МБОУ … прошёл» → «У нас прошёл»
             yield self._own_voice(document, edit, "пост уже говорит «мы», а здесь организация названа в третьем лице")
         for edit in oblique_mentions(document):  # «Жители обратились к депутату» → «…ко мне»
             own_words = document.text[edit.start:edit.end].lower().startswith("по словам")  # «По словам главы, …» → «…»

@@ -29,15 +29,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Sequence
 from kanclint.model import Edit, apply_edits
-from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, word_edit
+from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, draft_findings, word_edit
 from kanclint.rules.press_release.first_body import another_body_first
 from kanclint.rules.press_release.helpers import bare_person_name, genitive_dependent, title_head, titled_person_name
 from kanclint.rules.press_release.later_subject import body_after_opening, person_after_opening
 from kanclint.rules.press_release.own_clause import clause_edits
+from kanclint.rules.press_release.own_names import after_title, clause_after_and, named_before, our_word, place_fact, title_met_before, untitled
 from kanclint.rules.press_release.self_words import author_word, date_opening, partner, says_that
-from kanclint.rules.press_release.words import (_ACRONYM_SHAPE, ANNOUNCING_VERBS, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS, MONTHS,
-                                               PERIOD_NOUNS, RECENT_ADJECTIVES, RELATIVE_DAYS, TIME_NOUNS,
-                                               TITLE_WORDS, WEEKDAYS, SINGULAR_ONLY_INSTITUTIONS)
+from kanclint.rules.press_release.words import (_ACRONYM_SHAPE, ANNOUNCING_VERBS, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS, MONTHS, PERIOD_NOUNS,
+                                               RECENT_ADJECTIVES, RELATIVE_DAYS, TIME_NOUNS, TITLE_WORDS, WEEKDAYS, SINGULAR_ONLY_INSTITUTIONS)
 from kanclint.rules.press_release.namesakes import namesake_near, told_apart
 from kanclint.rules.press_release.regional import regional_body_in_local_post
 from kanclint.text.document import Document, Sentence, Token
@@ -49,7 +49,8 @@ VOCATIVES = frozenset({"друзья", "коллеги", "ребята", "под
 _BREAKS = frozenset({",", ";", ":", "—", "–", "(", "?", "!"})
 _QUOTES = frozenset("«»\"„“”'")
 # words a time adjunct between the name and the verb is made of («с 1 марта», «в эту субботу»)
-_TIME_WORDS = MONTHS | WEEKDAYS | TIME_NOUNS | PERIOD_NOUNS | RECENT_ADJECTIVES | RELATIVE_DAYS | {"г", "ежегодно"}
+_TIME_WORDS = MONTHS | WEEKDAYS | TIME_NOUNS | PERIOD_NOUNS | RECENT_ADJECTIVES | RELATIVE_DAYS | {"г", "ежегодно"} | {
+    "также", "тоже", "уже", "ещё", "еще", "вновь", "снова"}  # «Музей также проводит» → «Мы также проводим»
 # lower-case words an author's name may leave out and a mention may add
 _TOLERATED = frozenset({"муниципальный", "наш"})
 
@@ -66,6 +67,7 @@ class SelfMention:
     conjoined: tuple[Token, ...]  # verbs joined to ``verb`` by «и» or a comma
     clean_name: bool  # only words in the name, so the rest of the sentence can be rewritten around it
     capital: bool  # the name starts the sentence: «Мы»/«Приглашаем» take its capital
+    joined: bool = False  # the subject of a clause after «, и»: «мы» stays («и мы храним»)
 
 
 @dataclass(frozen=True)
@@ -121,9 +123,10 @@ def author_profile(document: Document) -> AuthorProfile | None:
 
 
 def _matches_author(profile: AuthorProfile, mention: SelfMention, document: Document | None = None) -> bool:
-    """The author's, and told apart from any namesake in the paragraph (:mod:`.namesakes`)."""
-    return names_author(profile, mention.head, mention.name) and (document is None or told_apart(
-        mention.name, mention.head, profile) or not namesake_near(document, profile, mention.sentence.start))
+    """The author's, told apart from any namesake in the paragraph (:mod:`.namesakes`) or a title met before."""
+    return names_author(profile, mention.head, mention.name) and (document is None or (told_apart(
+        mention.name, mention.head, profile) or not namesake_near(document, profile, mention.sentence.start)) and not (
+        profile.person and title_met_before(document, mention.name, mention.head)))
 
 
 def personal_name(profile: AuthorProfile, name: Sequence[Token]) -> bool:
@@ -138,8 +141,8 @@ def personal_name(profile: AuthorProfile, name: Sequence[Token]) -> bool:
 
 def names_author(profile: AuthorProfile, head_token: Token, name: Sequence[Token]) -> bool:
     """Whether ``name`` (headed by ``head_token``) is the author's: same head, only the author's words."""
-    if profile.person and personal_name(profile, name):
-        return True  # «Сергей Иванов посетил…» on the page of «Глава района Сергей Иванов»
+    if profile.person and personal_name(profile, untitled(name, profile.lemmas)):
+        return True  # «[Депутат] Сергей Иванов посетил…» on the page of «Глава района Сергей Иванов»
     head = head_token.text.upper() if head_token.text.isupper() else head_token.lemma
     acronym = head_token.text.isupper() and head_token.text in profile.lemmas  # «СОШ № 5» of «МБОУ СОШ № 5»
     if head != profile.head and not (head_token.lemmas & ({profile.head} | profile.heads)) and not acronym:
@@ -280,20 +283,31 @@ def _leading_name(content: Sequence[Token]) -> list[Token]:
     return name
 
 
-def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | None) -> SelfMention | None:
+def _subject_start(document: Document, sentence: Sentence, profile: AuthorProfile | None,
+                   joined: tuple[Token, ...]) -> tuple[Sequence[Token], bool]:
+    """The words where the subject starts and whether it takes the sentence's capital: past an
+    opening adverbial; a clause after «, и» (``joined``) as it stands («…, и музей хранит»)."""
+    if joined:
+        return joined, False
     content, capital = _subject_words(sentence)
-    if profile is not None and profile.person and (later := person_after_opening(content, profile.lemmas, profile.head)):
-        content, capital = content[later:], False  # «Затем Сергей Волков осмотрел…»
-    elif document.speaks_as_we and not (profile and profile.person) and (later := body_after_opening(
-            document.text, content, _institution_head)):  # «В прошлом месяце библиотека провела…»
-        content, capital = content[later:], False
+    if profile is not None and profile.person:  # «Затем Сергей Волков осмотрел…», «…. Также глава вручил»
+        if later := person_after_opening(content, profile.lemmas, profile.head, named_before(document, sentence.start, profile.lemmas)):
+            return content[later:], False
+    elif document.speaks_as_we and (later := body_after_opening(document.text, content, _institution_head)):
+        return content[later:], False  # «В прошлом месяце библиотека провела…»
+    return content, capital
+
+
+def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | None,
+             joined: tuple[Token, ...] = ()) -> SelfMention | None:
+    content, capital = _subject_start(document, sentence, profile, joined)
     if not content:
         return None
     lead = content[0]
     head = lead
     adjectives = 0
-    while adjectives < 3 and not _institution_head(head) and _nominative_adjective(head):
-        adjectives += 1  # «Олонецкий национальный музей приглашает»
+    while adjectives < 3 and not _institution_head(head) and (_nominative_adjective(head) or profile is not None and our_word(head)):
+        adjectives += 1  # «Озёрский национальный музей приглашает», «Наш музей»
         following = [t for t in content if t.start > head.start][:1]
         if not following:
             return None
@@ -301,7 +315,7 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
     own = profile is not None and not profile.person and bool(head.lemmas & profile.heads)  # «часть» of the author
     if not (_institution_head(head) or own) or (adjectives and head.text.isupper() and not (profile and head.text in profile.lemmas)):
         title = profile is not None and profile.person and (head.lemma == profile.head and (not adjectives or bool(
-            lead.lemmas & profile.lemmas)) or not adjectives and personal_name(profile, _leading_name(content)))
+            lead.lemmas & profile.lemmas)) or not adjectives and personal_name(profile, _leading_name(after_title(content, profile.lemmas))))
         if not title:
             return None
     head_sing = "plur" not in head.grammemes
@@ -339,26 +353,7 @@ def _mention(document: Document, sentence: Sentence, profile: AuthorProfile | No
     while name and not (name[-1].is_word or name[-1].text.isdigit() or name[-1].text in _QUOTES):
         between.insert(0, name.pop())  # trailing punctuation belongs to what follows
     clean = all(_time_word(t) for t in between) or partner(between)  # «совместно с лесничеством»
-    return SelfMention(sentence, tuple(name), head, tuple(between), verb, _conjoined(sentence, verb), clean, capital)
-
-
-_HOURS_WORDS = WEEKDAYS | {"будний", "будни", "выходной", "выходные", "круглосуточно", "ежедневно", "праздник",
-                           "утро", "вечер", "час", "перерыв", "график", "режим"}
-
-
-def _opening_hours(mention: SelfMention) -> bool:
-    """«Библиотека работает в будние дни с 10 до 19»: the hours of a place, said as everybody says
-    them (the place, not the page, is the subject; «Мы работаем» is no better); so are «Отделение
-    будет работать со вторника по субботу с 9:00 до 17:00»."""
-    tokens = mention.sentence.tokens
-    verb = mention.verb
-    if verb.lemma == "быть":  # the future's auxiliary: the infinitive after it tells the hours
-        at = mention.sentence.position(verb) + 1
-        verb = tokens[at] if at < len(tokens) else verb
-    if verb.lemma != "работать":
-        return False
-    after = [t for t in tokens[mention.sentence.position(verb) + 1:] if t.is_word or t.text.isdigit()][:5]
-    return any(t.text.isdigit() or t.lemmas & _HOURS_WORDS or t.key in {"до", "без"} for t in after)
+    return SelfMention(sentence, tuple(name), head, tuple(between), verb, _conjoined(sentence, verb), clean, capital, bool(joined))
 
 
 def self_mentions(document: Document) -> list[SelfMention]:
@@ -367,13 +362,16 @@ def self_mentions(document: Document) -> list[SelfMention]:
     found: list[SelfMention] = []
     for sentence in document.sentences:
         mention = _mention(document, sentence, profile) if any(t.pos == "VERB" for t in sentence.tokens) else None
-        if mention is None or _opening_hours(mention):
-            continue
-        if profile is not None and not _matches_author(profile, mention, document):
-            continue  # another body: on the author's page it is rightly in the third person
-        if profile is None and regional_body_in_local_post(document, mention.name):
-            continue  # «Министерство строительства области сообщает…» in a post about a district
-        found.append(mention)
+        joined = clause_after_and(sentence, profile.heads | {profile.head} | (profile.lemmas if profile.person else set())) if profile else ()
+        later = _mention(document, sentence, profile, joined) if joined else None  # «…, и музей бережно хранит…»
+        for m in (mention, later if later and not (mention and later.name[0].start <= mention.verb.end) else None):
+            if m is None or place_fact(sentence, m.verb):
+                continue
+            if profile is not None and not _matches_author(profile, m, document):
+                continue  # another body: on the author's page it is rightly in the third person
+            if profile is None and regional_body_in_local_post(document, m.name):
+                continue  # «Министерство строительства области сообщает…» in a post about a district
+            found.append(m)
     return found
 
 
@@ -427,7 +425,7 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
         shown = clean_phrase(f"{pronoun} {forms[0][0]}")
         return SelfRewrite(mention, shown, (), person, mention.name[0].start, plain_end, True)
     past = "past" in mention.verb.grammemes
-    drop = not past and not mention.between
+    drop = not past and not mention.between and not mention.joined
     opening = mention.capital
     edits: list[Edit] = []
     name_start, name_end = mention.name[0].start - base, mention.name[-1].end - base
@@ -450,6 +448,8 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
     clause_end = last.end - base + sum(len(e.replacement) - (e.end - e.start) for e in edits)
     kept = frozenset(t.key for t in sentence.tokens if t.is_word)
     cleaned = clean_text(new, clause_start, clause_end, kept)
+    if cleaned is None:  # «Мы провели опрос.»: the draft's own «провела опрос» in the «мы» form
+        cleaned = clean_text(new, clause_start, clause_end, kept, excused=draft_findings(text))
     if cleaned is None:
         return SelfRewrite(mention, None, (), person, mention.name[0].start, plain_end, True)
     new, clause_start, clause_end = cleaned

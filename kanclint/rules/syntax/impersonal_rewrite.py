@@ -81,7 +81,7 @@ from kanclint.rules.syntax.self_acts import acts_on_self
 from kanclint.rules.syntax.stative_events import told_as_act
 from kanclint.rules.syntax.text_places import _about_a_text
 from kanclint.rules.syntax.verb_first import verb_first
-from kanclint.rules.syntax.we_voice import repeats_my_act, said_as_we, we_opened_before
+from kanclint.rules.syntax.we_voice import others_read_as_we, repeats_my_act, said_as_we, we_opened_before
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
     PROCEDURE_NOUNS,
@@ -183,7 +183,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
     we = said_as_we(document, sentence, f, subject.head, group[0])
     # «Мною было принято решение. Данное решение принято…»: «приняли» would give it to others
-    if not we and repeats_my_act(document, sentence, f.lemma) or phrase_fix_over(
+    if not we and (repeats_my_act(document, sentence, f.lemma) or others_read_as_we(document, sentence, tense)) or phrase_fix_over(
             document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)

@@ -121,3 +121,27 @@ def another_actor_in_paragraph(document: Document, sentence: Sentence) -> bool:
         if any(_actor(other, i, own, verbs) for i in range(len(other.words))):
             return True
     return False
+
+
+# places a whole country or region is made of: «во всех районах», «по всей республике»
+_WIDE = frozenset({"республика", "страна", "россия", "область", "край", "регион", "район", "округ",
+                   "город", "муниципалитет", "субъект", "поселение", "территория"})
+# a region or a country as the place of an act: «в республике», «в республике», «по стране»
+_REGIONS = frozenset({"республика", "страна", "россия", "рф", "регион", "край", "область", "округ"})
+
+
+def across_region(document: Document, sentence: Sentence) -> bool:
+    """«Было организовано 75 площадок по всей республике», «Во всех районах проведены уроки», «В
+    Карелии было проведено 300 мероприятий»: an act spread over a region or a country is many bodies'
+    work, the page's own part of it at most, and «мы организовали 75 площадок» would claim it all.
+    A region the author's own name holds is the author's («В районе отремонтировали 5 дорог» on the
+    district administration's page), so it does not count."""
+    profile = author_profile(document)
+    own = profile.lemmas if profile is not None else frozenset()
+    words = sentence.words
+    for a, b in zip(words, words[1:]):
+        if a.lemma == "весь" and b.lemmas & _WIDE:
+            return True
+        if a.key in {"в", "во", "по"} and b.lemmas & _REGIONS and not b.lemmas & own:
+            return True
+    return False

@@ -31,7 +31,7 @@ from kanclint.rules.syntax.doers_named import (
     supplied_by_others,
     utility_switched,
 )
-from kanclint.rules.syntax.other_actors import another_actor_in_paragraph
+from kanclint.rules.syntax.other_actors import across_region, another_actor_in_paragraph
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.gifts import given_in_anothers_name
 from kanclint.rules.syntax.programmes import built_under_programme
@@ -90,6 +90,7 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
           and not names_an_institution_place(document, sentence)
           and not first_person_blocked(document, sentence.start)  # the paragraph keeps «Комитет … проводит»
           and not another_actor_in_paragraph(document, sentence)  # «Сотрудники МЧС провели…»: maybe theirs
+          and not across_region(document, sentence)  # «площадки по всей республике»: many bodies' work
           and not speaks_as_i(document, sentence)  # «Мною направлено обращение. Ответ получен»: not «мы»
           and (f.agent is not None or document.shared(post_says_we)))  # a named doer was judged the page's own already
 
@@ -108,6 +109,13 @@ def post_says_we(document: Document) -> bool:
     """
     return document.shared(says_we) or any(found.edits for found in document.shared(self_rewrites)) or bool(
         document.shared(owned_mentions))
+
+
+def others_read_as_we(document: Document, sentence: Sentence, tense: str) -> bool:
+    """«Мы открыли выставку. Всего в республике организовали 75 площадок»: in a post that says «мы», a
+    past plural without its subject reads as «мы» (the two forms are one), so an act spread over a
+    region or a country (:func:`across_region`) keeps its passive rather than be claimed for the page."""
+    return tense == "past" and across_region(document, sentence) and document.shared(post_says_we)
 
 
 _PUBLISHING = frozenset({"опубликовать", "публиковать", "разместить", "размещать", "выложить", "выкладывать"})

@@ -20,7 +20,7 @@ def signal(text: str, name: str) -> float:
 
 
 @pytest.mark.parametrize("text", [
-    "Фестиваль будет проходить в ноябре в Рыбреке.",
+    "Фестиваль будет проходить в ноябре в Заречном.",
     "Награды будут вручать в субботу.",
 ])
 def test_a_report_in_the_future_tense_is_a_report_sentence(text):

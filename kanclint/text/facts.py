@@ -175,7 +175,7 @@ def _only_space_between(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
 def facts(text: str, exempt: Iterable[str] = ()) -> Counter[str]:
     """The multiset of facts of ``text`` (see the module docstring)."""
     exempt = tuple(exempt)
-    kept = frozenset(e for e in exempt if e[:1] in "«\"„" or e[:1].isdigit())  # an author's «Кижи», № 5
+    kept = frozenset(e for e in exempt if e[:1] in "«\"„" or e[:1].isdigit())  # an author's «Старая мельница», № 5
     found: Counter[str] = Counter()
     found.update("num " + m.group() for m in _NUMBER.finditer(text) if m.group() not in kept)
     found.update(q for q in (text[a:b] for a, b in quoted_spans(text)) if q not in kept)
@@ -220,7 +220,7 @@ def author_words(author: str | None) -> tuple[str, ...]:
     Names change their endings with the case («Администрации района»), so :func:`facts`
     exempts each word through its case forms (the word without its last two letters, plus
     an ending of up to four); the author's numbers and quoted names («МБОУ СОШ № 5»,
-    «Музей «Кижи»») go with it, as they are.
+    «Музей «Старая мельница»») go with it, as they are.
     """
     if not author:
         return ()

@@ -424,7 +424,7 @@ def acronym_opens(sentence: Sentence) -> bool:
     """«МФЦ района выдано 200 паспортов»: an acronym that opens the sentence does not show its case and
     may be the doer; «МФЦ района выдали…» would make it a plural subject."""
     words = sentence.words
-    at = 0  # «Олонецкой ЦРБ получен…»: an adjective in the instrumental before it is the acronym's
+    at = 0  # «Озёрской ЦРБ получен…»: an adjective in the instrumental before it is the acronym's
     while at < min(2, len(words) - 1) and any(p.pos == "ADJF" and "ablt" in p.grammemes for p in words[at].parses[:4]):
         at += 1
     if not words or len(words[at].text) < 2 or not words[at].text.isupper() or not words[at].text.isalpha():

@@ -1,6 +1,8 @@
 """KC201: a plural of activities or entries kept first would read as the doer («Работы провели на
 средства музея», «Лучшие работы определят в пятницу»), so the third person plural goes first:
-«Провели работы на средства музея», «Определят лучшие работы в пятницу».
+«Провели работы на средства музея», «Показали лучшие работы на экране».  Only in a post that speaks as
+«мы» and in the past tense (where the verb first continues the page's own account): elsewhere it reads
+telegraphically or as somebody else's act, and the passive stays.
 
 Only a short participle (a past or future act, not a notice's present rule: «Экскурсии проводятся
 по записи» stays), without «не» («Не завершили работы вовремя» reads as a reproach), and not next to
@@ -14,7 +16,15 @@ from __future__ import annotations
 from kanclint.rules.phrases import shipped_rules
 from kanclint.rules.press_release.oblique_self import paragraph_span
 from kanclint.rules.syntax.passive_detection import _Passive
+from kanclint.rules.syntax.we_voice import post_says_we
 from kanclint.text.document import Document, Sentence
+from kanclint.text.morphology import parse
+
+
+def _past(verbs: str) -> bool:
+    """Whether the new verb («провели», «будут проведены» said as «проведут») is in the past tense."""
+    words = verbs.split()
+    return bool(words) and any(p.pos == "VERB" and "past" in p.grammemes for p in parse(words[-1]))
 
 
 def plural_doers_before(document: Document, sentence: Sentence) -> bool:
@@ -49,6 +59,9 @@ def verb_first(document: Document, sentence: Sentence, f: _Passive, span: tuple[
     verb first; ``None`` where the passive stays."""
     if f.reflexive or "не" in (a.lower() for a in adverbs):
         return None
+    if not document.shared(post_says_we) or not _past(verbs):
+        return None  # without «мы» around, «Определят лучшие работы…» opens a post telegraphically (an editor);
+    # after «Мы готовим…» a future «Проведут занятия» is somebody else's, a past «Провели» the page's own account
     said = " ".join([*adverbs, verbs, obj])
     later = [t for t in sentence.words if t.start >= span[1]]
     if any(t.pos == "VERB" and "plur" in t.grammemes for t in later):

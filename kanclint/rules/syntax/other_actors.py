@@ -157,4 +157,5 @@ def doer_said_next(document: Document, sentence: Sentence, lemma: str) -> bool:
     following = document.sentences[at]
     if following.start >= paragraph_span(document, sentence.start)[1]:
         return False
-    return any(t.pos == "VERB" and t.lemma == lemma for t in following.words)
+    # singular: one doer named («выполнит подрядчик»); a plural may be as doer-less («а завтра презентуют ещё два»)
+    return any(t.pos == "VERB" and t.lemma == lemma and "sing" in t.grammemes for t in following.words)

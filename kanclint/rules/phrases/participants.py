@@ -16,7 +16,9 @@ and only where it is certain:
 «В фестивале участвовали 300 мастеров».  Only in the past, with the event right before the verb as
 its subject (adjectives before it, a genitive phrase after it), a count in digits whose noun reads the
 same in the nominative (not «21 участника», not «3 мастеров»), and no «участников» counted
-(«участвовали 300 участников» says it twice).
+(«участвовали 300 участников» says it twice).  Not where the uniting is the news («Встреча
+объединила 3 поколения выпускников»: generations, peoples brought together), nor where the event is
+the subject of a later verb too («Фестиваль объединил 12 коллективов, но не смог…»).
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ def participated(document: Document, sentence: Sentence, m: Match) -> Edit | Non
 
 _GENITIVE_TAIL = 3
 _COUNT_WORDS = frozenset({"более", "около", "свыше", "почти", "порядка", "больше"})
+# what an event unites rather than what takes part in it: «объединила 3 поколения»
+_UNITED_NOT_PARTICIPANTS = frozenset({"поколение", "народ", "национальность", "конфессия", "эпоха", "культура"})
 
 
 def _event_subject(tokens: list[Token], verb: int, gender: set[str]) -> tuple[int, list[tuple[Token, Parse]]] | None:
@@ -88,7 +92,8 @@ def _count_reads_nominative(tokens: list[Token], i: int) -> bool:
     would change; no «участников» after «участвовали»."""
     number = tokens[i].text
     noun = next((t for t in tokens[i + 1:i + 4] if t.is_word and t.pos == "NOUN"), None)
-    if not number.isdigit() or noun is None or noun.lemma in ("участник", "участница"):
+    if not number.isdigit() or noun is None or noun.lemma in ("участник", "участница") \
+            or noun.lemma in _UNITED_NOT_PARTICIPANTS:
         return False
     tail, last = int(number[-2:]) if len(number) > 1 else int(number), int(number[-1])
     if 11 <= tail <= 14 or last in (0, 5, 6, 7, 8, 9):
@@ -108,6 +113,8 @@ def united(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     if reading is None or "past" not in reading.grammemes or "sing" not in reading.grammemes \
             or count >= len(tokens) or not _count_reads_nominative(tokens, count):
         return None
+    if any(t.pos == "VERB" and "sing" in t.grammemes for t in tokens[at + 1:]):
+        return None  # «Фестиваль объединил 12 коллективов, но не смог…»: the event does more
     found = _event_subject(tokens, at, set(reading.grammemes & {"masc", "femn", "neut"}))
     if found is None:
         return None

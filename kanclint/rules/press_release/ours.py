@@ -8,7 +8,9 @@ adjectives («на официальном сайте администрации�
 rewritten: a name joined to another by «и» or a comma («при поддержке администрации и
 министерства»), two nouns sharing the name («анонсами и новостями музея»), a name followed by a
 preposition that may belong to it («музея на площади Кирова»), a noun that already has an owner
-(«её сайте», «своих сотрудников»), a noun whose case is ambiguous for «наш», text in quotes.
+(«её сайте», «своих сотрудников»), a noun whose case is ambiguous for «наш», text in quotes, an act
+done to the author by others, whose genitive is its object («Посещение музея доступно по записи»
+is no «Наше посещение», «открытие музея» no «наше открытие»).
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ _OWNERS = frozenset({"наш", "ваш", "мой", "твой", "свой", "ег
 # the bodies that run the author: as a subject «Администрация школы благодарит» is the school
 # itself speaking, and «Наша администрация благодарит» sounds like a country's government
 _GOVERNING = frozenset({"администрация", "руководство", "дирекция"})
+# acts whose genitive is their object: «посещение музея» is the visitors', not the museum's
+_OBJECT_GENITIVE = frozenset({"посещение", "открытие", "закрытие", "основание", "создание", "строительство",
+                              "реконструкция", "ремонт", "капремонт"})
 
 
 @dataclass(frozen=True)
@@ -166,8 +171,8 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
         own = any(p.pos == "NOUN" and "gent" in p.grammemes and p.lemma in profile.heads for p in head.parses)
         if owner.pos != "NOUN" or owner.protected or head.protected or not (_genitive_institution(head) or own):
             continue
-        if any(t.protected for t in tokens[i:k]):
-            continue
+        if any(t.protected for t in tokens[i:k]) or owner.lemma in _OBJECT_GENITIVE:
+            continue  # «Посещение музея доступно по записи»: not «Наше посещение»
         name = [*tokens[i:k], *_name_after(tokens, k)]
         after = tokens[sentence.position(name[-1]) + 1 :][:4]
         if len(after) >= 2 and after[0].text in {"и", ",", "или"} and any("gent" in p.grammemes for p in after[1].parses):

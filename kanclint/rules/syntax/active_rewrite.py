@@ -16,12 +16,12 @@ from kanclint.rules.syntax.morph import (
 )
 from kanclint.rules.syntax.doer_phrase import beside_recipient, _phrase, _third_person, agent_nominative
 from kanclint.rules.syntax.joined import conjunct_lemma
-from kanclint.rules.syntax.passive_detection import _is_proper, _Passive
+from kanclint.rules.syntax.passive_detection import _after_preposition, _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.stranded import stranded_participle
 from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _tree_tokens, cuts_a_number_off,
                                                  same_list_in_accusative, with_its_number)
-from kanclint.rules.syntax.rewrite_guards import described_after, doer_shared_after
+from kanclint.rules.syntax.rewrite_guards import described_after, doer_shared_after, maybe_doer
 from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
 from kanclint.rules.syntax.we_voice import authors_whole_name
 from kanclint.rules.syntax.words import MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE
@@ -451,8 +451,9 @@ def _plain_rewrite(
         return None
     lemma, keeps_object, dative_ok = pair
     subject = syntax.node(f.subject)
-    if subject is None or _shares_clause(syntax, verb, f):
-        return None
+    if subject is None or _shares_clause(syntax, verb, f) or any(
+            maybe_doer(t) and not _after_preposition(sentence.tokens, j) for j, t in enumerate(sentence.tokens)):
+        return None  # «Проверка была проведена Роспотребнадзором»: a doer the detector missed
     dative = any(kid.tok.rel in ("iobj", "obl") and (t := syntax.token(kid)) is not None
                  and _reading(t, "datv") is not None and not any(k.tok.rel == "case" for k in syntax.children(kid))
                  for kid in syntax.children(verb))

@@ -6,7 +6,8 @@ Elsewhere «отмечаться» is a middle verb (:data:`~kanclint.rules.synt
 «участники отмечаются на входе», «в отчёте отмечается рост»), so only a holiday as its subject
 turns it: a masculine or plural noun of :data:`HOLIDAYS` in the verb's clause (its accusative reads
 as written, only the verb changes), or «который» / «которые» right after such a noun and a comma.
-Left alone: an instrumental beside the verb («праздник отмечается концертом»: how, or who), a
+Left alone: an instrumental beside the verb («праздник отмечается концертом»: how, or who; a
+pronoun too: «отмечается не всеми»), a
 second nominative in the clause, the future «будет отмечаться».
 """
 
@@ -28,6 +29,13 @@ _PROPER = PERSON_NAMES | {"Geox", "Orgn"}  # «5 мая» is no «Мая», «в
 def _holiday(token: Token, number: str, case: str = "nomn") -> bool:
     return token.is_word and any(p.pos == "NOUN" and p.lemma in HOLIDAYS and {case, number} <= p.grammemes
                                  and "femn" not in p.grammemes for p in token.parses)
+
+
+def _instrumental(token: Token) -> bool:
+    """A noun or a pronoun read first in the instrumental: how the day is kept, or by whom («всеми»)."""
+    best = token.parses[0] if token.is_word and token.parses else None
+    return best is not None and "ablt" in best.grammemes and (
+        best.pos in ("NOUN", "NPRO") or best.pos == "ADJF" and "Subx" in best.grammemes)
 
 
 def _nominative_noun(token: Token) -> bool:
@@ -69,9 +77,8 @@ def holiday_kept(sentence: Sentence, verb: Token) -> bool:
     before, after = _clause(sentence, at, -1), _clause(sentence, at, 1)
     if any(tokens[i].key == "как" for i in after):  # «отмечается как День семьи»: what it is called, not its subject
         after = after[:[tokens[i].key for i in after].index("как")]
-    if any(tokens[j].is_word and tokens[j].parses and "ablt" in tokens[j].parses[0].grammemes
-           and tokens[j].parses[0].pos == "NOUN" and not _after_preposition(tokens, j) for j in before + after):
-        return False  # «праздник отмечается концертом», «отмечается жителями»
+    if any(_instrumental(tokens[j]) and not _after_preposition(tokens, j) for j in before + after):
+        return False  # «праздник отмечается концертом», «отмечается жителями», «не всеми», «нами»
     j = before[-1] if before else at  # ``before`` runs from the verb back to the clause's start
     if before and tokens[j].key in _RELATIVES and j >= 1 and tokens[j - 1].text == ",":
         rest = [i for i in before[:-1] if tokens[i].pos not in ("ADVB", "PRCL")]  # «который ежегодно отмечается»

@@ -76,6 +76,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     reflexive_owner,
     tally_so_far,
 )
+from kanclint.rules.syntax.other_actors import doer_said_next
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.rules.syntax.self_acts import acts_on_self
 from kanclint.rules.syntax.stative_events import told_as_act
@@ -143,7 +144,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     group = _verb_group(sentence, f)
     if group is None or any(t.protected for t in group) or instrumental_doer_after(sentence, f, group):
         return None  # «Концерт был организован детским садом»: a doer no list knows
-    if parallel_passive(sentence, group, f) or passive_in_next_item(document, sentence):
+    if parallel_passive(sentence, group, f) or passive_in_next_item(document, sentence) or doer_said_next(
+            document, sentence, f.lemma):
         return None  # «рассмотрено 1 250 обращений, проведено 45 приёмов»: one active, one passive reads worse
     number, gender = _agreement(f)
     subject = _subject_before(document, sentence, group, number, gender) or _subject_after(
@@ -205,7 +207,7 @@ def _said_to_reader(document: Document, sentence: Sentence, f: _Passive, subject
 
 def _never_active(sentence: Sentence, f: _Passive) -> bool:
     """A passive no active form says: a state, a tally, a cause, a verb seldom passive."""
-    if f.lemma in STATIVE and not told_as_act(f) or f.lemma in STATE_PARTICIPLES or caused_by(sentence, f):
+    if f.lemma in STATIVE and not told_as_act(sentence, f) or f.lemma in STATE_PARTICIPLES or caused_by(sentence, f):
         return True
     if tally_so_far(sentence, f) or reflexive_owner(sentence, f.verb):
         return True  # «На данный момент установлено 20 фонарей» is no «Сейчас установили…»; «на свои средства»

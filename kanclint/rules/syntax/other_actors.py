@@ -145,3 +145,17 @@ def across_region(document: Document, sentence: Sentence) -> bool:
         if a.key in {"в", "во", "по"} and b.lemmas & _REGIONS and not b.lemmas & own:
             return True
     return False
+
+
+def doer_said_next(document: Document, sentence: Sentence, lemma: str) -> bool:
+    """«Работы будут выполнены до конца сентября. Их выполнит подрядчик.»: the next sentence of the
+    paragraph does the same act (``lemma``, the passive's active verb) and names who does it, so «Выполнят
+    работы…» (they, some people) before it would say another thing than that doer."""
+    at = sentence.index + 1
+    if at >= len(document.sentences):
+        return False
+    following = document.sentences[at]
+    if following.start >= paragraph_span(document, sentence.start)[1]:
+        return False
+    # singular: one doer named («выполнит подрядчик»); a plural may be as doer-less («а завтра презентуют ещё два»)
+    return any(t.pos == "VERB" and t.lemma == lemma and "sing" in t.grammemes for t in following.words)

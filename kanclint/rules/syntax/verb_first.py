@@ -8,7 +8,8 @@ Only a short participle (a past or future act, not a notice's present rule: «Э
 по записи» stays), without «не» («Не завершили работы вовремя» reads as a reproach), and not next to
 plural doers: a sentence that opens with «Провели…» reads as the acts of those of the sentence before
 or of a later clause («…, и жители вернулись»).  Nor where the old subject said after the verb is
-itself a dictionary finding («провели ремонтные работы» → «ремонт» → «отремонтировали», the object lost).
+itself a dictionary finding («провели ремонтные работы» → «ремонт» → «отремонтировали», the object lost),
+nor before a verdict on the result («Все работы выполнены качественно и в срок»).
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ def _past(verbs: str) -> bool:
     """Whether the new verb («провели», «будут проведены» said as «проведут») is in the past tense."""
     words = verbs.split()
     return bool(words) and any(p.pos == "VERB" and "past" in p.grammemes for p in parse(words[-1]))
+
+
+# a verdict on the result after the participle: «работы выполнены качественно» says how they are
+_VERDICTS = frozenset({"качественно", "успешно", "добросовестно", "профессионально", "хорошо", "отлично", "безупречно"})
 
 
 def plural_doers_before(document: Document, sentence: Sentence) -> bool:
@@ -64,6 +69,8 @@ def verb_first(document: Document, sentence: Sentence, f: _Passive, span: tuple[
     # after «Мы готовим…» a future «Проведут занятия» is somebody else's, a past «Провели» the page's own account
     said = " ".join([*adverbs, verbs, obj])
     later = [t for t in sentence.words if t.start >= span[1]]
+    if later and later[0].key in _VERDICTS:
+        return None  # «Все работы выполнены качественно и в срок»: a verdict on the result, not an act
     if any(t.pos == "VERB" and "plur" in t.grammemes for t in later):
         return None  # «Работы были завершены, и жители вернулись»: «Завершили…» could be the residents'
     if plural_doers_before(document, sentence) or _phrase_found(document, sentence, span, said):

@@ -254,8 +254,9 @@ def charged_findings(diagnostics: Iterable[Diagnostic], words: int | None = None
     that was open before.  Without ``words`` the heaviest by severity is taken.
     """
     clusters = _clusters(diagnostics)
-    chosen = [max(c, key=lambda d: SEVERITY_WEIGHT[d.severity]) for c in clusters]
-    open_ = [i for i, c in enumerate(clusters) if len({finding_group(d) for d in c}) > 1]
+    # most clusters are one finding: it is their choice, and a choice open to nothing else
+    chosen = [c[0] if len(c) == 1 else max(c, key=lambda d: SEVERITY_WEIGHT[d.severity]) for c in clusters]
+    open_ = [i for i, c in enumerate(clusters) if len(c) > 1 and len({finding_group(d) for d in c}) > 1]
     if words is None or not open_:
         return chosen
     model = model or load_model()

@@ -18,6 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from kanclint.engine.signal_specs import (
@@ -194,15 +195,17 @@ def _counted_names(flags: int) -> tuple[str, ...]:
     return (*names, "capitalised") if flags & _CAPITAL else names
 
 
+_START = attrgetter("start")
+
+
 def _hidden_words(document: "Document", hidden: list[tuple[int, int]],
                   is_hidden: Callable[[int, int], bool]) -> frozenset[int]:
     """Starts of the words inside a hidden span: the few words near the spans are tested, not every
     word of the post (the sweep then asks a set)."""
     words = document.words
-    starts = [t.start for t in words]
     found = set()
-    for a, b in hidden:
-        for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+    for a, b in hidden:  # bisected by the words' starts (no list of every start built per post)
+        for k in range(bisect.bisect_left(words, a, key=_START), bisect.bisect_left(words, b, key=_START)):
             t = words[k]
             if is_hidden(t.start, t.end):
                 found.add(t.start)
@@ -281,7 +284,7 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
     _phrase_hits(document, folded, hits, counts, sentence_of, is_hidden if hidden else None, quoted)
     _future_reports(document, folded, hits, sentence_of, quoted)
     counts["numbers"] = _numbers(document, sentences)
-    if _MAY_SMILE.search(text):  # the regular expression's lookbehind is slow on every «)»-less post
+    if ")" in text and _MAY_SMILE.search(text):  # the regular expression's lookbehind is slow on every «)»-less post
         counts["spoken"] += sum(1 for m in _SMILEY.finditer(text) if not (quoted and quoted.contains(m.start())))
     for start, _ in addresses:
         if sentences:

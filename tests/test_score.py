@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import kanclint
 from kanclint import Config
 from kanclint.text.document import Document
+from kanclint.text.morphology import fold
 from kanclint.model import Diagnostic, Edit, Fix, Severity
 from kanclint.engine.score import (
     FINDING_FEATURES, ModelError, charged_findings, load_model, model_path, parse_model, predict,
@@ -263,3 +264,15 @@ def test_a_fix_inside_a_passive_does_not_lower_the_score(text):
     fixed = kanclint.fix(text, unsafe=True)
     assert fixed.text != text
     assert kanclint.lint(fixed.text).score >= before.score
+
+
+def test_a_lists_stem_trie_finds_what_a_test_of_each_stem_finds():
+    """Many stems are searched as one trie; it must agree with a substring test of each stem."""
+    texts = ["Мы сразу же приехали.", "Тот же самый дом.", "Работы идут в рамках программы.",
+             "Привет всем!", "", "вместе с тем же", "в сфере культуры и в целях"]
+    lists = [w for w in lexicon().values() if w.stem_search is not None]
+    assert lists  # the long lists are searched as a trie
+    for w in lists:
+        for text in texts + list(w.stems) + [s[:-1] for s in w.stems]:
+            folded = fold(text)
+            assert (w.stem_search.search(folded) is not None) == any(s in folded for s in w.stems), (w.key, text)

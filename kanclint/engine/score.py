@@ -254,8 +254,9 @@ def charged_findings(diagnostics: Iterable[Diagnostic], words: int | None = None
     that was open before.  Without ``words`` the heaviest by severity is taken.
     """
     clusters = _clusters(diagnostics)
-    chosen = [max(c, key=lambda d: SEVERITY_WEIGHT[d.severity]) for c in clusters]
-    open_ = [i for i, c in enumerate(clusters) if len({finding_group(d) for d in c}) > 1]
+    # most clusters are one finding: it is their choice, and a choice open to nothing else
+    chosen = [c[0] if len(c) == 1 else max(c, key=lambda d: SEVERITY_WEIGHT[d.severity]) for c in clusters]
+    open_ = [i for i, c in enumerate(clusters) if len(c) > 1 and len({finding_group(d) for d in c}) > 1]
     if words is None or not open_:
         return chosen
     model = model or load_model()
@@ -329,13 +330,14 @@ def predict(values: Mapping[str, float], model: RegisterModel | None = None) -> 
     get = values.get
     b = model.intercept
     cosmetic = plain_pos = neg = 0.0
-    terms: list[tuple[float, float]] = []
-    plan = _plan(model)
-    for name, weight, cap, ref, is_cosmetic, _ in plan:  # a plain loop on tuples: this runs for every lint
+    moved: list[tuple[str, float, float, bool, str]] = []  # the features whose term is not 0, in model order
+    for name, weight, cap, ref, is_cosmetic, group, at_zero in _plan(model):  # plain tuples: this runs every lint
         x = get(name, 0.0)
-        x = 0.0 if x < 0.0 else cap if x > cap else x
-        t = weight * (x - ref)
-        terms.append((x, t))
+        if x:
+            x = 0.0 if x < 0.0 else cap if x > cap else x
+            t = weight * (x - ref)
+        else:
+            t = at_zero  # most features are 0 in a post: their term is the model's constant
         if t > 0.0:
             if is_cosmetic:
                 cosmetic += t
@@ -343,6 +345,9 @@ def predict(values: Mapping[str, float], model: RegisterModel | None = None) -> 
                 plain_pos += t
         elif t < 0.0:
             neg += t
+        else:
+            continue  # a feature at its reference value moved nothing: no contribution to list
+        moved.append((name, x, t, is_cosmetic, group))
     # cosmetic signs may add at most cosmetic_cap points on top of everything else
     without = 10.0 * _sigmoid(b + plain_pos + neg)
     with_cosmetic = 10.0 * _sigmoid(b + plain_pos + cosmetic + neg)
@@ -357,30 +362,30 @@ def predict(values: Mapping[str, float], model: RegisterModel | None = None) -> 
     contributions = []
     lost: dict[str, float] = {}
     make = tuple.__new__
-    for (name, _, _, _, is_cosmetic, group), (x, t) in zip(plan, terms):
+    for name, x, t, is_cosmetic, group in moved:
         if t > 0.0:
             points = t * (up_cosmetic if is_cosmetic else up)
-        elif t < 0.0:
+        else:
             points = t * down
             lost[group] = lost.get(group, 0.0) - points
-        else:
-            continue  # a feature at its reference value moved nothing: no contribution to list
         contributions.append(make(Contribution, (name, x, points, group)))
     subs = {g: round(max(0.0, 10.0 - lost.get(g, 0.0)), 1) for g in _SUBSCORE_GROUPS}
     return Scored(round(score, 1), tuple(contributions), subs)
 
 
-_PLANS: dict[int, tuple[RegisterModel, tuple[tuple[str, float, float, float, bool, str], ...]]] = {}
+_Plan = tuple[tuple[str, float, float, float, bool, str, float], ...]
+_PLANS: dict[int, tuple[RegisterModel, _Plan]] = {}
 
 
-def _plan(model: RegisterModel) -> tuple[tuple[str, float, float, float, bool, str], ...]:
-    """The model's features as plain tuples, built once per model (attribute reads cost in the hot loop)."""
+def _plan(model: RegisterModel) -> _Plan:
+    """The model's features as plain tuples, built once per model (attribute reads cost in the hot loop);
+    the last item is the feature's term at value 0, ``weight × (0 − ref)``."""
     known = _PLANS.get(id(model))
     if known is None or known[0] is not model:  # the model kept alive by the entry: its id is not reused
         if len(_PLANS) > 16:
             _PLANS.clear()
-        known = _PLANS[id(model)] = (model, tuple((f.name, f.weight, f.cap, f.ref, f.cosmetic, f.group)
-                                                  for f in model.features))
+        known = _PLANS[id(model)] = (model, tuple((f.name, f.weight, f.cap, f.ref, f.cosmetic, f.group,
+                                                   f.weight * (0.0 - f.ref)) for f in model.features))
     return known[1]
 
 
@@ -420,14 +425,15 @@ def reasons(categories: Mapping[str, CategoryScore], scored: Scored, signals: Si
         if c.penalty >= 0.1:
             lines.append((-c.penalty, f"{category_title(c.category)}: "
                                       f"{plural(c.findings, 'находка', 'находки', 'находок')}, −{c.penalty:.1f}"))
-    for c in scored.contributions:
-        if c.feature.startswith("findings-") or abs(c.points) < 0.1:
+    where_of = signals.where.get
+    for feature, value, points, _ in scored.contributions:
+        size = points if points >= 0.0 else -points  # abs() without the call: this runs on every lint
+        if size < 0.1 or feature.startswith("findings-"):
             continue
-        spec = SPEC_BY_NAME[c.feature]
-        where = signals.where.get(c.feature, ())
+        where = where_of(feature, ())
         tail = f" (предложения {', '.join(str(i + 1) for i in where[:5])})" if where else ""
-        sign = "+" if c.points > 0 else "−"
-        none = "нет, " if c.value == 0 else ""  # «Разговорные слова: нет, −0.6»: the lack of a sign cost it
-        lines.append((-abs(c.points), f"{spec.title}: {none}{sign}{abs(c.points):.1f}{tail}"))
+        sign = "+" if points > 0 else "−"
+        none = "нет, " if value == 0 else ""  # «Разговорные слова: нет, −0.6»: the lack of a sign cost it
+        lines.append((-size, f"{SPEC_BY_NAME[feature].title}: {none}{sign}{size:.1f}{tail}"))
     lines.sort(key=lambda item: item[0])
     return tuple(text for _, text in lines)

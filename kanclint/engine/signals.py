@@ -18,6 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from kanclint.engine.signal_specs import (
@@ -194,15 +195,17 @@ def _counted_names(flags: int) -> tuple[str, ...]:
     return (*names, "capitalised") if flags & _CAPITAL else names
 
 
+_START = attrgetter("start")
+
+
 def _hidden_words(document: "Document", hidden: list[tuple[int, int]],
                   is_hidden: Callable[[int, int], bool]) -> frozenset[int]:
     """Starts of the words inside a hidden span: the few words near the spans are tested, not every
     word of the post (the sweep then asks a set)."""
     words = document.words
-    starts = [t.start for t in words]
     found = set()
-    for a, b in hidden:
-        for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+    for a, b in hidden:  # bisected by the words' starts (no list of every start built per post)
+        for k in range(bisect.bisect_left(words, a, key=_START), bisect.bisect_left(words, b, key=_START)):
             t = words[k]
             if is_hidden(t.start, t.end):
                 found.add(t.start)
@@ -281,7 +284,7 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
     _phrase_hits(document, folded, hits, counts, sentence_of, is_hidden if hidden else None, quoted)
     _future_reports(document, folded, hits, sentence_of, quoted)
     counts["numbers"] = _numbers(document, sentences)
-    if _MAY_SMILE.search(text):  # the regular expression's lookbehind is slow on every «)»-less post
+    if ")" in text and _MAY_SMILE.search(text):  # the regular expression's lookbehind is slow on every «)»-less post
         counts["spoken"] += sum(1 for m in _SMILEY.finditer(text) if not (quoted and quoted.contains(m.start())))
     for start, _ in addresses:
         if sentences:
@@ -313,10 +316,11 @@ def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: 
     смешно» as a festival's title is no spoken particle, «Формирование городской среды» as a
     programme's no nominal style, and «ЧТО? ГДЕ? КОГДА?» asks the reader nothing.
     """
-    words = nouns = genitive = letters = cyrillic = other = 0
+    words = letters = cyrillic = other = 0
     per_flag: dict[int, int] = {}
     per_sentence: list[int] = []
     sentence_flag_list: list[int] = []
+    word_class, count_of = _word_class, per_flag.get
     for si, sentence in enumerate(sentences):
         sentence_flags = 0
         first_word = True
@@ -326,7 +330,7 @@ def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: 
         for token in sentence.words:
             if hidden is not None and token.start in hidden:
                 continue
-            flags, n_letters, n_cyr, n_other = _word_class(token.text)
+            flags, n_letters, n_cyr, n_other = word_class(token.text)
             visible += 1
             letters += n_letters
             if token.protected or quoted_here is not None and quoted_here.contains(token.start):
@@ -339,11 +343,7 @@ def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: 
                 first_word = False
             if flags:
                 sentence_flags |= flags
-                per_flag[flags] = per_flag.get(flags, 0) + 1
-            if flags & _NOUN:
-                nouns += 1
-                if flags & _GENITIVE:
-                    genitive += 1
+                per_flag[flags] = count_of(flags, 0) + 1
         words += visible
         per_sentence.append(visible)
         body = text[sentence.start:sentence.end]
@@ -352,6 +352,9 @@ def _sweep_words(text: str, sentences: list, hits: dict[str, set[int]], counts: 
         if "!" in body and _outside(quoted_here, sentence.start, body, "!"):
             hits["exclamation"].add(si)
         sentence_flag_list.append(sentence_flags)
+    # nouns and genitives from the flag counts, not word by word
+    nouns = sum(n for flags, n in per_flag.items() if flags & _NOUN)
+    genitive = sum(n for flags, n in per_flag.items() if flags & _NOUN and flags & _GENITIVE)
     return _Tally(words, nouns, genitive, letters, cyrillic, other, per_flag, per_sentence, sentence_flag_list)
 
 
@@ -440,6 +443,10 @@ def _future_reports(document: "Document", folded: str, hits: dict[str, set[int]]
             hits["report-sentence"].add(si)
 
 
+# The signals counted per sentence (True) or per word (False), in the order of SIGNALS.
+_COUNTED_SIGNALS = tuple((spec.name, spec.unit == "sentence") for spec in SIGNALS if spec.unit in ("sentence", "word"))
+
+
 def _signals(document: "Document", sentences: list, hits: dict[str, set[int]], counts: dict[str, int],
              tally: _Tally) -> Signals:
     """Counts turned into the values the score model reads."""
@@ -447,12 +454,8 @@ def _signals(document: "Document", sentences: list, hits: dict[str, set[int]], c
     words, nouns = tally.words, tally.nouns
     n_sent = max(len(sentences), 1)
     per_word = 100.0 / max(words, 1)
-    values: dict[str, float] = {}
-    for spec in SIGNALS:
-        if spec.unit == "sentence":
-            values[spec.name] = len(hits[spec.name]) / n_sent
-        elif spec.unit == "word":
-            values[spec.name] = counts[spec.name] * per_word
+    values = {name: len(hits[name]) / n_sent if per_sentence else counts[name] * per_word
+              for name, per_sentence in _COUNTED_SIGNALS}
     values["nouns"] = nouns / max(words, 1)
     values["genitive"] = tally.genitive / max(nouns, 1)
     values["sentence-length"] = min(40.0, words / n_sent)

@@ -220,6 +220,17 @@ class _Bucket(Generic[T]):
             self.rest.append(entry)
 
 
+def _rarest_fixed(pattern: Pattern) -> Exact | Lemma | None:
+    """The fixed word a sentence must contain for ``pattern`` to match there, chosen to be rare:
+    «<NOUN> в составе <NUMB> …» is tried only in sentences with «составе», not in every one with «в»
+    (the shortest form of a word stands for how common it is: prepositions and conjunctions are short)."""
+    fixed = [it for it in pattern.items if isinstance(it, (Exact, Lemma))]
+    if not fixed:
+        return None
+    forms = lambda it: it.forms if isinstance(it, Exact) else it.lemmas  # noqa: E731
+    return max(fixed, key=lambda it: min((len(f) for f in forms(it)), default=0))
+
+
 class Matcher(Generic[T]):
     """Every pattern of a rule, indexed by what its first two words can be.
 
@@ -250,7 +261,7 @@ class Matcher(Generic[T]):
             for lemma in first.lemmas:
                 self._by_lemma.setdefault(lemma, _Bucket()).add(entry)
         else:
-            anchor = next((it for it in pattern.items if isinstance(it, (Exact, Lemma))), None)
+            anchor = _rarest_fixed(pattern)
             keys = None if anchor is None else anchor.forms if isinstance(anchor, Exact) else anchor.lemmas
             self._any.append((entry, keys))
 

@@ -218,7 +218,15 @@ def people_acted_just_before(document: Document, sentence: Sentence, f: _Passive
     площадок» and read as theirs.  The passive stays when the sentence before, in the paragraph, has
     a plural verb not in the «мы» form and the passive (or its «был») is the sentence's first word."""
     first = next((t for t in sentence.tokens if t.is_word), None)
-    if first is None or first is not (f.aux or f.verb) or sentence.index == 0:
+    if first is None or first is not (f.aux or f.verb):
+        return False
+    return plural_doers_before(document, sentence)
+
+
+def plural_doers_before(document: Document, sentence: Sentence) -> bool:
+    """The sentence before, in the same paragraph, has a plural verb not in the «мы» form
+    («Волонтёры убрали берег.»): a verb opening this sentence in the third person plural reads as theirs."""
+    if sentence.index == 0:
         return False
     previous = document.sentences[sentence.index - 1]
     start, _ = paragraph_span(document, sentence.start)

@@ -15,7 +15,7 @@ nor before a verdict on the result («Все работы выполнены к�
 from __future__ import annotations
 
 from kanclint.rules.phrases import shipped_rules
-from kanclint.rules.press_release.oblique_self import paragraph_span
+from kanclint.rules.syntax.missed_doers import plural_doers_before
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.we_voice import post_says_we
 from kanclint.text.document import Document, Sentence
@@ -30,19 +30,6 @@ def _past(verbs: str) -> bool:
 
 # a verdict on the result after the participle: «работы выполнены качественно» says how they are
 _VERDICTS = frozenset({"качественно", "успешно", "добросовестно", "профессионально", "хорошо", "отлично", "безупречно"})
-
-
-def plural_doers_before(document: Document, sentence: Sentence) -> bool:
-    """The sentence before, in the same paragraph, has a plural verb not in the «мы» form
-    («Волонтёры убрали берег.»): a verb opening this sentence in the third person plural reads as theirs."""
-    if sentence.index == 0:
-        return False
-    previous = document.sentences[sentence.index - 1]
-    start, _ = paragraph_span(document, sentence.start)
-    if previous.start < start:
-        return False
-    return any(t.pos == "VERB" and "plur" in t.grammemes and "1per" not in t.grammemes for t in previous.words) \
-        and not any(t.key in ("мы", "нами", "нас") for t in previous.words)
 
 
 def _phrase_found(document: Document, sentence: Sentence, span: tuple[int, int], said: str) -> bool:

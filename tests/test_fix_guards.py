@@ -187,8 +187,9 @@ def test_a_shout_of_three_ordinary_words_stays_safe():
     assert kanclint.fix(text, config=CFG).text == "Все на выборы в воскресенье!"
 
 
-def test_a_single_shouted_function_word_is_lowercased():
-    assert fixed("Участие доступно ТОЛЬКО по записи.") == "Участвовать можно только по записи."
+def test_a_single_stressed_word_is_left_to_the_author():
+    """«ТОЛЬКО» inside a sentence is the author's stress (two editors): the plain words still change."""
+    assert fixed("Участие доступно ТОЛЬКО по записи.") == "Участвовать можно ТОЛЬКО по записи."
 
 
 def test_a_month_after_a_number_is_a_date_not_a_name():

@@ -168,8 +168,9 @@ class CapsLock(Rule):
     code = "KC407"
     fix_safety = (
         "Капслок переписывается обычными буквами, только когда это точно не название. Безопасно: "
-        "три и больше обычных слова подряд («ВСЕ НА ВЫБОРЫ») и одно служебное слово или наречие "
-        "(«ТОЛЬКО», «ОБЯЗАТЕЛЬНО», «ВНИМАНИЕ», «СРОЧНО»), месяц после числа («24 ОКТЯБРЯ»). Капслок сразу после существительного "
+        "три и больше обычных слова подряд («ВСЕ НА ВЫБОРЫ»), служебные слова и наречия в начале "
+        "предложения («ВНИМАНИЕ!», «СРОЧНО:»), месяц после числа («24 ОКТЯБРЯ»). Одно такое слово внутри "
+        "предложения («доступно ТОЛЬКО по записи») — ударение автора: только подсказка. Капслок сразу после существительного "
         "(«кафе ВКУСНО И ТОЧКА»), одно-два обычных слова («ТЕХНОФОРУМ», "
         "«МУЗЕЙНАЯ ЖИЗНЬ»), слова в кавычках, слова с дефисом или цифрами, возможные имена и "
         "незнакомые слова не исправляются: это может быть название, находка только подсказывает."
@@ -243,10 +244,11 @@ class CapsLock(Rule):
         replacement = "".join(pieces)
         applicability = _caps_fix_applicability(document, run)
         if applicability is None:
-            # maybe a name or a title: the author decides, nothing is rewritten
+            # maybe a name, a title or the author's stress: the author decides, nothing is rewritten
+            unless = "Если это не ударение" if _stressed(document, run) else "Если это не название"
             return self.diagnostic(
                 document, start, end,
-                f"«{text[start:end]}» капслоком читается как крик. Если это не название, напишите "
+                f"«{text[start:end]}» капслоком читается как крик. {unless}, напишите "
                 f"обычными буквами: «{replacement}».",
                 suggestions=[replacement],
             )
@@ -305,9 +307,8 @@ def _caps_fix_applicability(document: Document, run: list[Token]) -> Applicabili
     before = _token_before(document, run[0])
     if all(w.text in _SHOUT_WORDS or w.parses and all(p.pos in _NOT_NAMES for p in w.parses) for w in run):
         # «ОЧЕНЬ ВАЖНО», «ВНИМАНИЕ!»: no name is made of these; one word in capitals inside a sentence
-        # («доступно ТОЛЬКО по карте») is the author's stress on a condition: the author decides
-        stressed = len(run) == 1 and before is not None and before.is_word and before.sentence == run[0].sentence
-        return Applicability.UNSAFE if stressed else Applicability.SAFE
+        # («доступно ТОЛЬКО по карте») is the author's stress on a condition (two editors): only offered
+        return None if _stressed(document, run) else Applicability.SAFE
     if len(run) == 1 and before is not None and before.text.isdigit() and run[0].lemma in _MONTHS:
         return Applicability.SAFE  # «24 ОКТЯБРЯ»: a date
     if len(run) < _SAFE_RUN or any(_may_be_name(w) for w in run):
@@ -319,6 +320,16 @@ def _caps_fix_applicability(document: Document, run: list[Token]) -> Applicabili
     if before is not None and before.is_word and before.pos == "NOUN":
         return None  # «кафе ВКУСНО И ТОЧКА», «в конкурсе ЮНЫЙ ИНЖЕНЕР»: a name after what it names
     return Applicability.SAFE
+
+
+def _stressed(document: Document, run: list[Token]) -> bool:
+    """One word in capitals after a word of its sentence: the author's stress («доступно ТОЛЬКО по карте»)."""
+    before = _token_before(document, run[0])
+    return len(run) == 1 and run[0].text not in _SHOUT_WORDS and before is not None \
+        and before.sentence == run[0].sentence and (before.is_word or before.text in _LEAD_MARKS)
+
+
+_LEAD_MARKS = frozenset({"—", "–", "-", ":", ","})  # «Запись — ТОЛЬКО по телефону»: still inside the sentence
 
 
 def _token_before(document: Document, token: Token) -> Token | None:

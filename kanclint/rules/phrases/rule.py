@@ -33,6 +33,8 @@ from kanclint.rules.phrases.base_place import base_place
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
 from kanclint.rules.phrases.needs import NEED_REWRITES
 from kanclint.rules.phrases.conditions import condition_clause
+from kanclint.rules.phrases.invitations import invited_people
+from kanclint.rules.phrases.plans import planned_act
 from kanclint.rules.phrases.reader_steps import open_call, reader_purpose, reader_rule
 from kanclint.rules.phrases.credits import performed_by, thanks_to
 from kanclint.rules.phrases.occasions import before_occasion, occasion
@@ -82,7 +84,7 @@ def _mention_depends_on(document: Document, m: Match[Entry], replacement: str) -
 _DROPPED_BY_PUNCTUATION = {**{i: spoken_opener for i in SPOKEN_OPENERS}, **{i: not_a_label for i in NOTICE_LABELS}}
 _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLACE_REWRITES, **PHASE_REWRITES,
              "prinyat-reshenie-o": decision_clause,
-             "pri-usloviya": condition_clause, "povyshenie-urovnya": bare_quality, "dlya-uchastiya": reader_purpose,
+             "pri-usloviya": condition_clause, "povyshenie-urovnya": bare_quality, "dlya-uchastiya": reader_purpose, "planiruetsya-provedenie": planned_act, "priglashayutsya-lyudi": invited_people,
              "otkryt-priem": open_call, "neobhodimo": reader_rule, "sleduet": reader_rule, "uskorenie-processa": bare_process,
              "obsuzhdenie-voprosov": bare_questions, "process-podlezhashchee": process_subject,
              "provodit-rabotu-po": work_clause, "provesti-rabotu-po": work_clause,
@@ -95,7 +97,7 @@ _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLAC
 # Entries that are a fault only where their rewrite fits the sentence: «для повышения» and «принять
 # решение о» are plain Russian as they stand, and a finding that could only say «перепишите» would
 # also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
-_REWRITE_ONLY = frozenset({"po-voprosam-spisok", "prilagaetsya", "mesto-provedeniya-chego", "vremya-provedeniya-chego",
+_REWRITE_ONLY = frozenset({"po-voprosam-spisok", "planiruetsya-provedenie", "priglashayutsya-lyudi", "prilagaetsya", "mesto-provedeniya-chego", "vremya-provedeniya-chego",
                            "dlya-celi", "dlya-uchastiya", "otkryt-priem", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya",
                            "rabotat-nad", "blagodarya-usiliyam", "v-ispolnenii", "uskorenie-processa", "uchastnikami-stali", "obedinil-chislo", "obsuzhdenie-voprosov",
                            "process-podlezhashchee",

@@ -81,7 +81,6 @@ from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.rules.syntax.self_acts import acts_on_self
 from kanclint.rules.syntax.stative_events import told_as_act
 from kanclint.rules.syntax.text_places import _about_a_text
-from kanclint.rules.syntax.verb_first import verb_first
 from kanclint.rules.syntax.we_voice import others_read_as_we, repeats_my_act, said_as_we, we_opened_before
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
@@ -444,8 +443,10 @@ def _assemble(
         replacement = phrase if we_opened_before(document, sentence) and _sentence_initial(document, sentence, first) else "мы " + phrase
     elif light or not subject_first:
         replacement = phrase
-    elif reads_as_subject(f, subject, obj):  # «Работы провели…» reads as the works acting: «Провели работы…» or none
-        replacement = verb_first(document, sentence, f, (first.start, last.end), adverbs, verbs, obj)
+    elif reads_as_subject(f, subject, obj):
+        # «Работы провели…» reads as the works acting; «Провели работы…» was telegraphic or claimed the
+        # act for the page (three editors split on it): the passive stays
+        replacement = None
     else:  # «Ремонт выполнили»: the old subject stays the topic of the sentence
         replacement = " ".join([obj, *adverbs, verbs])
     if replacement is not None and _sentence_initial(document, sentence, first):

@@ -109,6 +109,11 @@ def _finite(participle: Parse, number: str) -> str | None:
     return inflect_raw(participle.raw, frozenset({"VERB", "pres", "3per", number}))
 
 
+def _future_before(tokens: Sequence[Token]) -> bool:
+    """A verb in the future before the participle: its present tense belongs to that future (an editor)."""
+    return any(t.is_word and t.parses and t.parses[0].pos == "VERB" and "futr" in t.parses[0].grammemes for t in tokens)
+
+
 def _clause_end(sentence: Sentence, at: int, participle: Parse) -> int | None:
     """Position of the token that closes the clause opened by the participle at ``at``."""
     tokens = sentence.tokens
@@ -201,6 +206,8 @@ class ParticipleClause(Rule):
         if pair is None or noun.protected:
             return None
         reading_noun, reading = pair
+        if "pres" in reading.grammemes and _future_before(tokens[:i]):
+            return None  # «станут источником, позволяющим…»: «который позволяет» would clash with «станут»
         end = _clause_end(sentence, i, reading)
         if end is None or _head_goes_on(tokens, end):
             return None

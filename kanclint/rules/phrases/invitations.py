@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from kanclint.model import Edit
 from kanclint.patterns import Match
-from kanclint.rules.phrases.plans import WHEN
+from kanclint.rules.phrases.plans import instrumental_doer_before
 from kanclint.rules.phrases.clauses import _gent, _into, _noun_phrase
 from kanclint.text.document import Document, Sentence
 from kanclint.text.inflection import capitalise
@@ -26,8 +26,7 @@ def invited_people(document: Document, sentence: Sentence, m: Match) -> Edit | N
     """«приглашаются школьники района» → «приглашают школьников района»."""
     tokens = sentence.tokens
     at = sentence.position(m.tokens[0])
-    if any(t.is_word and any("ablt" in p.grammemes and p.pos in ("NOUN", "NPRO") and p.lemma not in WHEN
-                             for p in t.parses[:1]) for t in tokens[:at]):
+    if instrumental_doer_before(tokens, at):
         return None  # «администрацией приглашаются…»
     found = _noun_phrase(tokens, at + 1, "nomn")
     if found is None or any(t.text[:1].isupper() or t.protected for t, _ in found[0]):

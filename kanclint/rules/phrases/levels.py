@@ -23,6 +23,8 @@ no past, short form or adjective to re-inflect.
 
 from __future__ import annotations
 
+from functools import cache
+
 from kanclint.lexicon import word_list, word_map
 from kanclint.model import Edit
 from kanclint.patterns import Match
@@ -56,9 +58,13 @@ def _verbal_noun(token: Token) -> Parse | None:
     readings = [p for p in token.parses if p.pos == "NOUN" and {"gent", "sing"} <= p.grammemes]
     if not readings:
         return None
-    known = frozenset().union(*(word_map(name) for name in _MAPS))
     reading = readings[0]
-    return reading if reading.lemma.endswith(("ние", "тие")) or reading.lemma in known else None
+    return reading if reading.lemma.endswith(("ние", "тие")) or reading.lemma in _known_verbal_nouns() else None
+
+
+@cache
+def _known_verbal_nouns() -> frozenset[str]:
+    return frozenset().union(*(word_map(name) for name in _MAPS))
 
 
 def bare_process(document: Document, sentence: Sentence, m: Match) -> Edit | None:

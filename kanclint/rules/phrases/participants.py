@@ -23,6 +23,8 @@ the subject of a later verb too («Фестиваль объединил 12 ко
 
 from __future__ import annotations
 
+from functools import cache
+
 from kanclint.lexicon import word_list
 from kanclint.model import Edit
 from kanclint.patterns import Match
@@ -60,6 +62,12 @@ _COUNT_WORDS = frozenset({"более", "около", "свыше", "почти"
 _UNITED_NOT_PARTICIPANTS = frozenset({"поколение", "народ", "национальность", "конфессия", "эпоха", "культура"})
 
 
+@cache
+def _events() -> frozenset[str]:
+    """The folded lemmas of ``participated-events``."""
+    return frozenset(fold(w) for w in word_list("participated-events"))
+
+
 def _event_subject(tokens: list[Token], verb: int, gender: set[str]) -> tuple[int, list[tuple[Token, Parse]]] | None:
     """The event before ``tokens[verb]`` as its subject: where it starts and its words in the
     nominative («Молодёжный форум [народного творчества] объединил»), the head last."""
@@ -68,7 +76,7 @@ def _event_subject(tokens: list[Token], verb: int, gender: set[str]) -> tuple[in
         if not t.is_word or t.protected:
             return None
         reading = next((p for p in t.parses if p.pos == "NOUN" and {"nomn", "sing"} | gender <= p.grammemes), None)
-        if reading is not None and fold(reading.lemma) in {fold(w) for w in word_list("participated-events")}:
+        if reading is not None and fold(reading.lemma) in _events():
             break
         if not any("gent" in p.grammemes and p.pos in ("NOUN", "ADJF") for p in t.parses):
             return None  # only a genitive phrase may stand between the event and the verb

@@ -13,11 +13,13 @@ capitalised object.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.rules.phrases.clauses import _into, _noun_phrase
 from kanclint.rules.phrases.context_rewrites import _person_subject
-from kanclint.text.document import Document, Sentence
+from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
 
 # the verbal noun → the verb of the plan, each taking its object in the accusative
@@ -29,6 +31,13 @@ WHEN = frozenset({"весна", "лето", "осень", "зима", "утро"
 _JOINS = frozenset({"и", "или", "также", "либо"})
 
 
+def instrumental_doer_before(tokens: Sequence[Token], at: int) -> bool:
+    """A noun or pronoun read first in the instrumental before ``tokens[at]``, not a time of year or
+    day («весной»): the doer of an impersonal «планируется», «приглашаются» («администрацией…»)."""
+    return any(t.is_word and any("ablt" in p.grammemes and p.pos in ("NOUN", "NPRO") and p.lemma not in WHEN
+                                 for p in t.parses[:1]) for t in tokens[:at])
+
+
 def planned_act(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«планируется проведение субботника» → «планируют провести субботник» («планируем» for «мы»)."""
     tokens = sentence.tokens
@@ -38,8 +47,7 @@ def planned_act(document: Document, sentence: Sentence, m: Match) -> Edit | None
                  and "sing" in p.grammemes), None)
     if verb is None or noun_at != at + 1 or any(t.protected for t in m.tokens):
         return None
-    if any(t.is_word and any("ablt" in p.grammemes and p.pos in ("NOUN", "NPRO") and p.lemma not in WHEN
-                             for p in t.parses[:1]) for t in tokens[:at]):
+    if instrumental_doer_before(tokens, at):
         return None  # «администрацией планируется…»: the doer stands behind in the instrumental
     found = _noun_phrase(tokens, noun_at + 1)
     if found is None or any(t.text[:1].isupper() for t, _ in found[0]):

@@ -443,9 +443,7 @@ def _assemble(
         replacement = phrase if we_opened_before(document, sentence) and _sentence_initial(document, sentence, first) else "мы " + phrase
     elif light or not subject_first:
         replacement = phrase
-    elif reads_as_subject(f, subject, obj):
-        # «Работы провели…» reads as the works acting; «Провели работы…» was telegraphic or claimed the
-        # act for the page (three editors split on it): the passive stays
+    elif reads_as_subject(f, subject, obj):  # «Работы провели…»: the works acting; verb first split editors
         replacement = None
     else:  # «Ремонт выполнили»: the old subject stays the topic of the sentence
         replacement = " ".join([obj, *adverbs, verbs])

@@ -126,7 +126,7 @@ def another_actor_in_paragraph(document: Document, sentence: Sentence) -> bool:
 # places a whole country or region is made of: «во всех районах», «по всей республике»
 _WIDE = frozenset({"республика", "страна", "россия", "область", "край", "регион", "район", "округ",
                    "город", "муниципалитет", "субъект", "поселение", "территория"})
-# a region or a country as the place of an act: «в республике», «в республике», «по стране»
+# a region or a country as the place of an act: «в республике», «в области», «по стране»
 _REGIONS = frozenset({"республика", "страна", "россия", "рф", "регион", "край", "область", "округ"})
 
 

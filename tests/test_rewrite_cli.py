@@ -140,3 +140,15 @@ def test_a_bad_author_option_is_a_clear_error(tmp_path):
     out = kanclint("gate", "--isolated", "--author", "x" * 300, str(path))
     assert out.returncode == 2
     assert "author" in out.stderr
+
+
+def test_rewrite_names_only_the_body_when_the_span_runs_past_its_verb(tmp_path):
+    """KC304's span for a notice formula goes on after the verb («… доводит до вашего сведения, что
+    запись»); the suggested ``--author`` is the body's name alone, not the name with its predicate."""
+    path = tmp_path / "post.txt"
+    path.write_text("Администрация района доводит до вашего сведения, что запись в кружки осуществляется "
+                    "по графику. Администрацией района закуплены новые скамейки.\n", encoding="utf-8")
+    plain = kanclint("rewrite", "--isolated", str(path))
+    assert plain.returncode == 0, plain.stderr
+    assert '`kanclint rewrite --author "Администрация района"`' in plain.stdout
+    assert "доводит до вашего сведения, что\"" not in plain.stdout

@@ -26,6 +26,7 @@ from kanclint.model import Severity
 from kanclint.output import use_color
 from kanclint.output.rewrite import format_rewrite, rewrite_json
 from kanclint.rules.phrases import example_problems
+from kanclint.text.morphology import parse
 from kanclint.text.russian import plural
 
 
@@ -96,9 +97,22 @@ def more_in_own_voice(linter: Linter, cfg: Config, text: str, result: FixResult,
 
 
 def _subject_name(match: str) -> str | None:
-    """«Администрация Кемского района провела» (KC304's span: the name, then its verb) → the name."""
+    """«Администрация Кемского района провела» (KC304's span: the name, then its verb) → the name.
+
+    The span may run on past the verb («Администрация района доводит до вашего сведения, что
+    запись»), so the name ends before the first word read as a verb, not before the last word.
+    """
     words = match.split()
-    return " ".join(words[:-1]) if len(words) > 1 and len(match) <= 200 else None
+    if len(match) > 200:
+        return None
+    for i, word in enumerate(words[1:], start=1):
+        readings = parse(word.strip(",.;:!?"))
+        if readings and readings[0].pos in _VERB_POS:
+            return " ".join(words[:i])
+    return None
+
+
+_VERB_POS = frozenset({"VERB", "INFN", "PRTS"})
 
 
 _VOICE_CODES = frozenset({"KC201", "KC304"})  # their advice says «if the organisation writes, write «мы»»

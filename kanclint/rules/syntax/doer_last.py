@@ -21,7 +21,7 @@ from kanclint.rules.syntax.light_verbs import has_light_verb
 from kanclint.rules.syntax.linear_active import (_ENDS, _QUOTES, _doer_start, _genitive_run, _inanimate_noun,
                                                  _nominative_doer, _people, _subject_after, _written)
 from kanclint.rules.syntax.passive_detection import _Passive
-from kanclint.rules.syntax.words import _VERB_POS, ROLE_VERBS, ROLES_OF_PEOPLE
+from kanclint.rules.syntax.words import _VERB_POS, ROLE_VERBS
 from kanclint.text.document import Document, Sentence, Token
 
 # the endings of verbal nouns, which may govern a person in the instrumental («руководство
@@ -39,8 +39,8 @@ def doer_closes_clause(sentence: Sentence, doer: Token, verb: Token) -> bool:
     if not v < at - 1 or not _people(doer):
         return False
     first = _doer_start(tokens, at)
-    if first is None or first <= v + 1:
-        return False
+    if first is None or first <= v + 1 or any(t.text[:1].isupper() for t in tokens[first:at + 1]):
+        return False  # «Ольгой Ивановой»: a person's name, whose surname would read as a genitive
     noun = tokens[first - 1]
     if not noun.is_word or noun.text[:1].isupper() or not _inanimate_noun(noun) or noun.lemma.endswith(_VERBAL_ENDINGS) or noun.lemma in _VERBAL_NOUNS:
         return False  # «награды Иванова», «руководство педагогами»
@@ -55,7 +55,8 @@ def doer_closes_clause(sentence: Sentence, doer: Token, verb: Token) -> bool:
 
 def doer_last_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str) -> Edit | None:
     """«Школьникам директор школы вручил грамоты», or ``None`` when the clause is not of that shape."""
-    if f.agent is None or f.reflexive or f.lemma in ROLE_VERBS - ROLES_OF_PEOPLE or document.author:
+    if f.agent is None or f.reflexive or f.lemma in ROLE_VERBS or document.author:
+        # «сделаны фотографии участниками»: a role verb keeps its passive (syntax.tsv, keep-role-verb)
         return None
     if not doer_closes_clause(sentence, f.agent, f.verb):
         return None

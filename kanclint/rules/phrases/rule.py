@@ -30,6 +30,8 @@ from kanclint.rules.phrases.agreement import agreement_check
 from kanclint.rules.phrases.clause_voice import we_in_subordinate_clause
 from kanclint.rules.phrases.causes import empty_cause
 from kanclint.rules.phrases.base_place import base_place
+from kanclint.rules.phrases.city_abbrev import city_without_abbreviation
+from kanclint.rules.phrases.attention import attention_notice
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
 from kanclint.rules.phrases.needs import NEED_REWRITES
 from kanclint.rules.phrases.conditions import condition_clause
@@ -90,6 +92,7 @@ _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLAC
              "provodit-rabotu-po": work_clause, "provesti-rabotu-po": work_clause,
              "rabotat-nad": work_clause, "blagodarya-usiliyam": thanks_to, "v-ispolnenii": performed_by,
              "v-svyazi-s-ustanovleniem": empty_cause, "priurochennyj-k": occasion, "na-baze": base_place,
+             "g-gorod": city_without_abbreviation, "my-hotim-obratit-vnimanie": attention_notice,
              "v-preddverii": before_occasion, "po-voprosam-spisok": talk_topics,
              "prilagaetsya": attached_below, "mesto-provedeniya-chego": labelled_event,
              "vremya-provedeniya-chego": labelled_event,
@@ -97,7 +100,7 @@ _REWRITES = {**CLAUSE_REWRITES, **NEED_REWRITES, **CONTEXT_REWRITES, **TOOK_PLAC
 # Entries that are a fault only where their rewrite fits the sentence: «для повышения» and «принять
 # решение о» are plain Russian as they stand, and a finding that could only say «перепишите» would
 # also flag the «для» other entries put for «в целях» («Для снижения травматизма на дорогах…»)
-_REWRITE_ONLY = frozenset({"po-voprosam-spisok", "planiruetsya-provedenie", "priglashayutsya-lyudi", "prilagaetsya", "mesto-provedeniya-chego", "vremya-provedeniya-chego",
+_REWRITE_ONLY = frozenset({"po-voprosam-spisok", "g-gorod", "planiruetsya-provedenie", "priglashayutsya-lyudi", "prilagaetsya", "mesto-provedeniya-chego", "vremya-provedeniya-chego",
                            "dlya-celi", "dlya-uchastiya", "otkryt-priem", "prinyat-reshenie-o", "pri-usloviya", "povyshenie-urovnya",
                            "rabotat-nad", "blagodarya-usiliyam", "v-ispolnenii", "uskorenie-processa", "uchastnikami-stali", "obedinil-chislo", "obsuzhdenie-voprosov",
                            "process-podlezhashchee",

@@ -22,6 +22,7 @@ from kanclint.rules.press_release.speaker import speaker
 from kanclint.rules.syntax.morph import _best, _reading, _verb_form, feminine_too
 from kanclint.rules.syntax.rewrite_guards import applicant_in_person, doer_shared_after, opening_instrumental, parallel_passive
 from kanclint.rules.syntax.doer_phrase import agent_nominative
+from kanclint.rules.syntax.doer_last import doer_closes_clause
 from kanclint.rules.syntax.passive_object import object_accusative, object_tokens
 from kanclint.rules.syntax.passive_detection import (
     means_not_doer,
@@ -255,7 +256,8 @@ class PassiveVoice(Rule):
                             kid.tok.rel == "nsubj:pass" and _reading(t, "nomn") is None  # «Юнармейцами» as a subject
                             or kid.tok.rel == "amod" and t.pos == "NOUN"  # «Медсёстрами» as an adjective
                             or kid.tok.rel == "nmod" and (h := syntax.head(kid)) is not None
-                            and doer_after_opening(sentence, t, verb, syntax.token(h))):
+                            and doer_after_opening(sentence, t, verb, syntax.token(h))
+                            or kid.tok.rel in ("nmod", "amod") and doer_closes_clause(sentence, t, verb)):
                         return t
                 j += step
         return None
@@ -402,6 +404,8 @@ class PassiveVoice(Rule):
         agent_text, number, gender = agent_nominative(syntax, f.agent)
         verb = _active_verbs(f, tense, "3per", number, gender)
         obj = object_accusative(syntax, f.subject)
+        if obj and f.agent in object_tokens(syntax, f.subject):
+            obj = None  # «подарки волонтёрами отряда»: the parse hung the doer on the subject
         we_verb = _active_verbs(f, tense, "1per", "plur", None)
         we_said = advice_in_we_form(f, we_verb, obj) if we_verb else None
         if verb and agent_text and we_verb and speaks_of_itself(f"{agent_text} {verb}") and not (

@@ -113,6 +113,15 @@ def _doer_first(tokens: list[Token], i: int) -> bool:
         p.pos == "NOUN" and "ablt" in p.grammemes for p in tokens[i].parses)
 
 
+def _voiced_later(tokens: list[Token], i: int) -> bool:
+    """The doer in the instrumental at ``i`` has a word of its own after it («администрацией
+    района», «специалистами водоканала»): KC201 turns such a clause active in the same round
+    («администрация района реализует»), so the aim may become «Чтобы…»; a bare «специалистами
+    проводится» it leaves as it is."""
+    return i + 1 < len(tokens) and tokens[i + 1].is_word and any(
+        p.pos == "NOUN" and "gent" in p.grammemes for p in tokens[i + 1].parses)
+
+
 def _passive_main_clause(tokens: list[Token], i: int) -> bool:
     """The main clause from ``i`` is passive: «администрацией района разработан маршрут», «закупка
     будет проведена на аукционе».  «Чтобы развивать», «чтобы сэкономить» would lean on a word in
@@ -123,6 +132,10 @@ def _passive_main_clause(tokens: list[Token], i: int) -> bool:
     return any(t.is_word and any(p.pos == "PRTS" and "pssv" in p.grammemes for p in t.parses[:readings])
                for t in tokens[i + 1 if doer_first else i:])
 
+
+# What a phrase rewrite returns when the phrase is a fault but no wording fits here: the
+# dictionary's replacements stay options, nothing is applied (re-exported by context_rewrites).
+OFFER_ONLY = Edit(-1, -1, "")
 
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
 # Aims that name a measure against a harm: «Чтобы не допустить распространения гриппа, посещение
@@ -203,8 +216,13 @@ def _placed(
             return None  # «В целях экономии.»: no main clause to lean on
         if nxt.key in _GOVERNED or nxt.key in _JOINED:
             return None  # «защиты детей от гриппа», «гриппа и ОРВИ»: the phrase goes on, the comma would cut it
-        if _passive_main_clause(tokens, after) and not (passive_ok and not _doer_first(tokens, after)):
-            return None  # «Чтобы развивать туризм, администрацией разработан…»: «для развития» instead
+        if _doer_first(tokens, after) and (passive_ok or not _voiced_later(tokens, after)):
+            # «Чтобы не допустить аварий, специалистами проводится промывка»: the aim would hang on a
+            # doer in the instrumental, which KC201 leaves after a preventing aim or a bare doer;
+            # «для недопущения» now, and once KC201 names the doer the next round writes «Чтобы…»
+            return None
+        if _passive_main_clause(tokens, after) and not passive_ok:
+            return None  # «Чтобы развивать туризм, разработан маршрут…»: «для развития» instead
         if nxt.key in _PLACE_PREPOSITIONS:
             return None  # «снижения очередей в регистратуре рекомендуем»: the place may be the phrase's; «Для …» keeps it there
         return Edit(m.start, end, capitalise(clause) + ",")

@@ -51,6 +51,7 @@ from kanclint.lexicon import word_list
 from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.rules.phrases.clauses import OFFER_ONLY
 from kanclint.rules.phrases.organiser import organised
 from kanclint.rules.phrases.participants import participated, united
 from kanclint.text.inflection import capitalise, inflect_raw, inflect_word
@@ -283,9 +284,6 @@ def _person_subject(sentence: Sentence) -> bool:
         for t in sentence.tokens)
 
 
-# What a context rewrite returns when the phrase is a fault but no wording fits here: the
-# dictionary's replacements stay options, nothing is applied.
-OFFER_ONLY = Edit(-1, -1, "")
 
 
 def _result_predicate(sentence: Sentence, token: Token) -> int | None:

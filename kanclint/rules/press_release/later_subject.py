@@ -86,6 +86,8 @@ def body_after_opening(text: str, content: Sequence[Token], is_body: Callable[[T
         while head < len(content) - 1 and any(p.pos == "ADJF" and "nomn" in p.grammemes for p in content[head].parses[:1]):
             head += 1
         noun = content[head]
+        if head == at and t.pos == "NOUN" and any("gent" in p.grammemes for p in noun.parses):
+            continue  # «заболеваний врачами поликлиники проводятся»: the body may be the noun's genitive
         verb = _after_genitives(content, head + 1)  # «администрация района провела»
         if is_body(noun) and "nomn" in noun.grammemes and noun.text[:1].islower() and verb < len(content) and _finite(content[verb]) and (
                 ("plur" in noun.grammemes) == ("plur" in content[verb].grammemes)):

@@ -371,6 +371,8 @@ def _parts_held(sentence: Sentence, agent_tokens: list[Token], subject_tokens: l
     """Whether the doer or the subject belongs to more than this clause, so neither may move."""
     if _coordinated(sentence, agent_tokens) or _coordinated(sentence, subject_tokens):
         return True
+    if any(t.lemma in ("который", "чей") for t in (*agent_tokens, *subject_tokens)):
+        return True  # «копии которых заверяются специалистом»: the relative word must open its clause
     if cuts_a_number_off(sentence, agent_tokens) or cuts_a_number_off(sentence, subject_tokens):
         return True  # «ученицей СОШ № 2»: the name's number would be left behind
     if described_after(sentence, agent_tokens):

@@ -46,6 +46,10 @@ _MAX_CLAUSE_WORDS = 10
 _COMMON_GENDER = "ms-f"
 # «семьи, живущие у реки»: the participle a post says as it is (and KC101 puts for «проживающие»)
 _PLAIN = frozenset({"жить"})
+# a light verb whose clause keeps its verbal noun: «Гражданам, осуществляющим эксплуатацию печей» →
+# «которые осуществляют эксплуатацию» is no plainer; the stamp is the noun, left to KC103
+# «до 10 числа месяца, следующего за расчётным» is a formula of payment terms, kept as it stands
+_LIGHT = frozenset({"осуществлять", "производить", "следовать"})
 _DICTIONARY_CODES = frozenset(f"KC1{n:02d}" for n in range(1, 13))
 
 
@@ -60,7 +64,7 @@ def _agreement(noun: Token, participle: Token) -> tuple[Parse, Parse] | None:
     """The noun and participle readings that agree in case, number and (singular) gender."""
     for p in participle.parses:
         g = p.grammemes
-        if p.pos != "PRTF" or "actv" not in g or "pres" not in g or p.lemma in _PLAIN:
+        if p.pos != "PRTF" or "actv" not in g or "pres" not in g or p.lemma in _PLAIN or p.lemma in _LIGHT:
             continue
         for n in _noun_readings(noun):
             ng = n.grammemes

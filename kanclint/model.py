@@ -231,6 +231,53 @@ class Report:
             "diagnostics": [d.to_dict(lines=lines) for d in self.diagnostics],
         }
 
+    @classmethod
+    def deferred(cls, path: str | None, text: str, score: float | None, diagnostics: tuple[Diagnostic, ...],
+                 metrics: dict[str, float], later: Callable[[], dict[str, Any]]) -> "Report":
+        """A Report whose explanation (:data:`DEFERRED_FIELDS`) ``later`` builds on first read.
+
+        Why: a script or a CI gate reads the score and the findings; the reasons, categories,
+        subscores and model inputs are a fifth of what a short post costs to lint.  The Report
+        reads, compares, prints and pickles exactly as one built with every field given.
+        """
+        report = object.__new__(cls)
+        report.__dict__.update(path=path, text=text, score=score, diagnostics=diagnostics, metrics=metrics,
+                               _later=later)
+        return report
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Every field, the deferred ones built (the builder is a closure: it must not be pickled)."""
+        return {f: getattr(self, f) for f in self.__dataclass_fields__}
+
+
+# The fields of a Report that Report.deferred builds on first read, all at once.
+DEFERRED_FIELDS = ("categories", "reasons", "subscores", "features", "contributions")
+
+
+class _Deferred:
+    """A class attribute standing in for a deferred field until its instance has it.
+
+    A non-data descriptor: the value, once in the instance's ``__dict__``, is read directly
+    (a Report built by its ``__init__`` has every field there and never reaches this).
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, report: Report | None, owner: type | None = None) -> Any:
+        if report is None:
+            return self
+        state = report.__dict__
+        later = state.get("_later")
+        if later is not None:  # two threads may both build it: the same values, the last one kept
+            state.update(later())
+            state.pop("_later", None)
+        return state[self.name]
+
+
+for _name in DEFERRED_FIELDS:
+    setattr(Report, _name, _Deferred(_name))
+
 
 # A rule's code (prefix + three digits) and kebab-case name: rules, dictionaries and the registry check them.
 CODE_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -161,12 +162,22 @@ def report_for(document: Document, cfg: Config, found: list[Diagnostic]) -> Repo
     scored_findings = score_mod.scored_findings(diagnostics)
     charged = score_mod.charged_findings(scored_findings, signals.words)  # one span costs once
     values = score_mod.features(signals, scored_findings, charged)
+    return Report.deferred(path, text, score_mod.predict_score(values), tuple(diagnostics), metrics,
+                           partial(_explanation, values, signals, scored_findings, charged))
+
+
+def _explanation(values: dict[str, float], signals: signals_mod.Signals, scored_findings: list[Diagnostic],
+                 charged: list[Diagnostic]) -> dict[str, Any]:
+    """The deferred fields of a scored Report (see :meth:`Report.deferred`): where its points went."""
     scored = score_mod.predict(values)
     categories = score_mod.breakdown(scored_findings, scored, signals.words, charged)
-    reasons = score_mod.reasons(categories, scored, signals)
-    rounded = {k: v if v == 0 else round(v, 4) for k, v in values.items()}  # most are 0, and round() is slow
-    return Report(path, text, scored.score, categories, tuple(diagnostics), metrics, reasons, scored.subscores,
-                  rounded, scored.contributions)
+    return {
+        "categories": categories,
+        "reasons": score_mod.reasons(categories, scored, signals),
+        "subscores": scored.subscores,
+        "features": {k: v if v == 0 else round(v, 4) for k, v in values.items()},  # most are 0, round() is slow
+        "contributions": scored.contributions,
+    }
 
 
 def _not_russian(document: Document) -> Diagnostic:

@@ -327,33 +327,10 @@ def predict(values: Mapping[str, float], model: RegisterModel | None = None) -> 
     ``10σ(b + P) − 10σ(b + P + N)``; each side is shared in proportion to the terms.
     """
     model = model or load_model()
-    get = values.get
     b = model.intercept
-    cosmetic = plain_pos = neg = 0.0
     moved: list[tuple[str, float, float, bool, str]] = []  # the features whose term is not 0, in model order
-    for name, weight, cap, ref, is_cosmetic, group, at_zero in _plan(model):  # plain tuples: this runs every lint
-        x = get(name, 0.0)
-        if x:
-            x = 0.0 if x < 0.0 else cap if x > cap else x
-            t = weight * (x - ref)
-        else:
-            t = at_zero  # most features are 0 in a post: their term is the model's constant
-        if t > 0.0:
-            if is_cosmetic:
-                cosmetic += t
-            else:
-                plain_pos += t
-        elif t < 0.0:
-            neg += t
-        else:
-            continue  # a feature at its reference value moved nothing: no contribution to list
-        moved.append((name, x, t, is_cosmetic, group))
-    # cosmetic signs may add at most cosmetic_cap points on top of everything else
-    without = 10.0 * _sigmoid(b + plain_pos + neg)
-    with_cosmetic = 10.0 * _sigmoid(b + plain_pos + cosmetic + neg)
-    cosmetic_points = min(with_cosmetic - without, model.cosmetic_cap)
-    score = min(10.0, without + cosmetic_points)
-
+    cosmetic, plain_pos, neg = _sums(values, model, moved)
+    score, without, cosmetic_points = _score(model, plain_pos, cosmetic, neg)
     raised = 10.0 * _sigmoid(b + plain_pos) - 10.0 * _sigmoid(b)
     lowered = 10.0 * _sigmoid(b + plain_pos) - without
     up = raised / plain_pos if plain_pos else 0.0
@@ -370,7 +347,51 @@ def predict(values: Mapping[str, float], model: RegisterModel | None = None) -> 
             lost[group] = lost.get(group, 0.0) - points
         contributions.append(make(Contribution, (name, x, points, group)))
     subs = {g: round(max(0.0, 10.0 - lost.get(g, 0.0)), 1) for g in _SUBSCORE_GROUPS}
-    return Scored(round(score, 1), tuple(contributions), subs)
+    return Scored(score, tuple(contributions), subs)
+
+
+def predict_score(values: Mapping[str, float], model: RegisterModel | None = None) -> float:
+    """``predict(values).score`` without the contributions and subscores: what a lint needs at once
+    (the rest is built only when a caller reads it, see :meth:`kanclint.model.Report.deferred`)."""
+    model = model or load_model()
+    cosmetic, plain_pos, neg = _sums(values, model, None)
+    return _score(model, plain_pos, cosmetic, neg)[0]
+
+
+def _sums(values: Mapping[str, float], model: RegisterModel,
+          moved: list[tuple[str, float, float, bool, str]] | None) -> tuple[float, float, float]:
+    """The model's raising terms (cosmetic, plain) and lowering terms, summed in model order; with
+    ``moved``, the features whose term is not 0 are appended to it."""
+    get = values.get
+    cosmetic = plain_pos = neg = 0.0
+    for name, weight, cap, ref, is_cosmetic, group, at_zero in _plan(model):  # plain tuples: this runs every lint
+        x = get(name, 0.0)
+        if x:
+            x = 0.0 if x < 0.0 else cap if x > cap else x
+            t = weight * (x - ref)
+        else:
+            t = at_zero  # most features are 0 in a post: their term is the model's constant
+        if t > 0.0:
+            if is_cosmetic:
+                cosmetic += t
+            else:
+                plain_pos += t
+        elif t < 0.0:
+            neg += t
+        else:
+            continue  # a feature at its reference value moved nothing: no contribution to list
+        if moved is not None:
+            moved.append((name, x, t, is_cosmetic, group))
+    return cosmetic, plain_pos, neg
+
+
+def _score(model: RegisterModel, plain_pos: float, cosmetic: float, neg: float) -> tuple[float, float, float]:
+    """The rounded score, the score without cosmetic signs, and the points those add (at most the cap)."""
+    b = model.intercept
+    without = 10.0 * _sigmoid(b + plain_pos + neg)
+    with_cosmetic = 10.0 * _sigmoid(b + plain_pos + cosmetic + neg)
+    cosmetic_points = min(with_cosmetic - without, model.cosmetic_cap)
+    return round(min(10.0, without + cosmetic_points), 1), without, cosmetic_points
 
 
 _Plan = tuple[tuple[str, float, float, float, bool, str, float], ...]

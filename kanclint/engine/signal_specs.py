@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from kanclint.dictionaries import builtin_dir
 from kanclint.text.morphology import fold
@@ -108,13 +108,7 @@ class WordList:
         stems = tuple(dict.fromkeys(fold(p.rstrip("*")) for p in self.phrases))
         object.__setattr__(self, "stems", stems)
         if len(stems) >= _TRIE_STEMS:
-            trie: dict[str, Any] = {}
-            for stem in stems:
-                node = trie
-                for ch in stem:
-                    node = node.setdefault(ch, {})
-                node[""] = ""  # a stem ends here: found
-            object.__setattr__(self, "stem_search", re.compile(_trie_pattern(trie)))
+            object.__setattr__(self, "stem_search", stem_search(stems))
 
     def find_phrases(self, folded: str) -> Iterator[tuple[int, int]]:
         """``(start, end)`` of each match of :attr:`pattern` in ``folded``, as ``finditer`` gives them.
@@ -189,6 +183,18 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
+def stem_search(stems: Iterable[str]) -> "re.Pattern[str] | None":
+    """One trie pattern that finds any of ``stems`` (None for none): a post without any of them
+    (most posts) needs one search, not a test per stem."""
+    trie: dict[str, Any] = {}
+    for stem in stems:
+        node = trie
+        for ch in stem:
+            node = node.setdefault(ch, {})
+        node[""] = ""  # a stem ends here: found
+    return re.compile(_trie_pattern(trie)) if trie else None
+
+
 def parse_lexicon(data: dict[str, Any], where: str = "lexicon") -> dict[str, WordList]:
     """Read the lexicon tables; a wrong type names the table and key."""
     lists: dict[str, WordList] = {}
@@ -220,6 +226,44 @@ def lexicon() -> dict[str, WordList]:
     path = lexicon_path()
     with path.open("rb") as fh:
         return parse_lexicon(tomllib.load(fh), str(path))
+
+
+def _person_forms(lists: dict[str, WordList], signal: str) -> frozenset[str]:
+    return frozenset().union(*(w.forms for w in lists.values() if w.signal == signal))
+
+
+@dataclass(frozen=True)
+class _Lists:
+    """The lexicon as the sets the token sweep reads."""
+
+    first: frozenset[str]
+    second: frozenset[str]
+    invitation: frozenset[str]
+    spoken: frozenset[str]
+    emotion: frozenset[str]
+    report_verbs: frozenset[str]
+    official: frozenset[str]
+    official_words: frozenset[str]
+    statement_verbs: frozenset[str]
+    states: frozenset[str]
+    any_phrase: "re.Pattern[str] | None"  # one search for the literal text of any phrase of _PHRASE_LISTS
+
+
+# The phrase lists the folded text is searched for, and the signal each feeds («spoken-neutral» takes back)
+_PHRASE_LISTS = (("invitation", "invitation"), ("spoken", "spoken"), ("report-phrases", "report-phrase"))
+_NEUTRAL_LIST = "spoken-neutral"
+
+
+@cache
+def _lists() -> _Lists:
+    lists = lexicon()
+    return _Lists(
+        _person_forms(lists, "first-person"), _person_forms(lists, "second-person"), lists["invitation"].lemmas,
+        lists["spoken"].forms, lists["emotion"].lemmas, lists["report-verbs"].lemmas,
+        lists["official-subjects"].lemmas, lists["official-vocabulary"].lemmas, lists["statement-verbs"].lemmas,
+        lists["state-participles"].lemmas,
+        stem_search(stem for key in (*(k for k, _ in _PHRASE_LISTS), _NEUTRAL_LIST) for stem in lists[key].stems),
+    )
 
 
 def markdown() -> str:

@@ -17,17 +17,19 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from kanclint.engine.signal_specs import (
+    _NEUTRAL_LIST,
+    _PHRASE_LISTS,
     _SENTENCE_SIGNALS,
     markdown,
     SIGNAL_NAMES,
     SIGNALS,
     SPEC_BY_NAME,
-    WordList,
+    _lists,
     lexicon,
 )
 from kanclint.text.document import _word_info
@@ -80,10 +82,6 @@ def _running_max(values: Iterable[int]) -> Iterator[int]:
         yield best
 
 
-def _person_forms(lists: dict[str, WordList], signal: str) -> frozenset[str]:
-    return frozenset().union(*(w.forms for w in lists.values() if w.signal == signal))
-
-
 @dataclass(frozen=True)
 class Signals:
     """The values of every signal for one document, and where the sentence-level ones fired."""
@@ -93,33 +91,6 @@ class Signals:
     sentences: int
     cyrillic_share: float  # share of letters that are Cyrillic: below ~0.5 the text is not Russian
     where: dict[str, tuple[int, ...]] = field(default_factory=dict)  # signal → sentence indices
-
-
-@dataclass(frozen=True)
-class _Lists:
-    """The lexicon as the sets the token sweep reads."""
-
-    first: frozenset[str]
-    second: frozenset[str]
-    invitation: frozenset[str]
-    spoken: frozenset[str]
-    emotion: frozenset[str]
-    report_verbs: frozenset[str]
-    official: frozenset[str]
-    official_words: frozenset[str]
-    statement_verbs: frozenset[str]
-    states: frozenset[str]
-
-
-@cache
-def _lists() -> _Lists:
-    lists = lexicon()
-    return _Lists(
-        _person_forms(lists, "first-person"), _person_forms(lists, "second-person"), lists["invitation"].lemmas,
-        lists["spoken"].forms, lists["emotion"].lemmas, lists["report-verbs"].lemmas,
-        lists["official-subjects"].lemmas, lists["official-vocabulary"].lemmas, lists["statement-verbs"].lemmas,
-        lists["state-participles"].lemmas,
-    )
 
 
 # What one written form contributes, worked out once per form (everything depends on the form only).
@@ -212,6 +183,9 @@ def _hidden_words(document: "Document", hidden: list[tuple[int, int]],
     return frozenset(found)
 
 
+_SENTENCE_BITS = _SECOND | _IMPERATIVE | _INVITE | _FIRST | _REPORT | _OFFICIAL_SUBJECT  # what _add_sentence_flags reads
+
+
 def _add_sentence_flags(hits: dict[str, set[int]], si: int, flags: int) -> None:
     if flags & _SECOND:
         hits["second-person"].add(si)
@@ -277,7 +251,8 @@ def compute(document: "Document", edits: Sequence[tuple[int, int, str]] = ()) ->
     _sweep_replacements(tally, text, edits, sentences, hits, sentence_of)
     hits["short-sentences"].update(si for si, n in enumerate(tally.visible) if n <= 8)  # as the fixes leave them
     for si, flags in enumerate(tally.flags):
-        _add_sentence_flags(hits, si, flags)
+        if flags & _SENTENCE_BITS:  # a sentence without these bits adds to no sentence signal
+            _add_sentence_flags(hits, si, flags)
     for flags, n in tally.per_flag.items():
         for name in _counted_names(flags):
             counts[name] += n
@@ -392,18 +367,23 @@ def _phrase_hits(document: "Document", folded: str, hits: dict[str, set[int]], c
                  sentence_of: Callable[[int], int], is_hidden: Callable[[int, int], bool] | None,
                  quoted: "SpanIndex | None" = None) -> None:
     """The phrase lists (invitations, spoken words, report phrases) found in the folded text."""
-    lists = lexicon()
-    for key, signal in (("invitation", "invitation"), ("spoken", "spoken"), ("report-phrases", "report-phrase")):
-        for start, end in lists[key].find_phrases(folded):
-            if document.is_protected(start, end) or is_hidden is not None and is_hidden(start, end) \
-                    or quoted is not None and quoted.overlaps(start, end):
-                continue
-            if SPEC_BY_NAME[signal].unit == "sentence":
-                hits[signal].add(sentence_of(start))
-            else:
-                counts[signal] += 1
-    neutral = [*lists["spoken-neutral"].find_phrases(folded),
-               *((m.span() for m in _MORE_OF.finditer(folded)) if "еще" in folded else ())]
+    any_phrase = _lists().any_phrase
+    if any_phrase is None or any_phrase.search(folded) is None:
+        neutral: list[tuple[int, int]] = []  # no stem of any list: no phrase of any list
+    else:
+        lists = lexicon()
+        for key, signal in _PHRASE_LISTS:
+            for start, end in lists[key].find_phrases(folded):
+                if document.is_protected(start, end) or is_hidden is not None and is_hidden(start, end) \
+                        or quoted is not None and quoted.overlaps(start, end):
+                    continue
+                if SPEC_BY_NAME[signal].unit == "sentence":
+                    hits[signal].add(sentence_of(start))
+                else:
+                    counts[signal] += 1
+        neutral = list(lists[_NEUTRAL_LIST].find_phrases(folded))
+    if "еще" in folded:
+        neutral.extend(m.span() for m in _MORE_OF.finditer(folded))
     for start, end in neutral:  # «тот же», «сразу же», «ещё 120 домов»: no spoken «же», «ещё»
         if not (document.is_protected(start, end) or is_hidden is not None and is_hidden(start, end)
                 or quoted is not None and quoted.overlaps(start, end)):

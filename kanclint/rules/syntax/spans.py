@@ -13,6 +13,8 @@ def _titles(document: Document) -> frozenset[int]:
 
 
 def _quoted_word_starts(document: Document) -> frozenset[int]:
+    if "«" not in document.text and "„" not in document.text:
+        return frozenset()  # no opening mark, no quoted word (most posts): no walk over every token
     starts: set[int] = set()
     for sentence in document.sentences:
         depth = 0

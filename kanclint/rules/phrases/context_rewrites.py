@@ -331,11 +331,17 @@ _ANSWERED = frozenset({"обращение", "просьба", "заявлени
                        "предписание", "заявка", "постановление"})
 
 
+# a cause «из-за» may name: a trouble («из-за ремонта», «из-за морозов»); a neutral or a good cause
+# («в связи с экспертизой», «с переходом на летнее время») would be blamed by it (issue #12)
+_TROUBLES = word_list("trouble-causes")
+
+
 def po_request(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«В связи с обращениями жителей» → «По обращениям жителей»; ``None`` leaves «из-за»."""
+    """«В связи с обращениями жителей» → «По обращениям жителей»; ``None`` leaves «из-за» for a
+    trouble, any other cause keeps «из-за» as an option only (:func:`trouble_only`)."""
     words = [t for t in m.tokens if t.is_word][3:]  # after «в связи с»
     if not words or words[-1].lemma not in _ANSWERED:
-        return None
+        return trouble_only(document, sentence, m)
     said = []
     for word in words:
         reading = next((p for p in word.parses if "ablt" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF")), None)
@@ -346,6 +352,13 @@ def po_request(document: Document, sentence: Sentence, m: Match) -> Edit | None:
         said.append(form)
     text = "по " + " ".join(said)
     return _in_place(document, m, text)
+
+
+def trouble_only(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """``None`` (the dictionary's «из-за» applies) when a word of the cause is a trouble, else
+    :data:`OFFER_ONLY`: «из-за экспертизы сетей» blames a check that is no fault."""
+    words = [t for t in m.tokens if t.is_word][3:]
+    return None if any(p.lemma in _TROUBLES for w in words for p in w.parses[:2]) else OFFER_ONLY
 
 
 # verbs (and their participles) of amount or change: «в значительной степени» with them is «сильно»
@@ -446,6 +459,9 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "na-segodnya": uzhe,
     "v-svyazi-s-sush": po_request,
     "v-svyazi-s-prilag": po_request,
+    "v-svyazi-s-dva-prilag": trouble_only,
+    "v-svyazi-s-provedeniem": trouble_only,
+    "v-svyazi-s-provedeniem-prilag": trouble_only,
     "v-znachitelnoj-stepeni": degree,
     "soglasno": po_without_comma,
     "vmeste-s-tem": no_contrast,

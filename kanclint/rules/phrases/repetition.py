@@ -41,3 +41,32 @@ def repeats_nearby(sentence: Sentence, matched: Sequence[Token], replacement: st
     verbs = {p.lemma for w in new for p in parse(w)[:1] if p.pos == "VERB"}
     return bool(verbs) and any(
         t.pos == "VERB" and t.lemma in verbs for s in neighbours if s is not None for t in s.words)
+
+
+# aspect pairs of one root that share no lemma: «пройти» / «проходить», «провести» / «проводить»
+_ROOT_ENDINGS = (("ходить", "ход"), ("йти", "ход"), ("водить", "вод"), ("вести", "вод"),
+                 ("носить", "нос"), ("нести", "нос"), ("езжать", "езд"), ("ехать", "езд"))
+
+
+def _root(lemma: str) -> str:
+    """The lemma with a verb-of-motion ending folded, so both verbs of an aspect pair meet."""
+    for ending, root in _ROOT_ENDINGS:
+        if lemma.endswith(ending) and len(lemma) > len(ending):
+            return lemma[: -len(ending)] + root
+    return lemma
+
+
+def repeats_root_in_sentence(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+    """Whether a word the replacement brings has the lemma (or, for a verb of motion, the root)
+    of a word elsewhere in the sentence: «состоялся фестиваль, который проходит раз в два года»
+    → «прошёл фестиваль, который проходит…» says the same verb twice; the author rewords."""
+    new = _content_words(replacement) - {t.key for t in matched}
+    roots = {_root(p.lemma) for w in new for p in parse(w)[:1] if p.pos in ("VERB", "INFN", "NOUN")}
+    if not roots:
+        return False
+    inside = {t.start for t in matched}
+    # a participle before its noun is a name's adjective («Управляющая компания управляет…»): not heard as a repeat
+    return any(t.start not in inside and t.pos in _HEARD_POS and _root(t.lemma) in roots for t in sentence.words)
+
+
+_HEARD_POS = frozenset({"VERB", "INFN", "NOUN", "GRND"})

@@ -52,7 +52,7 @@ from kanclint.rules.phrases.phases import PHASE_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal, strands_words_before
 from kanclint.rules.phrases.list_items import breaks_a_modal_list
 from kanclint.rules.phrases.message import phrase_message
-from kanclint.rules.phrases.repetition import repeats_nearby
+from kanclint.rules.phrases.repetition import repeats_nearby, repeats_root_in_sentence
 from kanclint.rules.phrases.rendering import BRACE_RE, render, render_all
 from kanclint.rules.phrases.spoken import NOTICE_LABELS, SPOKEN_OPENERS, not_a_label, spoken_opener
 from kanclint.text.document import Document, Sentence, Token
@@ -232,6 +232,8 @@ class PhraseRule(Rule):
         if repeats_nearby(sentence, m.tokens, text, _paragraph_neighbours(document, sentence)) or breaks_a_modal_list(
                 document.text, m.tokens, text):
             return None  # «после 5 дней после начала»; «необходимо:\n✅ возьмите…»: the author rewords
+        if repeats_root_in_sentence(sentence, m.tokens, text):
+            return None  # «прошёл фестиваль, который проходит…»: the same verb twice
         if we_in_subordinate_clause(sentence, m.tokens, text):
             return None  # «сообщает, что … приглашаем на открытие»
         reason, repairs = agreement_check(document.text, sentence, m.tokens, text)

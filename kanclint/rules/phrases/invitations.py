@@ -6,7 +6,7 @@ plural reads the same as an object.  An animate one («школьники») mak
 the verb as a true reflexive, and the object would need the accusative («школьников»), so it is
 said here, and only where the people invited are a plain noun phrase: adjectives, a plural
 animate noun, a genitive tail («района», «начальных классов»), and then the end of the sentence.
-A list («дети и их родители»), a clause («…, которые…», a participle), a phrase with a preposition
+A list («дети и их родители»), a participle clause (a «…, которые…» clause may follow), a phrase with a preposition
 («дети от 7 лет»), a quoted or capitalised word, a doer in the instrumental keep the sentence as written.
 """
 
@@ -20,6 +20,13 @@ from kanclint.text.document import Document, Sentence
 from kanclint.text.inflection import capitalise
 
 _ENDS = frozenset({".", "!", "…"})
+
+
+def _which_clause(tokens, end: int) -> bool:
+    """«…жители района, которые интересуются…»: «которые» takes its case in its own clause, so
+    «приглашают жителей района, которые…» still agrees (a participle would not: «интересующиеся»)."""
+    return (tokens[end].text == "," and end + 1 < len(tokens) and tokens[end + 1].is_word
+            and tokens[end + 1].lemma == "который")
 
 
 def invited_people(document: Document, sentence: Sentence, m: Match) -> Edit | None:
@@ -44,7 +51,7 @@ def invited_people(document: Document, sentence: Sentence, m: Match) -> Edit | N
         if reading is None or not tokens[end].parses or tokens[end].parses[0].pos not in ("NOUN", "ADJF"):
             return None  # «дети от 7 лет», «школьники, желающие…»: more than a genitive tail
         end += 1
-    if end < len(tokens) and tokens[end].text not in _ENDS:
+    if end < len(tokens) and tokens[end].text not in _ENDS and not _which_clause(tokens, end):
         return None
     obj = _into(found[0], "accs")
     if obj is None:

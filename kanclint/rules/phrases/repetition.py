@@ -61,7 +61,8 @@ def repeats_root_in_sentence(sentence: Sentence, matched: Sequence[Token], repla
     of a word elsewhere in the sentence: «состоялся фестиваль, который проходит раз в два года»
     → «прошёл фестиваль, который проходит…» says the same verb twice; the author rewords."""
     new = _content_words(replacement) - {t.key for t in matched}
-    roots = {_root(p.lemma) for w in new for p in parse(w)[:1] if p.pos in ("VERB", "INFN", "NOUN")}
+    kept = {_root(lemma) for t in matched for lemma in t.lemmas}  # «граждан» → «гражданам» is the same word
+    roots = {_root(p.lemma) for w in new for p in parse(w)[:1] if p.pos in ("VERB", "INFN", "NOUN")} - kept
     if not roots:
         return False
     inside = {t.start for t in matched}

@@ -12,6 +12,7 @@ becomes an unsafe fix, one that cannot be built becomes a plain suggestion.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 import re
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -33,6 +34,7 @@ from kanclint.rules.phrases.base_place import base_place
 from kanclint.rules.phrases.city_abbrev import city_without_abbreviation
 from kanclint.rules.phrases.attention import attention_notice
 from kanclint.rules.phrases.clauses import CLAUSE_REWRITES
+from kanclint.rules.phrases.consistency import is_swap, own_word, stands_unfixed, taken_by_entries
 from kanclint.rules.phrases.needs import NEED_REWRITES
 from kanclint.rules.phrases.conditions import condition_clause
 from kanclint.rules.phrases.invitations import invited_people
@@ -147,13 +149,26 @@ class PhraseRule(Rule):
     def check(self, document: Document, wanted: Callable[[Match[Entry]], bool] | None = None) -> Iterator[Diagnostic]:
         """Findings of every match, or only of the matches ``wanted`` accepts (a finding is dear
         to build: callers that look at part of the text say which part)."""
+        found_all: list[tuple[Match[Entry], Diagnostic]] = []
+        fixed: dict[str, list[int]] = {}  # entry id → where its fixes (or matches not asked for) put its own word
         for sentence, matches in self.family.matches(document).get(self.code, ()):
             for m in matches:
-                if wanted is None or wanted(m):
-                    found = self._diagnostic(document, sentence, m)
-                    if found.fix is None and m.payload.id in _REWRITE_ONLY:
-                        continue
-                    yield found
+                found = self._diagnostic(document, sentence, m) if wanted is None or wanted(m) else None
+                if found is not None:
+                    found_all.append((m, found))
+                word = own_word(m) if found is None or is_swap(m, found.fix) else None
+                if word is not None:
+                    fixed.setdefault(m.payload.id, []).append(word.start)
+        taken = taken_by_entries(self.family.matches(document)) if fixed else {}
+        for m, found in found_all:
+            if is_swap(m, found.fix) and m.payload.id in fixed and stands_unfixed(
+                    document, m, [*fixed[m.payload.id], *(at for at, ids in taken.items() if ids - {m.payload.id})]):
+                # the same word stays elsewhere in the paragraph: both stay as the author wrote them
+                said = [e.replacement.strip() for e in found.fix.edits][:1]
+                found = replace(found, fix=None, suggestions=(*said, *(s for s in found.suggestions if s not in said)))
+            if found.fix is None and m.payload.id in _REWRITE_ONLY:
+                continue
+            yield found
 
     # -- building a finding ---------------------------------------------------------------
     def _diagnostic(self, document: Document, sentence: Sentence, m: Match[Entry]) -> Diagnostic:
@@ -241,6 +256,7 @@ class PhraseRule(Rule):
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
 
 
 def _previous_in_paragraph(document: Document, sentence: Sentence) -> Sentence | None:

@@ -235,7 +235,11 @@ class PhraseRule(Rule):
         if we_in_subordinate_clause(sentence, m.tokens, text):
             return None  # «сообщает, что … приглашаем на открытие»
         reason, repairs = agreement_check(document.text, sentence, m.tokens, text)
-        return None if reason is not None else repairs
+        if reason is not None:
+            return None
+        if not document.writes_yo:  # «оснащенными» → «оснащенные» in a post that writes «е» for «ё»
+            repairs = [(t, form.replace("ё", "е").replace("Ё", "Е")) for t, form in repairs]
+        return repairs
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

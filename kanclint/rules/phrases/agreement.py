@@ -37,7 +37,7 @@ from typing import Iterable, Sequence
 
 from kanclint.rules.phrases.clashes import comparative_clash, modal_without_infinitive, recipient_left_in_dative
 from kanclint.rules.phrases.complements import preposition_left_alone, sum_left_in_genitive
-from kanclint.rules.phrases.objects import genitive_object_left, verb_left_without_object
+from kanclint.rules.phrases.objects import genitive_object_left, instrumental_object_missing, verb_left_without_object
 from kanclint.rules.phrases.predicate_checks import passive_with_doer, tense_clash
 from kanclint.rules.phrases.quantities import numeral_gender_clash, quantity_clash
 from kanclint.text.document import Sentence, Token
@@ -441,6 +441,8 @@ def agreement_check(
         return "tense", []
     if verb_left_without_object(text, matched, replacement):
         return "no-object", []
+    if instrumental_object_missing(sentence.tokens, matched, replacement):
+        return "instrumental-object", []  # «осуществляющих управление в сфере…» → «управляющих в сфере…»
     if genitive_object_left(sentence.tokens, matched, replacement):
         return "genitive-object", []  # «вывозит твёрдых коммунальных отходов»
     if preposition_left_alone(sentence, matched, replacement):

@@ -171,6 +171,8 @@ class PhraseRule(Rule):
                 suggestions.append(BRACE_RE.sub(lambda x: x.group(1), entry.replacements[i]))
                 continue
             text, certain = result
+            if certain is None:
+                continue  # «осадками»: «осадок» or «осадка»; «из-за осадок» is neither applied nor offered
             repairs = self._repairs(document, sentence, m, text) if fix is None and i == 0 and entry.autofix else None
             if repairs is not None:
                 safe = entry.safe and certain and not repairs

@@ -35,8 +35,9 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from kanclint.rules.phrases.clashes import comparative_clash, modal_without_infinitive, recipient_left_in_dative
 from kanclint.rules.phrases.complements import preposition_left_alone, sum_left_in_genitive
-from kanclint.rules.phrases.objects import genitive_object_left, verb_left_without_object
+from kanclint.rules.phrases.objects import genitive_object_left, instrumental_object_missing, verb_left_without_object
 from kanclint.rules.phrases.predicate_checks import passive_with_doer, tense_clash
 from kanclint.rules.phrases.quantities import numeral_gender_clash, quantity_clash
 from kanclint.text.document import Sentence, Token
@@ -96,7 +97,7 @@ def _dependants(sentence: Sentence, matched: Sequence[Token], governed: bool) ->
     out: list[Token] = []
     first = sentence.position(matched[0])
     if governed:
-        i = sentence.position(matched[-1]) + 1
+        i = _past_genitive_tail(tokens, sentence.position(matched[-1]) + 1)
         if i + 1 < len(tokens) and tokens[i].text == "," and (
             tokens[i + 1].pos in _ATTRIBUTES or tokens[i + 1].lemma == "который"
         ):
@@ -178,8 +179,21 @@ def _head_dropped(matched: Sequence[Token], old: Token, new: Sequence[Parse]) ->
 
 
 def _head_noun(matched: Sequence[Token]) -> Token | None:
-    """The first noun: «объект общественного питания» is an «объект», the rest depends on it."""
-    return next((t for t in matched if t.pos == "NOUN"), None)
+    """The first noun: «объект общественного питания» is an «объект», the rest depends on it.
+    A last word the pattern matched as a noun counts too when its best reading is an adjective
+    («с мастерскими»: «мастерская» is also read as the adjective «мастерский»)."""
+    found = next((t for t in matched if t.pos == "NOUN"), None)
+    if found is None and matched and any(p.pos == "NOUN" for p in matched[-1].parses):
+        return matched[-1]
+    return found
+
+
+def _past_genitive_tail(tokens: Sequence[Token], i: int) -> int:
+    """The index after the genitive words at ``i`` («мастерскими [колледжа], оснащёнными»)."""
+    start = i
+    while i < len(tokens) and i - start < _GENITIVE_TAIL and tokens[i].is_word and _genitive(tokens[i]):
+        i += 1
+    return i
 
 
 def _new_noun_readings(replacement: str, old: Token) -> list[Parse] | None:
@@ -269,13 +283,17 @@ def _reinflected(
     """«мероприятие, посвящённое» → «праздник, посвящённый»: the attribute after the comma in
     the new noun's gender and number, when there is exactly one such form."""
     at = sentence.position(word)
-    after_comma = at >= 2 and sentence.tokens[at - 1].text == "," and sentence.tokens[at - 2] is matched[-1]
+    after = sentence.position(matched[-1]) + 1
+    after_comma = at >= 2 and sentence.tokens[at - 1].text == "," and at - 1 in (
+        after, _past_genitive_tail(sentence.tokens, after))
     if new is None or not after_comma:
         return None
-    target = new[0]
+    old_number = set().union(*(p.grammemes & NUMBERS for p in old))
+    # «с лабораториями» → «лаборатории»: the number stays, so «лаборатории» is a plural, not a genitive singular
+    new = [p for p in new if not old_number or not p.grammemes & NUMBERS or p.grammemes & old_number] or new
     # «информируем жителей, проживающих…» → «сообщаем жителям, проживающим…»: when the
     # replacement put the noun in another case, the attribute follows it into that case
-    recased = not set().union(*(_case(p) for p in old)) & set().union(*(_case(p) for p in new))
+    recased = _recased(old, new)
     if recased and any("Apro" in r.grammemes for r in word.parses):
         return word.text  # «родителям, чьи дети…», «жителям, которые…»: a pronoun keeps its own clause's case
     if recased and any("Subx" in r.grammemes for r in word.parses):
@@ -283,6 +301,18 @@ def _reinflected(
     following = sentence.tokens[at + 1] if at + 1 < len(sentence.tokens) else None
     if recased and following is not None and following.is_word and following.pos == "NOUN":
         return None  # «жителей, многодетных семей и…»: the adjective belongs to the next member of a list
+    forms = {_form_for(word, old, target, recased) for target in new}
+    if None in forms or len(forms) != 1:
+        return None  # the new noun's readings ask for different forms: the agreement is not certain
+    return keep_capital(word.text, forms.pop())
+
+
+def _recased(old: Sequence[Parse], new: Sequence[Parse]) -> bool:
+    return not set().union(*(_case(p) for p in old)) & set().union(*(_case(p) for p in new))
+
+
+def _form_for(word: Token, old: Sequence[Parse], target: Parse, recased: bool) -> str | None:
+    """The attribute ``word`` in the form that agrees with ``target``; ``None``: none or several."""
     forms: set[str] = set()
     for r in word.parses:
         if not _agrees_reading(r, old):
@@ -300,9 +330,7 @@ def _reinflected(
         if form is None:
             return None
         forms.add(form)
-    if len(forms) != 1:
-        return None
-    return keep_capital(word.text, forms.pop())
+    return forms.pop() if len(forms) == 1 else None
 
 
 def _agrees_reading(r: Parse, nouns: Sequence[Parse]) -> bool:
@@ -310,63 +338,6 @@ def _agrees_reading(r: Parse, nouns: Sequence[Parse]) -> bool:
         (_same_number_gender(r, n) and (r.lemma == "который" or bool(_case(r) & _case(n))))
         for n in nouns
     ) and (r.pos in _ATTRIBUTES or r.lemma == "который")
-
-
-# verbs whose object is the person a light verb's noun addressed in the dative («выражать
-# благодарность главе» → «благодарить главу»); «вручить паспорта школьникам» keeps its dative
-_PERSON_OBJECT_VERBS = frozenset({
-    "благодарить", "поблагодарить", "поздравить", "поздравлять", "поддержать", "поддерживать", "консультировать",
-    "проконсультировать", "информировать", "проинформировать", "приветствовать", "чествовать", "наградить",
-    "награждать", "сопровождать", "уважать"})
-
-
-_MODALS = frozenset({"можно", "нельзя", "нужно", "надо", "необходимо"})
-_MODAL_REACH = (4, 6)  # words before and after the replaced phrase in which its infinitive stands
-
-
-def _modal_without_infinitive(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
-    """The replacement is «можно» (or «нельзя», «нужно»…) and no infinitive is near for it to govern."""
-    words = replacement.split()
-    if len(words) != 1 or fold(words[0]) not in _MODALS:
-        return False
-    if len(matched) == 1 and (fold(matched[0].text) in _MODALS or matched[0].lemma == "следовать"):
-        return False  # «необходимо:» → «нужно:»: a modal for a modal governs what it governed
-    tokens = sentence.tokens
-    for start, step, reach in ((sentence.position(matched[0]) - 1, -1, _MODAL_REACH[0]),
-                               (sentence.position(matched[-1]) + 1, 1, _MODAL_REACH[1])):
-        i, seen = start, 0
-        while 0 <= i < len(tokens) and seen < reach and tokens[i].text not in (".", "!", "?", ";", ":"):
-            if tokens[i].is_word:
-                if any(p.pos == "INFN" for p in tokens[i].parses[:2]):
-                    return False
-                seen += 1
-            i += step
-    return True
-
-
-def _dative_recipient(token: Token) -> bool:
-    """«предпринимателю», «главе»: a person in the dative that cannot be read as a subject or object."""
-    readings = [p for p in token.parses if p.pos == "NOUN"]
-    return any("datv" in p.grammemes and "anim" in p.grammemes for p in readings) and not any(
-        _case(p) & {"nomn", "accs"} for p in readings)
-
-
-def _recipient_left_in_dative(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
-    """A light verb whose noun took a dative recipient («выражают благодарность … главе района»)
-    swapped for a transitive verb («благодарят»), with a person in the dative later in the
-    sentence, not after a preposition: «благодарят … главе района» does not hold together."""
-    words = replacement.split()
-    if not words or _head_noun(matched) is None:
-        return False
-    first = parse(words[0])
-    if not first or first[0].pos not in ("VERB", "INFN") or first[0].lemma not in _PERSON_OBJECT_VERBS:
-        return False
-    tokens = sentence.tokens
-    for i in range(sentence.position(matched[-1]) + 1, len(tokens)):
-        token = tokens[i]
-        if token.is_word and _dative_recipient(token) and not (i > 0 and tokens[i - 1].pos == _PREPOSITION):
-            return True
-    return False
 
 
 _CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "…"})
@@ -405,13 +376,14 @@ def _coordinated_in_old_case(
     member or an attribute after a comma («родителей, педагогов…», «района, прилегающего…»)
     or an apposition in brackets («родителей (законных представителей)») that is not re-inflected."""
     last = matched[-1]
-    if not last.parses or last.parses[0].pos != "NOUN":
+    noun = next((p for p in last.parses if p.pos == "NOUN"), None)  # «мастерскими»: best read as an adjective
+    if noun is None or last.parses[0].pos not in ("NOUN", "ADJF"):
         return False
-    old = _case(last.parses[0])
+    old = _case(noun)
     words = replacement.split()
     if not words or not old:
         return False
-    number = last.parses[0].grammemes & NUMBERS
+    number = noun.grammemes & NUMBERS
     readings = parse(words[-1].strip(".,;:!?«»\"()"))
     # «улиц» → «улицы»: of the new word's readings only those in the old number count (not «улицы», gen. sg.)
     readings = [p for p in readings if not number or not p.grammemes & NUMBERS or p.grammemes & number] or readings
@@ -422,14 +394,12 @@ def _coordinated_in_old_case(
         return False  # the case did not change: a coordinated noun still agrees
     tokens = sentence.tokens
     i = sentence.position(last) + 1
-    tail = i
-    while tail < len(tokens) and tail - i < _GENITIVE_TAIL and tokens[tail].is_word and _genitive(tokens[tail]):
-        tail += 1  # «по плану работы, утверждённому…»: the attribute may follow the noun's genitive tail
+    tail = _past_genitive_tail(tokens, i)  # «по плану работы, утверждённому…»: the attribute may follow it
     for at in {i, tail}:
         if at + 1 < len(tokens) and tokens[at].text in (",", "(") and tokens[at + 1].is_word:
             after = tokens[at + 1]
-            if after not in repaired and _in_old_case(after, old, new, last.parses[0]) and (  # a member, an attribute
-                at == i or after.parses[0].pos == "NOUN" or any(_agrees_reading(r, last.parses[:1]) for r in after.parses)
+            if after not in repaired and _in_old_case(after, old, new, noun) and (  # a member, an attribute
+                at == i or after.parses[0].pos == "NOUN" or any(_agrees_reading(r, [noun]) for r in after.parses)
             ):
                 return True
     seen = 0
@@ -453,20 +423,6 @@ def _coordinated_in_old_case(
     return False
 
 
-_ANALYTIC_DEGREE = frozenset({"более", "менее"})
-_OWN_COMPARATIVE = frozenset({"большой", "хороший", "плохой", "маленький", "малый"})
-
-
-def _comparative_clash(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
-    """«более масштабный проект» → «более большой проект»: the new adjective has its own comparative."""
-    at = sentence.position(matched[0])
-    before = sentence.tokens[at - 1] if at > 0 else None
-    if before is None or before.key not in _ANALYTIC_DEGREE:
-        return False
-    words = replacement.split()
-    return bool(words) and any(p.pos == "ADJF" and p.lemma in _OWN_COMPARATIVE for p in parse(words[0])[:1])
-
-
 def agreement_check(
     text: str, sentence: Sentence, matched: Sequence[Token], replacement: str
 ) -> tuple[str | None, list[tuple[Token, str]]]:
@@ -485,15 +441,17 @@ def agreement_check(
         return "tense", []
     if verb_left_without_object(text, matched, replacement):
         return "no-object", []
+    if instrumental_object_missing(sentence.tokens, matched, replacement):
+        return "instrumental-object", []  # «осуществляющих управление в сфере…» → «управляющих в сфере…»
     if genitive_object_left(sentence.tokens, matched, replacement):
         return "genitive-object", []  # «вывозит твёрдых коммунальных отходов»
     if preposition_left_alone(sentence, matched, replacement):
         return "no-complement", []  # «Обучение бесплатное, по окончании выдаётся…» → «после выдают»
-    if _modal_without_infinitive(sentence, matched, replacement):
+    if modal_without_infinitive(sentence, matched, replacement):
         return "no-infinitive", []
-    if _recipient_left_in_dative(sentence, matched, replacement):
+    if recipient_left_in_dative(sentence, matched, replacement):
         return "dative-recipient", []
-    if _comparative_clash(sentence, matched, replacement):
+    if comparative_clash(sentence, matched, replacement):
         return "comparative", []
     if _coordinated_in_old_case(sentence, matched, replacement, [word for word, _ in repairs]):
         return "coordination", []

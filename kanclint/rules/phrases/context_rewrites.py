@@ -442,6 +442,31 @@ def after_a_verb_only(document: Document, sentence: Sentence, m: Match) -> Edit 
     return OFFER_ONLY if noun else None
 
 
+# words after which «в отношении» means «about a topic»: a decision, a question, talk or advice
+_TOPIC_HEADS = frozenset({
+    "решение", "вопрос", "предложение", "мнение", "договорённость", "позиция", "разъяснение", "консультация",
+    "сомнение", "пожелание", "замечание", "спор", "уточнение", "совет", "решить", "договориться", "спросить",
+    "уточнить", "посоветоваться", "советоваться", "консультировать", "проконсультировать", "определиться"})
+_TOPIC_REACH = 3  # words before «в отношении» in which its head is looked for
+
+
+def about_a_topic(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Решение в отношении сроков ремонта примут в мае» → «Решение насчёт сроков…»; but a measure
+    taken in respect of a person or an object of a legal act («В отношении задержанного избрана мера
+    пресечения», «отказано в выдаче заключения в отношении 3 объектов») is no talk «насчёт» them:
+    without a word of deciding, asking or advising right before it the swap is an option (:data:`OFFER_ONLY`)."""
+    at = sentence.position(m.tokens[0]) - 1
+    seen = 0
+    while at >= 0 and seen < _TOPIC_REACH and sentence.tokens[at].text not in _CLAUSE_MARKS | _SENTENCE_MARKS:
+        token = sentence.tokens[at]
+        if token.is_word:
+            if token.lemmas & _TOPIC_HEADS:
+                return None
+            seen += 1
+        at -= 1
+    return OFFER_ONLY
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
@@ -475,4 +500,5 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "sodejstvovat": helps_a_process,
     "v-sootvetstvii-s-sush": after_a_verb_only,
     "neizgladimyj": praise_carries_noun,
+    "v-otnoshenii": about_a_topic,
 }

@@ -106,3 +106,24 @@ def _only_a_place(rest: str) -> bool:
         if readings and readings[0].pos == "NOUN":
             return readings[0].lemma not in _TIMES and any("loct" in r.grammemes or "loc2" in r.grammemes for r in readings)
     return False
+
+
+# verbs that govern their object in the instrumental and are not said without it
+_INSTRUMENTAL_VERBS = frozenset({"управлять", "руководить", "командовать", "заведовать", "распоряжаться", "владеть"})
+_INSTRUMENTAL_POS = ("NOUN", "ADJF", "PRTF", "NPRO", "NUMR")
+
+
+def instrumental_object_missing(tokens: Sequence[Token], matched: Sequence[Token], replacement: str) -> bool:
+    """«органы, осуществляющие управление в сфере образования» → «управляющие в сфере образования»:
+    the light verb's noun had no object of its own, and the new verb governs one in the
+    instrumental («управляют образованием»), so the sentence is left without it."""
+    words = replacement.split()
+    if len(words) != 1 or not matched or not any(p.pos == "NOUN" for p in matched[-1].parses):
+        return False
+    readings = parse(words[0])
+    if not readings or readings[0].lemma not in _INSTRUMENTAL_VERBS:
+        return False
+    at = next((i for i, t in enumerate(tokens) if t is matched[-1]), None)
+    following = tokens[at + 1] if at is not None and at + 1 < len(tokens) else None
+    return following is None or not following.is_word or not any(
+        p.pos in _INSTRUMENTAL_POS and "ablt" in p.grammemes for p in following.parses)

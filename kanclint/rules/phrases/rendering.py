@@ -23,7 +23,7 @@ _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
 
 def render(
     replacement: str, m: Match[Entry], matched: str, writes_yo: bool = True, requests: bool = False
-) -> tuple[str, bool] | None:
+) -> tuple[str, bool | None] | None:
     """The replacement in the form of the matched text, and whether that form is certain.
 
     ``requests``: nothing before the match makes a «-ите» form a future («вы», «если»), so it
@@ -33,7 +33,7 @@ def render(
 
 def render_all(
     replacements: Sequence[str], m: Match[Entry], matched: str, writes_yo: bool = True, requests: bool = False
-) -> list[tuple[str, bool] | None]:
+) -> list[tuple[str, bool | None] | None]:
     """:func:`render` of each replacement of one match; what they share is read from the match once."""
     agreeing = _agreeing_readings(m)
     slot_items = {item.slot: item for item in m.pattern.items if isinstance(item, Lemma)}
@@ -43,8 +43,9 @@ def render_all(
 
 def _render(replacement: str, m: Match[Entry], matched: str, writes_yo: bool, requests: bool,
             agreeing: dict[int, list], slot_items: dict[int, Lemma], any_items: dict[int, AnyWord],
-            ) -> tuple[str, bool] | None:
-    certain = True
+            ) -> tuple[str, bool | None] | None:
+    certain: bool | None = True
+    doubtful = False
     words: list[str] = []
     inflected: list[int] = []  # where in ``words`` each inflected «{…}» word stands
     n = 0
@@ -55,7 +56,8 @@ def _render(replacement: str, m: Match[Entry], matched: str, writes_yo: bool, re
             if carried is None:
                 return None
             words.append(carried[0])
-            certain = certain and carried[1]
+            doubtful = doubtful or carried[1] is None
+            certain = certain and bool(carried[1])
             continue
         bm = BRACE_RE.fullmatch(raw)
         if not bm:
@@ -93,7 +95,7 @@ def _render(replacement: str, m: Match[Entry], matched: str, writes_yo: bool, re
     text = " ".join(words)
     if not writes_yo:
         text = text.replace("ё", "е").replace("Ё", "Е")
-    return match_case(matched, text), certain
+    return match_case(matched, text), None if doubtful else certain
 
 
 def _requests_first(readings: list) -> list:
@@ -107,11 +109,15 @@ def _requests_first(readings: list) -> list:
 # lemmas pymorphy3 ranks first for forms they share with a commoner word («большим», «больших»),
 # though a post nearly always means the commoner one
 _RARE_HOMOGRAPHS = frozenset({"больший"})
+_RIVAL_SHARE = 0.3  # a reading of another word this likely (relative to the best) makes a form uncertain
 
 
-def _carried(am: re.Match[str], m: Match[Entry], any_items: dict[int, AnyWord]) -> tuple[str, bool] | None:
+def _carried(
+    am: re.Match[str], m: Match[Entry], any_items: dict[int, AnyWord]
+) -> tuple[str, bool | None] | None:
     """A matched word carried over, e.g. «замену труб» → «заменить <1:accs>» → «трубы», and whether
-    its new form is certain; None when it cannot be built."""
+    its new form is certain (``None``: readings of different words give different forms, «осадками»
+    of «осадок» and «осадка», so it is only offered); None when it cannot be built."""
     token = m.slots.get(-int(am.group(1)))
     item = any_items.get(int(am.group(1)))
     if token is None or item is None:
@@ -129,7 +135,11 @@ def _carried(am: re.Match[str], m: Match[Entry], any_items: dict[int, AnyWord]) 
         return None
     if first.lower() == token.text.lower():
         return token.text, len(forms) <= 1  # same form: keep the author's letters («44-ФЗ»)
-    return (match_case(token.text, first) if token.text[:1].isupper() else first), len(forms) <= 1
+    # a rare word's reading («зала» of «зало») does not cast doubt on a common one («зал»)
+    lemmas = {r.lemma for r in readings if r.score >= _RIVAL_SHARE * readings[0].score
+              and _reinflect(r, grams, head) != first}
+    certain = None if lemmas - {readings[0].lemma} else len(forms) <= 1
+    return (match_case(token.text, first) if token.text[:1].isupper() else first), certain
 
 
 def _agree_with_new_nouns(words: list[str], inflected: list[int]) -> bool:

@@ -186,6 +186,8 @@ class PhraseRule(Rule):
                 suggestions.append(BRACE_RE.sub(lambda x: x.group(1), entry.replacements[i]))
                 continue
             text, certain = result
+            if certain is None:
+                continue  # «осадками»: «осадок» or «осадка»; «из-за осадок» is neither applied nor offered
             repairs = self._repairs(document, sentence, m, text) if fix is None and i == 0 and entry.autofix else None
             if repairs is not None:
                 safe = entry.safe and certain and not repairs
@@ -252,7 +254,11 @@ class PhraseRule(Rule):
         if we_in_subordinate_clause(sentence, m.tokens, text):
             return None  # «сообщает, что … приглашаем на открытие»
         reason, repairs = agreement_check(document.text, sentence, m.tokens, text)
-        return None if reason is not None else repairs
+        if reason is not None:
+            return None
+        if not document.writes_yo:  # «оснащенными» → «оснащенные» in a post that writes «е» for «ё»
+            repairs = [(t, form.replace("ё", "е").replace("Ё", "Е")) for t, form in repairs]
+        return repairs
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

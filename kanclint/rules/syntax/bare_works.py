@@ -6,7 +6,8 @@ rewrite gives up.  Russian says such a job with «сделать», keeping the 
 «Перерасчёт сделают в следующем месяце», «Ремонт сделали в срок».  Only nouns «сделать» takes
 plainly (``_MADE``: «оплату сделают», «выплату сделают» are wrong), only the auxiliary «будет» or
 «был» with «произведён / проведён / осуществлён» and the noun alone opening the sentence; nothing
-after the verb but plain words and phrases (no comma, dash, «и», «не», names or another verb).
+after the verb but plain words and phrases (no comma, dash, «и», «не», names or another verb), unless
+a comma opens a clause with its own verb that shares nothing with it («…, обращаться никуда не нужно»).
 """
 
 from __future__ import annotations
@@ -33,8 +34,21 @@ def made_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str
     if aux is not f.aux or verb is not f.verb or not noun.is_word or noun.protected or noun.key.replace("ё", "е") not in _MADE or not any(p.pos == "NOUN" and "nomn" in p.grammemes for p in noun.parses):
         return None
     rest = tokens[3:]
+    comma = next((i for i, t in enumerate(rest) if t.text == ","), None)
+    if comma is not None and _own_clause(rest[comma + 1:]):
+        rest = [*rest[:comma], rest[-1]]  # «…автоматически, обращаться никуда не нужно»: a clause of its own
     if rest[-1].text not in (".", "!") or any(
             not (t.is_word and t.pos in _FREE_POS and t.key not in ("не", "и", "или") and not t.text[:1].isupper()
                  or t.text.isdigit()) for t in rest[:-1]):
         return None  # a comma, a name, a second verb or a list after the verb: more than one plain clause
     return Edit(aux.start, verb.end, said)
+
+
+def _own_clause(words: list) -> bool:
+    """Whether the words after a comma are a clause with its own verb that shares nothing with the
+    first («обращаться в органы соцзащиты не требуется»): no dash, no «а», «и», «но», «также»
+    (those may reuse the verb: «…в школе, а покраска — в саду»)."""
+    if any(t.text in ("—", "–", "-", ",", ";", ":") or t.key in ("а", "и", "но", "также", "или", "который", "которая",
+                                                                  "которое", "которые") for t in words[:-1]):
+        return False
+    return any(t.is_word and t.pos == "VERB" for t in words) and words[-1].text in (".", "!")

@@ -117,23 +117,7 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
         # else «Активисты осуществляли помощь»: the doer is named, the predicate is still split
     if offered is not None and empty_verb_with_noun(offered.replacement, EMPTY_VERBS):
         offered = None  # «Специалисты осуществляют оказание помощи»: still the stamp, now active
-    if offered is not None and built is not None and _object_dropped(built.replacement, offered.replacement, text[offered.end:]):
-        offered = None  # «Подрядчик произведёт ремонт» → «Подрядчик отремонтирует» (what?)
     return built, offered
-
-
-def _object_dropped(built: str, offered: str, after: str) -> bool:
-    """The dictionary said a bare verbal noun closing the rewrite as one verb, which now ends the
-    clause (``after``: the text that follows) with nothing to act on: «Специалисты произведут
-    перерасчёт» → «Специалисты пересчитают»; «…помогли [90 пенсионерам]» keeps what follows."""
-    last_built, last_offered = built.split()[-1].strip(".,!"), offered.split()[-1].strip(".,!")
-    following = after.split()[:1]
-    if last_built.lower() == last_offered.lower() or following and following[0][:1].isalnum() and not any(
-            p.pos in ("PREP", "ADVB") for p in parse(following[0].strip(".,!"))[:1]):
-        return False
-    said, noun = parse(last_offered), parse(last_built)
-    return bool(said and noun) and said[0].pos == "VERB" and noun[0].pos == "NOUN" and any(
-        "accs" in p.grammemes for p in noun if p.pos == "NOUN")
 
 
 def advice_in_we_form(f: _Passive, we_verb: str, obj: str | None) -> str | None:

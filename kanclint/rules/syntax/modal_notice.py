@@ -8,7 +8,7 @@ dictionaries/lexicon/syntax.toml; «подать:accs» takes the noun's genitiv
 accusative: «подача заявок» → «подать заявки»).  Only the plain shape is rewritten: the bare noun
 (no adjective: «предварительная запись»), its object if the verb takes one, at most a phrase with
 «на» or «в» that the verb takes as it is («запись на приём» → «записаться на приём»), present
-tense, no «не».  A payment due by a date («Оплата производится до 25 числа») is an obligation,
+or future tense («будет осуществляться» → «можно будет»), no «не».  A payment due by a date («Оплата производится до 25 числа») is an obligation,
 not a permission, and is left alone.
 """
 
@@ -34,7 +34,13 @@ _PAYING_WAYS = frozenset({"наличные", "наличными", "карта"
 
 def modal_notice(sentence: Sentence, f: _Passive, subject: _Subject, group: list[Token], tense: str) -> Edit | None:
     """The «можно» rewrite of a service notice, or ``None`` when the sentence is not one."""
-    if not f.reflexive or f.lemma not in _SERVICE_VERBS or tense != "pres" or subject.modifiers:
+    if not f.reflexive or f.lemma not in _SERVICE_VERBS or subject.modifiers:
+        return None
+    # «Запись будет осуществляться по телефону» → «Записаться можно будет…»: the future of the same
+    # notice, «будет» right before the infinitive (an adverb between is no plain shape)
+    future = tense == "futr" and f.aux is not None and f.reading.pos == "INFN" and group == [f.aux, f.verb] \
+        and sentence.position(f.verb) == sentence.position(f.aux) + 1 and f.aux.key == "будет"
+    if tense != "pres" and not future:
         return None
     mapped = word_map("modal-notices").get(subject.head.lemma)
     if mapped is None or not any(p.pos == "NOUN" and {"nomn", "sing"} <= p.grammemes for p in subject.head.parses):
@@ -51,7 +57,8 @@ def modal_notice(sentence: Sentence, f: _Passive, subject: _Subject, group: list
         said = _verb_phrase(tokens, head + 1, first, verb, case)
         if said is None:
             return None
-        said, start, end, capital = f"{said} можно", subject.head.start, group[-1].end, subject.head.text[:1].isupper()
+        modal = "можно будет" if future else "можно"
+        said, start, end, capital = f"{said} {modal}", subject.head.start, group[-1].end, subject.head.text[:1].isupper()
     elif head == last + 1:  # «Осуществляется запись [в кружки]», «Осуществляется подача заявок»
         said, object_end = _verb_with_object(tokens, head + 1, verb, case)
         if said is None:
@@ -60,7 +67,8 @@ def modal_notice(sentence: Sentence, f: _Passive, subject: _Subject, group: list
         if after is not None and after.is_word and after.key not in _AFTER_VERB_FIRST:
             return None  # «осуществляется запись детей»: «записаться детей» has no place for them
         end = tokens[object_end - 1].end if object_end > head + 1 else subject.head.end
-        said, start, capital = f"можно {said}", group[0].start, group[0].text[:1].isupper()
+        modal = "можно будет" if future else "можно"
+        said, start, capital = f"{modal} {said}", group[0].start, group[0].text[:1].isupper()
     else:
         return None
     return Edit(start, end, capitalise(said) if capital else said)

@@ -9,6 +9,7 @@ from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
 from kanclint.rules.base import Rule
 from kanclint.rules.phrases.cleaning import clean_phrase
 from kanclint.rules.syntax.active_rewrite import PLAIN_PASSIVES, _active_verbs, _plain_pair, _verb_group
+from kanclint.rules.syntax.bare_works import made_rewrite
 from kanclint.rules.syntax.celebrated import celebrated, holiday_kept
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
 from kanclint.rules.syntax.joined import joined_passives
@@ -22,6 +23,7 @@ from kanclint.rules.press_release.speaker import speaker
 from kanclint.rules.syntax.morph import _best, _reading, _verb_form, feminine_too
 from kanclint.rules.syntax.rewrite_guards import applicant_in_person, doer_shared_after, opening_instrumental, parallel_passive
 from kanclint.rules.syntax.doer_phrase import agent_nominative
+from kanclint.rules.syntax.doer_inside import doer_inside_subject
 from kanclint.rules.syntax.doer_last import doer_closes_clause
 from kanclint.rules.syntax.passive_object import object_accusative, object_tokens
 from kanclint.rules.syntax.passive_detection import (
@@ -257,7 +259,8 @@ class PassiveVoice(Rule):
                             or kid.tok.rel == "amod" and t.pos == "NOUN"  # «Медсёстрами» as an adjective
                             or kid.tok.rel == "nmod" and (h := syntax.head(kid)) is not None
                             and doer_after_opening(sentence, t, verb, syntax.token(h))
-                            or kid.tok.rel in ("nmod", "amod") and doer_closes_clause(sentence, t, verb)):
+                            or kid.tok.rel in ("nmod", "amod") and doer_closes_clause(sentence, t, verb)
+                            or doer_inside_subject(sentence, t, found)):  # «Приём граждан главой района осуществляется»
                         return t
                 j += step
         return None
@@ -318,7 +321,8 @@ class PassiveVoice(Rule):
             return self.diagnostic(
                 document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.INFO
             )
-        active = None if hanging else clean_rewrite(document, sentence, doerless_rewrite(document, sentence, f, tense))
+        active = None if hanging else clean_rewrite(document, sentence, doerless_rewrite(
+            document, sentence, f, tense) or made_rewrite(document, sentence, f, tense))  # «Перерасчёт сделают»
         if active is not None:
             suggestions.append(active.replacement)
             fix = Fix(f"Заменить на «{active.replacement}»", (active,), Applicability.UNSAFE)

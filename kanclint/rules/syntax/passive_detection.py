@@ -57,7 +57,8 @@ def _morph_subject(sentence: Sentence, verb: Token) -> Token | None:
     if i + 1 < len(tokens) and tokens[i + 1].pos == "INFN":
         return None  # «рекомендуется разместить»: an impersonal formula, the modality dictionary's
     # «будут приниматься»: the infinitive has no number, its auxiliary has
-    shown = (_future_aux(sentence, verb) if verb.pos == "INFN" else None) or verb
+    aux = future_aux(sentence, verb) if verb.pos == "INFN" else None
+    shown = aux or verb
     number = "plur" if "plur" in shown.grammemes else "sing"
     gender = next((g for g in ("masc", "femn", "neut") if g in verb.grammemes), None)
 
@@ -77,8 +78,8 @@ def _morph_subject(sentence: Sentence, verb: Token) -> Token | None:
     for step in (-1, 1):
         j = i + step
         while 0 <= j < len(tokens) and tokens[j].text not in _CLAUSE_BREAKS:
-            if tokens[j].is_word and tokens[j].pos == "VERB":
-                break  # another verb's clause
+            if tokens[j].is_word and tokens[j].pos == "VERB" and tokens[j] is not aux:
+                break  # another verb's clause; «будет» of «будет осуществляться» is the verb's own
             reading = nominative(j)
             if reading is not None:
                 found = (j, reading)
@@ -149,10 +150,10 @@ def future_passive_infinitive(sentence: Sentence, token: Token) -> tuple[str, bo
     found = _infinitive_passive(token.text)
     if found is None:
         return None
-    return found if _future_aux(sentence, token) is not None else None
+    return found if future_aux(sentence, token) is not None else None
 
 
-def _future_aux(sentence: Sentence, infinitive: Token) -> Token | None:
+def future_aux(sentence: Sentence, infinitive: Token) -> Token | None:
     """«будет / будут» right before the infinitive, adverbs between allowed («будут также приниматься»)."""
     tokens = sentence.tokens
     i = sentence.position(infinitive) - 1

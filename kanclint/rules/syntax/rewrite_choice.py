@@ -15,6 +15,7 @@ from kanclint.rules.press_release.oblique_self import first_person_blocked
 from kanclint.rules.press_release.speaker import speaker
 from kanclint.rules.press_release.voice import in_own_voice
 from kanclint.rules.syntax.active_rewrite import _active_rewrite
+from kanclint.rules.syntax.doer_inside import doer_inside_rewrite
 from kanclint.rules.syntax.doer_last import doer_last_rewrite
 from kanclint.rules.syntax.linear_active import linear_rewrite
 from kanclint.rules.syntax.doer_phrase import left_instrumental
@@ -86,7 +87,8 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
 
     # «Ребятами изготовлено более 40 кормушек»: read from the words where the parse shows no plain clause
     built = _active_rewrite(document, syntax, sentence, f, tense) or linear_rewrite(document, sentence, f, tense) \
-        or doer_last_rewrite(document, sentence, f, tense)  # «вручены грамоты директором школы»
+        or doer_last_rewrite(document, sentence, f, tense) \
+        or doer_inside_rewrite(document, sentence, f, tense)  # «вручены грамоты директором школы», «Приём граждан главой…»
     if (document.speaks_as_we or document.author) and f.agent is not None and f.agent.pos != "NOUN":
         built = None  # «Учащимися лицея проведено…» on a page that speaks as «мы»: whose pupils is a guess
     if built is not None and any(left_instrumental(w.strip(",.")) for w in built.replacement.split()[1:]):

@@ -161,7 +161,7 @@ def reads_as_subject(f: _Passive, subject: _Subject, obj: str) -> bool:
     lemma = subject.head.lemma  # «Лучшие работы покажут»: «работы» are also entries, whatever the verb
     if lemma in word_list("works-entries"):
         return True
-    if f.reflexive and "pres" in f.reading.grammemes:
+    if f.reflexive and ("pres" in f.reading.grammemes or f.reading.pos == "INFN"):  # «будут проводиться»: the same notice
         # «Заявки принимают до 10 мая»: papers a reader hands in cannot be read as the ones who act
         return lemma not in _NOTICE_PAPERS
     return lemma in word_list("activity-nouns") and f.lemma in word_list("doing-verbs")

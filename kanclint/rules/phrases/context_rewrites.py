@@ -372,6 +372,17 @@ def after_a_verb_only(document: Document, sentence: Sentence, m: Match) -> Edit 
     return OFFER_ONLY if noun else None
 
 
+_DASHES = frozenset({"—", "–", "-"})
+
+
+def after_a_dash_offer(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Задержали 46 водителей, из них 7 — повторно»: after a dash, with no verb of its own, the
+    word is the legal repeat (a repeat offence), and «ещё раз» would say «caught twice»: the swap
+    is an option there (:data:`OFFER_ONLY`); beside a verb («отправьте заявку повторно») it stays."""
+    at = sentence.position(m.tokens[0]) - 1
+    return OFFER_ONLY if at >= 0 and sentence.tokens[at].text in _DASHES else None
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
@@ -406,4 +417,5 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "v-sootvetstvii-s-sush": after_a_verb_only,
     "neizgladimyj": praise_carries_noun,
     "v-otnoshenii": about_a_topic,
+    "povtorno": after_a_dash_offer,
 }

@@ -55,7 +55,7 @@ from kanclint.rules.phrases.deletion_guards import deletion_refusal, strands_wor
 from kanclint.rules.phrases.list_items import breaks_a_modal_list
 from kanclint.rules.phrases.message import phrase_message
 from kanclint.rules.phrases.repetition import repeats_nearby, repeats_root_in_sentence
-from kanclint.rules.phrases.rendering import BRACE_RE, render, render_all
+from kanclint.rules.phrases.rendering import BRACE_RE, render, render_all, request_mood
 from kanclint.rules.phrases.spoken import NOTICE_LABELS, SPOKEN_OPENERS, not_a_label, spoken_opener
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
@@ -107,9 +107,6 @@ _REWRITE_ONLY = frozenset({"po-voprosam-spisok", "g-gorod", "planiruetsya-proved
                            "rabotat-nad", "blagodarya-usiliyam", "v-ispolnenii", "uskorenie-processa", "uchastnikami-stali", "obedinil-chislo", "obsuzhdenie-voprosov",
                            "process-podlezhashchee",
                            *PHASE_REWRITES})
-
-# words after which a «-ите» form of a perfective verb is the future, not a request
-_FUTURE_CUES = frozenset({"вы", "если", "когда", "пока", "как", "что", "чтобы", "ли", "где"})
 
 # Rewrites that span more than their match: their words are no option for the match alone
 # («Больница обновляет медицинское оборудование обновлению…»), only their fix is
@@ -175,8 +172,7 @@ class PhraseRule(Rule):
         entry = m.payload
         matched = document.text[m.start:m.end]
         words = sentence.words
-        requests = _FUTURE_CUES.isdisjoint(sentence.vocabulary) or not any(
-            w.start < m.start and w.key in _FUTURE_CUES for w in words)
+        requests = request_mood(document.text, sentence, m.start)
         rendered = render_all(entry.replacements, m, matched, document.writes_yo, requests)
         fix = None
         suggestions: list[str] = []

@@ -52,6 +52,7 @@ from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.rules.phrases.clauses import OFFER_ONLY
+from kanclint.rules.phrases.objects import swap_without_its_object
 from kanclint.rules.phrases.organiser import organised
 from kanclint.rules.phrases.participants import participated, united
 from kanclint.rules.phrases.preposition_context import (_CLAUSE_MARKS, _SENTENCE_MARKS, _in_place, about_a_topic,
@@ -406,4 +407,6 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "v-sootvetstvii-s-sush": after_a_verb_only,
     "neizgladimyj": praise_carries_noun,
     "v-otnoshenii": about_a_topic,
+    "osushhestvljat": swap_without_its_object,
+    "osushhestvit": swap_without_its_object,
 }

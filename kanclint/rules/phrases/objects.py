@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from kanclint.text.document import Token
+from kanclint.model import Edit
+from kanclint.patterns import Match
+from kanclint.rules.phrases.clauses import OFFER_ONLY
+from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.morphology import parse
 
 # verbs that cannot close a sentence without their object: one act done on someone or something
@@ -127,3 +130,39 @@ def instrumental_object_missing(tokens: Sequence[Token], matched: Sequence[Token
     following = tokens[at + 1] if at is not None and at + 1 < len(tokens) else None
     return following is None or not following.is_word or not any(
         p.pos in _INSTRUMENTAL_POS and "ablt" in p.grammemes for p in following.parses)
+
+
+# what «вести» (for «осуществлять») and «провести» (for «осуществить») are said of: «набор ведёт
+# школа», «работы проведут»; «постановку осуществил» is «поставил», «перевозку осуществляет» is «возит»
+_LED = frozenset({
+    "набор", "приём", "работа", "учёт", "контроль", "надзор", "наблюдение", "мониторинг",
+    "деятельность", "строительство", "обучение", "подготовка", "запись", "продажа", "торговля", "борьба",
+    "поиск", "переговоры", "расследование", "реконструкция", "ремонт", "консультирование", "патрулирование",
+    "регистрация", "сбор", "охрана", "проверка", "занятие", "урок", "приемка", "приёмка", "выдача"})
+_HELD = frozenset({
+    "работа", "проверка", "ремонт", "капремонт", "приём", "мероприятие", "обучение", "набор", "рейд",
+    "осмотр", "обследование", "экспертиза", "реконструкция", "замена", "монтаж", "уборка", "расчистка",
+    "диагностика", "вакцинация", "подготовка", "испытание", "операция", "консультация", "экскурсия",
+    "модернизация", "благоустройство", "очистка", "обработка", "дезинфекция", "инструктаж", "опрос",
+    "тестирование", "анализ", "аудит", "исследование", "мониторинг", "перепись", "учение", "тренировка",
+    "занятие", "акция", "встреча", "конкурс", "ревизия", "инвентаризация", "расследование", "замер",
+    "измерение", "приемка", "приёмка", "отбор", "обход", "прививка"})
+_SWAP_OBJECTS = {"osushhestvljat": _LED, "osushhestvit": _HELD}
+
+
+def swap_without_its_object(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Набор осуществляет школа» → «Набор ведёт школа», but «Постановку осуществил режиссёр» →
+    «провёл» is the wrong verb for a play: the plain verb is applied only when the parse finds its
+    object, before or after it, among the nouns it is said of; elsewhere it is an option
+    (:data:`OFFER_ONLY`)."""
+    fits = _SWAP_OBJECTS.get(m.payload.id)
+    verb = m.tokens[0]
+    parsed = document.syntax_of([sentence]).get(sentence.index, ())
+    at = sentence.position(verb)
+    if fits is None or at >= len(parsed):
+        return None
+    objects = [sentence.tokens[i] for i, node in enumerate(parsed)
+               if node.head_id == parsed[at].id and node.rel == "obj" and i < len(sentence.tokens)]
+    if objects and all(t.lemma.replace("ё", "е") in {w.replace("ё", "е") for w in fits} for t in objects):
+        return None
+    return OFFER_ONLY

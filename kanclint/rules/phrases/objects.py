@@ -28,6 +28,14 @@ _NEEDS_OBJECT = frozenset({
     "вакцинировать", "привить", "наградить", "награждать", "проконтролировать",
     "отрепетировать", "организовать", "проконсультировать", "проверить", "проверять", "осматривать"})
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
+# more one-time acts on a thing: a perfective of them without its object leaves «what?» open
+_DONE_ON_A_THING = frozenset({
+    "починить", "очистить", "расчистить", "покрасить", "обработать", "реконструировать", "модернизировать",
+    "благоустроить", "вывезти", "начислить", "списать", "демонтировать", "отремонтировать"})
+# light verbs with an object of their own, which the new verb takes over («помещения подвергли обработке»
+# → «помещения обработали»), and the auxiliary of a passive
+_OWN_OBJECT_VERBS = frozenset({"подвергнуть", "подвергать", "быть"})
+_OBJECT_POS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
 # «в мае», «на этой неделе»: a time, not a place
 _TIMES = frozenset({"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
                     "ноябрь", "декабрь", "год", "месяц", "неделя", "день", "время", "период", "срок", "квартал",
@@ -54,6 +62,9 @@ def verb_left_without_object(text: str, matched: Sequence[Token], replacement: s
     if any(p.pos == "NOUN" for w in words[1:] for p in parse(w)[:1]):
         return False
     rest = text[matched[-1].end:].lstrip(" \t")
+    if _active_light_verb(matched[0]) and not any(t.pos in ("PRTS", "PRTF") for t in matched) and "perf" in readings[0].grammemes and (
+            readings[0].lemma in _NEEDS_OBJECT or readings[0].lemma in _DONE_ON_A_THING) and not _object_next(rest):
+        return True  # «обязал провести ремонт до 1 сентября» → «обязал отремонтировать до…»: what?
     if rest[:1] in _SENTENCE_END and readings[0].lemma in _NEEDS_OBJECT:
         return True  # «в школах проведут ремонт.» → «в школах отремонтируют.»
     if readings[0].lemma in _NEEDS_OBJECT and rest.split(maxsplit=1)[:1] in (["для"], ["Для"]):
@@ -91,6 +102,27 @@ def genitive_object_left(tokens: Sequence[Token], matched: Sequence[Token], repl
         return False
     # «осмотр детей» → «осматривают детей»: a person's genitive is the accusative the verb wants
     return not any(p.pos == "NOUN" and "accs" in p.grammemes for p in tokens[at].parses)
+
+
+def _active_light_verb(token: Token) -> bool:
+    """«провести», «проводят», «осуществит»: an active finite verb or infinitive, not a passive
+    («проводится», «проведён»), whose noun named the act done on something."""
+    best = token.parses[0] if token.is_word and token.parses else None
+    return best is not None and best.pos in ("VERB", "INFN") and not best.lemma.endswith(("ся", "сь")) \
+        and "pssv" not in best.grammemes and best.lemma not in _OWN_OBJECT_VERBS
+
+
+def _object_next(rest: str) -> bool:
+    """What follows the light verb's noun may be the new verb's object: a noun, an adjective or a
+    pronoun that can be accusative or genitive («провести ремонт всех дорог», «провести ремонт 5 домов»)."""
+    first = rest.split(maxsplit=1)[:1]
+    if not first:
+        return False
+    word = first[0].strip(",.;:!?«»\"()")
+    if word[:1].isdigit():
+        return True
+    return any(p.pos in _OBJECT_POS and p.grammemes & {"accs", "gent"} for p in parse(word)) and not first[0].endswith(
+        (",", ".", ";", ":", "!", "?"))
 
 
 def _only_a_place(rest: str) -> bool:

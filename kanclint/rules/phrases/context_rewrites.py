@@ -52,10 +52,11 @@ from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.rules.phrases.clauses import OFFER_ONLY
+from kanclint.rules.phrases.objects import swap_without_its_object
 from kanclint.rules.phrases.organiser import organised
 from kanclint.rules.phrases.participants import participated, united
 from kanclint.rules.phrases.preposition_context import (_CLAUSE_MARKS, _SENTENCE_MARKS, _in_place, about_a_topic,
-                                                        po_request, po_without_comma, trouble_only)
+                                                        by_its_noun, po_request, po_without_comma, trouble_only)
 from kanclint.text.inflection import inflect_word
 
 # frequency words that make «каждый год» wrong («ежедневно традиционно проходит зарядка»);
@@ -418,4 +419,7 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "neizgladimyj": praise_carries_noun,
     "v-otnoshenii": about_a_topic,
     "povtorno": after_a_dash_offer,
+    "v-razmere": by_its_noun,
+    "osushhestvljat": swap_without_its_object,
+    "osushhestvit": swap_without_its_object,
 }

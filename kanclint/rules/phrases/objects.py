@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from kanclint.text.document import Token
+from kanclint.model import Edit
+from kanclint.patterns import Match
+from kanclint.rules.phrases.clauses import OFFER_ONLY
+from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.morphology import parse
 
 # verbs that cannot close a sentence without their object: one act done on someone or something
@@ -25,6 +28,14 @@ _NEEDS_OBJECT = frozenset({
     "вакцинировать", "привить", "наградить", "награждать", "проконтролировать",
     "отрепетировать", "организовать", "проконсультировать", "проверить", "проверять", "осматривать"})
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
+# more one-time acts on a thing: a perfective of them without its object leaves «what?» open
+_DONE_ON_A_THING = frozenset({
+    "починить", "очистить", "расчистить", "покрасить", "обработать", "реконструировать", "модернизировать",
+    "благоустроить", "вывезти", "начислить", "списать", "демонтировать", "отремонтировать"})
+# light verbs with an object of their own, which the new verb takes over («помещения подвергли обработке»
+# → «помещения обработали»), and the auxiliary of a passive
+_OWN_OBJECT_VERBS = frozenset({"подвергнуть", "подвергать", "быть"})
+_OBJECT_POS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
 # «в мае», «на этой неделе»: a time, not a place
 _TIMES = frozenset({"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
                     "ноябрь", "декабрь", "год", "месяц", "неделя", "день", "время", "период", "срок", "квартал",
@@ -90,6 +101,49 @@ def genitive_object_left(tokens: Sequence[Token], matched: Sequence[Token], repl
     return not any(p.pos == "NOUN" and "accs" in p.grammemes for p in tokens[at].parses)
 
 
+def _active_light_verb(token: Token) -> bool:
+    """«провести», «проводят», «осуществит»: an active finite verb or infinitive, not a passive
+    («проводится», «проведён»), whose noun named the act done on something."""
+    best = token.parses[0] if token.is_word and token.parses else None
+    return best is not None and best.pos in ("VERB", "INFN") and not best.lemma.endswith(("ся", "сь")) \
+        and "pssv" not in best.grammemes and best.lemma not in _OWN_OBJECT_VERBS
+
+
+# the options of a Document that is a register rewrite's draft (KC201, a goal clause): whether the one
+# verb of its light verb still has an object is the rewrite's own recorded decision («Инспекторы
+# проверят в мае»), not the split-predicate rule's
+WITHIN_REWRITE = {"KC103": {"within-rewrite": True}}
+
+
+def collapse_without_object(text: str, matched: Sequence[Token], replacement: str) -> bool:
+    """«обязал провести ремонт до 1 сентября» → «обязал отремонтировать до 1 сентября»: what?  An active
+    perfective light verb and its noun said as one verb of an act on a thing, with nothing after the
+    noun that may be the new verb's object (a genitive one is the dictionary's other entry, carried)."""
+    words = replacement.split()
+    if len(words) != 1 or not matched or not _active_light_verb(matched[0]) or any(
+            t.pos in ("PRTS", "PRTF") for t in matched):
+        return False
+    readings = parse(words[0])
+    if not readings or readings[0].pos not in ("VERB", "INFN") or "perf" not in readings[0].grammemes:
+        return False
+    if readings[0].lemma not in _NEEDS_OBJECT and readings[0].lemma not in _DONE_ON_A_THING:
+        return False
+    return not _object_next(text[matched[-1].end:].lstrip(" \t"))
+
+
+def _object_next(rest: str) -> bool:
+    """What follows the light verb's noun may be the new verb's object: a noun, an adjective or a
+    pronoun that can be accusative or genitive («провести ремонт всех дорог», «провести ремонт 5 домов»)."""
+    first = rest.split(maxsplit=1)[:1]
+    if not first:
+        return False
+    word = first[0].strip(",.;:!?«»\"()")
+    if word[:1].isdigit():
+        return True
+    return any(p.pos in _OBJECT_POS and p.grammemes & {"accs", "gent"} for p in parse(word)) and not first[0].endswith(
+        (",", ".", ";", ":", "!", "?"))
+
+
 def _only_a_place(rest: str) -> bool:
     """The sentence ends on a place phrase alone: «в кабинете флюорографии.», «на трёх участках.»."""
     clause = rest
@@ -127,3 +181,39 @@ def instrumental_object_missing(tokens: Sequence[Token], matched: Sequence[Token
     following = tokens[at + 1] if at is not None and at + 1 < len(tokens) else None
     return following is None or not following.is_word or not any(
         p.pos in _INSTRUMENTAL_POS and "ablt" in p.grammemes for p in following.parses)
+
+
+# what «вести» (for «осуществлять») and «провести» (for «осуществить») are said of: «набор ведёт
+# школа», «работы проведут»; «постановку осуществил» is «поставил», «перевозку осуществляет» is «возит»
+_LED = frozenset({
+    "набор", "приём", "работа", "учёт", "контроль", "надзор", "наблюдение", "мониторинг",
+    "деятельность", "строительство", "обучение", "подготовка", "запись", "продажа", "торговля", "борьба",
+    "поиск", "переговоры", "расследование", "реконструкция", "ремонт", "консультирование", "патрулирование",
+    "регистрация", "сбор", "охрана", "проверка", "занятие", "урок", "приемка", "приёмка", "выдача"})
+_HELD = frozenset({
+    "работа", "проверка", "ремонт", "капремонт", "приём", "мероприятие", "обучение", "набор", "рейд",
+    "осмотр", "обследование", "экспертиза", "реконструкция", "замена", "монтаж", "уборка", "расчистка",
+    "диагностика", "вакцинация", "подготовка", "испытание", "операция", "консультация", "экскурсия",
+    "модернизация", "благоустройство", "очистка", "обработка", "дезинфекция", "инструктаж", "опрос",
+    "тестирование", "анализ", "аудит", "исследование", "мониторинг", "перепись", "учение", "тренировка",
+    "занятие", "акция", "встреча", "конкурс", "ревизия", "инвентаризация", "расследование", "замер",
+    "измерение", "приемка", "приёмка", "отбор", "обход", "прививка"})
+_SWAP_OBJECTS = {"osushhestvljat": _LED, "osushhestvit": _HELD}
+
+
+def swap_without_its_object(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Набор осуществляет школа» → «Набор ведёт школа», but «Постановку осуществил режиссёр» →
+    «провёл» is the wrong verb for a play: the plain verb is applied only when the parse finds its
+    object, before or after it, among the nouns it is said of; elsewhere it is an option
+    (:data:`OFFER_ONLY`)."""
+    fits = _SWAP_OBJECTS.get(m.payload.id)
+    verb = m.tokens[0]
+    parsed = document.syntax_of([sentence]).get(sentence.index, ())
+    at = sentence.position(verb)
+    if fits is None or at >= len(parsed):
+        return None
+    objects = [sentence.tokens[i] for i, node in enumerate(parsed)
+               if node.head_id == parsed[at].id and node.rel == "obj" and i < len(sentence.tokens)]
+    if objects and all(t.lemma.replace("ё", "е") in {w.replace("ё", "е") for w in fits} for t in objects):
+        return None
+    return OFFER_ONLY

@@ -113,3 +113,24 @@ def about_a_topic(document: Document, sentence: Sentence, m: Match) -> Edit | No
             seen += 1
         at -= 1
     return OFFER_ONLY
+
+
+_NOUN_MODIFIERS = frozenset({"ADJF", "PRTF", "NUMR", "NPRO"})
+
+
+def by_its_noun(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«выплата в размере 10 тысяч» → «выплата в 10 тысяч»: the bare «в» reads as a sum only right
+    after the noun it measures.  After a verb, an adverb or a noun of a prepositional phrase
+    («назначается на один учебный год в размере 5 тысяч» → «на год в 5 тысяч») the swap is an option
+    (:data:`OFFER_ONLY`)."""
+    at = sentence.position(m.tokens[0]) - 1
+    before = sentence.tokens[at] if at >= 0 else None
+    if before is None or not before.is_word or before.pos != "NOUN":
+        return OFFER_ONLY
+    at -= 1
+    while at >= 0 and sentence.tokens[at].is_word and sentence.tokens[at].pos in _NOUN_MODIFIERS:
+        at -= 1
+    opener = sentence.tokens[at] if at >= 0 else None
+    if opener is not None and opener.is_word and opener.pos == "PREP":
+        return OFFER_ONLY  # «на один учебный год в размере…»: the sum is not the year's
+    return None

@@ -21,18 +21,43 @@ BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+|<\d+>))?\}")
 _ANGLE_RE = re.compile(r"<(\d+)(?::([^<>]+))?>")
 
 
+# words after which, in the same clause, a «-ите» form of a perfective verb is the future, not a request
+_FUTURE_CUES = frozenset({"вы", "если", "когда", "пока", "как", "что", "чтобы", "ли", "где"})
+_CLAUSE_BREAK_RE = re.compile(r"[,;:—–]")
+
+
+def request_mood(text: str, sentence, start: int) -> bool | None:
+    """Whether a «-ите» form at ``start`` reads as a request («Предъявите билет», «Чтобы
+    записаться, предъявите паспорт»): False after a cue of its own clause («Если вы предъявите…»),
+    None when «вы» stands in an earlier clause («Вы, как и прежде, предъявите…» or «Чтобы вы
+    успели, предъявите…»: the mood is not certain), else True."""
+    if _FUTURE_CUES.isdisjoint(sentence.vocabulary):
+        return True
+    mood: bool | None = True
+    for w in sentence.words:
+        if w.start >= start or w.key not in _FUTURE_CUES:
+            continue
+        if not _CLAUSE_BREAK_RE.search(text, w.end, start):
+            return False
+        if w.key == "вы":
+            mood = None
+    return mood
+
+
 def render(
-    replacement: str, m: Match[Entry], matched: str, writes_yo: bool = True, requests: bool = False
+    replacement: str, m: Match[Entry], matched: str, writes_yo: bool = True, requests: bool | None = False
 ) -> tuple[str, bool | None] | None:
     """The replacement in the form of the matched text, and whether that form is certain.
 
-    ``requests``: nothing before the match makes a «-ите» form a future («вы», «если»), so it
-    is read as a request («Предъявите билет»)."""
+    ``requests`` (:func:`request_mood`): True reads a «-ите» form as a request («Предъявите
+    билет»), False as a future («Если вы предъявите…»); None when the context cannot tell, and a
+    word whose request and future give different forms is then only offered."""
     return render_all((replacement,), m, matched, writes_yo, requests)[0]
 
 
 def render_all(
-    replacements: Sequence[str], m: Match[Entry], matched: str, writes_yo: bool = True, requests: bool = False
+    replacements: Sequence[str], m: Match[Entry], matched: str, writes_yo: bool = True,
+    requests: bool | None = False,
 ) -> list[tuple[str, bool | None] | None]:
     """:func:`render` of each replacement of one match; what they share is read from the match once."""
     agreeing = _agreeing_readings(m)
@@ -41,7 +66,7 @@ def render_all(
     return [_render(r, m, matched, writes_yo, requests, agreeing, slot_items, any_items) for r in replacements]
 
 
-def _render(replacement: str, m: Match[Entry], matched: str, writes_yo: bool, requests: bool,
+def _render(replacement: str, m: Match[Entry], matched: str, writes_yo: bool, requests: bool | None,
             agreeing: dict[int, list], slot_items: dict[int, Lemma], any_items: dict[int, AnyWord],
             ) -> tuple[str, bool | None] | None:
     certain: bool | None = True
@@ -84,8 +109,8 @@ def _render(replacement: str, m: Match[Entry], matched: str, writes_yo: bool, re
             readings = _requests_first(readings)
         forms = {inflect_word(bm.group(1), r) for r in readings}
         first = inflect_word(bm.group(1), readings[0])
-        if first is None:
-            return None
+        if first is None or (requests is None and len(forms) > 1 and _moods_differ(readings)):
+            return None  # «Вы, как и прежде, предъявите…»: «покажете» or «покажите» is not certain
         if len(forms) > 1:
             certain = False
         inflected.append(len(words))
@@ -104,6 +129,12 @@ def _requests_first(readings: list) -> list:
     if any("impr" in r.grammemes for r in readings):
         return sorted(readings, key=lambda r: "impr" not in r.grammemes)
     return readings
+
+
+def _moods_differ(readings: list) -> bool:
+    """Some readings are requests, some are not («предъявите»: «покажите» or «покажете»)."""
+    moods = {"impr" in r.grammemes for r in readings}
+    return len(moods) > 1
 
 
 # lemmas pymorphy3 ranks first for forms they share with a commoner word («большим», «больших»),

@@ -54,8 +54,9 @@ from kanclint.rules.phrases.phases import PHASE_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal, strands_words_before
 from kanclint.rules.phrases.list_items import breaks_a_modal_list
 from kanclint.rules.phrases.message import phrase_message
+from kanclint.rules.phrases.objects import collapse_without_object
 from kanclint.rules.phrases.repetition import repeats_nearby, repeats_root_in_sentence
-from kanclint.rules.phrases.rendering import BRACE_RE, render, render_all
+from kanclint.rules.phrases.rendering import BRACE_RE, render, render_all, request_mood
 from kanclint.rules.phrases.spoken import NOTICE_LABELS, SPOKEN_OPENERS, not_a_label, spoken_opener
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
@@ -107,9 +108,6 @@ _REWRITE_ONLY = frozenset({"po-voprosam-spisok", "g-gorod", "planiruetsya-proved
                            "rabotat-nad", "blagodarya-usiliyam", "v-ispolnenii", "uskorenie-processa", "uchastnikami-stali", "obedinil-chislo", "obsuzhdenie-voprosov",
                            "process-podlezhashchee",
                            *PHASE_REWRITES})
-
-# words after which a «-ите» form of a perfective verb is the future, not a request
-_FUTURE_CUES = frozenset({"вы", "если", "когда", "пока", "как", "что", "чтобы", "ли", "где"})
 
 # Rewrites that span more than their match: their words are no option for the match alone
 # («Больница обновляет медицинское оборудование обновлению…»), only their fix is
@@ -175,8 +173,7 @@ class PhraseRule(Rule):
         entry = m.payload
         matched = document.text[m.start:m.end]
         words = sentence.words
-        requests = _FUTURE_CUES.isdisjoint(sentence.vocabulary) or not any(
-            w.start < m.start and w.key in _FUTURE_CUES for w in words)
+        requests = request_mood(document.text, sentence, m.start)
         rendered = render_all(entry.replacements, m, matched, document.writes_yo, requests)
         fix = None
         suggestions: list[str] = []
@@ -253,6 +250,9 @@ class PhraseRule(Rule):
             return None  # «прошёл фестиваль, который проходит…»: the same verb twice
         if we_in_subordinate_clause(sentence, m.tokens, text):
             return None  # «сообщает, что … приглашаем на открытие»
+        if self.code == "KC103" and not document.options.get(self.code, {}).get("within-rewrite") and \
+                collapse_without_object(document.text, m.tokens, text):
+            return None  # the passive rewrites (KC201) decide on «проверят в мае» themselves
         reason, repairs = agreement_check(document.text, sentence, m.tokens, text)
         if reason is not None:
             return None

@@ -87,6 +87,8 @@ def condition_clause(document: Document, sentence: Sentence, m: Match) -> Edit |
         return None  # the clause would need a closing comma in the middle of the sentence
     if not any(_directive(t) for t in tokens[:i]):
         return None  # «правила безопасности при использовании пиротехники»: no one is told to act
+    if any(t.key == "что" for t in tokens[:i]):
+        return None  # «Администрация напоминает, что нужно соблюдать…»: a reported rule addresses no «вы»
     start = m.start
     if text[:start].rstrip().endswith((",", "(", "—", "–", ":")):
         return None  # «нужно, при использовании…»: the author's punctuation around it

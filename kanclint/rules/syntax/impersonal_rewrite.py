@@ -50,13 +50,13 @@ from kanclint.rules.syntax.rewrite_objects import (
     _object_missing,
     _Subject,
 )
+from kanclint.rules.syntax.kept_cases import count_later, date_at, named_genitive
 from kanclint.rules.syntax.rewrite_guards import (
     _agreeing_after,
     _another_subject,
     _listed_after,
     _BETWEEN_POS,
     _MODIFIER_POS,
-    MONTHS,
     complement_after,
     genitive_list_continues,
     list_continues,
@@ -215,6 +215,8 @@ def _never_active(sentence: Sentence, f: _Passive) -> bool:
         return True  # «На данный момент установлено 20 фонарей» is no «Сейчас установили…»; «на свои средства»
     if f.lemma in SUPPLIED_STATES and not f.reflexive and f.aux is None or f.lemma in GENITIVE_VERBS:
         return True  # «Хозяйства обеспечены техникой»: a state; «достигли договорённость»: a genitive object
+    if f.subject is not None and f.subject.lemma == "возможность":
+        return True  # «предоставляют возможность вызова» is as official (two editors): «можно вызвать» is the author's
     # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive
     return f.reflexive and f.lemma not in REFLEXIVE_PASSIVES
 
@@ -468,27 +470,9 @@ def _one_verb_leaves_out(sentence: Sentence, subject: _Subject, said: str, subje
     if _new_verb(said) in NEEDS_CONTENT and not content_after(sentence, last):
         return True  # «даны рекомендации руководителям» → «посоветовали руководителям» (what?)
     at = sentence.position(last) + 1
-    if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit() and not _date_at(sentence, at):
+    if at < len(sentence.tokens) and sentence.tokens[at].text[:1].isdigit() and not date_at(sentence, at):
         return True  # «проводится замена 2 километров сетей» → «меняют 2 километров»: the count stays genitive
-    if any(t.pos == "NUMR" for t in subject.tokens + subject.tail) or (
-            at < len(sentence.tokens) and sentence.tokens[at].pos == "NUMR"):
+    if any(t.pos == "NUMR" for t in subject.tokens + subject.tail) or count_later(sentence, at):
         return True  # «благоустройство трёх дворов» → «благоустроят трёх дворов»: a numeral keeps its case
     # «организовано проведение Дня здоровья» → «провели Дня здоровья»: a name stays genitive
-    return at < len(sentence.tokens) and _named_genitive(sentence.tokens[at])
-
-
-def _date_at(sentence: Sentence, at: int) -> bool:
-    """«отключение электроэнергии [14 и 15 марта]»: a date after the object, not a count of it."""
-    words = [t.key for t in sentence.tokens[at : at + 4]]
-    if len(words) > 1 and words[1] in MONTHS:
-        return True
-    return len(words) > 3 and words[1] in ("и", ",", "-", "–") and words[2][:1].isdigit() and words[3] in MONTHS
-
-
-def _named_genitive(token: Token) -> bool:
-    """A capitalised word in the genitive after the verbal noun: the noun's object, a name the
-    rewrite may not put into another case («проведение Дня здоровья», «реализация Программы»)."""
-    return token.is_word and token.text[:1].isupper() and any(
-        "gent" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF") for p in token.parses)
-
-
+    return at < len(sentence.tokens) and named_genitive(sentence.tokens[at])

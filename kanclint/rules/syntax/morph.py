@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kanclint.rules.syntax.words import _VERB_POS, _VERBAL_SUFFIXES, NOT_VERBAL_NOUNS
+from kanclint.rules.syntax.words import _VERB_POS, _VERBAL_SUFFIXES, HOMONYM_PARTICIPLES, NOT_VERBAL_NOUNS
 from kanclint.text.document import Token, _word_info
 from kanclint.text.grammar import PERSON_NAMES
 from kanclint.text.inflection import inflect_raw
@@ -74,8 +74,8 @@ def _verb_form(lemma: str, tense: str, person: str, number: str, gender: str | N
     passive finding asks for three forms of its verb.
     """
     inf = _infinitive(lemma)
-    if inf is None:
-        return None
+    if inf is None or lemma in HOMONYM_PARTICIPLES:
+        return None  # «развешано»: pymorphy3 knows only «развешать» (to weigh), «развешали» is not «развесили»
     perfective = "perf" in inf.grammemes
     if tense == "pres" and perfective:
         tense = "futr"

@@ -178,6 +178,11 @@ def _inflect_noun_pair(raw: object, want: frozenset[str]) -> str | None:
     return None if head is None or tail is None else f"{head.word}-{tail.word}"
 
 
+def spell_yo(text: str, writes_yo: bool) -> str:
+    """``text`` spelled as the post spells «ё»: a post that writes «еще», «актеры» gets «е»."""
+    return text if writes_yo else text.replace("ё", "е").replace("Ё", "Е")
+
+
 def capitalise(text: str) -> str:
     """The first letter upper case, the rest as written («мы провели» → «Мы провели»)."""
     return text[:1].upper() + text[1:]

@@ -10,15 +10,11 @@ gives no fix, none of its occurrences there is fixed: each stays an option.
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Mapping, Sequence
 
 from kanclint.model import Fix
 from kanclint.patterns import Match
 from kanclint.text.document import Document, Sentence, Token
-
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
 
 def is_swap(m: Match, fix: Fix | None) -> bool:
     """Whether ``fix`` swaps the match word for word («взамен старых» → «вместо старых»): a
@@ -36,10 +32,8 @@ def own_word(m: Match) -> Token | None:
 
 
 def _paragraph(document: Document, at: int) -> tuple[int, int]:
-    text = document.text
-    start = max((b.end() for b in _BLANK_LINE.finditer(text, 0, at)), default=0)
-    after = _BLANK_LINE.search(text, at)
-    return start, after.start() if after is not None else len(text)
+    """The bounds of the paragraph holding offset ``at`` (the document splits them once)."""
+    return next(((p.start, p.end) for p in document.paragraphs if p.start <= at < p.end), (0, len(document.text)))
 
 
 def stands_unfixed(document: Document, m: Match, fixed_starts: Iterable[int]) -> bool:

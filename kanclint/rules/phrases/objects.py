@@ -18,7 +18,7 @@ from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.rules.phrases.clauses import OFFER_ONLY
 from kanclint.text.document import Document, Sentence, Token
-from kanclint.text.morphology import parse
+from kanclint.text.morphology import fold, parse
 
 # verbs that cannot close a sentence without their object: one act done on someone or something
 _NEEDS_OBJECT = frozenset({
@@ -198,7 +198,8 @@ _HELD = frozenset({
     "тестирование", "анализ", "аудит", "исследование", "мониторинг", "перепись", "учение", "тренировка",
     "занятие", "акция", "встреча", "конкурс", "ревизия", "инвентаризация", "расследование", "замер",
     "измерение", "приемка", "приёмка", "отбор", "обход", "прививка"})
-_SWAP_OBJECTS = {"osushhestvljat": _LED, "osushhestvit": _HELD}
+# lemmas are folded («приём» is read «прием»): the lists are folded once to match them
+_SWAP_OBJECTS = {"osushhestvljat": frozenset(map(fold, _LED)), "osushhestvit": frozenset(map(fold, _HELD))}
 
 
 def swap_without_its_object(document: Document, sentence: Sentence, m: Match) -> Edit | None:
@@ -214,6 +215,6 @@ def swap_without_its_object(document: Document, sentence: Sentence, m: Match) ->
         return None
     objects = [sentence.tokens[i] for i, node in enumerate(parsed)
                if node.head_id == parsed[at].id and node.rel == "obj" and i < len(sentence.tokens)]
-    if objects and all(t.lemma.replace("ё", "е") in {w.replace("ё", "е") for w in fits} for t in objects):
+    if objects and all(t.lemma in fits for t in objects):
         return None
     return OFFER_ONLY

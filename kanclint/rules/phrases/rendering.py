@@ -14,7 +14,7 @@ from typing import Sequence
 from kanclint.dictionaries import Entry
 from kanclint.patterns import AnyWord, Lemma, Match
 from kanclint.text.grammar import CASE_ALIAS, DECLINABLE, GENDERS, MAIN_CASES, NUMBERS
-from kanclint.text.inflection import inflect_raw, inflect_word, match_case
+from kanclint.text.inflection import inflect_raw, inflect_word, match_case, spell_yo
 from kanclint.text.morphology import parse
 
 BRACE_RE = re.compile(r"\{([^{}@]+)(?:@(\d+|<\d+>))?\}")
@@ -118,8 +118,7 @@ def _render(replacement: str, m: Match[Entry], matched: str, writes_yo: bool, re
     if not _agree_with_new_nouns(words, inflected):
         return None
     text = " ".join(words)
-    if not writes_yo:
-        text = text.replace("ё", "е").replace("Ё", "Е")
+    text = spell_yo(text, writes_yo)
     return match_case(matched, text), None if doubtful else certain
 
 

@@ -59,7 +59,7 @@ from kanclint.rules.phrases.repetition import repeats_nearby, repeats_root_in_se
 from kanclint.rules.phrases.rendering import BRACE_RE, render, render_all, request_mood
 from kanclint.rules.phrases.spoken import NOTICE_LABELS, SPOKEN_OPENERS, not_a_label, spoken_opener
 from kanclint.text.document import Document, Sentence, Token
-from kanclint.text.inflection import capitalise
+from kanclint.text.inflection import capitalise, spell_yo
 from kanclint.text.morphology import fold
 from kanclint.text.protection import VK_MENTION, SpanIndex
 from kanclint.text.russian import preposition_form
@@ -256,13 +256,11 @@ class PhraseRule(Rule):
         reason, repairs = agreement_check(document.text, sentence, m.tokens, text)
         if reason is not None:
             return None
-        if not document.writes_yo:  # «оснащенными» → «оснащенные» in a post that writes «е» for «ё»
-            repairs = [(t, form.replace("ё", "е").replace("Ё", "Е")) for t, form in repairs]
-        return repairs
+        # «оснащенными» → «оснащенные» in a post that writes «е» for «ё»
+        return [(t, spell_yo(form, document.writes_yo)) for t, form in repairs]
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
 
 
 def _previous_in_paragraph(document: Document, sentence: Sentence) -> Sentence | None:

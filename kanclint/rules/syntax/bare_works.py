@@ -16,7 +16,7 @@ from kanclint.model import Edit
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.text.document import Document, Sentence
 
-_MADE = frozenset({"перерасчет", "ремонт"})  # «ё» read as «е»
+_MADE = frozenset({"перерасчет", "ремонт"})  # token keys are folded: «ё» read as «е»
 _EMPTY = frozenset({"произвести", "провести", "осуществить"})
 _SAID = {("futr", "будет"): "сделают", ("past", "был"): "сделали"}
 _FREE_POS = frozenset({"ADVB", "PREP", "NOUN", "ADJF", "PRTF", "NUMR"})
@@ -31,7 +31,7 @@ def made_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str
     if said is None or len(tokens) < 4 or not {"masc", "sing"} <= f.reading.grammemes:
         return None
     noun, aux, verb = tokens[0], tokens[1], tokens[2]
-    if aux is not f.aux or verb is not f.verb or not noun.is_word or noun.protected or noun.key.replace("ё", "е") not in _MADE or not any(p.pos == "NOUN" and "nomn" in p.grammemes for p in noun.parses):
+    if aux is not f.aux or verb is not f.verb or not noun.is_word or noun.protected or noun.key not in _MADE or not any(p.pos == "NOUN" and "nomn" in p.grammemes for p in noun.parses):
         return None
     rest = tokens[3:]
     comma = next((i for i, t in enumerate(rest) if t.text == ","), None)

@@ -27,7 +27,7 @@ from kanclint.rules.syntax.relative_after import antecedent_lost
 from kanclint.rules.syntax.rewrite_objects import DATIVE_VERBS, _new_verb
 from kanclint.rules.syntax.words import EMPTY_VERBS
 from kanclint.text.document import Document, Sentence
-from kanclint.text.inflection import capitalise
+from kanclint.text.inflection import capitalise, spell_yo
 from kanclint.text.morphology import parse
 from kanclint.text.syntax_view import _Syntax
 
@@ -48,9 +48,8 @@ def clean_rewrite(document: Document, sentence: Sentence, edit: Edit | None) -> 
     """The rewrite with the dictionaries' fixes on the words it wrote; None when none is clean."""
     if edit is None:
         return None
-    edit = Edit(edit.start, edit.end, _SPACE_BEFORE_MARK.sub("", edit.replacement))
-    if not document.writes_yo:  # «посвященная» → «посвящённую» in a post that writes «е» for «ё»
-        edit = Edit(edit.start, edit.end, edit.replacement.replace("ё", "е").replace("Ё", "Е"))
+    # «посвященная» → «посвящённую» in a post that writes «е» for «ё»
+    edit = Edit(edit.start, edit.end, spell_yo(_SPACE_BEFORE_MARK.sub("", edit.replacement), document.writes_yo))
     sentence_text = document.text[sentence.start:sentence.end]
     voiced = False
     if document.speaks_as_we:  # «Администрация района провела…» on the administration's page: «Мы провели…»

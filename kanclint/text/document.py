@@ -198,7 +198,8 @@ class Document(_TokenRun):
     ``skip`` names the kinds of protected text (see :mod:`kanclint.text.protection`)
     that lexical rules must not flag; ``platform`` (vk, ok, telegram,
     telegram-caption) sets the length limits structural rules apply; ``author`` and
-    ``we`` say whether the post speaks for the organisation (rewrites to «мы»).
+    ``we`` say whether the post speaks for the organisation (rewrites to «мы»); ``draft`` marks a
+    register rewrite's own draft, re-read to check it, not a post (see :mod:`kanclint.rules.phrases.cleaning`).
     """
 
     def __init__(
@@ -211,6 +212,7 @@ class Document(_TokenRun):
         options: Mapping[str, Mapping[str, Any]] | None = None,
         author: str | None = None,
         we: bool = False,
+        draft: bool = False,
     ):
         self.text = text
         self.path = path
@@ -220,6 +222,9 @@ class Document(_TokenRun):
         # The configured author (see Config.author): register rewrites may say «мы» only for them.
         self.author = author
         self.speaks_as_we = we or author is not None
+        # A rewrite's draft: what a fix on it may leave out is the rewrite's recorded decision
+        # («Инспекторы проверят в мае» keeps no object), not the rules' for a post.
+        self.draft = draft
         # Layers filled on demand, by sentence or by function: declared here, not added later.
         self._shared: dict[Callable[..., Any], Any] = {}
         self._syntax: dict[int, tuple[SyntaxToken, ...]] = {}

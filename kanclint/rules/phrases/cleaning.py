@@ -15,7 +15,6 @@ from typing import Sequence
 
 from kanclint.model import Diagnostic, Edit, apply_edits
 from kanclint.rules.phrases.loading import shipped_rules
-from kanclint.rules.phrases.objects import WITHIN_REWRITE
 from kanclint.text.document import Document
 
 ROUNDS = 3  # a fix may reveal one more find («Мы осуществляем информирование» → «информируем» → «сообщаем»)
@@ -56,7 +55,7 @@ def finding_key(doc: Document, d: Diagnostic) -> tuple[str, str | None, tuple[st
 
 def draft_findings(draft: str) -> frozenset[tuple[str, str | None, tuple[str, ...]]]:
     """The keys (:func:`finding_key`) of the dictionaries' findings in ``draft`` that offer no fix."""
-    doc = Document(draft, options=WITHIN_REWRITE)
+    doc = Document(draft, draft=True)
     return frozenset(finding_key(doc, d) for d in _findings(doc, 0, len(draft), frozenset()) if d.fix is None)
 
 
@@ -72,7 +71,7 @@ def clean_text(text: str, start: int, end: int, kept: frozenset[str],
     has no fix without an object, and adds nothing to it).
     """
     for _ in range(ROUNDS):
-        doc = Document(text, options=WITHIN_REWRITE)  # one reading of the text for its findings and for whose nouns they lie on
+        doc = Document(text, draft=True)  # one reading of the text for its findings and for whose nouns they lie on
         found = _findings(doc, start, end, kept)
         if kept_lemmas or excused:
             found = [d for d in found if d.fix is not None or not (

@@ -109,11 +109,6 @@ def _active_light_verb(token: Token) -> bool:
         and "pssv" not in best.grammemes and best.lemma not in _OWN_OBJECT_VERBS
 
 
-# the options of a Document that is a register rewrite's draft (KC201, a goal clause): whether the one
-# verb of its light verb still has an object is the rewrite's own recorded decision («Инспекторы
-# проверят в мае»), not the split-predicate rule's
-WITHIN_REWRITE = {"KC103": {"within-rewrite": True}}
-
 
 def collapse_without_object(text: str, matched: Sequence[Token], replacement: str) -> bool:
     """«обязал провести ремонт до 1 сентября» → «обязал отремонтировать до 1 сентября»: what?  An active

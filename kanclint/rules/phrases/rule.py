@@ -250,8 +250,7 @@ class PhraseRule(Rule):
             return None  # «прошёл фестиваль, который проходит…»: the same verb twice
         if we_in_subordinate_clause(sentence, m.tokens, text):
             return None  # «сообщает, что … приглашаем на открытие»
-        if self.code == "KC103" and not document.options.get(self.code, {}).get("within-rewrite") and \
-                collapse_without_object(document.text, m.tokens, text):
+        if self.code == "KC103" and not document.draft and collapse_without_object(document.text, m.tokens, text):
             return None  # the passive rewrites (KC201) decide on «проверят в мае» themselves
         reason, repairs = agreement_check(document.text, sentence, m.tokens, text)
         if reason is not None:

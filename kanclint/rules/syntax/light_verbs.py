@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases import PhraseRule, shipped_rules
-from kanclint.rules.phrases.objects import WITHIN_REWRITE
 from kanclint.text.document import Document, Token
 from kanclint.text.morphology import parse
 
@@ -69,12 +68,12 @@ def one_verb(phrase: str) -> str | None:
     rule = _split_predicate()
     if rule is None:
         return phrase
-    found = list(rule.check(Document(phrase, options=WITHIN_REWRITE)))
+    found = list(rule.check(Document(phrase, draft=True)))
     if not found:
         bare = _without_manner(phrase)
         if bare is None:
             return phrase
-        said = _said_with_one_verb(bare[0], list(rule.check(Document(bare[0], options=WITHIN_REWRITE))), bare[1],
+        said = _said_with_one_verb(bare[0], list(rule.check(Document(bare[0], draft=True))), bare[1],
                                    bare[2])
         return said if said is not None and said != bare[0] else None
     return _said_with_one_verb(phrase, found, "", -1)

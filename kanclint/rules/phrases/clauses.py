@@ -107,6 +107,19 @@ def _verb_at(tokens: list[Token], i: int) -> bool:
     )
 
 
+def _subject_in_tail(tokens: list[Token], last: int, after: int) -> bool:
+    """«Для недопущения распространения инфекции посещения ограничены»: the word the tail ended on may
+    be the main clause's subject in the nominative, agreeing with the predicate right after it; the
+    comma of «Чтобы…» would then cut the subject off its verb."""
+    if after <= last + 1 or after >= len(tokens) or not tokens[after].is_word or not tokens[after].parses:
+        return False
+    predicate = tokens[after].parses[0]
+    if predicate.pos not in ("VERB", "PRTS") or predicate.grammemes & {"impr", "1per", "2per"}:
+        return False  # «задолженности оплатите счёт»: an imperative or «мы»/«вы» form has no subject there
+    number = predicate.grammemes & {"sing", "plur"}
+    return any(p.pos == "NOUN" and "nomn" in p.grammemes and number <= p.grammemes for p in tokens[after - 1].parses)
+
+
 def _doer_first(tokens: list[Token], i: int) -> bool:
     """A noun in the instrumental at ``i``: the doer of a passive main clause («администрацией…»)."""
     return i < len(tokens) and tokens[i].is_word and any(
@@ -141,6 +154,9 @@ _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
 # Aims that name a measure against a harm: «Чтобы не допустить распространения гриппа, посещение
 # ограничено» reads right with a passive rule after it, as the measure is the point, not its doer.
 _PREVENTING = frozenset({"недопущение", "предотвращение"})
+# Nouns of an event coming about that «не допустить» already says: «не допустить возникновения
+# пожаров» is «не допустить пожаров» (the genitive stays: «не допустить» governs it).
+_ARISING = frozenset({"возникновение", "появление", "совершение"})
 # Words after which a person in the dative is the one the rule is for: «пожаров жителям нужно убрать…»
 _PREDICATIVES = frozenset({"нужно", "надо", "необходимо", "следует", "стоит", "рекомендуется", "важно"})
 
@@ -196,7 +212,12 @@ def goal_clause(document: Document, sentence: Sentence, m: Match, noun_at: int |
         # «краж имущества граждан сотрудники…», «помощи жителям сёл работает…»: the word may end the
         # phrase or start the clause; before a verb («пожаров жителей просят») it is the verb's object
         return None
+    if _subject_in_tail(tokens, last, after):
+        return None
     tail = document.text[tokens[last].end : tokens[after - 1].end]
+    if verb == "не допустить" and len(words) == 1 and words[0][1].lemma in _ARISING and tail[:1] == " " and \
+            after > last + 1 and _gent(tokens[last + 1]) is not None:
+        obj = ""  # «не допустить возникновения пожаров» → «не допустить пожаров»
     clause = " ".join(w for w in ("чтобы", verb, preposition, obj) if w) + tail
     return _placed(document, tokens, m, clause, after, passive_ok=preventing)
 
@@ -250,7 +271,7 @@ def avoid_clause(document: Document, sentence: Sentence, m: Match) -> Edit | Non
     words, after = found
     last = after - 1
     after = _tail_end(tokens, after)
-    if _may_hang_on_phrase(tokens, after) and not _verb_at(tokens, after + 1):
+    if _may_hang_on_phrase(tokens, after) and not _verb_at(tokens, after + 1) or _subject_in_tail(tokens, last, after):
         return None
     if after < len(tokens) and tokens[after].is_word and any(
             p.pos in ("NOUN", "ADJF") and "ablt" in p.grammemes for p in tokens[after].parses):

@@ -156,7 +156,7 @@ _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
 _PREVENTING = frozenset({"недопущение", "предотвращение"})
 # Nouns of an event coming about that «не допустить» already says: «не допустить возникновения
 # пожаров» is «не допустить пожаров» (the genitive stays: «не допустить» governs it).
-_ARISING = frozenset({"возникновение", "появление", "совершение"})
+_ARISING = frozenset({"возникновение", "совершение"})  # not «появление»: «не допустить борщевика»
 # Words after which a person in the dative is the one the rule is for: «пожаров жителям нужно убрать…»
 _PREDICATIVES = frozenset({"нужно", "надо", "необходимо", "следует", "стоит", "рекомендуется", "важно"})
 

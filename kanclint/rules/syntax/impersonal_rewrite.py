@@ -170,6 +170,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None  # «команды регистрируются», «регистрация участников … по ссылке»: they register themselves
     if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):
         return None  # «Оплата осуществляется наличными»: «Оплачивают наличными» says no more; the author rewords
+    if subject.head.lemma in _AMOUNTS and subject.tokens[0].start < group[0].start:
+        return None  # «Наибольшее количество контрактов заключили» reads as a slip of agreement
     obj = _accusative(subject)
     if obj is None or subject.head.lemma in NATURAL_STATES or reads_as_a_shot(f, subject.head):
         return None  # «установлен ледостав»: nature's doing, «установили ледостав» is nonsense
@@ -195,6 +197,10 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None
     return with_pair(document, _assemble(document, sentence, f, group, subject, obj, verbs, we), paired)
 
+
+
+# Heads of an amount: before a plural verb they read as its subject («количество … заключили»).
+_AMOUNTS = frozenset({"количество", "число"})
 
 
 def _said_to_reader(document: Document, sentence: Sentence, f: _Passive, subject: _Subject, group: list[Token],

@@ -207,8 +207,10 @@ class ParticipleClause(Rule):
         if comma.text != "," or not participle.is_word or participle.protected or not noun.is_word:
             return None
         pair = _agreement(noun, participle) or _head_behind(tokens, i)
-        if pair is None or noun.protected:
-            return None
+        if pair is None or noun.protected or participle.key.startswith("желающ"):
+            return None  # «гражданам, которые желают» is no plainer: «кто хочет» needs rewording
+        if any(t.key.startswith("котор") for t in tokens):
+            return None  # «граждан, которые ищут работу, … в ярмарке, которая пройдёт»: clauses pile up
         reading_noun, reading = pair
         if "pres" in reading.grammemes and _future_before(tokens[:i]):
             return None  # «станут источником, позволяющим…»: «который позволяет» would clash with «станут»

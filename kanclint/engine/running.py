@@ -243,7 +243,9 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
         changes = track_changes(changes, chosen, text, new_text)
         text = new_text
         report = check(text, config=config, path=path)
-    return FixResult(text, tuple(applied), report.diagnostics, rounds, tuple(changes))
+    # a change a later round edited again shows what the reader gets, not the round's draft
+    final = tuple(replace(c, after=text[c.start:c.end]) for c in changes)
+    return FixResult(text, tuple(applied), report.diagnostics, rounds, final)
 
 
 def _jointly_keeping_facts(text: str, chosen: list[Diagnostic], original: Any, exempt: Iterable[str]) -> list[Diagnostic]:

@@ -17,12 +17,21 @@ _ISOLATED = Config(use_ignore_file=False)
 
 @pytest.mark.parametrize("text", [
     # the rules of благоустройства mean the ground around a house, also outside a private fence
-    "Складирование дров на придомовой территории запрещено правилами благоустройства.",
+    "Во вторник на придомовой территории покрасили скамейки.",
     "Вывоз веток с придомовых территорий начнётся в мае.",
 ])
 def test_context_dependent_replacement_is_not_safe(text: str) -> None:
     assert kanclint.fix(text, config=_ISOLATED).text == text
     assert kanclint.fix(text, config=_ISOLATED, unsafe=True).text != text  # still offered for review
+
+
+def test_the_laws_ground_is_only_offered() -> None:
+    """In a rule or a duty, or by a private house, «придомовая территория» is the law's ground:
+    «во дворе» stays an option the author may take, never a fix."""
+    text = "Складирование дров на придомовой территории запрещено правилами благоустройства."
+    assert kanclint.fix(text, config=_ISOLATED, unsafe=True).text == text
+    found = [d for d in kanclint.lint(text, config=_ISOLATED).diagnostics if d.code == "KC101"]
+    assert found and found[0].fix is None and "во дворе" in found[0].suggestions
 
 
 def test_counted_cases_keep_their_count_in_a_safe_fix() -> None:

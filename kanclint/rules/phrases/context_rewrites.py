@@ -384,6 +384,27 @@ def after_a_dash_offer(document: Document, sentence: Sentence, m: Match) -> Edit
     return OFFER_ONLY if at >= 0 and sentence.tokens[at].text in _DASHES else None
 
 
+_HOUSE_GROUND_RULES = word_list("house-ground-rules")
+
+
+def yard_of_flats(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«на придомовой территории» → «во дворе» says the yard of a block of flats; by a private house
+    («частных домовладений») the term reaches past the fence to the road, and in a duty or a rule
+    («обязаны», «собственники») it is the ground the law names: there the swap is an option
+    (:data:`OFFER_ONLY`)."""
+    return OFFER_ONLY if any(t.lemmas & _HOUSE_GROUND_RULES for t in sentence.words) else None
+
+
+def invited_audience(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Приглашаем жителей и гостей города» → «Приглашаем всех»: the whole audience of an invitation
+    or an offer.  In a report of what was done («было роздано 2 000 лент жителям и гостям города»,
+    «поздравили жителей и гостей района») they are the people who got it, and «всем» would say more
+    than happened: with a past verb or a short participle in the sentence the swap is an option
+    (:data:`OFFER_ONLY`)."""
+    return OFFER_ONLY if any(p.pos in ("VERB", "PRTS") and "past" in p.grammemes for t in sentence.words
+                             for p in t.parses[:1]) else None
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
@@ -422,4 +443,8 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "v-razmere": by_its_noun,
     "osushhestvljat": swap_without_its_object,
     "osushhestvit": swap_without_its_object,
+    "zhiteli-i-gosti": invited_audience,
+    "zhitelyam-i-gostyam": invited_audience,
+    **dict.fromkeys(("na-pridomovoj-territorii", "na-pridomovyh-territorijah", "s-pridomovoj-territorii",
+                     "s-pridomovyh-territorij", "pridomovaja-territorija"), yard_of_flats),
 }

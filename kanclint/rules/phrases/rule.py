@@ -203,8 +203,9 @@ class PhraseRule(Rule):
             else:
                 suggestions.append(text)
         clause = _REWRITES[entry.id](document, sentence, m) if entry.id in _REWRITES else None
-        if clause is OFFER_ONLY:
-            fix, clause = None, None  # no wording fits this sentence: the replacements stay options
+        if clause is OFFER_ONLY:  # no wording fits this sentence: the replacements stay options
+            suggestions = [fix.edits[0].replacement, *suggestions] if fix is not None else suggestions
+            fix, clause = None, None
         if clause is not None and edit_keeps_untouchable(document, clause.start, clause.end, clause.replacement,
                                                          frozenset()):
             # «в целях повышения…» → «чтобы повысить…»: a rewrite of the phrase around it

@@ -77,6 +77,7 @@ from kanclint.rules.syntax.rewrite_guards import (
     tally_so_far,
 )
 from kanclint.rules.syntax.other_actors import doer_said_next
+from kanclint.rules.syntax.planned_nouns import NOT_A_PLAN, planned_rewrite
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.rules.syntax.self_acts import acts_on_self
 from kanclint.rules.syntax.stative_events import told_as_act
@@ -150,9 +151,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
             document, sentence, f.lemma):
         return None  # «рассмотрено 1 250 обращений, проведено 45 приёмов»: one active, one passive reads worse
     number, gender = _agreement(f)
-    subject = _subject_before(document, sentence, group, number, gender) or _subject_after(
-        sentence, group, number, gender
-    )
+    subject = _subject_before(document, sentence, group, number, gender) or _subject_after(sentence, group, number, gender)
     if subject is None:
         return None
     if (_listed_after(sentence, subject) or _coordinated(sentence, subject.tokens)) and not (
@@ -195,6 +194,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
     if verbs is None:
         return None
+    if (planned := planned_rewrite(document, sentence, f, subject, group, verbs, bool(paired))) is not NOT_A_PLAN:
+        return planned  # «Завершение работ … планируют» keeps the noun: the infinitive or nothing
     return with_pair(document, _assemble(document, sentence, f, group, subject, obj, verbs, we), paired)
 
 

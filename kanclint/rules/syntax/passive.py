@@ -286,8 +286,8 @@ class PassiveVoice(Rule):
         j = i - 1
         while j >= 0 and i - j <= 3 and (words[j].key in _PARTICLES_BEFORE_AUX or words[j].pos == "ADVB"):
             j -= 1  # «будет временно приостановлена», «было уже сделано»
-        if j >= 0 and words[j].lemma == "быть" and words[j].pos == "VERB":
-            return words[j]
+        if j >= 0 and words[j].lemma == "быть" and words[j].pos in ("VERB", "INFN"):
+            return words[j]  # «могут быть оформлены»: the infinitive too, so the modal passive is kept whole
         return None
 
     # -- report -------------------------------------------------------------------------

@@ -421,15 +421,15 @@ def caused_by(sentence: Sentence, f: _Passive) -> bool:
 
 
 def acronym_opens(sentence: Sentence) -> bool:
-    """«МФЦ района выдано 200 паспортов»: an acronym that opens the sentence does not show its case and
-    may be the doer; «МФЦ района выдали…» would make it a plural subject."""
+    """«МФЦ района выдано 200 паспортов»: an opening acronym shows no case and may be the doer («МФЦ района выдали…»)."""
     words = sentence.words
     at = 0  # «Озёрской ЦРБ получен…»: an adjective in the instrumental before it is the acronym's
     while at < min(2, len(words) - 1) and any(p.pos == "ADJF" and "ablt" in p.grammemes for p in words[at].parses[:4]):
         at += 1
     if not words or len(words[at].text) < 2 or not words[at].text.isupper() or not words[at].text.isalpha():
         return False
-    return not any(t.pos == "VERB" and not t.text.endswith(("ся", "сь")) for t in words)  # «ГИБДД напоминает»
+    return not any(t.pos == "VERB" and not t.text.endswith(("ся", "сь")) and not (  # «ГИБДД напоминает»; but «ИФНС…
+        t.lemma == "быть" and any(w.pos == "PRTS" for w in words[k + 1:k + 3])) for k, t in enumerate(words))  # будет проведён»
 
 
 def acronym_after(sentence: Sentence, group: list[Token]) -> bool:

@@ -89,7 +89,7 @@ def test_no_rewrite_loses_a_fact(text, cfg):
     result = kanclint.fix(text, unsafe=True, config=cfg)
     assert not lost(text, result.text, replaceable_names(cfg)), (text, result.text)
     assert all(0 <= c.start <= c.end <= len(result.text) for c in result.changes)
-    assert all(c.after == result.text[c.start:c.end] for c in result.changes)
+    assert all(c.after == result.text[c.start:c.end] and c.before in text for c in result.changes)
 
 
 def test_plain_edits_skip_the_count_and_others_do_not():

@@ -80,11 +80,13 @@ def test_changes_follow_later_rounds():
     assert result.text == "Этот пост. Этот текст оповещает."
     spans = {c.code + ":" + c.before: result.text[c.start:c.end] for c in result.changes}
     assert spans["KC103:осуществляет информирование"] == "оповещает"  # shifted by earlier edits
-    assert spans["KC109:Следует отметить, что д"] == "Этот"  # edited again by a later round: grows to cover it
+    assert spans["KC109:Следует отметить, что данный"] == "Этот"  # edited again by a later round: grows to cover it
     assert all(0 <= c.start <= c.end <= len(result.text) for c in result.changes)
     # each change says what the reader gets, not a round's draft a later round rewrote
     assert all(c.after == result.text[c.start:c.end] for c in result.changes)
-    assert {c.code + ":" + c.before: c.after for c in result.changes}["KC109:Следует отметить, что д"] == "Этот"
+    # and what it stands for in the author's draft, never a round's intermediate wording
+    assert all(c.before in text for c in result.changes)
+    assert {c.code + ":" + c.before: c.after for c in result.changes}["KC109:Следует отметить, что данный"] == "Этот"
 
 
 def test_marks_nest_and_unsafe_wins():

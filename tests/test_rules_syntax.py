@@ -686,7 +686,7 @@ def test_a_modal_passive_gets_no_past_tense_advice():
 def test_participle_clause_said_with_which():
     d = only("Кружки, работающие при библиотеке, ждут новых участников.", "KC205")
     assert d.match == "работающие при библиотеке"
-    assert d.fix is not None and d.fix.edits[0].replacement == "которые работают"
+    assert d.fix is None and d.suggestions == ("которые работают",)  # offered: «который» is longer
 
 
 def test_participle_clause_after_all_says_who():
@@ -697,9 +697,9 @@ def test_participle_clause_after_all_says_who():
 def test_participle_clause_noun_a_few_words_back():
     """The noun the participle agrees with stands behind its own genitive or prepositional words."""
     d = only("Встречу провёл директор школы, работающий здесь двадцать лет.", "KC205")
-    assert d.fix is not None and d.fix.edits[0].replacement == "который работает"
+    assert d.suggestions == ("который работает",)
     d = only("Это пространство для игр и отдыха малышей, объединяющее семьи района.", "KC205")
-    assert d.fix is not None and d.fix.edits[0].replacement == "которое объединяет"
+    assert d.suggestions == ("которое объединяет",)
 
 
 @pytest.mark.parametrize("text", [

@@ -82,6 +82,23 @@ def _shift(position: int, edits: Sequence[Edit], *, at_end: bool) -> int:
     return position + delta
 
 
+def _back(position: int, edits: Sequence[Edit], *, at_end: bool) -> int:
+    """``position`` of the text after ``edits`` (sorted, non-overlapping) in the text before them.
+
+    A position inside a replacement goes to the replaced span's start (or end, for an end), so
+    a span over text a round wrote covers the words that text replaced."""
+    delta = 0
+    for e in edits:
+        new_start = e.start + delta
+        new_end = new_start + len(e.replacement)
+        if position < new_end or (position == new_end and position == new_start):
+            if position <= new_start:
+                return position - delta
+            return e.end if at_end else e.start
+        delta += len(e.replacement) - (e.end - e.start)
+    return position - delta
+
+
 def track_changes(changes: Sequence[Change], chosen: Sequence[Diagnostic], before: str, after: str) -> list[Change]:
     """The changes so far moved into the new text, plus those of this round's ``chosen`` fixes."""
     edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: (e.start, e.end))  # type: ignore[union-attr]
@@ -95,6 +112,21 @@ def track_changes(changes: Sequence[Change], chosen: Sequence[Diagnostic], befor
         moved.append(Change(d.code, d.name, start, end, before[fix.start:fix.end], after[start:end],
                             fix.applicability))
     return sorted(moved, key=lambda c: (c.start, c.end))
+
+
+def as_drafted(changes: Sequence[Change], rounds: Sequence[Sequence[Edit]], draft: str, text: str) -> list[Change]:
+    """The changes as the author reviews them: each change's span in the final ``text`` and the
+    words of the author's ``draft`` that span stands for (``rounds``: each round's sorted edits).
+
+    A change a later round edited again, or made on words an earlier round wrote, would otherwise
+    show a round's intermediate text («аппарат куплен») the author never wrote or will never see."""
+    out = []
+    for c in changes:
+        start, end = c.start, c.end
+        for edits in reversed(rounds):
+            start, end = _back(start, edits, at_end=False), _back(end, edits, at_end=True)
+        out.append(replace(c, before=draft[start:end], after=text[c.start:c.end]))
+    return out
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from kanclint.engine import score as score_mod
 from kanclint.engine import signals as signals_mod
 from kanclint.engine import suppression
 from kanclint.engine.config import Config
-from kanclint.engine.fixes import MAX_ROUNDS, Change, FixResult, apply_edits, choose_fixes, keep_facts, track_changes
+from kanclint.engine.fixes import (MAX_ROUNDS, Change, FixResult, apply_edits, as_drafted, choose_fixes, keep_facts,
+                                   track_changes)
 from kanclint.files.inputs import read_text
-from kanclint.model import Diagnostic, Report, outermost
+from kanclint.model import Diagnostic, Edit, Report, outermost
 from kanclint.rules.meta import NotRussian, StaleIgnore
 from kanclint import lexicon
 from kanclint.text import facts as facts_mod
@@ -221,6 +222,8 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
     check = using or lint
     applied: list[Diagnostic] = []
     changes: list[Change] = []
+    history: list[list[Edit]] = []  # each round's edits, for what a later change replaced in the draft
+    draft = text
     rounds = 0
     report = check(text, config=config, path=path)  # first: it rejects a text that is not a str
     exempt = replaceable_names(config or Config())
@@ -241,11 +244,10 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
             break
         applied.extend(chosen)
         changes = track_changes(changes, chosen, text, new_text)
+        history.append(sorted((e for d in chosen for e in d.fix.edits), key=lambda e: (e.start, e.end)))  # type: ignore[union-attr]
         text = new_text
         report = check(text, config=config, path=path)
-    # a change a later round edited again shows what the reader gets, not the round's draft
-    final = tuple(replace(c, after=text[c.start:c.end]) for c in changes)
-    return FixResult(text, tuple(applied), report.diagnostics, rounds, final)
+    return FixResult(text, tuple(applied), report.diagnostics, rounds, tuple(as_drafted(changes, history, draft, text)))
 
 
 def _jointly_keeping_facts(text: str, chosen: list[Diagnostic], original: Any, exempt: Iterable[str]) -> list[Diagnostic]:

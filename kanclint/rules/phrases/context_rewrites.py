@@ -23,7 +23,7 @@ allows it:
 * «Летом планируется отремонтировать спортзал» → «Летом планируют…»; «планируем» only when the
   account speaks for its organisation (``we`` or ``author``): otherwise «мы» would be a guess
   about whose plan it is, as it would be for a doer-less passive (KC201).
-* «рекомендуется» → «советуем» on the same terms, else «лучше» («Перед походом лучше проверить…»).
+* «рекомендуется» → «советуем» on the same terms, else «лучше» is offered, not applied.
 * «на сегодняшний день», «на сегодня» → «уже» where the clause tells a result, with a perfective
   past verb or short participle right after the phrase («На сегодняшний день проверено 146 домов» →
   «Уже проверено…»): «сейчас проверили 146 домов» reads as «just now».  With words between
@@ -262,11 +262,13 @@ def planiruem(document: Document, sentence: Sentence, m: Match) -> Edit | None:
 
 
 def sovetuem(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«Жителям рекомендуется сделать запас воды» → «…советуем…» for an account that speaks as «мы»,
-    else «…лучше сделать…»: in a post that calls its company «Управляющая компания сообщает»
-    a «советуем» would be the only «мы» in it, a guess about who advises."""
+    """«Жителям рекомендуется сделать запас воды» → «…советуем…» for an account that speaks as «мы»;
+    otherwise «лучше» is only offered: in a post that calls its company «Управляющая компания
+    сообщает» a «советуем» would be the only «мы» in it, a guess about who advises, and in a flood
+    or debt warning «лучше подготовить запас» weakens an official's advice into a casual one (two
+    editors of unseen texts found it not better)."""
     told_of = _person_subject(sentence) or document.author is not None and any(map(_person_subject, document.sentences))
-    return _in_place(document, m, "советуем" if document.speaks_as_we and not told_of else "лучше")
+    return _in_place(document, m, "советуем") if document.speaks_as_we and not told_of else OFFER_ONLY
 
 
 _TITLES = word_list("official-titles")

@@ -81,7 +81,7 @@ from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.rules.syntax.self_acts import acts_on_self
 from kanclint.rules.syntax.stative_events import told_as_act
 from kanclint.rules.syntax.text_places import _about_a_text
-from kanclint.rules.syntax.we_voice import others_read_as_we, repeats_my_act, said_as_we, we_opened_before
+from kanclint.rules.syntax.we_voice import invites_readers, kept_as_passive, others_read_as_we, repeats_my_act, said_as_we, we_opened_before
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
     PROCEDURE_NOUNS,
@@ -185,7 +185,10 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if (not document.speaks_as_we and subject.tokens[0].start < group[0].start and maybe_agent(subject.head)
             and obj.lower() == " ".join(t.text for t in subject.tokens).lower()):
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
-    we = said_as_we(document, sentence, f, subject.head, group[0])
+    we = said_as_we(document, sentence, f, subject.head, group[0]) or invites_readers(
+        document, sentence, f, subject.head, group[0], tense)  # «К участию приглашаем семьи»
+    if not we and kept_as_passive(document, sentence, f, subject.head, tense):
+        return None  # «Подрядчику поставлена задача» on the head's page: not «поставили», not «я поставил»
     # «Мною было принято решение. Данное решение принято…»: «приняли» would give it to others
     if not we and (repeats_my_act(document, sentence, f.lemma) or others_read_as_we(document, sentence, tense)) or phrase_fix_over(
             document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):

@@ -185,19 +185,26 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if (not document.speaks_as_we and subject.tokens[0].start < group[0].start and maybe_agent(subject.head)
             and obj.lower() == " ".join(t.text for t in subject.tokens).lower()):
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
-    we = said_as_we(document, sentence, f, subject.head, group[0]) or invites_readers(
-        document, sentence, f, subject.head, group[0], tense)  # «К участию приглашаем семьи»
-    if not we and kept_as_passive(document, sentence, f, subject.head, tense):
-        return None  # «Подрядчику поставлена задача» on the head's page: not «поставили», not «я поставил»
-    # «Мною было принято решение. Данное решение принято…»: «приняли» would give it to others
-    if not we and (repeats_my_act(document, sentence, f.lemma) or others_read_as_we(document, sentence, tense)) or phrase_fix_over(
-            document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
+    we = _voice(document, sentence, f, subject.head, group[0], tense)
+    if we is None or phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
     if verbs is None:
         return None
     return with_pair(document, _assemble(document, sentence, f, group, subject, obj, verbs, we), paired)
 
+
+
+def _voice(document: Document, sentence: Sentence, f: _Passive, head: Token, verb: Token, tense: str) -> bool | None:
+    """«мы» (True), the third person plural (False), or neither (None: the passive stays a hint)."""
+    if said_as_we(document, sentence, f, head, verb) or invites_readers(document, sentence, f, head, verb, tense):
+        return True  # «К участию приглашаем семьи»
+    # «Подрядчику поставлена задача» on the head's page: not «поставили», not «я поставил»; «Мною было
+    # принято решение. Данное решение принято…»: «приняли» would give it to others
+    if kept_as_passive(document, sentence, f, head, tense) or repeats_my_act(document, sentence, f.lemma) or (
+            others_read_as_we(document, sentence, tense)):
+        return None
+    return False
 
 
 def _said_to_reader(document: Document, sentence: Sentence, f: _Passive, subject: _Subject, group: list[Token],

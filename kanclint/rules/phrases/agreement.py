@@ -84,6 +84,9 @@ def _agrees(word: Token, nouns: Iterable[Parse]) -> bool:
             elif r.pos in _PREDICATES and ("past" in r.grammemes or r.pos != "VERB"):
                 if "nomn" in n.grammemes and _same_number_gender(r, n):
                     return True
+            elif r.pos == "VERB" and "3per" in r.grammemes:  # «информация будет», «подробности будут»
+                if "nomn" in n.grammemes and bool(r.grammemes & n.grammemes & NUMBERS):
+                    return True
     return False
 
 
@@ -144,6 +147,9 @@ def _predicate_after_phrase(tokens: Sequence[Token], i: int) -> list[Token]:
     for token in tokens[i + 1:i + 1 + _PHRASE_WINDOW]:
         if not token.is_word or token.pos == "CONJ":
             return []
+        if token.pos in _PREDICATES and token.lemma == "быть" and "futr" in token.grammemes:
+            after = _predicate_after_phrase(tokens, tokens.index(token))
+            return after or [token]  # «будет опубликована»: the participle after the auxiliary agrees too
         if token.pos in _PREDICATES:
             return [token]
     return []

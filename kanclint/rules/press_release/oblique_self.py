@@ -151,6 +151,15 @@ def _mentions(document: Document, profile: AuthorProfile, start: int, end: int) 
     return found
 
 
+def author_agents(document: Document) -> tuple[tuple[int, int], ...]:
+    """Where the author is the instrumental doer of a passive («отделом культуры администрации
+    района организовано…»): the author's own act, told in the third person until KC201 says «мы»."""
+    profile = author_profile(document)
+    if profile is None:
+        return ()
+    return tuple((m.start, m.end) for m in _mentions(document, profile, 0, len(document.text)) if m.agent)
+
+
 def _own_words_edit(tokens: Sequence[Token], i: int, j: int) -> Edit | None:
     """«По словам главы района Петра Васильева, ремонт завершится…» on his own page → «Ремонт
     завершится…»: only that opening, the name right after «По словам» and a comma after the name

@@ -10,7 +10,11 @@ rewritten: a name joined to another by «и» or a comma («при поддер�
 preposition that may belong to it («музея на площади Кирова»), a noun that already has an owner
 («её сайте», «своих сотрудников»), a noun whose case is ambiguous for «наш», text in quotes, an act
 done to the author by others, whose genitive is its object («Посещение музея доступно по записи»
-is no «Наше посещение», «открытие музея» no «наше открытие»).
+is no «Наше посещение», «открытие музея» no «наше открытие»), a building known by the name («в
+здании администрации» is an address), a noun after «этот» or «самый».  After «любой», «каждый»,
+«весь», «другой» «наш» follows the determiner: «в любом нашем офисе».  The author's people as the
+instrumental doer of a passive («Сотрудниками музея проведена экскурсия») are KC201's: «Нашими
+сотрудниками проведена…» would keep the passive, so KC201 says «Наши сотрудники провели…» or nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from kanclint.rules.press_release.voice import AuthorProfile, _name_word, author
 from kanclint.rules.press_release.words import _ACRONYM_SHAPE, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS, TITLE_WORDS
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_word
+from kanclint.text.untouchable import quotations
 
 # a preposition with «о» added before a consonant cluster («во дворе», «со специалистами») loses it
 # before «наш»: «в нашем дворе», «с нашими специалистами»
@@ -35,6 +40,10 @@ _OWNERS = frozenset({"наш", "ваш", "мой", "твой", "свой", "ег
 # itself speaking, and «Наша администрация благодарит» sounds like a country's government
 _GOVERNING = frozenset({"администрация", "руководство", "дирекция"})
 # acts whose genitive is their object: «посещение музея» is the visitors', not the museum's
+# a building or a room known by its body's name: «в здании администрации» says where to go, «в нашем
+# здании» does not («двор», «зал», «корпус» of the author are its own: «в нашем дворе» reads well)
+_ADDRESS_NOUNS = frozenset({"здание", "помещение", "адрес", "кабинет", "приёмная", "приемная", "фойе", "холл",
+                            "вестибюль"})
 _OBJECT_GENITIVE = frozenset({"посещение", "открытие", "закрытие", "основание", "создание", "строительство",
                               "реконструкция", "ремонт", "капремонт"})
 
@@ -47,6 +56,18 @@ class OwnedMention:
     owner: Token  # the noun the name depends on
     name: tuple[Token, ...]  # the name in the genitive
     edit: Edit  # the fix: «нашей поддержке»
+    doer: bool = False  # the instrumental doer of a passive: KC201's to turn, never KC304's «нашими»
+
+
+# pronominal words «наш» follows rather than precedes: «в любом нашем офисе», «во всех наших филиалах»;
+# any other («этот», «тот», «самый», «такой») leaves the mention as it is
+_DETERMINERS = frozenset({"любой", "каждый", "весь", "другой", "всякий", "иной"})
+
+
+def _pronominal(token: Token) -> frozenset[str]:
+    """The lemmas of ``token``'s pronominal-adjective readings («любом», «всех», «этом»); empty for
+    a plain adjective.  «наш» cannot go before them: «в нашем любом офисе» is not Russian."""
+    return frozenset(p.lemma for p in token.parses if p.pos == "ADJF" and "Apro" in p.grammemes)
 
 
 def _person_follows(after: list[Token]) -> bool:
@@ -129,7 +150,8 @@ def _passive_doer(sentence: Sentence, owner: Token, before: Token | None) -> boo
     """The owner is the instrumental doer of a passive: «наш» would not make the sentence active.
 
     «Сотрудниками отдела были посещены 30 детей» → «Нашими сотрудниками были посещены…» reads no
-    better; the passive rule (KC201) is the one that can turn it, and it keeps the name.
+    better; the passive rule (KC201) turns it into «Наши сотрудники посетили…» (:func:`owned_doers`)
+    where it can rebuild the clause, and keeps the name where it cannot.
     """
     if before is not None and before.pos == "PREP":
         return False  # «с сотрудниками музея»: a partner, not a doer
@@ -138,27 +160,63 @@ def _passive_doer(sentence: Sentence, owner: Token, before: Token | None) -> boo
     return any(t.pos == "PRTS" or (t.pos in ("VERB", "INFN") and t.key.endswith(("ся", "сь"))) for t in sentence.tokens)
 
 
-def _quote_blocks_active(sentence: Sentence, first: Token, name: list[Token]) -> bool:
-    """«Сотрудниками МО МВД «Каменский» раскрыта…» opening the sentence: KC201 keeps a quoted name in
-    place and so cannot turn the passive, but it turns «Нашими сотрудниками раскрыта…» into «Наши
-    сотрудники раскрыли…» on the next round, so here «наш» is the way to the active voice."""
-    return first is sentence.content[0] and any(t.text in {"«", "„", "\""} for t in name)
+def _doer_of_passive(owner: Token, head: Token, after: Sequence[Token]) -> bool:
+    """«В зимний период МКУ «Управление ЖКХ» осуществляется контроль»: an acronym shows no case, and
+    right before a passive verb it is that verb's doer in the instrumental, not the owner of the
+    noun before it («наш зимний период» would be nonsense).  An owner in the instrumental is the
+    doer itself («Сотрудниками МО МВД «Каменский» раскрыта…»), the acronym its genitive."""
+    if not (head.text.isupper() and head.text.isalpha()) or any(
+            p.pos == "NOUN" and "ablt" in p.grammemes for p in owner.parses):
+        return False
+    verb = next((t for t in after if t.is_word), None)
+    return verb is not None and any(
+        p.pos == "PRTS" or p.pos == "VERB" and (p.lemma == "быть" or verb.key.endswith(("ся", "сь")))
+        for p in verb.parses[:2])
 
 
-def _counted_passive(sentence: Sentence) -> bool:
-    """«…привито более 300 человек», «было осмотрено 312 жителей»: a neuter short participle with a
-    count for its subject, which the passive rule (KC201) does not turn, so «нашими специалистами»
-    would stay in a passive."""
-    return any(t.pos == "PRTS" and {"neut", "sing"} <= t.parses[0].grammemes for t in sentence.tokens if t.parses)
+def _placement(tokens: tuple[Token, ...], i: int) -> tuple[Token, int, bool] | None:
+    """Where «наш» goes for the owner ``tokens[i - 1]``: the first word it stands before (the owner or
+    its first adjective), the index of the word before the phrase (past a determiner «наш» follows:
+    «в любом нашем офисе»), and whether there is such a determiner; ``None`` where «наш» cannot go."""
+    owner = tokens[i - 1]
+    first = owner
+    j = i - 2
+    while j >= 0 and tokens[j].is_word and any(p.pos in {"ADJF", "PRTF"} for p in tokens[j].parses) \
+            and not _pronominal(tokens[j]):
+        first = tokens[j]
+        j -= 1
+    determiner = _pronominal(tokens[j]) if j >= 0 and tokens[j].is_word else frozenset()
+    if determiner and not determiner <= _DETERMINERS:
+        return None  # «в этом офисе музея», «в самом здании школы»: not «в нашем этом офисе»
+    if determiner:
+        j -= 1  # «в любом офисе МФЦ» → «в любом нашем офисе»: «наш» follows the determiner
+    if j >= 0 and tokens[j].key in _OWNERS or first.key in _OWNERS:
+        return None
+    if j >= 0 and tokens[j].text in {"и", ",", "или"}:
+        return None  # «анонсами и новостями музея»: the name owns both nouns
+    # «отдел кадров больницы», «в отделе земельных отношений администрации»: not «наших»; people are («с участием наших представителей»)
+    if j >= 0 and tokens[j].pos == "NOUN" and owner.parses and "gent" in owner.parses[0].grammemes and (
+            tokens[j].parses[0].grammemes & {"nomn", "accs"} or "inan" in owner.parses[0].grammemes):
+        return None
+    return first, j, bool(determiner)
 
 
-def _named_elsewhere(document: Document, sentence: Sentence, name: list[Token]) -> bool:
-    """The quoted name comes again in another sentence of the post: there the post says «мы», so
-    «Специалистами ГБУЗ «…» привито…» left as it is would put the post in two voices; alone, the
-    passive «Нашими специалистами было осмотрено…» reads no better than the name."""
-    written = document.text[name[0].start:name[-1].end]
-    rest = document.text[:sentence.start] + "\n" + document.text[sentence.end:]
-    return written in rest
+def _our_edit(document: Document, sentence: Sentence, phrase: tuple[Token, Token, Token], before: Token | None,
+              after: Sequence[Token], determiner: bool) -> Edit | None:
+    """The edit that says «наш» instead of the name: ``phrase`` is the first word «наш» goes before,
+    the owner and the name's last word; ``before`` the word before the phrase (its preposition)."""
+    first, owner, last = phrase
+    our = _our(owner, before) or _our_subject(owner, after)
+    if our is None:
+        return None
+    words = document.text[first.start:owner.end]
+    opening = first is sentence.content[0] and words[:1].isupper()
+    replacement = (capitalise(our) + " " + words[:1].lower() + words[1:]) if opening else f"{our} {words}"
+    start = first.start
+    if before is not None and before.key in _VOWEL_PREPOSITIONS and not determiner:  # «во дворе школы» → «в нашем дворе»
+        short = _VOWEL_PREPOSITIONS[before.key]
+        start, replacement = before.start, f"{_same_case(before.text, short)} {replacement}"
+    return clean_edits(document.text, sentence.start, sentence.end, [Edit(start, last.end, replacement)])
 
 
 def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile) -> list[OwnedMention]:
@@ -171,61 +229,59 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
         own = any(p.pos == "NOUN" and "gent" in p.grammemes and p.lemma in profile.heads for p in head.parses)
         if owner.pos != "NOUN" or owner.protected or head.protected or not (_genitive_institution(head) or own):
             continue
+        if quotations(document).contains(owner.start):
+            continue  # «МКУ «Управление ЖКХ»»: a word of a quoted name, never «наше Управление»
         if any(t.protected for t in tokens[i:k]) or owner.lemma in _OBJECT_GENITIVE:
             continue  # «Посещение музея доступно по записи»: not «Наше посещение»
+        if owner.lemma in _ADDRESS_NOUNS:
+            continue  # «в здании администрации»: an address the reader finds by the name, not «в нашем здании»
         name = [*tokens[i:k], *_name_after(tokens, k)]
         after = tokens[sentence.position(name[-1]) + 1 :][:4]
         if len(after) >= 2 and after[0].text in {"и", ",", "или"} and any("gent" in p.grammemes for p in after[1].parses):
             continue  # «администрации и министерства»: «нашей» would drop the other body
         if not names_author(profile, head, name):
             continue
+        if _doer_of_passive(owner, head, after):
+            continue  # «в зимний период МКУ «Управление ЖКХ» осуществляется контроль»: not «наш период»
         if not told_apart(name, head, profile) and namesake_near(document, profile, sentence.start):
             continue  # «Школа № 5 стала победителем. Коллективу школы вручили…»: maybe the other school
-        first = owner
-        j = i - 2
-        while j >= 0 and tokens[j].is_word and any(p.pos in {"ADJF", "PRTF"} for p in tokens[j].parses):
-            first = tokens[j]
-            j -= 1
-        if j >= 0 and tokens[j].key in _OWNERS or first.key in _OWNERS:
+        placed = _placement(tokens, i)
+        if placed is None:
             continue
-        if j >= 0 and tokens[j].text in {"и", ",", "или"}:
-            continue  # «анонсами и новостями музея»: the name owns both nouns
-        # «отдел кадров больницы», «в отделе земельных отношений администрации»: not «наших»; people are («с участием наших представителей»)
-        if j >= 0 and tokens[j].pos == "NOUN" and owner.parses and "gent" in owner.parses[0].grammemes and (
-                tokens[j].parses[0].grammemes & {"nomn", "accs"} or "inan" in owner.parses[0].grammemes):
-            continue
-        if owner.lemma in _GOVERNING and owner.parses and "nomn" in owner.parses[0].grammemes:
-            continue  # «Администрация школы выражает благодарность»: not «Наша администрация»
+        first, j, determiner = placed
+        # «Специалистами центра были организованы»: «нашими специалистами были…» would keep the passive;
+        # the mention is KC201's, which says «Наши специалисты организовали…» where it can turn the clause
+        doer = _passive_doer(sentence, owner, tokens[j] if j >= 0 else None)
+        if owner.lemma in _GOVERNING and (doer or owner.parses and "nomn" in owner.parses[0].grammemes):
+            continue  # «Администрация школы выражает благодарность», «Администрацией школы проведено»: not «Наша администрация»
         if owner.lemma in TITLE_WORDS and _person_follows(after):
             continue  # «Начальник отдела МВД подполковник Андрей Морозов»: a protocol title, not «наш начальник»
         if after and after[0].pos == "PREP" and name[-1].text not in {"»", "“", "\""}:
             continue  # «музея на площади Кирова», «управления по делам молодёжи»: the name may go on
-        if _passive_doer(sentence, owner, tokens[j] if j >= 0 else None) and not (
-            _quote_blocks_active(sentence, first, name)
-            and (not _counted_passive(sentence) or _named_elsewhere(document, sentence, name))
-        ):
-            continue  # «Специалистами центра были организованы»: «нашими специалистами были…» keeps the passive
         if all(first.start <= t.start < name[-1].end for t in sentence.words):
             continue  # «Администрация гимназии» under a post is its signature, not «Наша администрация»
-        our = _our(owner, tokens[j] if j >= 0 else None) or _our_subject(owner, after)
-        if our is None:
-            continue
-        words = document.text[first.start:owner.end]
-        opening = first is sentence.content[0] and words[:1].isupper()
-        replacement = (capitalise(our) + " " + words[:1].lower() + words[1:]) if opening else f"{our} {words}"
-        start = first.start
-        if j >= 0 and tokens[j].key in _VOWEL_PREPOSITIONS:  # «во дворе школы» → «в нашем дворе»
-            short = _VOWEL_PREPOSITIONS[tokens[j].key]
-            start, replacement = tokens[j].start, f"{_same_case(tokens[j].text, short)} {replacement}"
-        edit = clean_edits(document.text, sentence.start, sentence.end, [Edit(start, name[-1].end, replacement)])
+        edit = _our_edit(document, sentence, (first, owner, name[-1]), tokens[j] if j >= 0 else None, after, determiner)
         if edit is not None:
-            found.append(OwnedMention(first.start, owner, tuple(name), edit))
+            found.append(OwnedMention(first.start, owner, tuple(name), edit, doer))
     return found
 
 
-def owned_mentions(document: Document) -> list[OwnedMention]:
-    """Every «noun + the author's name in the genitive» of the post (none without ``author``)."""
+def _all_owned(document: Document) -> list[OwnedMention]:
     profile = author_profile(document)
     if profile is None or profile.person:
         return []
     return [m for sentence in document.sentences for m in _mentions_in(document, sentence, profile)]
+
+
+def owned_mentions(document: Document) -> list[OwnedMention]:
+    """Every «noun + the author's name in the genitive» of the post (none without ``author``) that
+    KC304 says with «наш»: not the doer of a passive (see :func:`owned_doers`)."""
+    return [m for m in document.shared(_all_owned) if not m.doer]
+
+
+def owned_doers(document: Document) -> list[OwnedMention]:
+    """«Сотрудниками МБУК «Городская библиотека» проведена викторина»: the author's people as the
+    instrumental doer of a passive.  «Нашими сотрудниками проведена…» reads no better, so KC304
+    leaves them; the passive rule (KC201) says «Наши сотрудники провели викторину» where it can
+    rebuild the clause, and nothing where it cannot."""
+    return [m for m in document.shared(_all_owned) if m.doer]

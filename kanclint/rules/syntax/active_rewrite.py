@@ -14,7 +14,7 @@ from kanclint.rules.syntax.morph import (
     _verb_form,
     many_count,
 )
-from kanclint.rules.syntax.doer_phrase import beside_recipient, _phrase, _third_person, agent_nominative
+from kanclint.rules.syntax.doer_phrase import beside_recipient, _phrase, _third_person, agent_nominative, time_phrases
 from kanclint.rules.syntax.joined import conjunct_lemma
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
@@ -87,7 +87,7 @@ def _agent_words(syntax: _Syntax, agent: _Node, said_as_we: bool = False) -> lis
     The quote marks of a quoted name («МУП «Водоканал»») are part of the phrase, not words below it;
     ``said_as_we``: the whole name («Комитетом по культуре») becomes «мы», so it is taken whole."""
     agent_nodes = _phrase(syntax, agent, doer=said_as_we or _third_person(syntax))
-    when = {n.tok.id for k in _time_phrases(syntax, agent) for n in syntax.subtree(k)}
+    when = {n.tok.id for k in time_phrases(syntax, agent) for n in syntax.subtree(k)}
     words_below = [
         n for n in syntax.subtree(agent) if ((t := syntax.token(n)) is None or t.is_word) and n.tok.id not in when
     ]
@@ -250,7 +250,12 @@ def _accusative_tree(syntax: _Syntax, subject: Token, tokens: Sequence[Token]) -
         if form is None:
             return None
         words.append(keep_capital(t.text, form) if t.text[:1].isupper() else form)
-    return " ".join(words)
+    text = syntax.document.text  # «викторину «По страницам сказок»», «2–4 классов»: the marks as written
+    return "".join(w if not k else (text[tokens[k - 1].end:tokens[k].start] or "") + w for k, w in enumerate(words))
+
+
+# «совместно с», «вместе с»: partners acting with the doer, said right after it as the subject
+_TOGETHER = frozenset({"совместно", "вместе"})
 
 
 def _movers(
@@ -282,6 +287,8 @@ def _movers(
         top = syntax.token(node)
         if node.tok.rel == "advmod" and top is not None and (top.pos == "ADVB" or top.key == "не") and len(group) == 1:
             before.append(group)
+        elif node.tok.rel == "advmod" and top is not None and top.key in _TOGETHER and group[1:2] and group[1].key in ("с", "со"):
+            before.append(group)  # «совместно со специалистами центра»: the partners stay with the new subject
         elif node.tok.rel in _AFTER_OBJECT_RELS and top is not None and top.lemma in MANNER_NOUNS:
             before.append(group)  # «в торжественной обстановке зарегистрировали»: how, before the verb
         elif node.tok.rel in _AFTER_OBJECT_RELS and any(_is_noun(g) for g in group):
@@ -322,25 +329,6 @@ def _verb_group(sentence: Sentence, f: _Passive) -> list[Token] | None:
             return None
         group += [tokens[i + 1], f.conj[0]]
     return group
-
-
-# Nouns of a time phrase the parse may hang on the doer («выполнены подрядчиком в срок»): they
-# say when the action happened, never which doer, so they stay where they are.
-_TIME_NOUNS = frozenset(
-    {"срок", "год", "месяц", "неделя", "день", "время", "период", "течение", "час", "минута", "утро", "вечер"}
-)
-
-
-def _time_phrases(syntax: _Syntax, agent: _Node) -> list[_Node]:
-    """Prepositional time phrases after the doer that belong to the verb: «подрядчиком [в срок]»."""
-    out = []
-    for kid in syntax.children(agent):
-        token = syntax.token(kid)
-        if token is None or kid.tok.start < agent.tok.start or kid.tok.rel not in ("nmod", "obl"):
-            continue
-        if any(k.tok.rel == "case" for k in syntax.children(kid)) and token.lemma in _TIME_NOUNS:
-            out.append(kid)
-    return out
 
 
 def _parsed_roles(syntax: _Syntax, f: _Passive) -> tuple[_Node, _Node, _Node] | None:
@@ -417,7 +405,7 @@ def _active_rewrite(
     agent_text, number, gender = agent_nominative(syntax, f.agent)
     if (as_we or speaker) and agent_text is not None:
         agent_text, number, gender = speaker or ("мы", "plur", None)
-        as_we = True
+        as_we = agent_text in ("мы", "я")  # «наши сотрудники» speak in the third person
     verbs = _active_verbs(f, tense, "1per" if as_we else "3per", number, gender)
     obj = _accusative_tree(syntax, f.subject, subject_tokens)
     if agent_text is None or verbs is None or obj is None:

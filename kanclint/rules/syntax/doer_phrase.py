@@ -208,3 +208,22 @@ def beside_recipient(syntax: _Syntax, agent: Token, verb: Token) -> bool:
     return _reading(agent, "datv") is None and any(
         t is not agent and _reading(t, "NOUN", "datv") is not None and (n := syntax.node(t)) is not None
         and not any(k.tok.rel == "case" for k in syntax.children(n)) for t in words)
+
+
+# Nouns of a time phrase the parse may hang on the doer («выполнены подрядчиком в срок»): they
+# say when the action happened, never which doer, so they stay where they are.
+_TIME_NOUNS = frozenset(
+    {"срок", "год", "месяц", "неделя", "день", "время", "период", "течение", "час", "минута", "утро", "вечер"}
+)
+
+
+def time_phrases(syntax: _Syntax, agent: _Node) -> list[_Node]:
+    """Prepositional time phrases after the doer that belong to the verb: «подрядчиком [в срок]»."""
+    out = []
+    for kid in syntax.children(agent):
+        token = syntax.token(kid)
+        if token is None or kid.tok.start < agent.tok.start or kid.tok.rel not in ("nmod", "obl"):
+            continue
+        if any(k.tok.rel == "case" for k in syntax.children(kid)) and token.lemma in _TIME_NOUNS:
+            out.append(kid)
+    return out

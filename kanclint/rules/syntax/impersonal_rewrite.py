@@ -82,7 +82,7 @@ from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.rules.syntax.self_acts import acts_on_self
 from kanclint.rules.syntax.stative_events import told_as_act
 from kanclint.rules.syntax.text_places import _about_a_text
-from kanclint.rules.syntax.we_voice import others_read_as_we, repeats_my_act, said_as_we, we_opened_before
+from kanclint.rules.syntax.we_voice import invites_readers, kept_as_passive, others_read_as_we, repeats_my_act, said_as_we, we_opened_before
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
     PROCEDURE_NOUNS,
@@ -186,10 +186,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if (not document.speaks_as_we and subject.tokens[0].start < group[0].start and maybe_agent(subject.head)
             and obj.lower() == " ".join(t.text for t in subject.tokens).lower()):
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
-    we = said_as_we(document, sentence, f, subject.head, group[0])
-    # «Мною было принято решение. Данное решение принято…»: «приняли» would give it to others
-    if not we and (repeats_my_act(document, sentence, f.lemma) or others_read_as_we(document, sentence, tense)) or phrase_fix_over(
-            document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
+    we = _voice(document, sentence, f, subject.head, group[0], tense)
+    if we is None or phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
     if verbs is None:
@@ -198,6 +196,18 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return planned  # «Завершение работ … планируют» keeps the noun: the infinitive or nothing
     return with_pair(document, _assemble(document, sentence, f, group, subject, obj, verbs, we), paired)
 
+
+
+def _voice(document: Document, sentence: Sentence, f: _Passive, head: Token, verb: Token, tense: str) -> bool | None:
+    """«мы» (True), the third person plural (False), or neither (None: the passive stays a hint)."""
+    if said_as_we(document, sentence, f, head, verb) or invites_readers(document, sentence, f, head, verb, tense):
+        return True  # «К участию приглашаем семьи»
+    # «Подрядчику поставлена задача» on the head's page: not «поставили», not «я поставил»; «Мною было
+    # принято решение. Данное решение принято…»: «приняли» would give it to others
+    if kept_as_passive(document, sentence, f, head, tense) or repeats_my_act(document, sentence, f.lemma) or (
+            others_read_as_we(document, sentence, tense)):
+        return None
+    return False
 
 
 # Heads of an amount: before a plural verb they read as its subject («количество … заключили»).

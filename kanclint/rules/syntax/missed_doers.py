@@ -130,7 +130,9 @@ def relative_doer_before(sentence: Sentence, group: list[Token]) -> bool:
 def named_doer_before(sentence: Sentence, group: list[Token]) -> bool:
     """«После ремонта спортивным комплексом «Олимпиец» возобновлена работа»: a noun in the
     instrumental right before the verb group, past its «…» name or «№ 12», is who acted; a
-    doer-less rewrite would leave it hanging before the active verb."""
+    doer-less rewrite would leave it hanging before the active verb.  So is an acronym there
+    («В зимний период МКУ «Управление ЖКХ» осуществляется контроль»): it shows no case, and
+    «…МКУ «Управление ЖКХ» следят» would read as a singular subject with a plural verb."""
     tokens = sentence.tokens
     at = sentence.position(group[0]) - 1
     numbered = at >= 1 and tokens[at].text[:1].isdigit() and tokens[at - 1].text == "№"
@@ -138,8 +140,10 @@ def named_doer_before(sentence: Sentence, group: list[Token]) -> bool:
         at = next((k - 1 for k in range(at - 1, max(-1, at - 9), -1) if tokens[k].text == "«"), -1)
     elif numbered:
         at -= 2  # «частью № 12» is a unit, though «частью» alone says how much
-    else:
+    elif not (at >= 0 and _acronym(tokens[at])):
         return False
+    if at >= 0 and _acronym(tokens[at]):
+        return not _after_preposition(tokens, at)  # «в МФЦ принимаются»: a place, not a doer
     for _ in range(3):  # «домом [культуры] «Заря»»: the genitive words of the doer's name
         if at > 0 and _genitive(tokens[at]):
             at -= 1
@@ -151,6 +155,11 @@ def named_doer_before(sentence: Sentence, group: list[Token]) -> bool:
     if not numbered and (best.lemma in _HOW_OR_WHEN or best.lemma in NOT_AGENTS):
         return False
     return not _after_preposition(tokens, at)
+
+
+def _acronym(token: Token) -> bool:
+    """«МКУ», «ГБУЗ»: an abbreviation in capitals, which does not decline."""
+    return token.is_word and len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
 
 
 def _genitive(token: Token) -> bool:

@@ -16,13 +16,13 @@ after a preposition («для жителей», «с волонтёрами»), 
 
 from __future__ import annotations
 
-from kanclint.rules.press_release.oblique_self import paragraph_span
+from kanclint.rules.press_release.oblique_self import author_agents, paragraph_span
 from kanclint.rules.press_release.voice import author_profile, self_mentions
 from kanclint.rules.press_release.words import TITLE_WORDS as _OFFICIALS
 from kanclint.rules.syntax.doers_named import PRIVATE_DOERS as _PRIVATE
-from kanclint.rules.syntax.passive_detection import _after_preposition
+from kanclint.rules.syntax.passive_detection import _after_preposition, _morph_passive
 from kanclint.rules.syntax.rewrite_guards import opening_instrumental
-from kanclint.rules.syntax.words import ORGANISATIONS
+from kanclint.rules.syntax.words import MIDDLE_REFLEXIVES, ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
 
 _ADDRESS = frozenset({"уважаемый", "дорогой", "друг"})
@@ -36,8 +36,15 @@ def _noun_in(token: Token, case: str) -> bool:
 
 
 def _active_verbs(sentence: Sentence) -> list[Token]:
-    """Finite verbs of the sentence other than «быть» (a passive's auxiliary has no doer to name)."""
-    return [t for t in sentence.words if t.pos == "VERB" and "indc" in t.grammemes and t.lemma != "быть"]
+    """Finite verbs of the sentence other than «быть» (a passive's auxiliary has no doer to name) and
+    a reflexive passive («К участию приглашаются педагоги»: its subject is invited, it does nothing)."""
+    return [t for t in sentence.words if t.pos == "VERB" and "indc" in t.grammemes and t.lemma != "быть"
+            and not _reflexive_passive(t)]
+
+
+def _reflexive_passive(token: Token) -> bool:
+    found = _morph_passive(token)
+    return found is not None and found[1] and token.lemma not in MIDDLE_REFLEXIVES  # «дети занимаются» acts
 
 
 def _has_passive(sentence: Sentence) -> bool:
@@ -88,8 +95,11 @@ def _actor(sentence: Sentence, i: int, own: frozenset[int], verbs: list[Token]) 
 
 
 def _own_tokens(document: Document) -> frozenset[int]:
-    """Starts of the words of the author's own mentions (KC304), which are «мы» once rewritten."""
-    return frozenset(t.start for m in document.shared(self_mentions) for t in m.name)
+    """Starts of the words of the author's own mentions (KC304), which are «мы» once rewritten, and of
+    the author as a passive's doer («отделом культуры администрации округа организовано»: KC201's)."""
+    agents = document.shared(author_agents)
+    return frozenset(t.start for m in document.shared(self_mentions) for t in m.name) | frozenset(
+        t.start for t in document.words if any(a <= t.start < b for a, b in agents))
 
 
 def _author_heads(document: Document) -> frozenset:

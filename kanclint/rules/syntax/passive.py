@@ -27,6 +27,7 @@ from kanclint.rules.syntax.doer_inside import doer_inside_subject
 from kanclint.rules.syntax.doer_last import doer_closes_clause
 from kanclint.rules.syntax.passive_object import object_accusative, object_tokens
 from kanclint.rules.syntax.passive_detection import (
+    unlike_conjunct,
     means_not_doer,
     told_as_report,
     _after_preposition,
@@ -260,6 +261,7 @@ class PassiveVoice(Rule):
                             or kid.tok.rel == "nmod" and (h := syntax.head(kid)) is not None
                             and doer_after_opening(sentence, t, verb, syntax.token(h))
                             or kid.tok.rel in ("nmod", "amod") and doer_closes_clause(sentence, t, verb)
+                            or kid.tok.rel == "conj" and unlike_conjunct(syntax, kid)  # «мероприятий…, отделом»
                             or doer_inside_subject(sentence, t, found)):  # «Приём граждан главой района осуществляется»
                         return t
                 j += step

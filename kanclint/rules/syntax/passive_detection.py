@@ -285,3 +285,12 @@ def means_not_doer(sentence: Sentence, token: Token) -> bool:
     i = sentence.position(token)
     before = sentence.tokens[i - 1] if i > 0 else None
     return before is not None and bool(before.lemmas & _MEANS_OWNERS)
+
+
+def unlike_conjunct(syntax: _Syntax, node: _Node) -> bool:
+    """«По плану мероприятий, посвящённых Году семьи, отделом культуры … организовано»: the parse
+    joined an instrumental to a genitive as if they were one list, but the items of a list share
+    their case; one in another case is no item, and may be the passive's doer after all."""
+    head = syntax.head(node)
+    case, other = node.tok.feats.get("Case"), head.tok.feats.get("Case") if head is not None else None
+    return case is not None and other is not None and case != other

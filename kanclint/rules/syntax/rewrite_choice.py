@@ -12,13 +12,14 @@ import re
 from kanclint.model import Edit, apply_edits
 from kanclint.rules.phrases.cleaning import clean_edits, clean_phrase, word_edit
 from kanclint.rules.press_release.oblique_self import first_person_blocked
+from kanclint.rules.press_release.ours import owned_doers
 from kanclint.rules.press_release.speaker import speaker
 from kanclint.rules.press_release.voice import in_own_voice
 from kanclint.rules.syntax.active_rewrite import _active_rewrite
 from kanclint.rules.syntax.doer_inside import doer_inside_rewrite
 from kanclint.rules.syntax.doer_last import doer_last_rewrite
 from kanclint.rules.syntax.linear_active import linear_rewrite
-from kanclint.rules.syntax.doer_phrase import left_instrumental
+from kanclint.rules.syntax.doer_phrase import agent_nominative, left_instrumental
 from kanclint.rules.syntax.doers_named import another_body, body_acted_before
 from kanclint.rules.syntax.we_voice import is_author, names_person_author, names_us, speaks_of_itself
 from kanclint.rules.syntax.light_verbs import empty_verb_with_noun, has_light_verb, one_verb
@@ -27,7 +28,7 @@ from kanclint.rules.syntax.relative_after import antecedent_lost
 from kanclint.rules.syntax.rewrite_objects import DATIVE_VERBS, _new_verb
 from kanclint.rules.syntax.words import EMPTY_VERBS
 from kanclint.text.document import Document, Sentence
-from kanclint.text.inflection import capitalise, spell_yo
+from kanclint.text.inflection import capitalise, inflect_word, spell_yo
 from kanclint.text.morphology import parse
 from kanclint.text.syntax_view import _Syntax
 
@@ -100,6 +101,12 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
         unknown = unknown or first_person_blocked(document, sentence.start, agents=False)
         built = None if unknown else _active_rewrite(
             document, syntax, sentence, f, tense, as_we=True, speaker=(pronoun, number, gender))
+    elif agent_text and (ours := ours_as_subject(document, f, agent_text)) is not None:
+        # «Сотрудниками МБУК «Городская библиотека» проведена…» → «Наши сотрудники провели…», or nothing:
+        # never «Сотрудники МБУК … провели» (KC304's third person) nor «Нашими сотрудниками проведена»
+        _, number, gender = agent_nominative(syntax, f.agent) if f.agent is not None else (None, "plur", None)
+        built = None if first_person_blocked(document, sentence.start, agents=False) else _active_rewrite(
+            document, syntax, sentence, f, tense, speaker=(ours, number, gender))
     elif built is not None and third_person_self(built) and (
             not document.speaks_as_we or another_body(document, f.agent.lemma if f.agent else "", agent_text or "")
             or body_acted_before(document, sentence)):
@@ -117,6 +124,23 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
     if offered is not None and empty_verb_with_noun(offered.replacement, EMPTY_VERBS):
         offered = None  # «Специалисты осуществляют оказание помощи»: still the stamp, now active
     return built, offered
+
+
+def ours_as_subject(document: Document, f: _Passive, agent_text: str) -> str | None:
+    """«наши сотрудники» for the doer «Сотрудниками МБУК «Городская библиотека»» on the library's
+    page (KC304's mention of the author's people as a passive's doer, :func:`owned_doers`); ``None``
+    when the doer is no such mention or «наш» cannot agree with it."""
+    mention = next((m for m in document.shared(owned_doers) if f.agent is not None and m.owner.start == f.agent.start), None)
+    if mention is None:
+        return None
+    words, size = agent_text.split(), len(document.text[mention.start:mention.owner.end].split())
+    if len(words) <= size or words[size] != mention.name[0].text:
+        return None  # the parse read the doer's phrase otherwise
+    head = " ".join(words[:size])  # «Сотрудники», «Старшие воспитатели»
+    number = {g for p in mention.owner.parses if p.pos == "NOUN" and "ablt" in p.grammemes for g in p.grammemes & {"sing", "plur"}}
+    readings = [p for p in parse(head.split()[-1]) if p.pos == "NOUN" and "nomn" in p.grammemes and p.grammemes & number]
+    forms = {inflect_word("наш", p) for p in readings} - {None}
+    return f"{forms.pop()} {head[:1].lower()}{head[1:]}" if len(forms) == 1 else None
 
 
 def advice_in_we_form(f: _Passive, we_verb: str, obj: str | None) -> str | None:

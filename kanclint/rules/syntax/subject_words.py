@@ -62,8 +62,39 @@ def _subject_words(syntax: _Syntax, subject: _Node) -> tuple[list[Token] | None,
         return (words, "kept") if words is not None else (None, None)
     words = _without_trailing(syntax, subject, [part]) if part is not None else None
     if words is None or part is None:
-        return None, None
+        return with_kept_marks(syntax, subject), None
     return words, "acl" if part.tok.rel == "acl" and part.tok.head_id == subject.tok.id else "kept"
+
+
+_KEPT_MARKS = frozenset({"«", "»", "\"", "№"})
+
+
+def with_kept_marks(syntax: _Syntax, subject: _Node) -> list[Token] | None:
+    """«викторина «По страницам любимых сказок» для учащихся 2–4 классов школы № 5»: the whole
+    phrase, with the quote marks of a name and the numbers that stand inside the subject's
+    dependents (a genitive, a prepositional phrase, a quoted name): none of them agrees with the
+    subject, so they keep their form whatever its case, and the rewrite carries them over as written.
+    ``None`` for anything else: a list, a clause, a number that counts the subject itself."""
+    nodes = syntax.subtree(subject)
+    tokens = [syntax.token(n) for n in nodes]
+    if any(t is None or t.protected for t in tokens):
+        return None
+    words = sorted((t for t in tokens if t is not None), key=lambda t: t.start)
+    if not _contiguous(syntax.document, words) or sum(t.text in ("«", "»") for t in words) % 2:
+        return None
+    for n, t in zip(nodes, tokens):
+        if n is subject or t is None:
+            continue
+        if n.tok.rel in ("conj", "cc", "acl", "acl:relcl"):
+            return None
+        top = n
+        while (up := syntax.head(top)) is not None and up.tok.id != subject.tok.id:
+            top = up
+        if t.is_word or top is not n and top.tok.rel in ("nmod", "appos", "obl") and (
+                t.text in _KEPT_MARKS or t.text[:1].isdigit()):
+            continue
+        return None
+    return words
 
 
 def _name_then_clause(syntax: _Syntax, node: _Node) -> list[_Node]:

@@ -12,6 +12,7 @@ wrong, and «мы» would be a guess.
 from __future__ import annotations
 
 from kanclint.rules.press_release.oblique_self import (
+    author_agents,
     first_person_blocked,
     paragraph_span,
     names_an_institution_place,
@@ -38,6 +39,7 @@ from kanclint.rules.syntax.programmes import built_under_programme
 from kanclint.rules.syntax.who_acts import (
     adopted_act,
     cites_a_source,
+    contractor_addressed,
     contractor_named,
     doer_named_later,
     done_by_others,
@@ -57,6 +59,7 @@ from kanclint.rules.syntax.who_acts import (
     staff_acted_before,
 )
 from kanclint.rules.syntax.spans import _contiguous
+from kanclint.rules.syntax.words import HANDS_ON_WORKS
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.syntax_view import _Node, _Syntax
 from kanclint.text.inflection import capitalise
@@ -66,35 +69,84 @@ from kanclint.text.morphology import parse
 def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token, verb: Token) -> bool:
     """Whether «мы» may stand for the doer: the account speaks for an organisation that did it."""
     return (document.speaks_as_we and not person_author(document)  # «мы» is not the person who writes
-          and not history(sentence) and not done_by_others(sentence)
-          and not adopted_act(f, head) and not readers_act(f, head)
-          and not inspected_act(f, head) and not competitors_achieved(f, head) and not chosen_by_vote(sentence, f)
-          and not set_by_law(f, head) and (on_own_outlet(sentence, f) or not body_acted_before(document, sentence))
-          and not authorities_act(f, sentence) and not awarded_by_organisers(document, sentence, f)
-          and not office_named_before(document, sentence) and not guest_acted_before(document, sentence, head)
-          and not regional_body_speaks(document, sentence)
-          and not supplied_by_others(f, head) and not utility_switched(sentence, f)
-          and not on_another_site(sentence) and not built_under_programme(sentence, f)
-          and not given_in_anothers_name(document, sentence, f)
-          and not in_relative_clause(sentence, verb) and not paid_by_others(sentence)
-          and not contractor_named(document) and not meeting_of_another(sentence)
-          and not said_who_does_it(document, sentence, f)
-          and not names_another_body(document, sentence)
-          and not staff_acted_before(document, sentence)
+          and not others_act(document, sentence, f, head)
+          and not in_relative_clause(sentence, verb)
           and not _opens_in_third_person(document, sentence, verb)
-          and not cites_a_source(document, sentence)
-          and not received_from_others(document, sentence, f)
-          and not meeting_named_before(document, sentence, head)
-          and not doer_named_later(document, sentence, head, f.lemma)
           and not names_author_in(document, sentence)  # «В краевой больнице [мы] установили»
-          and not names_an_institution_place(document, sentence)
           and not first_person_blocked(document, sentence.start)  # the paragraph keeps «Комитет … проводит»
-          and not another_actor_in_paragraph(document, sentence)  # «Сотрудники МЧС провели…»: maybe theirs
-          and not across_region(document, sentence)  # «площадки по всей республике»: many bodies' work
           and not speaks_as_i(document, sentence)  # «Мною направлено обращение. Ответ получен»: not «мы»
           and (f.agent is not None or document.shared(post_says_we)))  # a named doer was judged the page's own already
 
 
+def others_act(document: Document, sentence: Sentence, f: _Passive, head: Token) -> bool:
+    """Whether the post says, or lets one read, that somebody other than the author did it: history,
+    a law, readers, a contractor, another body named before or after, another actor in the paragraph,
+    work spread over a region.  Then the third person plural says nothing wrong."""
+    return (history(sentence) or done_by_others(sentence)
+            or adopted_act(f, head) or readers_act(f, head)
+            or inspected_act(f, head) or competitors_achieved(f, head) or chosen_by_vote(sentence, f)
+            or set_by_law(f, head) or (not on_own_outlet(sentence, f) and body_acted_before(document, sentence))
+            or authorities_act(f, sentence) or awarded_by_organisers(document, sentence, f)
+            or office_named_before(document, sentence) or guest_acted_before(document, sentence, head)
+            or regional_body_speaks(document, sentence)
+            or supplied_by_others(f, head) or utility_switched(sentence, f)
+            or on_another_site(sentence) or built_under_programme(sentence, f)
+            or given_in_anothers_name(document, sentence, f)
+            or paid_by_others(sentence)
+            or contractor_named(document) and not contractor_addressed(sentence) or meeting_of_another(sentence)
+            or said_who_does_it(document, sentence, f)
+            or names_another_body(document, sentence)
+            or staff_acted_before(document, sentence)
+            or cites_a_source(document, sentence)
+            or received_from_others(document, sentence, f)
+            or meeting_named_before(document, sentence, head)
+            or doer_named_later(document, sentence, head, f.lemma)
+            or names_an_institution_place(document, sentence)
+            or another_actor_in_paragraph(document, sentence)  # «Сотрудники МЧС провели…»: maybe theirs
+            or across_region(document, sentence))  # «площадки по всей республике»: many bodies' work
+
+
+_INVITING = frozenset({"пригласить", "приглашать"})
+
+
+def invites_readers(document: Document, sentence: Sentence, f: _Passive, head: Token, verb: Token, tense: str) -> bool:
+    """«К участию приглашаются семьи округа» on the page of the body that runs the contest: an
+    invitation on a page is the page's own word to its readers, «приглашаем», even where the post
+    tells its other acts in the third person («Отделом культуры организован фотоконкурс») or never
+    says «мы» before.  Not on a person's page, not in the past (a report of who was invited, whose
+    doer the usual checks judge), not where the post says another body invites."""
+    return (document.speaks_as_we and not person_author(document) and f.lemma in _INVITING and tense != "past"
+            and not in_relative_clause(sentence, verb) and not _opens_in_third_person(document, sentence, verb)
+            and not others_act(document, sentence, f, head))
+
+
+# What a head does in person by office: «Подрядчику поставлена задача», «Работа будет продолжена»,
+# «Обращение направлено в прокуратуру» on the head's page are his own acts («поставили» detaches him).
+_OWN_ACTS_OF_OFFICE = frozenset({"поставить", "ставить", "дать", "давать", "поручить", "поручать", "продолжить",
+                                 "продолжать", "взять", "брать", "направить", "направлять", "подписать",
+                                 "подписывать", "утвердить", "утверждать", "отправить", "отправлять", "вынести",
+                                 "выносить", "внести", "вносить"})
+
+
+def kept_as_passive(document: Document, sentence: Sentence, f: _Passive, head: Token, tense: str) -> bool:
+    """A doer-less passive that neither «мы» nor the third person plural may say, so it stays (the
+    finding a hint): on a person's page («Глава округа»), «Подрядчику поставили задачу» detaches the
+    head from his own act and «я поставил» would be a guess; on an organisation's page, the paragraph
+    tells the author's own act with its name as the doer («отделом культуры организован конкурс»),
+    and «К участию приглашают семьи» beside it gives the invitation to somebody else.  Unless the
+    post says another did it (:func:`others_act`), or it is work done by hands («котельную
+    отремонтируют»: the workers).  A person's present tense tells how things are done («При переезде
+    пересчитывают плату», «Право дают детям военнослужащих»): a rule or an office's routine, not an act
+    of the person, and the third person plural says it."""
+    if not document.author or f.lemma in HANDS_ON_WORKS or head.lemma in HANDS_ON_WORKS or others_act(
+            document, sentence, f, head):
+        return False
+    if person_author(document):
+        # only the head's own acts of office: «Итоги конкурса объявят», «Обращения рассмотрят» say
+        # nothing wrong in the plural and stay rewritten
+        return tense != "pres" and f.lemma in _OWN_ACTS_OF_OFFICE
+    start, end = paragraph_span(document, sentence.start)
+    return any(start <= a < max(end, sentence.end) for a, _ in document.shared(author_agents))
 
 
 def post_says_we(document: Document) -> bool:

@@ -336,6 +336,21 @@ def contractor_named(document: Document) -> bool:
     return document.shared(_names_a_contractor)
 
 
+def contractor_addressed(sentence: Sentence) -> bool:
+    """«Подрядчику поставлена задача», «подрядной организации выдано предписание»: the contractor is
+    the one the act is addressed to (a dative with no preposition), so this act is not the contractor's."""
+    words = sentence.words
+    for k, t in enumerate(words):
+        if not (t.lemma in _CONTRACTORS or t.key in _CONTRACTORS) or not any("datv" in p.grammemes for p in t.parses):
+            continue
+        j = k - 1
+        while j >= 0 and words[j].pos in ("ADJF", "PRTF"):
+            j -= 1  # «Управляющей компании поставлена задача»
+        if j < 0 or words[j].pos in ("PRTS", "VERB"):
+            return True  # opening the sentence or right after the verb: the addressee, not a genitive
+    return False
+
+
 def _names_a_contractor(document: Document) -> bool:
     return any(t.lemma in _CONTRACTORS or t.key in _CONTRACTORS or _hired_doer(t) for t in document.tokens if t.is_word)
 

@@ -15,6 +15,7 @@ OBJECT_REFLEXIVES = word_list("object-reflexives")  # «интересуются
 NOT_AGENTS = word_list("not-agents")  # «летом», «таким образом»: when or how, never who
 SUBSTANTIVE_DOERS = word_list("substantive-doers")  # «всеми желающими», «учащимися»: people, said as a participle
 ORGANISATIONS = word_list("acting-bodies")  # inanimate nouns that act: «решение принимается комиссией»
+HANDS_ON_WORKS = word_list("hands-on-works")  # «котельную отремонтируют»: workers, never the person who writes
 ROLE_VERBS = word_list("role-verbs")
 ROLES_OF_PEOPLE = word_list("roles-of-people")  # «сделаны юнармейцами»: a role only when people are the subject
 SELF_ROLES = word_list("self-roles")  # «представлялись сотрудниками банка»: a role taken, not a doer  # «назначен директором»: a role, not a doer

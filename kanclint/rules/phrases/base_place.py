@@ -40,6 +40,8 @@ def base_place(document: Document, sentence: Sentence, m: Match) -> Edit | None:
         return None  # «на базе двух школ», a plural: the author's
     if any(t.protected or t.text[:1].isupper() for t, _ in words):
         return None  # «на базе Дома культуры»: a name keeps its letters and its case
+    if len(words) == 1 and noun.lemma == "центр":
+        return None  # a bare «в центре» reads first as «in the city centre»
     said = _into(words, "loct")
     if said is None:
         return None

@@ -50,6 +50,7 @@ from kanclint.rules.syntax.rewrite_objects import (
     _object_missing,
     _Subject,
 )
+from kanclint.rules.syntax.plural_refusals import plural_misleads
 from kanclint.rules.syntax.kept_cases import count_later, date_at, named_genitive
 from kanclint.rules.syntax.rewrite_guards import (
     _agreeing_after,
@@ -169,8 +170,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return None  # «команды регистрируются», «регистрация участников … по ссылке»: they register themselves
     if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):
         return None  # «Оплата осуществляется наличными»: «Оплачивают наличными» says no more; the author rewords
-    if subject.head.lemma in _AMOUNTS and subject.tokens[0].start < group[0].start:
-        return None  # «Наибольшее количество контрактов заключили» reads as a slip of agreement
+    if plural_misleads(sentence, f, subject, group):
+        return None  # «количество … заключили», «Покупают билеты», «постановлением … ввели»
     obj = _accusative(subject)
     if obj is None or subject.head.lemma in NATURAL_STATES or reads_as_a_shot(f, subject.head):
         return None  # «установлен ледостав»: nature's doing, «установили ледостав» is nonsense
@@ -208,10 +209,6 @@ def _voice(document: Document, sentence: Sentence, f: _Passive, head: Token, ver
             others_read_as_we(document, sentence, tense)):
         return None
     return False
-
-
-# Heads of an amount: before a plural verb they read as its subject («количество … заключили»).
-_AMOUNTS = frozenset({"количество", "число"})
 
 
 def _said_to_reader(document: Document, sentence: Sentence, f: _Passive, subject: _Subject, group: list[Token],

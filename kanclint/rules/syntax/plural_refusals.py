@@ -1,0 +1,36 @@
+"""Doer-less passives the third person plural would say wrong, refused by KC201's rewrite.
+
+Each shape was found by editors judging rewrites of their own unseen posts:
+
+* an amount as the subject before the verb: «Наибольшее количество контрактов заключили» reads as a
+  slip of agreement («количество … заключили»);
+* what the reader does, told with an empty verb: «Приобретение билетов осуществляется в кассах» →
+  «Покупают билеты» tells a habit of others, where the post means «билеты можно купить»;
+* an act of law in the instrumental: «постановлением Губернатора введён режим» → «ввели» hides the
+  governor the act names.
+"""
+
+from __future__ import annotations
+
+from kanclint.rules.syntax.passive_detection import _Passive
+from kanclint.rules.syntax.rewrite_objects import _Subject
+from kanclint.rules.syntax.words import EMPTY_VERBS
+from kanclint.text.document import Sentence, Token
+
+_AMOUNTS = frozenset({"количество", "число"})
+# (not «регистрация», «запись»: staff register and enrol people, «Регистрируют участников с 9:00» is right;
+# not «подача»: «подача воды» is the utility's)
+_READERS_ACTS = frozenset({"приобретение", "покупка", "оплата", "получение", "вход", "посещение",
+                           "бронирование"})
+_ACTS_OF_LAW = frozenset({"постановление", "решение", "приказ", "распоряжение", "указ", "закон"})
+
+
+def plural_misleads(sentence: Sentence, f: _Passive, subject: _Subject, group: list[Token]) -> bool:
+    """Whether «…-ют/-ли» without a subject would mislead for this passive (see the module)."""
+    before = subject.tokens[0].start < group[0].start
+    if subject.head.lemma in _AMOUNTS and before:
+        return True
+    if f.reflexive and f.lemma in EMPTY_VERBS and subject.head.lemma in _READERS_ACTS:
+        return True
+    return any(t.is_word and t.start < group[0].start and any(
+        p.lemma in _ACTS_OF_LAW and "ablt" in p.grammemes for p in t.parses[:2]) for t in sentence.tokens)

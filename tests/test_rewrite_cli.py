@@ -89,6 +89,15 @@ def test_changes_follow_later_rounds():
     assert {c.code + ":" + c.before: c.after for c in result.changes}["KC109:Следует отметить, что данный"] == "Этот"
 
 
+def test_a_deletion_says_what_it_deleted():
+    """A change that only deletes words lists them as ``before`` (not an empty record)."""
+    import kanclint as api
+    result = api.fix("Встреча прошла в г. Петрозаводске.", unsafe=True)
+    assert result.text == "Встреча прошла в Петрозаводске."
+    assert [(c.before, c.after) for c in result.changes] == [("г. ", "")]
+    assert all(c.after == result.text[c.start:c.end] for c in result.changes)
+
+
 def test_marks_nest_and_unsafe_wins():
     safe = Change("KC101", "x", 0, 4, "Данный", "Этот", Applicability.SAFE)
     inner = Change("KC103", "y", 2, 3, "a", "b", Applicability.UNSAFE)

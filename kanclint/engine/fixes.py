@@ -86,14 +86,15 @@ def _back(position: int, edits: Sequence[Edit], *, at_end: bool) -> int:
     """``position`` of the text after ``edits`` (sorted, non-overlapping) in the text before them.
 
     A position inside a replacement goes to the replaced span's start (or end, for an end), so
-    a span over text a round wrote covers the words that text replaced."""
+    a span over text a round wrote covers the words that text replaced; an end at a deletion's
+    point covers the deleted words (a change that only deleted says what it deleted)."""
     delta = 0
     for e in edits:
         new_start = e.start + delta
         new_end = new_start + len(e.replacement)
-        if position < new_end or (position == new_end and position == new_start):
-            if position <= new_start:
-                return position - delta
+        if position < new_start or (position == new_start and (not at_end or new_end > new_start)):
+            return position - delta
+        if position < new_end or (position == new_end and at_end):
             return e.end if at_end else e.start
         delta += len(e.replacement) - (e.end - e.start)
     return position - delta

@@ -6,8 +6,8 @@ allows it:
 
 * «традиционно» → «каждый год» only with an imperfective verb and no other frequency
   («традиционно проходит» → «каждый год проходит»); with a perfective verb «каждый год
-  представит» clashes in aspect, and «как всегда», set off by commas, keeps the sense
-  («Фестиваль, как всегда, представит…»); with no verb nothing is applied;
+  представит» clashes in aspect, and «как всегда» (which keeps the sense: «Фестиваль, как всегда,
+  представит…») reads colloquial in a report, so it is only offered; with no verb nothing is applied;
 * «в том числе и X» → «и X» where the phrase adds to a verb («смогут получать, в том числе, и
   максимальное пособие» → «смогут получать и максимальное пособие»), the parenthetical commas
   going with it.  After a noun it clarifies that noun («всех, в том числе и малышей»): «всех и
@@ -135,32 +135,20 @@ def _opens_sentence(sentence: Sentence, token: Token) -> bool:
 
 
 def tradicionno(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«традиционно проходит» → «каждый год проходит»; «традиционно представит» → «, как всегда, представит»."""
+    """«традиционно проходит» → «каждый год проходит»; «традиционно представит»: «как всегда» offered."""
     word = m.tokens[0]
     verb = _clause_verb(sentence, word)
     if verb is None or _since_a_year(sentence):
         return None  # «традиционно — в августе»: no verb to say how often; «с 2017 года традиционно
         # проводится» does not say it ran every single year since
-    text = document.text
-    opening = _opens_sentence(sentence, word)
     frequent = _says_how_often(sentence)
     # a past verb reports one event, as a perfective one does: «акция, в которой традиционно
     # участвовали жители» (often KC105's own «приняли участие» → «участвовали») is not «каждый год»
     if not _perfective(verb) and not _past(verb) and not frequent:
         return _in_place(document, m, "каждый год")
-    at = sentence.position(word)
-    before = sentence.tokens[at - 1] if at > 0 else None
-    after = sentence.tokens[at + 1] if at + 1 < len(sentence.tokens) else None
-    closed = after is None or after.text in _CLAUSE_MARKS or after.text in _SENTENCE_MARKS
-    tail = "" if closed else ","
-    if opening:
-        return _in_place(document, m, "как всегда" + tail)
-    if before is not None and before.text in _CLAUSE_MARKS:
-        return Edit(m.start, m.end, "как всегда" + tail)  # «Фестиваль, традиционно…», «— традиционно…»
-    start = m.start
-    while start > 0 and text[start - 1] in " \t":
-        start -= 1
-    return Edit(start, m.end, ", как всегда" + tail)
+    # «, как всегда,» is only offered: in a report it reads colloquial or ironic (two editors of real
+    # posts found «Этнофестиваль, как всегда, представит…» not better than the neutral word)
+    return OFFER_ONLY
 
 
 def _word_before(sentence: Sentence, token: Token) -> tuple[Token | None, bool]:

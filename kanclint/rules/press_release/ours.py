@@ -219,6 +219,10 @@ def _our_edit(document: Document, sentence: Sentence, phrase: tuple[Token, Token
     return clean_edits(document.text, sentence.start, sentence.end, [Edit(start, last.end, replacement)])
 
 
+# what may stand before a sentence's first word: a capital after them is the sentence's, not a name's
+_SENTENCE_OPENERS = frozenset({".", "!", "?", "…", "\n", "«", "\"", "(", "—", "–", "-", ":", "✅", "📌", "❗"})
+
+
 def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile) -> list[OwnedMention]:
     tokens = sentence.tokens
     found: list[OwnedMention] = []
@@ -235,6 +239,8 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue  # «Посещение музея доступно по записи»: not «Наше посещение»
         if owner.lemma in _ADDRESS_NOUNS:
             continue  # «в здании администрации»: an address the reader finds by the name, not «в нашем здании»
+        if owner.text[:1].isupper() and i - 1 > 0 and tokens[i - 2].text not in _SENTENCE_OPENERS:
+            continue  # «на Ночь музеев», «к Дню библиотек»: a capitalised word opens a name, not «нашу Ночь»
         name = [*tokens[i:k], *_name_after(tokens, k)]
         after = tokens[sentence.position(name[-1]) + 1 :][:4]
         if len(after) >= 2 and after[0].text in {"и", ",", "или"} and any("gent" in p.grammemes for p in after[1].parses):

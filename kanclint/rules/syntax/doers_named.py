@@ -62,6 +62,8 @@ _UTILITIES = word_list("utility-supplies")
 _SWITCHING = frozenset({"отключить", "отключать", "прекратить", "прекращать", "ограничить", "ограничивать",
                         "приостановить", "приостанавливать", "возобновить", "возобновлять", "подключить",
                         "подключать", "восстановить", "восстанавливать", "подать", "подавать"})
+_SWITCHING_NOUNS = frozenset({"отключение", "прекращение", "ограничение", "приостановка", "приостановление",
+                              "возобновление", "подключение", "восстановление", "подача"})
 # «на сайте регионального оператора», «на странице министерства»: a place online that is someone's
 _ONLINE_PLACES = frozenset({"сайт", "страница", "портал", "канал", "группа", "аккаунт", "паблик"})
 _SET_NOT_SUPPLIED = frozenset({"рекорд", "спектакль", "пьеса", "эксперимент", "опыт",
@@ -75,8 +77,10 @@ def supplied_by_others(f: _Passive, subject_head: Token) -> bool:
 
 
 def utility_switched(sentence: Sentence, f: _Passive) -> bool:
-    """«Будет отключена подача электроэнергии», «горячая вода будет отключена»: the supplier's act."""
-    return f.lemma in _SWITCHING and any(t.lemma in _UTILITIES for t in sentence.words)
+    """«Будет отключена подача электроэнергии», «горячая вода будет отключена», «будет осуществлено
+    отключение горячего водоснабжения» (the act in a light verb's noun): the supplier's act."""
+    acts = f.lemma in _SWITCHING or any(t.lemma in _SWITCHING_NOUNS for t in sentence.words)
+    return acts and any(t.lemma in _UTILITIES for t in sentence.words)
 
 
 def on_another_site(sentence: Sentence) -> bool:

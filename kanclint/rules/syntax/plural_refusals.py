@@ -6,6 +6,9 @@ Each shape was found by editors judging rewrites of their own unseen posts:
   slip of agreement («количество … заключили»);
 * what the reader does, told with an empty verb: «Приобретение билетов осуществляется в кассах» →
   «Покупают билеты» tells a habit of others, where the post means «билеты можно купить»;
+* a subject after the verb that a later «в том числе …», «включая …» goes on listing: «запланировано
+  выполнение работ…, в том числе замена лифтов» → «запланировали выполнение…, в том числе замена»
+  would need the list re-cased too;
 * an act of law in the instrumental: «постановлением Губернатора введён режим» → «ввели» hides the
   governor the act names.
 """
@@ -32,5 +35,13 @@ def plural_misleads(sentence: Sentence, f: _Passive, subject: _Subject, group: l
         return True
     if f.reflexive and f.lemma in EMPTY_VERBS and subject.head.lemma in _READERS_ACTS:
         return True
+    if not before and _list_goes_on(sentence, subject):
+        return True
     return any(t.is_word and t.start < group[0].start and any(
         p.lemma in _ACTS_OF_LAW and "ablt" in p.grammemes for p in t.parses[:2]) for t in sentence.tokens)
+
+
+def _list_goes_on(sentence: Sentence, subject: _Subject) -> bool:
+    """«в том числе», «включая» after the subject: more of it, in its case, follows."""
+    words = [t.key for t in sentence.tokens if t.start >= subject.tokens[-1].end]
+    return "включая" in words or any(a == "в" and b == "том" and c == "числе" for a, b, c in zip(words, words[1:], words[2:]))

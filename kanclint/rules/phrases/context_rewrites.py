@@ -395,9 +395,24 @@ def invited_audience(document: Document, sentence: Sentence, m: Match) -> Edit |
                              for p in t.parses[:1]) else None
 
 
+def no_colon_infinitive(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Убедительная просьба к жителям: не пользоваться…» → «Очень просим жителей: не пользоваться…»
+    puts a colon between a verb and its infinitive (judge g9): there the author rewords (:data:`OFFER_ONLY`);
+    before an imperative («: не опаздывайте») the colon reads right."""
+    tokens = sentence.tokens
+    k = sentence.position(m.tokens[-1]) + 1
+    if k >= len(tokens) or tokens[k].text != ":":
+        return None
+    k += 1
+    if k < len(tokens) and tokens[k].key == "не":
+        k += 1
+    return OFFER_ONLY if k < len(tokens) and tokens[k].pos == "INFN" else None
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
+    "ubeditelnaya-prosba-k": no_colon_infinitive,
     "v-tom-chisle-i": v_tom_chisle_i,
     "v-svyazi-s-etim": poetomu,
     "v-etoj-svyazi": poetomu,

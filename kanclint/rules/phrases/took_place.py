@@ -42,12 +42,23 @@ def _despite(sentence: Sentence) -> bool:
 
 
 def took_place(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """:data:`OFFER_ONLY` where «состоялся» means «was not cancelled»; ``None`` keeps «прошёл»."""
+    """:data:`OFFER_ONLY` where «состоялся» means «was not cancelled», where a neighbouring sentence
+    already says «проходило» (the two would repeat), or where a neuter «Состоялось» opens the
+    sentence («Прошло очередное заседание» first reads as time passing); ``None`` keeps «прошёл»."""
     at = sentence.position(m.tokens[-1]) + 1
     after = sentence.tokens[at] if at < len(sentence.tokens) else None
     if not _has_complement(after) or _despite(sentence):
         return OFFER_ONLY
+    first = next((t for t in sentence.tokens if t.is_word), None)
+    if first is m.tokens[0] and any("neut" in p.grammemes and "sing" in p.grammemes for p in first.parses[:1]):
+        return OFFER_ONLY
+    near = [s for s in document.sentences if abs(s.index - sentence.index) == 1]
+    if any(t.lemma in _PASSING for s in near for t in s.words):
+        return OFFER_ONLY
     return None
+
+
+_PASSING = frozenset({"пройти", "проходить"})
 
 
 def _participle_after(tokens: list[Token], i: int) -> int | None:

@@ -21,7 +21,8 @@ from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.stranded import stranded_participle
 from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _tree_tokens, cuts_a_number_off,
                                                  same_list_in_accusative, with_its_number)
-from kanclint.rules.syntax.rewrite_guards import described_after, doer_shared_after, maybe_doer
+from kanclint.rules.syntax.plural_refusals import described_after
+from kanclint.rules.syntax.rewrite_guards import doer_shared_after, maybe_doer
 from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
 from kanclint.rules.syntax.we_voice import authors_whole_name
 from kanclint.rules.syntax.words import MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE

@@ -9,6 +9,8 @@ Each shape was found by editors judging rewrites of their own unseen posts:
 * a subject after the verb that a later «в том числе …», «включая …» goes on listing: «запланировано
   выполнение работ…, в том числе замена лифтов» → «запланировали выполнение…, в том числе замена»
   would need the list re-cased too;
+* a body in the instrumental named by a quoted name before the verb («филиалом «Пермэнерго» …
+  запланированы»): the doer the parse may miss would stay behind an active verb;
 * an act of law in the instrumental: «постановлением Губернатора введён режим» → «ввели» hides the
   governor the act names.
 """
@@ -25,6 +27,7 @@ _AMOUNTS = frozenset({"количество", "число"})
 # not «подача»: «подача воды» is the utility's)
 _READERS_ACTS = frozenset({"приобретение", "покупка", "оплата", "получение", "вход", "посещение",
                            "бронирование"})
+_OPENING_QUOTES = frozenset({"«", "\"", "“", "„"})
 _ACTS_OF_LAW = frozenset({"постановление", "решение", "приказ", "распоряжение", "указ", "закон"})
 
 
@@ -37,11 +40,30 @@ def plural_misleads(sentence: Sentence, f: _Passive, subject: _Subject, group: l
         return True
     if not before and _list_goes_on(sentence, subject):
         return True
+    tokens = sentence.tokens
+    if any(t.is_word and t.parses and t.parses[0].pos == "NOUN" and "ablt" in t.parses[0].grammemes
+           and k + 1 < len(tokens) and tokens[k + 1].text in _OPENING_QUOTES
+           for k, t in enumerate(tokens) if t.start < group[0].start):
+        return True
     return any(t.is_word and t.start < group[0].start and any(
-        p.lemma in _ACTS_OF_LAW and "ablt" in p.grammemes for p in t.parses[:2]) for t in sentence.tokens)
+        p.lemma in _ACTS_OF_LAW and "ablt" in p.grammemes for p in t.parses[:2]) for t in tokens)
 
 
 def _list_goes_on(sentence: Sentence, subject: _Subject) -> bool:
     """«в том числе», «включая» after the subject: more of it, in its case, follows."""
     words = [t.key for t in sentence.tokens if t.start >= subject.tokens[-1].end]
     return "включая" in words or any(a == "в" and b == "том" and c == "числе" for a, b, c in zip(words, words[1:], words[2:]))
+
+
+_MODIFIERS = frozenset({"ADJF", "PRTF"})
+
+
+def described_after(sentence: Sentence, tokens: list[Token]) -> bool:
+    """«подрядчиком, определённым по итогам аукциона»: a participle or adjective after a comma agrees
+    with the doer in the instrumental; once the doer is the subject it would keep the old case
+    («Подрядчик выполнит работы, определённым…»), so the rewrite is left to the author."""
+    at = sentence.position(tokens[-1]) + 1
+    after = sentence.tokens[at:at + 2]
+    if len(after) < 2 or after[0].text != "," or not after[1].is_word:
+        return False
+    return any(p.pos in _MODIFIERS and "ablt" in p.grammemes for p in after[1].parses[:2])

@@ -328,21 +328,20 @@ def _listed_after(sentence: Sentence, subject: _Subject) -> bool:
 
 
 def _agreeing_after(sentence: Sentence, subject: _Subject) -> bool:
-    """Whether a participle or adjective after a comma agrees with the head: «команда, созданная…»."""
+    """Whether a participle or adjective after a comma agrees with the head: «команда, созданная…»,
+    also past the head's own words and a «не»: «граждане в возрасте от 18 до 30 лет, не пребывающие…»."""
     tokens = sentence.tokens
     j = sentence.position((subject.tail or subject.tokens)[-1]) + 1
-    return j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].pos in _MODIFIER_POS
-
-
-def described_after(sentence: Sentence, tokens: list[Token]) -> bool:
-    """«подрядчиком, определённым по итогам аукциона»: a participle or adjective after a comma agrees
-    with the doer in the instrumental; once the doer is the subject it would keep the old case
-    («Подрядчик выполнит работы, определённым…»), so the rewrite is left to the author."""
-    at = sentence.position(tokens[-1]) + 1
-    after = sentence.tokens[at:at + 2]
-    if len(after) < 2 or after[0].text != "," or not after[1].is_word:
+    if j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].pos in _MODIFIER_POS:
+        return True
+    k = j
+    while k < min(len(tokens), j + 8) and tokens[k].text != "," and tokens[k].pos not in ("VERB", "PRTS"):
+        k += 1
+    if k >= len(tokens) - 1 or tokens[k].text != ",":
         return False
-    return any(p.pos in _MODIFIER_POS and "ablt" in p.grammemes for p in after[1].parses[:2])
+    k += 1 + (tokens[k + 1].key == "не")
+    return k < len(tokens) and tokens[k].lemma != "который" and any(
+        p.pos in _MODIFIER_POS and "nomn" in p.grammemes for p in tokens[k].parses[:2])
 
 
 def doer_shared_after(sentence: Sentence, end: int) -> bool:

@@ -26,7 +26,8 @@ _NEEDS_OBJECT = frozenset({
     "проинструктировать", "инструктировать", "продезинфицировать", "дезинфицировать", "обследовать",
     "продиагностировать", "диагностировать", "протестировать", "тестировать", "проанкетировать",
     "вакцинировать", "привить", "наградить", "награждать", "проконтролировать",
-    "отрепетировать", "организовать", "проконсультировать", "проверить", "проверять", "осматривать"})
+    "отрепетировать", "организовать", "проконсультировать", "проверить", "проверять", "осматривать",
+    "предложить"})  # «внести предложения граждане могут» → «предложить граждане могут»: what?
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
 # more one-time acts on a thing: a perfective of them without its object leaves «what?» open
 _DONE_ON_A_THING = frozenset({
@@ -135,6 +136,8 @@ def _object_next(rest: str) -> bool:
     word = first[0].strip(",.;:!?«»\"()")
     if word[:1].isdigit():
         return True
+    if parse(word) and parse(word)[0].pos == "INFN":
+        return True  # «внесли предложение назвать сквер» → «предложили назвать сквер»
     return any(p.pos in _OBJECT_POS and p.grammemes & {"accs", "gent"} for p in parse(word)) and not first[0].endswith(
         (",", ".", ";", ":", "!", "?"))
 

@@ -110,7 +110,6 @@ def _active_light_verb(token: Token) -> bool:
         and "pssv" not in best.grammemes and best.lemma not in _OWN_OBJECT_VERBS
 
 
-
 def collapse_without_object(text: str, matched: Sequence[Token], replacement: str) -> bool:
     """«обязал провести ремонт до 1 сентября» → «обязал отремонтировать до 1 сентября»: what?  An active
     perfective light verb and its noun said as one verb of an act on a thing, with nothing after the
@@ -136,9 +135,10 @@ def _object_next(rest: str) -> bool:
     word = first[0].strip(",.;:!?«»\"()")
     if word[:1].isdigit():
         return True
-    if parse(word) and parse(word)[0].pos == "INFN":
+    readings = parse(word)
+    if readings and readings[0].pos == "INFN":
         return True  # «внесли предложение назвать сквер» → «предложили назвать сквер»
-    return any(p.pos in _OBJECT_POS and p.grammemes & {"accs", "gent"} for p in parse(word)) and not first[0].endswith(
+    return any(p.pos in _OBJECT_POS and p.grammemes & {"accs", "gent"} for p in readings) and not first[0].endswith(
         (",", ".", ";", ":", "!", "?"))
 
 

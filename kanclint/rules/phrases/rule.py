@@ -172,7 +172,6 @@ class PhraseRule(Rule):
     def _diagnostic(self, document: Document, sentence: Sentence, m: Match[Entry]) -> Diagnostic:
         entry = m.payload
         matched = document.text[m.start:m.end]
-        words = sentence.words
         requests = request_mood(document.text, sentence, m.start)
         rendered = render_all(entry.replacements, m, matched, document.writes_yo, requests)
         fix = None

@@ -52,7 +52,8 @@ def took_place(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     first = next((t for t in sentence.tokens if t.is_word), None)
     if first is m.tokens[0] and any("neut" in p.grammemes and "sing" in p.grammemes for p in first.parses[:1]):
         return OFFER_ONLY
-    near = [s for s in document.sentences if abs(s.index - sentence.index) == 1]
+    sentences = document.sentences
+    near = sentences[max(0, sentence.index - 1):sentence.index] + sentences[sentence.index + 1:sentence.index + 2]
     if any(t.lemma in _PASSING for s in near for t in s.words):
         return OFFER_ONLY
     return None

@@ -14,14 +14,14 @@ from kanclint.rules.syntax.morph import (
     _verb_form,
     many_count,
 )
-from kanclint.rules.syntax.doer_phrase import beside_recipient, _phrase, _third_person, agent_nominative, time_phrases
+from kanclint.rules.syntax.doer_phrase import (beside_recipient, _phrase, _third_person, agent_nominative,
+                                               described_after, time_phrases)
 from kanclint.rules.syntax.joined import conjunct_lemma
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.stranded import stranded_participle
 from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _tree_tokens, cuts_a_number_off,
                                                  same_list_in_accusative, with_its_number)
-from kanclint.rules.syntax.plural_refusals import described_after
 from kanclint.rules.syntax.rewrite_guards import doer_shared_after, maybe_doer
 from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
 from kanclint.rules.syntax.we_voice import authors_whole_name

@@ -6,7 +6,7 @@ from __future__ import annotations
 from kanclint.rules.syntax.morph import _inflect, _reading, surname_after_name
 from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.words import _VERB_POS
-from kanclint.text.document import Token
+from kanclint.text.document import Sentence, Token
 from kanclint.text.inflection import keep_capital
 from kanclint.text.morphology import Parse, parse
 from kanclint.text.syntax_view import _Node, _Syntax
@@ -227,3 +227,17 @@ def time_phrases(syntax: _Syntax, agent: _Node) -> list[_Node]:
         if any(k.tok.rel == "case" for k in syntax.children(kid)) and token.lemma in _TIME_NOUNS:
             out.append(kid)
     return out
+
+
+_ATTRIBUTES = frozenset({"ADJF", "PRTF"})
+
+
+def described_after(sentence: Sentence, tokens: list[Token]) -> bool:
+    """«подрядчиком, определённым по итогам аукциона»: a participle or adjective after a comma agrees
+    with the doer in the instrumental; once the doer is the subject it would keep the old case
+    («Подрядчик выполнит работы, определённым…»), so the rewrite is left to the author."""
+    at = sentence.position(tokens[-1]) + 1
+    after = sentence.tokens[at:at + 2]
+    if len(after) < 2 or after[0].text != "," or not after[1].is_word:
+        return False
+    return any(p.pos in _ATTRIBUTES and "ablt" in p.grammemes for p in after[1].parses[:2])

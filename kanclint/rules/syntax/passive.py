@@ -20,7 +20,7 @@ from kanclint.rules.syntax.substantive_doers import substantive_doer_before
 from kanclint.rules.syntax.we_voice import is_author, speaks_as_i, speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
 from kanclint.rules.press_release.speaker import speaker
-from kanclint.rules.syntax.morph import _best, _reading, _verb_form, feminine_too
+from kanclint.rules.syntax.morph import _reading, _verb_form, feminine_too
 from kanclint.rules.syntax.rewrite_guards import applicant_in_person, doer_shared_after, opening_instrumental, parallel_passive
 from kanclint.rules.syntax.doer_phrase import agent_nominative
 from kanclint.rules.syntax.doer_inside import doer_inside_subject

@@ -53,17 +53,3 @@ def _list_goes_on(sentence: Sentence, subject: _Subject) -> bool:
     """«в том числе», «включая» after the subject: more of it, in its case, follows."""
     words = [t.key for t in sentence.tokens if t.start >= subject.tokens[-1].end]
     return "включая" in words or any(a == "в" and b == "том" and c == "числе" for a, b, c in zip(words, words[1:], words[2:]))
-
-
-_MODIFIERS = frozenset({"ADJF", "PRTF"})
-
-
-def described_after(sentence: Sentence, tokens: list[Token]) -> bool:
-    """«подрядчиком, определённым по итогам аукциона»: a participle or adjective after a comma agrees
-    with the doer in the instrumental; once the doer is the subject it would keep the old case
-    («Подрядчик выполнит работы, определённым…»), so the rewrite is left to the author."""
-    at = sentence.position(tokens[-1]) + 1
-    after = sentence.tokens[at:at + 2]
-    if len(after) < 2 or after[0].text != "," or not after[1].is_word:
-        return False
-    return any(p.pos in _MODIFIERS and "ablt" in p.grammemes for p in after[1].parses[:2])

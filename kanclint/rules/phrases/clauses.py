@@ -360,9 +360,11 @@ def frame_preposition(document: Document, sentence: Sentence, m: Match) -> Edit 
     joined = after < len(tokens) and tokens[after].key in _JOINED
     if joined and preposition != "во время":
         return None  # «в рамках проекта и программы» → «по проекту и программы»
-    if preposition == "по" and (any(t.key == "по" for t in tokens if t.start >= words[-1][0].end) or before >= 0
-                                and tokens[before].lemma in _EVENT_VERBS):
-        return None  # «по проекту «X» по инициативе…»: two «по»; «проходит по проекту» reads as «to a design»
+    if preposition == "по" and (any(t.key == "по" for t in tokens if t.start >= words[-1][0].end) or any(
+            t.is_word and t.lemmas & _EVENT_VERBS for t in tokens)):
+        # «по проекту «X» по инициативе…»: two «по»; «проходит по проекту», «По проекту … состоялся
+        # форум» (judge h14) read as «to a design», «according to plan»
+        return None
     if preposition == "во время" and any(t.key in ("ходе", "время") for t in tokens if t.start >= words[-1][0].end):
         return None  # «Во время месячника…, во время которого»: a second «во время» would follow
     if preposition == "во время":
@@ -395,9 +397,20 @@ def _part_of_event(document: Document, sentence: Sentence, m: Match, head: Token
     return Edit(m.start, first.start, "")
 
 
+def aim_without_second_dlya(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """:func:`goal_clause`, or, where no clause can be built, the dictionary's «для» only when no other
+    «для» follows: «В целях повышения доступности услуг для жителей…» → «Для повышения доступности
+    услуг для жителей» says «для» twice (judge h13), so there «для» stays an option (:data:`OFFER_ONLY`)."""
+    clause = goal_clause(document, sentence, m)
+    if clause is not None:
+        return clause
+    at = sentence.position(m.tokens[-1]) + 1
+    return OFFER_ONLY if any(t.key == "для" for t in sentence.tokens[at:]) else None
+
+
 # Entry id of dictionaries/derived_prepositions.toml (and formulas.toml) → its phrase rewrite.
 CLAUSE_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
-    "v-celyakh": goal_clause,
+    "v-celyakh": aim_without_second_dlya,
     "dlya-celi": purpose_clause,
     "v-ramkakh": frame_preposition,
     "vo-izbezhanie": avoid_clause,

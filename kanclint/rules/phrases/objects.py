@@ -216,3 +216,30 @@ def swap_without_its_object(document: Document, sentence: Sentence, m: Match) ->
     if objects and all(t.lemma in fits for t in objects):
         return None
     return OFFER_ONLY
+
+
+_CONJUNCTIONS = frozenset({"и", "или", "либо", ","})
+
+
+def noun_shared_with_next(sentence: Sentence, matched: Sequence[Token]) -> bool:
+    """«прошли вакцинацию и стерилизацию» → «привились и стерилизацию»: the phrase's noun is one of a
+    list whose next member the light verb also governs; said as one verb, the rest of the list is
+    left with nothing to hang on (judge h13).  True when «и», «или» or a comma after the noun is
+    followed (past adjectives) by a noun that can stand in the same case."""
+    last = matched[-1]
+    cases = {g for p in last.parses if p.pos == "NOUN" for g in p.grammemes & _CASES}
+    if not cases:
+        return False
+    tokens = sentence.tokens
+    k = sentence.position(last) + 1
+    if k >= len(tokens) or tokens[k].key not in _CONJUNCTIONS:
+        return False
+    k += 1
+    while k < len(tokens) and tokens[k].is_word and tokens[k].pos in ("ADJF", "PRTF"):
+        k += 1
+    return k < len(tokens) and tokens[k].is_word and any(
+        p.pos == "NOUN" and p.grammemes & cases for p in tokens[k].parses)
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+

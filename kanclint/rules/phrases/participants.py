@@ -112,7 +112,7 @@ def _count_reads_nominative(tokens: list[Token], i: int) -> bool:
 
 
 def united(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«В этом году лагерь объединил 25 школьников» → «В этом году в лагере участвовали 25 школьников»."""
+    """«В этом году форум объединил 25 школьников» → «В этом году в форуме участвовали 25 школьников»."""
     verb = m.tokens[0]
     reading = next((p for p in verb.parses if p.pos == "VERB" and p.lemma == "объединить"), None)
     tokens = list(sentence.tokens)

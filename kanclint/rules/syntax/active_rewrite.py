@@ -14,7 +14,7 @@ from kanclint.rules.syntax.morph import (
     _verb_form,
     many_count,
 )
-from kanclint.rules.syntax.doer_phrase import (beside_recipient, _phrase, _third_person, agent_nominative,
+from kanclint.rules.syntax.doer_phrase import (beside_recipient, _bare_dative, _phrase, _third_person, agent_nominative,
                                                described_after, time_phrases)
 from kanclint.rules.syntax.joined import conjunct_lemma
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_proper, _Passive
@@ -25,7 +25,7 @@ from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _
 from kanclint.rules.syntax.rewrite_guards import doer_shared_after, maybe_doer
 from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
 from kanclint.rules.syntax.we_voice import authors_whole_name
-from kanclint.rules.syntax.words import MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE
+from kanclint.rules.syntax.words import HELD_EVENTS, MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, keep_capital
 from kanclint.text.morphology import Parse
@@ -87,11 +87,13 @@ def _agent_words(syntax: _Syntax, agent: _Node, said_as_we: bool = False) -> lis
 
     The quote marks of a quoted name («МУП «Водоканал»») are part of the phrase, not words below it;
     ``said_as_we``: the whole name («Комитетом по культуре») becomes «мы», so it is taken whole."""
-    agent_nodes = _phrase(syntax, agent, doer=said_as_we or _third_person(syntax))
+    agent_nodes = _phrase(syntax, agent, doer=said_as_we or _third_person(syntax), no_dative=True)
     when = {n.tok.id for k in time_phrases(syntax, agent) for n in syntax.subtree(k)}
     words_below = [
         n for n in syntax.subtree(agent) if ((t := syntax.token(n)) is None or t.is_word) and n.tok.id not in when
     ]
+    if any((t := syntax.token(n)) is not None and _bare_dative(t) for n in words_below if n not in agent_nodes):
+        return None  # «прокуратурой района главе поселения»: the recipient hung on the doer would go with it
     ids = {n.tok.id for n in agent_nodes}
     # «осуществляется лично главой района»: «лично» goes with the doer («Лично глава района следит…»)
     own = [n for n in words_below if n.tok.id not in ids and (t := syntax.token(n)) is not None and t.key in _DOER_ADVERBS]
@@ -224,7 +226,11 @@ def _accusative_tree(syntax: _Syntax, subject: Token, tokens: Sequence[Token]) -
         return None
     animacy = {frozenset(p.grammemes & {"anim", "inan"}) for p in subject.parses if p.pos == "NOUN" and "nomn" in p.grammemes}
     if len(animacy) > 1 and head.grammemes & {"masc", "plur"}:
-        return None  # «субботник»: a day of work or a person; «субботник» and «субботника» differ
+        # «субботник»: a day of work or a person, and «субботник» and «субботника» differ; an event
+        # that is held («проведён субботник») is the day
+        head = _reading(subject, "NOUN", "nomn", "inan") if subject.lemma in HELD_EVENTS else None
+        if head is None:
+            return None
     words = []
     for t in tokens:
         n = syntax.node(t)

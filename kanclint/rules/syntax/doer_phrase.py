@@ -22,7 +22,7 @@ def _nominative_phrase(syntax: _Syntax, head: Token, case: str) -> tuple[str | N
     number = "plur" if "plur" in reading.grammemes else "sing"
     gender = next((g for g in ("masc", "femn", "neut") if g in reading.grammemes), None)
     node = syntax.node(head)
-    nodes = _phrase(syntax, node, doer=_third_person(syntax)) if node is not None else []
+    nodes = _phrase(syntax, node, doer=_third_person(syntax), no_dative=True) if node is not None else []
     tokens = [t for t in (syntax.token(n) for n in nodes) if t is not None]
     if not tokens or not _contiguous(syntax.document, tokens):
         nodes, tokens = [], [head]
@@ -76,12 +76,13 @@ _TERRITORIES = frozenset({"район", "область", "край", "окру�
 _TERRITORY_RELS = frozenset({"case", "amod", "flat", "flat:name", "appos", "nmod"})
 
 
-def _phrase(syntax: _Syntax, node: _Node, doer: bool = False) -> list[_Node]:
+def _phrase(syntax: _Syntax, node: _Node, doer: bool = False, no_dative: bool = False) -> list[_Node]:
     """A noun with its modifiers and genitives, without prepositional attachments
     («библиотекой имени Пушкина», not «… при поддержке администрации»).
 
     ``doer``: the name of a body as a whole, its quoted name with its marks («МУП «Водоканал»») and
-    its territory («ОМВД России по Садовому району»), which a rewrite carries over as written."""
+    its territory («ОМВД России по Садовому району»), which a rewrite carries over as written.
+    ``no_dative``: a doer's phrase, which a bare dative never belongs to (:func:`_bare_dative`)."""
     out = [node]
     stack = [node]
     seen = {node.tok.id}
@@ -101,9 +102,19 @@ def _phrase(syntax: _Syntax, node: _Node, doer: bool = False) -> list[_Node]:
             token = syntax.token(kid)
             if token is None or token.pos in _VERB_POS:
                 continue  # «… наряжена ёлка»: a participle the parse hung on the noun
+            if no_dative and _bare_dative(token):
+                continue  # «прокуратурой района главе поселения внесено»: the recipient is the verb's
             out.append(kid)
             stack.append(kid)
     return sorted(out, key=lambda n: n.tok.start)
+
+
+def _bare_dative(token: Token) -> bool:
+    """A noun that can only be dative here («главе», «жителям»): a body's name is built of genitives
+    and agreeing words, so such a noun after the doer is the verb's recipient, hung on the doer by the parse."""
+    nouns = [p for p in token.parses if p.pos == "NOUN"]
+    return bool(nouns) and any("datv" in p.grammemes for p in nouns) and not any(
+        p.grammemes & {"gent", "nomn", "ablt"} for p in nouns)
 
 
 def _genitive_conjunct(syntax: _Syntax, top: _Node, kid: _Node) -> bool:
@@ -193,11 +204,12 @@ def agent_nominative(syntax: _Syntax, agent: Token) -> tuple[str | None, str, st
 
 
 def left_instrumental(word: str) -> bool:
-    """A first name still in the instrumental, and never nominative, inside a subject: «Андреем»."""
+    """A first name, a surname or a patronymic still in the instrumental, and never nominative, inside a
+    subject: «Андреем», «Депутат Ивановым»."""
     if not word[:1].isupper():
         return False
     readings = parse(word)
-    return any({"Name", "ablt"} <= p.grammemes for p in readings) and not any("nomn" in p.grammemes for p in readings)
+    return any(p.grammemes & {"Name", "Surn", "Patr"} and "ablt" in p.grammemes for p in readings) and not any("nomn" in p.grammemes for p in readings)
 
 
 def beside_recipient(syntax: _Syntax, agent: Token, verb: Token) -> bool:

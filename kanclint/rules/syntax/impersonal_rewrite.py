@@ -86,6 +86,7 @@ from kanclint.rules.syntax.text_places import _about_a_text
 from kanclint.rules.syntax.we_voice import invites_readers, kept_as_passive, others_read_as_we, repeats_my_act, said_as_we, we_opened_before
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
+    HELD_EVENTS,
     PROCEDURE_NOUNS,
     REFLEXIVE_PASSIVES,
     STATE_PARTICIPLES,
@@ -371,7 +372,13 @@ def _accusative(subject: _Subject) -> str | None:
     animacy = {frozenset(p.grammemes & {"anim", "inan"}) for p in subject.head.parses if p.pos == "NOUN"
                and "nomn" in p.grammemes and not (lower and p.grammemes & PERSON_NAMES)}
     if len(animacy) > 1 and head.grammemes & {"masc", "plur"}:
-        return None  # «субботник»: a day of work or a person; «субботник» and «субботника» differ
+        # «субботник»: a day of work or a person, and «субботник» and «субботника» differ; an event that
+        # is held («проведён субботник») is the day
+        if subject.head.lemma not in HELD_EVENTS:
+            return None
+        head = next((p for p in subject.head.parses if p.pos == "NOUN" and {"nomn", "inan"} <= p.grammemes), None)
+        if head is None:
+            return None
     if subject.head.lemma in THINGS_READ_AS_PEOPLE:
         return " ".join(written)  # «пожарные извещатели»: a device, whatever pymorphy3 says
     if "inan" in head.grammemes and ("plur" in head.grammemes or "femn" not in head.grammemes):

@@ -272,11 +272,16 @@ def _work_of_someone(sentence: Sentence) -> bool:
 # «Старт акции был дан» → «Старт акции дали» keeps the formula and reads worse («Акция стартовала» is
 # the author's rewrite): a verb whose subject is its own idiom's noun
 _SET_PHRASES = {"дать": frozenset({"старт"}), "давать": frozenset({"старт"})}
+# «Законопроект принят в первом чтении» is the legislature's own term: «приняли в первом чтении»
+# hides the Duma behind a colloquial «they» (judge f9); anywhere in the sentence
+_SENTENCE_SET_PHRASES = {"принять": frozenset({"чтение"}), "принимать": frozenset({"чтение"})}
 
 
 def set_phrase_passive(sentence: Sentence, f: _Passive) -> bool:
     """Whether the passive is half of a set phrase («Старт был дан», «дан старт»), which no active
     form makes plainer: the idiom's noun stands next to the verb (its subject, found or not)."""
+    if (whole := _SENTENCE_SET_PHRASES.get(f.lemma)) is not None and any(t.lemma in whole for t in sentence.words):
+        return True
     nouns = _SET_PHRASES.get(f.lemma)
     if nouns is None:
         return False

@@ -13,6 +13,7 @@ from kanclint.rules.syntax.morph import _inflect, _reading
 from kanclint.rules.syntax.passive_detection import _is_proper
 from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.stranded import stranded_participle
+from kanclint.rules.syntax.words import HELD_EVENTS
 from kanclint.text.document import Token
 from kanclint.text.syntax_view import _Syntax
 
@@ -39,7 +40,8 @@ def object_accusative(syntax: _Syntax, subject: Token | None) -> str | None:
     counted = _counted_object(syntax, subject, node, tokens) if node is not None else None
     if counted is not None:
         return counted or None
-    head = _reading(subject, "nomn")
+    # «проведён субботник»: the day of work, not the person pymorphy reads first («субботника»)
+    head = (subject.lemma in HELD_EVENTS and _reading(subject, "NOUN", "nomn", "inan")) or _reading(subject, "nomn")
     if head is None:
         return None
     words = []

@@ -83,6 +83,7 @@ from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.rules.syntax.self_acts import acts_on_self
 from kanclint.rules.syntax.stative_events import told_as_act
 from kanclint.rules.syntax.text_places import _about_a_text
+from kanclint.rules.syntax.morph import many_count
 from kanclint.rules.syntax.we_voice import invites_readers, kept_as_passive, others_read_as_we, repeats_my_act, said_as_we, we_opened_before
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
@@ -132,14 +133,20 @@ _EVENT_VERBS = frozenset({"проводить", "провести"})
 # («занятия проводятся» → «занятия проходят»).
 _SAYS_IT_BETTER = frozenset({"KC102", "KC105"})
 
+# bounds of a count said before it: «более 80 мешков» is one object with its bound
+_ABOUT_COUNTS = frozenset({"более", "свыше", "около", "почти", "больше", "порядка", "менее", "меньше"})
+
 _LONGEST_SUBJECT = 8  # words: a longer run before the verb is more than one noun phrase
 # «В поликлинике организовано проведение диспансеризации»: without «было» a service now open;
 # the light verb collapsed («провели диспансеризацию») says it is over
 _SET_UP = frozenset({"организовать", "обеспечить"})
 
 
-def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str) -> Edit | None:
-    """The doer-less passive ``f`` said actively, in the «мы» form or the third person plural."""
+def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense: str, together: bool = False) -> Edit | None:
+    """The doer-less passive ``f`` said actively, in the «мы» form or the third person plural.
+
+    ``together``: the other passives of the sentence are rewritten with it (:mod:`.passive_lists`),
+    so their presence is no reason to refuse."""
     if f.agent is not None or _never_active(sentence, f):
         return None
     tokens = sentence.tokens
@@ -149,7 +156,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     group = _verb_group(sentence, f)
     if group is None or any(t.protected for t in group) or instrumental_doer_after(sentence, f, group):
         return None  # «Концерт был организован детским садом»: a doer no list knows
-    if parallel_passive(sentence, group, f) or passive_in_next_item(document, sentence) or doer_said_next(
+    if not together and parallel_passive(sentence, group, f) or passive_in_next_item(document, sentence) or doer_said_next(
             document, sentence, f.lemma):
         return None  # «рассмотрено 1 250 обращений, проведено 45 приёмов»: one active, one passive reads worse
     number, gender = _agreement(f)
@@ -160,7 +167,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
             subject.tokens[0].start > group[0].start and same_in_accusative(subject.head)
             and list_reads_as_object(sentence, (subject.tail or subject.tokens)[-1])):
         return None  # «главой района и губернатором»; a list after the verb stays as written or not at all
-    paired = elliptic_pair(sentence, group, subject) if _another_subject(sentence, group, subject, number) else ()
+    paired = elliptic_pair(sentence, group, subject) if _another_subject(sentence, group, subject, number, together) else ()
     if paired is None or states_a_purpose(sentence, group, f, subject.head):  # «, а победители — призами»
         return None
     if subject.tokens[0].start < group[0].start and acronym_after(sentence, group):
@@ -328,18 +335,21 @@ def _subject_after(sentence: Sentence, group: list[Token], number: str, gender: 
     """«Была произведена замена труб», «было вручено 20 дипломов»: the noun phrase right after the verb."""
     tokens = sentence.tokens
     i = sentence.position(group[-1]) + 1
+    first = i
+    if i + 1 < len(tokens) and tokens[i].key in _ABOUT_COUNTS and tokens[i + 1].text.isdigit():
+        i += 1  # «было собрано более 80 мешков»: the bound stays with its count
     if i < len(tokens) and tokens[i].text.isdigit():  # «было вручено 20 дипломов»: as written
         j = i + 1
         while j < len(tokens) and tokens[j].is_word and tokens[j].pos in _MODIFIER_POS:
             j += 1
-        if j >= len(tokens) or number == "plur" and gender is None and False:
+        if j >= len(tokens):
             return None
         noun = tokens[j]
         if not noun.is_word or noun.protected or noun.text[:1].isupper() or noun.pos != "NOUN":
             return None
-        if "anim" in noun.grammemes or not (number == "plur" or gender == "neut"):
-            return None  # «два участника» → «двух участников»: left to the author
-        return _Subject(tokens[i : j + 1], [], noun, None)
+        if "anim" in noun.grammemes and not many_count(tokens[i].text) or not (number == "plur" or gender == "neut"):
+            return None  # «два участника» → «двух участников»: left to the author; «120 человек» reads the same
+        return _Subject(tokens[first : j + 1], [], noun, None)
     modifiers = []
     while i < len(tokens) and (reading := _modifier(tokens[i], number, gender)) is not None:
         if _nominative(tokens[i], number, gender) is not None and not (

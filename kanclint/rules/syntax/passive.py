@@ -13,6 +13,7 @@ from kanclint.rules.syntax.bare_works import made_rewrite
 from kanclint.rules.syntax.celebrated import celebrated, holiday_kept
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
 from kanclint.rules.syntax.joined import joined_passives
+from kanclint.rules.syntax.passive_lists import rewrite_together
 from kanclint.rules.syntax.reader_sends import may_tell_reader, reader_or_plain, short_notice_to_reader
 from kanclint.rules.syntax.missed_doers import (doer_after_opening, help_given, implied_doer, named_doer_before, relative_doer_before,
                                                 set_phrase_passive)
@@ -309,8 +310,10 @@ class PassiveVoice(Rule):
         group = _verb_group(sentence, f)
         hanging = opening_instrumental(sentence) or applicant_in_person(sentence, f) or set_phrase_passive(sentence, f) or implied_doer(
             document, sentence, f, tense) or (
-            group is not None and (parallel_passive(sentence, group, f) or relative_doer_before(sentence, group)
+            group is not None and (relative_doer_before(sentence, group)
                                   or substantive_doer_before(sentence, group, f) or named_doer_before(sentence, group)))
+        listed = not hanging and group is not None and parallel_passive(sentence, group, f)
+        hanging = hanging or listed  # «вывезено 12 тонн, побелены бордюры»: the whole list, or nothing
         plain = None if document.speaks_as_we or hanging else clean_rewrite(
             document, sentence, reader_or_plain(document, syntax, sentence, f, tense))
         if plain is not None:
@@ -325,6 +328,9 @@ class PassiveVoice(Rule):
             )
         active = None if hanging else clean_rewrite(document, sentence, doerless_rewrite(
             document, sentence, f, tense) or made_rewrite(document, sentence, f, tense))  # «Перерасчёт сделают»
+        if listed:
+            active = clean_rewrite(document, sentence, rewrite_together(
+                document, sentence, f, lambda t: self._candidate(syntax, sentence, t), self._tense))
         if active is not None:
             suggestions.append(active.replacement)
             fix = Fix(f"Заменить на «{active.replacement}»", (active,), Applicability.UNSAFE)

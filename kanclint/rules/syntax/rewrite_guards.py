@@ -255,13 +255,14 @@ def same_in_accusative(token: Token) -> bool:
                for p in token.parses)
 
 
-def _another_subject(sentence: Sentence, group: list[Token], subject: _Subject, number: str) -> bool:
+def _another_subject(sentence: Sentence, group: list[Token], subject: _Subject, number: str, together: bool = False) -> bool:
     """Whether the rest of the sentence may share the verb or the subject.
 
     «…отмечены сувенирами, а победители — призами» shares the verb, «Помощь была оказана и всем
     понравилась» shares the subject: both break when only the first clause is rewritten.  A
     relative clause («…, где свои знания проверили 80 человек») shares neither: the words from its
-    comma on are not read.
+    comma on are not read.  ``together``: the later passives are rewritten with this one
+    (:mod:`.passive_lists`), each with its own subject, so they share nothing.
     """
     tokens = sentence.tokens
     end = max(sentence.position(group[-1]), sentence.position((subject.tail or subject.tokens)[-1]))
@@ -276,6 +277,8 @@ def _another_subject(sentence: Sentence, group: list[Token], subject: _Subject, 
         best = t.parses[0] if t.parses else None
         if best is None:
             continue
+        if together and best.pos == "PRTS":
+            continue  # the next passive of a list rewritten with this one finds its own subject
         if best.pos == "VERB" or best.pos == "PRTS":
             return True  # a verb before any subject of its own: the subject is shared
         if best.pos == "NOUN" and {"nomn", number} <= best.grammemes and not _after_preposition(tokens, j):

@@ -311,6 +311,48 @@ def _subject_before(
     words = tokens[start:end]
     if not words or len(words) > _LONGEST_SUBJECT:
         return None
+    return _opening_subject(words, number, gender) or _subject_after_opener(words, number, gender)
+
+
+_OPENER_LINKS = frozenset({"и", "или", "а", "но", "не", "же", "по", "с", "со"})
+_OPENER_MOST = 6  # words of a time or frame phrase before the subject («С 3 по 14 июня»)
+_SUBJECT_AFTER_OPENER_MOST = 4
+
+
+def _subject_after_opener(words: list[Token], number: str, gender: str | None) -> _Subject | None:
+    """«По итогам программы победители будут награждены»: a time or frame phrase (a preposition or an
+    adverb first, no comma, no verb) and then the subject, up to the verb.
+
+    Without a parse the border between the two is a guess, so it is taken only where it is sure: the
+    subject's first word cannot be a genitive (which could still belong to the phrase before it:
+    «в школах города будут открыты», «На сегодняшний день работы завершены» stay), and its other
+    words are genitives of its own."""
+    if not words[0].is_word or words[0].pos not in ("PREP", "ADVB"):
+        return None
+    for k in range(1, min(len(words), _OPENER_MOST + 1)):
+        opener, rest = words[:k], words[k:]
+        if any(not (t.is_word or t.text.isdigit()) or t.protected or t.pos in _CLAUSE_POS for t in opener):
+            return None
+        if opener[-1].pos in ("PREP", "ADJF", "NUMR", "NPRO") or opener[-1].key in _OPENER_LINKS:
+            continue  # «На [классный час]», «Во [время рейда]»: the preposition's own noun, not the subject
+        if not rest or len(rest) > _SUBJECT_AFTER_OPENER_MOST:
+            continue
+        first = rest[0]
+        if not first.is_word or first.text[:1].isupper() or any("gent" in p.grammemes for p in first.parses):
+            continue
+        subject = _opening_subject(rest, number, gender)
+        if subject is not None and all(any("gent" in p.grammemes for p in t.parses) for t in rest[len(subject.modifiers) + 1:]):
+            return subject
+    return None
+
+
+# parts of speech that make a run of words a clause, not a phrase
+_CLAUSE_POS = frozenset({"VERB", "INFN", "PRTS", "GRND", "CONJ", "PRTF"})
+
+
+def _opening_subject(words: list[Token], number: str, gender: str | None) -> _Subject | None:
+    """``words`` (up to the verb) read as one noun phrase agreeing with it: modifiers, the head in the
+    nominative, then words that are no clause, list or name."""
     modifiers = []
     i = 0
     while i < len(words) and (reading := _modifier(words[i], number, gender)) is not None:
@@ -369,6 +411,9 @@ def _subject_after(sentence: Sentence, group: list[Token], number: str, gender: 
             break
         tail.append(tokens[j])
         j += 1
+    if j < len(tokens) and tokens[j].is_word and tokens[j].text[:1].islower() and not tail and any(
+            p.pos in ("NOUN", "ADJF", "PRTF") and "nomn" in p.grammemes for p in tokens[j].parses):
+        return None  # «участковый уполномоченный полиции»: the phrase goes on in the nominative
     return _Subject([t for t, _ in modifiers] + [tokens[i]], modifiers, tokens[i], head, tail)
 
 

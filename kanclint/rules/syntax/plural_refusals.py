@@ -2,6 +2,7 @@
 
 Each shape was found by editors judging rewrites of their own unseen posts:
 
+* a rate a rule sets («с 1 января устанавливается новый размер выплаты»): «устанавливают» asks who;
 * an amount as the subject before the verb: «Наибольшее количество контрактов заключили» reads as a
   slip of agreement («количество … заключили»);
 * what the reader does, told with an empty verb: «Приобретение билетов осуществляется в кассах» →
@@ -23,6 +24,9 @@ from kanclint.rules.syntax.words import EMPTY_VERBS
 from kanclint.text.document import Sentence, Token
 
 _AMOUNTS = frozenset({"количество", "число"})
+# a rate a rule sets («устанавливается размер выплаты», «определяется величина прожиточного минимума»)
+_SETTING_VERBS = frozenset({"устанавливать", "установить"})
+_RATES = frozenset({"размер", "величина", "сумма", "тариф", "норматив", "ставка", "минимум", "порог", "стоимость", "норма"})
 # (not «регистрация», «запись»: staff register and enrol people, «Регистрируют участников с 9:00» is right;
 # not «подача»: «подача воды» is the utility's)
 _READERS_ACTS = frozenset({"приобретение", "покупка", "оплата", "получение", "вход", "посещение",
@@ -38,6 +42,8 @@ def plural_misleads(sentence: Sentence, f: _Passive, subject: _Subject, group: l
         return True
     if f.reflexive and f.lemma in EMPTY_VERBS and subject.head.lemma in _READERS_ACTS:
         return True
+    if f.reflexive and f.lemma in _SETTING_VERBS and subject.head.lemma in _RATES:
+        return True  # «с 1 января устанавливается новый размер выплаты»: the law sets it, no «they» (judge h16)
     if not before and _list_goes_on(sentence, subject):
         return True
     tokens = sentence.tokens

@@ -153,6 +153,10 @@ def opening_instrumental(sentence: Sentence) -> bool:
     if i >= len(words) or not words[i].parses:
         return False
     best = words[i].parses[0]
+    if i and not (best.pos == "NOUN" and "ablt" in best.grammemes):
+        # «Выставочным залом»: after an instrumental adjective the noun's instrumental reading is the
+        # one meant, whatever pymorphy3 reads first («залом», a crease)
+        best = next((p for p in words[i].parses if p.pos == "NOUN" and "ablt" in p.grammemes), best)
     if best.pos != "NOUN" or "ablt" not in best.grammemes:
         return False
     at = sentence.position(words[i]) + 1

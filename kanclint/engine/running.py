@@ -147,7 +147,7 @@ def report_for(document: Document, cfg: Config, found: list[Diagnostic]) -> Repo
     diagnostics = apply_suppressions(document, found, cfg)
     signals = signals_mod.compute(document, score_mod.fix_edits(diagnostics))
     # after the signals, which read the text as the rules' fixes would leave it
-    diagnostics = keep_facts(text, diagnostics, replaceable_names(cfg), lambda: untouchable.quotations(document))
+    diagnostics = keep_facts(text, diagnostics, replaceable_names(cfg, text), lambda: untouchable.quotations(document))
     metrics: dict[str, float] = {
         "words": len(document.words),
         "sentences": len(document.sentences),
@@ -198,11 +198,12 @@ def lint_file(path: str | Path, *, config: Config | None = None) -> Report:
     return lint(decoded.text, config=config, path=str(path))
 
 
-def replaceable_names(cfg: Config) -> tuple[str, ...]:
+def replaceable_names(cfg: Config, text: str = "") -> tuple[str, ...]:
     """Capitalised words a «мы» rewrite may replace without losing a fact: the configured
-    author's name, and with ``we = true`` the names of bodies («Министерство», «Администрация»)
-    that the post's organisation uses for itself (the rewrites decide which mention is the author)."""
-    words = facts_mod.author_words(cfg.author)
+    author's name (with the words of ``text`` that spell out its acronym), and with ``we = true``
+    the names of bodies («Министерство», «Администрация») that the post's organisation uses for
+    itself (the rewrites decide which mention is the author)."""
+    words = facts_mod.author_words(cfg.author) + facts_mod.acronym_expansions(cfg.author, text)
     if cfg.we:
         words += tuple(sorted(lexicon.word_list("bodies")))
     return words
@@ -226,7 +227,7 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
     draft = text
     rounds = 0
     report = check(text, config=config, path=path)  # first: it rejects a text that is not a str
-    exempt = replaceable_names(config or Config())
+    exempt = replaceable_names(config or Config(), text)
     original_facts = facts_mod.facts(text, exempt)
     while rounds < MAX_ROUNDS:
         candidates = report.diagnostics if accept is None else [d for d in report.diagnostics if accept(d)]

@@ -214,6 +214,29 @@ def plain_edit(text: str, start: int, end: int, quotes: protection.SpanIndex) ->
     return not (quotes and (quotes.contains(start) or quotes.contains(max(start, end - 1))))
 
 
+def acronym_expansions(author: str | None, text: str) -> tuple[str, ...]:
+    """Words of ``text`` that spell out an acronym of the author's name: «Социального фонда России»
+    for the author «Отделение СФР по Тверской области», so «Отделением Социального фонда России …
+    выплачено» → «Мы выплатили» loses no fact (the rewrites match the doer the same way:
+    :func:`kanclint.rules.syntax.we_voice.is_author`).  The run must start with a capital."""
+    if not author:
+        return ()
+    acronyms = {w for w in _WORD.findall(author) if len(w) >= 2 and w.isupper()}
+    if not acronyms:
+        return ()
+    words = list(_WORD.finditer(text))
+    found: list[str] = []
+    for acronym in acronyms:
+        n = len(acronym)
+        for i in range(len(words) - n + 1):
+            run = words[i:i + n]
+            if not run[0].group()[:1].isupper() or any(text[a.end():b.start()].strip() for a, b in zip(run, run[1:])):
+                continue
+            if "".join(m.group()[:1] for m in run).upper() == acronym:
+                found.extend(m.group() for m in run)
+    return tuple(found)
+
+
 def author_words(author: str | None) -> tuple[str, ...]:
     """The words of a configured author that a «мы» rewrite may replace, in any case form.
 

@@ -57,6 +57,9 @@ def _clock_after(content: Sequence[Token], n: int) -> int:
 
 
 def says_that(sentence: Sentence, verb: Token) -> bool:
-    """«Администрация сообщает, что …»: the news follows the announcing verb after «, что»."""
+    """«Администрация сообщает, что …», «МФЦ информирует: …»: the news follows the announcing verb
+    after «, что» or a colon."""
     after = sentence.tokens[sentence.position(verb) + 1:sentence.position(verb) + 3]
+    if after and after[0].text == ":" and len(after) == 2 and (after[1].is_word or after[1].text[:1].isdigit()):
+        return True
     return len(after) == 2 and after[0].text == "," and after[1].key == "что"

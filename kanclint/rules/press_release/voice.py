@@ -420,6 +420,8 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
         forms = [(None, mention.verb)]  # «Музей был основан»: «мы были основан» cannot agree, and is history
     if any(f is None for f, _ in forms) or mention.verb.lemma in ANNOUNCING_VERBS and not says_that(sentence, mention.verb):
         return SelfRewrite(mention, None, (), person, mention.name[0].start, plain_end, True)
+    if mention.verb.lemma in ANNOUNCING_VERBS and (announced := _announced_after_colon(document, mention)) is not None:
+        return announced  # «МФЦ информирует: с 1 марта…» → «С 1 марта…»
     pronoun = "я" if person else "мы"
     if not mention.clean_name:  # advice names the verb alone: the words between are the author's to place
         shown = clean_phrase(f"{pronoun} {forms[0][0]}")
@@ -462,6 +464,27 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
     if any(document.is_protected(e.start, e.end) for e in fix):
         fix = ()  # a quote is the quoted person's words: «Администрация района провела…», — написал читатель
     return SelfRewrite(mention, shown or None, fix, person, base + clause_start, end, more)
+
+
+def _announced_after_colon(document: Document, mention: SelfMention) -> SelfRewrite | None:
+    """«МФЦ информирует: с 1 марта принимают заявления» on the MFC's page: the colon announces the news
+    already, so the body and its verb go and the news opens the sentence («С 1 марта принимают…»);
+    «Информируем:» would keep the formula.  Only where the mention opens the sentence with nothing
+    between the name and the verb, and the configuration names the page's author."""
+    sentence = mention.sentence
+    at = sentence.position(mention.verb) + 1
+    tokens = sentence.tokens
+    if at + 1 >= len(tokens) or tokens[at].text != ":" or not (tokens[at + 1].is_word or tokens[at + 1].text[:1].isdigit()):
+        return None
+    if not (document.speaks_as_we and mention.clean_name and mention.capital and not mention.between
+            and not mention.joined and author_profile(document) is not None):
+        return None
+    start, news = mention.name[0].start, tokens[at + 1]
+    if document.is_protected(start, news.end):
+        return None
+    said = capitalise(news.text) if news.text[:1].islower() else news.text
+    fix = (Edit(start, news.end, said),)
+    return SelfRewrite(mention, None, fix, False, start, news.end, True)
 
 
 def _short_form_follows(sentence: Sentence, verb: Token) -> bool:

@@ -152,7 +152,16 @@ def _field_of_body(syntax: _Syntax, kid: _Node) -> bool:
         return False
     parent = syntax.head(kid)
     body = syntax.token(parent) if parent is not None else None
+    token = syntax.token(kid)
+    if token is not None and token.lemma in _GROUNDS:
+        return False  # «инспекцией по обращению жителей»: why it acted, not the body's field
     return body is not None and body.lemma in _FIELD_BODIES and parent is not None and parent.tok.start < kid.tok.start
+
+
+# what «по …» after a body says an act answers, never the body's field (judge h16's page)
+_GROUNDS = frozenset({"обращение", "заявление", "жалоба", "запрос", "поручение", "требование", "просьба", "инициатива",
+                      "итог", "результат", "факт", "решение", "приглашение", "план", "график", "указание",
+                      "представление", "предписание", "сигнал", "информация", "данные", "согласование", "договор"})
 
 
 def _third_person(syntax: _Syntax) -> bool:

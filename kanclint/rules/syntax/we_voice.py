@@ -11,6 +11,8 @@ wrong, and «мы» would be a guess.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from kanclint.rules.press_release.oblique_self import (
     author_agents,
     first_person_blocked,
@@ -235,7 +237,28 @@ def is_author(author: str | None, doer: str | None) -> bool:
         return False
     def lemmas(text: str) -> set[str]:
         return {p[0].lemma for w in text.split() if (p := parse(w.strip("«»\"")))}
-    return lemmas(doer) <= lemmas(author)
+    if lemmas(doer) <= lemmas(author):
+        return True
+    return _acronym_author(author, doer, lemmas)
+
+
+def _acronym_author(author: str, doer: str, lemmas: Callable[[str], set[str]]) -> bool:
+    """«Отделением Социального фонда России по Тверской области» names the author «Отделение СФР по
+    Тверской области», «Государственной жилищной инспекцией области» the author «ГЖИ Тверской
+    области»: a run of the doer's words whose initials spell an acronym of the author's name stands
+    for it, and the doer's other words are the author's."""
+    acronyms = [w for w in author.split() if len(w) >= 2 and w.isupper() and w.isalpha()]
+    words = [w.strip("«»\",.") for w in doer.split()]
+    for acronym in acronyms:
+        n = len(acronym)
+        for i in range(len(words) - n + 1):
+            run = words[i:i + n]
+            if "".join(w[:1] for w in run).upper() == acronym:
+                rest = " ".join(words[:i] + words[i + n:])
+                named = " ".join(w for w in author.split() if w != acronym)
+                if not rest or lemmas(rest) <= lemmas(named):
+                    return True
+    return False
 
 
 # the people of a body, said as the body: «сотрудники нашей библиотеки» are the page that speaks

@@ -447,11 +447,37 @@ def after_quoted_noun(document: Document, sentence: Sentence, m: Match) -> Edit 
     return OFFER_ONLY if tokens[k - 1].pos == "NOUN" else None
 
 
+def genitive_list_after(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«по вопросам защиты прав потребителей, пенсионного обеспечения и налоговых вычетов» → «по защите
+    прав…, пенсионного обеспечения…» leaves the later genitives of the list without their «вопросам»
+    (judge h17): where a comma after the topic is followed by another genitive, the swap is an option
+    (:data:`OFFER_ONLY`).  The entry's guard «по вопросам … и» cannot reach past the comma."""
+    tokens = sentence.tokens
+    k = sentence.position(m.tokens[-1]) + 1
+    while k < len(tokens) and tokens[k].is_word and any("gent" in p.grammemes for p in tokens[k].parses):
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].is_word and any(
+            "gent" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF") for p in tokens[k + 1].parses):
+        return OFFER_ONLY
+    return None
+
+
+def held_by_someone(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Фестиваль проводится в рамках проекта «Новая школа» по инициативе координатора»: an initiator
+    holds the event, and «проходит … по инициативе» has nobody to hold it (judges f9, f10).  The
+    entry's guard cannot reach past a quoted name, so anywhere in the sentence the swap is an option
+    (:data:`OFFER_ONLY`)."""
+    keys = [t.key for t in sentence.words]
+    return OFFER_ONLY if any(a == "по" and b == "инициативе" for a, b in zip(keys, keys[1:])) else None
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
     "ubeditelnaya-prosba-k": no_colon_infinitive,
     "po-voprosam": after_quoted_noun,
+    "po-voprosam-chego": genitive_list_after,
+    "provoditsja": held_by_someone,
     "po-voprosu": after_quoted_noun,
     "v-tom-chisle-i": v_tom_chisle_i,
     "v-svyazi-s-etim": poetomu,

@@ -194,7 +194,7 @@ def _placement(tokens: tuple[Token, ...], i: int) -> tuple[Token, int, bool] | N
         return None
     if j >= 0 and tokens[j].text in {"и", ",", "или"}:
         return None  # «анонсами и новостями музея»: the name owns both nouns
-    # «отдел кадров больницы», «в отделе земельных отношений администрации»: not «наших»; people are («с участием наших представителей»)
+    # «отдел кадров больницы», «в отделе земельных отношений администрации»: not «наших»; people are («с участием наших сотрудников»)
     if j >= 0 and tokens[j].pos == "NOUN" and owner.parses and "gent" in owner.parses[0].grammemes and (
             tokens[j].parses[0].grammemes & {"nomn", "accs"} or "inan" in owner.parses[0].grammemes):
         return None
@@ -239,6 +239,8 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue  # «Посещение музея доступно по записи»: not «Наше посещение»
         if owner.lemma in _ADDRESS_NOUNS:
             continue  # «в здании администрации»: an address the reader finds by the name, not «в нашем здании»
+        if owner.lemma == "представитель":
+            continue  # «с представителями администрации» → «с нашими представителями» reads as agents (judges h16, h18)
         if owner.text[:1].isupper() and i - 1 > 0 and tokens[i - 2].text not in _SENTENCE_OPENERS:
             continue  # «на Ночь музеев», «к Дню библиотек»: a capitalised word opens a name, not «нашу Ночь»
         name = [*tokens[i:k], *_name_after(tokens, k)]

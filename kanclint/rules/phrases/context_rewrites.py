@@ -186,6 +186,11 @@ def poetomu(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     _, comma_before = _word_before(sentence, m.tokens[0])
     if comma_before and comma_after and not _opens_sentence(sentence, m.tokens[0]):
         return None  # «Суд, в связи с этим, постановил» or «…на ремонте, в связи с этим, воды не будет»
+    before = sentence.position(m.tokens[0]) - 1
+    if not comma_before and before >= 0 and tokens[before].is_word and tokens[before].pos in ("NOUN", "NPRO"):
+        # «Администрация района в связи с этим напоминает» → «…района поэтому напоминает», and with «мы»
+        # «Мы поэтому напоминаем» (judge h18): «Поэтому» opens the clause, the author moves it
+        return OFFER_ONLY
     said = "Поэтому" if document.text[m.start].isupper() else "поэтому"
     return Edit(m.start, after.end if comma_after and after is not None else m.end, said)
 

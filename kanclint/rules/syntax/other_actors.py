@@ -133,6 +133,19 @@ def another_actor_in_paragraph(document: Document, sentence: Sentence) -> bool:
     return False
 
 
+# words of a duty laid on somebody: «Обращаем внимание работодателей на обязанность предоставления…»
+_DUTY = frozenset({"обязанность", "обязанный", "обязать", "обязывать", "обязательство"})
+
+
+def duty_named_before(document: Document, sentence: Sentence) -> bool:
+    """Whether the paragraph names, before ``sentence``, a duty laid on somebody: «…работодателей на
+    обязанность предоставления информации. Информация предоставляется через платформу» — the employers
+    send it, not the employment centre that writes (judge h18), so «мы» would give their act to the page."""
+    start, _ = paragraph_span(document, sentence.start)
+    return any(other.end <= sentence.start and other.start >= start and any(w.lemma in _DUTY for w in other.words)
+               for other in document.sentences)
+
+
 # places a whole country or region is made of: «во всех районах», «по всей республике»
 _WIDE = frozenset({"республика", "страна", "россия", "область", "край", "регион", "район", "округ",
                    "город", "муниципалитет", "субъект", "поселение", "территория"})

@@ -34,7 +34,7 @@ from kanclint.rules.syntax.doers_named import (
     supplied_by_others,
     utility_switched,
 )
-from kanclint.rules.syntax.other_actors import across_region, another_actor_in_paragraph
+from kanclint.rules.syntax.other_actors import across_region, another_actor_in_paragraph, duty_named_before
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.gifts import given_in_anothers_name
 from kanclint.rules.syntax.programmes import built_under_programme
@@ -105,6 +105,7 @@ def others_act(document: Document, sentence: Sentence, f: _Passive, head: Token)
             or doer_named_later(document, sentence, head, f.lemma)
             or names_an_institution_place(document, sentence)
             or another_actor_in_paragraph(document, sentence)  # «Сотрудники МЧС провели…»: maybe theirs
+            or duty_named_before(document, sentence)  # «обязанность предоставления…»: the obliged act
             or across_region(document, sentence))  # «площадки по всей республике»: many bodies' work
 
 

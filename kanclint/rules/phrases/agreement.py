@@ -356,6 +356,21 @@ _PREPOSITION_CASES = {"в": {"loct", "accs"}, "во": {"loct", "accs"}, "на": 
 _GENITIVE_TAIL = 3  # words of a genitive tail after the governed noun («плану [работы школы]»)
 
 
+def misfits_preposition(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+    """«сведений о контактных данных» → «о контактов»: the form was taken from a word read in two cases
+    (genitive or prepositional «данных»), and the preposition before the match governs the other one
+    (judge h19).  True when the replacement's first declinable word has no reading the preposition takes."""
+    at = sentence.position(matched[0]) - 1
+    if at < 0 or not sentence.tokens[at].is_word or sentence.tokens[at].key not in _PREPOSITION_CASES:
+        return False
+    wanted = _PREPOSITION_CASES[sentence.tokens[at].key]
+    for word in replacement.split():
+        readings = [p for p in parse(word.strip(".,;:!?«»\"()")) if p.pos in ("NOUN", "ADJF", "PRTF", "NPRO")]
+        if readings:
+            return not any(_case(p) & wanted for p in readings)
+    return False
+
+
 def _genitive(token: Token) -> bool:
     return bool(token.parses) and token.parses[0].pos in ("NOUN", "ADJF") and "gent" in token.parses[0].grammemes
 

@@ -367,12 +367,25 @@ def self_mentions(document: Document) -> list[SelfMention]:
         for m in (mention, later if later and not (mention and later.name[0].start <= mention.verb.end) else None):
             if m is None or place_fact(sentence, m.verb):
                 continue
+            if _inside_quoted_name(document, m):
+                continue  # «ООО «УК Жилсервис» информирует»: the words in «» are only the end of the name (judge h20)
             if profile is not None and not _matches_author(profile, m, document):
                 continue  # another body: on the author's page it is rightly in the third person
             if profile is None and regional_body_in_local_post(document, m.name):
                 continue  # «Министерство строительства области сообщает…» in a post about a district
             found.append(m)
     return found
+
+
+def _inside_quoted_name(document: Document, mention: SelfMention) -> bool:
+    """Whether the mention's name starts right after an opening quote mark: then it is the quoted part
+    of a longer name («ООО «УК Жилсервис»», «МБОУ «Лицей № 4»») whose start the rewrite would leave
+    behind («ООО «Сообщаем, что…»)."""
+    text = document.text
+    i = mention.name[0].start
+    while i > 0 and text[i - 1] in " \u00a0":
+        i -= 1
+    return i > 0 and text[i - 1] in "«„“\""
 
 
 # -- the rewrite -------------------------------------------------------------------------

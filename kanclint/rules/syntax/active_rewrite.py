@@ -25,7 +25,7 @@ from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _
 from kanclint.rules.syntax.rewrite_guards import doer_shared_after, maybe_doer
 from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
 from kanclint.rules.syntax.we_voice import authors_whole_name
-from kanclint.rules.syntax.words import HELD_EVENTS, MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE
+from kanclint.rules.syntax.words import GENITIVE_VERBS, HELD_EVENTS, MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, keep_capital
 from kanclint.text.morphology import Parse
@@ -400,8 +400,8 @@ def _active_rewrite(
     ``speaker``: the pronoun, number and gender the author says it with («я», "sing", "femn").
     """
     roles = _parsed_roles(syntax, f)
-    if roles is None:
-        return None
+    if roles is None or f.lemma in GENITIVE_VERBS:
+        return None  # «достигнуты высокие результаты» → «достигли высоких результатов» needs a genitive (judge h20)
     verb, agent, subject = roles
     agent_tokens = with_its_number(sentence, _agent_words(syntax, agent, said_as_we=as_we or speaker is not None),
                                    as_we or speaker is not None)  # «Спортивной школой № 1» → «Мы»

@@ -23,7 +23,7 @@ from kanclint.rules.press_release.regional import REGIONAL, local_post
 from kanclint.rules.press_release.ours import _name_after
 from kanclint.rules.press_release.voice import author_profile, names_author, self_mentions, self_rewrites
 from kanclint.rules.syntax.passive_detection import _Passive
-from kanclint.rules.syntax.words import LINKING_VERBS, ORGANISATIONS
+from kanclint.rules.syntax.words import GENITIVE_VERBS, LINKING_VERBS, ORGANISATIONS  # noqa: F401 (GENITIVE_VERBS: re-exported)
 from kanclint.text.document import Document, Sentence, Token
 
 _SETTING = frozenset({"установить", "устанавливать", "предусмотреть", "предусматривать", "ввести", "вводить"})
@@ -45,7 +45,6 @@ _PEOPLE_WHO_ACT = frozenset({"студент", "школьник", "учащий
                              "участник", "активист", "житель", "родитель", "депутат", "спортсмен"})
 # verbs that take their object in the genitive: «достигнута договорённость» → «достигли договорённости»
 _PEOPLE_WHO_ACT |= {w.replace("ё", "е") for w in _PEOPLE_WHO_ACT}  # pymorphy3 gives «волонтер»
-GENITIVE_VERBS = frozenset({"достигнуть", "достичь", "добиться", "добиваться", "достигать"})
 _STAFF = frozenset({"сотрудник", "специалист", "подразделение", "бригада", "работник", "волонтёр", "сила",
                     # «Полицейскими задержан… Возбуждено дело», «Судебными приставами наложен арест»:
                     # the police's, bailiffs' or investigators' act

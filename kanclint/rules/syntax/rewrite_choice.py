@@ -26,7 +26,7 @@ from kanclint.rules.syntax.light_verbs import empty_verb_with_noun, has_light_ve
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.relative_after import antecedent_lost
 from kanclint.rules.syntax.rewrite_objects import DATIVE_VERBS, _new_verb
-from kanclint.rules.syntax.words import EMPTY_VERBS
+from kanclint.rules.syntax.words import EMPTY_VERBS, GENITIVE_VERBS
 from kanclint.text.document import Document, Sentence
 from kanclint.text.inflection import capitalise, inflect_word, spell_yo
 from kanclint.text.morphology import parse
@@ -81,6 +81,8 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
     rewrite fits, ``offered`` alone ``None`` when the built one is itself канцелярит.
     """
     text = document.text
+    if f.lemma in GENITIVE_VERBS:
+        return None, None  # «достигнуты высокие результаты» → «достигли высоких результатов»: the object's case changes (judge h20)
 
     def third_person_self(e: Edit) -> bool:
         return speaks_of_itself(text[sentence.start:e.start] + e.replacement + text[e.end:sentence.end])

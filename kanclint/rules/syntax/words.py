@@ -23,7 +23,9 @@ CIRCUMSTANCE_PO = word_list("circumstance-po")  # «по улицам», «по 
 NOT_VERBAL_NOUNS = word_list("not-verbal-nouns")  # «учреждение», «заявление»: plain nouns to a reader
 THINGS_READ_AS_PEOPLE = word_list("things-read-as-people")  # «извещатели»: the accusative is the nominative
 PROCEDURE_NOUNS = word_list("procedure-nouns")
-HELD_EVENTS = word_list("held-events")  # «субботник», «вечер»: held, so a thing, not the person pymorphy also reads
+HELD_EVENTS = word_list("held-events")
+# verbs whose object stands in the genitive: «достигли высоких результатов», never «достигли высокие результаты»
+GENITIVE_VERBS = frozenset({"достигнуть", "достичь", "добиться", "добиваться", "достигать"})  # «субботник», «вечер»: held, so a thing, not the person pymorphy also reads
 # «в торжественной обстановке», «в онлайн-формате»: how it was done, said before the verb in an active
 # rewrite (where KC105 may make it «торжественно»), never after the object
 MANNER_NOUNS = frozenset({"обстановка", "атмосфера", "режим", "формат", "форма", "срок"})  # «в кратчайшие сроки»  # «мы проводим постановку на учёт» is no plainer

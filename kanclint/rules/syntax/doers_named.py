@@ -23,7 +23,7 @@ from kanclint.rules.press_release.regional import REGIONAL, local_post
 from kanclint.rules.press_release.ours import _name_after
 from kanclint.rules.press_release.voice import author_profile, names_author, self_mentions, self_rewrites
 from kanclint.rules.syntax.passive_detection import _Passive
-from kanclint.rules.syntax.words import GENITIVE_VERBS, LINKING_VERBS, ORGANISATIONS  # noqa: F401 (GENITIVE_VERBS: re-exported)
+from kanclint.rules.syntax.words import LINKING_VERBS, ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
 
 _SETTING = frozenset({"установить", "устанавливать", "предусмотреть", "предусматривать", "ввести", "вводить"})

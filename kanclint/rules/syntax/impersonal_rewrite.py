@@ -28,7 +28,6 @@ from kanclint.rules.syntax.active_rewrite import (
 )
 from kanclint.rules.syntax.aims import states_a_purpose
 from kanclint.rules.syntax.genitive_lists import genitive_items, listed_objects
-from kanclint.rules.syntax.doers_named import GENITIVE_VERBS
 from kanclint.rules.syntax.ellipsis import elliptic_pair, with_pair
 from kanclint.rules.syntax.missed_doers import instrumental_doer_after
 from kanclint.rules.syntax.names_after import names_in_apposition
@@ -87,6 +86,7 @@ from kanclint.rules.syntax.morph import many_count
 from kanclint.rules.syntax.we_voice import invites_readers, kept_as_passive, others_read_as_we, repeats_my_act, said_as_we, we_opened_before
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
+    GENITIVE_VERBS,
     HELD_EVENTS,
     PROCEDURE_NOUNS,
     REFLEXIVE_PASSIVES,

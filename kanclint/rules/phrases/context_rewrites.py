@@ -40,8 +40,6 @@ allows it:
   the dictionary's «из-за» («в связи с ремонтом» → «из-за ремонта»).
 * «в части» → «насчёт» only after a word of talk, a decision or a change («изменения в части оплаты»);
   «нарушения в части содержания подвалов» are no talk «насчёт» them, so there it is an option.
-* «по вопросам» after a quoted noun («работает «горячая линия» по вопросам…») is an option: the
-  entry's guard «<NOUN> по вопросам» cannot look past the quote mark.
 * «в значительной степени», «в значительной мере» → «во многом» by the dictionary («во многом
   зависит», «во многом готов»), but «сильно» beside a verb of amount or change: «цены в значительной
   степени выросли» is not «во многом выросли» (in many respects).
@@ -56,6 +54,7 @@ from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.rules.phrases.clauses import OFFER_ONLY
+from kanclint.rules.phrases.guard_reach import after_quoted_noun, genitive_list_after, held_by_someone
 from kanclint.rules.phrases.objects import swap_without_its_object
 from kanclint.rules.phrases.organiser import organised
 from kanclint.rules.phrases.participants import participated, united
@@ -279,8 +278,6 @@ def _person_subject(sentence: Sentence) -> bool:
         for t in sentence.tokens)
 
 
-
-
 def _result_predicate(sentence: Sentence, token: Token) -> int | None:
     """How many words stand between the phrase and the nearest verb or short participle of its
     clause when that is a perfective past («проверено», «получили»: what is done by now)."""
@@ -435,45 +432,6 @@ def no_colon_infinitive(document: Document, sentence: Sentence, m: Match) -> Edi
     if k < len(tokens) and tokens[k].key == "не":
         k += 1
     return OFFER_ONLY if k < len(tokens) and tokens[k].pos == "INFN" else None
-
-
-_CLOSING_QUOTES = frozenset({"»", "\"", "“", "”"})
-
-
-def after_quoted_noun(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«работает «горячая линия» по вопросам назначения пенсий»: the phrase hangs on the quoted noun
-    as it does on a bare one (which the entry's guard «<NOUN> по вопросам» keeps), and «горячая линия»
-    насчёт назначения» reads as speech pasted into a name (judge g12).  A guard cannot look past the
-    quote mark, so the swap is an option here (:data:`OFFER_ONLY`)."""
-    tokens = sentence.tokens
-    k = sentence.position(m.tokens[0]) - 1
-    if k < 1 or tokens[k].text not in _CLOSING_QUOTES:
-        return None
-    return OFFER_ONLY if tokens[k - 1].pos == "NOUN" else None
-
-
-def genitive_list_after(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«по вопросам защиты прав потребителей, пенсионного обеспечения и налоговых вычетов» → «по защите
-    прав…, пенсионного обеспечения…» leaves the later genitives of the list without their «вопросам»
-    (judge h17): where a comma after the topic is followed by another genitive, the swap is an option
-    (:data:`OFFER_ONLY`).  The entry's guard «по вопросам … и» cannot reach past the comma."""
-    tokens = sentence.tokens
-    k = sentence.position(m.tokens[-1]) + 1
-    while k < len(tokens) and tokens[k].is_word and any("gent" in p.grammemes for p in tokens[k].parses):
-        k += 1
-    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].is_word and any(
-            "gent" in p.grammemes and p.pos in ("NOUN", "ADJF", "PRTF") for p in tokens[k + 1].parses):
-        return OFFER_ONLY
-    return None
-
-
-def held_by_someone(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«Фестиваль проводится в рамках проекта «Новая школа» по инициативе координатора»: an initiator
-    holds the event, and «проходит … по инициативе» has nobody to hold it (judges f9, f10).  The
-    entry's guard cannot reach past a quoted name, so anywhere in the sentence the swap is an option
-    (:data:`OFFER_ONLY`)."""
-    keys = [t.key for t in sentence.words]
-    return OFFER_ONLY if any(a == "по" and b == "инициативе" for a, b in zip(keys, keys[1:])) else None
 
 
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).

@@ -263,3 +263,12 @@ def genitive_left_after(sentence: Sentence, matched: Sequence[Token]) -> bool:
             break
         k += 1
     return bool(common) and "gent" in common and not common & {"nomn", "accs", "datv"}
+
+
+def one_verb_strands(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+    """Whether a light verb and its noun said as one verb (a one-word replacement) leave words behind:
+    the noun's genitive object (:func:`genitive_left_after`) or the next member of its list
+    (:func:`noun_shared_with_next`)."""
+    return len(replacement.split()) == 1 and (
+        genitive_left_after(sentence, matched) or noun_shared_with_next(sentence, matched))
+

@@ -54,7 +54,7 @@ from kanclint.rules.phrases.phases import PHASE_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal, strands_words_before
 from kanclint.rules.phrases.list_items import breaks_a_modal_list
 from kanclint.rules.phrases.message import phrase_message
-from kanclint.rules.phrases.objects import collapse_without_object, genitive_left_after, noun_shared_with_next
+from kanclint.rules.phrases.objects import collapse_without_object, one_verb_strands
 from kanclint.rules.phrases.repetition import repeats_nearby, repeats_root_in_sentence
 from kanclint.rules.phrases.rendering import BRACE_RE, render, render_all, request_mood
 from kanclint.rules.phrases.spoken import NOTICE_LABELS, SPOKEN_OPENERS, not_a_label, spoken_opener
@@ -250,10 +250,8 @@ class PhraseRule(Rule):
             return None  # «прошёл фестиваль, который проходит…»: the same verb twice
         if we_in_subordinate_clause(sentence, m.tokens, text):
             return None  # «сообщает, что … приглашаем на открытие»
-        if self.code == "KC103" and len(text.split()) == 1 and genitive_left_after(sentence, m.tokens):
-            return None  # «организовали проведение летней смены» → «провели летней смены»
-        if self.code == "KC103" and len(text.split()) == 1 and noun_shared_with_next(sentence, m.tokens):
-            return None  # «прошли вакцинацию и стерилизацию» → «привились и стерилизацию»
+        if self.code == "KC103" and one_verb_strands(sentence, m.tokens, text):
+            return None  # «провели летней смены», «привились и стерилизацию»: words left behind
         if self.code == "KC103" and not document.draft and collapse_without_object(document.text, m.tokens, text):
             return None  # the passive rewrites (KC201) decide on «проверят в мае» themselves
         if misfits_preposition(sentence, m.tokens, text):

@@ -30,6 +30,23 @@ def _verb_reading(token: Token):
     return next((p for p in token.parses if p.pos == "VERB" and "indc" in p.grammemes), None)
 
 
+def _first_person(token: Token, person: bool) -> str | None:
+    """«провела» → «провели», «напоминает» → «напоминаем» («я»: «провела», «напоминаю»)."""
+    reading = _verb_reading(token)
+    if reading is None:
+        return None
+    if "past" in reading.grammemes:
+        if person:
+            return token.text
+        wanted = {"plur"}
+    else:
+        wanted = {"1per", "sing"} if person else {"1per", "plur"}
+    try:
+        return inflect_raw(reading.raw, frozenset(wanted)) or None
+    except Exception:  # pragma: no cover - pymorphy3 refuses odd tags
+        return None
+
+
 def _nominatives(words: Sequence[Token]) -> list[Token]:
     """Words that may be a subject: nominative nominals outside a prepositional phrase."""
     out = []

@@ -33,16 +33,17 @@ from kanclint.rules.phrases.cleaning import clean_phrase, clean_text, draft_find
 from kanclint.rules.press_release.first_body import another_body_first
 from kanclint.rules.press_release.helpers import bare_person_name, genitive_dependent, title_head, titled_person_name
 from kanclint.rules.press_release.later_subject import body_after_opening, person_after_opening
-from kanclint.rules.press_release.own_clause import clause_edits
+from kanclint.rules.press_release.own_clause import _first_person, clause_edits
 from kanclint.rules.press_release.own_names import after_title, clause_after_and, named_before, our_word, place_fact, title_met_before, untitled
 from kanclint.rules.press_release.self_words import author_word, date_opening, partner, says_that
+from kanclint.rules.press_release.announcements import inside_quoted_name, news_after_colon
 from kanclint.rules.press_release.words import (_ACRONYM_SHAPE, ANNOUNCING_VERBS, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS, MONTHS, PERIOD_NOUNS,
                                                RECENT_ADJECTIVES, RELATIVE_DAYS, TIME_NOUNS, TITLE_WORDS, WEEKDAYS, SINGULAR_ONLY_INSTITUTIONS)
 from kanclint.rules.press_release.namesakes import namesake_near, told_apart
 from kanclint.rules.press_release.regional import regional_body_in_local_post
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.grammar import PERSON_NAMES
-from kanclint.text.inflection import capitalise, inflect_raw
+from kanclint.text.inflection import capitalise
 
 VOCATIVES = frozenset({"друзья", "коллеги", "ребята", "подписчики", "земляки", "жители", "родители", "гости",
                        "дорогие", "уважаемые", "любимые", "милые"})
@@ -367,7 +368,7 @@ def self_mentions(document: Document) -> list[SelfMention]:
         for m in (mention, later if later and not (mention and later.name[0].start <= mention.verb.end) else None):
             if m is None or place_fact(sentence, m.verb):
                 continue
-            if _inside_quoted_name(document, m):
+            if inside_quoted_name(document, m):
                 continue  # «ООО «УК Жилсервис» информирует»: the words in «» are only the end of the name (judge h20)
             if profile is not None and not _matches_author(profile, m, document):
                 continue  # another body: on the author's page it is rightly in the third person
@@ -377,42 +378,7 @@ def self_mentions(document: Document) -> list[SelfMention]:
     return found
 
 
-def _inside_quoted_name(document: Document, mention: SelfMention) -> bool:
-    """Whether the mention's name starts right after an opening quote mark: then it is the quoted part
-    of a longer name («ООО «УК Жилсервис»», «МБОУ «Лицей № 4»») whose start the rewrite would leave
-    behind («ООО «Сообщаем, что…»)."""
-    text = document.text
-    i = mention.name[0].start
-    while i > 0 and text[i - 1] in " \u00a0":
-        i -= 1
-    return i > 0 and text[i - 1] in "«„“\""
-
-
 # -- the rewrite -------------------------------------------------------------------------
-
-
-def _verb_reading(token: Token):
-    for p in token.parses:
-        if p.pos == "VERB" and "indc" in p.grammemes:
-            return p
-    return None
-
-
-def _first_person(token: Token, person: bool) -> str | None:
-    """«провела» → «провели», «напоминает» → «напоминаем» («я»: «провела», «напоминаю»)."""
-    reading = _verb_reading(token)
-    if reading is None:
-        return None
-    if "past" in reading.grammemes:
-        if person:
-            return token.text
-        wanted = {"plur"}
-    else:
-        wanted = {"1per", "sing"} if person else {"1per", "plur"}
-    try:
-        return inflect_raw(reading.raw, frozenset(wanted)) or None
-    except Exception:  # pragma: no cover - pymorphy3 refuses odd tags
-        return None
 
 
 _SPACES = re.compile(r"\s*")
@@ -433,8 +399,8 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
         forms = [(None, mention.verb)]  # «Музей был основан»: «мы были основан» cannot agree, and is history
     if any(f is None for f, _ in forms) or mention.verb.lemma in ANNOUNCING_VERBS and not says_that(sentence, mention.verb):
         return SelfRewrite(mention, None, (), person, mention.name[0].start, plain_end, True)
-    if mention.verb.lemma in ANNOUNCING_VERBS and (announced := _announced_after_colon(document, mention)) is not None:
-        return announced  # «МФЦ информирует: с 1 марта…» → «С 1 марта…»
+    if mention.verb.lemma in ANNOUNCING_VERBS and profile is not None and (news := news_after_colon(document, mention)):
+        return SelfRewrite(mention, None, (news,), False, news.start, news.end, True)  # «МФЦ информирует: с 1 марта…» → «С 1 марта…»
     pronoun = "я" if person else "мы"
     if not mention.clean_name:  # advice names the verb alone: the words between are the author's to place
         shown = clean_phrase(f"{pronoun} {forms[0][0]}")
@@ -477,27 +443,6 @@ def rewrite(document: Document, mention: SelfMention) -> SelfRewrite:
     if any(document.is_protected(e.start, e.end) for e in fix):
         fix = ()  # a quote is the quoted person's words: «Администрация района провела…», — написал читатель
     return SelfRewrite(mention, shown or None, fix, person, base + clause_start, end, more)
-
-
-def _announced_after_colon(document: Document, mention: SelfMention) -> SelfRewrite | None:
-    """«МФЦ информирует: с 1 марта принимают заявления» on the MFC's page: the colon announces the news
-    already, so the body and its verb go and the news opens the sentence («С 1 марта принимают…»);
-    «Информируем:» would keep the formula.  Only where the mention opens the sentence with nothing
-    between the name and the verb, and the configuration names the page's author."""
-    sentence = mention.sentence
-    at = sentence.position(mention.verb) + 1
-    tokens = sentence.tokens
-    if at + 1 >= len(tokens) or tokens[at].text != ":" or not (tokens[at + 1].is_word or tokens[at + 1].text[:1].isdigit()):
-        return None
-    if not (document.speaks_as_we and mention.clean_name and mention.capital and not mention.between
-            and not mention.joined and author_profile(document) is not None):
-        return None
-    start, news = mention.name[0].start, tokens[at + 1]
-    if document.is_protected(start, news.end):
-        return None
-    said = capitalise(news.text) if news.text[:1].islower() else news.text
-    fix = (Edit(start, news.end, said),)
-    return SelfRewrite(mention, None, fix, False, start, news.end, True)
 
 
 def _short_form_follows(sentence: Sentence, verb: Token) -> bool:

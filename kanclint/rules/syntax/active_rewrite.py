@@ -19,7 +19,7 @@ from kanclint.rules.syntax.doer_phrase import (beside_recipient, _bare_dative, _
 from kanclint.rules.syntax.joined import conjunct_lemma
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
-from kanclint.rules.syntax.stranded import stranded_participle
+from kanclint.rules.syntax.stranded import described_as, stranded_participle
 from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _tree_tokens, cuts_a_number_off,
                                                  same_list_in_accusative, with_its_number)
 from kanclint.rules.syntax.rewrite_guards import doer_shared_after, maybe_doer
@@ -79,21 +79,9 @@ def _plain_pair(syntax: _Syntax, f: _Passive) -> tuple[str, bool, bool] | None:
         return None
     if subject.tok.head_id != verb.tok.id or _reading(f.subject, "NOUN", "nomn") is None:
         return None
-    if _described_as(syntax.document.sentences[f.subject.sentence], f.subject):
+    if described_as(syntax.document.sentences[f.subject.sentence], f.subject):
         return None  # «оказывается помощь в виде горячего питания» → «помогают в виде…» hangs (judge h17)
     return PLAIN_PASSIVES.get((f.lemma, f.subject.lemma))
-
-
-# what a noun of help or support is, told after it: «помощь в виде питания», «поддержка в размере 5 000»
-_AS_WHAT = frozenset({"виде", "форме", "размере", "сумме"})
-
-
-def _described_as(sentence: Sentence, noun: Token) -> bool:
-    """Whether «в виде», «в форме», «в размере» follow ``noun`` and lean on it: said as one verb, the
-    noun is gone and the phrase has nothing to describe."""
-    tokens = sentence.tokens
-    at = sentence.position(noun) + 1
-    return at + 1 < len(tokens) and tokens[at].key == "в" and tokens[at + 1].key in _AS_WHAT
 
 
 def _agent_words(syntax: _Syntax, agent: _Node, said_as_we: bool = False) -> list[Token] | None:

@@ -305,15 +305,8 @@ class PassiveVoice(Rule):
             return self._report_agent(document, syntax, sentence, f, tense, question, (start, end))
         fix = None
         suggestions: list[str] = []
-        # «Жителям помогут» is the table's plain rewrite, «Мы поможем…» an author's; «Отделением фонда проведена встреча»:
-        # a doer we do not know; «Рассмотрено 12 материалов, приняты решения»: one active of two mixes voices
-        group = _verb_group(sentence, f)
-        hanging = opening_instrumental(sentence) or applicant_in_person(sentence, f) or set_phrase_passive(sentence, f) or implied_doer(
-            document, sentence, f, tense) or (
-            group is not None and (relative_doer_before(sentence, group)
-                                  or substantive_doer_before(sentence, group, f) or named_doer_before(sentence, group)))
-        listed = not hanging and group is not None and parallel_passive(sentence, group, f)
-        hanging = hanging or listed  # «вывезено 12 тонн, побелены бордюры»: the whole list, or nothing
+        # «Жителям помогут» is the table's plain rewrite, «Мы поможем…» an author's
+        hanging, listed = self._hanging(document, sentence, f, tense)
         plain = None if document.speaks_as_we or hanging else clean_rewrite(
             document, sentence, reader_or_plain(document, syntax, sentence, f, tense))
         if plain is not None:
@@ -357,6 +350,18 @@ class PassiveVoice(Rule):
         return self.diagnostic(
             document, start, end, message, fix=fix, suggestions=suggestions, severity=Severity.INFO
         )
+
+    @staticmethod
+    def _hanging(document: Document, sentence: Sentence, f: _Passive, tense: str) -> tuple[bool, bool]:
+        """Whether a doer-less rewrite would leave a doer hanging («Отделением фонда проведена…») or mix
+        voices, and whether only because the passive is one of a list (rewritten whole, or not at all)."""
+        group = _verb_group(sentence, f)
+        hanging = opening_instrumental(sentence) or applicant_in_person(sentence, f) or set_phrase_passive(sentence, f) or implied_doer(
+            document, sentence, f, tense) or (
+            group is not None and (relative_doer_before(sentence, group)
+                                  or substantive_doer_before(sentence, group, f) or named_doer_before(sentence, group)))
+        listed = not hanging and group is not None and parallel_passive(sentence, group, f)
+        return hanging or listed, listed
 
     @staticmethod
     def _span(sentence: Sentence, f: _Passive) -> tuple[int, int]:

@@ -450,27 +450,6 @@ def acronym_after(sentence: Sentence, group: list[Token]) -> bool:
 
 # «сейчас» and the phrases KC101 turns into it: a time that makes a short participle a tally so far
 # («на сегодняшний день» becomes «уже», after which the active past reads well: «Уже выдали 58 сертификатов»)
-_NOW_WORDS = frozenset({"сейчас", "ныне"})
-_NOW_PHRASES = (("на", "данный", "момент"), ("в", "данный", "момент"), ("на", "текущий", "момент"),
-                ("в", "настоящее", "время"), ("в", "настоящий", "момент"), ("по", "состоянию", "на"))
-# not «на сегодняшний день», «на сегодня»: KC106 says them as «уже», and «Уже выдали 58 сертификатов» reads right
-
-
-def tally_so_far(sentence: Sentence, f: _Passive) -> bool:
-    """«На данный момент установлено 20 фонарей», «Сейчас отремонтировано 3 км», «На 1 декабря
-    зарегистрировано 312 безработных»: a result counted up to now or to a date; «Сейчас установили 20
-    фонарей», «На 1 декабря зарегистрировали…» would say it was done just then, so the passive stays."""
-    if f.reflexive or f.aux is not None or f.reading.pos != "PRTS":
-        return False
-    keys = [t.key for t in sentence.tokens if t.is_word and t.start < f.verb.start]
-    if any(k in _NOW_WORDS for k in keys):
-        return True
-    before = [t for t in sentence.tokens if t.start < f.verb.start]
-    if any(a.key == "на" and b.text[:1].isdigit() for a, b in zip(before, before[1:])):
-        return True  # «На 5 августа обмолочено 12 тысяч гектаров»: a tally up to that date
-    return any(tuple(keys[i:i + len(p)]) == p for p in _NOW_PHRASES for i in range(len(keys)))
-
-
 # reflexive possessives: their owner is the clause's subject, whoever it becomes
 _REFLEXIVE_OWNERS = frozenset({"свой", "собственный"})
 

@@ -28,3 +28,15 @@ def stranded_participle(sentence: Sentence, subject: Token, end: int) -> bool:
             if "nomn" in best.grammemes and agree <= best.grammemes and _inflect(best, want) != t.text.lower():
                 return True
     return False
+
+
+# what a noun of help or support is, told after it: «помощь в виде питания», «поддержка в размере 5 000»
+_AS_WHAT = frozenset({"виде", "форме", "размере", "сумме"})
+
+
+def described_as(sentence: Sentence, noun: Token) -> bool:
+    """Whether «в виде», «в форме», «в размере» follow ``noun`` and lean on it: said as one verb, the
+    noun is gone and the phrase has nothing to describe."""
+    tokens = sentence.tokens
+    at = sentence.position(noun) + 1
+    return at + 1 < len(tokens) and tokens[at].key == "в" and tokens[at + 1].key in _AS_WHAT

@@ -440,6 +440,11 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "ubeditelnaya-prosba-k": no_colon_infinitive,
     "po-voprosam": after_quoted_noun,
     "po-voprosam-chego": genitive_list_after,
+    # «в сфере торговли, промышленности, образования» → «в торговле, промышленности, образования» (judge h22)
+    "v-sfere": genitive_list_after,
+    "v-sfere-prilag": genitive_list_after,
+    "v-oblasti": genitive_list_after,
+    "v-oblasti-prilag": genitive_list_after,
     "provoditsja": held_by_someone,
     "po-voprosu": after_quoted_noun,
     "v-tom-chisle-i": v_tom_chisle_i,

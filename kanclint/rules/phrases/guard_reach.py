@@ -3,7 +3,8 @@ the phrase without punctuation, so a quote mark or a comma between the phrase an
 decides it hides that word (:mod:`.context_rewrites` maps the entries to these functions).
 
 * «по вопросам» after a quoted noun («работает «горячая линия» по вопросам…») is an option;
-* «по вопросам X, Y и Z» → «по X(dat)» would leave Y and Z without «вопросам»: an option;
+* «по вопросам X, Y и Z» → «по X(dat)» would leave Y and Z without «вопросам», «в сфере X, Y» → «в X(loc), Y»
+  leaves Y in the genitive: an option;
 * «проводится … «Новая школа» по инициативе координатора»: an initiator holds the event, so
   «проходит» is an option.
 """

@@ -269,6 +269,8 @@ def one_verb_strands(sentence: Sentence, matched: Sequence[Token], replacement: 
     """Whether a light verb and its noun said as one verb (a one-word replacement) leave words behind:
     the noun's genitive object (:func:`genitive_left_after`) or the next member of its list
     (:func:`noun_shared_with_next`)."""
+    if any(p.pos == "ADJF" for p in matched[-1].parses) and genitive_left_after(sentence, matched):
+        return True  # «обследование детских [игровых] площадок»: the match cut the phrase at a word also read as a noun (judge h21)
     return len(replacement.split()) == 1 and (
         genitive_left_after(sentence, matched) or noun_shared_with_next(sentence, matched))
 

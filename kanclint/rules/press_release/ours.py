@@ -225,6 +225,9 @@ def _our_edit(document: Document, sentence: Sentence, phrase: tuple[Token, Token
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "…", "\n", "«", "\"", "(", "—", "–", "-", ":", "✅", "📌", "❗"})
 
 
+_NAME_KINDS = frozenset({"Surn", "Name", "Patr", "Geox"})
+
+
 def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile) -> list[OwnedMention]:
     tokens = sentence.tokens
     found: list[OwnedMention] = []
@@ -235,6 +238,8 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
         own = any(p.pos == "NOUN" and "gent" in p.grammemes and p.lemma in profile.heads for p in head.parses)
         if owner.pos != "NOUN" or owner.protected or head.protected or not (_genitive_institution(head) or own):
             continue
+        if owner.text[:1].isupper() and any(p.pos == "ADJF" or p.grammemes & _NAME_KINDS for p in owner.parses):
+            continue  # «Каменская ЦРБ»: an adjective of the name (or a surname), not «Наша каменская» (judge h22)
         if quotations(document).contains(owner.start):
             continue  # «МКУ «Управление ЖКХ»»: a word of a quoted name, never «наше Управление»
         if any(t.protected for t in tokens[i:k]) or owner.lemma in _OBJECT_GENITIVE:

@@ -233,7 +233,11 @@ def _after_preposition(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
     волонтёрами и родителями».
     """
     j = i - 1
-    while j >= 0 and tokens[j].is_word and tokens[j].pos in ("ADJF", "PRTF", "NUMR"):
+    cases = {g for p in tokens[i].parses for g in p.grammemes & _CASES}
+    # «с подрядной организацией»: the adjective agrees; «среди несовершеннолетних сотрудниками»: it does
+    # not, it is the preposition's own word, and «сотрудниками» stands on its own (judge h22)
+    while j >= 0 and tokens[j].is_word and tokens[j].pos in ("ADJF", "PRTF", "NUMR") and (
+            not cases or tokens[j].pos == "NUMR" or any(p.grammemes & cases for p in tokens[j].parses)):
         j -= 1
     if j >= 0 and tokens[j].pos == "PREP":
         return True
@@ -244,6 +248,7 @@ def _after_preposition(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
 
 
 _COORDINATORS = frozenset({"и", "или", ","})
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 
 
 def free_agents(tokens: Sequence[Token], role_verb: bool, memo: dict[bool, list[Token]]) -> list[Token]:

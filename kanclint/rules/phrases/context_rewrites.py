@@ -434,12 +434,21 @@ def no_colon_infinitive(document: Document, sentence: Sentence, m: Match) -> Edi
     return OFFER_ONLY if k < len(tokens) and tokens[k].pos == "INFN" else None
 
 
+def greeting_addressed(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«С приветственным словом к выпускникам обратилась директор» → «К выпускникам обратилась…» leaves
+    «обратилась» without what she addressed them with (judge h21): before «к» the deletion is an option
+    (:data:`OFFER_ONLY`); «выступил с приветственным словом» loses nothing."""
+    k = sentence.position(m.tokens[-1]) + 1
+    return OFFER_ONLY if k < len(sentence.tokens) and sentence.tokens[k].key in ("к", "ко") else None
+
+
 # Entry id → its context rewrite (an entry with ``autofix = false`` gets its fix only from here).
 CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] = {
     "tradicionno": tradicionno,
     "ubeditelnaya-prosba-k": no_colon_infinitive,
     "po-voprosam": after_quoted_noun,
     "po-voprosam-chego": genitive_list_after,
+    "s-privetstvennym-slovom": greeting_addressed,
     # «в сфере торговли, промышленности, образования» → «в торговле, промышленности, образования» (judge h22)
     "v-sfere": genitive_list_after,
     "v-sfere-prilag": genitive_list_after,

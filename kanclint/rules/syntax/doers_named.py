@@ -77,9 +77,19 @@ def supplied_by_others(f: _Passive, subject_head: Token) -> bool:
 
 def utility_switched(sentence: Sentence, f: _Passive) -> bool:
     """«Будет отключена подача электроэнергии», «горячая вода будет отключена», «будет осуществлено
-    отключение горячего водоснабжения» (the act in a light verb's noun): the supplier's act."""
+    отключение горячего водоснабжения» (the act in a light verb's noun): the supplier's act; so is the
+    removal of waste, the regional operator's."""
     acts = f.lemma in _SWITCHING or any(t.lemma in _SWITCHING_NOUNS for t in sentence.words)
-    return acts and any(t.lemma in _UTILITIES for t in sentence.words)
+    if acts and any(t.lemma in _UTILITIES for t in sentence.words):
+        return True
+    # «Вывоз крупногабаритных отходов производится по заявке» on a management company's page: waste is
+    # removed by the regional operator, «Мы вывозим» would claim its work (judge h22)
+    words = sentence.words
+    return any(a.lemma in ("вывоз", "вывозить", "вывезти") and b.lemma in _WASTE for a, b in zip(words, words[1:]))
+
+
+# what the regional operator removes
+_WASTE = frozenset({"отход", "мусор", "тко", "кго", "крупногабаритный", "твёрдый", "твердый"})
 
 
 def on_another_site(sentence: Sentence) -> bool:

@@ -48,7 +48,10 @@ def _place_in(document: Document, sentence: Sentence) -> Edit | None:
         head = name[adjectives] if len(name) > adjectives else name[0]
         if not name or any(w.protected for w in name) or not names_author(profile, head, name):
             continue
-        nxt = tokens[sentence.position(name[-1]) + 1:][:1]
+        after = tokens[sentence.position(name[-1]) + 1:]
+        nxt = after[:1]
+        if name[-1].key in ("им", "имени") or (len(after) > 1 and after[0].text == "."):
+            continue  # «в библиотеке им. А. С. Пушкина»: the name goes on past the abbreviation (judge h24)
         if nxt and nxt[0].is_word and nxt[0].pos in {"NOUN", "ADJF"} and "gent" in nxt[0].parses[0].grammemes:
             continue  # «в отделе культуры района»: the name goes on, maybe somebody else's
         said = capitalise("у нас") if t.text[:1].isupper() else "у нас"

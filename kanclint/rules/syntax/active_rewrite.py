@@ -79,9 +79,18 @@ def _plain_pair(syntax: _Syntax, f: _Passive) -> tuple[str, bool, bool] | None:
         return None
     if subject.tok.head_id != verb.tok.id or _reading(f.subject, "NOUN", "nomn") is None:
         return None
-    if described_as(syntax.document.sentences[f.subject.sentence], f.subject):
+    sentence = syntax.document.sentences[f.subject.sentence]
+    if described_as(sentence, f.subject):
         return None  # «оказывается помощь в виде горячего питания» → «помогают в виде…» hangs (judge h17)
+    if f.subject.lemma == "проверка" and not _genitive_next(sentence, f.subject) and any(t.lemma == "факт" for t in sentence.words):
+        return None  # «По этому факту проводится проверка»: a procedure on a case; «проверяют» what? (judge h23)
     return PLAIN_PASSIVES.get((f.lemma, f.subject.lemma))
+
+
+def _genitive_next(sentence: Sentence, noun: Token) -> bool:
+    """Whether a word that can be a genitive follows ``noun`` (its object: «проверка готовности»)."""
+    at = sentence.position(noun) + 1
+    return at < len(sentence.tokens) and any("gent" in p.grammemes for p in sentence.tokens[at].parses)
 
 
 def _agent_words(syntax: _Syntax, agent: _Node, said_as_we: bool = False) -> list[Token] | None:

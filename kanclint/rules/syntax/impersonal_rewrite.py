@@ -80,7 +80,7 @@ from kanclint.rules.syntax.planned_nouns import NOT_A_PLAN, planned_rewrite
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
 from kanclint.rules.syntax.self_acts import acts_on_self
 from kanclint.rules.syntax.stative_events import told_as_act
-from kanclint.rules.syntax.tallies import tally_so_far
+from kanclint.rules.syntax.tallies import counted_doers, tally_so_far
 from kanclint.rules.syntax.text_places import _about_a_text
 from kanclint.rules.syntax.we_voice import invites_readers, kept_as_passive, others_read_as_we, repeats_my_act, said_as_we, we_opened_before
 from kanclint.rules.syntax.words import (
@@ -146,8 +146,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
            for j, t in enumerate(tokens)) or acronym_opens(sentence):
         return None  # «наряжена коммунальщиками», «оформлен учащимися»: a doer the detector missed
     group = _verb_group(sentence, f)
-    if group is None or any(t.protected for t in group) or instrumental_doer_after(sentence, f, group):
-        return None  # «Концерт был организован детским садом»: a doer no list knows
+    if group is None or any(t.protected for t in group) or instrumental_doer_after(sentence, f, group) or counted_doers(sentence):
+        return None  # «Концерт был организован детским садом», «получены 214 домами»: a doer no list knows
     if not together and parallel_passive(sentence, group, f) or passive_in_next_item(document, sentence) or doer_said_next(
             document, sentence, f.lemma):
         return None  # «рассмотрено 1 250 обращений, проведено 45 приёмов»: one active, one passive reads worse

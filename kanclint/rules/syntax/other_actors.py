@@ -24,6 +24,7 @@ from kanclint.rules.syntax.passive_detection import _after_preposition, _morph_p
 from kanclint.rules.syntax.rewrite_guards import opening_instrumental
 from kanclint.rules.syntax.words import MIDDLE_REFLEXIVES, ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.morphology import parse
 
 _ADDRESS = frozenset({"уважаемый", "дорогой", "друг"})
 _OWN = frozenset({"наш", "свой"})
@@ -144,6 +145,21 @@ def duty_named_before(document: Document, sentence: Sentence) -> bool:
     start, _ = paragraph_span(document, sentence.start)
     return any(other.end <= sentence.start and other.start >= start and any(w.lemma in _DUTY for w in other.words)
                for other in document.sentences)
+
+
+# levels of a contest or a programme above a school or a library
+_LEVELS = frozenset({"муниципальный", "районный", "городской", "областной", "региональный", "республиканский",
+                     "краевой", "окружной", "всероссийский", "международный", "федеральный", "межрегиональный"})
+_STAGES = frozenset({"этап", "тур", "конкурс", "олимпиада", "смотр", "первенство", "чемпионат", "фестиваль"})
+
+
+def wider_level(document: Document, sentence: Sentence) -> bool:
+    """«Подведены итоги муниципального этапа олимпиады» on a gymnasium's page: the stage belongs to a
+    body above the author, which sums it up (judge h24); «мы» would claim its act.  A level the
+    author's own name carries («Районный дом культуры») does not count."""
+    own = {p.lemma for w in (document.author or "").split() for p in parse(w.strip("«»\""))[:1]}
+    words = sentence.words
+    return any(a.lemma in _LEVELS and a.lemma not in own and b.lemma in _STAGES for a, b in zip(words, words[1:]))
 
 
 # places a whole country or region is made of: «во всех районах», «по всей республике»

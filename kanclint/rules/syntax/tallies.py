@@ -26,3 +26,20 @@ def tally_so_far(sentence: Sentence, f: _Passive) -> bool:
     if any(a.key == "на" and b.text[:1].isdigit() for a, b in zip(before, before[1:])):
         return True  # «На 5 августа обмолочено 12 тысяч гектаров»: a tally up to that date
     return any(tuple(keys[i:i + len(p)]) == p for p in _NOW_PHRASES for i in range(len(keys)))
+
+
+def counted_doers(sentence: Sentence) -> bool:
+    """«паспорта готовности получены 214 многоквартирными домами»: a count in the instrumental names who
+    did it, and the third person plural would leave it hanging («получили 214 домами», judge h23)."""
+    tokens = sentence.tokens
+    for i, t in enumerate(tokens):
+        if not t.text.isdigit() or (i and tokens[i - 1].is_word and tokens[i - 1].pos == "PREP"):
+            continue
+        k = i + 1
+        while k < len(tokens) and tokens[k].is_word and tokens[k].pos in ("ADJF", "PRTF"):
+            k += 1
+        if k < len(tokens) and tokens[k].is_word and tokens[k].parses and all(
+                "ablt" in p.grammemes for p in tokens[k].parses if p.pos == "NOUN") and tokens[k].pos == "NOUN":
+            return True
+    return False
+

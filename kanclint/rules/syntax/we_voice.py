@@ -34,7 +34,7 @@ from kanclint.rules.syntax.doers_named import (
     supplied_by_others,
     utility_switched,
 )
-from kanclint.rules.syntax.other_actors import across_region, another_actor_in_paragraph, duty_named_before
+from kanclint.rules.syntax.other_actors import across_region, another_actor_in_paragraph, duty_named_before, wider_level
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.gifts import given_in_anothers_name
 from kanclint.rules.syntax.programmes import built_under_programme
@@ -106,6 +106,7 @@ def others_act(document: Document, sentence: Sentence, f: _Passive, head: Token)
             or names_an_institution_place(document, sentence)
             or another_actor_in_paragraph(document, sentence)  # «Сотрудники МЧС провели…»: maybe theirs
             or duty_named_before(document, sentence)  # «обязанность предоставления…»: the obliged act
+            or wider_level(document, sentence)  # «итоги муниципального этапа»: the stage's organiser
             or across_region(document, sentence))  # «площадки по всей республике»: many bodies' work
 
 

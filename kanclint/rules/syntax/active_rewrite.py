@@ -19,7 +19,7 @@ from kanclint.rules.syntax.doer_phrase import (beside_recipient, _bare_dative, _
 from kanclint.rules.syntax.joined import conjunct_lemma
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
-from kanclint.rules.syntax.stranded import described_as, stranded_participle
+from kanclint.rules.syntax.stranded import described_as, genitive_next, stranded_participle
 from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _tree_tokens, cuts_a_number_off,
                                                  same_list_in_accusative, with_its_number)
 from kanclint.rules.syntax.rewrite_guards import doer_shared_after, maybe_doer
@@ -82,15 +82,9 @@ def _plain_pair(syntax: _Syntax, f: _Passive) -> tuple[str, bool, bool] | None:
     sentence = syntax.document.sentences[f.subject.sentence]
     if described_as(sentence, f.subject):
         return None  # «оказывается помощь в виде горячего питания» → «помогают в виде…» hangs (judge h17)
-    if f.subject.lemma == "проверка" and not _genitive_next(sentence, f.subject) and any(t.lemma == "факт" for t in sentence.words):
+    if f.subject.lemma == "проверка" and not genitive_next(sentence, f.subject) and any(t.lemma == "факт" for t in sentence.words):
         return None  # «По этому факту проводится проверка»: a procedure on a case; «проверяют» what? (judge h23)
     return PLAIN_PASSIVES.get((f.lemma, f.subject.lemma))
-
-
-def _genitive_next(sentence: Sentence, noun: Token) -> bool:
-    """Whether a word that can be a genitive follows ``noun`` (its object: «проверка готовности»)."""
-    at = sentence.position(noun) + 1
-    return at < len(sentence.tokens) and any("gent" in p.grammemes for p in sentence.tokens[at].parses)
 
 
 def _agent_words(syntax: _Syntax, agent: _Node, said_as_we: bool = False) -> list[Token] | None:

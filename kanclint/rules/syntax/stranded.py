@@ -40,3 +40,9 @@ def described_as(sentence: Sentence, noun: Token) -> bool:
     tokens = sentence.tokens
     at = sentence.position(noun) + 1
     return at + 1 < len(tokens) and tokens[at].key == "в" and tokens[at + 1].key in _AS_WHAT
+
+
+def genitive_next(sentence: Sentence, noun: Token) -> bool:
+    """Whether a word that can be a genitive follows ``noun`` (its object: «проверка готовности»)."""
+    at = sentence.position(noun) + 1
+    return at < len(sentence.tokens) and any("gent" in p.grammemes for p in sentence.tokens[at].parses)

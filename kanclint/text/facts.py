@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from kanclint.text import morphology, protection
 from kanclint.text.untouchable import quoted_spans
@@ -214,25 +214,31 @@ def plain_edit(text: str, start: int, end: int, quotes: protection.SpanIndex) ->
     return not (quotes and (quotes.contains(start) or quotes.contains(max(start, end - 1))))
 
 
+def acronym_runs(words: Sequence[str], acronym: str) -> list[int]:
+    """Where a run of ``len(acronym)`` words of ``words`` starts whose initials spell ``acronym``
+    («Социального фонда России» for «СФР»); shared by the facts and the doer match of the rewrites."""
+    n = len(acronym)
+    return [i for i in range(len(words) - n + 1) if "".join(w[:1] for w in words[i:i + n]).upper() == acronym]
+
+
 def acronym_expansions(author: str | None, text: str) -> tuple[str, ...]:
     """Words of ``text`` that spell out an acronym of the author's name: «Социального фонда России»
     for the author «Отделение СФР по Тверской области», so «Отделением Социального фонда России …
     выплачено» → «Мы выплатили» loses no fact (the rewrites match the doer the same way:
-    :func:`kanclint.rules.syntax.we_voice.is_author`).  The run must start with a capital."""
+    :func:`kanclint.rules.syntax.we_voice.is_author`).  The run must start with a capital and have
+    only spaces between its words."""
     if not author:
         return ()
     acronyms = {w for w in _WORD.findall(author) if len(w) >= 2 and w.isupper()}
     if not acronyms:
         return ()
-    words = list(_WORD.finditer(text))
+    matches = list(_WORD.finditer(text))
+    words = [m.group() for m in matches]
     found: list[str] = []
     for acronym in acronyms:
-        n = len(acronym)
-        for i in range(len(words) - n + 1):
-            run = words[i:i + n]
-            if not run[0].group()[:1].isupper() or any(text[a.end():b.start()].strip() for a, b in zip(run, run[1:])):
-                continue
-            if "".join(m.group()[:1] for m in run).upper() == acronym:
+        for i in acronym_runs(words, acronym):
+            run = matches[i:i + len(acronym)]
+            if run[0].group()[:1].isupper() and not any(text[a.end():b.start()].strip() for a, b in zip(run, run[1:])):
                 found.extend(m.group() for m in run)
     return tuple(found)
 

@@ -12,6 +12,7 @@ from kanclint.rules.syntax.morph import (
     _is_verb_like,
     _reading,
     _verb_form,
+    held_event,
     many_count,
 )
 from kanclint.rules.syntax.doer_phrase import (beside_recipient, _bare_dative, _phrase, _third_person, agent_nominative,
@@ -25,7 +26,7 @@ from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _
 from kanclint.rules.syntax.rewrite_guards import doer_shared_after, maybe_doer
 from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
 from kanclint.rules.syntax.we_voice import authors_whole_name
-from kanclint.rules.syntax.words import GENITIVE_VERBS, HELD_EVENTS, MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE
+from kanclint.rules.syntax.words import GENITIVE_VERBS, MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, keep_capital
 from kanclint.text.morphology import Parse
@@ -233,7 +234,7 @@ def _accusative_tree(syntax: _Syntax, subject: Token, tokens: Sequence[Token]) -
     if len(animacy) > 1 and head.grammemes & {"masc", "plur"}:
         # «субботник»: a day of work or a person, and «субботник» and «субботника» differ; an event
         # that is held («проведён субботник») is the day
-        head = _reading(subject, "NOUN", "nomn", "inan") if subject.lemma in HELD_EVENTS else None
+        head = held_event(subject)
         if head is None:
             return None
     words = []

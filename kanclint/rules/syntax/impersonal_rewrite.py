@@ -27,6 +27,7 @@ from kanclint.rules.syntax.active_rewrite import (
     _verb_group,
 )
 from kanclint.rules.syntax.aims import states_a_purpose
+from kanclint.rules.syntax.morph import held_event
 from kanclint.rules.syntax.passive_subjects import _subject_after, _subject_before
 from kanclint.rules.syntax.genitive_lists import genitive_items, listed_objects
 from kanclint.rules.syntax.ellipsis import elliptic_pair, with_pair
@@ -86,7 +87,6 @@ from kanclint.rules.syntax.we_voice import invites_readers, kept_as_passive, oth
 from kanclint.rules.syntax.words import (
     EMPTY_VERBS,
     GENITIVE_VERBS,
-    HELD_EVENTS,
     PROCEDURE_NOUNS,
     REFLEXIVE_PASSIVES,
     STATE_PARTICIPLES,
@@ -274,9 +274,7 @@ def _accusative(subject: _Subject) -> str | None:
     if len(animacy) > 1 and head.grammemes & {"masc", "plur"}:
         # «субботник»: a day of work or a person, and «субботник» and «субботника» differ; an event that
         # is held («проведён субботник») is the day
-        if subject.head.lemma not in HELD_EVENTS:
-            return None
-        head = next((p for p in subject.head.parses if p.pos == "NOUN" and {"nomn", "inan"} <= p.grammemes), None)
+        head = held_event(subject.head)
         if head is None:
             return None
     if subject.head.lemma in THINGS_READ_AS_PEOPLE:

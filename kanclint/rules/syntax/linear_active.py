@@ -19,10 +19,10 @@ from __future__ import annotations
 from kanclint.model import Edit
 from kanclint.rules.syntax.active_rewrite import _active_verbs, _sentence_initial, _verb_group
 from kanclint.rules.syntax.light_verbs import has_light_verb
-from kanclint.rules.syntax.morph import _reading
+from kanclint.rules.syntax.morph import _reading, held_event
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.rewrite_guards import _in_phrase_list
-from kanclint.rules.syntax.words import _VERB_POS, HELD_EVENTS, MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE
+from kanclint.rules.syntax.words import _VERB_POS, MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_raw, keep_capital
 from kanclint.text.morphology import Parse
@@ -253,7 +253,7 @@ def _same_counted(counts: list[Token], noun: Token, bounded: bool) -> bool:
 def _inanimate_noun(token: Token) -> bool:
     """A noun (in most of its readings: «саженцев» is also an adjective) that names no being."""
     nouns = [p for p in token.parses if p.pos == "NOUN"]
-    if token.lemma in HELD_EVENTS and any("inan" in p.grammemes for p in nouns):
+    if held_event(token) is not None:
         return True  # «субботник»: the day of work that is held, not the person pymorphy3 also reads
     share = sum(p.score for p in nouns)
     return share >= 0.3 and sum(p.score for p in nouns if "anim" in p.grammemes) < share / 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kanclint.rules.syntax.words import _VERB_POS, _VERBAL_SUFFIXES, HOMONYM_PARTICIPLES, NOT_VERBAL_NOUNS
+from kanclint.rules.syntax.words import _VERB_POS, _VERBAL_SUFFIXES, HELD_EVENTS, HOMONYM_PARTICIPLES, NOT_VERBAL_NOUNS
 from kanclint.text.document import Token, _word_info
 from kanclint.text.grammar import PERSON_NAMES
 from kanclint.text.inflection import inflect_raw
@@ -162,3 +162,10 @@ def many_count(digits: str) -> bool:
     """A count in digits not ending in 1–4 (11–14 do): «8», «15», «120».  It governs a genitive plural
     that reads the same in the accusative, whoever the noun names («выявили 8 водителей»)."""
     return digits.isdigit() and (digits[-1] not in "1234" or digits[-2:] in ("11", "12", "13", "14"))
+
+
+def held_event(token: Token) -> Parse | None:
+    """The inanimate nominative reading of a held event («проведён субботник»: the day of work, not the
+    worker pymorphy3 also reads, whose accusative «субботника» would differ); ``None`` for other words."""
+    return _reading(token, "NOUN", "nomn", "inan") if token.lemma in HELD_EVENTS else None
+

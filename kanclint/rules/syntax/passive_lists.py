@@ -21,6 +21,7 @@ from kanclint.model import Edit
 from kanclint.rules.syntax.impersonal_rewrite import doerless_rewrite
 from kanclint.rules.syntax.joined import joined_passives
 from kanclint.rules.syntax.passive_detection import _Passive, morph_passives
+from kanclint.rules.syntax.rewrite_guards import short_passive_readings
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.morphology import parse
 
@@ -69,16 +70,7 @@ def rewrite_together(
     text = document.text
     joined_text = "".join(
         (text[edits[k - 1].end:e.start] if k else "") + e.replacement for k, e in enumerate(edits))
-    if any(_left_passive(w) for w in joined_text.split()):
+    if any(short_passive_readings(parse(w.strip(",.;:!?«»\"()"))) for w in joined_text.split()):
+        # a short passive left in the result («открыто два сада», read first as an adverb): two voices
         return None
     return Edit(edits[0].start, edits[-1].end, joined_text)
-
-
-def _left_passive(word: str) -> bool:
-    """A short passive participle still in the joined result: the list keeps two voices."""
-    readings = parse(word.strip(",.;:!?«»\"()"))
-    if not readings:
-        return False
-    if readings[0].pos in ("ADVB", "ADJS"):  # «открыто два детских сада»: read first as an adverb
-        return any(p.pos == "PRTS" and "pssv" in p.grammemes for p in readings)
-    return readings[0].pos == "PRTS" and "pssv" in readings[0].grammemes

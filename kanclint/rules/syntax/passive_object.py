@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from kanclint.rules.syntax.active_rewrite import _counted_object
 from kanclint.rules.syntax.doer_phrase import _phrase
-from kanclint.rules.syntax.morph import _inflect, _reading
+from kanclint.rules.syntax.morph import _inflect, _reading, held_event
 from kanclint.rules.syntax.passive_detection import _is_proper
 from kanclint.rules.syntax.spans import _contiguous
 from kanclint.rules.syntax.stranded import stranded_participle
-from kanclint.rules.syntax.words import HELD_EVENTS
 from kanclint.text.document import Token
 from kanclint.text.syntax_view import _Syntax
 
@@ -41,7 +40,7 @@ def object_accusative(syntax: _Syntax, subject: Token | None) -> str | None:
     if counted is not None:
         return counted or None
     # «проведён субботник»: the day of work, not the person pymorphy reads first («субботника»)
-    head = (subject.lemma in HELD_EVENTS and _reading(subject, "NOUN", "nomn", "inan")) or _reading(subject, "nomn")
+    head = held_event(subject) or _reading(subject, "nomn")
     if head is None:
         return None
     words = []

@@ -20,6 +20,7 @@ from kanclint.rules.syntax.rewrite_objects import _Subject
 from kanclint.rules.syntax.words import CIRCUMSTANCE_PO, NOT_AGENTS, ORGANISATIONS, REFLEXIVE_PASSIVES
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.grammar import MAIN_CASES
+from kanclint.text.morphology import Parse
 
 _BETWEEN_POS = frozenset({"ADVB", "PRCL"})
 _MODIFIER_POS = frozenset({"ADJF", "PRTF"})
@@ -85,7 +86,11 @@ def passive_in_next_item(document: Document, sentence: Sentence) -> bool:
 def _short_passive(token: Token) -> bool:
     """A short passive participle, also where pymorphy3 first reads an adverb or a short adjective
     («открыто два детских сада», «закрыто 3 пункта»): beside another passive it is one."""
-    parses = token.parses
+    return short_passive_readings(token.parses)
+
+
+def short_passive_readings(parses: Sequence[Parse]) -> bool:
+    """:func:`_short_passive` of a word's readings (also of a word a rewrite wrote)."""
     if not parses:
         return False
     if parses[0].pos == "PRTS":

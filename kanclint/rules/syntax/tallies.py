@@ -38,8 +38,8 @@ def counted_doers(sentence: Sentence) -> bool:
         k = i + 1
         while k < len(tokens) and tokens[k].is_word and tokens[k].pos in ("ADJF", "PRTF"):
             k += 1
-        if k < len(tokens) and tokens[k].is_word and tokens[k].parses and all(
-                "ablt" in p.grammemes for p in tokens[k].parses if p.pos == "NOUN") and tokens[k].pos == "NOUN":
-            return True
+        noun = tokens[k] if k < len(tokens) and tokens[k].is_word and tokens[k].pos == "NOUN" else None
+        if noun is not None and all("ablt" in p.grammemes for p in noun.parses if p.pos == "NOUN"):
+            return True  # every noun reading is instrumental: «домами», not «домов»
     return False
 

@@ -34,6 +34,7 @@ from kanclint.rules.syntax.doers_named import (
     supplied_by_others,
     utility_switched,
 )
+from kanclint.text.facts import acronym_runs
 from kanclint.rules.syntax.other_actors import across_region, another_actor_in_paragraph, duty_named_before, wider_level
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.gifts import given_in_anothers_name
@@ -252,14 +253,11 @@ def _acronym_author(author: str, doer: str, lemmas: Callable[[str], set[str]]) -
     acronyms = [w for w in author.split() if len(w) >= 2 and w.isupper() and w.isalpha()]
     words = [w.strip("«»\",.") for w in doer.split()]
     for acronym in acronyms:
-        n = len(acronym)
-        for i in range(len(words) - n + 1):
-            run = words[i:i + n]
-            if "".join(w[:1] for w in run).upper() == acronym:
-                rest = " ".join(words[:i] + words[i + n:])
-                named = " ".join(w for w in author.split() if w != acronym)
-                if not rest or lemmas(rest) <= lemmas(named):
-                    return True
+        named = " ".join(w for w in author.split() if w != acronym)
+        for i in acronym_runs(words, acronym):
+            rest = " ".join(words[:i] + words[i + len(acronym):])
+            if not rest or lemmas(rest) <= lemmas(named):
+                return True
     return False
 
 

@@ -89,6 +89,41 @@ def test_changes_follow_later_rounds():
     assert {c.code + ":" + c.before: c.after for c in result.changes}["KC109:Следует отметить, что данный"] == "Этот"
 
 
+def test_a_change_inside_a_later_one_is_listed_once():
+    """«в ходе» → «во время», then the whole passive clause: one record for the clause, not a second
+    one that sets one word against the whole sentence (judge h25)."""
+    import kanclint as api
+    text = ("Судебными приставами районного отделения в ходе исполнительных действий наложен арест "
+            "на автомобиль должника.")
+    result = api.fix(text, unsafe=True)
+    assert "во время исполнительных действий" in result.text and "наложили арест" in result.text
+    assert len(result.changes) == 1
+    (change,) = result.changes
+    assert change.code == "KC201" and change.after == result.text[change.start:change.end]
+    assert change.before in text and "в ходе" in change.before
+
+
+def test_two_rules_ending_on_one_span_give_one_record():
+    """«в период» → «во время» (KC104), then «во время проведения» → «во время» (KC101): both
+    end on the same words, listed once."""
+    import kanclint as api
+    text = "В период проведения праздника к охране порядка будет привлечено 300 сотрудников."
+    result = api.fix(text, unsafe=True)
+    spans = [(c.start, c.end) for c in result.changes]
+    assert len(spans) == len(set(spans))
+    assert any(c.before == "В период проведения" and c.after == "Во время" for c in result.changes)
+
+
+def test_two_fixes_of_one_round_never_write_one_word_twice():
+    """«в ходе рейда … в период запрета» → one «во время»; the second stays as the author wrote it."""
+    import kanclint as api
+    text = ("В ходе рейда по водоёмам инспекторы задержали двух рыбаков, ловивших сетями в период "
+            "нереста.")
+    result = api.fix(text, unsafe=True)
+    assert result.text.count("во время") + result.text.count("Во время") == 1
+    assert "в период нереста" in result.text
+
+
 def test_a_deletion_says_what_it_deleted():
     """A change that only deletes words lists them as ``before`` (not an empty record)."""
     import kanclint as api

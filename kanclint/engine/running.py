@@ -12,8 +12,8 @@ from kanclint.engine import score as score_mod
 from kanclint.engine import signals as signals_mod
 from kanclint.engine import suppression
 from kanclint.engine.config import Config
-from kanclint.engine.fixes import (MAX_ROUNDS, Change, FixResult, apply_edits, as_drafted, choose_fixes, keep_facts,
-                                   track_changes)
+from kanclint.engine.fixes import (MAX_ROUNDS, Change, FixResult, apply_edits, as_drafted, choose_fixes, defer_repeats,
+                                   keep_facts, track_changes)
 from kanclint.files.inputs import read_text
 from kanclint.model import Diagnostic, Edit, Report, outermost
 from kanclint.rules.meta import NotRussian, StaleIgnore
@@ -231,7 +231,7 @@ def fix(text: str, *, unsafe: bool = False, config: Config | None = None, path: 
     original_facts = facts_mod.facts(text, exempt)
     while rounds < MAX_ROUNDS:
         candidates = report.diagnostics if accept is None else [d for d in report.diagnostics if accept(d)]
-        chosen = choose_fixes(candidates, unsafe=unsafe)
+        chosen = defer_repeats(text, choose_fixes(candidates, unsafe=unsafe))
         if not chosen:
             break
         new_text = apply_edits(text, [e for d in chosen for e in d.fix.edits])  # type: ignore[union-attr]

@@ -75,8 +75,32 @@ def _needed_act(document: Document, tokens: list[Token], k: int) -> tuple[str, i
     rest = tokens[end_at:]
     if rest and rest[0].key in _JOINED or any(t.is_word and t.pos in ("VERB", "PRTS") for t in rest):
         return None
+    if _second_need(rest):
+        return None
     tail = document.text[tokens[after - 1].end : tokens[end_at - 1].end]
     return f"{manner}{verb} {obj}{tail}", end_at
+
+
+_ACT_ENDINGS = ("ание", "ение", "тие", "ция")
+
+
+def _second_need(rest: list[Token]) -> bool:
+    """A second act the need governed, further on: «о необходимости проведения вакцинации против
+    энцефалита и использования акарицидных средств» → «что нужно провести вакцинацию … и
+    использования» (judge h25) leaves the second verbal noun in the genitive with nothing to govern it."""
+    verbs = word_map("goal-verbs") | word_map("need-verbs")
+    for k, t in enumerate(rest):
+        if t.key not in _JOINED:
+            continue
+        for nxt in rest[k + 1:k + 3]:
+            reading = _gent(nxt) if nxt.is_word else None
+            if reading is None:
+                break
+            if reading.pos == "NOUN":
+                if reading.lemma in verbs or reading.lemma.endswith(_ACT_ENDINGS):
+                    return True
+                break
+    return False
 
 
 def need_clause(document: Document, sentence: Sentence, m: Match) -> Edit | None:

@@ -221,6 +221,34 @@ def left_instrumental(word: str) -> bool:
     return any(p.grammemes & {"Name", "Surn", "Patr"} and "ablt" in p.grammemes for p in readings) and not any("nomn" in p.grammemes for p in readings)
 
 
+_JOINING = frozenset({"и", "или", "а", "также"})
+_GOVERN_INSTRUMENTAL = frozenset({"с", "со", "под", "над", "между", "за", "перед", "передо", "рядом"})
+
+
+def second_doer_left(sentence: Sentence, agent: Token, end: int) -> bool:
+    """A second doer joined to ``agent`` that the rewrite ending at ``end`` left behind in the
+    instrumental: «Занятия проводятся специалистами по социальной работе и медицинскими сёстрами» →
+    «Специалисты проводят занятия по социальной работе и медицинскими сёстрами» (judge h25).
+    A noun in the instrumental after «и» and a preposition that governs it («и с родителями») is
+    not a doer."""
+    tokens = sentence.tokens
+    for k in range(sentence.position(agent) + 1, len(tokens) - 1):
+        t = tokens[k]
+        if t.text in ".;:!?" or t.is_word and t.pos in ("VERB", "PRTS"):
+            return False
+        if t.key not in _JOINING or tokens[k - 1].text == ",":
+            continue
+        for nxt in tokens[k + 1:k + 3]:
+            if not nxt.is_word or nxt.key in _GOVERN_INSTRUMENTAL:
+                break
+            best = nxt.parses[:1]
+            if best and best[0].pos in ("NOUN", "ADJF") and "ablt" in best[0].grammemes:
+                return nxt.start >= end
+            if not best or best[0].pos != "ADJF":
+                break
+    return False
+
+
 def beside_recipient(syntax: _Syntax, agent: Token, verb: Token) -> bool:
     """«Депутатом … оказана помощь … семье»: natasha calls the doer an indirect object when a real
     recipient in the dative (no preposition: «по назначению» is none) stands in the clause; the

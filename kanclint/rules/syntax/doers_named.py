@@ -134,15 +134,19 @@ _INCIDENTS = frozenset({"случай", "факт", "пожар", "возгор�
 _ISSUING = frozenset({"выдать", "выдавать", "вынести", "выносить", "внести", "вносить", "направить", "направлять",
                       "объявить", "объявлять"})
 _ORDERS = frozenset({"предписание", "представление", "протест", "предостережение", "предупреждение", "требование"})
+# «на территории поселения введён особый противопожарный режим»: a regime or a ban is declared by
+# whichever level of power has the right (often the region), which a village's page seldom says (judge h26)
+_DECLARING = frozenset({"ввести", "вводить", "объявить", "объявлять"})
+_REGIMES = frozenset({"режим", "карантин", "ограничение", "запрет"})
 
 
 def authorities_act(f: _Passive, sentence: Sentence) -> bool:
-    """«привлечены к ответственности», «зарегистрировано 14 случаев возгорания», «выдано предписание»:
-    an authority's act."""
+    """«привлечены к ответственности», «зарегистрировано 14 случаев возгорания», «выдано предписание»,
+    «введён противопожарный режим»: an authority's act."""
     lemmas = {t.lemma for t in sentence.words}
     if f.lemma in _HOLDING_LIABLE and "ответственность" in lemmas:
         return True
-    if f.lemma in _ISSUING and lemmas & _ORDERS:
+    if f.lemma in _ISSUING and lemmas & _ORDERS or f.lemma in _DECLARING and lemmas & _REGIMES:
         return True
     return f.lemma in _RECORDING and bool(lemmas & _INCIDENTS)
 

@@ -249,14 +249,16 @@ def plural_doers_before(document: Document, sentence: Sentence) -> bool:
 _ONGOING = frozenset({"реализовать", "реализовывать"})
 
 
-def implied_doer(document: Document, sentence: Sentence, f: _Passive, tense: str) -> bool:
+def implied_doer(document: Document, sentence: Sentence, f: _Passive, tense: str, as_we: bool | None = None) -> bool:
     """Whether a doer-less passive has a doer the reader would read into a plain active: a person
     named as a doer earlier in the paragraph, plural doers of the sentence before, a body whose
     work it was («в результате работы комиссии совместно с партнёрами выполнен перевод»),
     or a project that «реализуется» (a description of how it runs, not an act).  The last two only
-    without a «мы» of the page's own: «Мы реализуем проект…» says who."""
-    if not document.speaks_as_we and (f.reflexive and tense == "pres" and f.lemma in _ONGOING
-                                      or _work_of_someone(sentence)):
+    where the rewrite can say «мы» (``as_we``, by default whether the page speaks as «мы»): «Мы
+    реализуем проект…» says who, «Проект реализуют» does not (judge f12)."""
+    if as_we is None:
+        as_we = document.speaks_as_we
+    if not as_we and (f.reflexive and tense == "pres" and f.lemma in _ONGOING or _work_of_someone(sentence)):
         return True
     return person_acted_before(document, sentence) or people_acted_just_before(document, sentence, f)
 

@@ -18,7 +18,7 @@ from kanclint.rules.syntax.reader_sends import may_tell_reader, reader_or_plain,
 from kanclint.rules.syntax.missed_doers import (doer_after_opening, help_given, implied_doer, named_doer_before, relative_doer_before,
                                                 set_phrase_passive)
 from kanclint.rules.syntax.substantive_doers import substantive_doer_before
-from kanclint.rules.syntax.we_voice import is_author, speaks_as_i, speaks_of_itself
+from kanclint.rules.syntax.we_voice import in_we_form, is_author, speaks_as_i, speaks_of_itself
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
 from kanclint.rules.press_release.speaker import speaker
 from kanclint.rules.syntax.morph import _reading, _verb_form, feminine_too
@@ -28,19 +28,8 @@ from kanclint.rules.syntax.doer_inside import doer_inside_subject
 from kanclint.rules.syntax.doer_last import doer_closes_clause
 from kanclint.rules.syntax.passive_object import object_accusative, object_tokens
 from kanclint.rules.syntax.passive_detection import (
-    unlike_conjunct,
-    means_not_doer,
-    told_as_report,
-    _after_preposition,
-    _has_passive_kids,
-    _is_agent,
-    _morph_passive,
-    future_passive_infinitive,
-    _morph_subject,
-    _Passive,
-    free_agents,
-    morph_passives,
-)
+    unlike_conjunct, means_not_doer, told_as_report, _after_preposition, _has_passive_kids, _is_agent, _morph_passive,
+    future_passive_infinitive, _morph_subject, _Passive, free_agents, morph_passives)
 from kanclint.rules.syntax.spans import _adjoin
 from kanclint.rules.syntax.words import (
     _AGENT_RELS,
@@ -324,6 +313,9 @@ class PassiveVoice(Rule):
         if listed:
             active = clean_rewrite(document, sentence, rewrite_together(
                 document, sentence, f, lambda t: self._candidate(syntax, sentence, t), self._tense))
+        if (active is not None and document.speaks_as_we and not in_we_form(active.replacement)
+                and implied_doer(document, sentence, f, tense, as_we=False)):
+            active = None  # the page's «мы» went to others: «Проект реализуют» hides the doer as before
         if active is not None:
             suggestions.append(active.replacement)
             fix = Fix(f"Заменить на «{active.replacement}»", (active,), Applicability.UNSAFE)

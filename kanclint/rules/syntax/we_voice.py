@@ -11,6 +11,7 @@ wrong, and «мы» would be a guess.
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from kanclint.rules.press_release.oblique_self import (
@@ -69,6 +70,9 @@ from kanclint.text.inflection import capitalise
 from kanclint.text.morphology import parse
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token, verb: Token) -> bool:
     """Whether «мы» may stand for the doer: the account speaks for an organisation that did it."""
     return (document.speaks_as_we and not person_author(document)  # «мы» is not the person who writes
@@ -79,6 +83,18 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
           and not first_person_blocked(document, sentence.start)  # the paragraph keeps «Комитет … проводит»
           and not speaks_as_i(document, sentence)  # «Мною направлено обращение. Ответ получен»: not «мы»
           and (f.agent is not None or document.shared(post_says_we)))  # a named doer was judged the page's own already
+
+
+def in_we_form(replacement: str) -> bool:
+    """Whether a rewrite speaks as «мы»: the pronoun, or a verb in its form («Приглашаем»), not
+    the third person plural that a doer-less rewrite falls back on («Проект реализуют»)."""
+    for word in _LETTERS.findall(replacement):
+        if word.lower() == "мы":
+            return True
+        readings = parse(word)
+        if readings and readings[0].pos == "VERB" and {"1per", "plur"} <= readings[0].grammemes:
+            return True
+    return False
 
 
 def others_act(document: Document, sentence: Sentence, f: _Passive, head: Token) -> bool:

@@ -311,6 +311,8 @@ def in_relative_clause(sentence: Sentence, verb: Token) -> bool:
 
 def paid_by_others(sentence: Sentence) -> bool:
     """«средства выделены из краевого бюджета», «за счёт федеральных средств»: the money's owner did it;
+    «Работы проведены на внебюджетные средства музея»: the sentence says who paid, not who worked
+    (a contractor, most often), so «Мы провели работы» would claim the work (judge f12);
     «билеты приобретены по Пушкинской карте»: the card's holder bought them."""
     keys = [t.key for t in sentence.words]
     for i, k in enumerate(keys):
@@ -319,6 +321,8 @@ def paid_by_others(sentence: Sentence) -> bool:
         if k == "из" and any(x in ("бюджета", "фонда") for x in keys[i + 1:i + 4]):
             return True
         if k == "за" and i + 1 < len(keys) and keys[i + 1] in ("счет", "счёт"):
+            return True
+        if k == "на" and "средства" in keys[i + 1:i + 4]:
             return True
     return False
 

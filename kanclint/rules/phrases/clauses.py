@@ -214,6 +214,8 @@ def goal_clause(document: Document, sentence: Sentence, m: Match, noun_at: int |
         return None
     if _subject_in_tail(tokens, last, after):
         return None
+    if after < len(tokens) and tokens[after].is_word and tokens[after].text[:1].isupper() and not tokens[after].text.isupper():
+        return None  # «загрязнения реки Исеть специалисты…»: a name may still be the phrase's own (judge h27)
     tail = document.text[tokens[last].end : tokens[after - 1].end]
     if verb == "не допустить" and len(words) == 1 and words[0][1].lemma in _ARISING and tail[:1] == " " and \
             after > last + 1 and _gent(tokens[last + 1]) is not None:

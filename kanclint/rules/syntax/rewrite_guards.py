@@ -28,7 +28,9 @@ _DASHES = frozenset({"—", "–", "-"})  # adverbs and particles that stand ins
 
 # Groups of people that act, beside the bodies of ORGANISATIONS: «подготовлен ансамблем».
 COLLECTIVES = frozenset(
-    {"ансамбль", "хор", "оркестр", "отряд", "группа", "студия", "бригада", "экипаж", "кружок", "труппа", "дружина"}
+    {"ансамбль", "хор", "оркестр", "отряд", "группа", "студия", "бригада", "экипаж", "кружок", "труппа", "дружина",
+     # «личным составом части проведено 14 рейдов» (judge h28): the staff of a unit
+     "состав", "коллектив", "персонал", "караул"}
 )
 _AUXILIARIES = frozenset({"быть"})
 # bodies and teams beside ORGANISATIONS and COLLECTIVES that may act: «пожарные части», «команда»

@@ -8,6 +8,8 @@ it with certainty, and a sentence where it agrees with nothing is worse than the
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from kanclint.rules.syntax.morph import _inflect, _reading
 from kanclint.text.document import Sentence, Token
 
@@ -46,3 +48,12 @@ def genitive_next(sentence: Sentence, noun: Token) -> bool:
     """Whether a word that can be a genitive follows ``noun`` (its object: «проверка готовности»)."""
     at = sentence.position(noun) + 1
     return at < len(sentence.tokens) and any("gent" in p.grammemes for p in sentence.tokens[at].parses)
+
+
+def genitive_left_by_doer(sentence: Sentence, agent_tokens: Sequence[Token], subject_tokens: Sequence[Token]) -> bool:
+    """A genitive right after the doer that the parse hung elsewhere: «проводиться инструкторами
+    спорткомплекса» → «Инструкторы будут проводить занятия спорткомплекса» (judge h28)."""
+    last = max(agent_tokens, key=lambda t: t.end)
+    taken = {t.start for t in (*agent_tokens, *subject_tokens)}
+    at = sentence.position(last) + 1
+    return at < len(sentence.tokens) and sentence.tokens[at].start not in taken and genitive_next(sentence, last)

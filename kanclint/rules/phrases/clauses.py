@@ -12,7 +12,7 @@ the entry's own replacements stay as they were.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Sequence
 
 from kanclint.lexicon import word_list, word_map
 from kanclint.model import Edit
@@ -101,10 +101,14 @@ def _may_hang_on_phrase(tokens: list[Token], i: int) -> bool:
 def _verb_at(tokens: list[Token], i: int) -> bool:
     """A transitive verb at ``i``: only one can take the person before it as its object
     («пожаров жителей просят»); after «чумы свиней проводится» the person is still the phrase's."""
-    return (
-        i < len(tokens) and tokens[i].is_word and tokens[i].pos == "VERB"
-        and any(p.pos == "VERB" and "tran" in p.grammemes for p in tokens[i].parses)
-    )
+    if not (i < len(tokens) and tokens[i].is_word and tokens[i].pos == "VERB"
+            and any(p.pos == "VERB" and "tran" in p.grammemes for p in tokens[i].parses)):
+        return False
+    # «…обслуживания пассажиров изменили расписание»: the verb has its object already, so the person
+    # before it is still the phrase's («Чтобы повысить качество обслуживания, пассажиров изменили…»)
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return not (nxt is not None and nxt.is_word and any(
+        p.pos in ("NOUN", "ADJF") and "accs" in p.grammemes for p in nxt.parses))
 
 
 def _subject_in_tail(tokens: list[Token], last: int, after: int) -> bool:
@@ -407,7 +411,14 @@ def aim_without_second_dlya(document: Document, sentence: Sentence, m: Match) ->
     if clause is not None:
         return clause
     at = sentence.position(m.tokens[-1]) + 1
-    return OFFER_ONLY if any(t.key == "для" for t in sentence.tokens[at:]) else None
+    if any(t.key == "для" for t in sentence.tokens[at:]) or _act_of_act(sentence.tokens[at:at + 2]):
+        return OFFER_ONLY  # «для недопущения создания помех» is the same chain (judges h21, h29): the author rewords
+    return None
+
+
+def _act_of_act(words: Sequence[Token]) -> bool:
+    """Two verbal nouns in a row («недопущения создания», «предупреждения распространения»)."""
+    return len(words) == 2 and all(t.is_word and t.pos == "NOUN" and t.lemma.endswith(("ние", "тие")) for t in words)
 
 
 # Entry id of dictionaries/derived_prepositions.toml (and formulas.toml) → its phrase rewrite.

@@ -57,6 +57,7 @@ from kanclint.rules.phrases.clauses import OFFER_ONLY
 from kanclint.rules.phrases.guard_reach import after_quoted_noun, genitive_list_after, held_by_someone
 from kanclint.rules.phrases.objects import swap_without_its_object
 from kanclint.rules.phrases.organiser import organised
+from kanclint.rules.phrases.page_voice import invite_as_we, with_our_voice
 from kanclint.rules.phrases.participants import participated, united
 from kanclint.rules.phrases.preposition_context import (_CLAUSE_MARKS, _SENTENCE_MARKS, _in_place, about_a_topic,
                                                         by_its_noun, po_request, po_without_comma, trouble_only)
@@ -463,6 +464,7 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "planiruetsya": planiruem,
     "predpolagaetsya": planiruem,
     "rekomenduetsya": sovetuem,
+    "sostoitsya-otkrytie": with_our_voice, "priglashayutsya-vse-zhelayushchie": invite_as_we,  # the page's «мы» only
     "vystupit-organizatorom": organised,
     "uchastnikami-stali": participated,
     "obedinil-chislo": united,

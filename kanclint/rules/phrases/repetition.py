@@ -62,7 +62,7 @@ def repeats_root_in_sentence(sentence: Sentence, matched: Sequence[Token], repla
     → «прошёл фестиваль, который проходит…» says the same verb twice; the author rewords."""
     new = _content_words(replacement) - {t.key for t in matched}
     kept = {_root(lemma) for t in matched for lemma in t.lemmas}  # «граждан» → «гражданам» is the same word
-    roots = {_root(p.lemma) for w in new for p in parse(w)[:1] if p.pos in ("VERB", "INFN", "NOUN")} - kept
+    roots = {_root(p.lemma) for w in new for p in parse(w)[:1] if p.pos in ("VERB", "INFN", "NOUN", "ADJF")} - kept
     if not roots:
         return False
     inside = {t.start for t in matched}
@@ -70,4 +70,5 @@ def repeats_root_in_sentence(sentence: Sentence, matched: Sequence[Token], repla
     return any(t.start not in inside and t.pos in _HEARD_POS and _root(t.lemma) in roots for t in sentence.words)
 
 
-_HEARD_POS = frozenset({"VERB", "INFN", "NOUN", "GRND"})
+# an adjective too: «незаконных свалок … мест незаконного размещения» (judge h29)
+_HEARD_POS = frozenset({"VERB", "INFN", "NOUN", "GRND", "ADJF"})

@@ -107,15 +107,3 @@ def _i_word_starts(document: Document) -> list[int]:
             and (t.lemma in _I_WORDS or t.pos == "VERB" and {"1per", "sing"} <= t.grammemes)]
 
 
-_WE_WORDS = frozenset({"мы", "нас", "нам", "нами", "наш"})
-# «Напомним, …», «Отметим, …»: a turn of the report, not an act of the page's own
-_REMARKS = frozenset({"напомнить", "отметить", "подчеркнуть", "добавить", "уточнить", "сказать", "заметить"})
-
-
-def says_we(document: Document) -> bool:
-    """Whether the post speaks as «мы» outside quotes: «мы», «наш», a verb in the «мы» form
-    («Благодарим фонд…», «Приглашаем»), not a remark of the report («Напомним, …»).
-    Worked out once per post: ask ``document.shared(says_we)``."""
-    return any(not t.protected and (t.lemma in _WE_WORDS or t.pos == "VERB" and {"1per", "plur"} <= t.grammemes
-                                    and "impr" not in t.grammemes and t.lemma not in _REMARKS)
-               for t in document.words)

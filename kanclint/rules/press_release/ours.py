@@ -185,8 +185,10 @@ def _placement(tokens: tuple[Token, ...], i: int) -> tuple[Token, int, bool] | N
             and not _pronominal(tokens[j]):
         first = tokens[j]
         j -= 1
-    if j >= 0 and (tokens[j].text[:1].isdigit() or tokens[j].pos == "NUMR"):
-        return None  # «7–8 классов гимназии» → «7–8 наших классов» reads as «7 or 8 of our classes» (judge h20)
+    if j >= 0 and (tokens[j].text[:1].isdigit() or tokens[j].pos == "NUMR" or tokens[j].text in {"»", "\"", "“"}):
+        # «7–8 классов гимназии» → «7–8 наших классов» reads as «7 or 8 of our classes» (judge h20);
+        # «9 «А» класса школы» → «9 «А» нашего класса» breaks the class's name (judge h30)
+        return None
     determiner = _pronominal(tokens[j]) if j >= 0 and tokens[j].is_word else frozenset()
     if determiner and not determiner <= _DETERMINERS:
         return None  # «в этом офисе музея», «в самом здании школы»: not «в нашем этом офисе»

@@ -17,7 +17,7 @@ from kanclint.rules.press_release.address import (
     press_release_markers,
 )
 from kanclint.rules.press_release.advice import closing_question, opening_speaks_to_reader, opening_template
-from kanclint.rules.press_release.first_body import says_we
+from kanclint.text.our_voice import says_we
 from kanclint.rules.press_release.helpers import Marker, _trimmed, opening_sentences
 from kanclint.rules.press_release.leads import (
     find_ceremonial_leads,

@@ -6,7 +6,7 @@
 such a notice is said aloud.  The nouns and the reader's verbs are data (``modal-notices`` in
 dictionaries/lexicon/syntax.toml; «подать:accs» takes the noun's genitive object in the
 accusative: «подача заявок» → «подать заявки»).  Only the plain shape is rewritten: the bare noun
-(no adjective: «предварительная запись»), its object if the verb takes one, at most a phrase with
+(no adjective but «предварительная», which says «заранее»: «Записаться заранее можно по телефону»), its object if the verb takes one, at most a phrase with
 «на» or «в» that the verb takes as it is («запись на приём» → «записаться на приём»), present
 or future tense («будет осуществляться» → «можно будет»), no «не».  A payment due by a date («Оплата производится до 25 числа») is an obligation,
 not a permission, and is left alone.
@@ -27,14 +27,20 @@ _PLACE_PREPOSITIONS = frozenset({"на", "в", "во"})
 _AFTER_VERB_FIRST = frozenset({"на", "в", "во", "с", "со", "до", "по", "через", "только", "онлайн"})
 _PHRASE_POS = frozenset({"NOUN", "ADJF", "PRTF"})
 _DEADLINES = frozenset({"до", "позднее", "срок"})
+# what the reader owes by a date («Уплата налога производится до 1 декабря», «Прохождение техосмотра …
+# до 1 марта»): with a deadline a duty, never «можно»; a payment is the reader's only when said how
+_DUTIES = frozenset({"оплатить", "уплатить", "пройти"})
+_PAYMENTS = frozenset({"оплатить", "уплатить"})
 # how a reader pays: only then is «Оплата осуществляется…» a notice to the reader
 _PAYING_WAYS = frozenset({"наличные", "наличными", "карта", "перевод", "терминал", "касса", "банкомат", "сайт",
-                          "приложение", "госуслуга", "qr-код", "онлайн", "банк", "кабинет", "через", "ежемесячно"})
+                          "приложение", "госуслуга", "qr-код", "онлайн", "банк", "кабинет", "через", "ежемесячно",
+                          "помощью", "платёж"})  # «с помощью единого налогового платежа»
 
 
 def modal_notice(sentence: Sentence, f: _Passive, subject: _Subject, group: list[Token], tense: str) -> Edit | None:
     """The «можно» rewrite of a service notice, or ``None`` when the sentence is not one."""
-    if not f.reflexive or f.lemma not in _SERVICE_VERBS or subject.modifiers:
+    manner = _manner(subject)
+    if not f.reflexive or f.lemma not in _SERVICE_VERBS or manner is None:
         return None
     # «Запись будет осуществляться по телефону» → «Записаться можно будет…»: the future of the same
     # notice, «будет» right before the infinitive (an adverb between is no plain shape)
@@ -50,15 +56,19 @@ def modal_notice(sentence: Sentence, f: _Passive, subject: _Subject, group: list
     head, first, last = (sentence.position(t) for t in (subject.head, group[0], group[-1]))
     if first > 0 and tokens[first - 1].key == "не" or head > 0 and tokens[head - 1].key == "не":
         return None
-    if verb == "оплатить" and (any(t.key in _DEADLINES for t in tokens[last + 1:])
-                               or not any(t.key in _PAYING_WAYS or t.lemma in _PAYING_WAYS for t in tokens[last + 1:])):
+    if verb in _DUTIES and (any(t.key in _DEADLINES for t in tokens[last + 1:])
+                            or verb in _PAYMENTS and not any(t.key in _PAYING_WAYS or t.lemma in _PAYING_WAYS for t in tokens[last + 1:])):
         return None  # «до 25 числа»: a duty; «из средств бюджета»: not the reader's payment at all
     if head < first:  # «Запись [на приём] осуществляется по телефону», «Подача заявок осуществляется…»
         said = _verb_phrase(tokens, head + 1, first, verb, case)
         if said is None:
             return None
         modal = "можно будет" if future else "можно"
-        said, start, end, capital = f"{said} {modal}", subject.head.start, group[-1].end, subject.head.text[:1].isupper()
+        opening = subject.modifiers[0][0] if subject.modifiers else subject.head
+        said = " ".join(w for w in (said, manner, modal) if w)
+        start, end, capital = opening.start, group[-1].end, opening.text[:1].isupper()
+    elif manner:
+        return None
     elif head == last + 1:  # «Осуществляется запись [в кружки]», «Осуществляется подача заявок»
         said, object_end = _verb_with_object(tokens, head + 1, verb, case)
         if said is None:
@@ -72,6 +82,20 @@ def modal_notice(sentence: Sentence, f: _Passive, subject: _Subject, group: list
     else:
         return None
     return Edit(start, end, capitalise(said) if capital else said)
+
+
+# an adjective of the service that the reader's verb says as an adverb: «предварительная запись» → «записаться заранее»
+_MANNER = {"предварительный": "заранее"}
+
+
+def _manner(subject: _Subject) -> str | None:
+    """``""`` for a bare noun, the adverb of its one manner adjective right before it, else ``None``."""
+    if not subject.modifiers:
+        return ""
+    if len(subject.modifiers) > 1:
+        return None
+    token, reading = subject.modifiers[0]
+    return _MANNER.get(reading.lemma) if token.end < subject.head.start else None
 
 
 def _verb_with_object(tokens: list[Token], i: int, verb: str, case: str) -> tuple[str | None, int]:

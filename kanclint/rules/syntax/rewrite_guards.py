@@ -17,7 +17,7 @@ from kanclint.lexicon import word_list
 from kanclint.rules.syntax.doers_named import PRIVATE_DOERS
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_agent, _morph_passive, _Passive
 from kanclint.rules.syntax.rewrite_objects import _Subject
-from kanclint.rules.syntax.words import CIRCUMSTANCE_PO, NOT_AGENTS, ORGANISATIONS, REFLEXIVE_PASSIVES
+from kanclint.rules.syntax.words import CIRCUMSTANCE_PO, MEASURED_VALUES, NOT_AGENTS, ORGANISATIONS, REFLEXIVE_PASSIVES
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.grammar import MAIN_CASES
 from kanclint.text.morphology import Parse
@@ -492,6 +492,8 @@ _INJECTED = frozenset({"вакцина", "препарат", "сыворотка
 
 def reads_as_a_shot(f: _Passive, head: Token) -> bool:
     """«Вакцина поставлена в поликлинику» is a delivery; «Вакцину поставили» reads as a shot given.
-    Furniture and equipment «поставили» keep the supply sense a reader expects."""
-    return f.lemma in {"поставить", "поставлять"} and head.lemma in _INJECTED
+    Furniture and equipment «поставили» keep the supply sense a reader expects.  So a measure «отмечена»
+    is recorded: «Наибольшую урожайность отметили» reads as praise given by someone (judge h29)."""
+    return (f.lemma in {"поставить", "поставлять"} and head.lemma in _INJECTED
+            or f.lemma in {"отметить", "отмечать"} and head.lemma in MEASURED_VALUES)
 

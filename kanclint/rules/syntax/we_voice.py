@@ -21,7 +21,8 @@ from kanclint.rules.press_release.oblique_self import (
     names_an_institution_place,
     names_author_in,
 )
-from kanclint.rules.press_release.first_body import says_i, says_we
+from kanclint.rules.press_release.first_body import says_i
+from kanclint.text.our_voice import says_we
 from kanclint.rules.press_release.persons import find_third_person_self
 from kanclint.rules.press_release.speaker import person_author
 from kanclint.rules.press_release.ours import owned_mentions

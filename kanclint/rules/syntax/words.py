@@ -9,6 +9,7 @@ from kanclint.lexicon import word_list
 STATE_PARTICIPLES = word_list("state-participles")  # «магазин закрыт»: a state, not a hidden doer
 REPORT_PARTICIPLES = word_list("report-participles")  # «Произведена замена труб»: a report on its own
 HOMONYM_PARTICIPLES = word_list("homonym-participles")  # «развешано»: the lemma found is not the verb meant
+MEASURED_VALUES = word_list("measured-values")  # «отмечена наибольшая урожайность»: a measure, not a deed
 EMPTY_VERBS = word_list("empty-verbs")  # «Мы произвели…» is no better advice
 MIDDLE_REFLEXIVES = word_list("middle-reflexives")  # «магазин открывается в 9»: not passive
 OBJECT_REFLEXIVES = word_list("object-reflexives")  # «интересуются вепсами»: the instrumental is no doer

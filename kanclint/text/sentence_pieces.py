@@ -52,7 +52,32 @@ def split_sentences(text: str, sentenize) -> Sequence[Piece]:
         pieces = [part for piece in pieces for part in _split_at_emoji(piece)]
     if _YEAR_STOP.search(text):
         pieces = [part for piece in pieces for part in _split_after_year(piece)]
+    if "«" in text:
+        pieces = _joined_in_quotes(pieces, text)
     return pieces
+
+
+_QUOTE_REACH = 3  # pieces a quoted name may span: «Война. Память. Книга»
+
+
+def _joined_in_quotes(pieces: list[Piece], text: str) -> list[Piece]:
+    """Pieces glued back where razdel cut inside a quoted name: «выставка «Война. Память. Книга»,
+    приуроченная…» is one sentence, and a participle after the name must see the noun before it
+    (judge h32).  Only when the «…» closes within a few pieces of the same line."""
+    out: list[Piece] = []
+    i = 0
+    while i < len(pieces):
+        depth, j = pieces[i].text.count("«") - pieces[i].text.count("»"), i
+        while depth > 0 and j + 1 < len(pieces) and j - i < _QUOTE_REACH and "\n" not in text[pieces[j].stop:pieces[j + 1].start]:
+            j += 1
+            depth += pieces[j].text.count("«") - pieces[j].text.count("»")
+        if j > i and depth <= 0:
+            out.append(Piece(pieces[i].start, pieces[j].stop, text[pieces[i].start:pieces[j].stop]))
+            i = j + 1
+        else:
+            out.append(pieces[i])
+            i += 1
+    return out
 
 
 _EMOJI = protected.EMOJI.pattern

@@ -124,7 +124,8 @@ def _dependants(sentence: Sentence, matched: Sequence[Token], governed: bool) ->
     # adjective there belongs to the next noun («родителей о новых правилах»)
     while i < len(tokens) and seen < _VERB_WINDOW and tokens[i].is_word:
         token = tokens[i]
-        if token.pos == "PREP" and seen == 0 and _only_nominative(matched):
+        if token.pos == "PREP" and seen == 0 and (_only_nominative(matched) or _opens_sentence(sentence, matched)):
+            # «Осуществление контроля за ходом работ … возложено»: a noun opening the sentence is its subject (judge h31)
             out.extend(_predicate_after_phrase(tokens, i))
         if token.pos in ("PREP", "NOUN", "CONJ"):
             break
@@ -133,6 +134,10 @@ def _dependants(sentence: Sentence, matched: Sequence[Token], governed: bool) ->
         seen += 1
         i += 1
     return out
+
+
+def _opens_sentence(sentence: Sentence, matched: Sequence[Token]) -> bool:
+    return next((t for t in sentence.tokens if t.is_word), None) is matched[0]
 
 
 def _only_nominative(matched: Sequence[Token]) -> bool:

@@ -49,8 +49,8 @@ def _place_in(document: Document, sentence: Sentence) -> Edit | None:
         adjectives = _adjectives(tokens, i + 1)  # «в Озёрском национальном | музее»
         name = [*tokens[i + 1:i + 1 + adjectives], *_name_after(tokens, i + 1 + adjectives)]
         head = name[adjectives] if len(name) > adjectives else name[0]
-        if not name or any(w.protected for w in name) or not names_author(profile, head, name):
-            continue
+        if not name or any(w.protected or w.lemma == "наш" for w in name) or not names_author(profile, head, name):
+            continue  # «В нашем саду» is the page's own voice already, and more concrete than «у нас» (judge h32)
         after = tokens[sentence.position(name[-1]) + 1:]
         nxt = after[:1]
         if name[-1].key in ("им", "имени") or (len(after) > 1 and after[0].text == "."):

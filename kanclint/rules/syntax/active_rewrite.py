@@ -6,21 +6,14 @@ import bisect
 from typing import Sequence
 
 from kanclint.model import Edit
-from kanclint.rules.syntax.morph import (
-    _inflect,
-    _is_noun,
-    _is_verb_like,
-    _reading,
-    _verb_form,
-    held_event,
-    many_count,
-)
+from kanclint.rules.syntax.morph import _inflect, _is_noun, _is_verb_like, _reading, _verb_form, held_event, many_count
 from kanclint.rules.syntax.doer_phrase import (beside_recipient, _bare_dative, _phrase, _third_person, agent_nominative,
                                                described_after, time_phrases)
 from kanclint.rules.syntax.joined import conjunct_lemma
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
-from kanclint.rules.syntax.stranded import described_as, genitive_left_by_doer, genitive_next, stranded_participle
+from kanclint.rules.syntax.stranded import (described_as, genitive_left_by_doer, genitive_next, phrase_after_subject,
+                                             stranded_participle)
 from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _tree_tokens, cuts_a_number_off,
                                                  same_list_in_accusative, with_its_number)
 from kanclint.rules.syntax.rewrite_guards import doer_shared_after, maybe_doer
@@ -399,9 +392,9 @@ def _active_rewrite(
                                    as_we or speaker is not None)  # «Спортивной школой № 1» → «Мы»
     subject_tokens, left_out = _subject_words(syntax, subject)
     group = _verb_group(sentence, f)
-    if agent_tokens is None or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None:
-        return None
-    if _parts_held(sentence, agent_tokens, subject_tokens, group) or genitive_left_by_doer(sentence, agent_tokens, subject_tokens):
+    if agent_tokens is None or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None \
+            or _parts_held(sentence, agent_tokens, subject_tokens, group) or genitive_left_by_doer(
+            sentence, agent_tokens, subject_tokens) or phrase_after_subject(sentence, subject_tokens, group):
         return None
     units = [*agent_tokens, *subject_tokens, *group]
     start, end = min(t.start for t in units), max(t.end for t in units)

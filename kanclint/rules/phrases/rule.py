@@ -54,7 +54,7 @@ from kanclint.rules.phrases.phases import PHASE_REWRITES
 from kanclint.rules.phrases.deletion_guards import deletion_refusal, strands_words_before
 from kanclint.rules.phrases.list_items import breaks_a_modal_list
 from kanclint.rules.phrases.message import phrase_message
-from kanclint.rules.phrases.objects import collapse_without_object, one_verb_strands
+from kanclint.rules.phrases.objects import collapse_before_po, collapse_without_object, one_verb_strands
 from kanclint.rules.phrases.repetition import repeats_nearby, repeats_root_in_sentence
 from kanclint.rules.phrases.rendering import BRACE_RE, render, render_all, request_mood
 from kanclint.rules.phrases.spoken import NOTICE_LABELS, SPOKEN_OPENERS, not_a_label, spoken_opener
@@ -252,8 +252,8 @@ class PhraseRule(Rule):
             return None  # «сообщает, что … приглашаем на открытие»
         if self.code == "KC103" and one_verb_strands(sentence, m.tokens, text):
             return None  # «провели летней смены», «привились и стерилизацию»: words left behind
-        if self.code == "KC103" and not document.draft and collapse_without_object(document.text, m.tokens, text):
-            return None  # the passive rewrites (KC201) decide on «проверят в мае» themselves
+        if self.code == "KC103" and (collapse_before_po if document.draft else collapse_without_object)(document.text, m.tokens, text):
+            return None  # KC201 decides on «проверят в мае»; «протестировали по определению…» lost its object (judge h33)
         if misfits_preposition(sentence, m.tokens, text):
             return None  # «о контактных данных» → «о контактов»: the author chooses the form
         reason, repairs = agreement_check(document.text, sentence, m.tokens, text)

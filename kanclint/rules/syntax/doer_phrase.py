@@ -290,3 +290,13 @@ def described_after(sentence: Sentence, tokens: list[Token]) -> bool:
     if len(after) < 2 or after[0].text != "," or not after[1].is_word:
         return False
     return any(p.pos in _ATTRIBUTES and "ablt" in p.grammemes for p in after[1].parses[:2])
+
+
+def modifier_left_before(sentence: Sentence, start: int) -> bool:
+    """An adjective in the instrumental right before a rewrite that starts at ``start``: the doer's
+    own first word, which the parse hung elsewhere («Тарским историко-краеведческим музеем
+    осуществляется…» → «Тарским мы принимаем…», judge h34)."""
+    before = [t for t in sentence.tokens if t.end <= start]
+    last = before[-1] if before else None
+    return last is not None and last.is_word and any(
+        p.pos in ("ADJF", "PRTF") and "ablt" in p.grammemes for p in last.parses[:2])

@@ -124,6 +124,7 @@ SUPPLIED_STATES = frozenset({"обеспечить", "укомплектоват
 # Where a text or a list is to be found: without «был»/«будет» and without «мы» a state
 # («Расписание размещено на сайте»); «Мы разместили расписание на сайте» says the page did it.
 _PLACED = frozenset({"разместить"})
+_OWN_VOICE = frozenset({"объявить", "объявлять"})
 
 # «проводить» with a procedure as its object is a light verb the dictionary may not know:
 # «Постановка на учёт проводится» → «Мы проводим постановку на учёт» is no plainer.
@@ -191,8 +192,8 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
             and obj.lower() == " ".join(t.text for t in subject.tokens).lower()):
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
     we = _voice(document, sentence, f, subject.head, group[0], tense)
-    # «Перечень размещён на сайте»: where it is; «разместили» names nobody (judge h27)
-    if we is None or not we and f.lemma in _PLACED and f.aux is None or phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
+    # «Перечень размещён на сайте» is where it is (h27); «Объявляют набор» reads as someone else's (h33, h34)
+    if we is None or not we and (f.lemma in _PLACED and f.aux is None or f.lemma in _OWN_VOICE and f.reflexive) or phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
     if verbs is None:
@@ -356,8 +357,8 @@ def _assemble(
             said, last = said + items[0], items[1]
         if said is None or (_has_dative(sentence, subject) and _new_verb(said) not in DATIVE_VERBS):
             return None  # «семьям оказана поддержка» → «поддержат семьи», not «семьям поддержат»
-        if _one_verb_leaves_out(sentence, subject, said, subject_first, last):
-            return None
+        if _one_verb_leaves_out(sentence, subject, said, subject_first, last) or not we and (_new_verb(said) or "").endswith(("ся", "сь")):
+            return None  # «проведена встреча с инспектором» → «встретились с инспектором»: who met? (judge h34)
         phrase = said
     else:
         phrase = " ".join([*adverbs, verbs, obj])

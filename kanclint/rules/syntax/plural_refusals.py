@@ -40,6 +40,8 @@ def plural_misleads(sentence: Sentence, f: _Passive, subject: _Subject, group: l
     before = subject.tokens[0].start < group[0].start
     if subject.head.lemma in _AMOUNTS and before:
         return True
+    if any(t.lemma == "депутатский" for t in subject.tokens):
+        return True  # «направлены депутатские запросы»: only the deputy sends them, «направили» hides who (judge h34)
     if f.reflexive and f.lemma in EMPTY_VERBS and subject.head.lemma in _READERS_ACTS:
         return True
     if f.reflexive and f.lemma in _SETTING_VERBS and subject.head.lemma in _RATES:

@@ -19,7 +19,7 @@ from kanclint.rules.syntax.active_rewrite import _active_rewrite
 from kanclint.rules.syntax.doer_inside import doer_inside_rewrite
 from kanclint.rules.syntax.doer_last import doer_last_rewrite
 from kanclint.rules.syntax.linear_active import linear_rewrite
-from kanclint.rules.syntax.doer_phrase import agent_nominative, left_instrumental, second_doer_left
+from kanclint.rules.syntax.doer_phrase import agent_nominative, left_instrumental, modifier_left_before, second_doer_left
 from kanclint.rules.syntax.doers_named import another_body, body_acted_before
 from kanclint.rules.syntax.we_voice import is_author, names_person_author, names_us, speaks_of_itself
 from kanclint.rules.syntax.light_verbs import empty_verb_with_noun, has_light_verb, one_verb
@@ -116,8 +116,9 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
         # «Волонтёрами центра «Вектор» проведена акция» the page may be the centre's, and
         # «Вывоз организован администрацией поселения» → «Мы организовали вывоз» would be a guess
         built = None
-    if built is not None and f.agent is not None and second_doer_left(sentence, f.agent, built.end):
-        built = None  # «Специалисты проводят занятия … и медицинскими сёстрами»
+    if built is not None and (f.agent is not None and second_doer_left(sentence, f.agent, built.end)
+                              or modifier_left_before(sentence, built.start)):
+        built = None  # «Специалисты проводят занятия … и медицинскими сёстрами», «Тарским мы принимаем»
     offered = clean_rewrite(document, sentence, built)
     if offered is not None and third_person_self(offered):
         return None, None  # another body: the hint says what to write, nothing is quoted

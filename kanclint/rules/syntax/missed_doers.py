@@ -25,6 +25,7 @@ from kanclint.rules.press_release.words import TITLE_WORDS
 from kanclint.rules.syntax.passive_detection import _after_preposition, _morph_passive, _Passive
 from kanclint.rules.syntax.words import NOT_AGENTS
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.morphology import Parse
 
 # verbs whose instrumental is the thing used or given, not the doer
 _WITH_WHAT = frozenset({
@@ -183,16 +184,17 @@ def _person_doer_sentences(document: Document) -> tuple[int, ...]:
 
 def _names_person_doer(sentence: Sentence) -> bool:
     tokens = sentence.tokens
-    if not any(_morph_passive(t) for t in tokens):
+    # one person in the instrumental first (rare, and cheap to see), then a passive for it to do
+    persons = [at for at, t in enumerate(tokens) if t.is_word and t.parses and _person_in_instrumental(t.parses[0])]
+    if not persons or not any(_morph_passive(t) for t in tokens):
         return False  # «встреча с писательницей Анной Игоревой»: a person, but no passive's doer
-    for at, t in enumerate(tokens):
-        if not t.is_word or not t.parses or _after_preposition(tokens, at):
-            continue
-        best = t.parses[0]
-        person = best.grammemes & {"Name", "Surn"} or best.pos == "NOUN" and best.lemma in TITLE_WORDS
-        if person and {"ablt", "sing"} <= best.grammemes:
-            return True  # «Главой района проведён приём»; «Глава района провёл сход. Подняли вопросы…» is fine
-    return False
+    # «Главой района проведён приём»; «Глава района провёл сход. Подняли вопросы…» is fine
+    return any(not _after_preposition(tokens, at) for at in persons)
+
+
+def _person_in_instrumental(best: Parse) -> bool:
+    person = best.grammemes & {"Name", "Surn"} or best.pos == "NOUN" and best.lemma in TITLE_WORDS
+    return bool(person) and {"ablt", "sing"} <= best.grammemes
 
 
 def doer_after_opening(sentence: Sentence, candidate: Token, verb: Token, head: Token | None) -> bool:

@@ -198,3 +198,17 @@ def doer_said_next(document: Document, sentence: Sentence, lemma: str) -> bool:
         return False
     # singular: one doer named («выполнит подрядчик»); a plural may be as doer-less («а завтра презентуют ещё два»)
     return any(t.pos == "VERB" and t.lemma == lemma and "sing" in t.grammemes for t in following.words)
+
+
+# «совместно с прокуратурой района», «вместе с полицией»: the act was shared with another body
+_JOINTLY = frozenset({"совместно", "вместе"})
+
+
+def shared_with_others_before(document: Document, sentence: Sentence) -> bool:
+    """Whether the paragraph, up to ``sentence``, says the author acted together with someone:
+    «Центром занятости совместно с прокуратурой района проведена консультация. В ходе встречи были
+    рассмотрены вопросы…» — the questions were both bodies', and «мы рассмотрели» drops the
+    prosecutor (judge h36); the third person plural keeps them both."""
+    start, _ = paragraph_span(document, sentence.start)
+    words = [t for t in document.words if start <= t.start < sentence.end]
+    return any(a.key in _JOINTLY and b.key in ("с", "со") for a, b in zip(words, words[1:]))

@@ -21,7 +21,8 @@ from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.text.document import Sentence
 
 # announced acts: «будут представлены», «будет издан», «будет включён в программу»
-_FUTURE_ACTS = frozenset({"представить", "издать", "включить"})
+_FUTURE_ACTS = frozenset({"представить", "издать", "включить",
+                          "уничтожить"})  # «Продукция будет уничтожена» is an act to come; «уничтожена баня» a fire's
 
 
 # words of a span of time or of attention: «до 30 апреля», «с 1 по 15 мая», «в течение месяца», «вниманию»

@@ -37,7 +37,8 @@ from kanclint.rules.syntax.doers_named import (
     utility_switched,
 )
 from kanclint.text.facts import acronym_runs
-from kanclint.rules.syntax.other_actors import across_region, another_actor_in_paragraph, duty_named_before, wider_level
+from kanclint.rules.syntax.other_actors import (across_region, another_actor_in_paragraph, duty_named_before,
+                                               shared_with_others_before, wider_level)
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.gifts import given_in_anothers_name
 from kanclint.rules.syntax.programmes import built_under_programme
@@ -83,6 +84,7 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
           and not names_author_in(document, sentence)  # «В краевой больнице [мы] установили»
           and not first_person_blocked(document, sentence.start)  # the paragraph keeps «Комитет … проводит»
           and not speaks_as_i(document, sentence)  # «Мною направлено обращение. Ответ получен»: not «мы»
+          and (f.agent is not None or not shared_with_others_before(document, sentence))  # «совместно с прокуратурой»
           and (f.agent is not None or document.shared(post_says_we)))  # a named doer was judged the page's own already
 
 

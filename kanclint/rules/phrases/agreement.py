@@ -204,6 +204,12 @@ def _past_genitive_tail(tokens: Sequence[Token], i: int) -> int:
     start = i
     while i < len(tokens) and i - start < _GENITIVE_TAIL and tokens[i].is_word and _genitive(tokens[i]):
         i += 1
+    if i < len(tokens) and tokens[i].text == "«":  # «конкурса чтецов «Живое слово», посвящённого…» (judge h37)
+        depth = 0
+        for k in range(i, min(len(tokens), i + 12)):
+            depth += (tokens[k].text == "«") - (tokens[k].text == "»")
+            if depth == 0:
+                return k + 1
     return i
 
 

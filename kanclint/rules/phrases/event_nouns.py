@@ -73,9 +73,23 @@ def event_without_holding(document: Document, sentence: Sentence, m: Match) -> E
     if found is None:
         return None
     modifiers, noun_token, noun = found
+    if _attribute_after(tokens, sentence.position(noun_token) + 1):
+        return None  # «о проведении конкурса «Живое слово», посвящённого…»: the participle stays genitive (judge h37)
     phrase = _into([*modifiers, (noun_token, noun)], case)  # None: a word pymorphy3 rebuilt from another lemma
     if phrase is None:
         return None
     form = preposition_form(preposition.text, phrase.split()[0]) or preposition.key
     said = f"{keep_capital(preposition.text, form)} {phrase}"
     return Edit(preposition.start, noun_token.end, said)
+
+
+def _attribute_after(tokens: list[Token], k: int) -> bool:
+    """A participle or adjective after a comma that still agrees with the event noun in the
+    genitive, past the noun's genitive words and its quoted name."""
+    while k < len(tokens) and tokens[k].is_word and any("gent" in p.grammemes for p in tokens[k].parses[:1]):
+        k += 1
+    if k < len(tokens) and tokens[k].text == "«":
+        closing = next((j for j in range(k, min(len(tokens), k + 12)) if tokens[j].text == "»"), None)
+        k = closing + 1 if closing is not None else k
+    return k + 1 < len(tokens) and tokens[k].text == "," and any(
+        p.pos in ("PRTF", "ADJF") and "gent" in p.grammemes for p in tokens[k + 1].parses[:2])

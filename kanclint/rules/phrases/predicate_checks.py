@@ -51,8 +51,11 @@ def _clause_opens_with_agent(tokens: Sequence[Token], at: int) -> bool:
         i -= 1
     while i < at and not tokens[i].is_word:
         i += 1
-    while i < at and tokens[i].pos in ("ADJF", "PRTF") and "ablt" in tokens[i].grammemes:
-        i += 1  # «Областным министерством»
+    start = i
+    while i < at and tokens[i].pos in ("ADJF", "PRTF") and any("ablt" in p.grammemes for p in tokens[i].parses[:4]):
+        i += 1  # «Областным министерством»; «Межрайонной» reads first as a genitive
+    if start < i < at and tokens[i].text.isupper() and len(tokens[i].text) > 1:
+        return True  # «Межрайонной ИФНС России № 5 … проводятся»: the acronym shows no case, its adjective does (judge h38)
     return i < at and _is_agent(tokens, i)
 
 

@@ -26,9 +26,9 @@ def _content_words(replacement: str) -> set[str]:
 def repeats_nearby(sentence: Sentence, matched: Sequence[Token], replacement: str,
                    neighbours: Sequence[Sentence | None] = ()) -> bool:
     """Whether a word of ``replacement`` (longer than three letters) stands again within a few
-    words of the replaced phrase, so the fix would write the same word twice in a row; or a verb
-    it brings is the verb of the sentence before or after (``neighbours``): «…приглашаем на
-    открытие ёлки. … Приглашаем всех!»."""
+    words of the replaced phrase, so the fix would write the same word twice in a row; or a verb or
+    noun it brings is in the sentence before or after (``neighbours``): «…приглашаем на открытие
+    ёлки. … Приглашаем всех!»."""
     new = _content_words(replacement) - {t.key for t in matched}  # a key is the folded text
     if not new:
         return False
@@ -38,9 +38,12 @@ def repeats_nearby(sentence: Sentence, matched: Sequence[Token], replacement: st
     near = before + after
     if any(t.key in new for t in near):
         return True
-    verbs = {p.lemma for w in new for p in parse(w)[:1] if p.pos == "VERB"}
-    return bool(verbs) and any(
-        t.pos == "VERB" and t.lemma in verbs for s in neighbours if s is not None for t in s.words)
+    # a verb or a noun it brings that the sentence before or after already says: «…как стать пожарным.
+    # Спасибо огнеборцам» → «Спасибо пожарным» (judge h38)
+    own = {lemma for t in matched for lemma in t.lemmas}  # «на территории района» → «в районе» brings no new word
+    heard = {(p.pos, p.lemma) for w in new for p in parse(w)[:1] if p.pos in ("VERB", "NOUN") and p.lemma not in own}
+    return bool(heard) and any(
+        (t.pos, t.lemma) in heard for s in neighbours if s is not None for t in s.words)
 
 
 # aspect pairs of one root that share no lemma: «пройти» / «проходить», «провести» / «проводить»

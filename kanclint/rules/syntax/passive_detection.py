@@ -243,8 +243,23 @@ def _after_preposition(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
         return True
     if depth < 3 and j >= 1 and tokens[j].text in _COORDINATORS and tokens[j - 1].is_word:
         case = _case(tokens[i])
+        if tokens[j].text == "," and _closes_a_clause(tokens, j - 1):
+            return False  # «связанных с паводком, администрацией района организовано…»: the comma ends the clause (judge h37)
         return case is not None and _case(tokens[j - 1]) == case and _after_preposition(tokens, j - 1, depth + 1)
     return False
+
+
+def _closes_a_clause(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the phrase ending at ``k`` hangs on a participle or a verb: a participial clause the
+    comma after it closes («связанных с паводком,»), not the first member of a list («встреча с
+    волонтёрами, родителями»)."""
+    j = k - 1
+    while j >= 0 and tokens[j].is_word and tokens[j].pos in ("ADJF", "PRTF", "NUMR"):
+        j -= 1  # the phrase's own adjectives: «с весенним паводком»
+    if j < 1 or tokens[j].pos != "PREP" or not tokens[j - 1].is_word:
+        return False
+    head = tokens[j - 1]
+    return head.pos in ("PRTF", "GRND", "VERB", "INFN", "ADJF")  # «связанных с» reads as an adjective
 
 
 _COORDINATORS = frozenset({"и", "или", ","})

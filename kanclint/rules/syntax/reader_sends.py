@@ -35,13 +35,20 @@ def _plain_subject(head: Token) -> bool:
     return any(p.pos == "NOUN" and {"nomn", "plur", "inan"} <= p.grammemes for p in head.parses)
 
 
-def _place_in_prepositional(tokens: list[Token], start: int) -> bool:
-    """«в библиотеке», «на вахте»: a place where papers are handed in, which «присылать» cannot take."""
+def _place_in_prepositional(tokens: list[Token], start: int, strict: bool = False) -> bool:
+    """«в библиотеке», «на вахте»: a place where papers are handed in, which «присылать» cannot take;
+    ``strict``: only a body papers are sent to (:data:`_SENT_TO`)."""
     for k in range(start, len(tokens) - 1):
         if tokens[k].key in _PLACES and tokens[k + 1].is_word and any(
-                "loct" in p.grammemes or "loc2" in p.grammemes for p in tokens[k + 1].parses):
+                "loct" in p.grammemes or "loc2" in p.grammemes for p in tokens[k + 1].parses) and (
+                not strict or tokens[k + 1].lemma in _SENT_TO):
             return True
     return False
+
+
+# bodies papers are sent to, not handed in at: «подавать в министерстве» is «в министерство» (judge h37);
+# an office or a room is where one hands them in («подавать в кабинете № 3», «в отделе культуры»)
+_SENT_TO = frozenset({"министерство", "департамент", "правительство", "агентство", "фонд"})
 
 
 def reader_sends(sentence: Sentence, f: _Passive, subject: Token | None, group: list[Token] | None, tense: str) -> Edit | None:
@@ -68,8 +75,8 @@ def reader_sends(sentence: Sentence, f: _Passive, subject: Token | None, group: 
            and (k == 0 or tokens[k - 1].key not in ("с", "со", "за", "под", "перед", "между"))
            for k, t in enumerate(tokens[at + 1:], start=at + 1)):
         return None  # «принимаются комиссией»: a doer in the instrumental
-    if verb == "присылать" and _place_in_prepositional(tokens, at + 1):
-        return None  # «Работы принимаются в библиотеке»: brought there, not sent
+    if _place_in_prepositional(tokens, at + 1, strict=verb != "присылать"):
+        return None  # «Работы принимаются в библиотеке»: brought there, not sent; «подавать в министерстве» (judge h37)
     if head < at:
         if at != head + 1 and any(t.is_word and t.pos in ("VERB", "PRTS", "PRTF") for t in tokens[head + 1:at]):
             return None

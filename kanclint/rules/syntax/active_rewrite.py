@@ -12,8 +12,8 @@ from kanclint.rules.syntax.doer_phrase import (beside_recipient, _bare_dative, _
 from kanclint.rules.syntax.joined import conjunct_lemma
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
-from kanclint.rules.syntax.stranded import (described_as, genitive_left_by_doer, genitive_next, phrase_after_subject,
-                                             stranded_participle)
+from kanclint.rules.syntax.stranded import (described_as, genitive_left_by_doer, genitive_next, participants_next,
+                                             phrase_after_subject, stranded_participle)
 from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _tree_tokens, cuts_a_number_off,
                                                  same_list_in_accusative, with_its_number)
 from kanclint.rules.syntax.rewrite_guards import doer_shared_after, maybe_doer
@@ -58,6 +58,9 @@ PLAIN_PASSIVES: dict[tuple[str, str], tuple[str, bool, bool]] = {
     ("выделить", "средство"): ("выделить", True, True),
 }
 
+# table nouns whose verb needs an object where the sentence reads as a procedure on something unnamed
+_NAMES_ITS_OBJECT = frozenset({"проверка"})
+
 _AFTER_OBJECT_RELS = frozenset({"obl", "iobj"})
 
 
@@ -76,8 +79,9 @@ def _plain_pair(syntax: _Syntax, f: _Passive) -> tuple[str, bool, bool] | None:
     sentence = syntax.document.sentences[f.subject.sentence]
     if described_as(sentence, f.subject):
         return None  # «оказывается помощь в виде горячего питания» → «помогают в виде…» hangs (judge h17)
-    if f.subject.lemma == "проверка" and not genitive_next(sentence, f.subject) and any(t.lemma == "факт" for t in sentence.words):
-        return None  # «По этому факту проводится проверка»: a procedure on a case; «проверяют» what? (judge h23)
+    if f.subject.lemma in _NAMES_ITS_OBJECT and not genitive_next(sentence, f.subject) and (
+            any(t.lemma == "факт" for t in sentence.words) or participants_next(sentence, f.subject)):
+        return None  # «По этому факту проводится проверка», «проведена проверка с участием родителей»: «проверили» what? (h23, h39)
     return PLAIN_PASSIVES.get((f.lemma, f.subject.lemma))
 
 

@@ -27,11 +27,8 @@ _MODIFIER_POS = frozenset({"ADJF", "PRTF"})
 _DASHES = frozenset({"—", "–", "-"})  # adverbs and particles that stand inside a verb group
 
 # Groups of people that act, beside the bodies of ORGANISATIONS: «подготовлен ансамблем».
-COLLECTIVES = frozenset(
-    {"ансамбль", "хор", "оркестр", "отряд", "группа", "студия", "бригада", "экипаж", "кружок", "труппа", "дружина",
-     # «личным составом части проведено 14 рейдов» (judge h28): the staff of a unit
-     "состав", "коллектив", "персонал", "караул"}
-)
+COLLECTIVES = frozenset({"ансамбль", "хор", "оркестр", "отряд", "группа", "студия", "бригада", "экипаж", "кружок", "труппа",
+                         "дружина", "состав", "коллектив", "персонал", "караул"})  # «личным составом части» (h28)
 _AUXILIARIES = frozenset({"быть"})
 # bodies and teams beside ORGANISATIONS and COLLECTIVES that may act: «пожарные части», «команда»
 _UNITS = frozenset({"часть", "служба", "подразделение", "команда"})
@@ -160,6 +157,8 @@ def opening_instrumental(sentence: Sentence) -> bool:
     if i >= len(words) or not words[i].parses:
         return False
     best = words[i].parses[0]
+    if i >= 2 and best.pos == "NOUN" and "gent" in best.grammemes:  # «Участковым уполномоченным полиции» (h40)
+        return True
     if i and not (best.pos == "NOUN" and "ablt" in best.grammemes):
         # «Выставочным залом»: after an instrumental adjective the noun's instrumental reading is the
         # one meant, whatever pymorphy3 reads first («залом», a crease)

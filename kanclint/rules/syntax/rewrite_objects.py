@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from kanclint.lexicon import word_list
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
+from kanclint.rules.syntax.stranded import participants_next
 from kanclint.text.document import Sentence, Token
 from kanclint.text.morphology import Parse, parse
 
@@ -133,6 +134,8 @@ def _object_missing(sentence: Sentence, subject: _Subject, said: str, subject_fi
     at = sentence.position(last) + 1
     if ongoing and at < len(sentence.tokens) and sentence.tokens[at].key in ("к", "ко"):
         return True
+    if participants_next(sentence, last):
+        return True  # «проведена проверка с участием родителей» → «проверили с участием…» (what?, judge h39)
     return all(not t.is_word for t in sentence.tokens[at:])
 
 

@@ -70,3 +70,14 @@ def phrase_after_subject(sentence: Sentence, subject_tokens: Sequence[Token], gr
         return False
     at = sentence.position(last) + 1
     return at < len(sentence.tokens) and sentence.tokens[at].pos == "PREP" and sentence.tokens[at].start < group[0].start
+
+
+# «с участием», «с привлечением», «с помощью»: who took part or helped, never what an act was on
+WITH_WHOM = frozenset({"участием", "привлечением", "помощью", "использованием", "применением"})
+
+
+def participants_next(sentence: Sentence, noun: Token) -> bool:
+    """«проверка с участием родителей»: after the noun, who took part, not what it was on."""
+    at = sentence.position(noun) + 1
+    keys = [t.key for t in sentence.tokens[at:at + 2]]
+    return len(keys) == 2 and keys[0] in ("с", "со") and keys[1] in WITH_WHOM

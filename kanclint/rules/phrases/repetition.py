@@ -38,6 +38,8 @@ def repeats_nearby(sentence: Sentence, matched: Sequence[Token], replacement: st
     near = before + after
     if any(t.key in new for t in near):
         return True
+    if any(len(w) >= 6 and "-" in t.key and t.key[:6] == w[:6] for w in new for t in near):
+        return True  # «Пожарными пожарно-спасательной части»: a compound's first root right beside it (judge h42)
     # a verb or a noun it brings that the sentence before or after already says: «…как стать пожарным.
     # Спасибо огнеборцам» → «Спасибо пожарным» (judge h38)
     own = {lemma for t in matched for lemma in t.lemmas}  # «на территории района» → «в районе» brings no new word

@@ -181,7 +181,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     if obj is None or subject.head.lemma in NATURAL_STATES or reads_as_a_shot(f, subject.head):
         return None  # «установлен ледостав»: nature's doing, «установили ледостав» is nonsense
     item = list_continues(sentence, (subject.tail or subject.tokens)[-1]) if subject.tokens[0].start > group[0].start else None
-    if item is not None and (obj != " ".join(t.text for t in subject.tokens) or not same_in_accusative(item)):
+    if item is not None and (obj != " ".join(t.text for t in subject.tokens) or not _items_as_objects(sentence, item)):
         return None  # «проводится беседа о здоровье, викторина и игра» → «проводят беседу…, викторина»
     if subject.tokens[0].start > group[0].start and obj != " ".join(t.text for t in subject.tokens[:len(obj.split())]):
         last = (subject.tail or subject.tokens)[-1]  # «замена кресел, сценического освещения»: a list, no clause
@@ -227,6 +227,16 @@ def _said_to_reader(document: Document, sentence: Sentence, f: _Passive, subject
     return sent if sent is not None and not said_as_we(document, sentence, f, subject.head, group[0]) else None
 
 
+# what is «направлено на» a goal rather than sent somewhere: «работа направлена на…»
+_AIMED = frozenset({"работа", "усилие", "деятельность", "мера", "внимание", "программа", "проект"})
+
+
+def _items_as_objects(sentence: Sentence, item: Token) -> bool:
+    """Every further item of the list from ``item`` on reads the same as an object: «вручены подарки и
+    книги»; not «…коллективы, учащиеся и жители» (judge h43), where «жителей» is wanted."""
+    return same_in_accusative(item) and (list_continues(sentence, item) is None or list_reads_as_object(sentence, item))
+
+
 def _never_active(sentence: Sentence, f: _Passive) -> bool:
     """A passive no active form says: a state, a tally, a cause, a verb seldom passive."""
     if f.lemma in STATIVE and not told_as_act(sentence, f) or f.lemma in STATE_PARTICIPLES or caused_by(sentence, f):
@@ -235,6 +245,9 @@ def _never_active(sentence: Sentence, f: _Passive) -> bool:
         return True  # «На данный момент установлено 20 фонарей» is no «Сейчас установили…»; «на свои средства»
     if f.lemma in SUPPLIED_STATES and not f.reflexive and f.aux is None or f.lemma in GENITIVE_VERBS:
         return True  # «Хозяйства обеспечены техникой»: a state; «достигли договорённость»: a genitive object
+    if f.lemma in ("направить", "направлять") and sentence.words[:1] and sentence.words[0].key == "на" and any(
+            t.lemma in _AIMED for t in sentence.words):
+        return True  # «На пресечение нарушений направлена работа комиссии»: aimed, not sent (judge h43)
     if f.subject is not None and f.subject.lemma == "возможность":
         return True  # «предоставляют возможность вызова» is as official (two editors): «можно вызвать» is the author's
     # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive

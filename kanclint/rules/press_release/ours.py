@@ -19,7 +19,9 @@ instrumental doer of a passive («Сотрудниками музея прове
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Sequence
 
 from kanclint.model import Edit
@@ -28,6 +30,7 @@ from kanclint.rules.press_release.namesakes import namesake_near, told_apart
 from kanclint.rules.press_release.voice import AuthorProfile, _name_word, author_profile, names_author
 from kanclint.rules.press_release.words import _ACRONYM_SHAPE, INSTITUTION_ACRONYMS, INSTITUTION_NOUNS, TITLE_WORDS
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.morphology import parse
 from kanclint.text.inflection import capitalise, inflect_word
 from kanclint.text.untouchable import quotations
 
@@ -256,8 +259,8 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
         after = tokens[sentence.position(name[-1]) + 1 :][:4]
         if len(after) >= 2 and after[0].text in {"и", ",", "или"} and any("gent" in p.grammemes for p in after[1].parses):
             continue  # «администрации и министерства»: «нашей» would drop the other body
-        if not names_author(profile, head, name):
-            continue
+        if not names_author(profile, head, name) or head.lemmas & _settlement_lemmas(document.author or ""):
+            continue  # «Жители Ключей» on the page of «ФАП д. Ключи»: the village's people, not «наши» (judge h44)
         if _doer_of_passive(owner, head, after):
             continue  # «в зимний период МКУ «Управление ЖКХ» осуществляется контроль»: not «наш период»
         if not told_apart(name, head, profile) and namesake_near(document, profile, sentence.start):
@@ -302,3 +305,15 @@ def owned_doers(document: Document) -> list[OwnedMention]:
     leaves them; the passive rule (KC201) says «Наши сотрудники провели викторину» where it can
     rebuild the clause, and nothing where it cannot."""
     return [m for m in document.shared(_all_owned) if m.doer]
+
+
+_SETTLEMENT_MARKS = frozenset({"д", "с", "п", "пос", "г", "дер", "село", "деревня", "посёлок", "поселок", "город"})
+
+
+@cache
+def _settlement_lemmas(author: str) -> frozenset[str]:
+    """Lemmas of the place an author's name ends with («ФАП д. Ключи» → «ключ»): a genitive of it
+    names the village or town, not the author's own people or things."""
+    words = [w for w in re.findall(r"[^\W\d_]+", author)]
+    return frozenset(p.lemma for a, b in zip(words, words[1:]) if a.lower() in _SETTLEMENT_MARKS and b[:1].isupper()
+                     for p in parse(b)[:3])

@@ -129,3 +129,17 @@ def test_sentences_still_cover_the_text_in_order(text):
         last = sentence.end
         for token in sentence.tokens:
             assert text[token.start:token.end] == token.text
+
+
+def test_past_quoted_name_counts_nested_marks():
+    """A name with a name inside («ООО «Ромашка»») is stepped over whole; an unclosed one is not."""
+    from kanclint.text.document import Document
+    from kanclint.text.untouchable import past_quoted_name
+
+    tokens = Document("Выставка «Мир «Ромашки»», посвящённая юбилею.").sentences[0].tokens
+    at = next(i for i, t in enumerate(tokens) if t.text == "«")
+    assert tokens[past_quoted_name(tokens, at)].text == ","
+    assert past_quoted_name(tokens, 0) == 0  # no quote opens at the first word
+    open_only = Document("Выставка «Мир без конца, посвящённая юбилею.").sentences[0].tokens
+    start = next(i for i, t in enumerate(open_only) if t.text == "«")
+    assert past_quoted_name(open_only, start) == start

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.morphology import parse
@@ -266,3 +266,17 @@ def edit_keeps_untouchable(
         if any(t.start < start < t.end for t, _ in names.values()):
             return False
     return True
+
+
+def past_quoted_name(tokens: Sequence[Token], i: int, reach: int = 15) -> int:
+    """The index after a «…» name that opens at ``tokens[i]`` (nested marks counted: «ООО «Ромашка»»),
+    or ``i`` when none opens there or it does not close within ``reach`` tokens.  Rules that look
+    for the word after a noun («выставки «Земля моя», приуроченной…») step over its name with it."""
+    if i >= len(tokens) or tokens[i].text != "«":
+        return i
+    depth = 0
+    for k in range(i, min(len(tokens), i + reach)):
+        depth += (tokens[k].text == "«") - (tokens[k].text == "»")
+        if depth == 0:
+            return k + 1
+    return i

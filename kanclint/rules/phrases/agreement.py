@@ -44,6 +44,7 @@ from kanclint.text.document import Sentence, Token
 from kanclint.text.grammar import CASE_NORMAL, GENDERS, MAIN_CASES, NUMBERS
 from kanclint.text.inflection import inflect_raw, keep_capital
 from kanclint.text.morphology import Parse, fold, parse
+from kanclint.text.untouchable import past_quoted_name
 
 _ATTRIBUTES = frozenset({"ADJF", "PRTF"})
 _PREDICATES = frozenset({"VERB", "ADJS", "PRTS"})
@@ -204,13 +205,7 @@ def _past_genitive_tail(tokens: Sequence[Token], i: int) -> int:
     start = i
     while i < len(tokens) and i - start < _GENITIVE_TAIL and tokens[i].is_word and _genitive(tokens[i]):
         i += 1
-    if i < len(tokens) and tokens[i].text == "«":  # «конкурса чтецов «Живое слово», посвящённого…» (judge h37)
-        depth = 0
-        for k in range(i, min(len(tokens), i + 12)):
-            depth += (tokens[k].text == "«") - (tokens[k].text == "»")
-            if depth == 0:
-                return k + 1
-    return i
+    return past_quoted_name(tokens, i)  # «конкурса чтецов «Живое слово», посвящённого…» (judge h37)
 
 
 def _new_noun_readings(replacement: str, old: Token) -> list[Parse] | None:

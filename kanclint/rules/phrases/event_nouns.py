@@ -25,6 +25,7 @@ from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import keep_capital
 from kanclint.text.russian import preposition_form
 from kanclint.text.morphology import Parse
+from kanclint.text.untouchable import past_quoted_name
 
 _EVENTS = word_list("held-events")
 # preposition → the case «проведение» has after it
@@ -88,8 +89,6 @@ def _attribute_after(tokens: list[Token], k: int) -> bool:
     genitive, past the noun's genitive words and its quoted name."""
     while k < len(tokens) and tokens[k].is_word and any("gent" in p.grammemes for p in tokens[k].parses[:1]):
         k += 1
-    if k < len(tokens) and tokens[k].text == "«":
-        closing = next((j for j in range(k, min(len(tokens), k + 12)) if tokens[j].text == "»"), None)
-        k = closing + 1 if closing is not None else k
+    k = past_quoted_name(tokens, k)
     return k + 1 < len(tokens) and tokens[k].text == "," and any(
         p.pos in ("PRTF", "ADJF") and "gent" in p.grammemes for p in tokens[k + 1].parses[:2])

@@ -20,6 +20,7 @@ from kanclint.rules.phrases.context_rewrites import OFFER_ONLY
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_raw
 from kanclint.text.morphology import Parse
+from kanclint.text.untouchable import past_quoted_name
 
 # words that make «состоялся» mean «was not cancelled after all»
 _DESPITE = frozenset({"несмотря", "всё-таки", "все-таки", "таки", "наконец"})
@@ -67,8 +68,7 @@ def _participle_after(tokens: list[Token], i: int) -> int | None:
     истории края»): it must follow the object into the accusative («открыли выставку, посвящённую…»)."""
     while i < len(tokens) and tokens[i].is_word and any("gent" in p.grammemes for p in tokens[i].parses):
         i += 1  # «выставки работ художников, посвящённой…»
-    if i < len(tokens) and tokens[i].text == "«":  # «выставки «Земля моя», приуроченной…» (judge h41)
-        i = next((j + 1 for j in range(i, min(len(tokens), i + 15)) if tokens[j].text == "»"), i)
+    i = past_quoted_name(tokens, i)  # «выставки «Земля моя», приуроченной…» (judge h41)
     if (i + 1 < len(tokens) and tokens[i].text == "," and tokens[i + 1].is_word
             and any(p.pos in ("PRTF", "ADJF") and "gent" in p.grammemes for p in tokens[i + 1].parses)):
         return i + 1

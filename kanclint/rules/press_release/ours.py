@@ -314,6 +314,6 @@ _SETTLEMENT_MARKS = frozenset({"д", "с", "п", "пос", "г", "дер", "се
 def _settlement_lemmas(author: str) -> frozenset[str]:
     """Lemmas of the place an author's name ends with («ФАП д. Ключи» → «ключ»): a genitive of it
     names the village or town, not the author's own people or things."""
-    words = [w for w in re.findall(r"[^\W\d_]+", author)]
+    words = re.findall(r"[^\W\d_]+", author)
     return frozenset(p.lemma for a, b in zip(words, words[1:]) if a.lower() in _SETTLEMENT_MARKS and b[:1].isupper()
                      for p in parse(b)[:3])

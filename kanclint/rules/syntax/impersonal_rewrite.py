@@ -193,8 +193,7 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
             and obj.lower() == " ".join(t.text for t in subject.tokens).lower()):
         return None  # «Пожарные части привели в готовность» reads as the units acting («Всех участников…» does not)
     we = _voice(document, sentence, f, subject.head, group[0], tense)
-    # «Перечень размещён на сайте» is where it is (h27); «Объявляют набор» reads as someone else's (h33, h34)
-    if we is None or not we and (f.lemma in _PLACED and f.aux is None or f.lemma in _OWN_VOICE and f.reflexive) or phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
+    if we is None or not we and _only_ours(f) or phrase_fix_over(document, f.verb, _SAYS_IT_BETTER if we else _SAYS_IT_BETTER | {"KC101"}):
         return None
     verbs = _active_verbs(f, tense, "1per" if we else "3per", "plur", None)
     if verbs is None:
@@ -229,6 +228,12 @@ def _said_to_reader(document: Document, sentence: Sentence, f: _Passive, subject
 
 # what is «направлено на» a goal rather than sent somewhere: «работа направлена на…»
 _AIMED = frozenset({"работа", "усилие", "деятельность", "мера", "внимание", "программа", "проект"})
+
+
+def _only_ours(f: _Passive) -> bool:
+    """A passive only the page's «мы» says better: «Перечень размещён на сайте» is where a text is
+    (judge h27), and «Объявляют набор» reads as someone else's announcement (judges h33, h34)."""
+    return f.lemma in _PLACED and f.aux is None or f.lemma in _OWN_VOICE and f.reflexive
 
 
 def _items_as_objects(sentence: Sentence, item: Token) -> bool:

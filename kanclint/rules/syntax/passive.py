@@ -18,7 +18,8 @@ from kanclint.rules.syntax.reader_sends import may_tell_reader, reader_or_plain,
 from kanclint.rules.syntax.missed_doers import (doer_after_opening, help_given, implied_doer, named_doer_before, relative_doer_before,
                                                 set_phrase_passive)
 from kanclint.rules.syntax.substantive_doers import substantive_doer_before
-from kanclint.rules.syntax.we_voice import in_we_form, is_author, speaks_as_i, speaks_of_itself
+from kanclint.rules.syntax.we_voice import is_author, speaks_as_i, speaks_of_itself
+from kanclint.text.our_voice import in_we_form
 from kanclint.rules.syntax.rewrite_choice import advice_in_we_form, agent_rewrite, clean_rewrite
 from kanclint.rules.press_release.speaker import speaker
 from kanclint.rules.syntax.morph import _reading, _verb_form, feminine_too

@@ -11,7 +11,6 @@ wrong, and «мы» would be a guess.
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from kanclint.rules.press_release.oblique_self import (
@@ -72,8 +71,6 @@ from kanclint.text.inflection import capitalise
 from kanclint.text.morphology import parse
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
-
 
 def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token, verb: Token) -> bool:
     """Whether «мы» may stand for the doer: the account speaks for an organisation that did it."""
@@ -86,18 +83,6 @@ def said_as_we(document: Document, sentence: Sentence, f: _Passive, head: Token,
           and not speaks_as_i(document, sentence)  # «Мною направлено обращение. Ответ получен»: not «мы»
           and (f.agent is not None or not shared_with_others_before(document, sentence))  # «совместно с прокуратурой»
           and (f.agent is not None or document.shared(post_says_we)))  # a named doer was judged the page's own already
-
-
-def in_we_form(replacement: str) -> bool:
-    """Whether a rewrite speaks as «мы»: the pronoun, or a verb in its form («Приглашаем»), not
-    the third person plural that a doer-less rewrite falls back on («Проект реализуют»)."""
-    for word in _LETTERS.findall(replacement):
-        if word.lower() == "мы":
-            return True
-        readings = parse(word)
-        if readings and readings[0].pos == "VERB" and {"1per", "plur"} <= readings[0].grammemes:
-            return True
-    return False
 
 
 def others_act(document: Document, sentence: Sentence, f: _Passive, head: Token) -> bool:

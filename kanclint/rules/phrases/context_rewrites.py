@@ -401,14 +401,27 @@ def after_a_dash_offer(document: Document, sentence: Sentence, m: Match) -> Edit
 
 
 _HOUSE_GROUND_RULES = word_list("house-ground-rules")
+_RURAL_PLACES = word_list("rural-places")
 
 
 def yard_of_flats(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«на придомовой территории» → «во дворе» says the yard of a block of flats; by a private house
     («частных домовладений») the term reaches past the fence to the road, and in a duty or a rule
     («обязаны», «собственники») it is the ground the law names: there the swap is an option
-    (:data:`OFFER_ONLY`)."""
-    return OFFER_ONLY if any(t.lemmas & _HOUSE_GROUND_RULES for t in sentence.words) else None
+    (:data:`OFFER_ONLY`).  So it is in a post about a village («в деревне Ключи», «д. Ключи»,
+    «сельское поселение»), whichever sentence says so: «обкос придомовых территорий» there is not
+    «обкос дворов» (judge h44)."""
+    if any(t.lemmas & _HOUSE_GROUND_RULES for t in sentence.words):
+        return OFFER_ONLY
+    return OFFER_ONLY if any(t.lemmas & _RURAL_PLACES or _village_mark(document, t) for t in document.words) else None
+
+
+def _village_mark(document: Document, token: Token) -> bool:
+    """«д.» or «с.» before a capitalised name: a village's short title («д. Ключи», «с. Заозерье»)."""
+    if token.text not in ("д", "с") or token.end >= len(document.text) or document.text[token.end] != ".":
+        return False
+    rest = document.text[token.end + 1:token.end + 3].lstrip()
+    return bool(rest) and rest[0].isupper()
 
 
 def invited_audience(document: Document, sentence: Sentence, m: Match) -> Edit | None:

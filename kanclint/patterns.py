@@ -334,7 +334,7 @@ def overlapping_match(pattern: Pattern, sentence: Sentence, first: int, last: in
     For guards: a guard matters only where it overlaps a match, so only starts
     that can reach the match are tried, not the whole sentence.
     """
-    words, links = sentence.linked_words
+    words, links = sentence.linked_words[0], sentence.guard_links
     for i in range(max(0, first - span_limit(pattern) + 1), last + 1):
         found = match_at(pattern, words, links, i)
         if found is not None:

@@ -154,6 +154,13 @@ class Sentence(_TokenRun):
         words, links = sentence_words(self)
         return tuple(words), tuple(links)
 
+    @cached_property
+    def guard_links(self) -> tuple[bool, ...]:
+        """:attr:`linked_words`' links with quotation marks linking too: a guard that keeps a swap
+        back reads across them («проведёт «горячую линию» по вопросам…» is a hot line's topic),
+        where a match never reaches into or out of a quoted name."""
+        return tuple(sentence_words(self, quotes_link=True)[1])
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -391,10 +398,13 @@ _WORDLIKE = re.compile(r"\w")
 
 # Punctuation that may stand between two words of one phrase.
 LINKS = frozenset({",", "—", "–", "-", ".", "№"})  # «школы № 5» is one phrase
+QUOTE_LINKS = LINKS | frozenset('«»"“”„')
 
 
-def sentence_words(sentence: Sentence) -> tuple[list[Token], list[bool]]:
-    """Word and number tokens of a sentence and, for each, whether it links to the next one."""
+def sentence_words(sentence: Sentence, quotes_link: bool = False) -> tuple[list[Token], list[bool]]:
+    """Word and number tokens of a sentence and, for each, whether it links to the next one
+    (``quotes_link``: across quotation marks too, as guards read)."""
+    linking = QUOTE_LINKS if quotes_link else LINKS
     words: list[Token] = []
     links: list[bool] = []
     pending_ok = True
@@ -404,7 +414,7 @@ def sentence_words(sentence: Sentence) -> tuple[list[Token], list[bool]]:
                 links.append(pending_ok)
             words.append(tok)
             pending_ok = True
-        elif tok.text not in LINKS:
+        elif tok.text not in linking:
             pending_ok = False
     links.append(False)
     return words, links

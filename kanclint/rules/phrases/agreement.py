@@ -101,7 +101,7 @@ def _dependants(sentence: Sentence, matched: Sequence[Token], governed: bool) ->
     out: list[Token] = []
     first = sentence.position(matched[0])
     if governed:
-        i = _past_genitive_tail(tokens, sentence.position(matched[-1]) + 1)
+        i = _past_genitive_tail(tokens, sentence.position(matched[-1]) + 1, _LONG_GENITIVE_TAIL)
         if i + 1 < len(tokens) and tokens[i].text == "," and (
             tokens[i + 1].pos in _ATTRIBUTES or tokens[i + 1].lemma == "который"
         ):
@@ -200,12 +200,24 @@ def _head_noun(matched: Sequence[Token]) -> Token | None:
     return found
 
 
-def _past_genitive_tail(tokens: Sequence[Token], i: int) -> int:
-    """The index after the genitive words at ``i`` («мастерскими [колледжа], оснащёнными»)."""
+def _past_genitive_tail(tokens: Sequence[Token], i: int, most: int = 0) -> int:
+    """The index after the genitive words at ``i`` («мастерскими [колледжа], оснащёнными»), at most
+    ``most`` of them (:data:`_GENITIVE_TAIL` by default)."""
     start = i
-    while i < len(tokens) and i - start < _GENITIVE_TAIL and tokens[i].is_word and _genitive(tokens[i]):
+    most = most or _GENITIVE_TAIL
+    while i < len(tokens) and i - start < most and tokens[i].is_word and _genitive(tokens[i]):
         i += 1
     return past_quoted_name(tokens, i)  # «конкурса чтецов «Живое слово», посвящённого…» (judge h37)
+
+
+_LONG_GENITIVE_TAIL = 8  # «на основании результатов [освоения образовательной программы основного общего образования], указанных» (judge h46)
+
+
+def _agrees_with_tail(sentence: Sentence, matched: Sequence[Token], word: Token) -> bool:
+    """Whether ``word`` (an attribute after a genitive tail) may also name a noun of that tail."""
+    tail = sentence.tokens[sentence.position(matched[-1]) + 1 : sentence.position(word)]
+    nouns = [p for t in tail if t.is_word for p in t.parses[:2] if p.pos == "NOUN" and "gent" in p.grammemes]
+    return bool(nouns) and _agrees(word, nouns)
 
 
 def _new_noun_readings(replacement: str, old: Token) -> list[Parse] | None:
@@ -251,9 +263,43 @@ def _agreement(sentence: Sentence, matched: Sequence[Token], replacement: str) -
     for word in _dependants(sentence, matched, governed):
         if not _agrees(word, old_readings):
             continue
+        if governed and _agrees_with_tail(sentence, matched, word):
+            return None  # «результатов освоения программ, указанных»: which noun it names is not certain
         if new_readings is not None and _agrees(word, new_readings):
             continue
         form = _reinflected(sentence, matched, word, old_readings, new_readings)
+        if form is None:
+            return None
+        repairs.append((word, form))
+    if (last := _recased_last(sentence, matched, old, replacement)) is None:
+        return None
+    return repairs + last
+
+
+def recased_last(sentence: Sentence, matched: Sequence[Token], replacement: str) -> list[tuple[Token, str]] | None:
+    """:func:`_recased_last` for a rewrite that builds its own words (a context rewrite of the match)."""
+    return _recased_last(sentence, matched, None, replacement)
+
+
+def _recased_last(sentence: Sentence, matched: Sequence[Token], head: Token | None, replacement: str) -> list[tuple[Token, str]] | None:
+    """«на основании результатов …, указанных» → «по результатам …, указанным»: the last noun of a
+    derived preposition, put into another case, takes the attribute after its genitive tail with it
+    (judge h46); ``None`` when that attribute cannot follow for certain."""
+    last = matched[-1]
+    words = replacement.split()
+    old = [p for p in last.parses if p.pos == "NOUN"] if last is not head and last.is_word else []
+    if not old or not words:
+        return []
+    new = [p for p in parse(words[-1]) if p.pos == "NOUN" and p.lemma in {o.lemma for o in old}]
+    if not new or set().union(*(_case(p) for p in new)) & set().union(*(_case(p) for p in old)):
+        return []
+    repairs: list[tuple[Token, str]] = []
+    for word in _dependants(sentence, matched, True):
+        if not _agrees(word, old) or _agrees(word, new):
+            continue
+        if _agrees_with_tail(sentence, matched, word):
+            return None
+        form = _reinflected(sentence, matched, word, old, new)
         if form is None:
             return None
         repairs.append((word, form))
@@ -297,7 +343,7 @@ def _reinflected(
     at = sentence.position(word)
     after = sentence.position(matched[-1]) + 1
     after_comma = at >= 2 and sentence.tokens[at - 1].text == "," and at - 1 in (
-        after, _past_genitive_tail(sentence.tokens, after))
+        after, _past_genitive_tail(sentence.tokens, after), _past_genitive_tail(sentence.tokens, after, _LONG_GENITIVE_TAIL))
     if new is None or not after_comma:
         return None
     old_number = set().union(*(p.grammemes & NUMBERS for p in old))

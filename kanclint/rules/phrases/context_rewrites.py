@@ -424,6 +424,31 @@ def _village_mark(document: Document, token: Token) -> bool:
     return bool(rest) and rest[0].isupper()
 
 
+def residents_as_a_noun(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«родственники проживающих», «вакцинация проживающих»: the participle standing alone for the
+    people of a care home is their term, and «живущих» reads as «the living» (judge h45).  A
+    participle that agrees with the noun before it («Семьи, проживающие в частном секторе») is a
+    clause and keeps its fix; one that does not is a noun, and the swap is an option there."""
+    word = m.tokens[0]
+    if not any(p.pos == "PRTF" for p in word.parses[:2]):
+        return None
+    at = sentence.position(word) - 1
+    tokens = sentence.tokens
+    while at >= 0 and (tokens[at].pos == "ADVB" or tokens[at].key == "не"):
+        at -= 1  # «граждан, фактически проживающих»
+    if at >= 0 and tokens[at].text == ",":
+        at -= 1
+    before = tokens[at] if at >= 0 else None
+    if before is None or not before.is_word:
+        return OFFER_ONLY
+    forms = [(p.grammemes & _CASE_NUMBER) for p in word.parses[:3] if p.pos == "PRTF"]
+    agrees = any(p.pos in ("NOUN", "NPRO") and (p.grammemes & _CASE_NUMBER) in forms for p in before.parses[:3])
+    return None if agrees else OFFER_ONLY
+
+
+_CASE_NUMBER = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur"})
+
+
 def invited_audience(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«Приглашаем жителей и гостей города» → «Приглашаем всех»: the whole audience of an invitation
     or an offer.  In a report of what was done («было роздано 2 000 лент жителям и гостям города»,
@@ -506,6 +531,7 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "v-razmere": by_its_noun,
     "osushhestvljat": swap_without_its_object,
     "osushhestvit": swap_without_its_object,
+    "prozhivat": residents_as_a_noun,
     "zhiteli-i-gosti": invited_audience,
     "zhitelyam-i-gostyam": invited_audience,
     **dict.fromkeys(("na-pridomovoj-territorii", "na-pridomovyh-territorijah", "s-pridomovoj-territorii",

@@ -292,5 +292,29 @@ def one_verb_strands(sentence: Sentence, matched: Sequence[Token], replacement: 
     if any(p.pos == "ADJF" for p in matched[-1].parses) and genitive_left_after(sentence, matched):
         return True  # «обследование детских [игровых] площадок»: the match cut the phrase at a word also read as a noun (judge h21)
     return len(replacement.split()) == 1 and (
-        genitive_left_after(sentence, matched) or noun_shared_with_next(sentence, matched))
+        genitive_left_after(sentence, matched) or noun_shared_with_next(sentence, matched)
+        or people_served_after(sentence, matched))
+
+
+_CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")"})
+
+
+def people_served_after(sentence: Sentence, matched: Sequence[Token]) -> bool:
+    """«провели обучение навыкам первой помощи для 45 педагогов»: the people «для» names are the
+    noun's («обучение для педагогов»); after one verb they would be its object, and «обучили … для
+    45 педагогов» is no Russian (judge h45).  Read to the end of the clause."""
+    tokens = sentence.tokens
+    at = sentence.position(matched[-1]) + 1
+    while at < len(tokens) and tokens[at].text not in _CLAUSE_ENDS:
+        if tokens[at].key == "для":
+            k = at + 1
+            while k < len(tokens) and (tokens[k].text[:1].isdigit() or tokens[k].pos in ("ADJF", "PRTF", "NUMR")):
+                k += 1
+            if k < len(tokens) and (tokens[k].text[:1].isdigit() and k > at + 1 or any(
+                    p.pos == "NOUN" and "anim" in p.grammemes for p in tokens[k].parses[:2])):
+                return True
+            if at + 1 < len(tokens) and tokens[at + 1].text[:1].isdigit():
+                return True  # «для 45 педагогов»
+        at += 1
+    return False
 

@@ -253,6 +253,9 @@ def _never_active(sentence: Sentence, f: _Passive) -> bool:
     if f.lemma in ("направить", "направлять") and sentence.words[:1] and sentence.words[0].key == "на" and any(
             t.lemma in _AIMED for t in sentence.words):
         return True  # «На пресечение нарушений направлена работа комиссии»: aimed, not sent (judge h43)
+    words = sentence.words
+    if any(w.key == "по" and k + 1 < len(words) and words[k + 1].key == "инициативе" for k, w in enumerate(words)):
+        return True  # «проводится … по инициативе координатора»: the initiator is the doer the third person hides (f9, f10)
     if f.subject is not None and f.subject.lemma == "возможность":
         return True  # «предоставляют возможность вызова» is as official (two editors): «можно вызвать» is the author's
     # «держится», «поднимается», «имеется»: a «-ся» verb that is seldom a passive

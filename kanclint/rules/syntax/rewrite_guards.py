@@ -28,7 +28,8 @@ _DASHES = frozenset({"—", "–", "-"})  # adverbs and particles that stand ins
 
 # Groups of people that act, beside the bodies of ORGANISATIONS: «подготовлен ансамблем».
 COLLECTIVES = frozenset({"ансамбль", "хор", "оркестр", "отряд", "группа", "студия", "бригада", "экипаж", "кружок", "труппа",
-                         "дружина", "состав", "коллектив", "персонал", "караул"})  # «личным составом части» (h28)
+                         "дружина", "состав", "коллектив", "персонал", "караул",  # «личным составом части» (h28)
+                         "смена", "наряд", "патруль", "расчёт", "звено", "штаб"})  # «Дежурной сменой станции» (h46)
 _AUXILIARIES = frozenset({"быть"})
 # bodies and teams beside ORGANISATIONS and COLLECTIVES that may act: «пожарные части», «команда»
 _UNITS = frozenset({"часть", "служба", "подразделение", "команда"})

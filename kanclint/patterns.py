@@ -70,11 +70,17 @@ class AnyWord:
 
     def match(self, token: Token) -> Parse | None:
         for p in token.parses:
-            if self.grammemes <= p.grammemes:
+            if self.grammemes <= p.grammemes and not _stray_abbreviation(p, token):
                 return p
         if not token.parses and token.text[:1].isdigit() and self.grammemes <= _DIGITS.grammemes:
             return _DIGITS  # «3500»: pymorphy3 reads digits as NUMB, but a number token has no parses
         return None
+
+
+def _stray_abbreviation(p: Parse, token: Token) -> bool:
+    """An abbreviation's reading that is not the word's first: «им» is the pronoun, never «им.» (имени),
+    so «на основании принятого им решения» has no noun «им» to inflect (judge h47)."""
+    return "Abbr" in p.grammemes and bool(token.parses) and "Abbr" not in token.parses[0].grammemes
 
 
 # what ``<NUMB>`` reads in a number written in digits («более 3500 наименований»)

@@ -38,7 +38,7 @@ from typing import Iterable, Sequence
 from kanclint.rules.phrases.clashes import comparative_clash, modal_without_infinitive, recipient_left_in_dative
 from kanclint.rules.phrases.complements import preposition_left_alone, sum_left_in_genitive
 from kanclint.rules.phrases.objects import genitive_object_left, instrumental_object_missing, verb_left_without_object
-from kanclint.rules.phrases.predicate_checks import passive_with_doer, tense_clash
+from kanclint.rules.phrases.predicate_checks import passive_left_beside, passive_with_doer, tense_clash
 from kanclint.rules.phrases.quantities import numeral_gender_clash, quantity_clash
 from kanclint.text.document import Sentence, Token
 from kanclint.text.grammar import CASE_NORMAL, GENDERS, MAIN_CASES, NUMBERS
@@ -510,6 +510,8 @@ def agreement_check(
         return "agreement", []
     if passive_with_doer(sentence, matched, replacement):
         return "passive-doer", []
+    if passive_left_beside(sentence, matched, replacement):
+        return "passive-beside", []
     if tense_clash(sentence, matched, replacement):
         return "tense", []
     if verb_left_without_object(text, matched, replacement):

@@ -104,3 +104,16 @@ def tense_clash(sentence: Sentence, matched: Sequence[Token], replacement: str) 
     if not before or before[-1].key not in _JOINING:
         return False
     return any(_past_verb(t) for t in before[:-1])
+
+
+def passive_left_beside(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
+    """«Студентам были даны рекомендации…, представлена информация о мерах» → «…, рассказали о мерах»:
+    one passive said actively beside another that stays joins two voices in one list of acts
+    (judge h48); the author rewords both or neither."""
+    if not any(t.parses and _short_passive(t.parses[0]) for t in matched):
+        return False
+    said = [parse(w) for w in replacement.split()]
+    if any(_short_passive(r) for p in said for r in p) or not any(p and p[0].pos == "VERB" for p in said):
+        return False  # still a passive («введено» → «открыто»), or no verb said actively
+    inside = {t.start for t in matched}
+    return any(t.start not in inside and t.parses and _short_passive(t.parses[0]) for t in sentence.words)

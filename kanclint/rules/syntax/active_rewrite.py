@@ -431,8 +431,11 @@ def _active_rewrite(
         return None  # «заявка, поданная…» → «заявку, поданная…»: the participle would keep its case
     tail, end = agreed
     obj = _lower_initial(document, sentence, subject_tokens[0], obj)
-    if after and (following := [t for t in sentence.tokens if t.start >= end][:1]) and following[0].text[:1].isalnum():
-        before, after = [*after, *before], []  # «… помощь [с начала года] 412 семьям»: keep it off the object
+    if after and (following := [t for t in sentence.tokens if t.start >= end][:1]) and following[0].text[:1].isalnum() \
+            and following[0].pos != "PREP":
+        # «… помощь [с начала года] 412 семьям»: keep it off the object; before a phrase of its own
+        # («извлекли пострадавшего из воды через 3 минуты») it stays after the object (judge h46)
+        before, after = [*after, *before], []
     parts = [agent_text, *(" ".join(t.text for t in g) for g in before), verbs]
     parts += [*(" ".join(t.text for t in g) for g in middle), obj, *(" ".join(t.text for t in g) for g in after)]
     replacement = " ".join(parts) + tail

@@ -21,7 +21,7 @@ from kanclint.rules.syntax.active_rewrite import _active_verbs, _sentence_initia
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb
 from kanclint.rules.syntax.linear_active import _nominative_doer, _people
 from kanclint.rules.syntax.passive_detection import _Passive, future_aux
-from kanclint.rules.syntax.words import EMPTY_VERBS
+from kanclint.rules.syntax.words import EMPTY_VERBS, ORGANISATIONS
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, inflect_raw
 
@@ -74,6 +74,8 @@ def _shape(sentence: Sentence, f: _Passive) -> tuple[int, int, int, int] | None:
         doer_end = _doer_at(tokens, last + 1)
         if doer_end is None or doer_end < len(tokens) and not (tokens[doer_end].pos == "PREP" or tokens[doer_end].text == "."):
             return None  # a comma or another word after the doer: it may begin a list or a clause
+        if doer_end < len(tokens) and tokens[doer_end].key == "по" and tokens[doer_end - 1].lemmas & ORGANISATIONS:
+            return None  # «специалистами районных станций по борьбе с болезнями животных»: the body's name goes on (judge h47)
         return object_end, last + 1, doer_end, doer_end
     return None
 

@@ -62,6 +62,8 @@ def target_grammemes(target: Parse, replacement_pos: str | None) -> set[str]:
             want |= tag & GENDERS
         if target.pos in ("PRTF", "PRTS"):
             want |= tag & (CASES | GENDERS | {"actv", "pssv"})
+            if "accs" in tag:
+                want |= tag & {"anim", "inan"}  # «осуществляющий» (accs, inan) → «ухаживающий», not «ухаживающего» (judge h49)
         return {_CASE_NORMAL.get(g, g) for g in want}
     cases = {_CASE_NORMAL.get(g, g) for g in tag & CASES}
     want |= cases

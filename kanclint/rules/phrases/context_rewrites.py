@@ -449,6 +449,26 @@ def residents_as_a_noun(document: Document, sentence: Sentence, m: Match) -> Edi
 _CASE_NUMBER = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur"})
 
 
+_CHANGES_AHEAD = frozenset({"отключение", "перенос", "изменение", "ограничение", "закрытие", "отмена", "перекрытие",
+                            "приостановка", "прекращение", "остановка", "замена", "ремонт", "работа", "проведение",
+                            "начало", "окончание", "сокращение", "переход", "опасность", "угроза"})
+
+
+def warns_of_change(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«Жильцов уведомят об отключении газа» → «предупредят»: a warning of a cut-off, a move or a
+    change ahead.  Of anything else («о перерасчёте», «о решении», «о результатах») «предупредят»
+    hints at trouble (judge h49): there the swap is an option (:data:`OFFER_ONLY`)."""
+    at = sentence.position(m.tokens[-1]) + 1
+    tokens = sentence.tokens
+    for k in range(at, min(at + 8, len(tokens))):
+        if tokens[k].key in ("о", "об", "обо") and k + 1 < len(tokens):
+            return None if tokens[k + 1].lemmas & _CHANGES_AHEAD else OFFER_ONLY
+    for k in range(max(0, at - 12), sentence.position(m.tokens[0])):
+        if tokens[k].key in ("о", "об", "обо") and k + 1 < len(tokens):
+            return None if tokens[k + 1].lemmas & _CHANGES_AHEAD else OFFER_ONLY
+    return OFFER_ONLY
+
+
 def invited_audience(document: Document, sentence: Sentence, m: Match) -> Edit | None:
     """«Приглашаем жителей и гостей города» → «Приглашаем всех»: the whole audience of an invitation
     or an offer.  In a report of what was done («было роздано 2 000 лент жителям и гостям города»,
@@ -532,6 +552,8 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "osushhestvljat": swap_without_its_object,
     "osushhestvit": swap_without_its_object,
     "prozhivat": residents_as_a_noun,
+    "uvedomit": warns_of_change,
+    "izvestit": warns_of_change,
     "zhiteli-i-gosti": invited_audience,
     "zhitelyam-i-gostyam": invited_audience,
     **dict.fromkeys(("na-pridomovoj-territorii", "na-pridomovyh-territorijah", "s-pridomovoj-territorii",

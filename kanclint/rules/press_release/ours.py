@@ -51,6 +51,24 @@ _OBJECT_GENITIVE = frozenset({"посещение", "открытие", "зак�
                               "реконструкция", "ремонт", "капремонт"})
 
 
+# verbal nouns whose genitive is their doer: «при поддержке администрации» → «при нашей поддержке»
+_DOER_GENITIVE = frozenset({"поддержка", "помощь", "участие", "приглашение", "решение", "предложение", "содействие",
+                            "инициатива", "деятельность", "работа", "руководство", "организация", "выступление",
+                            "приветствие", "поздравление", "благодарность", "обращение", "сообщение", "информация"})
+
+
+def _act_on_it(owner: Token) -> bool:
+    """«на оснащение школы», «обследование центра»: a verbal noun whose genitive is what is done to
+    the author; «на наше оснащение» reads as «our gear» (judge h50).  Only the acts that a body
+    does itself keep «наш»."""
+    return owner.lemma not in _DOER_GENITIVE and (owner.lemma.endswith(("ние", "тие")) or owner.lemma in _ACTS_ON)
+
+
+# acts in other shapes: «модернизация школы» is done to it, «коллекция музея» is its own
+_ACTS_ON = frozenset({"модернизация", "реорганизация", "ликвидация", "эвакуация", "дезинфекция", "инвентаризация",
+                      "газификация", "проверка", "закупка", "покупка", "отделка", "уборка", "охрана", "оценка"})
+
+
 @dataclass(frozen=True)
 class OwnedMention:
     """«поддержке администрации района»: the author's name as the owner of a noun."""
@@ -247,7 +265,7 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue  # «Каменская ЦРБ»: an adjective of the name (or a surname), not «Наша каменская» (judge h22)
         if quotations(document).contains(owner.start):
             continue  # «МКУ «Управление ЖКХ»»: a word of a quoted name, never «наше Управление»
-        if any(t.protected for t in tokens[i:k]) or owner.lemma in _OBJECT_GENITIVE:
+        if any(t.protected for t in tokens[i:k]) or owner.lemma in _OBJECT_GENITIVE or _act_on_it(owner):
             continue  # «Посещение музея доступно по записи»: not «Наше посещение»
         if owner.lemma in _ADDRESS_NOUNS:
             continue  # «в здании администрации»: an address the reader finds by the name, not «в нашем здании»

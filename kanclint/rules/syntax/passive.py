@@ -8,6 +8,7 @@ from typing import Iterator
 from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
 from kanclint.rules.base import Rule
 from kanclint.rules.phrases.cleaning import clean_phrase
+from kanclint.rules.syntax.gender_guess import guesses_gender
 from kanclint.rules.syntax.active_rewrite import PLAIN_PASSIVES, _active_verbs, _plain_pair, _verb_group
 from kanclint.rules.syntax.bare_works import made_rewrite
 from kanclint.rules.syntax.celebrated import celebrated, holiday_kept
@@ -317,6 +318,8 @@ class PassiveVoice(Rule):
         if (active is not None and document.speaks_as_we and not in_we_form(active.replacement)
                 and implied_doer(document, sentence, f, tense, as_we=False)):
             active = None  # the page's «мы» went to others: «Проект реализуют» hides the doer as before
+        if active is not None and guesses_gender(document, active.replacement):
+            active = None
         if active is not None:
             suggestions.append(active.replacement)
             fix = Fix(f"Заменить на «{active.replacement}»", (active,), Applicability.UNSAFE)
@@ -443,6 +446,8 @@ class PassiveVoice(Rule):
                 f"(«{f.agent.text}»). Сделайте его подлежащим: кто {question}?"
             )
         raw, edit = agent_rewrite(document, syntax, sentence, f, tense, agent_text)
+        if edit is not None and guesses_gender(document, edit.replacement):
+            edit = None  # «Инспектор поговорил» of «Анна Петровна»: the passive keeps her sex unsaid
         if edit is not None:
             suggestions.append(edit.replacement)
             fix = Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE)

@@ -35,15 +35,11 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from kanclint.rules.phrases.clashes import comparative_clash, modal_without_infinitive, recipient_left_in_dative
-from kanclint.rules.phrases.complements import preposition_left_alone, sum_left_in_genitive
-from kanclint.rules.phrases.objects import genitive_object_left, instrumental_object_missing, verb_left_without_object
-from kanclint.rules.phrases.predicate_checks import passive_left_beside, passive_with_doer, tense_clash
 from kanclint.rules.phrases.quantities import numeral_gender_clash, quantity_clash
 from kanclint.text.document import Sentence, Token
 from kanclint.text.grammar import CASE_NORMAL, GENDERS, MAIN_CASES, NUMBERS
 from kanclint.text.inflection import inflect_raw, keep_capital
-from kanclint.text.morphology import Parse, fold, parse
+from kanclint.text.morphology import Parse, parse
 from kanclint.text.untouchable import past_quoted_name
 
 _ATTRIBUTES = frozenset({"ADJF", "PRTF"})
@@ -398,9 +394,7 @@ def _agrees_reading(r: Parse, nouns: Sequence[Parse]) -> bool:
     ) and (r.pos in _ATTRIBUTES or r.lemma == "который")
 
 
-_CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "…"})
 _COORDINATORS = frozenset({"и", "или", "а", "либо"})
-_COORDINATION_WINDOW = 12  # words after the match in which a coordinated noun is looked for
 _PREPOSITION_CASES = {"в": {"loct", "accs"}, "во": {"loct", "accs"}, "на": {"loct", "accs"}, "о": {"loct"}, "об": {"loct"},
                       "при": {"loct"}, "по": {"datv"}, "к": {"datv"}, "ко": {"datv"}}  # for a form that stays
 
@@ -408,126 +402,5 @@ _PREPOSITION_CASES = {"в": {"loct", "accs"}, "во": {"loct", "accs"}, "на": 
 _GENITIVE_TAIL = 3  # words of a genitive tail after the governed noun («плану [работы школы]»)
 
 
-def misfits_preposition(sentence: Sentence, matched: Sequence[Token], replacement: str) -> bool:
-    """«сведений о контактных данных» → «о контактов»: the form was taken from a word read in two cases
-    (genitive or prepositional «данных»), and the preposition before the match governs the other one
-    (judge h19).  True when the replacement's first declinable word has no reading the preposition takes."""
-    at = sentence.position(matched[0]) - 1
-    if at < 0 or not sentence.tokens[at].is_word or sentence.tokens[at].key not in _PREPOSITION_CASES:
-        return False
-    wanted = _PREPOSITION_CASES[sentence.tokens[at].key]
-    for word in replacement.split():
-        readings = [p for p in parse(word.strip(".,;:!?«»\"()")) if p.pos in ("NOUN", "ADJF", "PRTF", "NPRO")]
-        if readings:
-            return not any(_case(p) & wanted for p in readings)
-    return False
-
-
 def _genitive(token: Token) -> bool:
     return bool(token.parses) and token.parses[0].pos in ("NOUN", "ADJF") and "gent" in token.parses[0].grammemes
-
-
-def _substantive(token: Token) -> bool:
-    """«обучающихся», «учащимся»: a participle or adjective standing for a noun."""
-    return bool(token.parses) and token.parses[0].pos in _ATTRIBUTES and "Subx" in token.parses[0].grammemes
-
-
-def _in_old_case(token: Token, old: set[str], new: set[str], noun: Parse | None = None) -> bool:
-    """A noun, or a word standing for one or agreeing with ``noun``, read only in the old case."""
-    readings = [p for p in token.parses if p.pos == "NOUN" or p.pos in _ATTRIBUTES]
-    if noun is not None:  # «утверждённым» is also a dative plural: only the readings that agree with the noun count
-        readings = [p for p in readings if p.pos == "NOUN" or _same_number_gender(p, noun)]
-    return bool(readings) and any(_case(p) & old for p in readings) and not any(_case(p) & new for p in readings)
-
-
-def _coordinated_in_old_case(
-    sentence: Sentence, matched: Sequence[Token], replacement: str, repaired: Iterable[Token] = ()
-) -> bool:
-    """«в соответствии с программой «Единой России» и позицией…» → «по программе … и позицией»:
-    the replacement changed the case of the noun it governs, and a noun joined to it by «и» later
-    in the clause keeps the old one, so the sentence no longer holds together.  So does a list
-    member or an attribute after a comma («родителей, педагогов…», «района, прилегающего…»)
-    or an apposition in brackets («родителей (законных представителей)») that is not re-inflected."""
-    last = matched[-1]
-    noun = next((p for p in last.parses if p.pos == "NOUN"), None)  # «мастерскими»: best read as an adjective
-    if noun is None or last.parses[0].pos not in ("NOUN", "ADJF"):
-        return False
-    old = _case(noun)
-    words = replacement.split()
-    if not words or not old:
-        return False
-    number = noun.grammemes & NUMBERS
-    readings = parse(words[-1].strip(".,;:!?«»\"()"))
-    # «улиц» → «улицы»: of the new word's readings only those in the old number count (not «улицы», gen. sg.)
-    readings = [p for p in readings if not number or not p.grammemes & NUMBERS or p.grammemes & number] or readings
-    new = set().union(*(_case(p) for p in readings)) if readings else set()
-    if len(words) > 1 and words[-1].lower() == last.text.lower() and words[-2].lower() in _PREPOSITION_CASES:
-        new &= _PREPOSITION_CASES[words[-2].lower()]  # «в области организации» → «в организации»: now locative
-    if not new or old & new:
-        return False  # the case did not change: a coordinated noun still agrees
-    tokens = sentence.tokens
-    i = sentence.position(last) + 1
-    tail = _past_genitive_tail(tokens, i)  # «по плану работы, утверждённому…»: the attribute may follow it
-    for at in {i, tail}:
-        if at + 1 < len(tokens) and tokens[at].text in (",", "(") and tokens[at + 1].is_word:
-            after = tokens[at + 1]
-            if after not in repaired and _in_old_case(after, old, new, noun) and (  # a member, an attribute
-                at == i or after.parses[0].pos == "NOUN" or any(_agrees_reading(r, [noun]) for r in after.parses)
-            ):
-                return True
-    seen = 0
-    while i < len(tokens) and seen < _COORDINATION_WINDOW:
-        t = tokens[i]
-        if t.text in _CLAUSE_END:
-            return False
-        if t.is_word:
-            seen += 1
-            if t.key in _COORDINATORS:
-                j = i + 1
-                if j < len(tokens) and tokens[j].is_word and _substantive(tokens[j]):
-                    return _in_old_case(tokens[j], old, new)  # «родителей и обучающихся»
-                while j < len(tokens) and tokens[j].is_word and tokens[j].pos in _ATTRIBUTES:
-                    j += 1
-                if j < len(tokens) and tokens[j].is_word and tokens[j].parses:
-                    best = tokens[j].parses[0]
-                    return best.pos == "NOUN" and bool(_case(best) & old) and not _case(best) & new
-                return False
-        i += 1
-    return False
-
-
-def agreement_check(
-    text: str, sentence: Sentence, matched: Sequence[Token], replacement: str
-) -> tuple[str | None, list[tuple[Token, str]]]:
-    """Why replacing ``matched`` with ``replacement`` would break the sentence (or ``None``),
-    and the words after it to re-inflect so that it agrees."""
-    if sum_left_in_genitive(sentence, matched, replacement):
-        return "sum-case", []  # «выплату в размере 3 тысяч рублей» → «выплату 3 тысяч рублей»
-    if not replacement or fold(replacement) == fold(" ".join(t.text for t in matched)):
-        return None, []
-    repairs = _agreement(sentence, matched, replacement)
-    if repairs is None:
-        return "agreement", []
-    if passive_with_doer(sentence, matched, replacement):
-        return "passive-doer", []
-    if passive_left_beside(sentence, matched, replacement):
-        return "passive-beside", []
-    if tense_clash(sentence, matched, replacement):
-        return "tense", []
-    if verb_left_without_object(text, matched, replacement):
-        return "no-object", []
-    if instrumental_object_missing(sentence.tokens, matched, replacement):
-        return "instrumental-object", []  # «осуществляющих управление в сфере…» → «управляющих в сфере…»
-    if genitive_object_left(sentence.tokens, matched, replacement):
-        return "genitive-object", []  # «вывозит твёрдых коммунальных отходов»
-    if preposition_left_alone(sentence, matched, replacement):
-        return "no-complement", []  # «Обучение бесплатное, по окончании выдаётся…» → «после выдают»
-    if modal_without_infinitive(sentence, matched, replacement):
-        return "no-infinitive", []
-    if recipient_left_in_dative(sentence, matched, replacement):
-        return "dative-recipient", []
-    if comparative_clash(sentence, matched, replacement):
-        return "comparative", []
-    if _coordinated_in_old_case(sentence, matched, replacement, [word for word, _ in repairs]):
-        return "coordination", []
-    return None, repairs

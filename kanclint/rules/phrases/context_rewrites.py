@@ -59,6 +59,7 @@ from kanclint.rules.phrases.objects import swap_without_its_object
 from kanclint.rules.phrases.organiser import organised
 from kanclint.rules.phrases.page_voice import invite_as_we, with_our_voice
 from kanclint.rules.phrases.participants import participated, united
+from kanclint.rules.phrases.term_context import residents_as_a_noun, warns_of_change, yard_of_flats
 from kanclint.rules.phrases.preposition_context import (_CLAUSE_MARKS, _SENTENCE_MARKS, _in_place, about_a_topic,
                                                         by_its_noun, po_request, po_without_comma, trouble_only)
 from kanclint.text.inflection import inflect_word
@@ -398,75 +399,6 @@ def after_a_dash_offer(document: Document, sentence: Sentence, m: Match) -> Edit
     is an option there (:data:`OFFER_ONLY`); beside a verb («отправьте заявку повторно») it stays."""
     at = sentence.position(m.tokens[0]) - 1
     return OFFER_ONLY if at >= 0 and sentence.tokens[at].text in _DASHES else None
-
-
-_HOUSE_GROUND_RULES = word_list("house-ground-rules")
-_RURAL_PLACES = word_list("rural-places")
-
-
-def yard_of_flats(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«на придомовой территории» → «во дворе» says the yard of a block of flats; by a private house
-    («частных домовладений») the term reaches past the fence to the road, and in a duty or a rule
-    («обязаны», «собственники») it is the ground the law names: there the swap is an option
-    (:data:`OFFER_ONLY`).  So it is in a post about a village («в деревне Ключи», «д. Ключи»,
-    «сельское поселение»), whichever sentence says so: «обкос придомовых территорий» there is not
-    «обкос дворов» (judge h44)."""
-    if any(t.lemmas & _HOUSE_GROUND_RULES for t in sentence.words):
-        return OFFER_ONLY
-    return OFFER_ONLY if any(t.lemmas & _RURAL_PLACES or _village_mark(document, t) for t in document.words) else None
-
-
-def _village_mark(document: Document, token: Token) -> bool:
-    """«д.» or «с.» before a capitalised name: a village's short title («д. Ключи», «с. Заозерье»)."""
-    if token.text not in ("д", "с") or token.end >= len(document.text) or document.text[token.end] != ".":
-        return False
-    rest = document.text[token.end + 1:token.end + 3].lstrip()
-    return bool(rest) and rest[0].isupper()
-
-
-def residents_as_a_noun(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«родственники проживающих», «вакцинация проживающих»: the participle standing alone for the
-    people of a care home is their term, and «живущих» reads as «the living» (judge h45).  A
-    participle that agrees with the noun before it («Семьи, проживающие в частном секторе») is a
-    clause and keeps its fix; one that does not is a noun, and the swap is an option there."""
-    word = m.tokens[0]
-    if not any(p.pos == "PRTF" for p in word.parses[:2]):
-        return None
-    at = sentence.position(word) - 1
-    tokens = sentence.tokens
-    while at >= 0 and (tokens[at].pos == "ADVB" or tokens[at].key == "не"):
-        at -= 1  # «граждан, фактически проживающих»
-    if at >= 0 and tokens[at].text == ",":
-        at -= 1
-    before = tokens[at] if at >= 0 else None
-    if before is None or not before.is_word:
-        return OFFER_ONLY
-    forms = [(p.grammemes & _CASE_NUMBER) for p in word.parses[:3] if p.pos == "PRTF"]
-    agrees = any(p.pos in ("NOUN", "NPRO") and (p.grammemes & _CASE_NUMBER) in forms for p in before.parses[:3])
-    return None if agrees else OFFER_ONLY
-
-
-_CASE_NUMBER = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur"})
-
-
-_CHANGES_AHEAD = frozenset({"отключение", "перенос", "изменение", "ограничение", "закрытие", "отмена", "перекрытие",
-                            "приостановка", "прекращение", "остановка", "замена", "ремонт", "работа", "проведение",
-                            "начало", "окончание", "сокращение", "переход", "опасность", "угроза"})
-
-
-def warns_of_change(document: Document, sentence: Sentence, m: Match) -> Edit | None:
-    """«Жильцов уведомят об отключении газа» → «предупредят»: a warning of a cut-off, a move or a
-    change ahead.  Of anything else («о перерасчёте», «о решении», «о результатах») «предупредят»
-    hints at trouble (judge h49): there the swap is an option (:data:`OFFER_ONLY`)."""
-    at = sentence.position(m.tokens[-1]) + 1
-    tokens = sentence.tokens
-    for k in range(at, min(at + 8, len(tokens))):
-        if tokens[k].key in ("о", "об", "обо") and k + 1 < len(tokens):
-            return None if tokens[k + 1].lemmas & _CHANGES_AHEAD else OFFER_ONLY
-    for k in range(max(0, at - 12), sentence.position(m.tokens[0])):
-        if tokens[k].key in ("о", "об", "обо") and k + 1 < len(tokens):
-            return None if tokens[k + 1].lemmas & _CHANGES_AHEAD else OFFER_ONLY
-    return OFFER_ONLY
 
 
 def invited_audience(document: Document, sentence: Sentence, m: Match) -> Edit | None:

@@ -27,7 +27,7 @@ from kanclint.patterns import (
     overlapping_match,
 )
 from kanclint.rules.base import Rule
-from kanclint.rules.phrases.agreement import agreement_check, misfits_preposition, recased_last
+from kanclint.rules.phrases.sentence_check import agreement_check, clause_repairs, misfits_preposition
 from kanclint.rules.phrases.clause_voice import we_in_subordinate_clause
 from kanclint.rules.phrases.causes import empty_cause
 from kanclint.rules.phrases.base_place import base_place
@@ -210,7 +210,7 @@ class PhraseRule(Rule):
             # «в целях повышения…» → «чтобы повысить…»: a rewrite of the phrase around it
             said = clause.replacement.lstrip(", ").rstrip(",")
             title = f"Заменить на «{said}»" if said else f"Убрать «{document.text[clause.start:clause.end].strip()}»"
-            repairs = _clause_repairs(document, sentence, m, clause)
+            repairs = clause_repairs(sentence, m, clause)
             fix = None if repairs is None else Fix(title, (clause, *repairs), Applicability.UNSAFE)
             suggestions = [said, *(s for s in suggestions if s.lower() != said.lower())]
         if entry.id in _SPANNING and fix is not None:
@@ -498,16 +498,3 @@ def deletion_edits(text: str, sentence: Sentence, start: int, end: int) -> tuple
             # («Кроме того, Иван Петров поручил» → «я поручил») then waits for the sentence's new start
             return (Edit(start, letter + 1, lead + text[letter].upper()),)
     return (Edit(start, cut_end, ""),)
-
-
-def _clause_repairs(document: Document, sentence: Sentence, m: Match[Entry], clause: Edit) -> list[Edit] | None:
-    """The words after a rewrite of exactly the matched words that must follow it into the new case
-    («В связи с обращениями жителей, поступившими…» → «По обращениям жителей, поступившим…», judge h46);
-    ``None`` when the sentence cannot be made to agree (the rewrite stays an option).  A rewrite of a
-    wider span builds its own sentence and is left as it is."""
-    if (clause.start, clause.end) != (m.start, m.end) or not clause.replacement.strip():
-        return []
-    repairs = recased_last(sentence, m.tokens, clause.replacement.strip())
-    if repairs is None:
-        return None
-    return [Edit(t.start, t.end, form) for t, form in repairs if t.end <= m.start or t.start >= m.end]

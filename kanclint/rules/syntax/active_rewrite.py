@@ -12,7 +12,7 @@ from kanclint.rules.syntax.doer_phrase import (beside_recipient, _bare_dative, _
 from kanclint.rules.syntax.joined import conjunct_lemma
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
-from kanclint.rules.syntax.stranded import (described_as, genitive_left_by_doer, genitive_next, participants_next,
+from kanclint.rules.syntax.stranded import (continues_object, described_as, genitive_left_by_doer, genitive_next, participants_next,
                                              phrase_after_subject, stranded_participle)
 from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _tree_tokens, cuts_a_number_off,
                                                  same_list_in_accusative, with_its_number)
@@ -431,10 +431,7 @@ def _active_rewrite(
         return None  # «заявка, поданная…» → «заявку, поданная…»: the participle would keep its case
     tail, end = agreed
     obj = _lower_initial(document, sentence, subject_tokens[0], obj)
-    if after and (following := [t for t in sentence.tokens if t.start >= end][:1]) and following[0].text[:1].isalnum() \
-            and following[0].pos != "PREP":
-        # «… помощь [с начала года] 412 семьям»: keep it off the object; before a phrase of its own
-        # («извлекли пострадавшего из воды через 3 минуты») it stays after the object (judge h46)
+    if after and continues_object(sentence, end):
         before, after = [*after, *before], []
     parts = [agent_text, *(" ".join(t.text for t in g) for g in before), verbs]
     parts += [*(" ".join(t.text for t in g) for g in middle), obj, *(" ".join(t.text for t in g) for g in after)]

@@ -315,11 +315,9 @@ class PassiveVoice(Rule):
         if listed:
             active = clean_rewrite(document, sentence, rewrite_together(
                 document, sentence, f, lambda t: self._candidate(syntax, sentence, t), self._tense))
-        if (active is not None and document.speaks_as_we and not in_we_form(active.replacement)
-                and implied_doer(document, sentence, f, tense, as_we=False)):
+        if active is not None and (guesses_gender(document, active.replacement) or document.speaks_as_we and not in_we_form(
+                active.replacement) and implied_doer(document, sentence, f, tense, as_we=False)):
             active = None  # the page's «мы» went to others: «Проект реализуют» hides the doer as before
-        if active is not None and guesses_gender(document, active.replacement):
-            active = None
         if active is not None:
             suggestions.append(active.replacement)
             fix = Fix(f"Заменить на «{active.replacement}»", (active,), Applicability.UNSAFE)

@@ -59,7 +59,7 @@ from kanclint.rules.phrases.objects import swap_without_its_object
 from kanclint.rules.phrases.organiser import organised
 from kanclint.rules.phrases.page_voice import invite_as_we, with_our_voice
 from kanclint.rules.phrases.participants import participated, united
-from kanclint.rules.phrases.term_context import residents_as_a_noun, warns_of_change, yard_of_flats
+from kanclint.rules.phrases.term_context import manner_near_its_verb, residents_as_a_noun, warns_of_change, yard_of_flats
 from kanclint.rules.phrases.preposition_context import (_CLAUSE_MARKS, _SENTENCE_MARKS, _in_place, about_a_topic,
                                                         by_its_noun, po_request, po_without_comma, trouble_only)
 from kanclint.text.inflection import inflect_word
@@ -485,6 +485,7 @@ CONTEXT_REWRITES: dict[str, Callable[[Document, Sentence, Match], Edit | None]] 
     "osushhestvit": swap_without_its_object,
     "prozhivat": residents_as_a_noun,
     "uvedomit": warns_of_change,
+    "v-torzhestvennoj-obstanovke": manner_near_its_verb,
     "izvestit": warns_of_change,
     "zhiteli-i-gosti": invited_audience,
     "zhitelyam-i-gostyam": invited_audience,

@@ -293,7 +293,13 @@ def one_verb_strands(sentence: Sentence, matched: Sequence[Token], replacement: 
         return True  # «обследование детских [игровых] площадок»: the match cut the phrase at a word also read as a noun (judge h21)
     return len(replacement.split()) == 1 and (
         genitive_left_after(sentence, matched) or noun_shared_with_next(sentence, matched)
-        or people_served_after(sentence, matched))
+        or people_served_after(sentence, matched) or _named_after(sentence, matched))
+
+
+def _named_after(sentence: Sentence, matched: Sequence[Token]) -> bool:
+    """«провела встречу «Вспомним всех поимённо»»: the event's quoted name needs its noun (judge h52)."""
+    at = sentence.position(matched[-1]) + 1
+    return at < len(sentence.tokens) and sentence.tokens[at].text in ("«", '"', "„", "“")
 
 
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")"})

@@ -80,3 +80,14 @@ def warns_of_change(document: Document, sentence: Sentence, m: Match) -> Edit | 
         if tokens[k].key in ("о", "об", "обо") and k + 1 < len(tokens):
             return None if tokens[k + 1].lemmas & _CHANGES_AHEAD else OFFER_ONLY
     return OFFER_ONLY
+
+
+def manner_near_its_verb(document: Document, sentence: Sentence, m: Match) -> Edit | None:
+    """«В торжественной обстановке в Доме дружбы народов начальник Управления … вручил» →
+    «Торжественно в Доме дружбы…»: an adverb opening the sentence far from its verb hangs there
+    (judge h51).  At the start the swap stands only with the verb within three words."""
+    at = sentence.position(m.tokens[0])
+    if any(t.is_word for t in sentence.tokens[:at]):
+        return None
+    after = sentence.tokens[sentence.position(m.tokens[-1]) + 1:][:4]
+    return None if any(t.pos == "VERB" for t in after) else OFFER_ONLY

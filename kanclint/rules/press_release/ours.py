@@ -46,7 +46,7 @@ _GOVERNING = frozenset({"администрация", "руководство", 
 # a building or a room known by its body's name: «в здании администрации» says where to go, «в нашем
 # здании» does not («двор», «зал», «корпус» of the author are its own: «в нашем дворе» reads well)
 _ADDRESS_NOUNS = frozenset({"здание", "помещение", "адрес", "кабинет", "приёмная", "приемная", "фойе", "холл",
-                            "вестибюль"})
+                            "вестибюль", "территория"})  # «на нашу территорию» reads as a private turf (judge h52)
 _OBJECT_GENITIVE = frozenset({"посещение", "открытие", "закрытие", "основание", "создание", "строительство",
                               "реконструкция", "ремонт", "капремонт"})
 

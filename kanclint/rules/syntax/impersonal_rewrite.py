@@ -26,6 +26,7 @@ from kanclint.rules.syntax.active_rewrite import (
     _sentence_initial,
     _verb_group,
 )
+from kanclint.rules.syntax.acronym_doers import acronym_doer, acronym_opens
 from kanclint.rules.syntax.aims import states_a_purpose
 from kanclint.rules.syntax.morph import held_event
 from kanclint.rules.syntax.passive_subjects import _subject_after, _subject_before
@@ -35,6 +36,7 @@ from kanclint.rules.syntax.missed_doers import instrumental_doer_after
 from kanclint.rules.syntax.names_after import names_in_apposition
 from kanclint.rules.syntax.modal_notice import modal_notice
 from kanclint.rules.syntax.reader_sends import reader_sends
+from kanclint.rules.syntax.who_acts import readers_act, received_by
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over, preposition_absorbed
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -63,8 +65,6 @@ from kanclint.rules.syntax.rewrite_guards import (
     list_continues,
     list_reads_as_object,
     NATURAL_STATES,
-    acronym_after,
-    acronym_opens,
     caused_by,
     maybe_agent,
     maybe_doer,
@@ -79,7 +79,7 @@ from kanclint.rules.syntax.rewrite_guards import (
 from kanclint.rules.syntax.other_actors import doer_said_next
 from kanclint.rules.syntax.planned_nouns import NOT_A_PLAN, planned_rewrite
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
-from kanclint.rules.syntax.self_acts import acts_on_self
+from kanclint.rules.syntax.self_acts import acts_on_self, self_served
 from kanclint.rules.syntax.stative_events import told_as_act
 from kanclint.rules.syntax.tallies import counted_doers, tally_so_far
 from kanclint.rules.syntax.text_places import _about_a_text
@@ -167,12 +167,12 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
     paired = elliptic_pair(sentence, group, subject) if _another_subject(sentence, group, subject, number, together) else ()
     if paired is None or states_a_purpose(sentence, group, f, subject.head):  # «, а победители — призами»
         return None
-    if subject.tokens[0].start < group[0].start and acronym_after(sentence, group):
-        return None  # «Подвоз воды организован МУП «Водоканал»»: the acronym is the doer
+    if acronym_doer(sentence, group, subject.tokens[0].start < group[0].start):
+        return None  # «Подвоз воды организован МУП «Водоканал»», «… УФПС Бурятии организован пункт»: the acronym is the doer
     if (modal := _said_to_reader(document, sentence, f, subject, group, tense)) is not None:
         return modal  # «Записаться можно по телефону», «Заявки можно подавать до 20 мая»
-    if acts_on_self(sentence, f, subject):
-        return None  # «команды регистрируются», «регистрация участников … по ссылке»: they register themselves
+    if _others_do_it(sentence, f, subject, tense):
+        return None  # the reader sends it, the doctors receive, the teams register themselves
     if f.reflexive and f.lemma in EMPTY_VERBS and len(sentence.words) <= _SHORT_NOTICE and not _has_object(subject):
         return None  # «Оплата осуществляется наличными»: «Оплачивают наличными» says no more; the author rewords
     if plural_misleads(sentence, f, subject, group):
@@ -202,6 +202,14 @@ def doerless_rewrite(document: Document, sentence: Sentence, f: _Passive, tense:
         return planned  # «Завершение работ … планируют» keeps the noun: the infinitive or nothing
     return with_pair(document, _assemble(document, sentence, f, group, subject, obj, verbs, we), paired)
 
+
+
+def _others_do_it(sentence: Sentence, f: _Passive, subject: _Subject, tense: str) -> bool:
+    """Acts whose doer is plain and is not «they»: «передача показаний осуществляется … через личный
+    кабинет» is the reader's (judge h51), «приём врачей» the doctors' (judge h52), «команды
+    регистрируются», «регистрация участников … по ссылке» the teams' own."""
+    return (tense == "pres" and readers_act(f, subject.head) and self_served(sentence)
+            or received_by(sentence, subject.head) or acts_on_self(sentence, f, subject))
 
 
 def _voice(document: Document, sentence: Sentence, f: _Passive, head: Token, verb: Token, tense: str) -> bool | None:

@@ -433,28 +433,6 @@ def caused_by(sentence: Sentence, f: _Passive) -> bool:
                and not _after_preposition(tokens, j) for j, t in enumerate(tokens))
 
 
-def acronym_opens(sentence: Sentence) -> bool:
-    """«МФЦ района выдано 200 паспортов»: an opening acronym shows no case and may be the doer («МФЦ района выдали…»)."""
-    words = sentence.words
-    at = 0  # «Озёрской ЦРБ получен…»: an adjective in the instrumental before it is the acronym's
-    while at < min(2, len(words) - 1) and any(p.pos == "ADJF" and "ablt" in p.grammemes for p in words[at].parses[:4]):
-        at += 1
-    if not words or len(words[at].text) < 2 or not words[at].text.isupper() or not words[at].text.isalpha():
-        return False
-    return not any(t.pos == "VERB" and not t.text.endswith(("ся", "сь")) and not (  # «ГИБДД напоминает»; but «ИФНС…
-        t.lemma == "быть" and any(w.pos == "PRTS" for w in words[k + 1:k + 3])) for k, t in enumerate(words))  # будет проведён»
-
-
-def acronym_after(sentence: Sentence, group: list[Token]) -> bool:
-    """«Подвоз воды будет организован МУП «Водоканал»», «документация разработана ГАУ «Центр…»»: an
-    acronym right after the verb, once the subject stood before it, shows no case and names the doer;
-    «Подвоз воды организуют МУП» would make it a plural subject or an object."""
-    at = sentence.position(group[-1]) + 1
-    after = sentence.tokens[at] if at < len(sentence.tokens) else None
-    return (after is not None and after.is_word and len(after.text) >= 2 and after.text.isupper()
-            and after.text.isalpha())
-
-
 # «сейчас» and the phrases KC101 turns into it: a time that makes a short participle a tally so far
 # («на сегодняшний день» becomes «уже», after which the active past reads well: «Уже выдали 58 сертификатов»)
 # reflexive possessives: their owner is the clause's subject, whoever it becomes

@@ -106,6 +106,11 @@ def _about_after(sentence: Sentence, last: Token) -> bool:
     return at < len(sentence.tokens) and sentence.tokens[at].key in ("о", "об", "обо")
 
 
+# verbs pymorphy3 reads as intransitive («рассчитывать на помощь») that here need what is counted:
+# «расчёт производится по среднему» → «рассчитывают по среднему» (what?) (judge h51)
+_COUNTED_THINGS = frozenset({"рассчитывать", "рассчитать", "пересчитывать", "пересчитать"})
+
+
 def _object_missing(sentence: Sentence, subject: _Subject, said: str, subject_first: bool, last: Token) -> bool:
     """Whether the one verb is transitive but the verbal noun named no object for it.
 
@@ -123,7 +128,7 @@ def _object_missing(sentence: Sentence, subject: _Subject, said: str, subject_fi
     for word in said.split():
         readings = parse(word)
         if readings and readings[0].pos == "VERB":
-            if "tran" not in readings[0].grammemes:
+            if "tran" not in readings[0].grammemes and readings[0].lemma not in _COUNTED_THINGS:
                 return False
             ongoing = "impf" in readings[0].grammemes
             break

@@ -45,3 +45,11 @@ def _signing_up(subject: _Subject) -> bool:
 
 def _signing_up_online(sentence: Sentence, subject: _Subject) -> bool:
     return _signing_up(subject) and any(t.lemma in _SELF_SERVICE for t in sentence.words)
+
+
+def self_served(sentence: Sentence) -> bool:
+    """Whether the sentence names a channel the reader uses alone: a link, a site, an app, «личный
+    кабинет» («передача показаний осуществляется через личный кабинет», judge h51)."""
+    words = sentence.words
+    return any(t.lemma in _SELF_SERVICE or t.lemma == "кабинет" and k and words[k - 1].lemma == "личный"
+               for k, t in enumerate(words))

@@ -285,6 +285,20 @@ def readers_act(f: _Passive, subject_head: Token) -> bool:
             or f.lemma in HANDING_IN and subject_head.lemma in PAPERS)
 
 
+_RECEIVING_STAFF = word_list("receiving-staff")
+
+
+def received_by(sentence: Sentence, head: Token) -> bool:
+    """«приём врачей-специалистов», «приём юриста»: the genitive after «приём» names who receives,
+    so «будут принимать врачей» turns the doctors into patients (judge h52)."""
+    if head.lemma not in ("приём", "прием"):  # pymorphy3 reads «прием» without «ё»
+        return False
+    at = sentence.position(head) + 1
+    nxt = sentence.tokens[at] if at < len(sentence.tokens) else None
+    return nxt is not None and nxt.is_word and bool(
+        nxt.lemmas & _RECEIVING_STAFF or any(part in _RECEIVING_STAFF for part in nxt.key.split("-")))
+
+
 # Violations an inspection found are put right by whoever was inspected: «Нарушения будут устранены
 # до 1 ноября» after «Сотрудниками МЧС проведена проверка…» is not «Мы устраним нарушения».
 _PUTTING_RIGHT = frozenset({"устранить", "устранять", "исправить", "исправлять"})

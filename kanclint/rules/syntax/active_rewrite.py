@@ -12,14 +12,14 @@ from kanclint.rules.syntax.doer_phrase import (beside_recipient, _bare_dative, _
 from kanclint.rules.syntax.joined import conjunct_lemma
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
-from kanclint.rules.syntax.stranded import (continues_object, described_as, genitive_left_by_doer, genitive_next, participants_next,
+from kanclint.rules.syntax.stranded import (continues_object, described_as, doer_of_another_act, genitive_left_by_doer, genitive_next, participants_next,
                                              phrase_after_subject, stranded_participle)
 from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _tree_tokens, cuts_a_number_off,
                                                  same_list_in_accusative, with_its_number)
 from kanclint.rules.syntax.rewrite_guards import doer_shared_after, maybe_doer
 from kanclint.rules.syntax.rewrite_objects import NEEDS_RECIPIENT
 from kanclint.rules.syntax.we_voice import authors_whole_name
-from kanclint.rules.syntax.words import GENITIVE_VERBS, MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE
+from kanclint.rules.syntax.words import GENITIVE_VERBS, MANNER_NOUNS, ROLE_VERBS, ROLES_OF_PEOPLE, TIME_NOUNS
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise, keep_capital
 from kanclint.text.morphology import Parse
@@ -299,7 +299,8 @@ def _movers(
             before.append(group)
         elif node.tok.rel == "advmod" and top is not None and top.key in _TOGETHER and group[1:2] and group[1].key in ("с", "со"):
             before.append(group)  # «совместно со специалистами центра»: the partners stay with the new subject
-        elif node.tok.rel in _AFTER_OBJECT_RELS and top is not None and top.lemma in MANNER_NOUNS:
+        elif node.tok.rel in _AFTER_OBJECT_RELS and top is not None and (
+                top.lemma in MANNER_NOUNS or top.lemma in TIME_NOUNS and group[0].key != "за"):  # «за два года» ends well
             before.append(group)  # «в торжественной обстановке зарегистрировали»: how, before the verb
         elif node.tok.rel in _AFTER_OBJECT_RELS and any(_is_noun(g) for g in group):
             after.append(group)
@@ -397,8 +398,8 @@ def _active_rewrite(
     subject_tokens, left_out = _subject_words(syntax, subject)
     group = _verb_group(sentence, f)
     if agent_tokens is None or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None \
-            or _parts_held(sentence, agent_tokens, subject_tokens, group) or genitive_left_by_doer(
-            sentence, agent_tokens, subject_tokens) or phrase_after_subject(sentence, subject_tokens, group):
+            or _parts_held(sentence, agent_tokens, subject_tokens, group) or genitive_left_by_doer(sentence, agent_tokens, subject_tokens) \
+            or phrase_after_subject(sentence, subject_tokens, group) or doer_of_another_act(sentence, agent_tokens, group, f.agent):
         return None
     units = [*agent_tokens, *subject_tokens, *group]
     start, end = min(t.start for t in units), max(t.end for t in units)

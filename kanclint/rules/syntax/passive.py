@@ -9,6 +9,7 @@ from kanclint.model import Applicability, Diagnostic, Edit, Fix, Severity
 from kanclint.rules.base import Rule
 from kanclint.rules.phrases.cleaning import clean_phrase
 from kanclint.rules.syntax.gender_guess import guesses_gender
+from kanclint.rules.syntax.stranded import agent_attached_elsewhere
 from kanclint.rules.syntax.active_rewrite import PLAIN_PASSIVES, _active_verbs, _plain_pair, _verb_group
 from kanclint.rules.syntax.bare_works import made_rewrite
 from kanclint.rules.syntax.celebrated import celebrated, holiday_kept
@@ -444,8 +445,8 @@ class PassiveVoice(Rule):
                 f"(«{f.agent.text}»). Сделайте его подлежащим: кто {question}?"
             )
         raw, edit = agent_rewrite(document, syntax, sentence, f, tense, agent_text)
-        if edit is not None and guesses_gender(document, edit.replacement):
-            edit = None  # «Инспектор поговорил» of «Анна Петровна»: the passive keeps her sex unsaid
+        if edit is not None and (guesses_gender(document, edit.replacement) or agent_attached_elsewhere(sentence, f.agent)):
+            edit = None  # «Инспектор поговорил» of «Анна Петровна»; «после работ специалистами» (the works' doers)
         if edit is not None:
             suggestions.append(edit.replacement)
             fix = Fix(f"Заменить на «{edit.replacement}»", (edit,), Applicability.UNSAFE)

@@ -120,6 +120,8 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
                               or modifier_left_before(sentence, built.start)):
         built = None  # «Специалисты проводят занятия … и медицинскими сёстрами», «Тарским мы принимаем»
     offered = clean_rewrite(document, sentence, built)
+    if offered is not None and _words_follow(text, offered.end, sentence.end) and _ends_without_object(offered.replacement):
+        offered = None  # «Комиссия осуществляла проверку в составе…» → «Комиссия проверяла в составе…»: what? (judge h54)
     if offered is not None and third_person_self(offered):
         return None, None  # another body: the hint says what to write, nothing is quoted
     if offered is not None and has_light_verb(offered.replacement):
@@ -129,6 +131,21 @@ def agent_rewrite(document: Document, syntax: _Syntax, sentence: Sentence, f: _P
     if offered is not None and empty_verb_with_noun(offered.replacement, EMPTY_VERBS):
         offered = None  # «Специалисты осуществляют оказание помощи»: still the stamp, now active
     return built, offered
+
+
+def _ends_without_object(said: str) -> bool:
+    """A transitive verb last in the rewrite: the noun it replaced named no object for it."""
+    readings = parse(said.split()[-1].strip(",.")) if said.split() else []
+    return bool(readings) and readings[0].pos == "VERB" and "tran" in readings[0].grammemes
+
+
+_DOER_COMPLEMENTS = re.compile(r"\s*(?:в составе|под руководством|во главе с)\b", re.IGNORECASE)
+
+
+def _words_follow(text: str, end: int, sentence_end: int) -> bool:
+    """The doer's own complement right after the rewrite («комиссией в составе представителей»): after a
+    bare verb it hangs on nothing («Комиссия проверяла в составе…», judge h54)."""
+    return bool(_DOER_COMPLEMENTS.match(text, end, sentence_end))
 
 
 def ours_as_subject(document: Document, f: _Passive, agent_text: str) -> str | None:

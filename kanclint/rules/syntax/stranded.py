@@ -90,3 +90,42 @@ def continues_object(sentence: Sentence, end: int) -> bool:
     (judge h46)."""
     following = [t for t in sentence.tokens if t.start >= end][:1]
     return bool(following) and following[0].text[:1].isalnum() and following[0].pos != "PREP"
+
+
+def doer_of_another_act(sentence: Sentence, agent_tokens: Sequence[Token], group: Sequence[Token], agent: Token) -> bool:
+    """The instrumental is not the passive's doer for certain: «будет представлено … после проведения
+    реставрационных работ специалистами центра» — the restorers did the works, not the showing
+    (judge h54); «поведения несовершеннолетних специалистами центра проведены» — a genitive the parse
+    hung on the doer belongs to the noun before it («наши несовершеннолетних специалисты»)."""
+    first = min(agent_tokens, key=lambda t: t.start)
+    if first is not agent and first.start < agent.start and first.parses and not any(
+            "ablt" in p.grammemes for p in first.parses) and "gent" in first.parses[0].grammemes:
+        return True
+    if agent.start < group[-1].end:
+        return False
+    between = sentence.tokens[sentence.position(group[-1]) + 1:sentence.position(first)]
+    return any(t.is_word and t.parses and t.parses[0].pos == "NOUN" and t.lemma.endswith(("ние", "тие")) for t in between)
+
+
+_ACTIVITY_ENDINGS = ("ние", "тие")
+_ACTIVITIES = frozenset({"работа", "помощь", "забота", "борьба", "охрана", "экспертиза", "реставрация", "проверка"})
+
+
+def agent_attached_elsewhere(sentence: Sentence, agent: Token) -> bool:
+    """The instrumental may hang on the noun before it, not on the passive: «после проведения
+    реставрационных работ специалистами центра» (the works' doers, judge h54), «профилактики поведения
+    несовершеннолетних специалистами центра проведены» (a genitive chain runs into the doer)."""
+    at = sentence.position(agent) - 1
+    tokens = sentence.tokens
+    while at >= 0 and tokens[at].is_word and tokens[at].parses and tokens[at].parses[0].pos in ("ADJF", "PRTF") \
+            and "ablt" in tokens[at].parses[0].grammemes:
+        at -= 1  # the doer's own adjectives
+    if at < 0 or not tokens[at].is_word or not tokens[at].parses:
+        return False
+    before = tokens[at].parses[0]
+    if before.pos == "NOUN" and (before.lemma.endswith(_ACTIVITY_ENDINGS) or before.lemma in _ACTIVITIES):
+        return True
+    if "gent" not in before.grammemes or before.pos not in ("ADJF", "PRTF"):
+        return False  # only a word standing for people («несовершеннолетних») may run on from a chain
+    prev = tokens[at - 1] if at > 0 else None
+    return prev is not None and prev.is_word and bool(prev.parses) and prev.parses[0].pos == "NOUN"

@@ -29,6 +29,11 @@ HELD_EVENTS = word_list("held-events")
 GENITIVE_VERBS = frozenset({"достигнуть", "достичь", "добиться", "добиваться", "достигать"})  # «субботник», «вечер»: held, so a thing, not the person pymorphy also reads
 # «в торжественной обстановке», «в онлайн-формате»: how it was done, said before the verb in an active
 # rewrite (where KC105 may make it «торжественно»), never after the object
+# when, said before the verb: «отобрали [с мая по июнь] 72 пробы», not after the object, where it
+# hangs on the last noun («отдыха населения с мая по июнь», judge h53)
+TIME_NOUNS = frozenset({"период", "время", "год", "месяц", "неделя", "день", "сутки", "квартал", "полугодие",
+                        "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+                        "октябрь", "ноябрь", "декабрь"})
 MANNER_NOUNS = frozenset({"обстановка", "атмосфера", "режим", "формат", "форма", "срок"})  # «в кратчайшие сроки»  # «мы проводим постановку на учёт» is no plainer
 
 # Instrumental personal pronouns that are certainly the doer: «нами была проведена проверка».

@@ -66,6 +66,8 @@ def coordinated_in_old_case(
     seen = 0
     while i < len(tokens) and seen < _COORDINATION_WINDOW:
         t = tokens[i]
+        if t.text == "," and i > tail:
+            return _member_in_old_case(tokens, i + 1, old, new)  # «образцами вооружения и техники, условиями…» (judge h54)
         if t.text in _CLAUSE_END:
             return False
         if t.is_word:
@@ -74,11 +76,19 @@ def coordinated_in_old_case(
                 j = i + 1
                 if j < len(tokens) and tokens[j].is_word and _substantive(tokens[j]):
                     return _in_old_case(tokens[j], old, new)  # «родителей и обучающихся»
-                while j < len(tokens) and tokens[j].is_word and tokens[j].pos in _ATTRIBUTES:
-                    j += 1
-                if j < len(tokens) and tokens[j].is_word and tokens[j].parses:
-                    best = tokens[j].parses[0]
-                    return best.pos == "NOUN" and bool(_case(best) & old) and not _case(best) & new
-                return False
+                if not _member_in_old_case(tokens, j, old, new) and _member_in_old_case(tokens, j, {"gent"}, old | new):
+                    i += 1
+                    continue  # «образцами вооружения и военной техники»: the genitive tail goes on
+                return _member_in_old_case(tokens, j, old, new)
         i += 1
+    return False
+
+
+def _member_in_old_case(tokens: Sequence[Token], j: int, old: set[str], new: set[str]) -> bool:
+    """The noun at ``j`` (after its adjectives) is read in the old case and not in the new one."""
+    while j < len(tokens) and tokens[j].is_word and tokens[j].pos in _ATTRIBUTES:
+        j += 1
+    if j < len(tokens) and tokens[j].is_word and tokens[j].parses:
+        best = tokens[j].parses[0]
+        return best.pos == "NOUN" and bool(_case(best) & old) and not _case(best) & new
     return False

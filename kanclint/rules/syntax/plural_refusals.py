@@ -18,6 +18,8 @@ Each shape was found by editors judging rewrites of their own unseen posts:
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.rewrite_objects import _Subject
 from kanclint.rules.syntax.words import EMPTY_VERBS
@@ -49,12 +51,32 @@ def plural_misleads(sentence: Sentence, f: _Passive, subject: _Subject, group: l
     if not before and _list_goes_on(sentence, subject):
         return True
     tokens = sentence.tokens
+    if not before and _recipient_reads_as_subject(tokens, group):
+        return True  # «станции скорой помощи переданы 12 автомобилей» → «станции … передали»: the station gives (judge h56)
     if any(t.is_word and t.parses and t.parses[0].pos == "NOUN" and "ablt" in t.parses[0].grammemes
            and k + 1 < len(tokens) and tokens[k + 1].text in _OPENING_QUOTES
            for k, t in enumerate(tokens) if t.start < group[0].start):
         return True
     return any(t.is_word and t.start < group[0].start and any(
         p.lemma in _ACTS_OF_LAW and "ablt" in p.grammemes for p in t.parses[:2]) for t in tokens)
+
+
+def _recipient_reads_as_subject(tokens: Sequence[Token], group: list[Token]) -> bool:
+    """A dative singular noun before the verb whose form is also a nominative plural («станции»; «школе»
+    is not): before «передали» it reads as the giver."""
+    for k, t in enumerate(tokens):
+        if t.start >= group[0].start:
+            return False
+        j = k - 1
+        while j >= 0 and tokens[j].is_word and tokens[j].parses and tokens[j].parses[0].pos in ("ADJF", "PRTF"):
+            j -= 1  # the noun's adjectives
+        if j >= 0 and tokens[j].is_word:
+            continue  # «в рамках акции», «гриппа и ОРВИ»: governed or joined, not a bare dative opening the clause
+        if t.is_word and t.parses and t.parses[0].pos == "NOUN":
+            readings = [p for p in t.parses if p.pos == "NOUN"]
+            if any({"datv", "sing"} <= p.grammemes for p in readings) and any({"nomn", "plur"} <= p.grammemes for p in readings):
+                return True
+    return False
 
 
 def _list_goes_on(sentence: Sentence, subject: _Subject) -> bool:

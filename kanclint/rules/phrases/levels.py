@@ -97,6 +97,8 @@ def bare_questions(document: Document, sentence: Sentence, m: Match) -> Edit | N
         return None
     if _verbal_noun(tokens[i + 1]) is None:
         return None
+    if m.tokens[0].pos == "PRTS":
+        return None  # «обсуждены вопросы организации»: the subject would go with «вопросы» (judge h55); KC201 rewrites it
     if m.tokens[0].pos not in ("VERB", "INFN"):
         return Edit(questions.start, tokens[i + 1].start, "")  # «обсуждение вопросов сохранения»: still genitive
     if not any(p.pos == "NOUN" and "accs" in p.grammemes for p in questions.parses):

@@ -66,6 +66,9 @@ def coordinated_in_old_case(
     seen = 0
     while i < len(tokens) and seen < _COORDINATION_WINDOW:
         t = tokens[i]
+        if t.text == "(" and (close := next((k for k in range(i + 1, len(tokens)) if tokens[k].text == ")"), None)):
+            i = close + 1
+            continue  # «производства (38%) и торговли»: a bracket inside the list (judge h55)
         if t.text == "," and i > tail:
             return _member_in_old_case(tokens, i + 1, old, new)  # «образцами вооружения и техники, условиями…» (judge h54)
         if t.text in _CLAUSE_END:

@@ -315,12 +315,10 @@ def people_served_after(sentence: Sentence, matched: Sequence[Token]) -> bool:
         if tokens[at].key == "для":
             k = at + 1
             while k < len(tokens) and (tokens[k].text[:1].isdigit() or tokens[k].pos in ("ADJF", "PRTF", "NUMR")):
-                k += 1
-            if k < len(tokens) and (tokens[k].text[:1].isdigit() and k > at + 1 or any(
-                    p.pos == "NOUN" and "anim" in p.grammemes for p in tokens[k].parses[:2])):
+                k += 1  # «для 45 опытных педагогов»
+            counted = any(t.text[:1].isdigit() for t in tokens[at + 1:k])
+            if counted or k < len(tokens) and any(p.pos == "NOUN" and "anim" in p.grammemes for p in tokens[k].parses[:2]):
                 return True
-            if at + 1 < len(tokens) and tokens[at + 1].text[:1].isdigit():
-                return True  # «для 45 педагогов»
         at += 1
     return False
 

@@ -1,6 +1,6 @@
 """Terms whose narrower everyday word only the context allows: «придомовая территория» is a yard of
-a block of flats only in a town, «проживающие» are residents only as a clause, and «уведомят» is a
-warning only of a change ahead.  Each returns :data:`OFFER_ONLY` where the swap would narrow or
+a block of flats only in a town, «проживающие» are residents only as a clause, «уведомят» is a
+warning only of a change ahead, and «торжественно» stands only near its verb.  Each returns :data:`OFFER_ONLY` where the swap would narrow or
 colour the term, ``None`` where the dictionary's fix stands (registered in
 :data:`.context_rewrites.CONTEXT_REWRITES`)."""
 
@@ -11,6 +11,7 @@ from kanclint.model import Edit
 from kanclint.patterns import Match
 from kanclint.rules.phrases.clauses import OFFER_ONLY
 from kanclint.text.document import Document, Sentence, Token
+from kanclint.text.grammar import MAIN_CASES, NUMBERS
 
 
 _HOUSE_GROUND_RULES = word_list("house-ground-rules")
@@ -59,7 +60,7 @@ def residents_as_a_noun(document: Document, sentence: Sentence, m: Match) -> Edi
     return None if agrees else OFFER_ONLY
 
 
-_CASE_NUMBER = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur"})
+_CASE_NUMBER = MAIN_CASES | NUMBERS
 
 
 _CHANGES_AHEAD = frozenset({"отключение", "перенос", "изменение", "ограничение", "закрытие", "отмена", "перекрытие",
@@ -71,12 +72,10 @@ def warns_of_change(document: Document, sentence: Sentence, m: Match) -> Edit | 
     """«Жильцов уведомят об отключении газа» → «предупредят»: a warning of a cut-off, a move or a
     change ahead.  Of anything else («о перерасчёте», «о решении», «о результатах») «предупредят»
     hints at trouble (judge h49): there the swap is an option (:data:`OFFER_ONLY`)."""
-    at = sentence.position(m.tokens[-1]) + 1
     tokens = sentence.tokens
-    for k in range(at, min(at + 8, len(tokens))):
-        if tokens[k].key in ("о", "об", "обо") and k + 1 < len(tokens):
-            return None if tokens[k + 1].lemmas & _CHANGES_AHEAD else OFFER_ONLY
-    for k in range(max(0, at - 12), sentence.position(m.tokens[0])):
+    first, after = sentence.position(m.tokens[0]), sentence.position(m.tokens[-1]) + 1
+    # the «о» phrase after the verb first, then one before it («О переносе … уведомят»)
+    for k in [*range(after, min(after + 8, len(tokens))), *range(max(0, after - 12), first)]:
         if tokens[k].key in ("о", "об", "обо") and k + 1 < len(tokens):
             return None if tokens[k + 1].lemmas & _CHANGES_AHEAD else OFFER_ONLY
     return OFFER_ONLY

@@ -42,31 +42,25 @@ _OWNERS = frozenset({"наш", "ваш", "мой", "твой", "свой", "ег
 # the bodies that run the author: as a subject «Администрация школы благодарит» is the school
 # itself speaking, and «Наша администрация благодарит» sounds like a country's government
 _GOVERNING = frozenset({"администрация", "руководство", "дирекция"})
-# acts whose genitive is their object: «посещение музея» is the visitors', not the museum's
 # a building or a room known by its body's name: «в здании администрации» says where to go, «в нашем
 # здании» does not («двор», «зал», «корпус» of the author are its own: «в нашем дворе» reads well)
 _ADDRESS_NOUNS = frozenset({"здание", "помещение", "адрес", "кабинет", "приёмная", "приемная", "фойе", "холл",
                             "вестибюль", "территория"})  # «на нашу территорию» reads as a private turf (judge h52)
-_OBJECT_GENITIVE = frozenset({"посещение", "открытие", "закрытие", "основание", "создание", "строительство",
-                              "реконструкция", "ремонт", "капремонт"})
-
-
 # verbal nouns whose genitive is their doer: «при поддержке администрации» → «при нашей поддержке»
 _DOER_GENITIVE = frozenset({"поддержка", "помощь", "участие", "приглашение", "решение", "предложение", "содействие",
                             "инициатива", "деятельность", "работа", "руководство", "организация", "выступление",
                             "приветствие", "поздравление", "благодарность", "обращение", "сообщение", "информация"})
+# acts in other shapes done to their genitive: «ремонт школы», «модернизация школы» («коллекция музея» is its own)
+_ACTS_ON = frozenset({"строительство", "реконструкция", "ремонт", "капремонт", "модернизация", "реорганизация",
+                      "ликвидация", "эвакуация", "дезинфекция", "инвентаризация", "газификация", "проверка", "закупка",
+                      "покупка", "отделка", "уборка", "охрана", "оценка"})
 
 
 def _act_on_it(owner: Token) -> bool:
-    """«на оснащение школы», «обследование центра»: a verbal noun whose genitive is what is done to
-    the author; «на наше оснащение» reads as «our gear» (judge h50).  Only the acts that a body
-    does itself keep «наш»."""
+    """«посещение музея», «на оснащение школы»: a verbal noun whose genitive is what is done to the
+    author (the visitors' visit, «на наше оснащение» reads as «our gear», judge h50).  Only the acts a
+    body does itself («поддержка», «участие») keep «наш»."""
     return owner.lemma not in _DOER_GENITIVE and (owner.lemma.endswith(("ние", "тие")) or owner.lemma in _ACTS_ON)
-
-
-# acts in other shapes: «модернизация школы» is done to it, «коллекция музея» is its own
-_ACTS_ON = frozenset({"модернизация", "реорганизация", "ликвидация", "эвакуация", "дезинфекция", "инвентаризация",
-                      "газификация", "проверка", "закупка", "покупка", "отделка", "уборка", "охрана", "оценка"})
 
 
 @dataclass(frozen=True)
@@ -265,7 +259,7 @@ def _mentions_in(document: Document, sentence: Sentence, profile: AuthorProfile)
             continue  # «Каменская ЦРБ»: an adjective of the name (or a surname), not «Наша каменская» (judge h22)
         if quotations(document).contains(owner.start):
             continue  # «МКУ «Управление ЖКХ»»: a word of a quoted name, never «наше Управление»
-        if any(t.protected for t in tokens[i:k]) or owner.lemma in _OBJECT_GENITIVE or _act_on_it(owner):
+        if any(t.protected for t in tokens[i:k]) or _act_on_it(owner):
             continue  # «Посещение музея доступно по записи»: not «Наше посещение»
         if owner.lemma in _ADDRESS_NOUNS:
             continue  # «в здании администрации»: an address the reader finds by the name, not «в нашем здании»

@@ -8,13 +8,18 @@ from __future__ import annotations
 from kanclint.text.document import Sentence, Token
 
 
+def _acronym(token: Token) -> bool:
+    """«МФЦ», «УФПС»: two or more capital letters and nothing else."""
+    return len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
+
+
 def acronym_opens(sentence: Sentence) -> bool:
     """«МФЦ района выдано 200 паспортов»: an opening acronym shows no case and may be the doer («МФЦ района выдали…»)."""
     words = sentence.words
     at = 0  # «Озёрской ЦРБ получен…»: an adjective in the instrumental before it is the acronym's
     while at < min(2, len(words) - 1) and any(p.pos == "ADJF" and "ablt" in p.grammemes for p in words[at].parses[:4]):
         at += 1
-    if not words or len(words[at].text) < 2 or not words[at].text.isupper() or not words[at].text.isalpha():
+    if not words or not _acronym(words[at]):
         return False
     return not any(t.pos == "VERB" and not t.text.endswith(("ся", "сь")) and not (  # «ГИБДД напоминает»; but «ИФНС…
         t.lemma == "быть" and any(w.pos == "PRTS" for w in words[k + 1:k + 3])) for k, t in enumerate(words))  # будет проведён»
@@ -26,8 +31,7 @@ def acronym_after(sentence: Sentence, group: list[Token]) -> bool:
     «Подвоз воды организуют МУП» would make it a plural subject or an object."""
     at = sentence.position(group[-1]) + 1
     after = sentence.tokens[at] if at < len(sentence.tokens) else None
-    return (after is not None and after.is_word and len(after.text) >= 2 and after.text.isupper()
-            and after.text.isalpha())
+    return after is not None and after.is_word and _acronym(after)
 
 
 def acronym_before(sentence: Sentence, group: list[Token]) -> bool:
@@ -38,7 +42,7 @@ def acronym_before(sentence: Sentence, group: list[Token]) -> bool:
     seen = 0
     while at >= 0 and seen < 4 and sentence.tokens[at].is_word:
         word = sentence.tokens[at]
-        if len(word.text) >= 2 and word.text.isupper() and word.text.isalpha():
+        if _acronym(word):
             return True
         if not (word.parses and "gent" in word.parses[0].grammemes or word.text[:1].isupper()):
             return False

@@ -12,7 +12,7 @@ from kanclint.rules.syntax.doer_phrase import (beside_recipient, _bare_dative, _
 from kanclint.rules.syntax.joined import conjunct_lemma
 from kanclint.rules.syntax.passive_detection import _after_preposition, _is_proper, _Passive
 from kanclint.rules.syntax.spans import _contiguous
-from kanclint.rules.syntax.stranded import (continues_object, described_as, doer_of_another_act, genitive_left_by_doer, genitive_next, participants_next,
+from kanclint.rules.syntax.stranded import (continues_object, described_as, genitive_left_by_doer, genitive_next, participants_next,
                                              phrase_after_subject, stranded_participle)
 from kanclint.rules.syntax.subject_words import (_coordinated, _subject_words, _tree_tokens, cuts_a_number_off,
                                                  same_list_in_accusative, with_its_number)
@@ -399,7 +399,7 @@ def _active_rewrite(
     group = _verb_group(sentence, f)
     if agent_tokens is None or not _contiguous(document, agent_tokens) or subject_tokens is None or group is None \
             or _parts_held(sentence, agent_tokens, subject_tokens, group) or genitive_left_by_doer(sentence, agent_tokens, subject_tokens) \
-            or phrase_after_subject(sentence, subject_tokens, group) or doer_of_another_act(sentence, agent_tokens, group, f.agent):
+            or phrase_after_subject(sentence, subject_tokens, group):
         return None
     units = [*agent_tokens, *subject_tokens, *group]
     start, end = min(t.start for t in units), max(t.end for t in units)

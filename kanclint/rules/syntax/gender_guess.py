@@ -11,20 +11,19 @@ from kanclint.text.document import Document
 from kanclint.text.morphology import parse
 
 
-
 def guesses_gender(document: Document, replacement: str) -> bool:
     """Whether ``replacement`` says a masculine past singular verb while ``document`` names a woman."""
-    masculine_past = False
-    for word in replacement.split():
-        readings = parse(word.strip(",.!?«»"))
-        if readings and readings[0].pos == "VERB" and {"past", "sing", "masc"} <= readings[0].grammemes:
-            masculine_past = True
-            break
-    return masculine_past and names_a_woman(document)
+    return any(_masculine_past(word.strip(",.!?«»")) for word in replacement.split()) and document.shared(names_a_woman)
+
+
+def _masculine_past(word: str) -> bool:
+    readings = parse(word)
+    return bool(readings) and readings[0].pos == "VERB" and {"past", "sing", "masc"} <= readings[0].grammemes
 
 
 def names_a_woman(document: Document) -> bool:
-    """A capitalised first name or patronymic whose best reading is feminine («Анной Петровной»)."""
+    """A capitalised first name or patronymic whose best reading is feminine («Анной Петровной»).
+    Worked out once per post: ask ``document.shared(names_a_woman)``."""
     for token in document.words:
         if token.text[:1].isupper() and token.parses:
             best = token.parses[0]

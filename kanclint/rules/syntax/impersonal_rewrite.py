@@ -36,7 +36,6 @@ from kanclint.rules.syntax.missed_doers import instrumental_doer_after
 from kanclint.rules.syntax.names_after import names_in_apposition
 from kanclint.rules.syntax.modal_notice import modal_notice
 from kanclint.rules.syntax.reader_sends import reader_sends
-from kanclint.rules.syntax.who_acts import readers_act, received_by
 from kanclint.rules.syntax.light_verbs import has_light_verb, one_verb, phrase_fix_over, preposition_absorbed
 from kanclint.rules.syntax.rewrite_objects import (
     _SHORT_NOTICE,
@@ -79,7 +78,7 @@ from kanclint.rules.syntax.rewrite_guards import (
 from kanclint.rules.syntax.other_actors import doer_said_next
 from kanclint.rules.syntax.planned_nouns import NOT_A_PLAN, planned_rewrite
 from kanclint.rules.syntax.passive_detection import _after_preposition, _Passive
-from kanclint.rules.syntax.self_acts import acts_on_self, self_served
+from kanclint.rules.syntax.self_acts import acts_on_self, others_plainly_act
 from kanclint.rules.syntax.stative_events import told_as_act
 from kanclint.rules.syntax.tallies import counted_doers, tally_so_far
 from kanclint.rules.syntax.text_places import _about_a_text
@@ -208,8 +207,7 @@ def _others_do_it(sentence: Sentence, f: _Passive, subject: _Subject, tense: str
     """Acts whose doer is plain and is not «they»: «передача показаний осуществляется … через личный
     кабинет» is the reader's (judge h51), «приём врачей» the doctors' (judge h52), «команды
     регистрируются», «регистрация участников … по ссылке» the teams' own."""
-    return (tense == "pres" and readers_act(f, subject.head) and self_served(sentence)
-            or received_by(sentence, subject.head) or acts_on_self(sentence, f, subject))
+    return others_plainly_act(sentence, f, subject.head, tense) or acts_on_self(sentence, f, subject)
 
 
 def _voice(document: Document, sentence: Sentence, f: _Passive, head: Token, verb: Token, tense: str) -> bool | None:

@@ -17,8 +17,7 @@ from kanclint.lexicon import word_map
 from kanclint.model import Edit
 from kanclint.rules.syntax.active_rewrite import _plain_rewrite, _verb_group
 from kanclint.rules.syntax.passive_detection import _Passive
-from kanclint.rules.syntax.self_acts import self_served
-from kanclint.rules.syntax.who_acts import readers_act, received_by
+from kanclint.rules.syntax.self_acts import others_plainly_act
 from kanclint.text.syntax_view import _Syntax
 from kanclint.text.document import Document, Sentence, Token
 from kanclint.text.inflection import capitalise
@@ -92,7 +91,7 @@ def reader_sends(sentence: Sentence, f: _Passive, subject: Token | None, group: 
 def reader_or_plain(document: Document, syntax: _Syntax, sentence: Sentence, f: _Passive, tense: str) -> Edit | None:
     """Without «мы», the reader's «Заявки можно подавать» before the plain «Заявки принимают»."""
     said = reader_sends(sentence, f, f.subject, _verb_group(sentence, f), tense)
-    if said is not None or f.subject is not None and (received_by(sentence, f.subject) or tense == "pres" and readers_act(f, f.subject) and self_served(sentence)):
+    if said is not None or f.subject is not None and others_plainly_act(sentence, f, f.subject, tense):
         return said  # «приём врачей» (they receive), «передача показаний» (the reader's act): no «they»
     return _plain_rewrite(document, syntax, sentence, f, tense)
 

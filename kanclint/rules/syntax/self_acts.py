@@ -12,6 +12,7 @@ from kanclint.lexicon import word_list
 from kanclint.rules.syntax.passive_detection import _Passive
 from kanclint.rules.syntax.rewrite_guards import COLLECTIVES
 from kanclint.rules.syntax.rewrite_objects import _Subject
+from kanclint.rules.syntax.who_acts import readers_act, received_by
 from kanclint.text.document import Sentence, Token
 
 # «-ся» verbs that people and teams do to themselves: «жители оформляются на работу»
@@ -53,3 +54,9 @@ def self_served(sentence: Sentence) -> bool:
     words = sentence.words
     return any(t.lemma in _SELF_SERVICE or t.lemma == "кабинет" and k and words[k - 1].lemma == "личный"
                for k, t in enumerate(words))
+
+
+def others_plainly_act(sentence: Sentence, f: _Passive, head: Token, tense: str) -> bool:
+    """A doer the sentence names plainly, who is not «they»: the doctors of «приём врачей» (judge h52),
+    the reader who sends «показания … через личный кабинет» (judge h51)."""
+    return received_by(sentence, head) or tense == "pres" and readers_act(f, head) and self_served(sentence)

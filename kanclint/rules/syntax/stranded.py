@@ -92,21 +92,6 @@ def continues_object(sentence: Sentence, end: int) -> bool:
     return bool(following) and following[0].text[:1].isalnum() and following[0].pos != "PREP"
 
 
-def doer_of_another_act(sentence: Sentence, agent_tokens: Sequence[Token], group: Sequence[Token], agent: Token) -> bool:
-    """The instrumental is not the passive's doer for certain: «будет представлено … после проведения
-    реставрационных работ специалистами центра» — the restorers did the works, not the showing
-    (judge h54); «поведения несовершеннолетних специалистами центра проведены» — a genitive the parse
-    hung on the doer belongs to the noun before it («наши несовершеннолетних специалисты»)."""
-    first = min(agent_tokens, key=lambda t: t.start)
-    if first is not agent and first.start < agent.start and first.parses and not any(
-            "ablt" in p.grammemes for p in first.parses) and "gent" in first.parses[0].grammemes:
-        return True
-    if agent.start < group[-1].end:
-        return False
-    between = sentence.tokens[sentence.position(group[-1]) + 1:sentence.position(first)]
-    return any(t.is_word and t.parses and t.parses[0].pos == "NOUN" and t.lemma.endswith(("ние", "тие")) for t in between)
-
-
 _ACTIVITY_ENDINGS = ("ние", "тие")
 _ACTIVITIES = frozenset({"работа", "помощь", "забота", "борьба", "охрана", "экспертиза", "реставрация", "проверка"})
 
